@@ -1,0 +1,429 @@
+//! Answers: the association profile and one entry per criterion, checked against a catalogue.
+
+use crate::catalogue::{Catalogue, Criterion, Kind};
+use crate::credit_code::{CreditCode, CreditCodeWarning};
+use crate::error::{Error, Problem, ProblemKind};
+use crate::wire::{
+    ANSWERS_FORMAT, AnswersDoc, ContactDoc, EntryDoc, EvidenceDoc, PeriodDoc, ProfileDoc, UniqueMap, ValueDoc,
+};
+
+/// The largest answers document accepted, checked before parsing.
+pub const MAX_ANSWERS_BYTES: usize = 2 * 1024 * 1024;
+/// The longest note, in characters.
+pub const MAX_NOTE_CHARS: usize = 4000;
+/// The longest profile field or evidence name or link, in characters.
+pub const MAX_FIELD_CHARS: usize = 2000;
+/// The most pieces of evidence per criterion.
+pub const MAX_EVIDENCE: usize = 50;
+
+/// An answer to one criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Response {
+    /// Fully met.
+    Yes,
+    /// Partly met: half the points (scale criteria only).
+    Partly,
+    /// Not met.
+    No,
+    /// Does not apply: the points leave the maximum.
+    NotApplicable,
+    /// The checklist sub-items met, bit `i` for the `i`-th item.
+    Checked(u64),
+}
+
+/// A piece of evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Evidence {
+    /// An http(s) address.
+    Link(String),
+    /// A local file, known by name, size and SHA-256; the file itself stays on the machine.
+    File {
+        /// File name.
+        name: String,
+        /// Size in bytes.
+        size: u64,
+        /// Lowercase hex SHA-256.
+        sha256: String,
+    },
+}
+
+/// One criterion's answer, note and evidence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// The answer; `None` while open.
+    pub response: Option<Response>,
+    /// Free-text note.
+    pub note: String,
+    /// Supporting evidence.
+    pub evidence: Vec<Evidence>,
+}
+
+/// The association's profile; empty fields are not filled in yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Profile {
+    /// Registered name.
+    pub name: String,
+    /// Unified social credit code, when given.
+    pub credit_code: Option<CreditCode>,
+    /// Contact person.
+    pub contact_person: String,
+    /// Contact telephone.
+    pub contact_phone: String,
+    /// Contact e-mail.
+    pub contact_email: String,
+    /// First day of the period assessed, `YYYY-MM-DD`, or empty.
+    pub period_from: String,
+    /// Last day of the period assessed, `YYYY-MM-DD`, or empty.
+    pub period_to: String,
+}
+
+/// Answers checked against one catalogue: one entry per criterion, in catalogue order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answers {
+    catalogue_digest: String,
+    /// Who is answering.
+    pub profile: Profile,
+    entries: Vec<Entry>,
+}
+
+impl Answers {
+    /// Blank answers for `catalogue`: every criterion open.
+    pub fn blank(catalogue: &Catalogue) -> Answers {
+        Answers {
+            catalogue_digest: catalogue.digest().to_owned(),
+            profile: Profile::default(),
+            entries: vec![Entry::default(); catalogue.criteria().len()],
+        }
+    }
+
+    /// Reads an answers document and checks it against `catalogue`, reporting every problem at once.
+    pub fn from_json(catalogue: &Catalogue, json: &str) -> Result<Answers, Error> {
+        if json.len() > MAX_ANSWERS_BYTES {
+            return Err(Error::TooLarge { what: "answers document", size: json.len(), limit: MAX_ANSWERS_BYTES });
+        }
+        let doc: AnswersDoc = serde_json::from_str(json).map_err(|error| {
+            // Name the format it declares, when it declares one, rather than a field error.
+            match serde_json::from_str::<FormatOnly>(json) {
+                Ok(FormatOnly { format: Some(format) }) if format != ANSWERS_FORMAT => Error::WrongFormat {
+                    expected: "an answers document (selfcheck-answers/1)",
+                    found: format.to_string(),
+                },
+                _ => Error::Syntax { what: "answers document", detail: error.to_string() },
+            }
+        })?;
+        Answers::from_doc(catalogue, &doc)
+    }
+
+    /// Checks a parsed answers document against `catalogue`.
+    pub fn from_doc(catalogue: &Catalogue, doc: &AnswersDoc) -> Result<Answers, Error> {
+        if doc.format != ANSWERS_FORMAT {
+            return Err(Error::WrongFormat {
+                expected: "an answers document (selfcheck-answers/1)",
+                found: doc.format.clone(),
+            });
+        }
+        let reference = &doc.catalogue;
+        let digest_matches = reference.digest.as_deref().is_none_or(|digest| digest == catalogue.digest());
+        if reference.id != catalogue.id() || reference.version != catalogue.version() || !digest_matches {
+            return Err(Error::CatalogueMismatch {
+                expected: catalogue.to_string(),
+                found: match &reference.digest {
+                    Some(digest) => format!("{}@{} ({digest})", reference.id, reference.version),
+                    None => format!("{}@{}", reference.id, reference.version),
+                },
+            });
+        }
+        let mut problems = Vec::new();
+        let profile = check_profile(&doc.profile, &mut problems);
+        let mut entries = vec![Entry::default(); catalogue.criteria().len()];
+        for (id, entry_doc) in &doc.answers.0 {
+            match catalogue.index_of(id) {
+                Some(index) => {
+                    entries[index] = check_entry(&catalogue.criteria()[index], entry_doc, &mut problems);
+                }
+                None => problems.push(Problem::new(id, ProblemKind::UnknownCriterion)),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::InvalidAnswers(problems));
+        }
+        Ok(Answers { catalogue_digest: catalogue.digest().to_owned(), profile, entries })
+    }
+
+    /// The digest of the catalogue these answers were checked against.
+    pub fn catalogue_digest(&self) -> &str {
+        &self.catalogue_digest
+    }
+
+    /// The entries, in catalogue order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry of the criterion at `index` (catalogue order).
+    pub fn entry(&self, index: usize) -> Option<&Entry> {
+        self.entries.get(index)
+    }
+
+    /// Sets the answer of the criterion at `index` after checking it against the criterion.
+    pub fn set_response(
+        &mut self,
+        catalogue: &Catalogue,
+        index: usize,
+        response: Option<Response>,
+    ) -> Result<(), Error> {
+        let criterion = catalogue.criteria().get(index).ok_or_else(|| {
+            Error::InvalidAnswers(vec![Problem::new(index.to_string(), ProblemKind::UnknownCriterion)])
+        })?;
+        if let Some(response) = response
+            && let Err(kind) = response_fits(criterion, response)
+        {
+            return Err(Error::InvalidAnswers(vec![Problem::new(&criterion.id, kind)]));
+        }
+        self.entries[index].response = response;
+        Ok(())
+    }
+
+    /// Warnings that do not stop scoring: an unusual credit code.
+    pub fn warnings(&self) -> Vec<CreditCodeWarning> {
+        self.profile.credit_code.as_ref().map(CreditCode::warnings).unwrap_or_default()
+    }
+
+    /// The answers as a wire document for `catalogue` (the one they were checked against).
+    pub fn to_doc(&self, catalogue: &Catalogue) -> AnswersDoc {
+        let mut answers = UniqueMap::default();
+        for (criterion, entry) in catalogue.criteria().iter().zip(&self.entries) {
+            if entry.response.is_none() && entry.note.is_empty() && entry.evidence.is_empty() {
+                continue;
+            }
+            let (value, checked) = match entry.response {
+                None => (None, None),
+                Some(Response::Yes) => (Some(ValueDoc::Yes), None),
+                Some(Response::Partly) => (Some(ValueDoc::Partly), None),
+                Some(Response::No) => (Some(ValueDoc::No), None),
+                Some(Response::NotApplicable) => (Some(ValueDoc::Na), None),
+                Some(Response::Checked(bits)) => (
+                    None,
+                    Some(
+                        criterion
+                            .items()
+                            .iter()
+                            .enumerate()
+                            .filter(|(bit, _)| bits & (1 << bit) != 0)
+                            .map(|(_, item)| item.id.clone())
+                            .collect(),
+                    ),
+                ),
+            };
+            let evidence = entry
+                .evidence
+                .iter()
+                .map(|evidence| match evidence {
+                    Evidence::Link(url) => EvidenceDoc::Link { url: url.clone() },
+                    Evidence::File { name, size, sha256 } => {
+                        EvidenceDoc::File { name: name.clone(), size: *size, sha256: sha256.clone() }
+                    }
+                })
+                .collect();
+            answers.0.insert(
+                criterion.id.clone(),
+                EntryDoc { value, checked, note: entry.note.clone(), evidence, ..EntryDoc::default() },
+            );
+        }
+        let profile = &self.profile;
+        AnswersDoc {
+            format: ANSWERS_FORMAT.to_owned(),
+            catalogue: catalogue.reference(),
+            profile: ProfileDoc {
+                name: profile.name.clone(),
+                credit_code: profile.credit_code.as_ref().map(|code| code.as_str().to_owned()).unwrap_or_default(),
+                contact: ContactDoc {
+                    person: profile.contact_person.clone(),
+                    phone: profile.contact_phone.clone(),
+                    email: profile.contact_email.clone(),
+                },
+                period: PeriodDoc { from: profile.period_from.clone(), to: profile.period_to.clone() },
+            },
+            answers,
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct FormatOnly {
+    format: Option<serde_json::Value>,
+}
+
+/// Whether `response` is an allowed answer to `criterion`.
+pub fn response_fits(criterion: &Criterion, response: Response) -> Result<(), ProblemKind> {
+    match (&criterion.kind, response) {
+        (_, Response::NotApplicable) if !criterion.not_applicable => Err(ProblemKind::NotApplicableNotAllowed),
+        (_, Response::NotApplicable) => Ok(()),
+        (Kind::Checklist(_), Response::Checked(bits)) => {
+            let items = criterion.items().len();
+            if items < 64 && bits >> items != 0 {
+                Err(ProblemKind::UnknownItem(format!("{}.{}", criterion.id, 64 - bits.leading_zeros())))
+            } else {
+                Ok(())
+            }
+        }
+        (Kind::Checklist(_), _) => Err(ProblemKind::ChecklistNeedsChecked),
+        (_, Response::Checked(_)) => Err(ProblemKind::NotAChecklist),
+        (Kind::Binary, Response::Partly) => Err(ProblemKind::PartlyNotAllowed),
+        (Kind::Scale | Kind::Binary, Response::Yes | Response::Partly | Response::No) => Ok(()),
+    }
+}
+
+fn check_entry(criterion: &Criterion, doc: &EntryDoc, problems: &mut Vec<Problem>) -> Entry {
+    let at = criterion.id.as_str();
+    let response = match (doc.value, &doc.checked) {
+        (Some(_), Some(_)) => {
+            problems.push(Problem::new(at, ProblemKind::ValueAndChecked));
+            None
+        }
+        (None, None) => None,
+        (Some(value), None) => Some(match value {
+            ValueDoc::Yes => Response::Yes,
+            ValueDoc::Partly => Response::Partly,
+            ValueDoc::No => Response::No,
+            ValueDoc::Na => Response::NotApplicable,
+        }),
+        (None, Some(checked)) => {
+            let items = criterion.items();
+            let mut bits = 0u64;
+            for id in checked {
+                match items.iter().position(|item| &item.id == id) {
+                    Some(bit) if bits & (1 << bit) != 0 => {
+                        problems.push(Problem::new(at, ProblemKind::DuplicateItem(id.clone())));
+                    }
+                    Some(bit) => bits |= 1 << bit,
+                    None if items.is_empty() => {}
+                    None => problems.push(Problem::new(at, ProblemKind::UnknownItem(id.clone()))),
+                }
+            }
+            Some(Response::Checked(bits))
+        }
+    };
+    let response = response.filter(|&response| match response_fits(criterion, response) {
+        Ok(()) => true,
+        Err(kind) => {
+            problems.push(Problem::new(at, kind));
+            false
+        }
+    });
+    if doc.note.chars().count() > MAX_NOTE_CHARS {
+        problems.push(Problem::new(format!("{at}.note"), ProblemKind::TooLong { limit: MAX_NOTE_CHARS }));
+    }
+    if doc.evidence.len() > MAX_EVIDENCE {
+        problems.push(Problem::new(
+            format!("{at}.evidence"),
+            ProblemKind::Malformed("at most 50 pieces of evidence per criterion"),
+        ));
+    }
+    let evidence = doc
+        .evidence
+        .iter()
+        .map(|evidence| match evidence {
+            EvidenceDoc::Link { url } => {
+                if !is_http_url(url) {
+                    problems.push(Problem::new(format!("{at}.evidence"), ProblemKind::BadLink(url.clone())));
+                }
+                Evidence::Link(url.clone())
+            }
+            EvidenceDoc::File { name, size, sha256 } => {
+                if name.trim().is_empty() {
+                    problems.push(Problem::new(format!("{at}.evidence"), ProblemKind::EmptyFileName));
+                } else if name.chars().count() > MAX_FIELD_CHARS {
+                    problems
+                        .push(Problem::new(format!("{at}.evidence"), ProblemKind::TooLong { limit: MAX_FIELD_CHARS }));
+                }
+                if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+                    problems.push(Problem::new(format!("{at}.evidence"), ProblemKind::BadFileDigest));
+                }
+                if *size > crate::MAX_SAFE_INTEGER {
+                    problems.push(Problem::new(
+                        format!("{at}.evidence"),
+                        ProblemKind::Malformed("a file size must be at most 2^53 - 1"),
+                    ));
+                }
+                Evidence::File { name: name.clone(), size: *size, sha256: sha256.clone() }
+            }
+        })
+        .collect();
+    Entry { response, note: doc.note.clone(), evidence }
+}
+
+fn is_http_url(url: &str) -> bool {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !url.chars().any(char::is_whitespace) && url.chars().count() <= MAX_FIELD_CHARS
+    })
+}
+
+fn check_profile(doc: &ProfileDoc, problems: &mut Vec<Problem>) -> Profile {
+    let fields = [
+        ("profile.name", &doc.name),
+        ("profile.contact.person", &doc.contact.person),
+        ("profile.contact.phone", &doc.contact.phone),
+        ("profile.contact.email", &doc.contact.email),
+    ];
+    for (at, value) in fields {
+        if value.chars().count() > MAX_FIELD_CHARS {
+            problems.push(Problem::new(at, ProblemKind::TooLong { limit: MAX_FIELD_CHARS }));
+        }
+    }
+    let credit_code = if doc.credit_code.trim().is_empty() {
+        None
+    } else {
+        match CreditCode::parse(&doc.credit_code) {
+            Ok(code) => Some(code),
+            Err(error) => {
+                problems.push(Problem::new("profile.credit_code", ProblemKind::CreditCode(error)));
+                None
+            }
+        }
+    };
+    for (at, date) in [("profile.period.from", &doc.period.from), ("profile.period.to", &doc.period.to)] {
+        if !date.is_empty() && !is_date(date) {
+            problems.push(Problem::new(at, ProblemKind::BadDate(date.clone())));
+        }
+    }
+    // ISO dates of the same form compare correctly as strings.
+    if is_date(&doc.period.from) && is_date(&doc.period.to) && doc.period.to < doc.period.from {
+        problems.push(Problem::new("profile.period", ProblemKind::PeriodReversed));
+    }
+    Profile {
+        name: doc.name.trim().to_owned(),
+        credit_code,
+        contact_person: doc.contact.person.trim().to_owned(),
+        contact_phone: doc.contact.phone.trim().to_owned(),
+        contact_email: doc.contact.email.trim().to_owned(),
+        period_from: doc.period.from.clone(),
+        period_to: doc.period.to.clone(),
+    }
+}
+
+/// Whether `text` is a real calendar date written `YYYY-MM-DD`.
+pub fn is_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = &text[range];
+        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok()).flatten()
+    };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    year >= 1900 && (1..=days).contains(&day)
+}

@@ -1,0 +1,556 @@
+//! The criteria catalogue: loaded from its JSON file, validated, and pinned by its digest.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use crate::canonical::{canonical_sha256, hex};
+use crate::error::{Error, Problem, ProblemKind};
+use crate::text::Text;
+use crate::wire::{
+    AreaDoc, CatalogueDoc, CatalogueRefDoc, ClauseDoc, CriterionDoc, GradeDoc, ItemDoc, KindDoc, SourceDoc,
+};
+
+/// The built-in catalogue of the 2013 Guangdong notice, as authored.
+pub const BUILTIN_JSON: &str = include_str!("../catalogues/gd-2013-self-discipline.json");
+/// The JSON Schema of catalogue files.
+pub const SCHEMA_JSON: &str = include_str!("../catalogues/catalogue.schema.json");
+/// The largest catalogue file accepted, checked before parsing.
+pub const MAX_CATALOGUE_BYTES: usize = 4 * 1024 * 1024;
+/// The most sub-items a checklist may have.
+pub const MAX_CHECKLIST_ITEMS: usize = 64;
+
+/// A validated catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalogue {
+    id: String,
+    version: String,
+    title: Text,
+    authority: Text,
+    source_title: Text,
+    source_date: String,
+    notes: Text,
+    total_points: u32,
+    grades: Vec<Grade>,
+    veto_grade: usize,
+    areas: Vec<Area>,
+    criteria: Vec<Criterion>,
+    by_id: BTreeMap<String, usize>,
+    digest: String,
+}
+
+/// A grade band.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grade {
+    /// Stable id, e.g. `exemplary`.
+    pub id: String,
+    /// Lowest per-mille score of the band.
+    pub min: u32,
+    /// Label, e.g. 示范.
+    pub label: Text,
+}
+
+/// A cited clause of the notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// Section number, e.g. 二（一）.
+    pub section: String,
+    /// The notice's own words.
+    pub quote: String,
+}
+
+/// An activity area: a contiguous run of criteria.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Area {
+    /// One capital letter.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// The clause the area encodes.
+    pub clause: Clause,
+    /// What the area is about.
+    pub summary: Text,
+    /// Indexes of its criteria in [`Catalogue::criteria`].
+    pub criteria: std::ops::Range<usize>,
+    /// Sum of its criteria's points.
+    pub points: u32,
+}
+
+/// How a criterion is answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// Yes (full points), partly (half), no.
+    Scale,
+    /// Yes or no.
+    Binary,
+    /// Sub-items, each with its points.
+    Checklist(Vec<Item>),
+}
+
+/// A checklist sub-item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// Id, e.g. `B1.2`.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Points earned when met.
+    pub points: u32,
+}
+
+/// A criterion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Criterion {
+    /// Stable id, e.g. `A1`.
+    pub id: String,
+    /// Index of its area in [`Catalogue::areas`].
+    pub area: usize,
+    /// What compliance is, in a line.
+    pub title: Text,
+    /// What full compliance looks like.
+    pub guidance: Text,
+    /// Which evidence proves it.
+    pub evidence: Text,
+    /// The clause of the notice it comes from.
+    pub clause: Clause,
+    /// Points at stake.
+    pub points: u32,
+    /// How it is answered.
+    pub kind: Kind,
+    /// Whether "not applicable" may be answered.
+    pub not_applicable: bool,
+    /// Why answering no forces the veto grade; only on binary criteria.
+    pub veto: Option<Text>,
+    /// The rectification to suggest.
+    pub action: Text,
+}
+
+impl Criterion {
+    /// The checklist's items, empty for other kinds.
+    pub fn items(&self) -> &[Item] {
+        match &self.kind {
+            Kind::Checklist(items) => items,
+            Kind::Scale | Kind::Binary => &[],
+        }
+    }
+}
+
+impl Catalogue {
+    /// The built-in catalogue. It is validated by the test suite, so this cannot fail at run time.
+    pub fn builtin() -> Catalogue {
+        match Catalogue::from_json(BUILTIN_JSON) {
+            Ok(catalogue) => catalogue,
+            Err(error) => panic!("the built-in catalogue is invalid: {error}"),
+        }
+    }
+
+    /// Reads and validates a catalogue file, reporting every problem at once.
+    pub fn from_json(json: &str) -> Result<Catalogue, Error> {
+        if json.len() > MAX_CATALOGUE_BYTES {
+            return Err(Error::TooLarge { what: "catalogue", size: json.len(), limit: MAX_CATALOGUE_BYTES });
+        }
+        let doc: CatalogueDoc = serde_json::from_str(json)
+            .map_err(|error| Error::Syntax { what: "catalogue", detail: error.to_string() })?;
+        Catalogue::from_doc(doc)
+    }
+
+    /// Validates a parsed catalogue document.
+    pub fn from_doc(doc: CatalogueDoc) -> Result<Catalogue, Error> {
+        let digest = digest_of(&doc);
+        let mut problems = Vec::new();
+        check_header(&doc, &mut problems);
+        let (grades, veto_grade) = check_grades(&doc, &mut problems);
+        let (areas, criteria) = check_areas(&doc, &mut problems);
+        let sum: u32 = areas.iter().map(|area| area.points).sum();
+        if sum != doc.total_points {
+            problems.push(Problem::new(
+                "total_points",
+                ProblemKind::PointsMismatch { expected: doc.total_points, found: sum },
+            ));
+        }
+        if !problems.is_empty() {
+            return Err(Error::InvalidCatalogue(problems));
+        }
+        let by_id = criteria.iter().enumerate().map(|(index, criterion)| (criterion.id.clone(), index)).collect();
+        Ok(Catalogue {
+            id: doc.id,
+            version: doc.version,
+            title: doc.title,
+            authority: doc.authority,
+            source_title: doc.source.title,
+            source_date: doc.source.date,
+            notes: doc.notes,
+            total_points: doc.total_points,
+            grades,
+            veto_grade,
+            areas,
+            criteria,
+            by_id,
+            digest,
+        })
+    }
+
+    /// Stable id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    /// Content version.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+    /// Title.
+    pub fn title(&self) -> &Text {
+        &self.title
+    }
+    /// Who issued the source document.
+    pub fn authority(&self) -> &Text {
+        &self.authority
+    }
+    /// The source document's title.
+    pub fn source_title(&self) -> &Text {
+        &self.source_title
+    }
+    /// The source document's date, `YYYY-MM-DD`.
+    pub fn source_date(&self) -> &str {
+        &self.source_date
+    }
+    /// How the catalogue reads its source: weights, bands, vetoes.
+    pub fn notes(&self) -> &Text {
+        &self.notes
+    }
+    /// The sum of all points.
+    pub fn total_points(&self) -> u32 {
+        self.total_points
+    }
+    /// Grade bands, highest first.
+    pub fn grades(&self) -> &[Grade] {
+        &self.grades
+    }
+    /// The grade a veto forces.
+    pub fn veto_grade(&self) -> &Grade {
+        &self.grades[self.veto_grade]
+    }
+    /// The areas, in order.
+    pub fn areas(&self) -> &[Area] {
+        &self.areas
+    }
+    /// All criteria, in order, areas one after the other.
+    pub fn criteria(&self) -> &[Criterion] {
+        &self.criteria
+    }
+    /// The index of the criterion with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+    /// The criterion with this id.
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.index_of(id).map(|index| &self.criteria[index])
+    }
+    /// The grade with this id.
+    pub fn grade(&self, id: &str) -> Option<&Grade> {
+        self.grades.iter().find(|grade| grade.id == id)
+    }
+    /// Lowercase hex SHA-256 of the RFC 8785 canonical form of the catalogue without `$schema`.
+    pub fn digest(&self) -> &str {
+        &self.digest
+    }
+    /// Id, version and digest, as answers and results pin them.
+    pub fn reference(&self) -> CatalogueRefDoc {
+        CatalogueRefDoc { id: self.id.clone(), version: self.version.clone(), digest: Some(self.digest.clone()) }
+    }
+    /// `id@version`, for messages.
+    pub fn label(&self) -> String {
+        format!("{}@{}", self.id, self.version)
+    }
+
+    /// The catalogue as a wire document; it has the same digest.
+    pub fn to_doc(&self) -> CatalogueDoc {
+        let clause = |clause: &Clause| ClauseDoc { section: clause.section.clone(), quote: clause.quote.clone() };
+        CatalogueDoc {
+            schema: None,
+            format: 1,
+            id: self.id.clone(),
+            version: self.version.clone(),
+            title: self.title.clone(),
+            authority: self.authority.clone(),
+            source: SourceDoc { title: self.source_title.clone(), date: self.source_date.clone() },
+            notes: self.notes.clone(),
+            total_points: self.total_points,
+            grades: self
+                .grades
+                .iter()
+                .map(|grade| GradeDoc { id: grade.id.clone(), min: grade.min, label: grade.label.clone() })
+                .collect(),
+            veto_grade: self.grades[self.veto_grade].id.clone(),
+            areas: self
+                .areas
+                .iter()
+                .map(|area| AreaDoc {
+                    id: area.id.clone(),
+                    title: area.title.clone(),
+                    clause: clause(&area.clause),
+                    summary: area.summary.clone(),
+                    criteria: self.criteria[area.criteria.clone()]
+                        .iter()
+                        .map(|criterion| CriterionDoc {
+                            id: criterion.id.clone(),
+                            title: criterion.title.clone(),
+                            guidance: criterion.guidance.clone(),
+                            evidence: criterion.evidence.clone(),
+                            clause: clause(&criterion.clause),
+                            points: criterion.points,
+                            kind: match criterion.kind {
+                                Kind::Scale => KindDoc::Scale,
+                                Kind::Binary => KindDoc::Binary,
+                                Kind::Checklist(_) => KindDoc::Checklist,
+                            },
+                            not_applicable: criterion.not_applicable,
+                            veto: criterion.veto.clone(),
+                            items: match &criterion.kind {
+                                Kind::Checklist(items) => Some(
+                                    items
+                                        .iter()
+                                        .map(|item| ItemDoc {
+                                            id: item.id.clone(),
+                                            title: item.title.clone(),
+                                            points: item.points,
+                                        })
+                                        .collect(),
+                                ),
+                                Kind::Scale | Kind::Binary => None,
+                            },
+                            action: criterion.action.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl fmt::Display for Catalogue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.label(), self.digest)
+    }
+}
+
+fn digest_of(doc: &CatalogueDoc) -> String {
+    let mut doc = doc.clone();
+    doc.schema = None;
+    // A derived Serialize of plain structs, strings and integers cannot fail.
+    let value = serde_json::to_value(&doc).unwrap_or(serde_json::Value::Null);
+    hex(&canonical_sha256(&value))
+}
+
+fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+fn is_semver(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('.').collect();
+    parts.len() == 3 && parts.iter().all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn check_text(at: &str, text: &Text, problems: &mut Vec<Problem>) {
+    if text.zh.trim().is_empty() || text.en.trim().is_empty() {
+        problems.push(Problem::new(at, ProblemKind::EmptyText));
+    }
+}
+
+fn check_header(doc: &CatalogueDoc, problems: &mut Vec<Problem>) {
+    if doc.format != 1 {
+        problems.push(Problem::new("format", ProblemKind::Malformed("this program reads catalogue format 1")));
+    }
+    if !is_slug(&doc.id) {
+        problems.push(Problem::new("id", ProblemKind::Malformed("lowercase letters, digits and single hyphens")));
+    }
+    if !is_semver(&doc.version) {
+        problems.push(Problem::new("version", ProblemKind::Malformed("three numbers separated by dots, e.g. 1.0.0")));
+    }
+    if !crate::answers::is_date(&doc.source.date) {
+        problems.push(Problem::new("source.date", ProblemKind::BadDate(doc.source.date.clone())));
+    }
+    check_text("title", &doc.title, problems);
+    check_text("authority", &doc.authority, problems);
+    check_text("source.title", &doc.source.title, problems);
+    check_text("notes", &doc.notes, problems);
+}
+
+fn check_grades(doc: &CatalogueDoc, problems: &mut Vec<Problem>) -> (Vec<Grade>, usize) {
+    let grades: Vec<Grade> = doc
+        .grades
+        .iter()
+        .map(|grade| Grade { id: grade.id.clone(), min: grade.min, label: grade.label.clone() })
+        .collect();
+    let decreasing = grades.windows(2).all(|pair| pair[0].min > pair[1].min);
+    let bounded =
+        grades.first().is_some_and(|grade| grade.min <= 1000) && grades.last().is_some_and(|grade| grade.min == 0);
+    if !decreasing || !bounded {
+        problems.push(Problem::new("grades", ProblemKind::BadGradeBands));
+    }
+    let mut seen = BTreeSet::new();
+    for grade in &grades {
+        if !is_slug(&grade.id) {
+            problems.push(Problem::new(
+                format!("grades.{}", grade.id),
+                ProblemKind::Malformed("lowercase letters, digits and single hyphens"),
+            ));
+        }
+        if !seen.insert(grade.id.as_str()) {
+            problems.push(Problem::new(format!("grades.{}", grade.id), ProblemKind::DuplicateId));
+        }
+        check_text(&format!("grades.{}.label", grade.id), &grade.label, problems);
+    }
+    let veto_grade = grades.iter().position(|grade| grade.id == doc.veto_grade).unwrap_or_else(|| {
+        problems.push(Problem::new("veto_grade", ProblemKind::UnknownVetoGrade));
+        0
+    });
+    (grades, veto_grade)
+}
+
+fn check_clause(at: &str, clause: &ClauseDoc, problems: &mut Vec<Problem>) -> Clause {
+    if clause.section.trim().is_empty() || clause.quote.trim().is_empty() {
+        problems.push(Problem::new(format!("{at}.clause"), ProblemKind::EmptyText));
+    }
+    Clause { section: clause.section.clone(), quote: clause.quote.clone() }
+}
+
+fn check_areas(doc: &CatalogueDoc, problems: &mut Vec<Problem>) -> (Vec<Area>, Vec<Criterion>) {
+    let mut areas = Vec::new();
+    let mut criteria = Vec::new();
+    let mut ids = BTreeSet::new();
+    if doc.areas.is_empty() {
+        problems.push(Problem::new("areas", ProblemKind::Malformed("a catalogue has at least one area")));
+    }
+    for area_doc in &doc.areas {
+        let at = area_doc.id.clone();
+        let letter_ok = area_doc.id.len() == 1 && area_doc.id.bytes().all(|b| b.is_ascii_uppercase());
+        if !letter_ok {
+            problems.push(Problem::new(&at, ProblemKind::Malformed("an area id is one capital letter")));
+        }
+        if !ids.insert(area_doc.id.clone()) {
+            problems.push(Problem::new(&at, ProblemKind::DuplicateId));
+        }
+        check_text(&format!("{at}.title"), &area_doc.title, problems);
+        check_text(&format!("{at}.summary"), &area_doc.summary, problems);
+        let clause = check_clause(&at, &area_doc.clause, problems);
+        if area_doc.criteria.is_empty() {
+            problems.push(Problem::new(&at, ProblemKind::Malformed("an area has at least one criterion")));
+        }
+        let start = criteria.len();
+        for criterion_doc in &area_doc.criteria {
+            let criterion = check_criterion(areas.len(), &area_doc.id, criterion_doc, &mut ids, problems);
+            criteria.push(criterion);
+        }
+        let points = criteria[start..].iter().map(|criterion| criterion.points).sum();
+        areas.push(Area {
+            id: area_doc.id.clone(),
+            title: area_doc.title.clone(),
+            clause,
+            summary: area_doc.summary.clone(),
+            criteria: start..criteria.len(),
+            points,
+        });
+    }
+    (areas, criteria)
+}
+
+fn id_number_ok(rest: &str) -> bool {
+    (1..=2).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_digit()) && !rest.starts_with('0')
+}
+
+fn check_criterion(
+    area: usize,
+    area_id: &str,
+    doc: &CriterionDoc,
+    ids: &mut BTreeSet<String>,
+    problems: &mut Vec<Problem>,
+) -> Criterion {
+    let at = doc.id.as_str();
+    match doc.id.strip_prefix(area_id) {
+        Some(rest) if id_number_ok(rest) => {}
+        Some(_) => problems.push(Problem::new(
+            at,
+            ProblemKind::Malformed("a criterion id is its area's letter and a number, e.g. A1"),
+        )),
+        None => problems.push(Problem::new(at, ProblemKind::IdOutsideParent(area_id.to_owned()))),
+    }
+    if !ids.insert(doc.id.clone()) {
+        problems.push(Problem::new(at, ProblemKind::DuplicateId));
+    }
+    for (field, text) in
+        [("title", &doc.title), ("guidance", &doc.guidance), ("evidence", &doc.evidence), ("action", &doc.action)]
+    {
+        check_text(&format!("{at}.{field}"), text, problems);
+    }
+    let clause = check_clause(at, &doc.clause, problems);
+    if doc.points == 0 {
+        problems.push(Problem::new(at, ProblemKind::Malformed("a criterion has at least one point")));
+    }
+    let kind = match (doc.kind, &doc.items) {
+        (KindDoc::Scale, None) => {
+            if doc.points % 2 != 0 {
+                problems.push(Problem::new(at, ProblemKind::OddScalePoints));
+            }
+            Kind::Scale
+        }
+        (KindDoc::Binary, None) => Kind::Binary,
+        (KindDoc::Checklist, Some(item_docs)) if (2..=MAX_CHECKLIST_ITEMS).contains(&item_docs.len()) => {
+            let prefix = format!("{}.", doc.id);
+            let items: Vec<Item> = item_docs
+                .iter()
+                .map(|item| {
+                    match item.id.strip_prefix(&prefix) {
+                        Some(rest) if id_number_ok(rest) => {}
+                        Some(_) => problems.push(Problem::new(
+                            &item.id,
+                            ProblemKind::Malformed(
+                                "a sub-item id is its criterion's id, a dot and a number, e.g. A1.1",
+                            ),
+                        )),
+                        None => problems.push(Problem::new(&item.id, ProblemKind::IdOutsideParent(prefix.clone()))),
+                    }
+                    if !ids.insert(item.id.clone()) {
+                        problems.push(Problem::new(&item.id, ProblemKind::DuplicateId));
+                    }
+                    if item.points == 0 {
+                        problems
+                            .push(Problem::new(&item.id, ProblemKind::Malformed("a sub-item has at least one point")));
+                    }
+                    check_text(&format!("{}.title", item.id), &item.title, problems);
+                    Item { id: item.id.clone(), title: item.title.clone(), points: item.points }
+                })
+                .collect();
+            let sum = items.iter().map(|item| item.points).sum();
+            if sum != doc.points {
+                problems.push(Problem::new(at, ProblemKind::PointsMismatch { expected: doc.points, found: sum }));
+            }
+            Kind::Checklist(items)
+        }
+        _ => {
+            problems.push(Problem::new(at, ProblemKind::BadItems));
+            Kind::Scale
+        }
+    };
+    if doc.veto.is_some() && (doc.kind != KindDoc::Binary || doc.not_applicable) {
+        problems.push(Problem::new(at, ProblemKind::MisplacedVeto));
+    }
+    if let Some(veto) = &doc.veto {
+        check_text(&format!("{at}.veto"), veto, problems);
+    }
+    Criterion {
+        id: doc.id.clone(),
+        area,
+        title: doc.title.clone(),
+        guidance: doc.guidance.clone(),
+        evidence: doc.evidence.clone(),
+        clause,
+        points: doc.points,
+        kind,
+        not_applicable: doc.not_applicable,
+        veto: doc.veto.clone(),
+        action: doc.action.clone(),
+    }
+}

@@ -1,0 +1,202 @@
+//! The core's one error type, and the problems found in a document.
+
+use std::fmt;
+
+use crate::credit_code::CreditCodeError;
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input is larger than the documented limit; it was not parsed.
+    #[error("the {what} is {size} bytes, more than the limit of {limit} bytes")]
+    TooLarge {
+        /// What was being read ("answers file", "catalogue", …).
+        what: &'static str,
+        /// Its size.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The input is not JSON, or not of the document's shape.
+    #[error("the {what} cannot be read: {detail}")]
+    Syntax {
+        /// What was being read.
+        what: &'static str,
+        /// serde_json's description, with line and column.
+        detail: String,
+    },
+    /// The input is well-formed JSON of another kind of document.
+    #[error("this is not {expected}: its format is {found:?}")]
+    WrongFormat {
+        /// What was expected, e.g. "an answers document (selfcheck-answers/1)".
+        expected: &'static str,
+        /// The format it declares.
+        found: String,
+    },
+    /// The catalogue breaks its own rules.
+    #[error("the catalogue is invalid:{}", list(.0))]
+    InvalidCatalogue(Vec<Problem>),
+    /// The answers do not fit the catalogue.
+    #[error("the answers do not fit the catalogue:{}", list(.0))]
+    InvalidAnswers(Vec<Problem>),
+    /// The answers name another catalogue than the one given.
+    #[error("the answers are for catalogue {found}, but the catalogue in use is {expected}")]
+    CatalogueMismatch {
+        /// id@version (digest) of the catalogue in use.
+        expected: String,
+        /// What the answers name.
+        found: String,
+    },
+}
+
+fn list(problems: &[Problem]) -> String {
+    problems.iter().map(|problem| format!("\n  - {problem}")).collect()
+}
+
+/// One thing wrong with a document, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where: a criterion id (`B3`), an item id (`B1.2`) or a field path (`profile.credit_code`).
+    pub at: String,
+    /// What.
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    pub(crate) fn new(at: impl Into<String>, kind: ProblemKind) -> Problem {
+        Problem { at: at.into(), kind }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.kind)
+    }
+}
+
+/// What is wrong. Structured, so that each interface can say it in its own language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    // Answers.
+    /// No criterion with this id in the catalogue.
+    UnknownCriterion,
+    /// No sub-item with this id in the criterion's checklist.
+    UnknownItem(String),
+    /// A sub-item listed twice.
+    DuplicateItem(String),
+    /// A checklist answered with a value other than `na`.
+    ChecklistNeedsChecked,
+    /// A scale or binary criterion answered with `checked`.
+    NotAChecklist,
+    /// Both `value` and `checked` given.
+    ValueAndChecked,
+    /// `partly` on a binary criterion.
+    PartlyNotAllowed,
+    /// `na` where the criterion does not allow it.
+    NotApplicableNotAllowed,
+    /// A link that is not an http(s) address.
+    BadLink(String),
+    /// A file digest that is not 64 lowercase hex digits.
+    BadFileDigest,
+    /// An empty file name in the evidence.
+    EmptyFileName,
+    /// The credit code is invalid.
+    CreditCode(CreditCodeError),
+    /// A date that is not a real `YYYY-MM-DD` date.
+    BadDate(String),
+    /// The period ends before it starts.
+    PeriodReversed,
+    /// A text longer than allowed.
+    TooLong {
+        /// The limit in characters.
+        limit: usize,
+    },
+    // Catalogue.
+    /// A field that must be of a given form is not.
+    Malformed(&'static str),
+    /// An id used twice.
+    DuplicateId,
+    /// A criterion or item id that does not start with its parent's id.
+    IdOutsideParent(String),
+    /// Points that do not add up.
+    PointsMismatch {
+        /// What they must add up to.
+        expected: u32,
+        /// What they add up to.
+        found: u32,
+    },
+    /// A scale criterion with odd points: half of them would not be an integer.
+    OddScalePoints,
+    /// A veto on a criterion that is not binary, or that allows not applicable.
+    MisplacedVeto,
+    /// A checklist with fewer than two or more than 64 items, or items on a non-checklist.
+    BadItems,
+    /// Grade bands not in strictly decreasing order from at most 1000 down to 0.
+    BadGradeBands,
+    /// The veto grade is not one of the grades.
+    UnknownVetoGrade,
+    /// An empty text.
+    EmptyText,
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProblemKind::UnknownCriterion => {
+                write!(f, "there is no criterion with this id in the catalogue")
+            }
+            ProblemKind::UnknownItem(item) => {
+                write!(f, "{item} is not one of this checklist's sub-items")
+            }
+            ProblemKind::DuplicateItem(item) => write!(f, "{item} is listed twice"),
+            ProblemKind::ChecklistNeedsChecked => write!(
+                f,
+                "this criterion is a checklist: answer with \"checked\" (the sub-items met) or \"value\": \"na\""
+            ),
+            ProblemKind::NotAChecklist => {
+                write!(f, "this criterion is not a checklist: answer with \"value\", not \"checked\"")
+            }
+            ProblemKind::ValueAndChecked => {
+                write!(f, "give either \"value\" or \"checked\", not both")
+            }
+            ProblemKind::PartlyNotAllowed => {
+                write!(f, "this criterion is answered yes or no; \"partly\" is not allowed")
+            }
+            ProblemKind::NotApplicableNotAllowed => {
+                write!(f, "this criterion always applies; \"na\" is not allowed")
+            }
+            ProblemKind::BadLink(url) => write!(f, "{url:?} is not an http:// or https:// address"),
+            ProblemKind::BadFileDigest => {
+                write!(f, "a file's sha256 must be 64 lowercase hexadecimal digits")
+            }
+            ProblemKind::EmptyFileName => write!(f, "a file in the evidence has no name"),
+            ProblemKind::CreditCode(error) => write!(f, "{error}"),
+            ProblemKind::BadDate(date) => {
+                write!(f, "{date:?} is not a date of the form YYYY-MM-DD")
+            }
+            ProblemKind::PeriodReversed => write!(f, "the period ends before it starts"),
+            ProblemKind::TooLong { limit } => {
+                write!(f, "longer than the limit of {limit} characters")
+            }
+            ProblemKind::Malformed(rule) => write!(f, "{rule}"),
+            ProblemKind::DuplicateId => write!(f, "this id is used more than once"),
+            ProblemKind::IdOutsideParent(parent) => write!(f, "the id must start with {parent}"),
+            ProblemKind::PointsMismatch { expected, found } => {
+                write!(f, "the points add up to {found}, but must add up to {expected}")
+            }
+            ProblemKind::OddScalePoints => {
+                write!(f, "a scale criterion needs even points, since \"partly\" earns half of them")
+            }
+            ProblemKind::MisplacedVeto => {
+                write!(f, "a veto belongs only on a binary criterion that does not allow not applicable")
+            }
+            ProblemKind::BadItems => write!(f, "a checklist has 2 to 64 sub-items, and only checklists have sub-items"),
+            ProblemKind::BadGradeBands => write!(
+                f,
+                "grade bands must be listed highest first, with strictly decreasing minimums from at most 1000 down to 0"
+            ),
+            ProblemKind::UnknownVetoGrade => write!(f, "the veto grade is not one of the grades"),
+            ProblemKind::EmptyText => write!(f, "the text is empty"),
+        }
+    }
+}

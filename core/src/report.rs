@@ -1,0 +1,173 @@
+//! Scoring: the report is a pure function of a catalogue and answers checked against it.
+
+use crate::answers::{Answers, Response};
+use crate::catalogue::{Catalogue, Criterion, Kind};
+use crate::wire::{AreaScoreDoc, CompletenessDoc, REPORT_FORMAT, RectificationDoc, ReportDoc};
+
+/// One criterion's outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    /// Points earned.
+    pub points: u32,
+    /// Points at stake: the criterion's points, or 0 when not applicable.
+    pub maximum: u32,
+    /// Answered (not applicable included).
+    pub answered: bool,
+    /// A veto gate answered no.
+    pub veto: bool,
+}
+
+/// What the answers earn against the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// Points earned.
+    pub total: u32,
+    /// Points available after not-applicable.
+    pub maximum: u32,
+    /// `total × 1000 / maximum`, rounded down; 0 when nothing is applicable.
+    pub score: u32,
+    /// Index of the grade in [`Catalogue::grades`].
+    pub grade: usize,
+    /// Points and maximum of each area, in catalogue order.
+    pub areas: Vec<(u32, u32)>,
+    /// Each criterion's outcome, in catalogue order.
+    pub outcomes: Vec<Outcome>,
+    /// Indexes of the criteria whose veto was triggered.
+    pub vetoes: Vec<usize>,
+    /// Indexes of the open criteria.
+    pub open: Vec<usize>,
+    /// Indexes of the criteria below full points: vetoes first, then most points lost first,
+    /// then catalogue order.
+    pub rectification: Vec<usize>,
+}
+
+/// The outcome of one criterion given its response.
+pub fn outcome(criterion: &Criterion, response: Option<Response>) -> Outcome {
+    let full = criterion.points;
+    let (points, maximum) = match (response, &criterion.kind) {
+        (None, _) => (0, full),
+        (Some(Response::NotApplicable), _) => (0, 0),
+        (Some(Response::Yes), _) => (full, full),
+        (Some(Response::Partly), _) => (full / 2, full),
+        (Some(Response::No), _) => (0, full),
+        (Some(Response::Checked(bits)), Kind::Checklist(items)) => {
+            let earned =
+                items.iter().enumerate().filter(|(bit, _)| bits & (1 << bit) != 0).map(|(_, item)| item.points).sum();
+            (earned, full)
+        }
+        // Answers are checked against the catalogue before scoring; a mismatched kind earns nothing.
+        (Some(Response::Checked(_)), Kind::Scale | Kind::Binary) => (0, full),
+    };
+    Outcome {
+        points,
+        maximum,
+        answered: response.is_some(),
+        veto: criterion.veto.is_some() && response == Some(Response::No),
+    }
+}
+
+impl Report {
+    /// Scores `answers` against `catalogue`.
+    pub fn compute(catalogue: &Catalogue, answers: &Answers) -> Report {
+        let outcomes: Vec<Outcome> = catalogue
+            .criteria()
+            .iter()
+            .zip(answers.entries())
+            .map(|(criterion, entry)| outcome(criterion, entry.response))
+            .collect();
+        Report::from_outcomes(catalogue, outcomes)
+    }
+
+    /// Builds the report from per-criterion outcomes (in catalogue order), so that a caller that
+    /// keeps outcomes can re-score one changed criterion without recomputing the others.
+    pub fn from_outcomes(catalogue: &Catalogue, outcomes: Vec<Outcome>) -> Report {
+        let areas: Vec<(u32, u32)> = catalogue
+            .areas()
+            .iter()
+            .map(|area| {
+                outcomes[area.criteria.clone()]
+                    .iter()
+                    .fold((0, 0), |(points, maximum), outcome| (points + outcome.points, maximum + outcome.maximum))
+            })
+            .collect();
+        let total = areas.iter().map(|area| area.0).sum();
+        let maximum = areas.iter().map(|area| area.1).sum();
+        let score = if maximum == 0 { 0 } else { (u64::from(total) * 1000 / u64::from(maximum)) as u32 };
+        let vetoes: Vec<usize> = (0..outcomes.len()).filter(|&index| outcomes[index].veto).collect();
+        let grades = catalogue.grades();
+        let grade = if vetoes.is_empty() {
+            grades.iter().position(|grade| score >= grade.min).unwrap_or(grades.len() - 1)
+        } else {
+            grades.iter().position(|grade| grade.id == catalogue.veto_grade().id).unwrap_or(grades.len() - 1)
+        };
+        let open = (0..outcomes.len()).filter(|&index| !outcomes[index].answered).collect();
+        let mut rectification: Vec<usize> =
+            (0..outcomes.len()).filter(|&index| outcomes[index].points < outcomes[index].maximum).collect();
+        rectification.sort_by_key(|&index| {
+            let outcome = &outcomes[index];
+            (!outcome.veto, std::cmp::Reverse(outcome.maximum - outcome.points), index)
+        });
+        Report { total, maximum, score, grade, areas, outcomes, vetoes, open, rectification }
+    }
+
+    /// The report as a wire document.
+    pub fn to_doc(&self, catalogue: &Catalogue, answers: &Answers) -> ReportDoc {
+        let criteria = catalogue.criteria();
+        ReportDoc {
+            format: REPORT_FORMAT.to_owned(),
+            catalogue: catalogue.reference(),
+            total: self.total,
+            maximum: self.maximum,
+            score: self.score,
+            grade: catalogue.grades()[self.grade].id.clone(),
+            areas: catalogue
+                .areas()
+                .iter()
+                .zip(&self.areas)
+                .map(|(area, &(points, maximum))| AreaScoreDoc { id: area.id.clone(), points, maximum })
+                .collect(),
+            vetoes: self.vetoes.iter().map(|&index| criteria[index].id.clone()).collect(),
+            completeness: CompletenessDoc {
+                answered: (self.outcomes.len() - self.open.len()) as u32,
+                total: self.outcomes.len() as u32,
+                open: self.open.iter().map(|&index| criteria[index].id.clone()).collect(),
+            },
+            rectification: self
+                .rectification
+                .iter()
+                .map(|&index| {
+                    let outcome = &self.outcomes[index];
+                    RectificationDoc {
+                        criterion: criteria[index].id.clone(),
+                        lost: outcome.maximum - outcome.points,
+                        open: !outcome.answered,
+                        veto: outcome.veto,
+                        missing_items: self.missing_items(catalogue, answers, index),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// The checklist sub-items of criterion `index` not met (all of them while open).
+    pub fn missing_items(&self, catalogue: &Catalogue, answers: &Answers, index: usize) -> Vec<String> {
+        let criterion = &catalogue.criteria()[index];
+        let bits = match answers.entry(index).and_then(|entry| entry.response) {
+            Some(Response::Checked(bits)) => bits,
+            Some(Response::NotApplicable) => return Vec::new(),
+            _ => 0,
+        };
+        criterion
+            .items()
+            .iter()
+            .enumerate()
+            .filter(|(bit, _)| bits & (1 << bit) == 0)
+            .map(|(_, item)| item.id.clone())
+            .collect()
+    }
+
+    /// Answered criteria (not applicable included).
+    pub fn answered(&self) -> usize {
+        self.outcomes.len() - self.open.len()
+    }
+}

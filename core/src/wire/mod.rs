@@ -1,0 +1,33 @@
+//! Wire types: the JSON documents selfcheck reads and writes, versioned and kept
+//! apart from the domain types so that the format changes only on purpose.
+//!
+//! # Wire format
+//!
+//! All documents are UTF-8 JSON objects. Unknown fields and duplicate keys are
+//! rejected, every number is an integer (no fractions, within ±2^53), and each
+//! document names its format so that a file of the wrong kind is recognized.
+//!
+//! - Catalogue (`format: 1`): [`CatalogueDoc`]. Its JSON Schema is
+//!   `core/catalogues/catalogue.schema.json`. The catalogue digest is the
+//!   lowercase hex SHA-256 of the RFC 8785 canonical form of the file without its
+//!   top-level `$schema` member.
+//! - Answers (`format: "selfcheck-answers/1"`): [`AnswersDoc`]. The association
+//!   profile, the catalogue it answers (id, version and optionally digest), and one
+//!   entry per answered criterion. Entries: `value` is `"yes"`, `"partly"`, `"no"` or
+//!   `"na"` (not applicable); a checklist is answered by `checked`, the ids of the
+//!   sub-items met (or `value: "na"`); `note` and `evidence` are kept with the entry.
+//!   An absent criterion, or an entry with neither `value` nor `checked`, is open.
+//!   `title`, `allowed` and `items` are hints written by `selfcheck template` and
+//!   ignored on input.
+//! - Report (`format: "selfcheck-report/1"`): [`ReportDoc`]. What the core computed:
+//!   points, per-mille score, grade, areas, vetoes, completeness and rectification.
+
+mod answers;
+mod catalogue;
+mod report;
+mod unique_map;
+
+pub use answers::*;
+pub use catalogue::*;
+pub use report::*;
+pub use unique_map::UniqueMap;
