@@ -1,0 +1,62 @@
+//! Project automation for selfcheck: `cargo xtask serve [--port N]` and `cargo xtask test`.
+
+mod cmd;
+mod server;
+mod test;
+mod tools;
+
+use std::env;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve [--port N]  build the widget and serve it on http://127.0.0.1:N/ (default 8080)
+  test              run every check: fmt, clippy (native and wasm32), cargo test,
+                    the widget build and the browser tests
+";
+
+/// The port `serve` listens on unless told otherwise.
+const DEFAULT_PORT: u16 = 8080;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let result = match args.as_slice() {
+        ["serve", options @ ..] => parse_port(options).and_then(serve),
+        ["test"] => test::run_all(),
+        ["help" | "--help" | "-h"] => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(format!("unknown command: {}\n\n{USAGE}", args.join(" "))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads `serve`'s options: nothing, `--port N` or `--port=N`.
+fn parse_port(options: &[&str]) -> Result<u16, String> {
+    let value = match options {
+        [] => return Ok(DEFAULT_PORT),
+        ["--port", value] => *value,
+        [option] if option.starts_with("--port=") => &option["--port=".len()..],
+        _ => return Err(format!("serve takes only --port N\n\n{USAGE}")),
+    };
+    value.parse().map_err(|_| format!("--port wants a port number (1-65535), not {value:?}"))
+}
+
+/// Builds the widget and serves it until interrupted.
+fn serve(port: u16) -> Result<(), String> {
+    // Bind first, so that a busy port is reported before a long build.
+    let server = server::Server::bind(port)?.logging(true);
+    tools::build_widget()?;
+    println!("Serving the widget at http://127.0.0.1:{}/ (Ctrl-C to stop)", server.port());
+    server.run();
+    Ok(())
+}

@@ -1,0 +1,90 @@
+//! `cargo xtask test`: every check of the project, in order, stopping at the first failure.
+
+use std::env;
+use std::time::{Duration, Instant};
+
+use crate::cmd::{self, run};
+use crate::server::Server;
+use crate::tools;
+
+/// One check: a name that says what it runs, and the code that runs it.
+struct Step {
+    name: &'static str,
+    run: fn() -> Result<(), String>,
+}
+
+/// The checks, in the order they run.
+///
+/// Later steps (size budgets, the python interop tests, cargo deny) are added at the end.
+fn steps() -> Vec<Step> {
+    vec![
+        Step { name: "cargo fmt --all --check", run: || run(cmd::cargo().args(["fmt", "--all", "--check"])) },
+        Step {
+            name: "cargo clippy --workspace --all-targets -- -D warnings",
+            run: || run(cmd::cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])),
+        },
+        Step { name: "cargo clippy (wasm32) -p selfcheck-core -p selfcheck-web -- -D warnings", run: clippy_wasm },
+        Step { name: "cargo test --workspace", run: || run(cmd::cargo().args(["test", "--workspace"])) },
+        Step { name: "wasm-pack build web (the widget)", run: tools::build_widget },
+        Step { name: "browser tests (node --test tests/browser/)", run: browser_tests },
+    ]
+}
+
+/// Runs every step; on a failure, says which step failed and stops.
+pub fn run_all() -> Result<(), String> {
+    let steps = steps();
+    let count = steps.len();
+    let mut timings = Vec::new();
+    for (index, step) in steps.iter().enumerate() {
+        let number = index + 1;
+        eprintln!("\nxtask test: step {number}/{count}: {}", step.name);
+        let start = Instant::now();
+        let result = (step.run)();
+        timings.push((step.name, start.elapsed()));
+        if let Err(error) = result {
+            print_timings(&timings);
+            return Err(format!("test step {number}/{count} failed: {}\n  {error}", step.name));
+        }
+    }
+    print_timings(&timings);
+    eprintln!("xtask test: all {count} steps passed");
+    Ok(())
+}
+
+fn print_timings(timings: &[(&str, Duration)]) {
+    eprintln!("\nxtask test: timings");
+    for (name, elapsed) in timings {
+        eprintln!("  {:>8}  {name}", format!("{elapsed:.1?}"));
+    }
+}
+
+fn clippy_wasm() -> Result<(), String> {
+    tools::ensure_wasm_target()?;
+    run(cmd::cargo().args([
+        "clippy",
+        "-p",
+        "selfcheck-core",
+        "-p",
+        "selfcheck-web",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))
+}
+
+/// Serves the built widget in-process on a free port and runs the node tests against it.
+fn browser_tests() -> Result<(), String> {
+    tools::ensure_chromium()?;
+    tools::ensure_node_deps()?;
+    run(cmd::cargo().args(["build", "-p", "selfcheck-cli"]))?;
+    let selfcheck = cmd::target_dir().join("debug").join(format!("selfcheck{}", env::consts::EXE_SUFFIX));
+    let url = format!("http://127.0.0.1:{}/", Server::bind(0)?.spawn());
+    eprintln!("xtask test: serving the widget at {url}");
+    run(cmd::command("node")
+        .args(["--test", "tests/browser/"])
+        .env("SELFCHECK_URL", &url)
+        .env("SELFCHECK_BIN", &selfcheck)
+        .env("CHROMIUM", tools::CHROMIUM))
+}

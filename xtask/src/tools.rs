@@ -1,0 +1,148 @@
+//! The tools the build and the tests need: each check prints nothing when the tool is right,
+//! and installs it from the package registries (crates.io, Debian, npm) when it is not.
+
+use std::fs;
+use std::path::Path;
+
+use crate::cmd::{self, command, run, stdout};
+
+/// The Chromium the browser tests drive.
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+/// Installed with Chromium, for WebDriver-based tests.
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// Builds the widget into `pkg/` with wasm-pack, after making sure of its tools.
+pub fn build_widget() -> Result<(), String> {
+    ensure_wasm_target()?;
+    ensure_wasm_bindgen()?;
+    ensure_wasm_pack()?;
+    run(command("wasm-pack").args([
+        "build",
+        "web",
+        "--mode",
+        "no-install",
+        "--target",
+        "web",
+        "--out-dir",
+        "../pkg",
+        "--release",
+    ]))
+}
+
+/// Adds the `wasm32-unknown-unknown` target to the toolchain if it lacks it.
+pub fn ensure_wasm_target() -> Result<(), String> {
+    let installed = stdout(command("rustup").args(["target", "list", "--installed"]))
+        .ok_or("`rustup target list --installed` failed; is rustup installed?")?;
+    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        return Ok(());
+    }
+    eprintln!("xtask: adding the {WASM_TARGET} target (the widget is built for it)");
+    run(command("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+/// Installs the wasm-bindgen CLI unless it is exactly the version Cargo.lock pins.
+pub fn ensure_wasm_bindgen() -> Result<(), String> {
+    let lock_path = cmd::root().join("Cargo.lock");
+    let lock =
+        fs::read_to_string(&lock_path).map_err(|error| format!("cannot read {}: {error}", lock_path.display()))?;
+    let wanted = locked_version(&lock, "wasm-bindgen")
+        .ok_or("Cargo.lock has no wasm-bindgen package; run `cargo generate-lockfile`")?;
+    let found = installed_wasm_bindgen();
+    if found.as_deref() == Some(wanted.as_str()) {
+        return Ok(());
+    }
+    let why = match &found {
+        Some(version) => format!("found {version}"),
+        None => "none found".to_owned(),
+    };
+    eprintln!(
+        "xtask: installing wasm-bindgen-cli {wanted}, the version of wasm-bindgen in Cargo.lock \
+         ({why}); this takes a few minutes"
+    );
+    run(cmd::cargo().args(["install", "wasm-bindgen-cli", "--version", &format!("={wanted}")]))?;
+    match installed_wasm_bindgen() {
+        Some(version) if version == wanted => Ok(()),
+        other => Err(format!(
+            "installed wasm-bindgen-cli {wanted}, but `wasm-bindgen --version` reports {}: \
+             check that {} comes first on PATH",
+            other.as_deref().unwrap_or("nothing"),
+            cmd::cargo_bin_dir().unwrap_or_default().display()
+        )),
+    }
+}
+
+/// The version `wasm-bindgen --version` reports ("wasm-bindgen 0.2.100" gives "0.2.100").
+fn installed_wasm_bindgen() -> Option<String> {
+    let output = stdout(command("wasm-bindgen").arg("--version"))?;
+    output.split_whitespace().nth(1).map(str::to_owned)
+}
+
+/// The version of package `name` in a Cargo.lock (the first entry of that name).
+fn locked_version(lock: &str, name: &str) -> Option<String> {
+    let name_line = format!("name = \"{name}\"");
+    let package = lock.split("[[package]]").find(|package| package.lines().any(|line| line.trim() == name_line))?;
+    package.lines().find_map(|line| {
+        let version = line.trim().strip_prefix("version = \"")?.strip_suffix('"')?;
+        Some(version.to_owned())
+    })
+}
+
+/// Installs wasm-pack if it is missing.
+pub fn ensure_wasm_pack() -> Result<(), String> {
+    if stdout(command("wasm-pack").arg("--version")).is_some() {
+        return Ok(());
+    }
+    eprintln!("xtask: installing wasm-pack, which builds the widget; this takes a few minutes");
+    run(cmd::cargo().args(["install", "wasm-pack"]))
+}
+
+/// Installs Chromium and its driver with apt-get when running as root; otherwise says how.
+pub fn ensure_chromium() -> Result<(), String> {
+    if Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file() {
+        return Ok(());
+    }
+    let is_root = stdout(command("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
+    if !is_root {
+        return Err(format!(
+            "the browser tests need {CHROMIUM} and {CHROMEDRIVER}; install them with:\n    \
+             sudo apt-get update && sudo apt-get install -y chromium chromium-driver"
+        ));
+    }
+    eprintln!("xtask: installing chromium and chromium-driver with apt-get (for the browser tests)");
+    run(command("apt-get").arg("update"))?;
+    run(command("apt-get")
+        .args(["install", "-y", "chromium", "chromium-driver"])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// Installs the browser tests' node packages (`npm ci` in tests/browser) if they are missing.
+pub fn ensure_node_deps() -> Result<(), String> {
+    let dir = cmd::root().join("tests").join("browser");
+    if dir.join("node_modules").join("playwright-core").is_dir() {
+        return Ok(());
+    }
+    for tool in ["node", "npm"] {
+        if stdout(command(tool).arg("--version")).is_none() {
+            return Err(format!(
+                "`{tool}` is missing; the browser tests need Node.js and npm:\n    \
+                 apt-get install nodejs npm"
+            ));
+        }
+    }
+    eprintln!("xtask: installing the browser tests' node packages (npm ci in tests/browser)");
+    run(command("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locked_version;
+
+    #[test]
+    fn reads_a_locked_version() {
+        let lock = "version = 4\n\n[[package]]\nname = \"wasm-bindgen-macro\"\nversion = \"9.9.9\"\n\n\
+                    [[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\nsource = \"x\"\n";
+        assert_eq!(locked_version(lock, "wasm-bindgen").as_deref(), Some("0.2.130"));
+        assert_eq!(locked_version(lock, "serde"), None);
+    }
+}
