@@ -39,6 +39,72 @@ pub enum Error {
     /// The answers do not fit the catalogue.
     #[error("the answers do not fit the catalogue:{}", list(.0))]
     InvalidAnswers(Vec<Problem>),
+    /// A result is signed only for a complete profile.
+    #[error("the profile is not complete enough to sign:{}", list(.0))]
+    IncompleteProfile(Vec<Problem>),
+    /// A result's structure is not that of a selfcheck result.
+    #[error("this is not a selfcheck result: {0}")]
+    NotAResult(String),
+    /// The proof is of another kind than selfcheck verifies.
+    #[error("the proof is not supported: {0}")]
+    UnsupportedProof(String),
+    /// The issuer or verification method is not a usable did:key.
+    #[error("the signing key cannot be read: {0}")]
+    BadDidKey(String),
+    /// The proof names another key than the issuer's.
+    #[error("the proof's verificationMethod {found:?} is not the issuer's key {expected:?}")]
+    VerificationMethodMismatch {
+        /// issuer + "#" + multibase.
+        expected: String,
+        /// What the proof names.
+        found: String,
+    },
+    /// The proof's `@context` is not a prefix of the document's.
+    #[error("the proof's @context is not a prefix of the document's @context")]
+    ProofContextMismatch,
+    /// The proofValue is not a multibase base58btc Ed25519 signature.
+    #[error("the proofValue is not a base58btc Ed25519 signature: {0}")]
+    BadProofValue(String),
+    /// The signature does not match.
+    #[error("the signature does not match: the result was changed after it was signed, or signed with another key")]
+    SignatureMismatch,
+    /// The embedded report differs from what the embedded answers score.
+    #[error("the embedded report does not match its answers: {field} says {claimed}, the answers score {computed}")]
+    ReportMismatch {
+        /// The first field that differs.
+        field: &'static str,
+        /// What the result claims.
+        claimed: String,
+        /// What the core computes.
+        computed: String,
+    },
+    /// The result pins a catalogue this program does not know.
+    #[error(
+        "the result was made with a catalogue this program does not know: {id}@{version} ({digest}); pass it with --catalog"
+    )]
+    UnknownCatalogue {
+        /// Catalogue id.
+        id: String,
+        /// Catalogue version.
+        version: String,
+        /// Catalogue digest.
+        digest: String,
+    },
+    /// A timestamp that is not RFC 3339.
+    #[error("{0:?} is not a date-time of the form 2026-01-31T08:00:00Z")]
+    BadTimestamp(String),
+    /// The passphrase does not open the key file.
+    #[error("the passphrase is wrong (or the key file is damaged)")]
+    WrongPassphrase,
+    /// A new key's passphrase is too short.
+    #[error("the passphrase must have at least {min} characters")]
+    WeakPassphrase {
+        /// The minimum.
+        min: usize,
+    },
+    /// The key file cannot be used.
+    #[error("the key file cannot be used: {0}")]
+    KeyFile(String),
     /// The answers name another catalogue than the one given.
     #[error("the answers are for catalogue {found}, but the catalogue in use is {expected}")]
     CatalogueMismatch {
@@ -137,6 +203,8 @@ pub enum ProblemKind {
     UnknownVetoGrade,
     /// An empty text.
     EmptyText,
+    /// A field that must be filled in to sign.
+    Missing,
 }
 
 impl fmt::Display for ProblemKind {
@@ -197,6 +265,7 @@ impl fmt::Display for ProblemKind {
             ),
             ProblemKind::UnknownVetoGrade => write!(f, "the veto grade is not one of the grades"),
             ProblemKind::EmptyText => write!(f, "the text is empty"),
+            ProblemKind::Missing => write!(f, "must be filled in before the result is signed"),
         }
     }
 }

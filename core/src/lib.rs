@@ -19,18 +19,25 @@
 pub mod answers;
 pub mod canonical;
 pub mod catalogue;
+pub mod credential;
 pub mod credit_code;
 pub mod error;
+pub mod keys;
 pub mod report;
+pub mod strict_json;
 pub mod text;
+pub mod time;
 pub mod wire;
 
 pub use answers::{Answers, Entry, Evidence, Profile, Response};
 pub use catalogue::{Area, Catalogue, Clause, Criterion, Grade, Item, Kind};
+pub use credential::{VerifiedResult, sign_result, verify_result};
 pub use credit_code::{CreditCode, CreditCodeError, CreditCodeWarning};
 pub use error::{Error, Problem, ProblemKind};
+pub use keys::{AssociationKey, PublicKey};
 pub use report::{Outcome, Report};
 pub use text::{Lang, Text};
+pub use time::Timestamp;
 
 /// The largest integer a JSON number can hold exactly in JavaScript: 2^53 − 1.
 pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;

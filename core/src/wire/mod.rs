@@ -21,13 +21,24 @@
 //!   ignored on input.
 //! - Report (`format: "selfcheck-report/1"`): [`ReportDoc`]. What the core computed:
 //!   points, per-mille score, grade, areas, vetoes, completeness and rectification.
+//! - Result: [`ResultDoc`], a W3C Verifiable Credential 2.0 (`@context`
+//!   `["https://www.w3.org/ns/credentials/v2"]`, `type` `["VerifiableCredential",
+//!   "SelfDisciplineSelfAssessmentCredential"]`, `issuer` the association's `did:key`,
+//!   `validFrom`) whose `credentialSubject` (`format: "selfcheck-result/1"`) holds the
+//!   profile, the catalogue reference with digest, the answers and the report, secured by a
+//!   `DataIntegrityProof` with cryptosuite `eddsa-jcs-2022` as W3C vc-di-eddsa specifies:
+//!   the signature is Ed25519 over SHA-256(JCS(proof configuration)) ‖ SHA-256(JCS(document
+//!   without proof)), written `z` + base58btc in `proofValue`. Its JSON Schema is
+//!   `core/schemas/result.schema.json`.
 
 mod answers;
 mod catalogue;
 mod report;
+mod result;
 mod unique_map;
 
 pub use answers::*;
 pub use catalogue::*;
 pub use report::*;
+pub use result::*;
 pub use unique_map::UniqueMap;
