@@ -3,7 +3,9 @@
 //! Exit codes: 0 success; 1 the input could not be read, parsed or checked (every
 //! problem is printed); 2 the command line itself is wrong.
 
+mod passphrase;
 mod render;
+mod results;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -11,7 +13,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use selfcheck_core::{Answers, Catalogue, Lang, Report};
+use selfcheck_core::keys::PBKDF2_ITERATIONS;
+use selfcheck_core::{Answers, AssociationKey, Catalogue, Lang, Report, Timestamp, sign_result};
+
+use crate::results::{Checked, TrustedKeys};
 
 #[derive(Parser)]
 #[command(
@@ -55,6 +60,83 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// Create the association's signing key, encrypted with a passphrase.
+    Keygen {
+        /// Where to write the encrypted key (PEM); an existing file is never overwritten.
+        #[arg(long, value_name = "KEY.pem")]
+        out: PathBuf,
+        /// Read the passphrase from the first line of FILE (else SELFCHECK_PASSPHRASE, else a prompt).
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Check, score and sign answers: the signed result for the bureau.
+    Sign {
+        /// The answers document (JSON); `-` reads standard input.
+        answers: PathBuf,
+        /// The association's encrypted key.
+        #[arg(long, value_name = "KEY.pem")]
+        key: PathBuf,
+        /// Where to write the result (default: standard output); an existing file is kept unless --force.
+        #[arg(long, value_name = "RESULT.json")]
+        out: Option<PathBuf>,
+        /// Replace an existing --out file.
+        #[arg(long)]
+        force: bool,
+        /// Read the passphrase from the first line of FILE (else SELFCHECK_PASSPHRASE, else a prompt).
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: Option<PathBuf>,
+        /// A custom catalogue file instead of the built-in one.
+        #[arg(long, value_name = "FILE")]
+        catalog: Option<PathBuf>,
+    },
+    /// Verify signed results: one line per file; exit 0 only when all are valid.
+    Verify {
+        /// Result files.
+        #[arg(required = true)]
+        results: Vec<PathBuf>,
+        /// The register of association keys: one `CREDIT_CODE FINGERPRINT` per line.
+        #[arg(long, value_name = "FILE")]
+        trusted_keys: Option<PathBuf>,
+        /// Further catalogues results may pin (the built-in one is always known).
+        #[arg(long = "catalog", value_name = "FILE")]
+        catalogs: Vec<PathBuf>,
+    },
+    /// Show what a signed result says, with its validity.
+    Report {
+        /// The result file.
+        result: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
+        format: ResultFormat,
+        /// The register of association keys.
+        #[arg(long, value_name = "FILE")]
+        trusted_keys: Option<PathBuf>,
+        /// Further catalogues results may pin.
+        #[arg(long = "catalog", value_name = "FILE")]
+        catalogs: Vec<PathBuf>,
+    },
+    /// One CSV row per file under the given files and folders: association, scores, validity.
+    Summary {
+        /// Files and folders (walked recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write the CSV here instead of standard output.
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<PathBuf>,
+        /// The register of association keys.
+        #[arg(long, value_name = "FILE")]
+        trusted_keys: Option<PathBuf>,
+        /// Further catalogues results may pin.
+        #[arg(long = "catalog", value_name = "FILE")]
+        catalogs: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ResultFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -73,7 +155,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = Lang::from_tag(&cli.lang);
     match run(cli.command, lang) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        // A reader that stops early (`selfcheck … | head`) is not an error of ours.
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("selfcheck: {error:#}");
             ExitCode::from(1)
@@ -81,7 +166,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command, lang: Lang) -> Result<()> {
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Runs a command; `Ok(false)` when it ran but found something invalid.
+fn run(command: Command, lang: Lang) -> Result<bool> {
     let mut out = std::io::stdout().lock();
     match command {
         Command::Catalog { format, catalog } => {
@@ -109,15 +201,149 @@ fn run(command: Command, lang: Lang) -> Result<()> {
                 ReportFormat::Text => write!(out, "{}", render::report_text(&catalogue, &answers, &report, lang))?,
             }
         }
+        Command::Keygen { out: path, passphrase_file } => {
+            if path.exists() {
+                anyhow::bail!("{} exists; selfcheck never overwrites a key (move it away first)", path.display());
+            }
+            let passphrase = passphrase::new(passphrase_file.as_deref())?;
+            let key = AssociationKey::from_seed(random_bytes()?);
+            let pem = key.to_encrypted_pem(&passphrase, random_bytes()?, random_bytes()?, PBKDF2_ITERATIONS)?;
+            write_new_file(&path, pem.as_bytes(), true)?;
+            let public = key.public();
+            writeln!(out, "key: {}", path.display())?;
+            writeln!(out, "fingerprint: {}", public.fingerprint())?;
+            writeln!(out, "did: {}", public.did())?;
+            eprintln!(
+                "selfcheck: keep a copy of {} and its passphrase in a safe place; \
+                 give the fingerprint to the registration authority",
+                path.display()
+            );
+        }
+        Command::Sign { answers, key, out: out_path, force, passphrase_file, catalog } => {
+            let catalogue = load_catalogue(catalog.as_deref())?;
+            let json = read_text(&answers)?;
+            let checked =
+                Answers::from_json(&catalogue, &json).with_context(|| format!("cannot sign {}", answers.display()))?;
+            if let Some(path) = &out_path
+                && path.exists()
+                && !force
+            {
+                anyhow::bail!("{} exists; pass --force to replace it", path.display());
+            }
+            let pem = read_text(&key)?;
+            let passphrase = passphrase::existing(passphrase_file.as_deref())?;
+            let key = AssociationKey::from_encrypted_pem(&pem, &passphrase)
+                .with_context(|| format!("cannot open the key {}", key.display()))?;
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .context("the system clock is before 1970")?;
+            let issued = Timestamp::from_unix_seconds(now.as_secs());
+            let result = sign_result(&catalogue, &checked, &key, &issued, random_bytes()?)
+                .with_context(|| format!("cannot sign {}", answers.display()))?;
+            let report = Report::compute(&catalogue, &checked);
+            match &out_path {
+                Some(path) => write_new_file(path, format!("{result}\n").as_bytes(), false)?,
+                None => writeln!(out, "{result}")?,
+            }
+            for warning in checked.warnings() {
+                eprintln!("selfcheck: warning: profile.credit_code: {warning}");
+            }
+            if !report.open.is_empty() {
+                eprintln!(
+                    "selfcheck: note: {} of {} criteria are unanswered and score zero",
+                    report.open.len(),
+                    catalogue.criteria().len()
+                );
+            }
+            eprintln!(
+                "selfcheck: signed: score {} ({}), key {}{}",
+                report.score,
+                catalogue.grades()[report.grade].label.get(lang),
+                key.public().fingerprint(),
+                out_path.map(|path| format!(", written to {}", path.display())).unwrap_or_default()
+            );
+        }
+        Command::Verify { results, trusted_keys, catalogs } => {
+            let catalogues = results::load_catalogues(&catalogs)?;
+            let catalogues: Vec<&Catalogue> = catalogues.iter().collect();
+            let trusted = trusted_keys.as_deref().map(TrustedKeys::load).transpose()?;
+            let checked = results::check_files(&results, &catalogues, trusted.as_ref());
+            for (path, checked) in results.iter().zip(&checked) {
+                writeln!(out, "{}", results::verify_line(path, checked, &catalogues))?;
+            }
+            out.flush()?;
+            return Ok(checked.iter().all(|checked| matches!(checked, Checked::Valid(_))));
+        }
+        Command::Report { result, format, trusted_keys, catalogs } => {
+            let catalogues = results::load_catalogues(&catalogs)?;
+            let catalogues: Vec<&Catalogue> = catalogues.iter().collect();
+            let trusted = trusted_keys.as_deref().map(TrustedKeys::load).transpose()?;
+            let checked = results::check_file(&result, &catalogues, trusted.as_ref());
+            if let Checked::NotAResult(reason) = &checked {
+                anyhow::bail!("{} is not a signed result: {reason}", result.display());
+            }
+            let text = match format {
+                ResultFormat::Text => render::result_text(&checked, &catalogues, lang, false),
+                ResultFormat::Markdown => render::result_text(&checked, &catalogues, lang, true),
+                ResultFormat::Json => to_pretty_json(&render::result_json(&checked, &catalogues)),
+            };
+            writeln!(out, "{}", text.trim_end())?;
+            out.flush()?;
+            return Ok(matches!(checked, Checked::Valid(_)));
+        }
+        Command::Summary { paths, csv, trusted_keys, catalogs } => {
+            let catalogues = results::load_catalogues(&catalogs)?;
+            let catalogues: Vec<&Catalogue> = catalogues.iter().collect();
+            let trusted = trusted_keys.as_deref().map(TrustedKeys::load).transpose()?;
+            let files = results::collect_files(&paths)?;
+            let checked = results::check_files(&files, &catalogues, trusted.as_ref());
+            let table = results::summary_csv(&files, &checked, &catalogues);
+            match &csv {
+                Some(path) => {
+                    std::fs::write(path, table).with_context(|| format!("cannot write {}", path.display()))?
+                }
+                None => write!(out, "{table}")?,
+            }
+            let valid = checked.iter().filter(|checked| matches!(checked, Checked::Valid(_))).count();
+            let not_results = checked.iter().filter(|checked| matches!(checked, Checked::NotAResult(_))).count();
+            eprintln!(
+                "selfcheck: {} files: {valid} valid, {} invalid, {not_results} not results",
+                files.len(),
+                files.len() - valid - not_results
+            );
+        }
     }
     out.flush()?;
-    Ok(())
+    Ok(true)
+}
+
+/// Random bytes from the operating system; the core takes them as arguments.
+fn random_bytes<const N: usize>() -> Result<[u8; N]> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).map_err(|error| anyhow::anyhow!("the system's random generator failed: {error}"))?;
+    Ok(bytes)
+}
+
+/// Writes a file that must not exist yet (or, unless `exclusive`, may be replaced), readable
+/// only by its owner when `exclusive` (keys).
+fn write_new_file(path: &Path, bytes: &[u8], exclusive: bool) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if exclusive {
+        options.create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    } else {
+        options.create(true).truncate(true);
+    }
+    let mut file = options.open(path).with_context(|| format!("cannot write {}", path.display()))?;
+    file.write_all(bytes).and_then(|()| file.sync_all()).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Files larger than this are refused before reading; the core's own limits are lower.
 const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 
-fn load_catalogue(path: Option<&Path>) -> Result<Catalogue> {
+pub(crate) fn load_catalogue(path: Option<&Path>) -> Result<Catalogue> {
     match path {
         None => Ok(Catalogue::builtin()),
         Some(path) => {
@@ -128,7 +354,7 @@ fn load_catalogue(path: Option<&Path>) -> Result<Catalogue> {
 }
 
 /// Reads a whole file (or standard input for `-`) as UTF-8, with the file named in every error.
-fn read_text(path: &Path) -> Result<String> {
+pub(crate) fn read_text(path: &Path) -> Result<String> {
     let bytes = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).context("cannot read standard input")?;

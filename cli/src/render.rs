@@ -5,6 +5,8 @@ use std::fmt::Write as _;
 use selfcheck_core::wire::{ANSWERS_FORMAT, AnswersDoc, EntryDoc, UniqueMap};
 use selfcheck_core::{Answers, Catalogue, Criterion, Kind, Lang, Report};
 
+use crate::results::Checked;
+
 /// Interface words of the CLI's own output, in both languages.
 struct Words {
     points: &'static str,
@@ -263,4 +265,130 @@ pub fn report_text(catalogue: &Catalogue, answers: &Answers, report: &Report, la
         }
     }
     text
+}
+
+/// Words of the result views.
+struct ResultWords {
+    title: &'static str,
+    validity: &'static str,
+    valid: &'static str,
+    invalid: &'static str,
+    association: &'static str,
+    period: &'static str,
+    signed_at: &'static str,
+    fingerprint: &'static str,
+    digest: &'static str,
+    claimed: &'static str,
+}
+
+const RESULT_ZH: ResultWords = ResultWords {
+    title: "自查结果",
+    validity: "有效性",
+    valid: "有效（签名与评分均已核验）",
+    invalid: "无效",
+    association: "协会",
+    period: "自查期间",
+    signed_at: "签名时间",
+    fingerprint: "密钥指纹",
+    digest: "结果摘要",
+    claimed: "结果自称（未经核验）",
+};
+
+const RESULT_EN: ResultWords = ResultWords {
+    title: "Self-assessment result",
+    validity: "Validity",
+    valid: "valid (signature and score verified)",
+    invalid: "INVALID",
+    association: "Association",
+    period: "Period",
+    signed_at: "Signed at",
+    fingerprint: "Key fingerprint",
+    digest: "Result digest",
+    claimed: "What it claims (not verified)",
+};
+
+/// A signed result for people: its validity, then what it says.
+pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, markdown: bool) -> String {
+    let w = match lang {
+        Lang::Zh => &RESULT_ZH,
+        Lang::En => &RESULT_EN,
+    };
+    let mut rows: Vec<(&str, String)> = Vec::new();
+    let mut body = String::new();
+    match checked {
+        Checked::Valid(verified) => {
+            let catalogue = catalogues[verified.catalogue];
+            let profile = &verified.answers.profile;
+            let code = profile.credit_code.as_ref().map(|code| code.as_str()).unwrap_or("");
+            rows.push((w.validity, w.valid.to_owned()));
+            rows.push((w.association, format!("{} ({code})", profile.name)));
+            rows.push((w.period, format!("{} – {}", profile.period_from, profile.period_to)));
+            rows.push((w.signed_at, verified.issued.to_string()));
+            rows.push((w.fingerprint, verified.key.fingerprint()));
+            rows.push(("did:key", verified.key.did()));
+            rows.push((w.digest, verified.digest.clone()));
+            body = report_text(catalogue, &verified.answers, &verified.report, lang);
+        }
+        Checked::Invalid(reason, claimed) => {
+            rows.push((w.validity, format!("{}: {reason}", w.invalid)));
+            if let Some(doc) = claimed {
+                let subject = &doc.credential_subject;
+                let report = &subject.report;
+                rows.push((w.association, format!("{} ({})", subject.profile.name, subject.profile.credit_code)));
+                rows.push((w.period, format!("{} – {}", subject.profile.period.from, subject.profile.period.to)));
+                rows.push((w.signed_at, doc.valid_from.clone()));
+                body = format!(
+                    "{}: total {} / {}, score {}, grade {}, vetoes {:?}\n",
+                    w.claimed, report.total, report.maximum, report.score, report.grade, report.vetoes
+                );
+            }
+        }
+        Checked::NotAResult(reason) => rows.push((w.validity, reason.clone())),
+    }
+    let mut out = String::new();
+    if markdown {
+        let _ = writeln!(out, "# {}\n\n| | |\n|---|---|", w.title);
+        for (label, value) in &rows {
+            let _ = writeln!(out, "| {label} | {} |", value.replace('|', "\\|"));
+        }
+        let _ = writeln!(out, "\n```text\n{}```", body);
+    } else {
+        for (label, value) in &rows {
+            let _ = writeln!(out, "{label}: {value}");
+        }
+        let _ = writeln!(out, "\n{body}");
+    }
+    out
+}
+
+/// A signed result for scripts: validity, key and the (verified or claimed) report.
+pub fn result_json(checked: &Checked, catalogues: &[&Catalogue]) -> serde_json::Value {
+    use serde_json::json;
+    match checked {
+        Checked::Valid(verified) => {
+            let catalogue = catalogues[verified.catalogue];
+            json!({
+                "valid": true,
+                "error": null,
+                "fingerprint": verified.key.fingerprint(),
+                "did": verified.key.did(),
+                "issued": verified.issued.as_str(),
+                "digest": verified.digest,
+                "id": verified.id,
+                "profile": verified.answers.to_doc(catalogue).profile,
+                "report": verified.report.to_doc(catalogue, &verified.answers),
+            })
+        }
+        Checked::Invalid(reason, claimed) => json!({
+            "valid": false,
+            "error": reason,
+            "claimed": claimed.as_ref().map(|doc| json!({
+                "issuer": doc.issuer,
+                "issued": doc.valid_from,
+                "profile": doc.credential_subject.profile,
+                "report": doc.credential_subject.report,
+            })),
+        }),
+        Checked::NotAResult(reason) => json!({ "valid": false, "error": reason }),
+    }
 }

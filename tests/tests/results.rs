@@ -1,0 +1,255 @@
+//! Signed results end to end in the core: golden documents from a fixed key, verification
+//! and its failures, key files, and the result schema.
+
+use std::path::{Path, PathBuf};
+
+use selfcheck_core::credential::verify_proof;
+use selfcheck_core::keys::normalize_fingerprint;
+use selfcheck_core::wire::ResultDoc;
+use selfcheck_core::{Answers, AssociationKey, Catalogue, Error, Timestamp, sign_result, verify_result};
+use serde_json::Value;
+
+fn data(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(path)
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(data(path)).unwrap()
+}
+
+/// The fixed test key: seed 0x01, 0x02, … 0x20. Never use it for anything real.
+fn test_key() -> AssociationKey {
+    AssociationKey::from_seed(std::array::from_fn(|index| index as u8 + 1))
+}
+
+fn signed_golden_inputs() -> (Catalogue, String) {
+    let catalogue = Catalogue::builtin();
+    let answers = Answers::from_json(&catalogue, &read("golden/answers-complete.json")).unwrap();
+    let issued = Timestamp::parse("2026-11-05T02:30:00Z").unwrap();
+    let result = sign_result(&catalogue, &answers, &test_key(), &issued, [0x42; 16]).unwrap();
+    (catalogue, result)
+}
+
+/// Set UPDATE_GOLDEN=1 to rewrite the golden file after a deliberate format change.
+#[test]
+fn signing_fixed_answers_with_a_fixed_key_gives_the_golden_result_byte_for_byte() {
+    let (_, result) = signed_golden_inputs();
+    let golden = data("golden/result-complete.json");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, format!("{result}\n")).unwrap();
+    }
+    assert_eq!(format!("{result}\n"), std::fs::read_to_string(&golden).unwrap());
+}
+
+#[test]
+fn the_golden_result_verifies_and_says_what_was_answered() {
+    let catalogue = Catalogue::builtin();
+    let verified = verify_result(&read("golden/result-complete.json"), &[&catalogue]).unwrap();
+    assert_eq!(verified.key, test_key().public());
+    assert_eq!(verified.issued.as_str(), "2026-11-05T02:30:00Z");
+    assert_eq!(verified.answers.profile.name, "广东省示例行业协会");
+    assert_eq!((verified.report.total, verified.report.maximum, verified.report.score), (703, 942, 746));
+    assert_eq!(catalogue.grades()[verified.report.grade].id, "adequate");
+    assert_eq!(verified.id, "urn:uuid:42424242-4242-4242-8242-424242424242");
+    let expected = Answers::from_json(&catalogue, &read("golden/answers-complete.json")).unwrap();
+    assert_eq!(verified.answers, expected, "notes and evidence digests survive signing");
+}
+
+#[test]
+fn the_golden_result_matches_the_published_schema() {
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(data("../../core/schemas/result.schema.json")).unwrap()).unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.add_resource("result.schema.json", schema).unwrap();
+    let index = compiler.compile("result.schema.json", &mut schemas).unwrap();
+    let result: Value = serde_json::from_str(&read("golden/result-complete.json")).unwrap();
+    schemas.validate(&result, index).map_err(|error| format!("{error:#}")).unwrap();
+    let mut extra = result.clone();
+    extra["credentialSubject"]["extra"] = Value::from(1);
+    assert!(schemas.validate(&extra, index).is_err());
+}
+
+fn resign(document: &Value) -> String {
+    let mut object = document.as_object().unwrap().clone();
+    object.remove("proof");
+    let issued = Timestamp::parse("2026-11-05T02:30:00Z").unwrap();
+    selfcheck_core::credential::add_proof(&mut object, &test_key(), Some(&issued));
+    serde_json::to_string(&object).unwrap()
+}
+
+/// A change made to a result document.
+type Edit = fn(&mut Value);
+
+#[test]
+fn an_edited_report_is_caught_even_when_re_signed() {
+    let (catalogue, result) = signed_golden_inputs();
+    let original: Value = serde_json::from_str(&result).unwrap();
+    let cases: [(&str, Edit); 4] = [
+        ("total", |doc| doc["credentialSubject"]["report"]["total"] = Value::from(999)),
+        ("grade", |doc| doc["credentialSubject"]["report"]["grade"] = Value::from("exemplary")),
+        ("vetoes", |doc| doc["credentialSubject"]["report"]["vetoes"] = serde_json::json!(["C8"])),
+        ("the report", |doc| doc["credentialSubject"]["report"]["rectification"] = serde_json::json!([])),
+    ];
+    for (field, edit) in cases {
+        let mut edited = original.clone();
+        edit(&mut edited);
+        let resigned = resign(&edited);
+        match verify_result(&resigned, &[&catalogue]) {
+            Err(Error::ReportMismatch { field: found, .. }) => assert_eq!(found, field),
+            other => panic!("{field}: {other:?}"),
+        }
+    }
+    // An answer changed and re-signed with its report left as it was: also caught.
+    let mut edited = original.clone();
+    edited["credentialSubject"]["answers"]["C4"]["value"] = Value::from("no");
+    let error = verify_result(&resign(&edited), &[&catalogue]).unwrap_err();
+    assert!(matches!(error, Error::ReportMismatch { .. }), "{error}");
+}
+
+#[test]
+fn each_verification_failure_has_its_own_plain_message() {
+    let (catalogue, result) = signed_golden_inputs();
+    let original: Value = serde_json::from_str(&result).unwrap();
+    let check = |doc: &Value, expect: &dyn Fn(&Error) -> bool| {
+        let error = verify_result(&doc.to_string(), &[&catalogue]).unwrap_err();
+        assert!(expect(&error), "unexpected: {error}");
+        error.to_string()
+    };
+    let mut changed = original.clone();
+    changed["credentialSubject"]["profile"]["name"] = Value::from("广东省另一行业协会");
+    let message = check(&changed, &|error| matches!(error, Error::SignatureMismatch));
+    assert!(message.contains("changed after it was signed"));
+
+    // Signed correctly, but by a key other than the issuer's.
+    let mut changed = original.clone();
+    changed["issuer"] = Value::from(AssociationKey::from_seed([9; 32]).public().did());
+    let changed: Value = serde_json::from_str(&resign(&changed)).unwrap();
+    check(&changed, &|error| matches!(error, Error::VerificationMethodMismatch { .. }));
+
+    let mut changed = original.clone();
+    changed["proof"]["cryptosuite"] = Value::from("ecdsa-jcs-2019");
+    check(&changed, &|error| matches!(error, Error::UnsupportedProof(_)));
+
+    let mut changed = original.clone();
+    changed.as_object_mut().unwrap().remove("proof");
+    check(&changed, &|error| matches!(error, Error::NotAResult(_)));
+
+    let mut changed = original.clone();
+    changed["credentialSubject"]["surprise"] = Value::from(true);
+    let message = check(&changed, &|error| matches!(error, Error::NotAResult(_)));
+    assert!(message.contains("unknown field `surprise`"), "{message}");
+
+    // An unknown catalogue is its own error, after the signature checks out.
+    let mini = Catalogue::from_json(&read("catalogues/mini.json")).unwrap();
+    let error = verify_result(&result, &[&mini]).unwrap_err();
+    assert!(matches!(error, Error::UnknownCatalogue { .. }), "{error}");
+    assert!(error.to_string().contains("gd-2013-self-discipline@1.0.0"));
+
+    // Duplicate keys and fractions are refused before anything else.
+    let duplicated = result.replacen("\"issuer\":", "\"issuer\": \"x\", \"issuer\":", 1);
+    assert!(verify_result(&duplicated, &[&catalogue]).unwrap_err().to_string().contains("duplicate key"));
+    let fractional = result.replacen("\"total\": 703", "\"total\": 703.0", 1);
+    assert!(verify_result(&fractional, &[&catalogue]).unwrap_err().to_string().contains("not an integer"));
+}
+
+#[test]
+fn a_malleable_signature_is_rejected() {
+    // S + L (the group order) verifies under lax Ed25519 verification; verify_strict refuses it.
+    let (catalogue, result) = signed_golden_inputs();
+    let mut doc: Value = serde_json::from_str(&result).unwrap();
+    let proof_value = doc["proof"]["proofValue"].as_str().unwrap();
+    let mut signature = bs58::decode(&proof_value[1..]).into_vec().unwrap();
+    const L: [u8; 32] = [
+        0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
+    ];
+    let mut carry = 0u16;
+    for (byte, l) in signature[32..].iter_mut().zip(L) {
+        let sum = u16::from(*byte) + u16::from(l) + carry;
+        *byte = sum as u8;
+        carry = sum >> 8;
+    }
+    doc["proof"]["proofValue"] = Value::from(format!("z{}", bs58::encode(&signature).into_string()));
+    assert!(verify_result(&doc.to_string(), &[&catalogue]).is_err());
+    assert!(verify_proof(&doc).is_err());
+}
+
+#[test]
+fn signing_needs_a_complete_profile_and_says_what_is_missing() {
+    let catalogue = Catalogue::builtin();
+    let answers = Answers::blank(&catalogue);
+    let error = sign_result(&catalogue, &answers, &test_key(), &Timestamp::from_unix_seconds(0), [0; 16]).unwrap_err();
+    let message = error.to_string();
+    for field in ["profile.name", "profile.credit_code", "profile.period.from", "profile.period.to"] {
+        assert!(message.contains(field), "{message}");
+    }
+}
+
+#[test]
+fn results_that_differ_only_in_layout_still_verify() {
+    let (catalogue, result) = signed_golden_inputs();
+    let value: Value = serde_json::from_str(&result).unwrap();
+    let compact = serde_json::to_string(&value).unwrap();
+    let escaped: String = compact
+        .chars()
+        .map(|c| if c.is_ascii() { c.to_string() } else { format!("\\u{:04x}", u32::from(c)) })
+        .collect();
+    for layout in [compact, escaped, result.replace("\n", "\r\n    ")] {
+        verify_result(&layout, &[&catalogue]).unwrap();
+    }
+}
+
+#[test]
+fn key_files_round_trip_and_a_wrong_passphrase_is_named() {
+    let key = test_key();
+    let pem = key.to_encrypted_pem("正确的口令 passphrase", [7; 16], [9; 16], 600_000).unwrap();
+    assert!(pem.starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----\n"));
+    let opened = AssociationKey::from_encrypted_pem(&pem, "正确的口令 passphrase").unwrap();
+    assert_eq!(opened.public(), key.public());
+    assert!(matches!(AssociationKey::from_encrypted_pem(&pem, "wrong passphrase"), Err(Error::WrongPassphrase)));
+    assert!(matches!(key.to_encrypted_pem("short", [7; 16], [9; 16], 600_000), Err(Error::WeakPassphrase { .. })));
+    assert!(key.to_encrypted_pem("long enough", [7; 16], [9; 16], 1000).is_err(), "too few iterations");
+    for (bad, words) in [
+        ("", "not a PEM file"),
+        (
+            "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g\n-----END PRIVATE KEY-----\n",
+            "not an encrypted private key",
+        ),
+    ] {
+        let error = AssociationKey::from_encrypted_pem(bad, "whatever").unwrap_err().to_string();
+        assert!(error.contains(words), "{error}");
+    }
+}
+
+#[test]
+fn the_fingerprint_is_grouped_uppercase_hex_of_the_keys_sha256() {
+    let fingerprint = test_key().public().fingerprint();
+    assert_eq!(fingerprint.len(), 39);
+    assert!(
+        fingerprint
+            .split(' ')
+            .all(|group| group.len() == 4 && group.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_lowercase()))
+    );
+    let expected = selfcheck_core::canonical::hex(&{
+        use sha2::Digest as _;
+        sha2::Sha256::digest(test_key().public().bytes())
+    })[..32]
+        .to_ascii_uppercase();
+    assert_eq!(fingerprint.replace(' ', ""), expected);
+    assert_eq!(
+        normalize_fingerprint(&fingerprint.to_lowercase().replace(' ', "-")).as_deref(),
+        Some(fingerprint.as_str())
+    );
+    assert_eq!(normalize_fingerprint("ABCD"), None);
+}
+
+#[test]
+fn a_result_is_not_an_answers_document_and_vice_versa() {
+    let catalogue = Catalogue::builtin();
+    let error = verify_result(&read("golden/answers-complete.json"), &[&catalogue]).unwrap_err();
+    assert!(error.to_string().contains("selfcheck-answers/1 document, not a signed result"), "{error}");
+    let error = Answers::from_json(&catalogue, &read("golden/result-complete.json")).unwrap_err();
+    assert!(matches!(error, Error::Syntax { .. }), "{error}");
+    let _: ResultDoc = serde_json::from_str(&read("golden/result-complete.json")).unwrap();
+}
