@@ -1,0 +1,239 @@
+//! The bureau's commands as they run: keygen, sign, verify (with the key register), report
+//! and summary, with their exit codes and messages.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const PASSPHRASE: &str = "广东 integrity 2026";
+
+fn selfcheck(args: &[&str], passphrase: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_selfcheck"));
+    command.args(args).env_remove("SELFCHECK_PASSPHRASE");
+    if let Some(passphrase) = passphrase {
+        command.env("SELFCHECK_PASSPHRASE", passphrase);
+    }
+    let output = command.output().unwrap();
+    assert_ne!(output.status.code(), Some(101), "selfcheck panicked: {}", String::from_utf8_lossy(&output.stderr));
+    output
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+fn golden(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/golden").join(name).display().to_string()
+}
+
+/// A scratch directory removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("selfcheck-results-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+    fn path(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn keygen_sign_verify_report_round_trip() {
+    let dir = Scratch::new("round-trip");
+    let key = dir.path("协会.pem");
+    let output = selfcheck(&["keygen", "--out", &key], Some(PASSPHRASE));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let printed = text(&output.stdout);
+    let fingerprint = printed.lines().find_map(|line| line.strip_prefix("fingerprint: ")).unwrap().to_owned();
+    let did = printed.lines().find_map(|line| line.strip_prefix("did: ")).unwrap().to_owned();
+    assert!(did.starts_with("did:key:z6Mk"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        assert_eq!(std::fs::metadata(&key).unwrap().permissions().mode() & 0o777, 0o600, "the key is private");
+    }
+    let again = selfcheck(&["keygen", "--out", &key], Some(PASSPHRASE));
+    assert_eq!(again.status.code(), Some(1));
+    assert!(text(&again.stderr).contains("never overwrites a key"));
+
+    let result = dir.path("result.json");
+    let signed =
+        selfcheck(&["sign", &golden("answers-complete.json"), "--key", &key, "--out", &result], Some(PASSPHRASE));
+    assert!(signed.status.success(), "{}", text(&signed.stderr));
+    assert!(text(&signed.stderr).contains(&fingerprint));
+
+    let verified = selfcheck(&["verify", &result], None);
+    assert!(verified.status.success());
+    let line = text(&verified.stdout);
+    assert!(line.contains(": valid: 广东省示例行业协会 (514400005000031282)") && line.contains(&fingerprint), "{line}");
+
+    let report = selfcheck(&["report", &result, "--format", "json"], None);
+    let report: Value = serde_json::from_str(&text(&report.stdout)).unwrap();
+    assert_eq!(report["valid"], true);
+    assert_eq!(report["did"], did.as_str());
+    assert_eq!(report["report"]["score"], 746);
+
+    // The same file, signed again, is kept unless --force.
+    let kept =
+        selfcheck(&["sign", &golden("answers-complete.json"), "--key", &key, "--out", &result], Some(PASSPHRASE));
+    assert_eq!(kept.status.code(), Some(1));
+    assert!(text(&kept.stderr).contains("pass --force"));
+}
+
+#[test]
+fn passphrases_come_from_a_file_or_the_environment_and_a_wrong_one_is_named() {
+    let dir = Scratch::new("passphrase");
+    let key = dir.path("key.pem");
+    let file = dir.path("passphrase.txt");
+    std::fs::write(&file, format!("{PASSPHRASE}\n")).unwrap();
+    assert!(selfcheck(&["keygen", "--out", &key, "--passphrase-file", &file], None).status.success());
+    let answers = golden("answers-complete.json");
+    let by_environment = selfcheck(&["sign", &answers, "--key", &key], Some(PASSPHRASE));
+    assert!(by_environment.status.success(), "{}", text(&by_environment.stderr));
+    assert!(text(&by_environment.stdout).contains("\"eddsa-jcs-2022\""));
+
+    let wrong = selfcheck(&["sign", &answers, "--key", &key], Some("not the passphrase"));
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(text(&wrong.stderr).contains("the passphrase is wrong"), "{}", text(&wrong.stderr));
+
+    let none = selfcheck(&["sign", &answers, "--key", &key], None);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(text(&none.stderr).contains("SELFCHECK_PASSPHRASE"), "{}", text(&none.stderr));
+
+    let short = selfcheck(&["keygen", "--out", &dir.path("short.pem")], Some("short"));
+    assert_eq!(short.status.code(), Some(1));
+    assert!(text(&short.stderr).contains("at least 8 characters"));
+    assert!(!Path::new(&dir.path("short.pem")).exists(), "nothing is written on failure");
+}
+
+#[test]
+fn sign_refuses_an_incomplete_profile_with_every_missing_field() {
+    let dir = Scratch::new("incomplete");
+    let key = dir.path("key.pem");
+    assert!(selfcheck(&["keygen", "--out", &key], Some(PASSPHRASE)).status.success());
+    let template = selfcheck(&["template"], None);
+    let answers = dir.path("answers.json");
+    std::fs::write(&answers, &template.stdout).unwrap();
+    let output = selfcheck(&["sign", &answers, "--key", &key], Some(PASSPHRASE));
+    assert_eq!(output.status.code(), Some(1));
+    let message = text(&output.stderr);
+    assert!(
+        message.contains("profile.name: must be filled in") && message.contains("profile.credit_code"),
+        "{message}"
+    );
+    assert!(output.stdout.is_empty());
+}
+
+fn golden_fingerprint() -> String {
+    let report = selfcheck(&["report", &golden("result-complete.json"), "--format", "json"], None);
+    serde_json::from_str::<Value>(&text(&report.stdout)).unwrap()["fingerprint"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn verify_prints_a_line_per_file_and_fails_on_any_bad_one() {
+    let dir = Scratch::new("verify");
+    let tampered = dir.path("tampered.json");
+    let original = std::fs::read_to_string(golden("result-complete.json")).unwrap();
+    std::fs::write(&tampered, original.replacen("\"score\": 746", "\"score\": 946", 1)).unwrap();
+    let output =
+        selfcheck(&["verify", &golden("result-complete.json"), &tampered, &golden("answers-complete.json")], None);
+    assert_eq!(output.status.code(), Some(1));
+    let lines: Vec<String> = text(&output.stdout).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[0].ends_with(&golden_fingerprint()) && lines[0].contains(": valid: "), "{}", lines[0]);
+    assert!(lines[1].contains("INVALID: the signature does not match"), "{}", lines[1]);
+    assert!(lines[2].contains("NOT A RESULT"), "{}", lines[2]);
+}
+
+#[test]
+fn the_key_register_makes_a_key_mismatch_a_failure() {
+    let dir = Scratch::new("register");
+    let register = dir.path("keys.txt");
+    let fingerprint = golden_fingerprint();
+    std::fs::write(&register, format!("# 登记的协会密钥\n514400005000031282 {}\n", fingerprint.to_lowercase()))
+        .unwrap();
+    let output = selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register], None);
+    assert!(output.status.success(), "{}", text(&output.stdout));
+
+    std::fs::write(&register, "514400005000031282 0000 0000 0000 0000 0000 0000 0000 0000\n").unwrap();
+    let output = selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stdout).contains("but the key registered for 514400005000031282 is 0000"),
+        "{}",
+        text(&output.stdout)
+    );
+
+    std::fs::write(&register, "52440100MJL000120C 0000 0000 0000 0000 0000 0000 0000 0000\n").unwrap();
+    let output = selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register], None);
+    assert!(text(&output.stdout).contains("no key is registered for credit code 514400005000031282"));
+
+    std::fs::write(&register, "514400005000031282 not-a-fingerprint\n").unwrap();
+    let output = selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("keys.txt:1: expected a credit code and a fingerprint"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn report_shows_validity_first_in_each_format() {
+    let output = selfcheck(&["report", &golden("result-complete.json")], None);
+    assert!(output.status.success());
+    let shown = text(&output.stdout);
+    assert!(shown.starts_with("有效性: 有效"), "{shown}");
+    assert!(shown.contains("千分制得分: 746") && shown.contains("等级: 合格"));
+    let markdown = text(
+        &selfcheck(&["report", &golden("result-complete.json"), "--format", "markdown", "--lang", "en"], None).stdout,
+    );
+    assert!(markdown.starts_with("# Self-assessment result") && markdown.contains("| Validity | valid"));
+
+    let dir = Scratch::new("report");
+    let tampered = dir.path("tampered.json");
+    let original = std::fs::read_to_string(golden("result-complete.json")).unwrap();
+    std::fs::write(&tampered, original.replacen("广东省示例行业协会", "广东省冒名行业协会", 1)).unwrap();
+    let output = selfcheck(&["report", &tampered, "--lang", "en"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let shown = text(&output.stdout);
+    assert!(shown.starts_with("Validity: INVALID: the signature does not match"), "{shown}");
+    assert!(shown.contains("What it claims (not verified)"));
+}
+
+#[test]
+fn summary_has_a_row_for_every_file_and_never_skips_one_in_silence() {
+    let dir = Scratch::new("summary");
+    std::fs::create_dir_all(dir.0.join("2026-10")).unwrap();
+    std::fs::copy(golden("result-complete.json"), dir.0.join("2026-10/a.json")).unwrap();
+    std::fs::write(dir.0.join("2026-10/notes.txt"), "会议记录").unwrap();
+    let original = std::fs::read_to_string(golden("result-complete.json")).unwrap();
+    std::fs::write(dir.0.join("b.json"), original.replacen("\"total\": 703", "\"total\": 803", 1)).unwrap();
+    std::fs::write(dir.0.join("c.json"), original.replacen("广东省示例行业协会", "=HYPERLINK(1)", 1)).unwrap();
+    let csv = dir.path("summary.csv");
+    let output = selfcheck(&["summary", dir.0.to_str().unwrap(), "--csv", &csv], None);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("4 files: 1 valid, 2 invalid, 1 not results"), "{}", text(&output.stderr));
+    let table = std::fs::read_to_string(&csv).unwrap();
+    let rows: Vec<&str> = table.lines().collect();
+    assert_eq!(rows.len(), 5);
+    assert!(rows[0].starts_with("file,association,credit_code"));
+    assert!(
+        rows[1].contains("a.json,广东省示例行业协会,514400005000031282,2026-10-01,2026-10-31,703,942,746,adequate,")
+    );
+    assert!(rows[1].ends_with(",valid"));
+    assert!(rows[2].contains("notes.txt") && rows[2].contains("not a result"));
+    assert!(rows[3].contains("b.json") && rows[3].contains("invalid: the signature does not match"));
+    assert!(rows[4].contains("'=HYPERLINK"), "a formula is defused: {}", rows[4]);
+}
