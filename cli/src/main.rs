@@ -269,7 +269,7 @@ fn run(command: Command, lang: Lang) -> Result<bool> {
             let trusted = trusted_keys.as_deref().map(TrustedKeys::load).transpose()?;
             let checked = results::check_files(&results, &catalogues, trusted.as_ref());
             for (path, checked) in results.iter().zip(&checked) {
-                writeln!(out, "{}", results::verify_line(path, checked, &catalogues))?;
+                writeln!(out, "{}", results::verify_line(path, checked, &catalogues, lang))?;
             }
             out.flush()?;
             return Ok(checked.iter().all(|checked| matches!(checked, Checked::Valid(_))));
@@ -279,8 +279,10 @@ fn run(command: Command, lang: Lang) -> Result<bool> {
             let catalogues: Vec<&Catalogue> = catalogues.iter().collect();
             let trusted = trusted_keys.as_deref().map(TrustedKeys::load).transpose()?;
             let checked = results::check_file(&result, &catalogues, trusted.as_ref());
-            if let Checked::NotAResult(reason) = &checked {
-                anyhow::bail!("{} is not a signed result: {reason}", result.display());
+            match &checked {
+                Checked::NotAResult(reason) => anyhow::bail!("{} is not a signed result: {reason}", result.display()),
+                Checked::Unreadable(reason) => anyhow::bail!("{reason}"),
+                Checked::Valid(_) | Checked::Invalid(..) => {}
             }
             let text = match format {
                 ResultFormat::Text => render::result_text(&checked, &catalogues, lang, false),
@@ -305,7 +307,10 @@ fn run(command: Command, lang: Lang) -> Result<bool> {
                 None => write!(out, "{table}")?,
             }
             let valid = checked.iter().filter(|checked| matches!(checked, Checked::Valid(_))).count();
-            let not_results = checked.iter().filter(|checked| matches!(checked, Checked::NotAResult(_))).count();
+            let not_results = checked
+                .iter()
+                .filter(|checked| matches!(checked, Checked::NotAResult(_) | Checked::Unreadable(_)))
+                .count();
             eprintln!(
                 "selfcheck: {} files: {valid} valid, {} invalid, {not_results} not results",
                 files.len(),

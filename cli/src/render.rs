@@ -178,8 +178,8 @@ pub fn template(catalogue: &Catalogue, lang: Lang) -> AnswersDoc {
     let mut answers = UniqueMap::default();
     for criterion in catalogue.criteria() {
         let is_checklist = matches!(criterion.kind, Kind::Checklist(_));
+        // No `checked` for checklists: an empty list would mean "none met", an answer.
         let entry = EntryDoc {
-            checked: is_checklist.then(Vec::new),
             title: Some(criterion.title.get(lang).to_owned()),
             allowed: Some(allowed_values(criterion)),
             items: is_checklist.then(|| {
@@ -343,7 +343,7 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
                 );
             }
         }
-        Checked::NotAResult(reason) => rows.push((w.validity, reason.clone())),
+        Checked::NotAResult(reason) | Checked::Unreadable(reason) => rows.push((w.validity, reason.clone())),
     }
     let mut out = String::new();
     if markdown {
@@ -389,6 +389,6 @@ pub fn result_json(checked: &Checked, catalogues: &[&Catalogue]) -> serde_json::
                 "report": doc.credential_subject.report,
             })),
         }),
-        Checked::NotAResult(reason) => json!({ "valid": false, "error": reason }),
+        Checked::NotAResult(reason) | Checked::Unreadable(reason) => json!({ "valid": false, "error": reason }),
     }
 }

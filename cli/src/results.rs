@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result, bail};
 use selfcheck_core::keys::normalize_fingerprint;
 use selfcheck_core::wire::ResultDoc;
-use selfcheck_core::{Catalogue, Error, VerifiedResult, verify_result};
+use selfcheck_core::{Catalogue, Error, Lang, VerifiedResult, verify_result};
 
 use crate::read_text;
 
@@ -77,13 +77,15 @@ pub enum Checked {
     Invalid(String, Option<Box<ResultDoc>>),
     /// A file that is not a signed result at all.
     NotAResult(String),
+    /// A file that cannot be read.
+    Unreadable(String),
 }
 
 /// Checks one file.
 pub fn check_file(path: &Path, catalogues: &[&Catalogue], trusted: Option<&TrustedKeys>) -> Checked {
     let json = match read_text(path) {
         Ok(json) => json,
-        Err(error) => return Checked::NotAResult(format!("{error:#}")),
+        Err(error) => return Checked::Unreadable(format!("{error:#}")),
     };
     match verify_result(&json, catalogues) {
         Ok(verified) => match trusted.and_then(|trusted| trusted.mismatch(&verified)) {
@@ -172,7 +174,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
 }
 
 /// One line per file, as `selfcheck verify` prints it.
-pub fn verify_line(path: &Path, checked: &Checked, catalogues: &[&Catalogue]) -> String {
+pub fn verify_line(path: &Path, checked: &Checked, catalogues: &[&Catalogue], lang: Lang) -> String {
     match checked {
         Checked::Valid(verified) => {
             let catalogue = catalogues[verified.catalogue];
@@ -185,12 +187,13 @@ pub fn verify_line(path: &Path, checked: &Checked, catalogues: &[&Catalogue]) ->
                 profile.period_from,
                 profile.period_to,
                 verified.report.score,
-                catalogue.grades()[verified.report.grade].id,
+                catalogue.grades()[verified.report.grade].label.get(lang),
                 verified.key.fingerprint()
             )
         }
         Checked::Invalid(reason, _) => format!("{}: INVALID: {reason}", path.display()),
         Checked::NotAResult(reason) => format!("{}: NOT A RESULT: {reason}", path.display()),
+        Checked::Unreadable(reason) => format!("{}: UNREADABLE: {reason}", path.display()),
     }
 }
 
@@ -241,6 +244,10 @@ pub fn summary_csv(paths: &[PathBuf], checked: &[Checked], catalogues: &[&Catalo
             Checked::NotAResult(reason) => {
                 row.extend(std::iter::repeat_n(String::new(), 13));
                 row.push(format!("not a result: {reason}"));
+            }
+            Checked::Unreadable(reason) => {
+                row.extend(std::iter::repeat_n(String::new(), 13));
+                row.push(format!("unreadable: {reason}"));
             }
         }
         let cells: Vec<String> = row.iter().map(|cell| csv_cell(cell)).collect();

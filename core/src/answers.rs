@@ -101,17 +101,7 @@ impl Answers {
         if json.len() > MAX_ANSWERS_BYTES {
             return Err(Error::TooLarge { what: "answers document", size: json.len(), limit: MAX_ANSWERS_BYTES });
         }
-        let doc: AnswersDoc = serde_json::from_str(json).map_err(|error| {
-            // Name the format it declares, when it declares one, rather than a field error.
-            match serde_json::from_str::<FormatOnly>(json) {
-                Ok(FormatOnly { format: Some(format) }) if format != ANSWERS_FORMAT => Error::WrongFormat {
-                    expected: "an answers document (selfcheck-answers/1)",
-                    found: format.to_string(),
-                },
-                _ => Error::Syntax { what: "answers document", detail: error.to_string() },
-            }
-        })?;
-        Answers::from_doc(catalogue, &doc)
+        Answers::from_doc(catalogue, &parse_answers_doc(json)?)
     }
 
     /// Checks a parsed answers document against `catalogue`.
@@ -184,6 +174,74 @@ impl Answers {
         Ok(())
     }
 
+    /// Reads a draft: the entries are checked strictly, the profile is returned as typed
+    /// (a draft's profile may be half filled in or wrong) and left empty in the answers.
+    pub fn from_draft_json(catalogue: &Catalogue, json: &str) -> Result<(Answers, ProfileDoc), Error> {
+        let mut doc = parse_answers_doc(json)?;
+        let profile = std::mem::take(&mut doc.profile);
+        Ok((Answers::from_doc(catalogue, &doc)?, profile))
+    }
+
+    /// Replaces the profile with a checked one; the answers are kept when it is invalid.
+    pub fn set_profile(&mut self, doc: &ProfileDoc) -> Result<(), Error> {
+        let mut problems = Vec::new();
+        let profile = check_profile(doc, &mut problems);
+        if !problems.is_empty() {
+            return Err(Error::InvalidAnswers(problems));
+        }
+        self.profile = profile;
+        Ok(())
+    }
+
+    /// Sets the note of the criterion at `index`.
+    pub fn set_note(&mut self, index: usize, note: &str) -> Result<(), Error> {
+        let entry = self.entries.get_mut(index).ok_or_else(|| unknown_index(index))?;
+        if note.chars().count() > MAX_NOTE_CHARS {
+            return Err(Error::InvalidAnswers(vec![Problem::new(
+                "note",
+                ProblemKind::TooLong { limit: MAX_NOTE_CHARS },
+            )]));
+        }
+        entry.note = note.to_owned();
+        Ok(())
+    }
+
+    /// Adds a piece of evidence to the criterion at `index` after checking it.
+    pub fn add_evidence(&mut self, index: usize, evidence: Evidence) -> Result<(), Error> {
+        let entry = self.entries.get_mut(index).ok_or_else(|| unknown_index(index))?;
+        let mut problems = Vec::new();
+        if entry.evidence.len() >= MAX_EVIDENCE {
+            problems
+                .push(Problem::new("evidence", ProblemKind::Malformed("at most 50 pieces of evidence per criterion")));
+        }
+        let doc = match &evidence {
+            Evidence::Link(url) => EvidenceDoc::Link { url: url.clone() },
+            Evidence::File { name, size, sha256 } => {
+                EvidenceDoc::File { name: name.clone(), size: *size, sha256: sha256.clone() }
+            }
+        };
+        let checked = check_evidence("evidence", &doc, &mut problems);
+        if !problems.is_empty() {
+            return Err(Error::InvalidAnswers(problems));
+        }
+        entry.evidence.push(checked);
+        Ok(())
+    }
+
+    /// Removes the `position`-th piece of evidence of the criterion at `index`.
+    pub fn remove_evidence(&mut self, index: usize, position: usize) {
+        if let Some(entry) = self.entries.get_mut(index)
+            && position < entry.evidence.len()
+        {
+            entry.evidence.remove(position);
+        }
+    }
+
+    /// Whether nothing at all has been entered: no answer, note or evidence.
+    pub fn is_empty(&self) -> bool {
+        self.entries.iter().all(|entry| entry.response.is_none() && entry.note.is_empty() && entry.evidence.is_empty())
+    }
+
     /// Warnings that do not stop scoring: an unusual credit code.
     pub fn warnings(&self) -> Vec<CreditCodeWarning> {
         self.profile.credit_code.as_ref().map(CreditCode::warnings).unwrap_or_default()
@@ -247,6 +305,25 @@ impl Answers {
             answers,
         }
     }
+}
+
+fn unknown_index(index: usize) -> Error {
+    Error::InvalidAnswers(vec![Problem::new(index.to_string(), ProblemKind::UnknownCriterion)])
+}
+
+fn parse_answers_doc(json: &str) -> Result<AnswersDoc, Error> {
+    if json.len() > MAX_ANSWERS_BYTES {
+        return Err(Error::TooLarge { what: "answers document", size: json.len(), limit: MAX_ANSWERS_BYTES });
+    }
+    serde_json::from_str(json).map_err(|error| {
+        // Name the format it declares, when it declares one, rather than a field error.
+        match serde_json::from_str::<FormatOnly>(json) {
+            Ok(FormatOnly { format: Some(format) }) if format != ANSWERS_FORMAT => {
+                Error::WrongFormat { expected: "an answers document (selfcheck-answers/1)", found: format.to_string() }
+            }
+            _ => Error::Syntax { what: "answers document", detail: error.to_string() },
+        }
+    })
 }
 
 #[derive(serde::Deserialize)]
@@ -320,37 +397,34 @@ fn check_entry(criterion: &Criterion, doc: &EntryDoc, problems: &mut Vec<Problem
             ProblemKind::Malformed("at most 50 pieces of evidence per criterion"),
         ));
     }
-    let evidence = doc
-        .evidence
-        .iter()
-        .map(|evidence| match evidence {
-            EvidenceDoc::Link { url } => {
-                if !is_http_url(url) {
-                    problems.push(Problem::new(format!("{at}.evidence"), ProblemKind::BadLink(url.clone())));
-                }
-                Evidence::Link(url.clone())
-            }
-            EvidenceDoc::File { name, size, sha256 } => {
-                if name.trim().is_empty() {
-                    problems.push(Problem::new(format!("{at}.evidence"), ProblemKind::EmptyFileName));
-                } else if name.chars().count() > MAX_FIELD_CHARS {
-                    problems
-                        .push(Problem::new(format!("{at}.evidence"), ProblemKind::TooLong { limit: MAX_FIELD_CHARS }));
-                }
-                if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
-                    problems.push(Problem::new(format!("{at}.evidence"), ProblemKind::BadFileDigest));
-                }
-                if *size > crate::MAX_SAFE_INTEGER {
-                    problems.push(Problem::new(
-                        format!("{at}.evidence"),
-                        ProblemKind::Malformed("a file size must be at most 2^53 - 1"),
-                    ));
-                }
-                Evidence::File { name: name.clone(), size: *size, sha256: sha256.clone() }
-            }
-        })
-        .collect();
+    let evidence =
+        doc.evidence.iter().map(|evidence| check_evidence(&format!("{at}.evidence"), evidence, problems)).collect();
     Entry { response, note: doc.note.clone(), evidence }
+}
+
+fn check_evidence(at: &str, evidence: &EvidenceDoc, problems: &mut Vec<Problem>) -> Evidence {
+    match evidence {
+        EvidenceDoc::Link { url } => {
+            if !is_http_url(url) {
+                problems.push(Problem::new(at, ProblemKind::BadLink(url.clone())));
+            }
+            Evidence::Link(url.clone())
+        }
+        EvidenceDoc::File { name, size, sha256 } => {
+            if name.trim().is_empty() {
+                problems.push(Problem::new(at, ProblemKind::EmptyFileName));
+            } else if name.chars().count() > MAX_FIELD_CHARS {
+                problems.push(Problem::new(at, ProblemKind::TooLong { limit: MAX_FIELD_CHARS }));
+            }
+            if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+                problems.push(Problem::new(at, ProblemKind::BadFileDigest));
+            }
+            if *size > crate::MAX_SAFE_INTEGER {
+                problems.push(Problem::new(at, ProblemKind::Malformed("a file size must be at most 2^53 - 1")));
+            }
+            Evidence::File { name: name.clone(), size: *size, sha256: sha256.clone() }
+        }
+    }
 }
 
 fn is_http_url(url: &str) -> bool {
@@ -361,7 +435,8 @@ fn is_http_url(url: &str) -> bool {
     })
 }
 
-fn check_profile(doc: &ProfileDoc, problems: &mut Vec<Problem>) -> Profile {
+/// Checks a profile as typed: the domain profile (invalid fields left empty) and what is wrong.
+pub fn check_profile(doc: &ProfileDoc, problems: &mut Vec<Problem>) -> Profile {
     let fields = [
         ("profile.name", &doc.name),
         ("profile.contact.person", &doc.contact.person),

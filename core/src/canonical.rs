@@ -21,6 +21,22 @@ pub fn canonical_sha256(value: &Value) -> [u8; 32] {
     Sha256::digest(canonicalize(value).as_bytes()).into()
 }
 
+/// SHA-256 over data that arrives in pieces (a large file read in chunks).
+#[derive(Debug, Clone, Default)]
+pub struct Sha256Hasher(Sha256);
+
+impl Sha256Hasher {
+    /// Adds the next piece.
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    /// The lowercase hex digest of everything added.
+    pub fn finish_hex(self) -> String {
+        hex(&self.0.finalize())
+    }
+}
+
 /// Lowercase hex of `bytes`.
 pub fn hex(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 2);

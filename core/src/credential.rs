@@ -278,8 +278,13 @@ pub fn verify_result(json: &str, catalogues: &[&Catalogue]) -> Result<VerifiedRe
 }
 
 fn check_structure(document: &ResultDoc) -> Result<(), Error> {
-    if document.context.first().map(String::as_str) != Some(VC_CONTEXT_V2) {
-        return Err(Error::NotAResult(format!("its @context must start with {VC_CONTEXT_V2}")));
+    // Stricter than vc-di-eddsa, which lets a document's @context grow beyond the proof's:
+    // a selfcheck result has exactly the VC 2.0 context, in the document and in the proof.
+    if document.context != [VC_CONTEXT_V2] {
+        return Err(Error::NotAResult(format!("its @context must be exactly [\"{VC_CONTEXT_V2}\"]")));
+    }
+    if document.proof.context.as_ref().is_some_and(|context| context != &document.context) {
+        return Err(Error::ProofContextMismatch);
     }
     if !document.types.iter().any(|kind| kind == "VerifiableCredential")
         || !document.types.iter().any(|kind| kind == RESULT_TYPE)

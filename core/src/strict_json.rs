@@ -51,6 +51,11 @@ impl<'de> Visitor<'de> for StrictVisitor {
     }
 
     fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Value, E> {
+        if value.fract() == 0.0 && value.is_finite() {
+            return Err(E::custom(format_args!(
+                "the number {value} is written with a fraction or an exponent; only integer literals are allowed"
+            )));
+        }
         Err(E::custom(format_args!("the number {value} is not an integer; only integers are allowed")))
     }
 

@@ -150,7 +150,13 @@ fn each_verification_failure_has_its_own_plain_message() {
     let duplicated = result.replacen("\"issuer\":", "\"issuer\": \"x\", \"issuer\":", 1);
     assert!(verify_result(&duplicated, &[&catalogue]).unwrap_err().to_string().contains("duplicate key"));
     let fractional = result.replacen("\"total\": 703", "\"total\": 703.0", 1);
-    assert!(verify_result(&fractional, &[&catalogue]).unwrap_err().to_string().contains("not an integer"));
+    assert!(verify_result(&fractional, &[&catalogue]).unwrap_err().to_string().contains("only integer literals"));
+
+    // vc-di-eddsa lets a document's @context grow beyond the proof's; a result's may not.
+    let mut changed = original.clone();
+    changed["@context"].as_array_mut().unwrap().push(Value::from("https://example.org/other-context"));
+    let message = check(&changed, &|error| matches!(error, Error::NotAResult(_)));
+    assert!(message.contains("@context must be exactly"), "{message}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Project automation for selfcheck: `cargo xtask serve [--port N]` and `cargo xtask test`.
 
 mod cmd;
+mod interop;
 mod server;
 mod test;
 mod tools;
@@ -13,7 +14,7 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve [--port N]  build the widget and serve it on http://127.0.0.1:N/ (default 8080)
   test              run every check: fmt, clippy (native and wasm32), cargo test,
-                    the widget build and the browser tests
+                    the widget build, the browser tests and the python interop tests
 ";
 
 /// The port `serve` listens on unless told otherwise.

@@ -1,9 +1,11 @@
 //! `cargo xtask test`: every check of the project, in order, stopping at the first failure.
 
 use std::env;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::cmd::{self, run};
+use crate::interop;
 use crate::server::Server;
 use crate::tools;
 
@@ -15,7 +17,7 @@ struct Step {
 
 /// The checks, in the order they run.
 ///
-/// Later steps (size budgets, the python interop tests, cargo deny) are added at the end.
+/// Later steps (size budgets, cargo deny) are added at the end.
 fn steps() -> Vec<Step> {
     vec![
         Step { name: "cargo fmt --all --check", run: || run(cmd::cargo().args(["fmt", "--all", "--check"])) },
@@ -27,6 +29,7 @@ fn steps() -> Vec<Step> {
         Step { name: "cargo test --workspace", run: || run(cmd::cargo().args(["test", "--workspace"])) },
         Step { name: "wasm-pack build web (the widget)", run: tools::build_widget },
         Step { name: "browser tests (node --test tests/browser/)", run: browser_tests },
+        Step { name: "interop tests (python)", run: interop::interop_tests },
     ]
 }
 
@@ -78,8 +81,7 @@ fn clippy_wasm() -> Result<(), String> {
 fn browser_tests() -> Result<(), String> {
     tools::ensure_chromium()?;
     tools::ensure_node_deps()?;
-    run(cmd::cargo().args(["build", "-p", "selfcheck-cli"]))?;
-    let selfcheck = cmd::target_dir().join("debug").join(format!("selfcheck{}", env::consts::EXE_SUFFIX));
+    let selfcheck = build_cli()?;
     let url = format!("http://127.0.0.1:{}/", Server::bind(0)?.spawn());
     eprintln!("xtask test: serving the widget at {url}");
     run(cmd::command("node")
@@ -87,4 +89,10 @@ fn browser_tests() -> Result<(), String> {
         .env("SELFCHECK_URL", &url)
         .env("SELFCHECK_BIN", &selfcheck)
         .env("CHROMIUM", tools::CHROMIUM))
+}
+
+/// Builds the CLI (debug) and returns the absolute path of the `selfcheck` binary.
+pub fn build_cli() -> Result<PathBuf, String> {
+    run(cmd::cargo().args(["build", "-p", "selfcheck-cli"]))?;
+    Ok(cmd::target_dir().join("debug").join(format!("selfcheck{}", env::consts::EXE_SUFFIX)))
 }
