@@ -1,12 +1,15 @@
 //! selfcheck-web: the self-assessment questionnaire as a yew widget compiled to WebAssembly.
 //!
-//! The widget renders the catalogue from `selfcheck-core`, keeps the answers in one
-//! reducer, and asks the core for the report after every change; it holds no scoring rule
-//! of its own.
+//! The widget renders the catalogue from `selfcheck-core`, keeps the answers in one reducer,
+//! and asks the core for the report after every change and for the signed result on export;
+//! it holds no scoring rule of its own.
 
+mod browser;
 mod components;
+mod host;
 mod i18n;
 mod state;
+mod storage;
 
 use wasm_bindgen::prelude::*;
 
@@ -18,5 +21,5 @@ pub use state::{Action, State};
 #[wasm_bindgen]
 pub fn run(element: web_sys::Element, lang: Option<String>) {
     let lang = selfcheck_core::Lang::from_tag(lang.as_deref().unwrap_or("zh-CN"));
-    yew::Renderer::<App>::with_root_and_props(element, AppProps { lang }).render();
+    yew::Renderer::<App>::with_root_and_props(element, AppProps { lang, namespace: Some("default".into()) }).render();
 }

@@ -1,0 +1,121 @@
+//! The browser as the widget's host: storage, downloads, files, the clock and random bytes.
+//! Everything here is a side effect, called from effects and callbacks, never from `reduce`.
+
+use js_sys::{Array, Uint8Array};
+use selfcheck_core::canonical::Sha256Hasher;
+use wasm_bindgen::{JsCast as _, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Storage, Url};
+
+/// The window's local storage, when the browser allows it (private modes may not).
+pub fn local_storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads a stored string.
+pub fn load(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores a string; false when the browser refuses (quota, private mode).
+pub fn store(key: &str, value: &str) -> bool {
+    local_storage().is_some_and(|storage| storage.set_item(key, value).is_ok())
+}
+
+/// Removes a stored string.
+pub fn forget(key: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Offers `bytes` as a download named `file_name`.
+pub fn download(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
+    let array = Uint8Array::from(bytes);
+    let parts = Array::of1(&array);
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|window| window.document()).ok_or("no document")?;
+    let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.set_hidden(true);
+    let body = document.body().ok_or("no body")?;
+    body.append_child(&anchor)?;
+    anchor.click();
+    body.remove_child(&anchor)?;
+    // The download has started from the click; the URL can go once the event loop moves on.
+    let release = url.clone();
+    gloo_timers::callback::Timeout::new(10_000, move || {
+        let _ = Url::revoke_object_url(&release);
+    })
+    .forget();
+    Ok(())
+}
+
+/// `N` random bytes from the browser's cryptographic generator.
+pub fn random_bytes<const N: usize>() -> Result<[u8; N], JsValue> {
+    let crypto = web_sys::window().ok_or("no window")?.crypto()?;
+    let mut bytes = [0u8; N];
+    crypto.get_random_values_with_u8_array(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Seconds since 1970 by the browser's clock.
+#[allow(clippy::float_arithmetic, reason = "JavaScript's clock is a float; the result is a whole number")]
+pub fn now_unix_seconds() -> u64 {
+    (js_sys::Date::now() / 1000.0) as u64
+}
+
+/// The local date as `YYYYMMDD`, for file names.
+pub fn local_date_compact() -> String {
+    let date = js_sys::Date::new_0();
+    format!("{:04}{:02}{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
+}
+
+/// A whole file as text (UTF-8), refusing files over `limit` bytes before reading them.
+pub async fn read_text(file: &File, limit: f64) -> Result<String, String> {
+    if file.size() > limit {
+        return Err(format!("{} > {limit} bytes", file.size()));
+    }
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(describe)?;
+    let bytes = Uint8Array::new(&buffer).to_vec();
+    String::from_utf8(bytes).map_err(|error| format!("not UTF-8 text (byte {})", error.utf8_error().valid_up_to()))
+}
+
+/// The SHA-256 of a file read in 4 MiB pieces, so that large files neither fill memory nor
+/// freeze the page; `progress` gets the per mille done after each piece.
+#[allow(clippy::float_arithmetic, reason = "file offsets are JavaScript numbers; no float is stored")]
+pub async fn hash_file(file: &File, mut progress: impl FnMut(u32)) -> Result<String, String> {
+    const CHUNK: f64 = 4.0 * 1024.0 * 1024.0;
+    let size = file.size();
+    let mut hasher = Sha256Hasher::default();
+    let mut offset = 0.0;
+    while offset < size {
+        let end = (offset + CHUNK).min(size);
+        let piece = file.slice_with_f64_and_f64(offset, end).map_err(describe)?;
+        let buffer = JsFuture::from(piece.array_buffer()).await.map_err(describe)?;
+        hasher.update(&Uint8Array::new(&buffer).to_vec());
+        offset = end;
+        progress((offset * 1000.0 / size) as u32);
+    }
+    Ok(hasher.finish_hex())
+}
+
+/// A JavaScript error as text.
+pub fn describe(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
