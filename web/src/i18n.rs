@@ -120,7 +120,7 @@ strings! {
     PrintTitle => "行业自律与诚信创建活动自查结果摘要", "Self-assessment summary: industry self-discipline and integrity campaign";
     SignedAt => "签名时间", "Signed at";
     ResultDigest => "结果摘要（SHA-256）", "Result digest (SHA-256)";
-    NotExported => "尚未签名导出：请先导出结果，摘要中的二维码标识所提交的结果文件。", "Not yet signed: export the result first; the QR code identifies the submitted result file.";
+    NotExported => "尚未签名导出，或导出后草稿已修改：请先导出结果再打印，摘要中的二维码标识所提交的结果文件。", "Not signed yet, or the draft changed since the export: export the result, then print; the QR code identifies the submitted result file.";
     Seal => "协会盖章", "Seal of the association";
     Signature => "负责人签字", "Signature of the person in charge";
     Date => "日期", "Date";

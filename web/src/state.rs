@@ -125,6 +125,9 @@ pub struct ExportInfo {
     pub signed_at: String,
     /// The signing key's fingerprint.
     pub fingerprint: String,
+    /// What the result said: credit code, total, maximum, score; the printed summary shows
+    /// the QR code only while the draft still says the same.
+    pub claims: (String, u32, u32, u32),
 }
 
 /// A question waiting for the user's answer.

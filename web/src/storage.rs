@@ -55,6 +55,7 @@ struct StoredExport {
     digest: String,
     signed_at: String,
     fingerprint: String,
+    claims: (String, u32, u32, u32),
 }
 
 /// The draft as a document: the answers with the profile as typed.
@@ -169,6 +170,7 @@ pub fn load_export(keys: &Keys) -> Option<ExportInfo> {
         digest: stored.digest,
         signed_at: stored.signed_at,
         fingerprint: stored.fingerprint,
+        claims: stored.claims,
     })
 }
 
@@ -179,6 +181,7 @@ pub fn store_export(keys: &Keys, info: &ExportInfo) {
         digest: info.digest.clone(),
         signed_at: info.signed_at.clone(),
         fingerprint: info.fingerprint.clone(),
+        claims: info.claims.clone(),
     };
     if let Ok(text) = serde_json::to_string(&stored) {
         browser::store(&keys.export, &text);

@@ -217,14 +217,18 @@ fn EvidenceList(props: &EvidenceProps) -> Html {
                 </ul>
             }
             <div class="selfcheck-evidence-add">
-                <label for={link_id.clone()}>{ S::LinkLabel.get(lang) }</label>
-                <div class="selfcheck-row">
-                    <input id={link_id} type="url" data-evidence-link="" inputmode="url" value={(*link).clone()}
-                        oninput={on_link_input} onkeydown={on_link_key} />
-                    <button type="button" data-action="add-link" onclick={on_add}>{ S::AddLink.get(lang) }</button>
+                <div>
+                    <label for={link_id.clone()}>{ S::LinkLabel.get(lang) }</label>
+                    <div class="selfcheck-row">
+                        <input id={link_id} type="url" data-evidence-link="" inputmode="url" value={(*link).clone()}
+                            oninput={on_link_input} onkeydown={on_link_key} />
+                        <button type="button" data-action="add-link" onclick={on_add}>{ S::AddLink.get(lang) }</button>
+                    </div>
                 </div>
-                <label for={file_id.clone()}>{ S::FileLabel.get(lang) }</label>
-                <input id={file_id} type="file" data-evidence-file="" onchange={on_file} />
+                <div>
+                    <label for={file_id.clone()}>{ S::FileLabel.get(lang) }</label>
+                    <input id={file_id} type="file" data-evidence-file="" onchange={on_file} />
+                </div>
                 if let Some(done) = hashing {
                     <progress class="selfcheck-hashing" max="1000" value={done.to_string()} aria-label={S::Hashing.get(lang)} />
                     <span role="status">{ S::Hashing.get(lang) }</span>

@@ -250,10 +250,12 @@ fn export_result(state: &State, key: &KeyInfo, passphrase: &str) -> Result<Expor
     let file_name = format!("{code}-{}.json", browser::local_date_compact());
     browser::download(&file_name, format!("{result}\n").as_bytes(), "application/json")
         .map_err(|error| Failure::Browser(browser::describe(error)))?;
+    let report = &verified.report;
     Ok(ExportInfo {
         file_name,
-        digest: verified.digest,
+        digest: verified.digest.clone(),
         signed_at: issued.to_string(),
         fingerprint: key.fingerprint.clone(),
+        claims: (code, report.total, report.maximum, report.score),
     })
 }

@@ -55,7 +55,9 @@ pub fn PrintSummary(props: &PrintProps) -> Html {
             </p>
             <div class="selfcheck-print-bottom">
                 <div class="selfcheck-print-proof">
-                    if let Some(export) = &state.last_export {
+                    if let Some(export) = state.last_export.as_ref().filter(|export| {
+                        export.claims == (profile.credit_code.trim().to_ascii_uppercase(), report.total, report.maximum, report.score)
+                    }) {
                         <p>{ format!("{}：{}", S::Fingerprint.get(lang), export.fingerprint) }</p>
                         <p>{ format!("{}：{}", S::SignedAt.get(lang), export.signed_at) }</p>
                         <p class="selfcheck-break">{ format!("{}：{}", S::ResultDigest.get(lang), export.digest) }</p>
