@@ -119,7 +119,8 @@ pub fn ensure_chromium() -> Result<(), String> {
 /// Installs the browser tests' node packages (`npm ci` in tests/browser) if they are missing.
 pub fn ensure_node_deps() -> Result<(), String> {
     let dir = cmd::root().join("tests").join("browser");
-    if dir.join("node_modules").join("playwright-core").is_dir() {
+    // Every package the tests import must be there, not just the first one ever added.
+    if ["playwright-core", "axe-core"].iter().all(|package| dir.join("node_modules").join(package).is_dir()) {
         return Ok(());
     }
     for tool in ["node", "npm"] {

@@ -1,0 +1,604 @@
+// Shared helpers of the browser tests of the selfcheck widget. `cargo xtask test` builds the widget,
+// serves it and runs `node --test tests/browser/` with SELFCHECK_URL (the page), SELFCHECK_BIN (the
+// selfcheck CLI) and CHROMIUM (the browser binary) set.
+//
+// Every test is declared with `widgetTest`, which gives it a fresh browser context (empty storage)
+// and, when the test body has finished, checks what held during all of it: every request stayed on
+// SELFCHECK_URL (or was a blob:/data: URL), no page threw an uncaught error, and no native dialog
+// (alert/confirm/prompt) was opened.
+//
+// The selectors of the widget's DOM contract are collected in `sel` and `PROFILE_FIELDS` below.
+
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+export const { SELFCHECK_URL, SELFCHECK_BIN, CHROMIUM } = process.env;
+for (const [name, value] of Object.entries({ SELFCHECK_URL, SELFCHECK_BIN, CHROMIUM })) {
+  if (!value) throw new Error(`${name} is not set: run the browser tests with \`cargo xtask test\``);
+}
+
+/** Per-test limit; the whole suite should stay well under two minutes. */
+export const TIMEOUT = 60_000;
+/** How long a Playwright action (click, fill, …) waits for its element. */
+export const ACTION_TIMEOUT = 10_000;
+/** How long a DOM expectation waits before failing. */
+export const WAIT = 10_000;
+/** Upper bound of the widget's storage debounce (documented: ≤ 0.5 s), plus scheduling slack. */
+export const DEBOUNCE = 600;
+/** Key derivation (600,000 PBKDF2 rounds) and signing take about a second each in wasm. */
+export const SLOW = 20_000;
+
+/** Selectors of the widget's DOM contract. */
+export const sel = {
+  root: '.selfcheck',
+  lang: 'button[data-action=lang]',
+  criterion: (id) => `fieldset[data-criterion="${id}"]`,
+  anyCriterion: 'fieldset[data-criterion]',
+  storageStatus: '[data-testid=storage-status]',
+  storageError: '[data-testid=storage-error]',
+  downloadDraft: 'button[data-action=download-draft]',
+  draftFile: 'input[type=file][data-draft-file]',
+  conflict: '[data-testid=conflict]',
+  startOver: 'button[data-action=start-over]',
+  newPassphrase: 'input[type=password][data-passphrase=new]',
+  repeatPassphrase: 'input[type=password][data-passphrase=repeat]',
+  unlockPassphrase: 'input[type=password][data-passphrase=unlock]',
+  createKey: 'button[data-action=create-key]',
+  downloadKey: 'button[data-action=download-key]',
+  keyFile: 'input[type=file][data-key-file]',
+  fingerprint: '[data-testid=fingerprint]',
+  did: '[data-testid=did]',
+  exportButton: 'button[data-action=export]',
+  resultFile: 'input[type=file][data-result-file]',
+  importMessage: '[data-testid=import-message]',
+  importContinue: 'button[data-action=import-continue]',
+  confirmImport: 'button[data-action=confirm-import]',
+  importCompare: 'button[data-action=import-compare]',
+  compare: 'table[data-testid=compare]',
+};
+
+/** The profile fields, by the key used in `PROFILE`. */
+export const PROFILE_FIELDS = {
+  name: '#selfcheck-profile-name',
+  credit_code: '#selfcheck-profile-credit-code',
+  person: '#selfcheck-profile-person',
+  phone: '#selfcheck-profile-phone',
+  email: '#selfcheck-profile-email',
+  from: '#selfcheck-profile-from',
+  to: '#selfcheck-profile-to',
+};
+
+/** A complete profile (the credit code is valid under GB 32100-2015). */
+export const PROFILE = {
+  name: '广东省示例行业协会',
+  credit_code: '514400005000031282',
+  person: '陈晓明',
+  phone: '020-83000000',
+  email: 'xiehui@example.org.cn',
+  from: '2026-10-01',
+  to: '2026-10-31',
+};
+
+/** A passphrase good enough for the widget and the CLI (at least 8 characters). */
+export const PASSPHRASE = 'correct horse battery staple';
+
+/** A valid signed result (signed with a published test key). */
+export const GOLDEN_RESULT = new URL('../data/golden/result-complete.json', import.meta.url);
+
+const require = createRequire(import.meta.url);
+/** The source of axe-core, injected into pages for the accessibility checks. */
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+// ---------------------------------------------------------------------------------------------
+// The catalogue and the CLI
+
+/** The built-in catalogue as `selfcheck catalog --format json` prints it. */
+export const catalogue = JSON.parse(execFileSync(SELFCHECK_BIN, ['catalog', '--format', 'json'], { encoding: 'utf8' }));
+/** Its criteria, in catalogue order. */
+export const criteria = catalogue.areas.flatMap((area) => area.criteria);
+/** Criteria by id. */
+export const criterionById = new Map(criteria.map((c) => [c.id, c]));
+
+/** Runs the CLI; returns its exit status and output. */
+export function cli(args, { env = {}, input } = {}) {
+  const run = spawnSync(SELFCHECK_BIN, args, { encoding: 'utf8', env: { ...process.env, ...env }, input });
+  if (run.error) throw run.error;
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, command: `selfcheck ${args.join(' ')}` };
+}
+
+/** Runs the CLI and fails unless it exits with `status`. */
+export function cliExpect(status, args, options) {
+  const run = cli(args, options);
+  assert.equal(run.status, status, `\`${run.command}\` exited ${run.status}, expected ${status}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`);
+  return run;
+}
+
+/** A temporary directory removed after the test. */
+export function tempDir(t) {
+  const dir = mkdtempSync(join(tmpdir(), 'selfcheck-browser-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Writes `content` (string, Buffer or a value to serialize as JSON) to `dir/name`; returns the path. */
+export function writeTemp(dir, name, content) {
+  const path = join(dir, name);
+  const data = typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content, null, 2);
+  writeFileSync(path, data);
+  return path;
+}
+
+/** Scores an answers document with `selfcheck score --format json` and returns the report. */
+export function scoreWithCli(t, document) {
+  const file = writeTemp(tempDir(t), 'answers.json', document);
+  const run = cliExpect(0, ['score', file, '--format', 'json']);
+  return JSON.parse(run.stdout);
+}
+
+export function sha256(buffer) {
+  return createHash('sha256').update(buffer).digest('hex');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+
+/** The radio values a scale or binary criterion allows. */
+export function allowedValues(criterion) {
+  const values = criterion.kind === 'scale' ? ['yes', 'partly', 'no'] : ['yes', 'no'];
+  return criterion.not_applicable ? [...values, 'na'] : values;
+}
+
+/**
+ * A deterministic, varied answer for every criterion (i is its catalogue position):
+ * scale criteria cycle through their allowed values, binary ones are yes except every 7th (which
+ * makes B4, a veto gate, "no"), and checklists have their even-indexed sub-items checked; but every
+ * other criterion that allows it (the 1st, 3rd, …) is marked not applicable, so that `na` is
+ * exercised too.
+ */
+export function plannedAnswers() {
+  let allowingNa = 0;
+  return criteria.map((criterion, i) => {
+    if (criterion.not_applicable && allowingNa++ % 2 === 0) {
+      return { id: criterion.id, value: 'na' };
+    }
+    switch (criterion.kind) {
+      case 'scale': {
+        const values = allowedValues(criterion);
+        return { id: criterion.id, value: values[i % values.length] };
+      }
+      case 'binary':
+        return { id: criterion.id, value: (i + 1) % 7 === 0 ? 'no' : 'yes' };
+      case 'checklist':
+        return { id: criterion.id, checked: criterion.items.filter((_, j) => j % 2 === 0).map((item) => item.id) };
+      default:
+        throw new Error(`criterion ${criterion.id} has an unknown kind ${criterion.kind}`);
+    }
+  });
+}
+
+/** An answers document for the CLI from a list of `{id, value}` / `{id, checked}`. */
+export function answersDocument(answers, profile) {
+  const document = {
+    format: 'selfcheck-answers/1',
+    catalogue: { id: catalogue.id, version: catalogue.version },
+    answers: Object.fromEntries(
+      answers.map((answer) => [answer.id, answer.value ? { value: answer.value } : { checked: answer.checked }]),
+    ),
+  };
+  if (profile) document.profile = wireProfile(profile);
+  return document;
+}
+
+/** `PROFILE` in the wire format of answers documents. */
+export function wireProfile(profile) {
+  return {
+    name: profile.name,
+    credit_code: profile.credit_code,
+    contact: { person: profile.person, phone: profile.phone, email: profile.email },
+    period: { from: profile.from, to: profile.to },
+  };
+}
+
+/**
+ * What the page's checked inputs should be for these answers (a list of `{id, value|checked}` or
+ * an answers map of a document), in the form `checkedInputs` reads them: `ID:value` for a radio,
+ * `ID:na` for the not-applicable checkbox, `ID:ID.n` for a sub-item; sorted.
+ */
+export function expectedChecked(answers) {
+  const list = Array.isArray(answers) ? answers : Object.entries(answers).map(([id, entry]) => ({ id, ...entry }));
+  const keys = [];
+  for (const answer of list) {
+    if (answer.value) keys.push(`${answer.id}:${answer.value}`);
+    else if (answer.checked) keys.push(...answer.checked.map((item) => `${answer.id}:${item}`));
+  }
+  return keys.sort();
+}
+
+/** The locators of the inputs that give an answer: a radio, the not-applicable checkbox, or sub-items. */
+export function inputsFor(page, answer) {
+  const fieldset = page.locator(sel.criterion(answer.id));
+  if (answer.checked) {
+    return answer.checked.map((item) => fieldset.locator(`input[type=checkbox][data-item="${item}"]`));
+  }
+  if (answer.value === 'na' && criterionById.get(answer.id).kind === 'checklist') {
+    return [fieldset.locator('input[type=checkbox][data-na]')];
+  }
+  return [fieldset.locator(`input[type=radio][value="${answer.value}"]`)];
+}
+
+/** Answers with the mouse (Playwright's check(), which clicks). */
+export async function answer(page, answers) {
+  for (const a of Array.isArray(answers) ? answers : [answers]) {
+    for (const input of inputsFor(page, a)) await input.check();
+  }
+}
+
+/** Fills the profile form (all fields given in `profile`). */
+export async function fillProfile(page, profile = PROFILE) {
+  for (const [key, value] of Object.entries(profile)) {
+    await page.locator(PROFILE_FIELDS[key]).fill(value);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the page
+
+/**
+ * The state of the draft as the page shows it: checked inputs (see `expectedChecked`), note
+ * values, evidence items, profile values, and the live results' texts.
+ */
+export async function draftSnapshot(page) {
+  return page.evaluate((fields) => {
+    const fieldsets = [...document.querySelectorAll('fieldset[data-criterion]')];
+    const checked = [];
+    const notes = {};
+    const evidence = {};
+    for (const fieldset of fieldsets) {
+      const id = fieldset.dataset.criterion;
+      for (const input of fieldset.querySelectorAll('input:checked')) {
+        if (input.type === 'radio') checked.push(`${id}:${input.value}`);
+        else if (input.hasAttribute('data-na')) checked.push(`${id}:na`);
+        else if (input.dataset.item) checked.push(`${id}:${input.dataset.item}`);
+      }
+      const note = fieldset.querySelector('textarea[data-note]');
+      if (note && note.value !== '') notes[id] = note.value;
+      const items = [...fieldset.querySelectorAll('li[data-evidence]')].map((li) => ({
+        sha256: li.getAttribute('data-sha256'),
+        text: li.textContent.replace(/\s+/g, ' ').trim(),
+      }));
+      if (items.length > 0) evidence[id] = items;
+    }
+    const text = (id) => document.querySelector(`[data-testid=${id}]`)?.textContent.trim() ?? null;
+    const profile = Object.fromEntries(
+      Object.entries(fields).map(([key, selector]) => [key, document.querySelector(selector)?.value ?? null]),
+    );
+    return {
+      checked: checked.sort(),
+      notes,
+      evidence,
+      profile,
+      results: { total: text('total'), maximum: text('maximum'), score: text('score'), answered: text('answered') },
+    };
+  }, PROFILE_FIELDS);
+}
+
+/** The sorted checked inputs (see `expectedChecked`). */
+export async function checkedInputs(page) {
+  return (await draftSnapshot(page)).checked;
+}
+
+/** The live results, numbers parsed strictly. */
+export async function results(page) {
+  const shown = await page.evaluate(() => {
+    const find = (id) => document.querySelector(`[data-testid=${id}]`);
+    const text = (id) => find(id)?.textContent.trim() ?? null;
+    return {
+      total: text('total'),
+      maximum: text('maximum'),
+      score: text('score'),
+      answered: text('answered'),
+      grade: find('grade')?.getAttribute('data-grade') ?? null,
+    };
+  });
+  const integer = (name) => {
+    assert.match(shown[name] ?? '', /^\d+$/, `[data-testid=${name}] should show an integer, shows ${shown[name]}`);
+    return Number(shown[name]);
+  };
+  return {
+    total: integer('total'),
+    maximum: integer('maximum'),
+    score: integer('score'),
+    answered: integer('answered'),
+    grade: shown.grade,
+  };
+}
+
+/** Every localStorage entry of the page's origin. */
+export async function storageDump(page) {
+  return page.evaluate(() => {
+    const entries = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      entries[key] = localStorage.getItem(key);
+    }
+    return entries;
+  });
+}
+
+/** The localStorage entries whose value contains `marker` (a unique text the test typed). */
+export async function storedWith(page, marker) {
+  const dump = await storageDump(page);
+  return Object.fromEntries(Object.entries(dump).filter(([, value]) => value.includes(marker)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waiting on the DOM
+
+/**
+ * Waits until `predicate(arg)` is truthy in the page; on timeout fails with `what` and, when
+ * given, `describe(page)`'s report of the current state.
+ */
+export async function until(page, what, predicate, arg, { timeout = WAIT, describe } = {}) {
+  try {
+    return await page.waitForFunction(predicate, arg, { timeout, polling: 50 });
+  } catch (error) {
+    let state = '';
+    if (describe) {
+      try {
+        state = `\n  now: ${JSON.stringify(await describe(page))}`;
+      } catch {
+        state = '';
+      }
+    }
+    throw new Error(`timed out after ${timeout} ms waiting until ${what}${state}\n  (${error.message.split('\n')[0]})`);
+  }
+}
+
+/** Waits until the element matched by `selector` is visible. */
+export async function visible(page, selector, { timeout = WAIT } = {}) {
+  try {
+    await page.locator(selector).first().waitFor({ state: 'visible', timeout });
+  } catch (error) {
+    const count = await page.locator(selector).count();
+    throw new Error(`expected ${selector} to be visible within ${timeout} ms (${count} matching element(s))\n  (${error.message.split('\n')[0]})`);
+  }
+  return page.locator(selector).first();
+}
+
+/** Waits until nothing matching `selector` is visible. */
+export async function hidden(page, selector, { timeout = WAIT } = {}) {
+  await until(
+    page,
+    `${selector} is hidden`,
+    (s) => [...document.querySelectorAll(s)].every((el) => !el.checkVisibility({ visibilityProperty: true })),
+    selector,
+    { timeout },
+  );
+}
+
+/** Waits until the element's attribute has this value. */
+export async function attribute(page, selector, name, value, { timeout = WAIT } = {}) {
+  await until(
+    page,
+    `${selector} has ${name}="${value}"`,
+    ([s, n, v]) => document.querySelector(s)?.getAttribute(n) === v,
+    [selector, name, value],
+    {
+      timeout,
+      describe: (p) => p.evaluate(([s, n]) => document.querySelector(s)?.getAttribute(n) ?? '(no such element or attribute)', [selector, name]),
+    },
+  );
+}
+
+/** The storage status (`data-state` of `[data-testid=storage-status]`). */
+export async function storageState(page) {
+  return page.evaluate((s) => document.querySelector(s)?.getAttribute('data-state') ?? null, sel.storageStatus);
+}
+
+/**
+ * Waits until the storage status says saved and a stored value contains `marker` (a text the test
+ * typed last, so that the stored draft is known to be the latest one).
+ */
+export async function waitSaved(page, marker, { timeout = WAIT } = {}) {
+  await until(
+    page,
+    `the storage status is "saved" and a stored value contains ${JSON.stringify(marker)}`,
+    ([status, m]) => {
+      if (document.querySelector(status)?.getAttribute('data-state') !== 'saved') return false;
+      for (let i = 0; i < localStorage.length; i++) {
+        if ((localStorage.getItem(localStorage.key(i)) ?? '').includes(m)) return true;
+      }
+      return false;
+    },
+    [sel.storageStatus, marker],
+    {
+      timeout,
+      describe: async (p) => ({ status: await storageState(p), storageKeys: Object.keys(await storageDump(p)) }),
+    },
+  );
+}
+
+/** Waits until the page shows this many answered criteria. */
+export async function waitAnswered(page, count) {
+  await until(
+    page,
+    `[data-testid=answered] shows ${count}`,
+    (n) => document.querySelector('[data-testid=answered]')?.textContent.trim() === String(n),
+    count,
+    { describe: (p) => p.evaluate(() => document.querySelector('[data-testid=answered]')?.textContent ?? null) },
+  );
+}
+
+/** Runs `action` (e.g. a click) and returns the download it starts, with its content. */
+export async function download(page, action, { timeout = SLOW } = {}) {
+  const [started] = await Promise.all([page.waitForEvent('download', { timeout }), action()]);
+  const path = await started.path();
+  assert.ok(path, `the download ${started.suggestedFilename()} failed: ${await started.failure()}`);
+  const content = readFileSync(path);
+  return { name: started.suggestedFilename(), url: started.url(), content, text: content.toString('utf8') };
+}
+
+/** A file payload for setInputFiles. */
+export function file(name, content, mimeType = 'application/json') {
+  return { name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility
+
+/** Runs axe-core on the whole page (WCAG 2.0/2.1 A and AA) and fails on any violation, listed in full. */
+export async function expectAccessible(page, view) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    // Evaluated through the DevTools protocol, so a Content-Security-Policy cannot block it.
+    await page.evaluate(AXE_SOURCE);
+  }
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })),
+    }));
+  });
+  const shown = violations
+    .map(
+      (v) =>
+        `- ${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n` +
+        v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.html}\n      ${n.failureSummary.replace(/\n/g, '\n      ')}`).join('\n'),
+    )
+    .join('\n');
+  assert.equal(violations.length, 0, `axe-core: ${violations.length} violation(s) on ${view}:\n${shown}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser, contexts and pages
+
+let browserPromise;
+
+function browser() {
+  browserPromise ??= chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return browserPromise;
+}
+
+after(async () => {
+  if (browserPromise) await (await browserPromise).close();
+});
+
+/** Whether a request URL is the page's own (or an in-page blob:/data: URL). */
+export function isOwnUrl(url) {
+  return url.startsWith(SELFCHECK_URL) || url.startsWith('blob:') || url.startsWith('data:');
+}
+
+/** One fresh browser context with its recorders. */
+export class Session {
+  constructor(context) {
+    this.context = context;
+    /** Every request URL of every page of the context. */
+    this.requests = [];
+    /** Uncaught errors of any page. */
+    this.errors = [];
+    /** Native dialogs opened (alert, confirm, prompt, beforeunload): the widget uses none. */
+    this.dialogs = [];
+    /** Console errors, shown with a failure to help diagnose it. */
+    this.console = [];
+    context.on('request', (request) => this.requests.push(request.url()));
+    context.on('page', (page) => this.watch(page));
+  }
+
+  static async create(options = {}) {
+    const context = await (await browser()).newContext({ acceptDownloads: true, ...options });
+    // Fail an action on a missing element within seconds, not Playwright's default 30 s.
+    context.setDefaultTimeout(ACTION_TIMEOUT);
+    return new Session(context);
+  }
+
+  watch(page) {
+    page.on('pageerror', (error) => this.errors.push(`${error.name}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.console.push(message.text());
+    });
+    page.on('dialog', (dialog) => {
+      this.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      dialog.dismiss().catch(() => {});
+    });
+  }
+
+  /**
+   * Opens the widget in a new page of this context and waits until it has rendered the criteria.
+   * `lang` adds `?lang=…` (the demo page reads it); `viewport` sets the page size.
+   */
+  async open({ lang, viewport } = {}) {
+    const page = await this.context.newPage();
+    if (viewport) await page.setViewportSize(viewport);
+    await page.goto(lang ? `${SELFCHECK_URL}?lang=${lang}` : SELFCHECK_URL);
+    await ready(page);
+    return page;
+  }
+
+  /** Fails on a request that left SELFCHECK_URL, an uncaught page error or a native dialog. */
+  check() {
+    assert.ok(this.requests.length > 0, 'the request recorder saw no request at all');
+    const foreign = this.requests.filter((url) => !isOwnUrl(url));
+    assert.deepEqual(foreign, [], `requests that left ${SELFCHECK_URL} (only the page's own files, blob: and data: are allowed)`);
+    assert.deepEqual(this.errors, [], `uncaught errors in the page (console errors: ${JSON.stringify(this.console)})`);
+    assert.deepEqual(this.dialogs, [], 'native dialogs opened by the page');
+  }
+
+  async close() {
+    await this.context.close();
+  }
+}
+
+/** Waits until the widget has rendered its criteria (after a load or reload). */
+export async function ready(page) {
+  await page.locator(sel.anyCriterion).first().waitFor({ timeout: 15_000 });
+}
+
+/**
+ * Declares a test that gets a fresh browser context: `body(session, t)`. A body that needs another
+ * fresh context calls `await session.newSession()`. After the body, every session's recorders are
+ * checked (see `Session.check`) and its context is closed.
+ */
+export function widgetTest(name, body, { timeout = TIMEOUT, context = {} } = {}) {
+  test(name, { timeout }, async (t) => {
+    const sessions = [];
+    const newSession = async (options = context) => {
+      const session = await Session.create(options);
+      sessions.push(session);
+      return session;
+    };
+    try {
+      const session = await newSession();
+      session.newSession = newSession;
+      await body(session, t);
+      for (const s of sessions) s.check();
+    } finally {
+      for (const s of sessions) await s.close().catch(() => {});
+    }
+  });
+}

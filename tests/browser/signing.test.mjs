@@ -1,0 +1,186 @@
+// The association's key and the signed export: what the page exports, `selfcheck verify` accepts;
+// the key backup it downloads, `selfcheck sign` can use; a key made by `selfcheck keygen` loads into
+// the page.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import {
+  PASSPHRASE,
+  PROFILE,
+  SLOW,
+  answer,
+  cliExpect,
+  download,
+  fillProfile,
+  file,
+  plannedAnswers,
+  results,
+  sel,
+  tempDir,
+  until,
+  waitAnswered,
+  widgetTest,
+  wireProfile,
+  writeTemp,
+} from './helpers.mjs';
+
+const FINGERPRINT = /^[0-9A-F]{4}( [0-9A-F]{4}){7}$/;
+
+/** The fingerprint without separators, upper case (the CLI and the page may group it differently). */
+function bareFingerprint(text) {
+  return text.replace(/[\s-]/g, '').toUpperCase();
+}
+
+/** The dates (UTC and local) the export's file name may carry today. */
+function todayStamps() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  const utc = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}`;
+  const local = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
+  return new Set([utc, local]);
+}
+
+async function isDisabled(page, selector) {
+  return page.locator(selector).isDisabled();
+}
+
+/** Waits until the page shows a fingerprint; returns it. */
+async function waitFingerprint(page) {
+  await until(
+    page,
+    '[data-testid=fingerprint] shows a fingerprint (eight groups of four hex digits)',
+    (s) => /^[0-9A-F]{4}( [0-9A-F]{4}){7}$/.test(document.querySelector(s)?.textContent.replace(/\s+/g, ' ').trim() ?? ''),
+    sel.fingerprint,
+    { timeout: SLOW, describe: (p) => p.evaluate((s) => document.querySelector(s)?.textContent ?? '(no element)', sel.fingerprint) },
+  );
+  return (await page.locator(sel.fingerprint).textContent()).replace(/\s+/g, ' ').trim();
+}
+
+/** Clicks export (after filling the unlock passphrase) and returns the download. */
+async function exportResult(page, passphrase = PASSPHRASE) {
+  await page.locator(sel.unlockPassphrase).fill(passphrase);
+  await until(page, 'the export button is enabled', (s) => document.querySelector(s)?.disabled === false, sel.exportButton, {
+    describe: (p) => p.locator('[data-testid=notice]').evaluateAll((nodes) => ({ notices: nodes.map((n) => n.textContent.trim()) })),
+  });
+  return download(page, () => page.locator(sel.exportButton).click());
+}
+
+function expectResultName(name) {
+  const match = /^514400005000031282-(\d{8})\.json$/.exec(name);
+  assert.ok(match, `the export's file name ${name} should be 514400005000031282-YYYYMMDD.json`);
+  assert.ok(todayStamps().has(match[1]), `the export's file name carries today's date (UTC or local), not ${match[1]}`);
+}
+
+widgetTest('exports a signed result that `selfcheck verify` accepts; the key backup works with `selfcheck sign`', async (s, t) => {
+  const dir = tempDir(t);
+  const page = await s.open();
+  const plan = plannedAnswers();
+  await fillProfile(page, PROFILE);
+  await answer(page, plan);
+  await waitAnswered(page, plan.length);
+  assert.ok(await isDisabled(page, sel.exportButton), 'export is disabled before there is a key');
+
+  await page.locator(sel.newPassphrase).fill(PASSPHRASE);
+  await page.locator(sel.repeatPassphrase).fill(PASSPHRASE);
+  await page.locator(sel.createKey).click();
+  const fingerprint = await waitFingerprint(page);
+  assert.match(fingerprint, FINGERPRINT);
+  const did = (await page.locator(sel.did).textContent()).trim();
+  assert.match(did, /^did:key:z6Mk[1-9A-HJ-NP-Za-km-z]+$/, 'the did:key shown');
+  assert.ok(await isDisabled(page, sel.exportButton), 'export is disabled until the key backup is downloaded');
+
+  const key = await download(page, () => page.locator(sel.downloadKey).click());
+  assert.match(key.text, /^-----BEGIN ENCRYPTED PRIVATE KEY-----\r?\n[A-Za-z0-9+/=\r\n]+-----END ENCRYPTED PRIVATE KEY-----\r?\n?$/, `the key backup ${key.name} is an encrypted PKCS#8 PEM`);
+  const keyFile = writeTemp(dir, 'key.pem', key.content);
+
+  const exported = await exportResult(page);
+  expectResultName(exported.name);
+  const resultFile = writeTemp(dir, exported.name, exported.content);
+  cliExpect(0, ['verify', resultFile]);
+  const report = JSON.parse(cliExpect(0, ['report', resultFile, '--format', 'json']).stdout);
+  const shown = await results(page);
+  assert.equal(report.report.score, shown.score, 'the exported report\'s score (actual) against the page\'s (expected)');
+  assert.equal(report.report.grade, shown.grade, 'the exported report\'s grade');
+  assert.equal(bareFingerprint(report.fingerprint), bareFingerprint(fingerprint), 'signed with the key whose fingerprint the page shows');
+  assert.equal(report.did, did, 'issued by the did:key the page shows');
+  assert.deepEqual(report.profile, wireProfile(PROFILE), 'the profile in the result');
+
+  // After an export the print view carries the QR code, and the print button prints.
+  assert.equal(await page.locator('#selfcheck-print [data-testid=qr]').evaluate((el) => el.tagName.toLowerCase()), 'svg', '#selfcheck-print [data-testid=qr] is an svg');
+  await page.evaluate(() => {
+    window.__printed = 0;
+    window.print = () => {
+      window.__printed++;
+    };
+  });
+  await page.locator('button[data-action=print]').click();
+  await until(page, 'the print button called window.print()', () => window.__printed === 1);
+
+  // The key backup signs with the CLI, with the same passphrase.
+  const template = JSON.parse(cliExpect(0, ['template']).stdout);
+  template.profile = wireProfile(PROFILE);
+  const answersFile = writeTemp(dir, 'answers.json', template);
+  const signedFile = join(dir, 'signed-by-cli.json');
+  cliExpect(0, ['sign', answersFile, '--key', keyFile, '--out', signedFile], { env: { SELFCHECK_PASSPHRASE: PASSPHRASE } });
+  cliExpect(0, ['verify', signedFile]);
+  const cliReport = JSON.parse(cliExpect(0, ['report', signedFile, '--format', 'json']).stdout);
+  assert.equal(cliReport.did, did, 'the CLI signed with the page\'s key');
+});
+
+widgetTest('a key made by `selfcheck keygen` loads into the page and signs there', async (s, t) => {
+  const dir = tempDir(t);
+  const keyFile = join(dir, 'cli-key.pem');
+  const keygen = cliExpect(0, ['keygen', '--out', keyFile], { env: { SELFCHECK_PASSPHRASE: PASSPHRASE } });
+  const cliFingerprint = /fingerprint:\s*([0-9A-F ]+)/.exec(keygen.stdout)?.[1].trim();
+  const cliDid = /did:\s*(did:key:\S+)/.exec(keygen.stdout)?.[1];
+  assert.ok(cliFingerprint && cliDid, `keygen printed a fingerprint and a did: ${keygen.stdout}`);
+
+  const page = await s.open();
+  await fillProfile(page, PROFILE);
+  await answer(page, [{ id: 'A1', value: 'yes' }, { id: 'B4', value: 'no' }]);
+  // The file holds the private key only, encrypted: the page opens it with its passphrase when
+  // it is loaded (so a wrong passphrase is known at once and the fingerprint can be shown), and
+  // a key loaded from a file is its own backup (no download needed before export).
+  await page.locator('input[data-passphrase=load]').fill(PASSPHRASE);
+  await page.locator(sel.keyFile).setInputFiles(file('协会密钥.pem', readFileSync(keyFile), 'application/x-pem-file'));
+  const fingerprint = await waitFingerprint(page);
+  assert.equal(bareFingerprint(fingerprint), bareFingerprint(cliFingerprint), 'the page shows the CLI key\'s fingerprint');
+  const exported = await exportResult(page);
+  expectResultName(exported.name);
+  const resultFile = writeTemp(dir, exported.name, exported.content);
+  cliExpect(0, ['verify', resultFile]);
+  const report = JSON.parse(cliExpect(0, ['report', resultFile, '--format', 'json']).stdout);
+  assert.equal(report.did, cliDid, 'signed with the loaded key');
+  assert.deepEqual(report.report.vetoes, ['B4'], 'the B4 veto is in the signed report');
+});
+
+widgetTest('a wrong passphrase does not sign', async (s) => {
+  const page = await s.open();
+  await fillProfile(page, PROFILE);
+  await answer(page, [{ id: 'A1', value: 'yes' }]);
+  await page.locator(sel.newPassphrase).fill(PASSPHRASE);
+  await page.locator(sel.repeatPassphrase).fill(PASSPHRASE);
+  await page.locator(sel.createKey).click();
+  await waitFingerprint(page);
+  await download(page, () => page.locator(sel.downloadKey).click());
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  const notices = () => page.locator('[data-testid=notice]').evaluateAll((nodes) => nodes.map((n) => n.textContent.trim()).join('\n'));
+  const before = await notices();
+  await page.locator(sel.unlockPassphrase).fill('not the passphrase');
+  await page.locator(sel.exportButton).click();
+  // The failure is known only after the key derivation: wait for a new notice.
+  await until(
+    page,
+    'a new [data-testid=notice] appears',
+    (b) => {
+      const now = [...document.querySelectorAll('[data-testid=notice]')].map((n) => n.textContent.trim()).join('\n');
+      return now !== '' && now !== b;
+    },
+    before,
+    { timeout: SLOW, describe: notices },
+  );
+  assert.equal(downloads, 0, 'nothing was downloaded');
+});
