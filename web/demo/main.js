@@ -1,8 +1,31 @@
-// Entry point of the standalone page: loads the widget's wasm and renders it.
-import init, { run } from './pkg/selfcheck_web.js';
+// The standalone page: the bureau's website, or the iframe of a portal page.
+// Query: lang=en, namespace=NAME, storage=off, parent-origin=ORIGIN (iframe mode).
+import { mount } from './pkg/selfcheck-widget.js';
 
+const params = new URLSearchParams(location.search);
 const root = document.getElementById('selfcheck');
-const lang = new URLSearchParams(location.search).get('lang') || document.documentElement.lang;
-init().then(() => run(root, lang), (error) => {
-  root.textContent = '自查工具加载失败，请刷新页面重试。The self-assessment failed to load; reload the page. (' + error + ')';
-});
+const options = { lang: params.get('lang') || document.documentElement.lang };
+if (params.get('storage') === 'off') options.namespace = null;
+else if (params.has('namespace')) options.namespace = params.get('namespace');
+
+// Messages go only to the origin the host names; '*' only when it says so literally.
+const parentOrigin = params.get('parent-origin');
+const framed = window.parent !== window;
+
+mount(root, options).then(
+  (handle) => {
+    if (!framed || !parentOrigin) return;
+    const post = (message) => window.parent.postMessage(message, parentOrigin);
+    root.addEventListener('selfcheck:change', (event) => post({ type: 'selfcheck:change', report: event.detail }));
+    root.addEventListener('selfcheck:exported', (event) =>
+      post({ type: 'selfcheck:exported', fileName: event.detail.fileName, result: event.detail.result }));
+    window.addEventListener('message', (event) => {
+      if (event.source !== window.parent) return;
+      if (parentOrigin !== '*' && event.origin !== parentOrigin) return;
+      if (event.data?.type === 'selfcheck:request-report') post({ type: 'selfcheck:report', report: handle.report() });
+    });
+  },
+  (error) => {
+    root.textContent = `自查工具加载失败，请刷新页面重试。The self-assessment failed to load; reload the page. (${error.message})`;
+  },
+);

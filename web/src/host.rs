@@ -1,13 +1,16 @@
-//! What the widget's callbacks share: the storage keys of this instance, this tab's id and
-//! the stored revision the draft was last read or written at.
+//! What the widget shares with its host page and between its callbacks: the storage keys of
+//! this instance, this tab's id, the stored revision, the root it renders in, the host's
+//! event listener, and the latest report for `handle.report()`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+
+use wasm_bindgen::{JsCast as _, JsValue};
+use web_sys::{Element, HtmlElement, ShadowRoot};
 
 use crate::storage::Keys;
 
 /// The host facts of one mounted widget.
-#[derive(Debug)]
 pub struct Host {
     /// Storage keys, or `None` when the host turned storage off.
     pub keys: Option<Keys>,
@@ -15,11 +18,74 @@ pub struct Host {
     pub tab: String,
     /// The stored revision this tab last read or wrote.
     pub base_revision: Cell<u64>,
+    /// The shadow root the widget renders in, when it has one.
+    pub shadow: Option<ShadowRoot>,
+    /// Called with an event name and its JSON detail: `change`, `exported`.
+    pub events: Option<js_sys::Function>,
+    /// The latest report, as JSON, for `handle.report()`.
+    pub report: RefCell<String>,
+    /// Saves the draft now, while a debounced save is pending; `destroy()` calls it so that
+    /// nothing typed in the last moment is lost.
+    pub pending_save: RefCell<Option<Rc<dyn Fn()>>>,
+}
+
+impl std::fmt::Debug for Host {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Host").field("keys", &self.keys).field("tab", &self.tab).finish_non_exhaustive()
+    }
 }
 
 impl PartialEq for Host {
     fn eq(&self, other: &Host) -> bool {
         std::ptr::eq(self, other)
+    }
+}
+
+impl Host {
+    /// The element with this id in the widget's own tree (its shadow root, or the document).
+    pub fn element_by_id(&self, id: &str) -> Option<Element> {
+        match &self.shadow {
+            Some(shadow) => shadow.get_element_by_id(id),
+            None => web_sys::window()?.document()?.get_element_by_id(id),
+        }
+    }
+
+    /// The focused element in the widget's own tree.
+    pub fn active_element(&self) -> Option<Element> {
+        match &self.shadow {
+            Some(shadow) => shadow.active_element(),
+            None => web_sys::window()?.document()?.active_element(),
+        }
+    }
+
+    /// Runs a pending save at once.
+    pub fn flush(&self) {
+        let pending = self.pending_save.borrow_mut().take();
+        if let Some(save) = pending {
+            save();
+        }
+    }
+
+    /// Tells the host page: `kind` with a JSON `detail`.
+    pub fn emit(&self, kind: &str, detail: &str) {
+        if let Some(events) = &self.events {
+            let _ = events.call2(&JsValue::NULL, &JsValue::from_str(kind), &JsValue::from_str(detail));
+        }
+    }
+
+    /// Brings the element with this id into view and moves the focus there: to a criterion's
+    /// first control, or to a section's heading. In-page links cannot reach into a shadow root.
+    pub fn focus(&self, id: &str) {
+        let Some(target) = self.element_by_id(id) else { return };
+        let inside = if target.has_attribute("data-criterion") { "input" } else { "h2" };
+        let control = target.query_selector(inside).ok().flatten().unwrap_or_else(|| target.clone());
+        target.scroll_into_view();
+        if let Ok(control) = control.dyn_into::<HtmlElement>() {
+            if control.tab_index() < 0 && control.get_attribute("tabindex").is_none() {
+                control.set_tab_index(-1);
+            }
+            let _ = control.focus();
+        }
     }
 }
 

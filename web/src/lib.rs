@@ -2,7 +2,8 @@
 //!
 //! The widget renders the catalogue from `selfcheck-core`, keeps the answers in one reducer,
 //! and asks the core for the report after every change and for the signed result on export;
-//! it holds no scoring rule of its own.
+//! it holds no scoring rule of its own. `mount_widget` is the entry point the package's
+//! JavaScript (`selfcheck-widget.js`) calls; see the package README for the embedding API.
 
 mod browser;
 mod components;
@@ -11,15 +12,113 @@ mod i18n;
 mod state;
 mod storage;
 
-use wasm_bindgen::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
-pub use components::app::{App, AppProps};
+use selfcheck_core::wire::ProfileDoc;
+use selfcheck_core::{Catalogue, Lang};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, ShadowRoot};
+
+pub use components::app::{App, AppProps, Locked};
+use host::Host;
 pub use state::{Action, State};
 
-/// Renders the questionnaire into `element`. `lang` is a BCP 47 tag; Simplified Chinese
-/// unless it starts with `en`.
+/// What the host page may set, as the JSON the package's JavaScript passes.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MountOptions {
+    #[serde(default)]
+    lang: Option<String>,
+    /// A custom catalogue's JSON text.
+    #[serde(default)]
+    catalogue: Option<String>,
+    #[serde(default)]
+    profile: Option<ProfileDoc>,
+    #[serde(default)]
+    locked: Vec<String>,
+    /// `null` turns storage off; absent means the namespace `default`.
+    #[serde(default = "default_namespace")]
+    namespace: Option<String>,
+}
+
+fn default_namespace() -> Option<String> {
+    Some("default".to_owned())
+}
+
+/// A mounted widget, as the host page holds it.
 #[wasm_bindgen]
-pub fn run(element: web_sys::Element, lang: Option<String>) {
-    let lang = selfcheck_core::Lang::from_tag(lang.as_deref().unwrap_or("zh-CN"));
-    yew::Renderer::<App>::with_root_and_props(element, AppProps { lang, namespace: Some("default".into()) }).render();
+pub struct WidgetHandle {
+    app: Option<yew::AppHandle<App>>,
+    host: Rc<Host>,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Unmounts the widget: a pending save is written first, then every listener and timer goes.
+    pub fn destroy(&mut self) {
+        self.host.flush();
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+
+    /// The current report as JSON (`selfcheck-report/1`).
+    #[wasm_bindgen(js_name = reportJson)]
+    pub fn report_json(&self) -> String {
+        self.host.report.borrow().clone()
+    }
+}
+
+/// Renders the questionnaire into `container` (inside `shadow` when the host gave it one).
+/// `options` is JSON (see the package README); `events` is called with an event name
+/// (`change`, `exported`) and its JSON detail.
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(
+    container: Element,
+    shadow: Option<ShadowRoot>,
+    options: &str,
+    events: Option<js_sys::Function>,
+) -> Result<WidgetHandle, JsError> {
+    let options: MountOptions =
+        serde_json::from_str(options).map_err(|error| JsError::new(&format!("invalid options: {error}")))?;
+    let catalogue = match &options.catalogue {
+        None => Catalogue::builtin(),
+        Some(json) => Catalogue::from_json(json).map_err(|error| JsError::new(&error.to_string()))?,
+    };
+    let mut locked = Locked::default();
+    for field in &options.locked {
+        match field.as_str() {
+            "name" => locked.name = true,
+            "credit_code" | "credit-code" => locked.credit_code = true,
+            other => return Err(JsError::new(&format!("locked names a field that cannot be locked: {other:?}"))),
+        }
+    }
+    if let Some(namespace) = &options.namespace
+        && (namespace.is_empty() || namespace.len() > 64 || namespace.contains(char::is_whitespace))
+    {
+        return Err(JsError::new("namespace must be 1 to 64 characters without spaces, or null for no storage"));
+    }
+    let tab = browser::random_bytes::<8>()
+        .map(|bytes| selfcheck_core::canonical::hex(&bytes))
+        .map_err(|error| JsError::new(&browser::describe(error)))?;
+    let host = Rc::new(Host {
+        keys: options.namespace.as_deref().map(storage::Keys::new),
+        tab,
+        base_revision: Cell::new(0),
+        shadow,
+        events,
+        report: RefCell::new(String::new()),
+        pending_save: RefCell::new(None),
+    });
+    let props = AppProps {
+        lang: Lang::from_tag(options.lang.as_deref().unwrap_or("zh-CN")),
+        catalogue: state::Shared::new(catalogue),
+        host: state::Shared(host.clone()),
+        prefill: options.profile.unwrap_or_default(),
+        locked,
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
+    Ok(WidgetHandle { app: Some(app), host })
 }

@@ -57,7 +57,10 @@ fn serve(port: u16) -> Result<(), String> {
     // Bind first, so that a busy port is reported before a long build.
     let server = server::Server::bind(port)?.logging(true);
     tools::build_widget()?;
-    println!("Serving the widget at http://127.0.0.1:{}/ (Ctrl-C to stop)", server.port());
+    let port = server.port();
+    println!("Serving the widget (Ctrl-C to stop):");
+    println!("  the bureau's standalone page:  http://127.0.0.1:{port}/");
+    println!("  the mock portal (element + iframe, strict CSP):  http://127.0.0.1:{port}/portal.html");
     server.run();
     Ok(())
 }

@@ -170,11 +170,21 @@ fn read_head(stream: &TcpStream) -> io::Result<String> {
     }
 }
 
+/// The strict policy every demo page is served with, as the province's portal would: the
+/// widget must work under it with no violation.
+pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+     connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+
 fn write_response(mut stream: TcpStream, response: &Response, head_only: bool) -> io::Result<()> {
     let allow = if response.status == 405 { "Allow: GET, HEAD\r\n" } else { "" };
+    let csp = if response.content_type.starts_with("text/html") {
+        format!("Content-Security-Policy: {STRICT_CSP}\r\n")
+    } else {
+        String::new()
+    };
     let head = format!(
         "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n{allow}Connection: close\r\n\r\n",
+         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n{csp}{allow}Connection: close\r\n\r\n",
         response.status,
         reason(response.status),
         response.content_type,

@@ -12,11 +12,69 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// Builds the widget into `pkg/` with wasm-pack, after making sure of its tools.
+/// Builds the widget into `pkg/` with wasm-pack, after making sure of its tools, and makes
+/// `pkg/` the `selfcheck-widget` package embedders use.
 pub fn build_widget() -> Result<(), String> {
     ensure_wasm_target()?;
     ensure_wasm_bindgen()?;
     ensure_wasm_pack()?;
+    wasm_pack_build()?;
+    package_widget()
+}
+
+/// Files of the package beside what wasm-pack generates: the JavaScript API, its types and the
+/// widget's stylesheet.
+const PACKAGE_FILES: [(&str, &str); 3] = [
+    ("web/js/selfcheck-widget.js", "selfcheck-widget.js"),
+    ("web/js/selfcheck-widget.d.ts", "selfcheck-widget.d.ts"),
+    ("web/style/selfcheck.css", "selfcheck.css"),
+];
+
+/// Copies the package's own files into `pkg/` and writes its package.json.
+fn package_widget() -> Result<(), String> {
+    let root = cmd::root();
+    let pkg = root.join("pkg");
+    for (from, to) in PACKAGE_FILES {
+        fs::copy(root.join(from), pkg.join(to)).map_err(|error| format!("cannot copy {from} into pkg/: {error}"))?;
+    }
+    let generated = fs::read_to_string(pkg.join("package.json"))
+        .map_err(|error| format!("cannot read pkg/package.json that wasm-pack wrote: {error}"))?;
+    let version = generated
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("\"version\": \"")?.split('"').next().map(str::to_owned))
+        .ok_or("pkg/package.json has no version")?;
+    let manifest = format!(
+        r#"{{
+  "name": "selfcheck-widget",
+  "version": "{version}",
+  "description": "行业自律与诚信创建活动自查 widget: the Guangdong industry self-discipline and integrity self-assessment, in the browser.",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "./selfcheck-widget.js",
+  "module": "./selfcheck-widget.js",
+  "types": "./selfcheck-widget.d.ts",
+  "exports": {{
+    ".": {{ "types": "./selfcheck-widget.d.ts", "default": "./selfcheck-widget.js" }},
+    "./selfcheck.css": "./selfcheck.css"
+  }},
+  "files": [
+    "selfcheck-widget.js",
+    "selfcheck-widget.d.ts",
+    "selfcheck.css",
+    "selfcheck_web.js",
+    "selfcheck_web.d.ts",
+    "selfcheck_web_bg.wasm",
+    "selfcheck_web_bg.wasm.d.ts",
+    "README.md"
+  ],
+  "sideEffects": ["./selfcheck-widget.js"]
+}}
+"#
+    );
+    fs::write(pkg.join("package.json"), manifest).map_err(|error| format!("cannot write pkg/package.json: {error}"))
+}
+
+fn wasm_pack_build() -> Result<(), String> {
     run(command("wasm-pack").args([
         "build",
         "web",

@@ -1,11 +1,11 @@
 //! The root component: owns the one reducer, restores and saves the draft in effects, and
 //! lays out the questionnaire, the results and the panels.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
+use selfcheck_core::wire::ProfileDoc;
 use selfcheck_core::{Catalogue, Lang};
 use wasm_bindgen::JsCast as _;
 use yew::prelude::*;
@@ -22,45 +22,78 @@ use super::toolbar::{Banners, Toolbar};
 use crate::host::{Host, HostRef};
 use crate::i18n::S;
 use crate::state::{Action, Shared, State, StorageState};
-use crate::storage::{self, Keys, SaveOutcome};
+use crate::storage::{self, SaveOutcome};
 
 /// How long typing may go on before the draft is saved, in milliseconds.
 const SAVE_DEBOUNCE_MS: u32 = 400;
+
+/// Profile fields the host page fixes: shown read-only, always the host's values.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Locked {
+    /// The association's name.
+    pub name: bool,
+    /// The credit code.
+    pub credit_code: bool,
+}
 
 /// Properties of the root component.
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct AppProps {
     /// Initial interface language.
     pub lang: Lang,
-    /// Storage namespace; `None` turns storage off.
-    #[prop_or(Some(AttrValue::Static("default")))]
-    pub namespace: Option<AttrValue>,
+    /// The catalogue answered.
+    pub catalogue: Shared<Catalogue>,
+    /// The host's facts: storage, root, events.
+    pub host: Shared<Host>,
+    /// Profile values the host fills in.
+    pub prefill: ProfileDoc,
+    /// Profile fields the host fixes.
+    pub locked: Locked,
+}
+
+/// The profile to start from: the stored one, with the host's values where it has none, and
+/// always the host's values for locked fields.
+fn starting_profile(stored: Option<ProfileDoc>, prefill: &ProfileDoc, locked: Locked) -> ProfileDoc {
+    let mut profile = stored.unwrap_or_default();
+    let fill = |field: &mut String, value: &String, lock: bool| {
+        if lock || (field.trim().is_empty() && !value.is_empty()) {
+            field.clone_from(value);
+        }
+    };
+    fill(&mut profile.name, &prefill.name, locked.name);
+    fill(&mut profile.credit_code, &prefill.credit_code, locked.credit_code);
+    fill(&mut profile.contact.person, &prefill.contact.person, false);
+    fill(&mut profile.contact.phone, &prefill.contact.phone, false);
+    fill(&mut profile.contact.email, &prefill.contact.email, false);
+    fill(&mut profile.period.from, &prefill.period.from, false);
+    fill(&mut profile.period.to, &prefill.period.to, false);
+    profile
 }
 
 /// The questionnaire with its live results.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let host: HostRef = (*use_memo(props.namespace.clone(), |namespace| {
-        let tab = crate::browser::random_bytes::<8>()
-            .map(|bytes| selfcheck_core::canonical::hex(&bytes))
-            .unwrap_or_else(|_| format!("{}", js_sys::Date::now()));
-        Rc::new(Host { keys: namespace.as_deref().map(Keys::new), tab, base_revision: Cell::new(0) })
-    }))
-    .clone();
+    let host: HostRef = props.host.0.clone();
     let state = {
-        let host = host.clone();
-        let lang = props.lang;
+        let (host, catalogue, prefill, locked, lang) =
+            (host.clone(), props.catalogue.clone(), props.prefill.clone(), props.locked, props.lang);
         use_reducer(move || {
-            let catalogue = Shared::new(Catalogue::builtin());
             let Some(keys) = &host.keys else {
-                return State::new(catalogue, lang, None, StorageState::Off, None, None);
+                let profile = starting_profile(None, &prefill, locked);
+                let answers = selfcheck_core::Answers::blank(&catalogue);
+                return State::new(catalogue, lang, Some((answers, profile)), StorageState::Off, None, None);
             };
             let restored = storage::restore(keys, &catalogue);
             host.base_revision.set(restored.revision);
+            let (answers, stored_profile) = match restored.draft {
+                Some((answers, profile)) => (answers, Some(profile)),
+                None => (selfcheck_core::Answers::blank(&catalogue), None),
+            };
+            let profile = starting_profile(stored_profile, &prefill, locked);
             let mut state = State::new(
                 catalogue,
                 lang,
-                restored.draft,
+                Some((answers, profile)),
                 StorageState::Saved,
                 storage::load_key(keys),
                 storage::load_export(keys),
@@ -81,9 +114,12 @@ pub fn App(props: &AppProps) -> Html {
         let host = host.clone();
         let dispatch = dispatch.clone();
         let snapshot = (state.catalogue.clone(), state.answers.clone(), state.profile.clone());
+        let host_for_cleanup = host.clone();
         use_effect_with((state.revision, state.conflict), move |&(revision, conflict)| {
             let pending = (host.keys.is_some() && revision > 0 && !conflict).then(|| {
+                let save_host = host.clone();
                 let save = Rc::new(move || {
+                    let host = &save_host;
                     let Some(keys) = &host.keys else { return };
                     let (catalogue, answers, profile) = &snapshot;
                     let draft = storage::draft_doc(catalogue, answers, profile);
@@ -96,9 +132,13 @@ pub fn App(props: &AppProps) -> Html {
                         SaveOutcome::Conflict => Action::OtherTabChanged,
                     });
                 });
+                *host.pending_save.borrow_mut() = Some(save.clone());
                 let timer = {
-                    let save = save.clone();
-                    Timeout::new(SAVE_DEBOUNCE_MS, move || save())
+                    let (save, host) = (save.clone(), host.clone());
+                    Timeout::new(SAVE_DEBOUNCE_MS, move || {
+                        host.pending_save.borrow_mut().take();
+                        save();
+                    })
                 };
                 let on_hide = web_sys::window().map(|window| {
                     let save = save.clone();
@@ -107,7 +147,10 @@ pub fn App(props: &AppProps) -> Html {
                 (timer, on_hide)
             });
             // Dropping the timer cancels a save that a newer change replaces.
-            move || drop(pending)
+            move || {
+                host_for_cleanup.pending_save.borrow_mut().take();
+                drop(pending);
+            }
         });
     }
 
@@ -128,6 +171,17 @@ pub fn App(props: &AppProps) -> Html {
                 })
             });
             move || drop(listener)
+        });
+    }
+
+    // The host page hears of every new report, and `handle.report()` returns the latest.
+    {
+        let host = host.clone();
+        let (catalogue, answers) = (state.catalogue.clone(), state.answers.clone());
+        use_effect_with(state.report.clone(), move |report| {
+            let json = serde_json::to_string(&report.to_doc(&catalogue, &answers)).unwrap_or_default();
+            host.emit("change", &json);
+            *host.report.borrow_mut() = json;
         });
     }
 
@@ -157,7 +211,7 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.lang;
     let catalogue = &state.catalogue;
     html! {
-        <ContextProvider<HostRef> context={host}>
+        <ContextProvider<HostRef> context={host.clone()}>
         <div class="selfcheck" lang={lang.tag()}>
             <div class="selfcheck-screen">
                 <Toolbar state={(*state).clone()} dispatch={dispatch.clone()} />
@@ -165,7 +219,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="selfcheck-layout">
                     <AreaNav catalogue={catalogue.clone()} report={state.report.clone()} {lang} />
                     <main class="selfcheck-main" id="selfcheck-main">
-                        <ProfileForm profile={state.profile.clone()} {lang} dispatch={dispatch.clone()} />
+                        <ProfileForm profile={state.profile.clone()} locked={props.locked} {lang} dispatch={dispatch.clone()} />
                         { for catalogue.areas().iter().enumerate().map(|(area_index, area)| html! {
                             <section class="selfcheck-area" id={format!("selfcheck-area-{}", area.id)}
                                 aria-labelledby={format!("selfcheck-area-title-{}", area.id)}>

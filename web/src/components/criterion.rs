@@ -2,7 +2,6 @@
 //! note and evidence (links, and local files known only by their SHA-256).
 
 use selfcheck_core::{Catalogue, Entry, Evidence, Kind, Lang, Response};
-use wasm_bindgen::JsCast as _;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -235,16 +234,5 @@ fn EvidenceList(props: &EvidenceProps) -> Html {
                 }
             </div>
         </div>
-    }
-}
-
-/// Moves the keyboard focus to the first control of a criterion and brings it into view.
-pub fn focus_criterion(id: &str) {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
-    if let Ok(Some(element)) = document.query_selector(&format!("#selfcheck-criterion-{id} input")) {
-        if let Ok(input) = element.dyn_into::<web_sys::HtmlElement>() {
-            input.scroll_into_view();
-            let _ = input.focus();
-        }
     }
 }

@@ -132,16 +132,23 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
         })
     };
 
+    let host = use_context::<crate::host::HostRef>();
     let export = {
-        let (dispatch, state, unlock_ref) = (dispatch.clone(), state.clone(), unlock_ref.clone());
+        let (dispatch, state, unlock_ref, host) = (dispatch.clone(), state.clone(), unlock_ref.clone(), host.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let Some(key) = state.key.clone() else { return };
             let passphrase = input_value(&unlock_ref);
             clear(&[&unlock_ref]);
-            let state = state.clone();
+            let (state, host) = (state.clone(), host.clone());
             after_paint(&dispatch, Busy::Signing, move || match export_result(&state, &key, &passphrase) {
-                Ok(info) => vec![Action::Exported(info)],
+                Ok((info, result)) => {
+                    if let Some(host) = &host {
+                        let detail = serde_json::json!({ "fileName": info.file_name, "result": result });
+                        host.emit("exported", &detail.to_string());
+                    }
+                    vec![Action::Exported(info)]
+                }
                 Err(failure) => vec![failure.into_action(S::ExportSection)],
             });
         })
@@ -239,7 +246,7 @@ fn random<const N: usize>() -> Result<[u8; N], Failure> {
 
 /// Unlocks the key, signs the draft with the core's signing function, checks the result with
 /// the core's verifier, and downloads it as `CREDITCODE-YYYYMMDD.json`.
-fn export_result(state: &State, key: &KeyInfo, passphrase: &str) -> Result<ExportInfo, Failure> {
+fn export_result(state: &State, key: &KeyInfo, passphrase: &str) -> Result<(ExportInfo, String), Failure> {
     let mut answers = (*state.answers).clone();
     answers.set_profile(&state.profile)?;
     let signing_key = AssociationKey::from_encrypted_pem(&key.pem, passphrase)?;
@@ -251,11 +258,12 @@ fn export_result(state: &State, key: &KeyInfo, passphrase: &str) -> Result<Expor
     browser::download(&file_name, format!("{result}\n").as_bytes(), "application/json")
         .map_err(|error| Failure::Browser(browser::describe(error)))?;
     let report = &verified.report;
-    Ok(ExportInfo {
+    let info = ExportInfo {
         file_name,
         digest: verified.digest.clone(),
         signed_at: issued.to_string(),
         fingerprint: key.fingerprint.clone(),
         claims: (code, report.total, report.maximum, report.score),
-    })
+    };
+    Ok((info, result))
 }

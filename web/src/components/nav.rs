@@ -3,7 +3,8 @@
 use selfcheck_core::{Catalogue, Lang, Report};
 use yew::prelude::*;
 
-use super::criterion::focus_criterion;
+use super::JumpLink;
+use crate::host::HostRef;
 use crate::i18n::S;
 use crate::state::Shared;
 
@@ -25,13 +26,14 @@ pub fn AreaNav(props: &NavProps) -> Html {
     let lang = *lang;
     let total = catalogue.criteria().len();
     let answered = report.answered();
+    let host = use_context::<HostRef>();
     let next_unanswered = {
         let (catalogue, report) = (catalogue.clone(), report.clone());
         Callback::from(move |_: MouseEvent| {
+            let Some(host) = &host else { return };
             // The next open criterion after the one holding the focus, wrapping around.
-            let focused = web_sys::window()
-                .and_then(|window| window.document())
-                .and_then(|document| document.active_element())
+            let focused = host
+                .active_element()
                 .and_then(|element| element.closest("[data-criterion]").ok().flatten())
                 .and_then(|fieldset| fieldset.get_attribute("data-criterion"))
                 .and_then(|id| catalogue.index_of(&id));
@@ -39,7 +41,7 @@ pub fn AreaNav(props: &NavProps) -> Html {
             let open = &report.open;
             let next = open.iter().find(|&&index| index >= start).or_else(|| open.first());
             if let Some(&index) = next {
-                focus_criterion(&catalogue.criteria()[index].id);
+                host.focus(&format!("selfcheck-criterion-{}", catalogue.criteria()[index].id));
             }
         })
     };
@@ -51,21 +53,21 @@ pub fn AreaNav(props: &NavProps) -> Html {
             </label>
             <progress id="selfcheck-progress" data-testid="progress" max={total.to_string()} value={answered.to_string()} />
             <ul>
-                <li><a href="#selfcheck-profile">{ S::Profile.get(lang) }</a></li>
+                <li><JumpLink target="selfcheck-profile">{ S::Profile.get(lang) }</JumpLink></li>
                 { for catalogue.areas().iter().map(|area| {
                     let open = report.open.iter().filter(|index| area.criteria.contains(index)).count();
                     let count = area.criteria.len();
                     html! {
                         <li>
-                            <a href={format!("#selfcheck-area-{}", area.id)} data-area-link={area.id.clone()}>
+                            <JumpLink target={format!("selfcheck-area-{}", area.id)} area={area.id.clone()}>
                                 { format!("{} {}", area.id, area.title.get(lang)) }
                                 <span class="selfcheck-muted">{ format!(" {}/{count}", count - open) }</span>
-                            </a>
+                            </JumpLink>
                         </li>
                     }
                 }) }
-                <li><a href="#selfcheck-key">{ S::ExportSection.get(lang) }</a></li>
-                <li><a href="#selfcheck-import">{ S::ImportSection.get(lang) }</a></li>
+                <li><JumpLink target="selfcheck-key">{ S::ExportSection.get(lang) }</JumpLink></li>
+                <li><JumpLink target="selfcheck-import">{ S::ImportSection.get(lang) }</JumpLink></li>
             </ul>
             if report.open.is_empty() {
                 <p class="selfcheck-muted">{ S::AllAnswered.get(lang) }</p>

@@ -13,6 +13,8 @@ use crate::state::{Action, Shared};
 pub struct ProfileProps {
     /// The profile as typed.
     pub profile: Shared<ProfileDoc>,
+    /// Fields the host page fixes.
+    pub locked: crate::components::app::Locked,
     /// Interface language.
     pub lang: Lang,
     /// Where actions go.
@@ -48,10 +50,11 @@ impl Field {
 /// The profile form.
 #[component]
 pub fn ProfileForm(props: &ProfileProps) -> Html {
-    let ProfileProps { profile, lang, dispatch } = props;
+    let ProfileProps { profile, locked, lang, dispatch } = props;
     let lang = *lang;
     let input =
         |field: Field, id: &'static str, label: S, kind: &'static str, value: &str, autocomplete: &'static str| {
+            let readonly = matches!(field, Field::Name) && locked.name;
             let (profile, dispatch) = (profile.clone(), dispatch.clone());
             let oninput = Callback::from(move |event: InputEvent| {
                 let mut next = (*profile).clone();
@@ -61,7 +64,8 @@ pub fn ProfileForm(props: &ProfileProps) -> Html {
             html! {
                 <div class="selfcheck-field">
                     <label for={id}>{ label.get(lang) }</label>
-                    <input {id} type={kind} value={value.to_owned()} {oninput} autocomplete={autocomplete} />
+                    <input {id} type={kind} value={value.to_owned()} {oninput} autocomplete={autocomplete} {readonly}
+                    aria-readonly={readonly.then_some("true")} />
                 </div>
             }
         };
@@ -93,6 +97,7 @@ pub fn ProfileForm(props: &ProfileProps) -> Html {
                 <div class="selfcheck-field">
                     <label for="selfcheck-profile-credit-code">{ S::CreditCode.get(lang) }</label>
                     <input id="selfcheck-profile-credit-code" type="text" value={profile.credit_code.clone()} oninput={on_code}
+                        readonly={locked.credit_code} aria-readonly={locked.credit_code.then_some("true")}
                         maxlength="24" spellcheck="false" autocapitalize="characters"
                         aria-invalid={code_error.is_some().then_some("true")}
                         aria-describedby="selfcheck-profile-credit-code-error" />

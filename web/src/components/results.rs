@@ -4,6 +4,7 @@
 use selfcheck_core::{Catalogue, Lang, Report};
 use yew::prelude::*;
 
+use super::JumpLink;
 use crate::i18n::S;
 use crate::state::Shared;
 
@@ -59,7 +60,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                         let criterion = &criteria[index];
                         html! {
                             <li>
-                                <a href={format!("#selfcheck-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</a>
+                                <JumpLink target={format!("selfcheck-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</JumpLink>
                                 { format!("：{}", criterion.veto.as_ref().map(|veto| veto.get(lang)).unwrap_or_default()) }
                             </li>
                         }
@@ -77,7 +78,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                         let outcome = &report.outcomes[index];
                         html! {
                             <li>
-                                <a href={format!("#selfcheck-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</a>
+                                <JumpLink target={format!("selfcheck-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</JumpLink>
                                 { format!(" −{} {}", outcome.maximum - outcome.points, S::Lost.get(lang)) }
                                 if outcome.veto { <strong class="selfcheck-veto-tag">{ format!(" · {}", S::Veto.get(lang)) }</strong> }
                                 if !outcome.answered { <span class="selfcheck-muted">{ format!(" · {}", S::Unanswered.get(lang)) }</span> }

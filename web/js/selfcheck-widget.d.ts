@@ -1,0 +1,83 @@
+// Types of the selfcheck-widget package.
+
+/** A report, as the core computes it (selfcheck-report/1). Every number is an integer. */
+export interface Report {
+  format: 'selfcheck-report/1';
+  catalogue: { id: string; version: string; digest?: string };
+  total: number;
+  maximum: number;
+  /** Per mille of the maximum, rounded down: what the grade bands read. */
+  score: number;
+  /** Grade id: exemplary, good, adequate or rectify with the built-in catalogue. */
+  grade: string;
+  areas: { id: string; points: number; maximum: number }[];
+  vetoes: string[];
+  completeness: { answered: number; total: number; open: string[] };
+  rectification: { criterion: string; lost: number; open: boolean; veto: boolean; missing_items?: string[] }[];
+}
+
+/** The association's details; empty strings are not filled in. */
+export interface Profile {
+  name?: string;
+  credit_code?: string;
+  contact?: { person?: string; phone?: string; email?: string };
+  period?: { from?: string; to?: string };
+}
+
+/** Theme values, set as CSS custom properties on the host element. */
+export interface Theme {
+  accent?: string;
+  accentText?: string;
+  text?: string;
+  background?: string;
+  page?: string;
+  font?: string;
+  radius?: string;
+}
+
+export interface MountOptions {
+  /** 'zh-CN' (default) or 'en'. */
+  lang?: string;
+  /** A custom catalogue (object or JSON text), validated like the built-in one. */
+  catalogue?: object | string;
+  /** Values to fill in. */
+  profile?: Profile;
+  /** Fields shown read-only with the host's values. */
+  locked?: ('name' | 'credit_code')[];
+  /** Storage namespace (default 'default'); null keeps nothing in the browser. */
+  namespace?: string | null;
+  theme?: Theme;
+}
+
+export interface WidgetHandle {
+  /** The current report, or null once destroyed. */
+  report(): Report | null;
+  /** Saves what is pending, unmounts, and leaves no listener or timer behind. */
+  destroy(): void;
+}
+
+/** Detail of `selfcheck:exported`. */
+export interface ExportedDetail {
+  /** The download's file name: CREDITCODE-YYYYMMDD.json. */
+  fileName: string;
+  /** The signed result (a W3C Verifiable Credential), as JSON text. */
+  result: string;
+  report: Report;
+}
+
+export function mount(element: Element, options?: MountOptions): Promise<WidgetHandle>;
+
+export class SelfcheckWidget extends HTMLElement {
+  report(): Report | null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'selfcheck-widget': SelfcheckWidget;
+  }
+  interface HTMLElementEventMap {
+    'selfcheck:change': CustomEvent<Report>;
+    'selfcheck:exported': CustomEvent<ExportedDetail>;
+    'selfcheck:error': CustomEvent<{ message: string }>;
+  }
+}
