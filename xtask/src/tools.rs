@@ -19,7 +19,44 @@ pub fn build_widget() -> Result<(), String> {
     ensure_wasm_bindgen()?;
     ensure_wasm_pack()?;
     wasm_pack_build()?;
+    optimize_wasm()?;
     package_widget()
+}
+
+/// The binaryen release whose wasm-opt reads what rustc 1.95 and wasm-bindgen emit.
+const BINARYEN: &str = "132.0.0";
+
+/// The path of npm's binaryen wasm-opt, installed under the target directory if missing.
+pub fn ensure_wasm_opt() -> Result<std::path::PathBuf, String> {
+    let tools = cmd::target_dir().join("tools");
+    let wasm_opt = tools.join("node_modules").join(".bin").join("wasm-opt");
+    let installed = stdout(command(&wasm_opt).arg("--version"));
+    let major = BINARYEN.split('.').next().unwrap_or(BINARYEN);
+    if installed.is_some_and(|version| version.contains(&format!("version {major}"))) {
+        return Ok(wasm_opt);
+    }
+    if stdout(command("npm").arg("--version")).is_none() {
+        return Err("wasm-opt comes from npm's binaryen package, and npm is missing:\n    apt-get install nodejs npm".into());
+    }
+    eprintln!("xtask: installing binaryen {BINARYEN} (wasm-opt) from npm into {}", tools.display());
+    fs::create_dir_all(&tools).map_err(|error| format!("cannot create {}: {error}", tools.display()))?;
+    run(command("npm")
+        .args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&tools)
+        .arg(format!("binaryen@{BINARYEN}")))?;
+    Ok(wasm_opt)
+}
+
+/// Shrinks the widget's wasm: optimized for size, names and producers stripped.
+fn optimize_wasm() -> Result<(), String> {
+    let wasm_opt = ensure_wasm_opt()?;
+    let wasm = cmd::root().join("pkg").join("selfcheck_web_bg.wasm");
+    run(command(wasm_opt)
+        .arg(&wasm)
+        .args(["-Oz", "--enable-bulk-memory", "--enable-reference-types", "--enable-sign-ext"])
+        .args(["--enable-nontrapping-float-to-int", "--enable-multivalue", "--enable-mutable-globals"])
+        .args(["--strip-debug", "--strip-producers", "-o"])
+        .arg(&wasm))
 }
 
 /// Files of the package beside what wasm-pack generates: the JavaScript API, its types and the
