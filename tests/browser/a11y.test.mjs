@@ -72,7 +72,7 @@ widgetTest('axe: the key and export panel with a key', async (s) => {
   await page.locator(sel.newPassphrase).fill(PASSPHRASE);
   await page.locator(sel.repeatPassphrase).fill(PASSPHRASE);
   await page.locator(sel.createKey).click();
-  await until(page, 'a fingerprint is shown', (f) => (document.querySelector(f)?.textContent.trim() ?? '') !== '', sel.fingerprint, { timeout: SLOW });
+  await until(page, 'a fingerprint is shown', (f) => (__selfcheckTest.$(f)?.textContent.trim() ?? '') !== '', sel.fingerprint, { timeout: SLOW });
   await page.locator(sel.exportButton).scrollIntoViewIfNeeded();
   await inBothLanguages(page, 'the key and export panel');
 });
@@ -98,7 +98,7 @@ widgetTest('at 360 px the page does not scroll sideways (WCAG 1.4.10 reflow)', a
   await answerSome(page);
   const wide = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
-    const offenders = [...document.querySelectorAll('.selfcheck *')]
+    const offenders = __selfcheckTest.$$('.selfcheck *')
       .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('table, pre, svg'))
       .slice(0, 10)
       .map((el) => el.outerHTML.slice(0, 120));

@@ -29,8 +29,20 @@ import {
   widgetTest,
 } from './helpers.mjs';
 
-widgetTest('renders every criterion of the built-in catalogue, unanswered', async (s) => {
+widgetTest('renders every criterion of the built-in catalogue, unanswered, inside an open shadow root', async (s) => {
   const page = await s.open();
+
+  const tree = await page.evaluate(() => {
+    const host = document.querySelector('#selfcheck');
+    return {
+      mode: host?.shadowRoot?.mode ?? null,
+      inShadow: host?.shadowRoot?.querySelectorAll('.selfcheck fieldset[data-criterion]').length ?? 0,
+      inDocument: document.querySelectorAll('.selfcheck, fieldset[data-criterion]').length,
+    };
+  });
+  assert.equal(tree.mode, 'open', '#selfcheck has an open shadow root');
+  assert.equal(tree.inShadow, criteria.length, 'the criteria are in the shadow root of #selfcheck, under .selfcheck');
+  assert.equal(tree.inDocument, 0, 'no .selfcheck or fieldset[data-criterion] in the light DOM');
 
   const ids = await page.locator(sel.anyCriterion).evaluateAll((nodes) => nodes.map((n) => n.dataset.criterion));
   assert.deepEqual([...ids].sort(), criteria.map((c) => c.id).sort(), 'criteria on the page');
@@ -63,7 +75,7 @@ widgetTest('renders every criterion of the built-in catalogue, unanswered', asyn
 /** What has keyboard focus, described for the keyboard walk. */
 function focused(page) {
   return page.evaluate(() => {
-    const el = document.activeElement;
+    const el = __selfcheckTest.active();
     if (!el || el === document.body || el === document.documentElement) return null;
     const fieldset = el.closest('fieldset[data-criterion]');
     const radio = el.type === 'radio';
@@ -78,7 +90,7 @@ function focused(page) {
       checked: Boolean(el.checked),
       // The radio group, in DOM order (what the arrow keys walk through).
       group: radio
-        ? [...(fieldset ?? document).querySelectorAll('input[type=radio]')].filter((r) => r.name === el.name).map((r) => r.value)
+        ? [...(fieldset ?? __selfcheckTest.root()).querySelectorAll('input[type=radio]')].filter((r) => r.name === el.name).map((r) => r.value)
         : null,
       checkedInGroup: radio && fieldset ? fieldset.querySelector('input[type=radio]:checked')?.value ?? null : null,
       html: el.outerHTML.slice(0, 160),
@@ -141,14 +153,14 @@ widgetTest(
             page,
             'a wrong credit code shows #selfcheck-profile-credit-code-error and sets aria-invalid=true',
             () =>
-              document.querySelector('#selfcheck-profile-credit-code')?.getAttribute('aria-invalid') === 'true' &&
-              (document.querySelector('#selfcheck-profile-credit-code-error')?.textContent.trim() ?? '') !== '',
+              __selfcheckTest.$('#selfcheck-profile-credit-code')?.getAttribute('aria-invalid') === 'true' &&
+              (__selfcheckTest.$('#selfcheck-profile-credit-code-error')?.textContent.trim() ?? '') !== '',
             undefined,
             {
               describe: (p) =>
                 p.evaluate(() => ({
-                  ariaInvalid: document.querySelector('#selfcheck-profile-credit-code')?.getAttribute('aria-invalid'),
-                  error: document.querySelector('#selfcheck-profile-credit-code-error')?.textContent ?? '(no element)',
+                  ariaInvalid: __selfcheckTest.$('#selfcheck-profile-credit-code')?.getAttribute('aria-invalid'),
+                  error: __selfcheckTest.$('#selfcheck-profile-credit-code-error')?.textContent ?? '(no element)',
                 })),
             },
           );
@@ -204,8 +216,8 @@ widgetTest(
 
     await waitAnswered(page, criteria.length);
     const creditCode = await page.evaluate(() => ({
-      ariaInvalid: document.querySelector('#selfcheck-profile-credit-code').getAttribute('aria-invalid'),
-      error: document.querySelector('#selfcheck-profile-credit-code-error')?.textContent.trim() ?? '',
+      ariaInvalid: __selfcheckTest.$('#selfcheck-profile-credit-code').getAttribute('aria-invalid'),
+      error: __selfcheckTest.$('#selfcheck-profile-credit-code-error')?.textContent.trim() ?? '',
     }));
     assert.notEqual(creditCode.ariaInvalid, 'true', 'a valid credit code is not marked invalid');
     assert.equal(creditCode.error, '', 'a valid credit code shows no error');
@@ -238,14 +250,14 @@ widgetTest('the results panel: vetoes, the rectification list in the CLI\'s orde
   );
 
   const panel = await page.evaluate(() => {
-    const all = (s) => [...document.querySelectorAll(s)];
-    const progress = document.querySelector('progress[data-testid=progress]');
+    const all = (s) => __selfcheckTest.$$(s);
+    const progress = __selfcheckTest.$('progress[data-testid=progress]');
     return {
       progress: progress ? [progress.value, progress.max] : null,
       vetoes: all('ul[data-testid=vetoes] li').map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
       rectification: all('ol[data-testid=rectification] li').map((li) => li.querySelector('a[href^="#selfcheck-criterion-"]')?.getAttribute('href') ?? null),
       areaLinks: all('a[data-area-link]').map((a) => [a.dataset.areaLink, a.getAttribute('href')]),
-      chart: Boolean(document.querySelector('svg[data-testid=chart]')),
+      chart: Boolean(__selfcheckTest.$('svg[data-testid=chart]')),
       areaTable: all('table[data-testid=area-table] tr').map((tr) => tr.textContent.replace(/\s+/g, ' ').trim()),
     };
   });
@@ -263,14 +275,14 @@ widgetTest('the results panel: vetoes, the rectification list in the CLI\'s orde
     'rectification links (actual) in the order of `selfcheck score` (expected)',
   );
   const targets = await page.evaluate(
-    (hrefs) => hrefs.filter((href) => !document.getElementById(href.slice(1))),
+    (hrefs) => hrefs.filter((href) => !__selfcheckTest.byId(href.slice(1))),
     panel.rectification.filter(Boolean),
   );
   assert.deepEqual(targets, [], 'rectification links whose target id is missing');
 
   assert.deepEqual(panel.areaLinks.map(([area]) => area), catalogue.areas.map((a) => a.id), 'a[data-area-link] per area');
   const areaTargets = await page.evaluate(
-    (links) => links.filter(([, href]) => !(href?.startsWith('#') && document.getElementById(href.slice(1)))).map(([a, h]) => `${a}: ${h}`),
+    (links) => links.filter(([, href]) => !(href?.startsWith('#') && __selfcheckTest.byId(href.slice(1)))).map(([a, h]) => `${a}: ${h}`),
     panel.areaLinks,
   );
   assert.deepEqual(areaTargets, [], 'area links without an existing #target');
@@ -285,29 +297,62 @@ widgetTest('the results panel: vetoes, the rectification list in the CLI\'s orde
   const secondOpen = criteria.find((c) => c.id !== firstOpen.id && !some.some((a) => a.id === c.id));
   const focusIsFirstControlOf = (id) =>
     page.evaluate((cid) => {
-      const fieldset = document.querySelector(`fieldset[data-criterion="${cid}"]`);
+      const fieldset = __selfcheckTest.$(`fieldset[data-criterion="${cid}"]`);
       const first = fieldset?.querySelector('input:not([type=hidden]):not([disabled])');
-      return { ok: Boolean(first) && document.activeElement === first, focus: document.activeElement?.outerHTML.slice(0, 160) ?? null };
+      const active = __selfcheckTest.active();
+      return { ok: Boolean(first) && active === first, focus: active?.outerHTML.slice(0, 160) ?? null };
     }, id);
   await page.locator('button[data-action=next-unanswered]').click();
   await until(page, `focus is on the first control of ${firstOpen.id}`, (cid) => {
-    const first = document.querySelector(`fieldset[data-criterion="${cid}"]`)?.querySelector('input:not([type=hidden]):not([disabled])');
-    return Boolean(first) && document.activeElement === first;
+    const first = __selfcheckTest.$(`fieldset[data-criterion="${cid}"]`)?.querySelector('input:not([type=hidden]):not([disabled])');
+    return Boolean(first) && __selfcheckTest.active() === first;
   }, firstOpen.id, { describe: () => focusIsFirstControlOf(firstOpen.id) });
   await page.keyboard.press('Space'); // answers it: its first radio or sub-item
   await waitAnswered(page, some.length + 1);
   await page.locator('button[data-action=next-unanswered]').click();
   await until(page, `focus is on the first control of ${secondOpen.id}`, (cid) => {
-    const first = document.querySelector(`fieldset[data-criterion="${cid}"]`)?.querySelector('input:not([type=hidden]):not([disabled])');
-    return Boolean(first) && document.activeElement === first;
+    const first = __selfcheckTest.$(`fieldset[data-criterion="${cid}"]`)?.querySelector('input:not([type=hidden]):not([disabled])');
+    return Boolean(first) && __selfcheckTest.active() === first;
   }, secondOpen.id, { describe: () => focusIsFirstControlOf(secondOpen.id) });
+
+  // Fragment navigation cannot reach into a shadow root: the widget handles the click of an
+  // in-page link and moves the focus into its target.
+  const whereFocus = () =>
+    page.evaluate(() => {
+      const el = __selfcheckTest.active();
+      return {
+        criterion: el?.closest('fieldset[data-criterion]')?.dataset.criterion ?? null,
+        area: el?.closest('[id^="selfcheck-area-"]')?.id ?? null,
+        focus: el?.outerHTML.slice(0, 160) ?? null,
+      };
+    });
+  const linked = report.rectification.map((r) => r.criterion).filter((id) => id !== secondOpen.id);
+  for (const target of [linked.at(-1), linked[0]]) {
+    await page.locator(`ol[data-testid=rectification] a[href="#selfcheck-criterion-${target}"]`).click();
+    await until(
+      page,
+      `clicking the rectification link to ${target} focuses a control inside fieldset[data-criterion="${target}"]`,
+      (cid) => __selfcheckTest.active()?.closest('fieldset[data-criterion]')?.dataset.criterion === cid,
+      target,
+      { describe: whereFocus },
+    );
+  }
+  const lastArea = catalogue.areas.at(-1).id;
+  await page.locator(`a[data-area-link="${lastArea}"]`).click();
+  await until(
+    page,
+    `clicking the area link to ${lastArea} moves the focus into #selfcheck-area-${lastArea}`,
+    (id) => Boolean(__selfcheckTest.active()?.closest(`#selfcheck-area-${id}`)),
+    lastArea,
+    { describe: whereFocus },
+  );
 });
 
 /** The legend text of every criterion, whitespace collapsed. */
 function legends(page) {
   return page.evaluate(() =>
     Object.fromEntries(
-      [...document.querySelectorAll('fieldset[data-criterion]')].map((f) => [
+      __selfcheckTest.$$('fieldset[data-criterion]').map((f) => [
         f.dataset.criterion,
         f.querySelector('legend')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
       ]),

@@ -51,9 +51,9 @@ async function waitFingerprint(page) {
   await until(
     page,
     '[data-testid=fingerprint] shows a fingerprint (eight groups of four hex digits)',
-    (s) => /^[0-9A-F]{4}( [0-9A-F]{4}){7}$/.test(document.querySelector(s)?.textContent.replace(/\s+/g, ' ').trim() ?? ''),
+    (s) => /^[0-9A-F]{4}( [0-9A-F]{4}){7}$/.test(__selfcheckTest.$(s)?.textContent.replace(/\s+/g, ' ').trim() ?? ''),
     sel.fingerprint,
-    { timeout: SLOW, describe: (p) => p.evaluate((s) => document.querySelector(s)?.textContent ?? '(no element)', sel.fingerprint) },
+    { timeout: SLOW, describe: (p) => p.evaluate((s) => __selfcheckTest.$(s)?.textContent ?? '(no element)', sel.fingerprint) },
   );
   return (await page.locator(sel.fingerprint).textContent()).replace(/\s+/g, ' ').trim();
 }
@@ -61,7 +61,7 @@ async function waitFingerprint(page) {
 /** Clicks export (after filling the unlock passphrase) and returns the download. */
 async function exportResult(page, passphrase = PASSPHRASE) {
   await page.locator(sel.unlockPassphrase).fill(passphrase);
-  await until(page, 'the export button is enabled', (s) => document.querySelector(s)?.disabled === false, sel.exportButton, {
+  await until(page, 'the export button is enabled', (s) => __selfcheckTest.$(s)?.disabled === false, sel.exportButton, {
     describe: (p) => p.locator('[data-testid=notice]').evaluateAll((nodes) => ({ notices: nodes.map((n) => n.textContent.trim()) })),
   });
   return download(page, () => page.locator(sel.exportButton).click());
@@ -176,7 +176,7 @@ widgetTest('a wrong passphrase does not sign', async (s) => {
     page,
     'a new [data-testid=notice] appears',
     (b) => {
-      const now = [...document.querySelectorAll('[data-testid=notice]')].map((n) => n.textContent.trim()).join('\n');
+      const now = __selfcheckTest.$$('[data-testid=notice]').map((n) => n.textContent.trim()).join('\n');
       return now !== '' && now !== b;
     },
     before,

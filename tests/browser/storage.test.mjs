@@ -52,9 +52,9 @@ widgetTest('a reload keeps every answer, note and evidence digest', async (s) =>
   await addLink('A1', 'https://www.example.org.cn/to-be-removed.html');
   await addLink('A1', link);
   const linkItems = page.locator(`${sel.criterion('A1')} li[data-evidence]`);
-  await until(page, 'A1 lists two evidence links', (s) => document.querySelectorAll(s).length === 2, `${sel.criterion('A1')} li[data-evidence]`);
+  await until(page, 'A1 lists two evidence links', (s) => __selfcheckTest.$$(s).length === 2, `${sel.criterion('A1')} li[data-evidence]`);
   await linkItems.filter({ hasText: 'to-be-removed' }).locator('button[data-action=remove-evidence]').click();
-  await until(page, 'A1 lists one evidence link', (s) => document.querySelectorAll(s).length === 1, `${sel.criterion('A1')} li[data-evidence]`);
+  await until(page, 'A1 lists one evidence link', (s) => __selfcheckTest.$$(s).length === 1, `${sel.criterion('A1')} li[data-evidence]`);
   const linkText = await linkItems.first().textContent();
   assert.ok(linkText.includes(link), `the remaining link evidence shows its URL: ${linkText}`);
 
@@ -155,7 +155,7 @@ widgetTest('two tabs on one draft: the second does not overwrite silently and ca
 
   await banner.locator('button[data-action=load-other-tab]').click();
   await hidden(b, sel.conflict);
-  await until(b, 'tab B shows A1 = yes', () => document.querySelector('fieldset[data-criterion="A1"] input[type=radio][value=yes]')?.checked === true);
+  await until(b, 'tab B shows A1 = yes', () => __selfcheckTest.$('fieldset[data-criterion="A1"] input[type=radio][value=yes]')?.checked === true);
   const shown = await draftSnapshot(b);
   assert.deepEqual(shown.checked, ['A1:yes', 'A3:partly'], 'tab B shows tab A\'s answers');
   assert.deepEqual(shown.notes, { A1: markerA }, 'tab B shows tab A\'s note');

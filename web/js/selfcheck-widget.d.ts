@@ -67,6 +67,9 @@ export interface ExportedDetail {
 
 export function mount(element: Element, options?: MountOptions): Promise<WidgetHandle>;
 
+/** Bytes of WebAssembly memory in use by the widgets of the page. */
+export function wasmMemoryBytes(): number;
+
 export class SelfcheckWidget extends HTMLElement {
   report(): Report | null;
 }

@@ -6,16 +6,27 @@ import init, { mountWidget } from './selfcheck_web.js';
 const stylesheet = new URL('./selfcheck.css', import.meta.url).href;
 const wasm = new URL('./selfcheck_web_bg.wasm', import.meta.url);
 let loading = null;
+let exports = null;
 
 /** Loads the WebAssembly once per page. */
 function load() {
   if (!loading) {
-    loading = init({ module_or_path: wasm }).catch((error) => {
-      loading = null;
-      throw error;
-    });
+    loading = init({ module_or_path: wasm }).then(
+      (instance) => {
+        exports = instance;
+      },
+      (error) => {
+        loading = null;
+        throw error;
+      },
+    );
   }
   return loading;
+}
+
+/** Bytes of WebAssembly memory in use by all widgets of the page (for measurements). */
+export function wasmMemoryBytes() {
+  return exports?.memory?.buffer.byteLength ?? 0;
 }
 
 const themeProperties = {
@@ -96,6 +107,7 @@ export async function mount(element, options = {}) {
 /** `<selfcheck-widget lang namespace storage="off" name credit-code locked="name credit-code">` */
 export class SelfcheckWidget extends HTMLElement {
   connectedCallback() {
+    // Moved within the page: disconnected and connected again at once; keep the widget.
     if (this._pending) return;
     const options = { lang: this.getAttribute('lang') || document.documentElement.lang || 'zh-CN' };
     if (this.getAttribute('storage') === 'off') options.namespace = null;
@@ -128,10 +140,14 @@ export class SelfcheckWidget extends HTMLElement {
   }
 
   disconnectedCallback() {
-    const pending = this._pending;
-    this._pending = null;
-    this._handle = null;
-    pending?.then((handle) => handle?.destroy());
+    // Wait a moment: a move reconnects the element before this runs, and then nothing is lost.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      const pending = this._pending;
+      this._pending = null;
+      this._handle = null;
+      pending?.then((handle) => handle?.destroy());
+    });
   }
 
   /** The current report as a plain object, or null before the widget is ready. */

@@ -174,6 +174,13 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // For hosts and benchmarks: the questionnaire is rendered and its controls can take focus.
+    use_effect_with((), |()| {
+        if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+            let _ = performance.mark("selfcheck:interactive");
+        }
+    });
+
     // The host page hears of every new report, and `handle.report()` returns the latest.
     {
         let host = host.clone();

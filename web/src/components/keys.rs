@@ -144,7 +144,8 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             after_paint(&dispatch, Busy::Signing, move || match export_result(&state, &key, &passphrase) {
                 Ok((info, result)) => {
                     if let Some(host) = &host {
-                        let detail = serde_json::json!({ "fileName": info.file_name, "result": result });
+                        // The same text as the downloaded file.
+                        let detail = serde_json::json!({ "fileName": info.file_name, "result": format!("{result}\n") });
                         host.emit("exported", &detail.to_string());
                     }
                     vec![Action::Exported(info)]
