@@ -46,6 +46,8 @@ strings! {
     AreaPoints => "得分 / 满分", "Points / maximum";
     Rectification => "整改清单", "What to fix";
     NothingToFix => "无需整改。", "Nothing to fix.";
+    ShowAll => "显示全部", "Show all";
+    ShowFewer => "只显示前 50 项", "Show the first 50 only";
     Lost => "失分", "lost";
     Unanswered => "未作答", "unanswered";
     MissingItems => "未达标子项", "Not met";

@@ -150,6 +150,9 @@ pub struct State {
     pub profile: Shared<ProfileDoc>,
     /// The core's report of the answers.
     pub report: Shared<Report>,
+    /// Per area, a number that changes whenever one of its entries does: areas re-render
+    /// only when theirs changed.
+    pub area_versions: Shared<Vec<u64>>,
     /// Interface language.
     pub lang: Lang,
     /// Increases with every change of the draft; what the storage effect saves.
@@ -231,7 +234,9 @@ impl State {
     ) -> State {
         let (answers, profile) = draft.unwrap_or_else(|| (Answers::blank(&catalogue), ProfileDoc::default()));
         let report = Shared::new(Report::compute(&catalogue, &answers));
+        let area_versions = Shared::new(vec![0; catalogue.areas().len()]);
         State {
+            area_versions,
             catalogue,
             answers: Shared::new(answers),
             profile: Shared::new(profile),
@@ -259,6 +264,20 @@ impl State {
             && profile.period.from <= profile.period.to
     }
 
+    /// Marks the area of criterion `index` as changed.
+    fn entry_changed(&mut self, index: usize) {
+        if let Some(criterion) = self.catalogue.criteria().get(index) {
+            Rc::make_mut(&mut self.area_versions.0)[criterion.area] += 1;
+        }
+    }
+
+    /// Marks every area as changed (a draft replaced or cleared).
+    fn all_changed(&mut self) {
+        for version in Rc::make_mut(&mut self.area_versions.0) {
+            *version += 1;
+        }
+    }
+
     fn draft_changed(&mut self) {
         self.revision += 1;
         if self.storage != StorageState::Off {
@@ -282,6 +301,7 @@ impl Reducible for State {
                     return self;
                 }
                 next.rescore();
+                next.entry_changed(index);
                 next.draft_changed();
             }
             Action::ToggleItem(index, item) => {
@@ -294,12 +314,14 @@ impl Reducible for State {
                     return self;
                 }
                 next.rescore();
+                next.entry_changed(index);
                 next.draft_changed();
             }
             Action::SetNote(index, note) => {
                 if Rc::make_mut(&mut next.answers.0).set_note(index, &note).is_err() {
                     return self;
                 }
+                next.entry_changed(index);
                 next.draft_changed();
             }
             Action::AddEvidence(index, evidence) => {
@@ -307,10 +329,12 @@ impl Reducible for State {
                     next.notice = Some(Notice::Error(crate::i18n::S::Evidence, Rc::new(error)));
                     return Rc::new(next);
                 }
+                next.entry_changed(index);
                 next.draft_changed();
             }
             Action::RemoveEvidence(index, position) => {
                 Rc::make_mut(&mut next.answers.0).remove_evidence(index, position);
+                next.entry_changed(index);
                 next.draft_changed();
             }
             Action::SetProfile(profile) => {
@@ -322,6 +346,7 @@ impl Reducible for State {
                 next.answers = answers;
                 next.profile = profile;
                 next.rescore();
+                next.all_changed();
                 next.draft_changed();
                 next.conflict = false;
                 next.confirm = None;
@@ -331,6 +356,7 @@ impl Reducible for State {
                 next.answers = Shared::new(Answers::blank(&next.catalogue));
                 next.profile = Shared::new(ProfileDoc::default());
                 next.rescore();
+                next.all_changed();
                 next.draft_changed();
                 next.confirm = None;
                 next.import = None;

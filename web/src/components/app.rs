@@ -104,9 +104,11 @@ pub fn App(props: &AppProps) -> Html {
             state
         })
     };
+    // One callback for the widget's lifetime: children compare it, and a new one per render
+    // would make every criterion re-render on every answer.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |()| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
     };
 
     // Save the draft shortly after the last change, and at once when the page goes away.
@@ -227,28 +229,21 @@ pub fn App(props: &AppProps) -> Html {
                     <AreaNav catalogue={catalogue.clone()} report={state.report.clone()} {lang} />
                     <main class="selfcheck-main" id="selfcheck-main">
                         <ProfileForm profile={state.profile.clone()} locked={props.locked} {lang} dispatch={dispatch.clone()} />
-                        { for catalogue.areas().iter().enumerate().map(|(area_index, area)| html! {
-                            <section class="selfcheck-area" id={format!("selfcheck-area-{}", area.id)}
-                                aria-labelledby={format!("selfcheck-area-title-{}", area.id)}>
-                                <h2 id={format!("selfcheck-area-title-{}", area.id)}>
-                                    { format!("{} {} ", area.id, area.title.get(lang)) }
-                                    <span class="selfcheck-muted">
-                                        { format!("{} / {} {}", state.report.areas[area_index].0, state.report.areas[area_index].1, S::Points.get(lang)) }
-                                    </span>
-                                </h2>
-                                <p class="selfcheck-muted">{ area.summary.get(lang) }</p>
-                                { for area.criteria.clone().map(|index| html! {
-                                    <CriterionView
-                                        key={catalogue.criteria()[index].id.clone()}
-                                        catalogue={catalogue.clone()}
-                                        {index}
-                                        entry={state.answers.entries()[index].clone()}
-                                        hashing={match state.busy { Some(crate::state::Busy::Hashing(at, done)) if at == index => Some(done), _ => None }}
-                                        {lang}
-                                        dispatch={dispatch.clone()}
-                                    />
-                                }) }
-                            </section>
+                        { for (0..catalogue.areas().len()).map(|area| html! {
+                            <AreaView
+                                key={area}
+                                catalogue={catalogue.clone()}
+                                {area}
+                                version={state.area_versions[area]}
+                                answers={state.answers.clone()}
+                                points={state.report.areas[area]}
+                                hashing={match state.busy {
+                                    Some(crate::state::Busy::Hashing(at, done)) if catalogue.areas()[area].criteria.contains(&at) => Some((at, done)),
+                                    _ => None,
+                                }}
+                                {lang}
+                                dispatch={dispatch.clone()}
+                            />
                         }) }
                         <KeyPanel state={(*state).clone()} dispatch={dispatch.clone()} />
                         <ImportPanel state={(*state).clone()} dispatch={dispatch.clone()} />
@@ -262,5 +257,69 @@ pub fn App(props: &AppProps) -> Html {
             }
         </div>
         </ContextProvider<HostRef>>
+    }
+}
+
+/// Properties of an area's section.
+#[derive(Debug, Clone, Properties)]
+pub struct AreaProps {
+    /// The catalogue.
+    pub catalogue: Shared<Catalogue>,
+    /// The area's index.
+    pub area: usize,
+    /// Changes whenever an answer, note or evidence of this area does.
+    pub version: u64,
+    /// All answers; only this area's are read.
+    pub answers: Shared<selfcheck_core::Answers>,
+    /// The area's points and maximum.
+    pub points: (u32, u32),
+    /// The criterion whose evidence file is being hashed here, and the per mille done.
+    pub hashing: Option<(usize, u32)>,
+    /// Interface language.
+    pub lang: Lang,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+impl PartialEq for AreaProps {
+    /// `answers` is left out on purpose: `version` says whether this area's entries changed,
+    /// so that an answer re-renders one area, not the whole questionnaire.
+    fn eq(&self, other: &AreaProps) -> bool {
+        self.catalogue == other.catalogue
+            && self.area == other.area
+            && self.version == other.version
+            && self.points == other.points
+            && self.hashing == other.hashing
+            && self.lang == other.lang
+            && self.dispatch == other.dispatch
+    }
+}
+
+/// One activity area and its criteria.
+#[component]
+pub fn AreaView(props: &AreaProps) -> Html {
+    let AreaProps { catalogue, area, answers, points, hashing, lang, dispatch, .. } = props;
+    let (lang, area_index) = (*lang, *area);
+    let area = &catalogue.areas()[area_index];
+    html! {
+        <section class="selfcheck-area" id={format!("selfcheck-area-{}", area.id)}
+            aria-labelledby={format!("selfcheck-area-title-{}", area.id)}>
+            <h2 id={format!("selfcheck-area-title-{}", area.id)}>
+                { format!("{} {} ", area.id, area.title.get(lang)) }
+                <span class="selfcheck-muted">{ format!("{} / {} {}", points.0, points.1, S::Points.get(lang)) }</span>
+            </h2>
+            <p class="selfcheck-muted">{ area.summary.get(lang) }</p>
+            { for area.criteria.clone().map(|index| html! {
+                <CriterionView
+                    key={catalogue.criteria()[index].id.as_str()}
+                    catalogue={catalogue.clone()}
+                    {index}
+                    entry={answers.entries()[index].clone()}
+                    hashing={hashing.filter(|(at, _)| *at == index).map(|(_, done)| done)}
+                    {lang}
+                    dispatch={dispatch.clone()}
+                />
+            }) }
+        </section>
     }
 }

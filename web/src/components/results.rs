@@ -2,9 +2,10 @@
 //! areas (SVG, with a table beside it for screen readers) and the rectification list.
 
 use selfcheck_core::{Catalogue, Lang, Report};
+use wasm_bindgen::JsCast as _;
 use yew::prelude::*;
 
-use super::JumpLink;
+use crate::host::HostRef;
 use crate::i18n::S;
 use crate::state::Shared;
 
@@ -19,6 +20,10 @@ pub struct ResultsProps {
     pub lang: Lang,
 }
 
+/// How many entries of the rectification list are shown before "show all": a long custom
+/// catalogue would otherwise make every answer redraw hundreds of them.
+const SHOWN: usize = 50;
+
 /// The results panel.
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
@@ -26,6 +31,18 @@ pub fn Results(props: &ResultsProps) -> Html {
     let lang = *lang;
     let grade = &catalogue.grades()[report.grade];
     let criteria = catalogue.criteria();
+    // One handler for every link of the lists: plain anchors stay cheap when there are
+    // hundreds of them, and the click goes to the criterion inside the shadow root.
+    let show_all = use_state(|| false);
+    let host = use_context::<HostRef>();
+    let jump = Callback::from(move |event: MouseEvent| {
+        let target = event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok());
+        let href = target.and_then(|element| element.closest("a").ok().flatten()).and_then(|a| a.get_attribute("href"));
+        if let (Some(host), Some(href)) = (&host, href) {
+            event.prevent_default();
+            host.focus(href.trim_start_matches('#'));
+        }
+    });
     let announcement = format!(
         "{} {} / {}，{} {}，{} {}",
         S::Total.get(lang),
@@ -55,12 +72,12 @@ pub fn Results(props: &ResultsProps) -> Html {
             </dl>
             if !report.vetoes.is_empty() {
                 <h3>{ S::Vetoes.get(lang) }</h3>
-                <ul class="selfcheck-vetoes" data-testid="vetoes">
+                <ul class="selfcheck-vetoes" data-testid="vetoes" onclick={jump.clone()}>
                     { for report.vetoes.iter().map(|&index| {
                         let criterion = &criteria[index];
                         html! {
-                            <li>
-                                <JumpLink target={format!("selfcheck-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</JumpLink>
+                            <li key={criterion.id.as_str()}>
+                                <a href={format!("#selfcheck-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</a>
                                 { format!("：{}", criterion.veto.as_ref().map(|veto| veto.get(lang)).unwrap_or_default()) }
                             </li>
                         }
@@ -72,13 +89,14 @@ pub fn Results(props: &ResultsProps) -> Html {
             if report.rectification.is_empty() {
                 <p>{ S::NothingToFix.get(lang) }</p>
             } else {
-                <ol class="selfcheck-rectification" data-testid="rectification">
-                    { for report.rectification.iter().map(|&index| {
+                // Keyed, so that answering moves one item instead of rewriting all that follow it.
+                <ol class="selfcheck-rectification" data-testid="rectification" onclick={jump}>
+                    { for report.rectification.iter().take(if *show_all { usize::MAX } else { SHOWN }).map(|&index| {
                         let criterion = &criteria[index];
                         let outcome = &report.outcomes[index];
                         html! {
-                            <li>
-                                <JumpLink target={format!("selfcheck-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</JumpLink>
+                            <li key={criterion.id.as_str()}>
+                                <a href={format!("#selfcheck-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</a>
                                 { format!(" −{} {}", outcome.maximum - outcome.points, S::Lost.get(lang)) }
                                 if outcome.veto { <strong class="selfcheck-veto-tag">{ format!(" · {}", S::Veto.get(lang)) }</strong> }
                                 if !outcome.answered { <span class="selfcheck-muted">{ format!(" · {}", S::Unanswered.get(lang)) }</span> }
@@ -87,6 +105,12 @@ pub fn Results(props: &ResultsProps) -> Html {
                         }
                     }) }
                 </ol>
+                if report.rectification.len() > SHOWN {
+                    <button type="button" class="selfcheck-small" data-action="rectification-all" aria-expanded={show_all.to_string()}
+                        onclick={{ let show_all = show_all.clone(); Callback::from(move |_: MouseEvent| show_all.set(!*show_all)) }}>
+                        { if *show_all { S::ShowFewer.get(lang).to_owned() } else { format!("{} ({})", S::ShowAll.get(lang), report.rectification.len()) } }
+                    </button>
+                }
             }
         </aside>
     }
