@@ -1,7 +1,8 @@
 //! `selfcheck`: the command-line tool of the bureau and of scripts, built on selfcheck-core.
 //!
-//! Exit codes: 0 success; 1 the input could not be read, parsed or checked (every
-//! problem is printed); 2 the command line itself is wrong.
+//! Exit codes ([`EXIT_CODES`], shown by `selfcheck --help`): 0 success; 1 the input could not
+//! be read, parsed, checked or signed, or a result is invalid (every problem is printed); 2 the
+//! command line itself is wrong. It never panics on input: exit code 101 would be a bug.
 
 mod passphrase;
 mod render;
@@ -18,11 +19,21 @@ use selfcheck_core::{Answers, AssociationKey, Catalogue, Lang, Report, Timestamp
 
 use crate::results::{Checked, TrustedKeys};
 
+/// The exit codes, as `selfcheck --help` lists them (README.md says the same).
+const EXIT_CODES: &str = "\
+退出码 / Exit codes:
+  0  成功 / success (verify, report: every result is valid; summary: the table is written)
+  1  输入无法读取、解析、检查或签名，或结果无效，每个问题都会列出 /
+     an input could not be read, parsed, checked or signed, or a result is invalid;
+     every problem is printed
+  2  命令行有误 / the command line is wrong";
+
 #[derive(Parser)]
 #[command(
     name = "selfcheck",
     version,
-    about = "行业自律与诚信创建活动自查工具 / Industry self-discipline and integrity self-assessment"
+    about = "行业自律与诚信创建活动自查工具 / Industry self-discipline and integrity self-assessment",
+    after_help = EXIT_CODES
 )]
 struct Cli {
     /// Language of the catalogue's text in output: zh (Simplified Chinese) or en.
@@ -361,8 +372,13 @@ pub(crate) fn load_catalogue(path: Option<&Path>) -> Result<Catalogue> {
 /// Reads a whole file (or standard input for `-`) as UTF-8, with the file named in every error.
 pub(crate) fn read_text(path: &Path) -> Result<String> {
     let bytes = if path.as_os_str() == "-" {
+        // Read one byte past the limit, so that a larger input is refused without holding it all.
         let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).context("cannot read standard input")?;
+        std::io::Read::read_to_end(&mut std::io::Read::take(std::io::stdin(), MAX_INPUT_BYTES + 1), &mut bytes)
+            .context("cannot read standard input")?;
+        if bytes.len() as u64 > MAX_INPUT_BYTES {
+            anyhow::bail!("standard input is more than the limit of {MAX_INPUT_BYTES} bytes");
+        }
         bytes
     } else {
         let size = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?.len();

@@ -36,8 +36,7 @@ pub fn new(file: Option<&Path>) -> Result<String> {
 
 fn from_file_or_environment(file: Option<&Path>) -> Result<Option<String>> {
     if let Some(file) = file {
-        let text = std::fs::read_to_string(file)
-            .with_context(|| format!("cannot read the passphrase file {}", file.display()))?;
+        let text = crate::read_text(file).context("cannot read the passphrase file")?;
         // The first line, without its line ending: editors add one.
         let line = text.lines().next().unwrap_or("");
         if line.is_empty() {

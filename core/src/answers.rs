@@ -321,7 +321,7 @@ fn parse_answers_doc(json: &str) -> Result<AnswersDoc, Error> {
             Ok(FormatOnly { format: Some(format) }) if format != ANSWERS_FORMAT => {
                 Error::WrongFormat { expected: "an answers document (selfcheck-answers/1)", found: format.to_string() }
             }
-            _ => Error::Syntax { what: "answers document", detail: error.to_string() },
+            _ => Error::syntax("answers document", &error, json),
         }
     })
 }
@@ -427,7 +427,8 @@ fn check_evidence(at: &str, evidence: &EvidenceDoc, problems: &mut Vec<Problem>)
     }
 }
 
-fn is_http_url(url: &str) -> bool {
+/// Whether `url` is an http:// or https:// address with a host, no spaces, and not too long.
+pub fn is_http_url(url: &str) -> bool {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
     rest.is_some_and(|rest| {
         let host = rest.split(['/', '?', '#']).next().unwrap_or("");

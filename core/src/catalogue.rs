@@ -18,6 +18,10 @@ pub const SCHEMA_JSON: &str = include_str!("../catalogues/catalogue.schema.json"
 pub const MAX_CATALOGUE_BYTES: usize = 4 * 1024 * 1024;
 /// The most sub-items a checklist may have.
 pub const MAX_CHECKLIST_ITEMS: usize = 64;
+/// The most points a criterion or a checklist sub-item may carry.
+pub const MAX_POINTS: u32 = 1000;
+/// The most points a catalogue may carry in all: sums of points never come near `u32::MAX`.
+pub const MAX_TOTAL_POINTS: u32 = 1_000_000;
 
 /// A validated catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,8 +152,7 @@ impl Catalogue {
         if json.len() > MAX_CATALOGUE_BYTES {
             return Err(Error::TooLarge { what: "catalogue", size: json.len(), limit: MAX_CATALOGUE_BYTES });
         }
-        let doc: CatalogueDoc = serde_json::from_str(json)
-            .map_err(|error| Error::Syntax { what: "catalogue", detail: error.to_string() })?;
+        let doc: CatalogueDoc = serde_json::from_str(json).map_err(|error| Error::syntax("catalogue", &error, json))?;
         Catalogue::from_doc(doc)
     }
 
@@ -160,8 +163,13 @@ impl Catalogue {
         check_header(&doc, &mut problems);
         let (grades, veto_grade) = check_grades(&doc, &mut problems);
         let (areas, criteria) = check_areas(&doc, &mut problems);
-        let sum: u32 = areas.iter().map(|area| area.points).sum();
-        if sum != doc.total_points {
+        let sum = areas.iter().fold(0u32, |sum, area| sum.saturating_add(area.points));
+        if doc.total_points > MAX_TOTAL_POINTS {
+            problems.push(Problem::new(
+                "total_points",
+                ProblemKind::Malformed("a catalogue has at most 1,000,000 points in all"),
+            ));
+        } else if sum != doc.total_points {
             problems.push(Problem::new(
                 "total_points",
                 ProblemKind::PointsMismatch { expected: doc.total_points, found: sum },
@@ -444,7 +452,8 @@ fn check_areas(doc: &CatalogueDoc, problems: &mut Vec<Problem>) -> (Vec<Area>, V
             let criterion = check_criterion(areas.len(), &area_doc.id, criterion_doc, &mut ids, problems);
             criteria.push(criterion);
         }
-        let points = criteria[start..].iter().map(|criterion| criterion.points).sum();
+        // Saturating: a hostile catalogue's points are reported as problems, never overflow.
+        let points = criteria[start..].iter().fold(0u32, |sum, criterion| sum.saturating_add(criterion.points));
         areas.push(Area {
             id: area_doc.id.clone(),
             title: area_doc.title.clone(),
@@ -486,8 +495,8 @@ fn check_criterion(
         check_text(&format!("{at}.{field}"), text, problems);
     }
     let clause = check_clause(at, &doc.clause, problems);
-    if doc.points == 0 {
-        problems.push(Problem::new(at, ProblemKind::Malformed("a criterion has at least one point")));
+    if !(1..=MAX_POINTS).contains(&doc.points) {
+        problems.push(Problem::new(at, ProblemKind::Malformed("a criterion has 1 to 1000 points")));
     }
     let kind = match (doc.kind, &doc.items) {
         (KindDoc::Scale, None) => {
@@ -515,15 +524,15 @@ fn check_criterion(
                     if !ids.insert(item.id.clone()) {
                         problems.push(Problem::new(&item.id, ProblemKind::DuplicateId));
                     }
-                    if item.points == 0 {
+                    if !(1..=MAX_POINTS).contains(&item.points) {
                         problems
-                            .push(Problem::new(&item.id, ProblemKind::Malformed("a sub-item has at least one point")));
+                            .push(Problem::new(&item.id, ProblemKind::Malformed("a sub-item has 1 to 1000 points")));
                     }
                     check_text(&format!("{}.title", item.id), &item.title, problems);
                     Item { id: item.id.clone(), title: item.title.clone(), points: item.points }
                 })
                 .collect();
-            let sum = items.iter().map(|item| item.points).sum();
+            let sum = items.iter().fold(0u32, |sum, item| sum.saturating_add(item.points));
             if sum != doc.points {
                 problems.push(Problem::new(at, ProblemKind::PointsMismatch { expected: doc.points, found: sum }));
             }

@@ -3,7 +3,7 @@
 //!
 //! The time and the random bytes are arguments; the core has neither clock nor RNG.
 
-use ed25519_dalek::{Signature, Signer as _};
+use ed25519_dalek::Signer as _;
 use serde_json::{Map, Value};
 use sha2::{Digest as _, Sha256};
 
@@ -111,11 +111,11 @@ pub fn verify_proof(document: &Value) -> Result<PublicKey, Error> {
     }
     let signature = decode_signature(proof_value.as_str().unwrap_or(""))?;
     let data = hash_data(&Value::Object(configuration), &Value::Object(unsecured));
-    key.verifying_key().verify_strict(&data, &signature).map_err(|_| Error::SignatureMismatch)?;
+    key.verify_strict(&data, &signature)?;
     Ok(key)
 }
 
-fn decode_signature(proof_value: &str) -> Result<Signature, Error> {
+fn decode_signature(proof_value: &str) -> Result<[u8; 64], Error> {
     let encoded = proof_value
         .strip_prefix('z')
         .ok_or_else(|| Error::BadProofValue("it must start with z (multibase base58btc)".into()))?;
@@ -124,7 +124,7 @@ fn decode_signature(proof_value: &str) -> Result<Signature, Error> {
         .as_slice()
         .try_into()
         .map_err(|_| Error::BadProofValue(format!("it holds {} bytes instead of 64", bytes.len())))?;
-    Ok(Signature::from_bytes(&bytes))
+    Ok(bytes)
 }
 
 /// Checks that `answers` carry what a result needs: the profile's name, credit code and period.
@@ -230,8 +230,7 @@ pub fn verify_result(json: &str, catalogues: &[&Catalogue]) -> Result<VerifiedRe
     if json.len() > MAX_RESULT_BYTES {
         return Err(Error::TooLarge { what: "result", size: json.len(), limit: MAX_RESULT_BYTES });
     }
-    let value =
-        strict_json::parse(json).map_err(|error| Error::Syntax { what: "result", detail: error.to_string() })?;
+    let value = strict_json::parse(json).map_err(|error| Error::syntax("result", &error, json))?;
     if let Some(format) = value.get("format").and_then(Value::as_str) {
         return Err(Error::NotAResult(format!("it is a {format} document, not a signed result")));
     }
@@ -342,7 +341,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// The canonical (RFC 8785) text of a JSON document, for tools that show what is signed.
 pub fn canonical_text(json: &str) -> Result<String, Error> {
-    let value =
-        strict_json::parse(json).map_err(|error| Error::Syntax { what: "document", detail: error.to_string() })?;
+    let value = strict_json::parse(json).map_err(|error| Error::syntax("document", &error, json))?;
     Ok(canonicalize(&value))
 }

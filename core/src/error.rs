@@ -22,7 +22,8 @@ pub enum Error {
     Syntax {
         /// What was being read.
         what: &'static str,
-        /// serde_json's description, with line and column.
+        /// What is wrong, in plain words, with line and column: empty, cut short, not JSON,
+        /// nested too deeply, or serde_json's description of a field of the wrong shape.
         detail: String,
     },
     /// The input is well-formed JSON of another kind of document.
@@ -113,6 +114,33 @@ pub enum Error {
         /// What the answers name.
         found: String,
     },
+}
+
+impl Error {
+    /// The error for a document (`what`) that serde_json could not read from `text`, worded for
+    /// people: an empty file, a file cut short and a file that is not JSON each say so.
+    pub(crate) fn syntax(what: &'static str, error: &serde_json::Error, text: &str) -> Error {
+        use serde_json::error::Category;
+        let (line, column) = (error.line(), error.column());
+        let detail = if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
+            "it is empty".to_owned()
+        } else {
+            match error.classify() {
+                Category::Eof => format!("it ends too early, at line {line} column {column}: the file is cut short"),
+                Category::Syntax if error.to_string().starts_with("recursion limit exceeded") => format!(
+                    "it is nested more than 128 levels deep (at line {line} column {column}), which no document needs"
+                ),
+                // serde_json also says "expected value" for a word it does not know in a place
+                // that allows only some (yes, no, …): the text is JSON then, the value is wrong.
+                Category::Syntax if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() => {
+                    format!("the value at line {line} column {column} is not one of the values allowed there")
+                }
+                Category::Syntax => format!("it is not JSON: {error}"),
+                Category::Data | Category::Io => error.to_string(),
+            }
+        };
+        Error::Syntax { what, detail }
+    }
 }
 
 fn list(problems: &[Problem]) -> String {

@@ -6,7 +6,7 @@
 use std::fmt;
 
 use ed25519_dalek::pkcs8::{DecodePrivateKey as _, EncodePrivateKey as _, KeypairBytes};
-use ed25519_dalek::{SigningKey, VerifyingKey};
+use ed25519_dalek::{Signature, SigningKey, VerifyingKey};
 use pkcs8::der::Decode as _;
 use pkcs8::pkcs5::pbes2;
 use pkcs8::{EncryptedPrivateKeyInfo, LineEnding, PrivateKeyInfo};
@@ -145,14 +145,22 @@ impl PublicKey {
         self.0.as_bytes()
     }
 
-    /// The public key from 32 bytes, refusing points that are not on the curve and those of
-    /// small order, whose signatures prove nothing.
+    /// The public key from 32 bytes, refusing points that are not on the curve, those of small
+    /// order, whose signatures prove nothing, and those with a small-order component.
     pub fn from_bytes(bytes: &[u8; 32]) -> Result<PublicKey, Error> {
         let key = VerifyingKey::from_bytes(bytes)
             .map_err(|_| Error::BadDidKey("its public key is not a point of Ed25519".to_owned()))?;
         if key.is_weak() {
             return Err(Error::BadDidKey(
                 "its public key is a small-order point, which any signature matches".to_owned(),
+            ));
+        }
+        // A key with a small-order component would let its owner sign under several keys at
+        // once (C2SP's low_order_component_A vectors pass verify_strict with one); Ed25519 key
+        // generation never makes such a key.
+        if !key.to_edwards().is_torsion_free() {
+            return Err(Error::BadDidKey(
+                "its public key has a small-order component, which no Ed25519 key generation makes".to_owned(),
             ));
         }
         Ok(PublicKey(key))
@@ -208,8 +216,13 @@ impl PublicKey {
         hex.as_bytes().chunks(4).map(|group| String::from_utf8_lossy(group).into_owned()).collect::<Vec<_>>().join(" ")
     }
 
-    pub(crate) fn verifying_key(&self) -> &VerifyingKey {
-        &self.0
+    /// Checks an Ed25519 signature of `message` by this key, strictly: ed25519-dalek's
+    /// `verify_strict`, which refuses a non-canonical `S` (malleable signatures), a small-order
+    /// or non-canonically encoded `R`, and points with a small-order component that only a
+    /// cofactored check would let through. The one signature check of selfcheck (`verify_proof`
+    /// makes it), so that C2SP's edge-case vectors can be run through it.
+    pub fn verify_strict(&self, message: &[u8], signature: &[u8; 64]) -> Result<(), Error> {
+        self.0.verify_strict(message, &Signature::from_bytes(signature)).map_err(|_| Error::SignatureMismatch)
     }
 }
 

@@ -51,6 +51,10 @@ impl<'de> Visitor<'de> for StrictVisitor {
     }
 
     fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Value, E> {
+        // An integer literal too large for 64 bits arrives here as a float.
+        if value.is_finite() && value.abs() > MAX_SAFE_INTEGER as f64 {
+            return Err(E::custom(format_args!("the number {value} is beyond ±2^53, which JSON cannot carry exactly")));
+        }
         if value.fract() == 0.0 && value.is_finite() {
             return Err(E::custom(format_args!(
                 "the number {value} is written with a fraction or an exponent; only integer literals are allowed"

@@ -101,8 +101,8 @@ fn parsing_is_strict() {
             r#"{"format":"selfcheck-answers/1","catalogue":{"id":"mini","version":"0.1.0"},"answers":{"A1":{"evidence":[{"type":"file","name":"a","size":1.5,"sha256":"00"}]}}}"#,
             "invalid type: floating point",
         ),
-        (r#"{"format":"selfcheck-answers/1","catalogue":{"id":"mini""#, "EOF while parsing"),
-        ("", "EOF while parsing"),
+        (r#"{"format":"selfcheck-answers/1","catalogue":{"id":"mini""#, "it ends too early, at line 1 column 56"),
+        ("", "cannot be read: it is empty"),
     ];
     for (json, message) in cases {
         let error = Answers::from_json(&catalogue, json).unwrap_err().to_string();

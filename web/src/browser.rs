@@ -75,14 +75,22 @@ pub fn local_date_compact() -> String {
     format!("{:04}{:02}{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
 }
 
-/// A whole file as text (UTF-8), refusing files over `limit` bytes before reading them.
-pub async fn read_text(file: &File, limit: f64) -> Result<String, String> {
-    if file.size() > limit {
-        return Err(format!("{} > {limit} bytes", file.size()));
+/// A whole file as text (UTF-8), refusing files over `limit` bytes before reading them; the
+/// errors are the core's, so that the interface words them in its language.
+pub async fn read_text(file: &File, limit: usize) -> Result<String, selfcheck_core::Error> {
+    use selfcheck_core::Error;
+    let size = file.size() as usize;
+    if size > limit {
+        return Err(Error::TooLarge { what: "file", size, limit });
     }
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(describe)?;
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|error| Error::Syntax { what: "file", detail: describe(error) })?;
     let bytes = Uint8Array::new(&buffer).to_vec();
-    String::from_utf8(bytes).map_err(|error| format!("not UTF-8 text (byte {})", error.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|error| Error::Syntax {
+        what: "file",
+        detail: format!("not UTF-8 text (byte {})", error.utf8_error().valid_up_to()),
+    })
 }
 
 /// The SHA-256 of a file read in 4 MiB pieces, so that large files neither fill memory nor

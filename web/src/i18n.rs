@@ -119,6 +119,7 @@ strings! {
     DraftLoaded => "草稿已载入。", "Draft loaded.";
     DraftFileInvalid => "草稿文件无法载入，当前草稿未改动：", "The draft file cannot be loaded; the current draft is unchanged: ";
     FileUnreadable => "文件无法读取：", "The file cannot be read: ";
+    EvidenceRefused => "未添加佐证：", "Evidence not added: ";
     PrintTitle => "行业自律与诚信创建活动自查结果摘要", "Self-assessment summary: industry self-discipline and integrity campaign";
     SignedAt => "签名时间", "Signed at";
     ResultDigest => "结果摘要（SHA-256）", "Result digest (SHA-256)";

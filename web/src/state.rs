@@ -326,7 +326,20 @@ impl Reducible for State {
             }
             Action::AddEvidence(index, evidence) => {
                 if let Err(error) = Rc::make_mut(&mut next.answers.0).add_evidence(index, evidence) {
-                    next.notice = Some(Notice::Error(crate::i18n::S::Evidence, Rc::new(error)));
+                    // Name the criterion, not the internal field, in the message.
+                    let error = match error {
+                        Error::InvalidAnswers(problems) => Error::InvalidAnswers(
+                            problems
+                                .into_iter()
+                                .map(|mut problem| {
+                                    problem.at = next.catalogue.criteria()[index].id.clone();
+                                    problem
+                                })
+                                .collect(),
+                        ),
+                        other => other,
+                    };
+                    next.notice = Some(Notice::Error(crate::i18n::S::EvidenceRefused, Rc::new(error)));
                     return Rc::new(next);
                 }
                 next.entry_changed(index);

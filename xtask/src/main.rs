@@ -1,8 +1,13 @@
-//! Project automation for selfcheck: `cargo xtask serve [--port N]` and `cargo xtask test`.
+//! Project automation for selfcheck: `cargo xtask serve [--port N]`, `cargo xtask test` and
+//! `cargo xtask fuzz [--seconds N] [TARGET…]`.
 
+mod bench;
 mod cmd;
+mod deny;
+mod fuzz;
 mod interop;
 mod server;
+mod size;
 mod test;
 mod tools;
 
@@ -14,7 +19,13 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve [--port N]  build the widget and serve it on http://127.0.0.1:N/ (default 8080)
   test              run every check: fmt, clippy (native and wasm32), cargo test,
-                    the widget build, the browser tests and the python interop tests
+                    the widget build, the browser tests, the python interop tests and
+                    cargo deny check licenses bans sources
+  bench             measure size, load time, answer latency, memory, signing and
+                    verification (browser and native) and rewrite BENCHMARKS.md
+  fuzz [--seconds N] [TARGET...]
+                    run the fuzz targets (result, answers, draft, catalogue, key_file;
+                    all by default) for N seconds each (default 60); not part of test
 ";
 
 /// The port `serve` listens on unless told otherwise.
@@ -26,6 +37,8 @@ fn main() -> ExitCode {
     let result = match args.as_slice() {
         ["serve", options @ ..] => parse_port(options).and_then(serve),
         ["test"] => test::run_all(),
+        ["bench"] => bench::run_all(),
+        ["fuzz", options @ ..] => fuzz::run(options),
         ["help" | "--help" | "-h"] => {
             print!("{USAGE}");
             Ok(())

@@ -5,8 +5,10 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::cmd::{self, run};
+use crate::deny;
 use crate::interop;
 use crate::server::Server;
+use crate::size;
 use crate::tools;
 
 /// One check: a name that says what it runs, and the code that runs it.
@@ -28,8 +30,10 @@ fn steps() -> Vec<Step> {
         Step { name: "cargo clippy (wasm32) -p selfcheck-core -p selfcheck-web -- -D warnings", run: clippy_wasm },
         Step { name: "cargo test --workspace", run: || run(cmd::cargo().args(["test", "--workspace"])) },
         Step { name: "wasm-pack build web (the widget)", run: tools::build_widget },
+        Step { name: "size budget (gzipped widget files)", run: size::check_budget },
         Step { name: "browser tests (node --test tests/browser/)", run: browser_tests },
         Step { name: "interop tests (python)", run: interop::interop_tests },
+        Step { name: "cargo deny check licenses bans sources", run: deny::check },
     ]
 }
 

@@ -36,7 +36,9 @@ pub fn ensure_wasm_opt() -> Result<std::path::PathBuf, String> {
         return Ok(wasm_opt);
     }
     if stdout(command("npm").arg("--version")).is_none() {
-        return Err("wasm-opt comes from npm's binaryen package, and npm is missing:\n    apt-get install nodejs npm".into());
+        return Err(
+            "wasm-opt comes from npm's binaryen package, and npm is missing:\n    apt-get install nodejs npm".into()
+        );
     }
     eprintln!("xtask: installing binaryen {BINARYEN} (wasm-opt) from npm into {}", tools.display());
     fs::create_dir_all(&tools).map_err(|error| format!("cannot create {}: {error}", tools.display()))?;

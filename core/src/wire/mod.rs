@@ -7,6 +7,11 @@
 //! rejected, every number is an integer (no fractions, within ±2^53), and each
 //! document names its format so that a file of the wrong kind is recognized.
 //!
+//! Limits, checked before anything is parsed: results 4 MiB, answers 2 MiB (drafts too),
+//! catalogues 4 MiB, key files 16 KiB. Documents are nested at most 128 levels. A key file
+//! may ask for at most 10,000,000 PBKDF2 iterations or 32 MiB of scrypt memory. Catalogue
+//! points are 1 to 1000 per criterion and sub-item, and at most 1,000,000 in all.
+//!
 //! - Catalogue (`format: 1`): [`CatalogueDoc`]. Its JSON Schema is
 //!   `core/catalogues/catalogue.schema.json`. The catalogue digest is the
 //!   lowercase hex SHA-256 of the RFC 8785 canonical form of the file without its

@@ -149,8 +149,12 @@ fn EvidenceList(props: &EvidenceProps) -> Html {
         move || {
             let url = link.trim().to_owned();
             if !url.is_empty() {
+                // A refused address stays in the field, to be corrected rather than typed again.
+                let accepted = selfcheck_core::answers::is_http_url(&url);
                 dispatch.emit(Action::AddEvidence(index, Evidence::Link(url)));
-                link.set(String::new());
+                if accepted {
+                    link.set(String::new());
+                }
             }
         }
     };

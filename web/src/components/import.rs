@@ -34,12 +34,13 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             input.set_value("");
             let (dispatch, catalogue) = (dispatch.clone(), catalogue.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let limit = selfcheck_core::credential::MAX_RESULT_BYTES as f64;
+                let limit = selfcheck_core::credential::MAX_RESULT_BYTES;
                 let json = match browser::read_text(&file, limit).await {
                     Ok(json) => json,
                     Err(error) => {
                         dispatch.emit(Action::SetImport(None));
-                        return dispatch.emit(Action::SetNotice(Some(Notice::Detail(S::ImportFailed, error))));
+                        return dispatch
+                            .emit(Action::SetNotice(Some(Notice::Error(S::ImportFailed, std::rc::Rc::new(error)))));
                     }
                 };
                 match verify_result(&json, &[&catalogue]) {

@@ -112,11 +112,12 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             clear(&[&load_pass_ref]);
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let limit = selfcheck_core::keys::MAX_KEY_FILE_BYTES as f64;
+                let limit = selfcheck_core::keys::MAX_KEY_FILE_BYTES;
                 let pem = match browser::read_text(&file, limit).await {
                     Ok(pem) => pem,
                     Err(error) => {
-                        return dispatch.emit(Action::SetNotice(Some(Notice::Detail(S::FileUnreadable, error))));
+                        return dispatch
+                            .emit(Action::SetNotice(Some(Notice::Error(S::KeySection, std::rc::Rc::new(error)))));
                     }
                 };
                 after_paint(&dispatch, Busy::CreatingKey, move || {

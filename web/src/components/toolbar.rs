@@ -51,9 +51,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             input.set_value("");
             let (dispatch, catalogue) = (dispatch.clone(), catalogue.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let limit = selfcheck_core::answers::MAX_ANSWERS_BYTES as f64;
+                let limit = selfcheck_core::answers::MAX_ANSWERS_BYTES;
                 let action = match browser::read_text(&file, limit).await {
-                    Err(error) => Action::SetNotice(Some(Notice::Detail(S::FileUnreadable, error))),
+                    Err(error) => Action::SetNotice(Some(Notice::Error(S::DraftFileInvalid, std::rc::Rc::new(error)))),
                     Ok(json) => match Answers::from_draft_json(&catalogue, &json) {
                         Ok((answers, profile)) => Action::ReplaceDraft(
                             Shared::new(answers),
@@ -163,8 +163,19 @@ pub fn Banners(props: &ToolbarProps) -> Html {
 /// A message in words.
 pub fn notice_text(notice: &Notice, lang: Lang) -> String {
     match notice {
-        Notice::Error(context, error) => format!("{}{}", context.get(lang), error_text(error, lang)),
+        Notice::Error(context, error) => format!("{}{}", with_colon(context.get(lang), lang), error_text(error, lang)),
         Notice::Info(message) => message.get(lang).to_owned(),
-        Notice::Detail(message, detail) => format!("{}{detail}", message.get(lang)),
+        Notice::Detail(message, detail) => format!("{}{detail}", with_colon(message.get(lang), lang)),
+    }
+}
+
+/// A label followed by its detail: add the colon the label does not end with already.
+fn with_colon(label: &str, lang: Lang) -> String {
+    if label.ends_with('：') || label.ends_with(": ") {
+        label.to_owned()
+    } else if lang == Lang::Zh {
+        format!("{label}：")
+    } else {
+        format!("{label}: ")
     }
 }

@@ -1,0 +1,40 @@
+//! Catalogues: `Catalogue::from_json`; a valid catalogue's own document is valid with the same
+//! digest, and blank, best and worst answers to it score within bounds (best: every point).
+#![no_main]
+
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+use selfcheck_core::{Answers, Catalogue, Kind, Response};
+
+fuzz_target!(|data: &[u8]| {
+    let Some(json) = common::text(data) else { return };
+    let Ok(catalogue) = Catalogue::from_json(json) else { return };
+    let again = Catalogue::from_doc(catalogue.to_doc()).expect("a valid catalogue's document is valid");
+    assert_eq!(again, catalogue);
+    assert_eq!(again.digest(), catalogue.digest());
+
+    let blank = common::check_report(&catalogue, &Answers::blank(&catalogue));
+    assert_eq!((blank.total, blank.maximum), (0, catalogue.total_points()));
+
+    let answer_all = |best: bool| {
+        let mut answers = Answers::blank(&catalogue);
+        for (index, criterion) in catalogue.criteria().iter().enumerate() {
+            let response = match (&criterion.kind, best) {
+                (Kind::Checklist(items), true) => Response::Checked(u64::MAX >> (64 - items.len())),
+                (Kind::Checklist(_), false) => Response::Checked(0),
+                (_, true) => Response::Yes,
+                (_, false) => Response::No,
+            };
+            answers.set_response(&catalogue, index, Some(response)).expect("yes, no and checked items fit");
+        }
+        answers
+    };
+    let best = common::check_report(&catalogue, &answer_all(true));
+    assert_eq!((best.total, best.maximum, best.score, best.grade), (catalogue.total_points(), best.total, 1000, 0));
+    assert!(best.vetoes.is_empty() && best.rectification.is_empty());
+    let worst = common::check_report(&catalogue, &answer_all(false));
+    assert_eq!(worst.total, 0);
+    let gates = catalogue.criteria().iter().filter(|criterion| criterion.veto.is_some()).count();
+    assert_eq!(worst.vetoes.len(), gates);
+});

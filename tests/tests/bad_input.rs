@@ -1,0 +1,441 @@
+//! Bad input at every entry point of the core: results, answers, drafts, catalogues and key
+//! files that are empty, cut short, not JSON, too large, too deep, duplicated, of the wrong
+//! numbers, types or fields, pinned to another catalogue, signed by a malformed or small-order
+//! key or with a malleable signature (C2SP's Ed25519 edge cases), or opened with the wrong
+//! passphrase. Each gets its own plain message; none panics. The limits are documented.
+
+use std::path::{Path, PathBuf};
+
+use selfcheck_core::answers::MAX_ANSWERS_BYTES;
+use selfcheck_core::catalogue::MAX_CATALOGUE_BYTES;
+use selfcheck_core::credential::{MAX_RESULT_BYTES, add_proof};
+use selfcheck_core::keys::{MAX_KEY_FILE_BYTES, MAX_PBKDF2_ITERATIONS};
+use selfcheck_core::{Answers, AssociationKey, Catalogue, Error, PublicKey, Timestamp, verify_result};
+use serde_json::{Value, json};
+
+fn data(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(path)
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(data(path)).unwrap()
+}
+
+fn mini() -> Catalogue {
+    Catalogue::from_json(&read("catalogues/mini.json")).unwrap()
+}
+
+/// The entry points that read a JSON document, each as a function from text to its error.
+/// An entry point, as a function from text to the error it gives (`None`: it accepted it).
+type Reader = Box<dyn Fn(&str) -> Option<Error>>;
+
+/// A change made to a valid document.
+type Edit = fn(&mut Value);
+
+fn readers() -> Vec<(&'static str, Reader)> {
+    vec![
+        ("answers", Box::new(|json| Answers::from_json(&mini(), json).err())),
+        ("draft", Box::new(|json| Answers::from_draft_json(&mini(), json).err())),
+        ("catalogue", Box::new(|json| Catalogue::from_json(json).err())),
+        ("result", Box::new(|json| verify_result(json, &[&Catalogue::builtin(), &mini()]).err())),
+    ]
+}
+
+/// A document of each kind that the reader accepts, to break.
+fn valid(kind: &str) -> String {
+    match kind {
+        "answers" | "draft" => json!({
+            "format": "selfcheck-answers/1",
+            "catalogue": {"id": "mini", "version": "0.1.0"},
+            "profile": {"name": "广东省测试行业协会", "credit_code": "514400005000031282"},
+            "answers": {"A1": {"value": "yes"}, "A3": {"checked": ["A3.1"]},
+                        "B1": {"evidence": [{"type": "file", "name": "a.pdf", "size": 1, "sha256": "0".repeat(64)}]}}
+        })
+        .to_string(),
+        "catalogue" => read("catalogues/mini.json"),
+        _ => read("golden/result-complete.json"),
+    }
+}
+
+fn message(kind: &str, reader: &dyn Fn(&str) -> Option<Error>, json: &str) -> String {
+    match reader(json) {
+        Some(error) => error.to_string(),
+        None => panic!("the {kind} reader accepted {json:.200}"),
+    }
+}
+
+fn assert_says(kind: &str, what: &str, message: &str, words: &[&str]) {
+    for word in words {
+        assert!(message.contains(word), "{kind}, {what}: {message:?} does not say {word:?}");
+    }
+}
+
+#[test]
+fn empty_cut_short_and_not_json_each_say_so() {
+    for (kind, reader) in readers() {
+        for empty in ["", "  \n\t"] {
+            assert_says(kind, "empty", &message(kind, &*reader, empty), &["cannot be read: it is empty"]);
+        }
+        let whole = valid(kind);
+        for cut in [1, whole.len() / 3, whole.len() / 2, whole.len() - 2] {
+            let cut = (0..=cut).rev().find(|&at| whole.is_char_boundary(at)).unwrap();
+            assert_says(kind, "cut short", &message(kind, &*reader, &whole[..cut]), &["ends too early", "cut short"]);
+        }
+        for not_json in ["hello", "<html></html>", "{'format': 1}", "{\"format\" 1}", "\u{feff}{}"] {
+            assert_says(kind, not_json, &message(kind, &*reader, not_json), &["it is not JSON", "line 1"]);
+        }
+    }
+}
+
+#[test]
+fn too_large_is_refused_before_parsing() {
+    let limits = [("answers", MAX_ANSWERS_BYTES), ("draft", MAX_ANSWERS_BYTES), ("catalogue", MAX_CATALOGUE_BYTES)];
+    for (kind, reader) in readers() {
+        let limit = limits.iter().find(|(name, _)| *name == kind).map_or(MAX_RESULT_BYTES, |(_, limit)| *limit);
+        // Not JSON at all: had it been parsed, the error would say so.
+        let huge = "x".repeat(limit + 1);
+        match reader(&huge) {
+            Some(Error::TooLarge { size, limit: said, .. }) => assert_eq!((size, said), (limit + 1, limit), "{kind}"),
+            other => panic!("{kind}: {other:?}"),
+        }
+        let message = reader(&huge).unwrap().to_string();
+        assert!(message.contains(&format!("more than the limit of {limit} bytes")), "{kind}: {message}");
+        assert!(reader(&"x".repeat(limit)).is_some_and(|error| !matches!(error, Error::TooLarge { .. })), "{kind}");
+    }
+    let key = "x".repeat(MAX_KEY_FILE_BYTES + 1);
+    assert!(matches!(AssociationKey::from_encrypted_pem(&key, "whatever"), Err(Error::TooLarge { .. })));
+}
+
+#[test]
+fn the_limits_are_documented() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md")).unwrap();
+    for (what, bytes) in [
+        ("results", MAX_RESULT_BYTES),
+        ("answers", MAX_ANSWERS_BYTES),
+        ("catalogues", MAX_CATALOGUE_BYTES),
+        ("key files", MAX_KEY_FILE_BYTES),
+    ] {
+        let size = if bytes >= 1 << 20 { format!("{} MiB", bytes >> 20) } else { format!("{} KiB", bytes >> 10) };
+        assert!(readme.contains(&format!("{what} {size}")), "README.md does not give the limit of {what} ({size})");
+    }
+    assert!(readme.contains("16 MiB"), "README.md gives the command line's own limit");
+    assert!(readme.contains("128 levels"), "README.md gives the nesting limit");
+    assert!(readme.contains("10,000,000"), "README.md gives the PBKDF2 limit");
+    assert_eq!(MAX_PBKDF2_ITERATIONS, 10_000_000);
+}
+
+#[test]
+fn deep_nesting_is_refused_without_a_stack_overflow() {
+    for (kind, reader) in readers() {
+        for deep in ["[".repeat(10_000), "{\"a\":".repeat(10_000), format!("{{\"format\":{}", "[".repeat(10_000))] {
+            let message = message(kind, &*reader, &deep);
+            assert!(
+                message.contains("cannot be read") || message.contains("not a selfcheck result"),
+                "{kind}: {message}"
+            );
+        }
+    }
+    // Where any value may stand, the depth itself is named.
+    let message = verify_result(&"[".repeat(10_000), &[]).unwrap_err().to_string();
+    assert!(message.contains("nested more than 128 levels deep"), "{message}");
+}
+
+/// Edits `valid(kind)` as JSON.
+fn edited(kind: &str, edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(&valid(kind)).unwrap();
+    edit(&mut value);
+    value.to_string()
+}
+
+#[test]
+fn duplicate_keys_are_refused_at_every_level() {
+    let cases: [(&str, &str, &str); 8] = [
+        ("answers", "\"format\":", "\"format\": \"selfcheck-answers/1\", \"format\":"),
+        ("answers", "\"A1\":", "\"A1\": {}, \"A1\":"),
+        ("answers", "\"credit_code\":", "\"credit_code\": \"x\", \"credit_code\":"),
+        ("draft", "\"type\":", "\"type\": \"file\", \"type\":"),
+        ("catalogue", "\"total_points\":", "\"total_points\": 100, \"total_points\":"),
+        ("catalogue", "\"zh\":", "\"zh\": \"x\", \"zh\":"),
+        ("result", "\"issuer\":", "\"issuer\": \"x\", \"issuer\":"),
+        ("result", "\"value\":", "\"value\": \"no\", \"value\":"),
+    ];
+    for (kind, find, replace) in cases {
+        let (_, reader) = readers().into_iter().find(|(name, _)| *name == kind).unwrap();
+        let json = valid(kind).replacen(find, replace, 1);
+        assert_ne!(json, valid(kind));
+        assert_says(kind, find, &message(kind, &*reader, &json), &["duplicate"]);
+    }
+}
+
+#[test]
+fn numbers_beyond_2_53_or_with_fractions_are_refused() {
+    let result = valid("result");
+    for (number, words) in [
+        ("703.0", "only integer literals"),
+        ("703.5", "not an integer"),
+        ("7.03e2", "only integer literals"),
+        ("9007199254740992", "beyond ±2^53"),
+        ("-9007199254740992", "beyond ±2^53"),
+        ("18446744073709551616", "beyond ±2^53"),
+    ] {
+        let json = result.replacen("\"total\": 703", &format!("\"total\": {number}"), 1);
+        let error = verify_result(&json, &[&Catalogue::builtin()]).unwrap_err().to_string();
+        assert!(error.contains(words), "{number}: {error}");
+    }
+    let size = |size: &str| valid("answers").replacen("\"size\":1", &format!("\"size\":{size}"), 1);
+    for (number, words) in [
+        ("9007199254740992", "a file size must be at most 2^53 - 1"),
+        ("18446744073709551616", "floating point"),
+        ("1.5", "floating point"),
+        ("-1", "expected u64"),
+    ] {
+        let error = Answers::from_json(&mini(), &size(number)).unwrap_err().to_string();
+        assert!(error.contains(words), "size {number}: {error}");
+    }
+    let points =
+        |points: &str| read("catalogues/mini.json").replacen("\"points\": 20", &format!("\"points\": {points}"), 1);
+    for (number, words) in [("4294967296", "expected u32"), ("20.0", "floating point"), ("-20", "expected u32")] {
+        let error = Catalogue::from_json(&points(number)).unwrap_err().to_string();
+        assert!(error.contains(words), "points {number}: {error}");
+    }
+}
+
+#[test]
+fn points_that_would_overflow_are_problems_not_a_panic() {
+    // Regression: the sum of a checklist's points overflowed u32 (a panic in debug builds, and a
+    // 4294967295-point sub-item accepted in a 20-point criterion in release builds).
+    let mut catalogue: Value = serde_json::from_str(&read("catalogues/mini.json")).unwrap();
+    let items = &mut catalogue["areas"][0]["criteria"][2]["items"];
+    items[1]["points"] = json!(16);
+    items[2]["points"] = json!(u32::MAX);
+    let error = Catalogue::from_json(&catalogue.to_string()).unwrap_err().to_string();
+    assert!(error.contains("A3.3: a sub-item has 1 to 1000 points"), "{error}");
+    catalogue["total_points"] = json!(u32::MAX);
+    catalogue["areas"][1]["criteria"][0]["points"] = json!(4_000_000_000u32);
+    let error = Catalogue::from_json(&catalogue.to_string()).unwrap_err().to_string();
+    assert!(error.contains("B1: a criterion has 1 to 1000 points"), "{error}");
+    assert!(error.contains("total_points: a catalogue has at most 1,000,000 points"), "{error}");
+}
+
+#[test]
+fn wrong_types_unknown_and_missing_fields_are_named() {
+    let cases: [(&str, Edit, &str); 12] = [
+        ("answers", |doc| doc["answers"] = json!([]), "invalid type: sequence, expected an object"),
+        ("answers", |doc| doc["profile"]["name"] = json!(5), "invalid type: integer `5`, expected a string"),
+        ("answers", |doc| doc["answers"]["A1"]["value"] = json!(true), "the value at line 1 column"),
+        ("answers", |doc| doc["surprise"] = json!(1), "unknown field `surprise`"),
+        (
+            "answers",
+            |doc| doc.as_object_mut().unwrap().retain(|key, _| key != "catalogue"),
+            "missing field `catalogue`",
+        ),
+        ("draft", |doc| doc["answers"]["B1"]["evidence"][0]["type"] = json!("photo"), "unknown variant `photo`"),
+        ("catalogue", |doc| doc["areas"] = json!({}), "invalid type: map, expected a sequence"),
+        ("catalogue", |doc| doc["areas"][0]["colour"] = json!("red"), "unknown field `colour`"),
+        (
+            "catalogue",
+            |doc| doc.as_object_mut().unwrap().retain(|key, _| key != "total_points"),
+            "missing field `total_points`",
+        ),
+        ("result", |doc| doc["issuer"] = json!(5), "invalid type: integer `5`, expected a string"),
+        ("result", |doc| doc["proof"]["extra"] = json!(1), "unknown field `extra`"),
+        ("result", |doc| doc.as_object_mut().unwrap().retain(|key, _| key != "validFrom"), "missing field `validFrom`"),
+    ];
+    for (kind, edit, words) in cases {
+        let (_, reader) = readers().into_iter().find(|(name, _)| *name == kind).unwrap();
+        assert_says(kind, words, &message(kind, &*reader, &edited(kind, edit)), &[words]);
+    }
+}
+
+#[test]
+fn a_wrong_catalogue_digest_is_named() {
+    let json = edited("answers", |doc| doc["catalogue"]["digest"] = json!("0".repeat(64)));
+    let error = Answers::from_json(&mini(), &json).unwrap_err();
+    assert!(matches!(error, Error::CatalogueMismatch { .. }), "{error}");
+    assert!(error.to_string().contains(&"0".repeat(64)), "{error}");
+    let error = Answers::from_draft_json(&mini(), &json).unwrap_err();
+    assert!(matches!(error, Error::CatalogueMismatch { .. }), "{error}");
+
+    // A result pinning a digest no known catalogue has, signed correctly.
+    let mut result: Value = serde_json::from_str(&valid("result")).unwrap();
+    result["credentialSubject"]["catalogue"]["digest"] = json!("f".repeat(64));
+    let mut object = result.as_object().unwrap().clone();
+    object.remove("proof");
+    let key = AssociationKey::from_seed(std::array::from_fn(|i| i as u8 + 1));
+    add_proof(&mut object, &key, Some(&Timestamp::from_unix_seconds(0)));
+    let error = verify_result(&Value::Object(object).to_string(), &[&Catalogue::builtin()]).unwrap_err();
+    assert!(matches!(error, Error::UnknownCatalogue { .. }), "{error}");
+    assert!(error.to_string().contains(&"f".repeat(64)) && error.to_string().contains("--catalog"), "{error}");
+}
+
+fn did(prefix: &[u8], key: &[u8]) -> String {
+    format!("did:key:z{}", bs58::encode([prefix, key].concat()).into_string())
+}
+
+fn hex(text: &str) -> Vec<u8> {
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap()).collect()
+}
+
+#[test]
+fn malformed_did_keys_each_say_what_is_wrong() {
+    let good = AssociationKey::from_seed([3; 32]).public();
+    let key = good.bytes();
+    let cases = [
+        ("did:web:example.org".to_owned(), "does not start with did:key:"),
+        (format!("did:key:{}", &good.multibase()[1..]), "must start with z"),
+        ("did:key:z0OIl".to_owned(), "not valid base58"),
+        (did(&[0xe7, 0x01], key), "not an Ed25519 key (multicodec 0xed01)"),
+        (did(&[0xed, 0x01], &key[..31]), "31 bytes instead of 32"),
+        (did(&[0xed, 0x01], &[key.as_slice(), &[0]].concat()), "33 bytes instead of 32"),
+        (did(&[0xed, 0x01], &[0; 32]), "small-order point"),
+        (
+            did(&[0xed, 0x01], &hex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05")),
+            "small-order point",
+        ),
+        (
+            did(&[0xed, 0x01], &hex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f")),
+            "small-order point",
+        ),
+        // y = 2 is not the y of any point of the curve.
+        (did(&[0xed, 0x01], &[[2].as_slice(), &[0; 31]].concat()), "not a point of Ed25519"),
+    ];
+    let result: Value = serde_json::from_str(&valid("result")).unwrap();
+    for (did, words) in cases {
+        let error = PublicKey::from_did(&did).unwrap_err();
+        assert!(matches!(error, Error::BadDidKey(_)) && error.to_string().contains(words), "{did}: {error}");
+        // The same through a result: issuer and verification method named by that did:key.
+        let mut forged = result.clone();
+        forged["issuer"] = json!(did);
+        forged["proof"]["verificationMethod"] = json!(format!("{did}#{}", did.trim_start_matches("did:key:")));
+        let error = verify_result(&forged.to_string(), &[&Catalogue::builtin()]).unwrap_err();
+        assert!(error.to_string().contains(words), "{did}: {error}");
+    }
+    assert_eq!(PublicKey::from_did(&good.did()).unwrap(), good);
+}
+
+/// One of C2SP's Ed25519 edge-case vectors (tests/data/vectors/c2sp-ed25519/).
+#[derive(serde::Deserialize)]
+struct Vector {
+    number: u32,
+    key: String,
+    sig: String,
+    msg: String,
+    flags: Vec<String>,
+}
+
+#[test]
+fn c2sps_ed25519_edge_cases_are_all_rejected_by_our_verifier() {
+    let vectors: Vec<Vector> = serde_json::from_str(&read("vectors/c2sp-ed25519/ed25519vectors.json")).unwrap();
+    assert!(vectors.len() >= 20);
+    let flagged = |vector: &Vector, flag: &str| vector.flags.iter().any(|found| found == flag);
+    let (mut lax_accepts, mut strict_accepts) = (0, 0);
+    for vector in &vectors {
+        let key: [u8; 32] = hex(&vector.key).try_into().unwrap();
+        let signature: [u8; 64] = hex(&vector.sig).try_into().unwrap();
+        let (number, message) = (vector.number, vector.msg.as_bytes());
+        // What ed25519-dalek alone does with it: these are real edge cases, which its lax
+        // (cofactorless RFC 8032) check and even its verify_strict let through in part.
+        if let Ok(dalek) = ed25519_dalek::VerifyingKey::from_bytes(&key) {
+            let signature = ed25519_dalek::Signature::from_bytes(&signature);
+            lax_accepts += usize::from(ed25519_dalek::Verifier::verify(&dalek, message, &signature).is_ok());
+            strict_accepts += usize::from(dalek.verify_strict(message, &signature).is_ok());
+        }
+        // Ours refuses every key they use, so no signature of theirs is ever checked: small-order
+        // keys, and keys with a small-order component, which Ed25519 key generation never makes.
+        let error = PublicKey::from_bytes(&key).unwrap_err().to_string();
+        let expected = if flagged(vector, "low_order_A") { "small-order point" } else { "small-order component" };
+        assert!(flagged(vector, "low_order_component_A") || flagged(vector, "low_order_A"), "vector {number}");
+        assert!(error.contains(expected), "vector {number}: {error}");
+        let error = PublicKey::from_did(&did(&[0xed, 0x01], &key)).unwrap_err().to_string();
+        assert!(error.contains(expected), "vector {number} as a did:key: {error}");
+    }
+    assert!(lax_accepts >= 5, "only {lax_accepts} vectors pass lax verification: are these the edge cases?");
+    assert!(strict_accepts >= 1, "verify_strict alone refuses them all: the key check would not be needed");
+
+    // With a key of our own, verify_strict refuses a non-canonical S (S + L) and a small-order or
+    // non-canonical R, though each would satisfy a lax check or decode.
+    let key = AssociationKey::from_seed([5; 32]);
+    let public = key.public();
+    let message = b"selfcheck";
+    let signed = ed25519_dalek::Signer::sign(&ed25519_dalek::SigningKey::from_bytes(&[5; 32]), message).to_bytes();
+    public.verify_strict(message, &signed).unwrap();
+    let mut malleable = signed;
+    let l: [u8; 32] = hex("edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010").try_into().unwrap();
+    let mut carry = 0u16;
+    for (byte, l) in malleable[32..].iter_mut().zip(l) {
+        let sum = u16::from(*byte) + u16::from(l) + carry;
+        *byte = sum as u8;
+        carry = sum >> 8;
+    }
+    for (what, bad) in [
+        ("S + L", malleable),
+        ("R the identity", [[1u8].as_slice(), &[0; 31], &signed[32..]].concat().try_into().unwrap()),
+        (
+            "R non-canonical",
+            [hex("eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"), signed[32..].to_vec()]
+                .concat()
+                .try_into()
+                .unwrap(),
+        ),
+    ] {
+        let error = public.verify_strict(message, &bad).unwrap_err();
+        assert!(matches!(error, Error::SignatureMismatch), "{what}: {error}");
+    }
+}
+
+#[test]
+fn key_files_that_cannot_be_used_say_why() {
+    let passphrase = "selfcheck fuzzing passphrase";
+    let opened = AssociationKey::from_encrypted_pem(&read("keys/openssl-pbkdf2-1000.pem"), passphrase).unwrap();
+    assert_eq!(opened.public().fingerprint().len(), 39);
+    AssociationKey::from_encrypted_pem(&read("keys/openssl-scrypt-16.pem"), passphrase).unwrap();
+
+    let pem = read("keys/openssl-pbkdf2-1000.pem");
+    let body: String = pem.lines().filter(|line| !line.starts_with("-----")).collect();
+    let cases = [
+        (String::new(), "not a PEM file"),
+        (pem[..pem.len() / 2].to_owned(), "not a PEM file"),
+        ("not a key at all".to_owned(), "not a PEM file"),
+        (
+            format!("-----BEGIN ENCRYPTED PRIVATE KEY-----\n{}\n-----END ENCRYPTED PRIVATE KEY-----\n", &body[..40]),
+            "its encrypted key cannot be read",
+        ),
+        (pem.replace("ENCRYPTED PRIVATE KEY", "PUBLIC KEY"), "not an encrypted private key"),
+        (read("keys/openssl-pbkdf2-20000000.pem"), "more than 10000000 PBKDF2 iterations"),
+    ];
+    for (file, words) in cases {
+        let error = AssociationKey::from_encrypted_pem(&file, passphrase).unwrap_err().to_string();
+        assert!(error.contains(words), "{file:.60}: {error}");
+    }
+    for wrong in ["wrong passphrase", "", "selfcheck fuzzing passphrase "] {
+        let error = AssociationKey::from_encrypted_pem(&pem, wrong).unwrap_err();
+        assert!(matches!(error, Error::WrongPassphrase), "{wrong:?}: {error}");
+        assert!(error.to_string().contains("the passphrase is wrong"));
+    }
+}
+
+#[test]
+fn profiles_typed_wrong_are_named_field_by_field() {
+    let json = edited("draft", |doc| {
+        doc["profile"] = json!({
+            "name": "协".repeat(2001),
+            "credit_code": "5144000050000312",
+            "contact": {"email": "x".repeat(2001)},
+            "period": {"from": "2026-13-01", "to": "2026-1-1"}
+        });
+    });
+    let error = Answers::from_json(&mini(), &json).unwrap_err().to_string();
+    for words in [
+        "profile.name: longer than the limit of 2000 characters",
+        "profile.contact.email: longer than the limit",
+        "profile.credit_code: ",
+        "profile.period.from: \"2026-13-01\" is not a date",
+        "profile.period.to: \"2026-1-1\" is not a date",
+    ] {
+        assert!(error.contains(words), "{words:?} missing from {error}");
+    }
+    // A draft keeps such a profile for the person to correct, and its answers are read.
+    let (answers, profile) = Answers::from_draft_json(&mini(), &json).unwrap();
+    assert_eq!(profile.credit_code, "5144000050000312");
+    assert!(answers.entry(0).unwrap().response.is_some());
+}

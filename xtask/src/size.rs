@@ -1,0 +1,70 @@
+//! The widget's transfer size: every file a page loads for it, raw, gzip -9 and brotli, and
+//! the budget `cargo xtask test` enforces on the gzipped total.
+
+use std::io::Write as _;
+
+use crate::cmd;
+
+/// What a page loads for the widget, in `pkg/`. The catalogue is inside the wasm.
+pub const WIDGET_FILES: [&str; 4] =
+    ["selfcheck-widget.js", "selfcheck_web.js", "selfcheck_web_bg.wasm", "selfcheck.css"];
+
+/// The most the gzipped files may weigh, in bytes. A ratchet: lower it with every cut, never
+/// raise it without saying why in BENCHMARKS.md. The target is 160 KB (see BENCHMARKS.md).
+pub const GZIP_BUDGET_BYTES: usize = 420 * 1024;
+
+/// One file's sizes.
+pub struct FileSize {
+    /// File name in `pkg/`.
+    pub name: &'static str,
+    /// Bytes on disk.
+    pub raw: usize,
+    /// Bytes gzipped at level 9.
+    pub gzip: usize,
+    /// Bytes with brotli at quality 11.
+    pub brotli: usize,
+}
+
+/// The sizes of the built widget's files.
+pub fn measure() -> Result<Vec<FileSize>, String> {
+    let pkg = cmd::root().join("pkg");
+    WIDGET_FILES
+        .iter()
+        .map(|name| {
+            let path = pkg.join(name);
+            let bytes = std::fs::read(&path)
+                .map_err(|error| format!("cannot read {} (build the widget first): {error}", path.display()))?;
+            Ok(FileSize { name, raw: bytes.len(), gzip: gzip(&bytes)?, brotli: brotli(&bytes)? })
+        })
+        .collect()
+}
+
+fn gzip(bytes: &[u8]) -> Result<usize, String> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).map_err(|error| error.to_string())?;
+    encoder.finish().map(|compressed| compressed.len()).map_err(|error| error.to_string())
+}
+
+fn brotli(bytes: &[u8]) -> Result<usize, String> {
+    let mut compressed = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut compressed, &params).map_err(|error| error.to_string())?;
+    Ok(compressed.len())
+}
+
+/// The test step: fails when the gzipped total is over the budget.
+pub fn check_budget() -> Result<(), String> {
+    let sizes = measure()?;
+    let total: usize = sizes.iter().map(|file| file.gzip).sum();
+    for file in &sizes {
+        eprintln!("  {:>9} B gzip  {:>9} B raw  {}", file.gzip, file.raw, file.name);
+    }
+    eprintln!("  {total:>9} B gzip in all; the budget is {GZIP_BUDGET_BYTES} B");
+    if total > GZIP_BUDGET_BYTES {
+        return Err(format!(
+            "the widget weighs {total} B gzipped, over the budget of {GZIP_BUDGET_BYTES} B: \
+             find what grew (BENCHMARKS.md explains how to measure) before raising it"
+        ));
+    }
+    Ok(())
+}
