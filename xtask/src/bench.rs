@@ -159,7 +159,16 @@ fn machine() -> String {
         .unwrap_or_default();
     let rustc = stdout(command("rustc").arg("--version")).unwrap_or_default();
     let kernel = stdout(command("uname").arg("-sr")).unwrap_or_default();
-    format!("{cpu}, {cores} cores, {memory} memory; {}; {}", kernel.trim(), rustc.trim())
+    // The load says whether something else ran beside the benchmarks.
+    let load = fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|text| text.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_default();
+    format!(
+        "{cpu}, {cores} cores, {memory} memory; {}; {}; load average {load} when the run ended",
+        kernel.trim(),
+        rustc.trim()
+    )
 }
 
 #[allow(clippy::float_arithmetic, reason = "benchmark figures are reported, never signed")]
