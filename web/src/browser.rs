@@ -75,6 +75,15 @@ pub fn local_date_compact() -> String {
     format!("{:04}{:02}{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
 }
 
+/// The file chosen in the `<input type=file>` that fired `event`; the input is emptied so that
+/// choosing the same file again fires again.
+pub fn take_chosen_file(event: &web_sys::Event) -> Option<File> {
+    let input: web_sys::HtmlInputElement = event.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    Some(file)
+}
+
 /// A whole file as text (UTF-8), refusing files over `limit` bytes before reading them; the
 /// errors are the core's, so that the interface words them in its language.
 pub async fn read_text(file: &File, limit: usize) -> Result<String, selfcheck_core::Error> {

@@ -171,9 +171,7 @@ fn EvidenceList(props: &EvidenceProps) -> Html {
     let on_file = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-            input.set_value("");
+            let Some(file) = browser::take_chosen_file(&event) else { return };
             let dispatch = dispatch.clone();
             dispatch.emit(Action::SetBusy(Some(Busy::Hashing(index, 0))));
             wasm_bindgen_futures::spawn_local(async move {

@@ -4,7 +4,6 @@
 use std::rc::Rc;
 
 use selfcheck_core::verify_result;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::send;
@@ -29,9 +28,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
     let on_file = {
         let (dispatch, catalogue) = (dispatch.clone(), state.catalogue.clone());
         Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-            input.set_value("");
+            let Some(file) = browser::take_chosen_file(&event) else { return };
             let (dispatch, catalogue) = (dispatch.clone(), catalogue.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let limit = selfcheck_core::credential::MAX_RESULT_BYTES;

@@ -105,9 +105,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
     let load_key = {
         let (dispatch, load_pass_ref) = (dispatch.clone(), load_pass_ref.clone());
         Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-            input.set_value("");
+            let Some(file) = browser::take_chosen_file(&event) else { return };
             let passphrase = input_value(&load_pass_ref);
             clear(&[&load_pass_ref]);
             let dispatch = dispatch.clone();

@@ -2,7 +2,6 @@
 //! changes, and the current message.
 
 use selfcheck_core::{Answers, Lang};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::send;
@@ -46,9 +45,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let load_draft = {
         let (dispatch, catalogue) = (dispatch.clone(), state.catalogue.clone());
         Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-            input.set_value("");
+            let Some(file) = browser::take_chosen_file(&event) else { return };
             let (dispatch, catalogue) = (dispatch.clone(), catalogue.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let limit = selfcheck_core::answers::MAX_ANSWERS_BYTES;
