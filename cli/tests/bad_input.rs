@@ -256,6 +256,12 @@ fn bad_result_files_get_a_line_each_and_exit_1() {
             ),
         ],
     );
+    // Regression: found by the result fuzz target; the timestamp check panicked (exit 101).
+    cases.push((
+        "valid-from across a character",
+        read("regressions/fuzz-crash-result-valid-from.json").into_bytes(),
+        "is not a date-time of the form",
+    ));
     cases.push((
         "too large for the core",
         format!("{valid}{}", " ".repeat(4 << 20)).into_bytes(),
@@ -392,6 +398,8 @@ fn bad_key_files_and_passphrases_get_plain_messages() {
         ("too large", format!("{pem}{}", "#".repeat(16 * 1024)).into_bytes(), "more than the limit of 16384 bytes"),
         ("unencrypted", b"-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g\n-----END PRIVATE KEY-----\n".to_vec(), "not an encrypted private key"),
         ("too many iterations", read("keys/openssl-pbkdf2-20000000.pem").into_bytes(), "more than 10000000 PBKDF2 iterations"),
+        // Regression: the key_file fuzz target's crash, a panic (exit 101) of debug builds.
+        ("scrypt N = 0", read("keys/fuzz-crash-scrypt-n0.pem").into_bytes(), "is not a power of two above 1"),
     ];
     for (name, contents, words) in cases {
         let key = dir.file(&format!("{name}.pem"), &contents);

@@ -108,6 +108,14 @@ impl AssociationKey {
                 return Err(Error::KeyFile(format!("it asks for more than {MAX_PBKDF2_ITERATIONS} PBKDF2 iterations")));
             }
             Some(pbes2::Kdf::Scrypt(scrypt)) => {
+                // RFC 7914 wants N a power of two above 1; pkcs5 0.7.1 panics (in builds with
+                // overflow checks) on N = 0, which the fuzzer found.
+                if scrypt.cost_parameter < 2 || !scrypt.cost_parameter.is_power_of_two() {
+                    return Err(Error::KeyFile(format!(
+                        "its scrypt cost N = {} is not a power of two above 1",
+                        scrypt.cost_parameter
+                    )));
+                }
                 let memory = (128 * u64::from(scrypt.block_size)).saturating_mul(scrypt.cost_parameter);
                 if memory > 32 * 1024 * 1024 || scrypt.parallelization > 16 {
                     return Err(Error::KeyFile("its scrypt parameters need more than 32 MiB of memory".to_owned()));
@@ -115,7 +123,14 @@ impl AssociationKey {
             }
             _ => {}
         }
-        let plain = encrypted.decrypt(passphrase).map_err(|_| Error::WrongPassphrase)?;
+        let plain = encrypted.decrypt(passphrase).map_err(|error| match error {
+            // A wrong passphrase gives a wrong key, whose decryption fails its padding check
+            // (which pkcs5 0.7.1 reports as EncryptFailed).
+            pkcs8::Error::EncryptedPrivateKey(
+                pkcs8::pkcs5::Error::DecryptFailed | pkcs8::pkcs5::Error::EncryptFailed,
+            ) => Error::WrongPassphrase,
+            other => Error::KeyFile(format!("its encryption cannot be used: {other}")),
+        })?;
         let keypair = KeypairBytes::from_pkcs8_der(plain.as_bytes()).map_err(|_| {
             // A wrong passphrase usually fails the padding check above; when it happens to pass,
             // the decrypted bytes are not a key.

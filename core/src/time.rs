@@ -56,7 +56,8 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
 
 fn is_rfc3339(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.len() < 20 || !crate::answers::is_date(&text[..10]) || bytes[10] != b'T' {
+    // `get`, not indexing: byte 10 may fall inside a character (found by the result fuzz target).
+    if bytes.len() < 20 || !text.get(..10).is_some_and(crate::answers::is_date) || bytes[10] != b'T' {
         return false;
     }
     let digits = |range: std::ops::Range<usize>, max: u32| {
@@ -110,6 +111,9 @@ mod tests {
             "2023-02-30T00:00:00Z",
             "2023-02-24T24:00:00Z",
             "2023-02-24T23:36:38.Z",
+            // Regression: a character across byte 10 made the check panic.
+            "2026-12-\u{202e}27T15:06:27Z",
+            "2026-12-2\u{e9}T15:06:27Z",
         ] {
             assert!(Timestamp::parse(bad).is_err(), "{bad}");
         }

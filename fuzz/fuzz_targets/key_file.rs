@@ -34,7 +34,10 @@ fn costly(pem: &str) -> bool {
         Some(Kdf::Pbkdf2(pbkdf2)) => (4097..=MAX_PBKDF2_ITERATIONS).contains(&pbkdf2.iteration_count),
         Some(Kdf::Scrypt(scrypt)) => {
             let memory = (128 * u64::from(scrypt.block_size)).saturating_mul(scrypt.cost_parameter);
-            let accepted = memory <= 32 * 1024 * 1024 && scrypt.parallelization <= 16;
+            let accepted = scrypt.cost_parameter >= 2
+                && scrypt.cost_parameter.is_power_of_two()
+                && memory <= 32 * 1024 * 1024
+                && scrypt.parallelization <= 16;
             accepted && memory.saturating_mul(u64::from(scrypt.parallelization)) > 1024 * 1024
         }
         _ => false,

@@ -402,6 +402,13 @@ fn key_files_that_cannot_be_used_say_why() {
         ),
         (pem.replace("ENCRYPTED PRIVATE KEY", "PUBLIC KEY"), "not an encrypted private key"),
         (read("keys/openssl-pbkdf2-20000000.pem"), "more than 10000000 PBKDF2 iterations"),
+        // Regression: found by the key_file fuzz target; pkcs5 panicked on it in debug builds.
+        (read("keys/fuzz-crash-scrypt-n0.pem"), "its scrypt cost N = 0 is not a power of two above 1"),
+        // The key derivation named by an OID that is not one (PBES2's own instead of PBKDF2's).
+        (
+            pem.replace("MIGbMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAc", "MIGbMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDTAc"),
+            "its encrypted key cannot be read",
+        ),
     ];
     for (file, words) in cases {
         let error = AssociationKey::from_encrypted_pem(&file, passphrase).unwrap_err().to_string();
@@ -411,6 +418,26 @@ fn key_files_that_cannot_be_used_say_why() {
         let error = AssociationKey::from_encrypted_pem(&pem, wrong).unwrap_err();
         assert!(matches!(error, Error::WrongPassphrase), "{wrong:?}: {error}");
         assert!(error.to_string().contains("the passphrase is wrong"));
+    }
+}
+
+#[test]
+fn timestamps_with_characters_across_their_fields_are_bad_timestamps() {
+    // Regression: found by the result fuzz target; slicing inside a character panicked before
+    // the signature was looked at, so anyone could make `selfcheck verify` or the widget abort.
+    let crash = read("regressions/fuzz-crash-result-valid-from.json");
+    let error = verify_result(&crash, &[&Catalogue::builtin()]).unwrap_err();
+    assert!(matches!(error, Error::BadTimestamp(_)), "{error}");
+    assert!(error.to_string().contains("is not a date-time of the form 2026-01-31T08:00:00Z"), "{error}");
+    for field in ["validFrom", "created"] {
+        for stamp in ["2026-12-\u{202e}27T15:06:27Z", "2026-12-2\u{e9}T15:06:27Z", "2026-11-05T02:30:0\u{4e00}Z"] {
+            let json = edited("result", |doc| match field {
+                "validFrom" => doc["validFrom"] = json!(stamp),
+                _ => doc["proof"]["created"] = json!(stamp),
+            });
+            let error = verify_result(&json, &[&Catalogue::builtin()]).unwrap_err();
+            assert!(matches!(error, Error::BadTimestamp(_)), "{field} {stamp}: {error}");
+        }
     }
 }
 
