@@ -209,7 +209,9 @@ fn run(command: Command, lang: Lang) -> Result<bool> {
             let report = Report::compute(&catalogue, &answers);
             match format {
                 ReportFormat::Json => writeln!(out, "{}", to_pretty_json(&report.to_doc(&catalogue, &answers)))?,
-                ReportFormat::Text => write!(out, "{}", render::report_text(&catalogue, &answers, &report, lang))?,
+                ReportFormat::Text => {
+                    write!(out, "{}", render::for_terminal(&render::report_text(&catalogue, &answers, &report, lang)))?
+                }
             }
         }
         Command::Keygen { out: path, passphrase_file } => {
@@ -280,7 +282,7 @@ fn run(command: Command, lang: Lang) -> Result<bool> {
             let trusted = trusted_keys.as_deref().map(TrustedKeys::load).transpose()?;
             let checked = results::check_files(&results, &catalogues, trusted.as_ref());
             for (path, checked) in results.iter().zip(&checked) {
-                writeln!(out, "{}", results::verify_line(path, checked, &catalogues, lang))?;
+                writeln!(out, "{}", render::for_terminal(&results::verify_line(path, checked, &catalogues, lang)))?;
             }
             out.flush()?;
             return Ok(checked.iter().all(|checked| matches!(checked, Checked::Valid(_))));
@@ -296,8 +298,8 @@ fn run(command: Command, lang: Lang) -> Result<bool> {
                 Checked::Valid(_) | Checked::Invalid(..) => {}
             }
             let text = match format {
-                ResultFormat::Text => render::result_text(&checked, &catalogues, lang, false),
-                ResultFormat::Markdown => render::result_text(&checked, &catalogues, lang, true),
+                ResultFormat::Text => render::for_terminal(&render::result_text(&checked, &catalogues, lang, false)),
+                ResultFormat::Markdown => render::for_terminal(&render::result_text(&checked, &catalogues, lang, true)),
                 ResultFormat::Json => to_pretty_json(&render::result_json(&checked, &catalogues)),
             };
             writeln!(out, "{}", text.trim_end())?;

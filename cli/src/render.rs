@@ -392,3 +392,18 @@ pub fn result_json(checked: &Checked, catalogues: &[&Catalogue]) -> serde_json::
         Checked::NotAResult(reason) | Checked::Unreadable(reason) => json!({ "valid": false, "error": reason }),
     }
 }
+
+/// Text for a terminal: control characters other than line breaks and tabs are shown as
+/// `\u{…}` escapes, so that a hostile name or note in a result cannot send escape sequences
+/// (colours, cursor moves, a changed window title) to the bureau's terminal.
+pub fn for_terminal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if ch.is_control() && ch != '\n' && ch != '\t' {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(ch));
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}

@@ -237,3 +237,23 @@ fn summary_has_a_row_for_every_file_and_never_skips_one_in_silence() {
     assert!(rows[3].contains("b.json") && rows[3].contains("invalid: the signature does not match"));
     assert!(rows[4].contains("'=HYPERLINK"), "a formula is defused: {}", rows[4]);
 }
+
+#[test]
+fn control_characters_in_a_result_never_reach_the_terminal() {
+    let dir = Scratch::new("terminal");
+    let key = dir.path("key.pem");
+    assert!(selfcheck(&["keygen", "--out", &key], Some(PASSPHRASE)).status.success());
+    let mut answers: Value =
+        serde_json::from_str(&std::fs::read_to_string(golden("answers-complete.json")).unwrap()).unwrap();
+    answers["profile"]["name"] = Value::from("广东省\u{1b}]0;pwned\u{7}\u{1b}[31m协会");
+    let file = dir.path("answers.json");
+    std::fs::write(&file, answers.to_string()).unwrap();
+    let result = dir.path("result.json");
+    assert!(selfcheck(&["sign", &file, "--key", &key, "--out", &result], Some(PASSPHRASE)).status.success());
+    for args in [vec!["verify", result.as_str()], vec!["report", result.as_str()], vec!["score", file.as_str()]] {
+        let output = selfcheck(&args, None);
+        let shown = text(&output.stdout);
+        assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'), "{args:?} printed a control character");
+        assert!(shown.contains("广东省\\u{1b}]0;pwned\\u{7}\\u{1b}[31m协会"), "{args:?}: {shown}");
+    }
+}
