@@ -129,7 +129,21 @@ fn decode_signature(proof_value: &str) -> Result<[u8; 64], Error> {
 
 /// Checks that `answers` carry what a result needs: the profile's name, credit code and period.
 fn check_signable(answers: &Answers) -> Result<(), Error> {
-    let profile = &answers.profile;
+    let problems = missing_for_signing(&answers.profile);
+    if problems.is_empty() { Ok(()) } else { Err(Error::IncompleteProfile(problems)) }
+}
+
+/// What a profile as typed lacks before a result can be signed: its invalid fields and the
+/// ones signing needs. Empty when `sign_result` will accept it; the widget asks this rather
+/// than repeating the rules.
+pub fn signing_profile_problems(doc: &crate::wire::ProfileDoc) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let profile = crate::answers::check_profile(doc, &mut problems);
+    problems.extend(missing_for_signing(&profile));
+    problems
+}
+
+fn missing_for_signing(profile: &crate::answers::Profile) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (at, missing) in [
         ("profile.name", profile.name.is_empty()),
@@ -141,7 +155,7 @@ fn check_signable(answers: &Answers) -> Result<(), Error> {
             problems.push(Problem::new(at, ProblemKind::Missing));
         }
     }
-    if problems.is_empty() { Ok(()) } else { Err(Error::IncompleteProfile(problems)) }
+    problems
 }
 
 /// `urn:uuid:` of a version 4 UUID made from 16 random bytes.

@@ -254,14 +254,9 @@ impl State {
         }
     }
 
-    /// Whether the profile has what signing needs (the core checks it again when signing).
+    /// Whether the profile has what signing needs, by the core's own rules.
     pub fn profile_complete(&self) -> bool {
-        let profile = &self.profile;
-        !profile.name.trim().is_empty()
-            && selfcheck_core::CreditCode::parse(&profile.credit_code).is_ok()
-            && selfcheck_core::answers::is_date(&profile.period.from)
-            && selfcheck_core::answers::is_date(&profile.period.to)
-            && profile.period.from <= profile.period.to
+        selfcheck_core::credential::signing_profile_problems(&self.profile).is_empty()
     }
 
     /// Marks the area of criterion `index` as changed.
