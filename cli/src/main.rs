@@ -363,7 +363,7 @@ const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 
 pub(crate) fn load_catalogue(path: Option<&Path>) -> Result<Catalogue> {
     match path {
-        None => Ok(Catalogue::builtin()),
+        None => Ok(Catalogue::builtin().clone()),
         Some(path) => {
             let json = read_text(path)?;
             Catalogue::from_json(&json).with_context(|| format!("cannot use the catalogue {}", path.display()))

@@ -15,9 +15,9 @@ use selfcheck_core::{Catalogue, Error, Lang, VerifiedResult, verify_result};
 
 use crate::read_text;
 
-/// The built-in catalogue followed by those given with `--catalog`.
+/// Every built-in catalogue version followed by those given with `--catalog`.
 pub fn load_catalogues(extra: &[PathBuf]) -> Result<Vec<Catalogue>> {
-    let mut catalogues = vec![Catalogue::builtin()];
+    let mut catalogues = Catalogue::builtins().to_vec();
     for path in extra {
         catalogues.push(crate::load_catalogue(Some(path))?);
     }

@@ -10,8 +10,31 @@ use crate::wire::{
     AreaDoc, CatalogueDoc, CatalogueRefDoc, ClauseDoc, CriterionDoc, GradeDoc, ItemDoc, KindDoc, SourceDoc,
 };
 
-/// The built-in catalogue of the 2013 Guangdong notice, as authored.
-pub const BUILTIN_JSON: &str = include_str!("../catalogues/gd-2013-self-discipline.json");
+/// Every version of the built-in catalogue this program has shipped, oldest first, each with
+/// the digest it was published with. The last is the current one.
+///
+/// A published version is never edited: results signed under it pin its digest and must verify
+/// forever. A change to any text, points or rule is a new file and a new entry here; the test
+/// suite checks every file against its pinned digest and keeps a golden result of each.
+pub const BUILTIN_VERSIONS: &[BuiltinVersion] = &[BuiltinVersion {
+    version: "1.0.0",
+    json: include_str!("../catalogues/gd-2013-self-discipline-1.0.0.json"),
+    digest: "337e8abf0cff9f6cd3a2432a32ef5e4f65fce2490b218fcb856a28118b096814",
+}];
+
+/// The current built-in catalogue of the 2013 Guangdong notice, as authored.
+pub const BUILTIN_JSON: &str = BUILTIN_VERSIONS[BUILTIN_VERSIONS.len() - 1].json;
+
+/// One shipped version of the built-in catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct BuiltinVersion {
+    /// Its `version`.
+    pub version: &'static str,
+    /// The file as authored.
+    pub json: &'static str,
+    /// The digest it was published with.
+    pub digest: &'static str,
+}
 /// The JSON Schema of catalogue files.
 pub const SCHEMA_JSON: &str = include_str!("../catalogues/catalogue.schema.json");
 /// The largest catalogue file accepted, checked before parsing.
@@ -139,12 +162,34 @@ impl Criterion {
 }
 
 impl Catalogue {
-    /// The built-in catalogue. It is validated by the test suite, so this cannot fail at run time.
-    pub fn builtin() -> Catalogue {
-        match Catalogue::from_json(BUILTIN_JSON) {
-            Ok(catalogue) => catalogue,
-            Err(error) => panic!("the built-in catalogue is invalid: {error}"),
-        }
+    /// The current built-in catalogue: the last of [`Catalogue::builtins`].
+    ///
+    /// Parsed and validated once, on the first call to this or [`Catalogue::builtins`], and
+    /// shared afterwards.
+    pub fn builtin() -> &'static Catalogue {
+        let all = Catalogue::builtins();
+        &all[all.len() - 1]
+    }
+
+    /// Every built-in catalogue version, oldest first, so that a result signed under any of
+    /// them still verifies. Parsed once and cached; the test suite validates every file, so
+    /// this cannot fail at run time.
+    pub fn builtins() -> &'static [Catalogue] {
+        static BUILTINS: std::sync::OnceLock<Vec<Catalogue>> = std::sync::OnceLock::new();
+        BUILTINS.get_or_init(|| {
+            BUILTIN_VERSIONS
+                .iter()
+                .map(|builtin| match Catalogue::from_json(builtin.json) {
+                    Ok(catalogue) => catalogue,
+                    Err(error) => panic!("the built-in catalogue {} is invalid: {error}", builtin.version),
+                })
+                .collect()
+        })
+    }
+
+    /// The built-in catalogue with this digest, of any version.
+    pub fn builtin_with_digest(digest: &str) -> Option<&'static Catalogue> {
+        Catalogue::builtins().iter().find(|catalogue| catalogue.digest() == digest)
     }
 
     /// Reads and validates a catalogue file, reporting every problem at once.

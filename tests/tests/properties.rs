@@ -15,7 +15,7 @@ use selfcheck_core::{
 };
 use serde_json::{Map, Value, json};
 
-static BUILTIN: LazyLock<Catalogue> = LazyLock::new(Catalogue::builtin);
+static BUILTIN: LazyLock<Catalogue> = LazyLock::new(|| Catalogue::builtin().clone());
 
 static MINI: LazyLock<Catalogue> = LazyLock::new(|| {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/catalogues/mini.json");

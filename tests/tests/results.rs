@@ -27,7 +27,7 @@ fn signed_golden_inputs() -> (Catalogue, String) {
     let answers = Answers::from_json(&catalogue, &read("golden/answers-complete.json")).unwrap();
     let issued = Timestamp::parse("2026-11-05T02:30:00Z").unwrap();
     let result = sign_result(&catalogue, &answers, &test_key(), &issued, [0x42; 16]).unwrap();
-    (catalogue, result)
+    (catalogue.clone(), result)
 }
 
 /// Set UPDATE_GOLDEN=1 to rewrite the golden file after a deliberate format change.

@@ -39,7 +39,7 @@ fn builtin_with(answer: impl Fn(&selfcheck_core::Criterion) -> Option<Response>)
         answers.set_response(&catalogue, index, answer(criterion)).unwrap();
     }
     let report = Report::compute(&catalogue, &answers);
-    (catalogue, report)
+    (catalogue.clone(), report)
 }
 
 fn all_items(criterion: &selfcheck_core::Criterion) -> u64 {

@@ -84,7 +84,7 @@ pub fn mount_widget(
     let options: MountOptions =
         serde_json::from_str(options).map_err(|error| JsError::new(&format!("invalid options: {error}")))?;
     let catalogue = match &options.catalogue {
-        None => Catalogue::builtin(),
+        None => Catalogue::builtin().clone(),
         Some(json) => Catalogue::from_json(json).map_err(|error| JsError::new(&error.to_string()))?,
     };
     let mut locked = Locked::default();
