@@ -76,15 +76,14 @@ fn median_of(runs: usize, mut measure: impl FnMut() -> Duration) -> Duration {
 fn main() {
     let catalogue = Catalogue::builtin();
     let answers =
-        Answers::from_json(&catalogue, &std::fs::read_to_string(data("golden/answers-complete.json")).unwrap())
-            .unwrap();
+        Answers::from_json(catalogue, &std::fs::read_to_string(data("golden/answers-complete.json")).unwrap()).unwrap();
     let mut criterion = Criterion::default().configure_from_args().measurement_time(Duration::from_secs(3));
-    micro(&mut criterion, &catalogue, &answers);
+    micro(&mut criterion, catalogue, &answers);
 
     let count: usize = std::env::var("SUMMARY_RESULTS").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("summary-bench");
     let _ = std::fs::remove_dir_all(&dir);
-    let results = write_results(&dir, count, &catalogue, &answers);
+    let results = write_results(&dir, count, catalogue, &answers);
     let parts: Vec<([u8; 64], Signature)> = results.iter().map(|result| signed_parts(result)).collect();
     let public = VerifyingKey::from_bytes(test_key().public().bytes()).unwrap();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());

@@ -63,7 +63,7 @@ fn keygen_sign_verify_report_round_trip() {
         use std::os::unix::fs::PermissionsExt as _;
         assert_eq!(std::fs::metadata(&key).unwrap().permissions().mode() & 0o777, 0o600, "the key is private");
     }
-    let again = selfcheck(&["keygen", "--out", &key], Some(PASSPHRASE));
+    let again = selfcheck(&["keygen", "--out", &key, "--lang", "en"], Some(PASSPHRASE));
     assert_eq!(again.status.code(), Some(1));
     assert!(text(&again.stderr).contains("never overwrites a key"));
 
@@ -73,10 +73,11 @@ fn keygen_sign_verify_report_round_trip() {
     assert!(signed.status.success(), "{}", text(&signed.stderr));
     assert!(text(&signed.stderr).contains(&fingerprint));
 
-    let verified = selfcheck(&["verify", &result], None);
+    let verified = selfcheck(&["verify", &result, "--lang", "en"], None);
     assert!(verified.status.success());
     let line = text(&verified.stdout);
-    assert!(line.contains(": valid: 广东省示例行业协会 (514400005000031282)") && line.contains(&fingerprint), "{line}");
+    assert!(line.starts_with(&format!("valid: {result}: 广东省示例行业协会 (514400005000031282)")), "{line}");
+    assert!(line.trim_end().ends_with(&fingerprint), "{line}");
 
     let report = selfcheck(&["report", &result, "--format", "json"], None);
     let report: Value = serde_json::from_str(&text(&report.stdout)).unwrap();
@@ -85,8 +86,10 @@ fn keygen_sign_verify_report_round_trip() {
     assert_eq!(report["report"]["score"], 746);
 
     // The same file, signed again, is kept unless --force.
-    let kept =
-        selfcheck(&["sign", &golden("answers-complete.json"), "--key", &key, "--out", &result], Some(PASSPHRASE));
+    let kept = selfcheck(
+        &["sign", &golden("answers-complete.json"), "--key", &key, "--out", &result, "--lang", "en"],
+        Some(PASSPHRASE),
+    );
     assert_eq!(kept.status.code(), Some(1));
     assert!(text(&kept.stderr).contains("pass --force"));
 }
@@ -146,14 +149,14 @@ fn verify_prints_a_line_per_file_and_fails_on_any_bad_one() {
     let tampered = dir.path("tampered.json");
     let original = std::fs::read_to_string(golden("result-complete.json")).unwrap();
     std::fs::write(&tampered, original.replacen("\"score\": 746", "\"score\": 946", 1)).unwrap();
-    let output =
-        selfcheck(&["verify", &golden("result-complete.json"), &tampered, &golden("answers-complete.json")], None);
+    let files = [golden("result-complete.json"), tampered.clone(), golden("answers-complete.json")];
+    let output = selfcheck(&["verify", &files[0], &files[1], &files[2], "--lang", "en"], None);
     assert_eq!(output.status.code(), Some(1));
     let lines: Vec<String> = text(&output.stdout).lines().map(str::to_owned).collect();
     assert_eq!(lines.len(), 3);
-    assert!(lines[0].ends_with(&golden_fingerprint()) && lines[0].contains(": valid: "), "{}", lines[0]);
-    assert!(lines[1].contains("INVALID: the signature does not match"), "{}", lines[1]);
-    assert!(lines[2].contains("NOT A RESULT"), "{}", lines[2]);
+    assert!(lines[0].ends_with(&golden_fingerprint()) && lines[0].starts_with("valid: "), "{}", lines[0]);
+    assert!(lines[1].starts_with(&format!("INVALID: {tampered}: the signature does not match")), "{}", lines[1]);
+    assert!(lines[2].starts_with("NOT A RESULT: "), "{}", lines[2]);
 }
 
 #[test]
@@ -167,7 +170,8 @@ fn the_key_register_makes_a_key_mismatch_a_failure() {
     assert!(output.status.success(), "{}", text(&output.stdout));
 
     std::fs::write(&register, "514400005000031282 0000 0000 0000 0000 0000 0000 0000 0000\n").unwrap();
-    let output = selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register], None);
+    let output =
+        selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register, "--lang", "en"], None);
     assert_eq!(output.status.code(), Some(1));
     assert!(
         text(&output.stdout).contains("but the key registered for 514400005000031282 is 0000"),
@@ -176,11 +180,13 @@ fn the_key_register_makes_a_key_mismatch_a_failure() {
     );
 
     std::fs::write(&register, "52440100MJL000120C 0000 0000 0000 0000 0000 0000 0000 0000\n").unwrap();
-    let output = selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register], None);
+    let output =
+        selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register, "--lang", "en"], None);
     assert!(text(&output.stdout).contains("no key is registered for credit code 514400005000031282"));
 
     std::fs::write(&register, "514400005000031282 not-a-fingerprint\n").unwrap();
-    let output = selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register], None);
+    let output =
+        selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register, "--lang", "en"], None);
     assert_eq!(output.status.code(), Some(1));
     assert!(
         text(&output.stderr).contains("keys.txt:1: expected a credit code and a fingerprint"),
@@ -194,8 +200,11 @@ fn report_shows_validity_first_in_each_format() {
     let output = selfcheck(&["report", &golden("result-complete.json")], None);
     assert!(output.status.success());
     let shown = text(&output.stdout);
-    assert!(shown.starts_with("有效性: 有效"), "{shown}");
-    assert!(shown.contains("千分制得分: 746") && shown.contains("等级: 合格"));
+    assert!(shown.starts_with("有效性：有效（签名与评分均已核验）\n"), "{shown}");
+    assert!(
+        shown.contains("\n折合千分制：746（实得分 703 / 适用满分 942）\n") && shown.contains("\n自评等级：合格\n"),
+        "{shown}"
+    );
     let markdown = text(
         &selfcheck(&["report", &golden("result-complete.json"), "--format", "markdown", "--lang", "en"], None).stdout,
     );
@@ -222,15 +231,17 @@ fn summary_has_a_row_for_every_file_and_never_skips_one_in_silence() {
     std::fs::write(dir.0.join("b.json"), original.replacen("\"total\": 703", "\"total\": 803", 1)).unwrap();
     std::fs::write(dir.0.join("c.json"), original.replacen("广东省示例行业协会", "=HYPERLINK(1)", 1)).unwrap();
     let csv = dir.path("summary.csv");
-    let output = selfcheck(&["summary", dir.0.to_str().unwrap(), "--csv", &csv], None);
+    let output = selfcheck(&["summary", dir.0.to_str().unwrap(), "--csv", &csv, "--lang", "en"], None);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert!(text(&output.stderr).contains("4 files: 1 valid, 2 invalid, 1 not results"), "{}", text(&output.stderr));
     let table = std::fs::read_to_string(&csv).unwrap();
+    // A byte-order mark, for spreadsheets on Chinese Windows.
+    let table = table.strip_prefix('\u{feff}').expect("the CSV file starts with a byte-order mark");
     let rows: Vec<&str> = table.lines().collect();
     assert_eq!(rows.len(), 5);
     assert!(rows[0].starts_with("file,association,credit_code"));
     assert!(
-        rows[1].contains("a.json,广东省示例行业协会,514400005000031282,2026-10-01,2026-10-31,703,942,746,adequate,")
+        rows[1].contains("a.json,广东省示例行业协会,514400005000031282,2026-10-01,2026-10-31,703,942,746,Adequate,")
     );
     assert!(rows[1].ends_with(",valid"));
     assert!(rows[2].contains("notes.txt") && rows[2].contains("not a result"));
