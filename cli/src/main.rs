@@ -40,7 +40,7 @@ const EXIT_CODES: &str = "\
     after_help = EXIT_CODES
 )]
 struct Cli {
-    /// Language of the catalogue's text in output: zh (Simplified Chinese) or en.
+    /// Language of every line written and of the catalogue's text: zh (Simplified Chinese) or en.
     #[arg(long, global = true, default_value = "zh", value_parser = ["zh", "en"])]
     lang: String,
     #[command(subcommand)]

@@ -420,6 +420,13 @@ fn windows_habits_in_key_files_registers_and_passphrase_files() {
         let run = selfcheck("zh", &args).run();
         assert!(run.stderr.contains("它似乎是 GBK（ANSI）编码的文本，不是 UTF-8；请另存为 UTF-8"), "{}", run.stderr);
     }
+    // Answers and results saved by Notepad with a byte-order mark.
+    let answers = dir.file("bom-answers.json", format!("\u{feff}{}", read("golden/answers-complete.json")));
+    let run = selfcheck("en", &["score", &answers]).run();
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let result = dir.file("bom-result.json", format!("\u{feff}{}", read("golden/result-complete.json")));
+    let run = selfcheck("en", &["verify", &result]).run();
+    assert!(run.code == Some(0) && run.stdout.starts_with("valid: "), "{}", run.shown());
     let utf16 = dir.file("utf16.json", b"\xff\xfe{\x00}\x00");
     let run = selfcheck("en", &["score", &utf16]).run();
     assert!(run.stderr.contains("it is UTF-16 (\"Unicode\") text, not UTF-8; save it as UTF-8"), "{}", run.stderr);
