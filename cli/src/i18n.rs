@@ -84,6 +84,7 @@ words! {
     MISSING_ITEMS => "未达标子项", "Not met";
     UNANSWERED => "未作答", "unanswered";
     VETO_FLAG => "否决项", "veto gate";
+    NONE => "无", "none";
 }
 
 // A signed result (`report`).
@@ -199,7 +200,10 @@ pub fn read_problem(lang: Lang, problem: &ReadProblem) -> String {
             format!("它不是 UTF-8 文本（第 {offset} 字节起无效）；请另存为 UTF-8"),
             format!("it is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8"),
         ),
-        ReadProblem::Io(error) => say!(lang, format!("读取出错（{error}）"), format!("reading failed ({error})")),
+        ReadProblem::Io(error) => {
+            let error = system_error(lang, error);
+            say!(lang, format!("读取出错（{error}）"), format!("reading failed ({error})"))
+        }
     }
 }
 
@@ -215,13 +219,32 @@ pub fn file_kind(lang: Lang, kind: &FileKind) -> &'static str {
     }
 }
 
+/// What the system said went wrong: in Chinese for the failures people meet, else the system's
+/// own words.
+pub fn system_error(lang: Lang, error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let zh = match error.kind() {
+        ErrorKind::NotFound => "没有这个文件或文件夹",
+        ErrorKind::PermissionDenied => "没有权限",
+        ErrorKind::AlreadyExists => "文件已存在",
+        ErrorKind::IsADirectory => "这是文件夹",
+        ErrorKind::NotADirectory => "路径中有一部分不是文件夹",
+        ErrorKind::StorageFull => "磁盘空间已满",
+        ErrorKind::ReadOnlyFilesystem => "文件系统为只读",
+        _ => return say!(lang, format!("系统错误：{error}"), error.to_string()),
+    };
+    say!(lang, zh.to_owned(), error.to_string())
+}
+
 /// Writing a file failed.
 pub fn cannot_write(lang: Lang, path: &str, error: &std::io::Error) -> String {
+    let error = system_error(lang, error);
     say!(lang, format!("无法写入 {path}（{error}）"), format!("cannot write {path} ({error})"))
 }
 
 /// Writing to standard output failed (other than a reader that stopped early).
 pub fn cannot_write_output(lang: Lang, error: &std::io::Error) -> String {
+    let error = system_error(lang, error);
     say!(lang, format!("无法写入标准输出（{error}）"), format!("cannot write to standard output ({error})"))
 }
 
@@ -368,6 +391,7 @@ pub fn no_passphrase(lang: Lang, variable: &str) -> String {
 
 /// The terminal could not be read.
 pub fn cannot_read_passphrase(lang: Lang, error: &std::io::Error) -> String {
+    let error = system_error(lang, error);
     say!(lang, format!("无法读取口令（{error}）"), format!("cannot read the passphrase ({error})"))
 }
 

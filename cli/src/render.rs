@@ -29,33 +29,22 @@ pub fn catalogue_markdown(catalogue: &Catalogue, lang: Lang) -> String {
     let e = |text: &str| escape(text).into_owned();
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", e(catalogue.title().get(lang)));
+    // The notice's title usually names its authority already.
+    let title = e(catalogue.source_title().get(lang));
+    let authority = e(catalogue.authority().get(lang));
+    let date = e(catalogue.source_date());
+    let source = match (title.contains(authority.as_str()), lang) {
+        (true, Lang::Zh) => format!("《{title}》（{date}）"),
+        (false, Lang::Zh) => format!("{authority}《{title}》（{date}）"),
+        (true, Lang::En) => format!("{title} ({date})"),
+        (false, Lang::En) => format!("{authority}, {title} ({date})"),
+    };
+    let digest = format!("`{}` {} `{}`", catalogue.digest(), e(catalogue.id()), e(catalogue.version()));
     let _ = writeln!(
         md,
         "{}  \n{}\n",
-        i18n::labelled(
-            lang,
-            i18n::SOURCE.get(lang),
-            &say!(
-                lang,
-                format!(
-                    "{}《{}》（{}）",
-                    e(catalogue.authority().get(lang)),
-                    e(catalogue.source_title().get(lang)),
-                    e(catalogue.source_date())
-                ),
-                format!(
-                    "{}, {} ({})",
-                    e(catalogue.authority().get(lang)),
-                    e(catalogue.source_title().get(lang)),
-                    e(catalogue.source_date())
-                ),
-            )
-        ),
-        i18n::labelled(
-            lang,
-            i18n::CATALOGUE_DIGEST.get(lang),
-            &format!("`{}` {} `{}`", catalogue.digest(), e(catalogue.id()), e(catalogue.version()))
-        ),
+        i18n::labelled(lang, i18n::SOURCE.get(lang), &source),
+        i18n::labelled(lang, i18n::CATALOGUE_DIGEST.get(lang), &digest),
     );
     let _ = writeln!(md, "{}\n", e(catalogue.notes().get(lang)));
     let _ = writeln!(md, "## {}\n", i18n::GRADES.get(lang));
@@ -281,14 +270,18 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
                 ));
                 rows.push((i18n::SIGNED_AT.get(lang), escape(&doc.valid_from).into_owned()));
                 let vetoes: Vec<String> = report.vetoes.iter().map(|veto| escape(veto).into_owned()).collect();
-                body = i18n::claimed(
-                    lang,
-                    report.total,
-                    report.maximum,
-                    report.score,
-                    &escape(&report.grade),
-                    &i18n::list(lang, &vetoes),
-                ) + "\n";
+                let vetoes =
+                    if vetoes.is_empty() { i18n::NONE.get(lang).to_owned() } else { i18n::list(lang, &vetoes) };
+                // The grade it claims, by the label of a known catalogue's grade of that id.
+                let grade = catalogues
+                    .iter()
+                    .flat_map(|catalogue| catalogue.grades())
+                    .find(|grade| grade.id == report.grade)
+                    .map_or_else(
+                        || escape(&report.grade).into_owned(),
+                        |grade| escape(grade.label.get(lang)).into_owned(),
+                    );
+                body = i18n::claimed(lang, report.total, report.maximum, report.score, &grade, &vetoes) + "\n";
             }
         }
         Checked::NotAResult(reason) => rows.push((i18n::VALIDITY.get(lang), reason.line(lang))),
