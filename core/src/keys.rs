@@ -540,9 +540,27 @@ mod tests {
     const PASSPHRASE: &str = "selfcheck fuzzing passphrase";
     const IV: [u8; 16] = [7; 16];
 
+    /// A key file of `tests/data/keys/`, built in (the core reads no files, not even in tests).
     fn key_file(name: &str) -> String {
-        let path = format!("{}/../tests/data/keys/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
+        match name {
+            "openssl-p256.pem" => include_str!("../../tests/data/keys/openssl-p256.pem"),
+            "openssl-secp256k1.pem" => include_str!("../../tests/data/keys/openssl-secp256k1.pem"),
+            "openssl-sm2.pem" => include_str!("../../tests/data/keys/openssl-sm2.pem"),
+            "openssl-x25519.pem" => include_str!("../../tests/data/keys/openssl-x25519.pem"),
+            "openssl-ed448.pem" => include_str!("../../tests/data/keys/openssl-ed448.pem"),
+            "openssl-rsa2048.pem" => include_str!("../../tests/data/keys/openssl-rsa2048.pem"),
+            "ed25519-seed-31-bytes.pem" => include_str!("../../tests/data/keys/ed25519-seed-31-bytes.pem"),
+            "openssl-pbkdf2-sha512-1000.pem" => include_str!("../../tests/data/keys/openssl-pbkdf2-sha512-1000.pem"),
+            "openssl-pbkdf2-sha512-2000000.pem" => {
+                include_str!("../../tests/data/keys/openssl-pbkdf2-sha512-2000000.pem")
+            }
+            "openssl-pbkdf2-20000000.pem" => include_str!("../../tests/data/keys/openssl-pbkdf2-20000000.pem"),
+            "openssl-pbkdf2-1000.pem" => include_str!("../../tests/data/keys/openssl-pbkdf2-1000.pem"),
+            "openssl-scrypt-16.pem" => include_str!("../../tests/data/keys/openssl-scrypt-16.pem"),
+            "scrypt-n4-r65535-p16.pem" => include_str!("../../tests/data/keys/scrypt-n4-r65535-p16.pem"),
+            other => panic!("no test key file {other}"),
+        }
+        .to_owned()
     }
 
     fn opened(pem: &str) -> Result<AssociationKey, Error> {
