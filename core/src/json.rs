@@ -47,9 +47,16 @@ pub enum Number {
     Float(f64),
 }
 
-/// A JSON object: members in the order written, each key once.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// A JSON object: members in the order written, each key once. Two objects are equal when
+/// they have the same members, in any order, as JSON means.
+#[derive(Debug, Clone, Default)]
 pub struct Object(Vec<(String, Json)>);
+
+impl PartialEq for Object {
+    fn eq(&self, other: &Object) -> bool {
+        self.len() == other.len() && self.iter().all(|(key, value)| other.get(key) == Some(value))
+    }
+}
 
 /// The kinds of JSON value, for messages ("a string was expected, found an object").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -863,6 +870,13 @@ mod tests {
                 Json::Number(Number::Integer(-9_007_199_254_740_991)),
             ])
         );
+    }
+
+    #[test]
+    fn objects_are_equal_whatever_the_order_of_their_members() {
+        assert_eq!(parse(r#"{"a": 1, "b": [2]}"#).unwrap(), parse(r#"{"b": [2], "a": 1}"#).unwrap());
+        assert_ne!(parse(r#"{"a": 1, "b": [2]}"#).unwrap(), parse(r#"{"a": 1, "b": [3]}"#).unwrap());
+        assert_ne!(parse(r#"{"a": 1}"#).unwrap(), parse(r#"{"a": 1, "b": 1}"#).unwrap());
     }
 
     #[test]
