@@ -30,6 +30,86 @@ pub enum Response {
     Checked(u64),
 }
 
+impl Response {
+    /// A checklist's answer from the ids of the sub-items met (none: an empty list).
+    ///
+    /// # Errors
+    /// [`Error::InvalidAnswers`] when the criterion is not a checklist, or an id is not one of
+    /// its sub-items or is listed twice.
+    pub fn checklist(criterion: &Criterion, met: &[&str]) -> Result<Response, Error> {
+        let items = criterion.items();
+        if items.is_empty() {
+            return Err(Error::InvalidAnswers(vec![Problem::new(&criterion.id, ProblemKind::NotAChecklist)]));
+        }
+        let mut bits = 0u64;
+        let mut problems = Vec::new();
+        for id in met {
+            match items.iter().position(|item| item.id == *id) {
+                Some(bit) if bits & (1 << bit) != 0 => {
+                    problems.push(Problem::new(&criterion.id, ProblemKind::DuplicateItem((*id).to_owned())));
+                }
+                Some(bit) => bits |= 1 << bit,
+                None => problems.push(Problem::new(&criterion.id, ProblemKind::UnknownItem((*id).to_owned()))),
+            }
+        }
+        if problems.is_empty() { Ok(Response::Checked(bits)) } else { Err(Error::InvalidAnswers(problems)) }
+    }
+}
+
+/// Builds a checked [`Profile`] in code, without the wire types.
+///
+/// ```
+/// use selfcheck_core::{Answers, Catalogue, ProfileBuilder};
+///
+/// let profile = ProfileBuilder::new("广东省某某行业协会", "514400005000031282")
+///     .period("2026-11-01", "2026-11-30")
+///     .contact("张三", "020-12345678", "zhangsan@example.org.cn")
+///     .build()
+///     .unwrap();
+/// let answers = Answers::blank(Catalogue::builtin()).with_profile(profile);
+/// assert_eq!(answers.profile.credit_code.as_ref().unwrap().as_str(), "514400005000031282");
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ProfileBuilder {
+    doc: ProfileDoc,
+}
+
+impl ProfileBuilder {
+    /// A profile of the association named `name` with the unified social credit code `credit_code`.
+    pub fn new(name: &str, credit_code: &str) -> ProfileBuilder {
+        let mut doc = ProfileDoc::default();
+        doc.name = name.to_owned();
+        doc.credit_code = credit_code.to_owned();
+        ProfileBuilder { doc }
+    }
+
+    /// The period assessed, both days inclusive, `YYYY-MM-DD`.
+    pub fn period(mut self, from: &str, to: &str) -> ProfileBuilder {
+        self.doc.period = PeriodDoc { from: from.to_owned(), to: to.to_owned() };
+        self
+    }
+
+    /// Who to contact about the self-assessment.
+    pub fn contact(mut self, person: &str, phone: &str, email: &str) -> ProfileBuilder {
+        self.doc.contact = ContactDoc { person: person.to_owned(), phone: phone.to_owned(), email: email.to_owned() };
+        self
+    }
+
+    /// The checked profile.
+    ///
+    /// # Errors
+    /// [`Error::InvalidAnswers`] listing every field that is wrong (credit code, dates, lengths,
+    /// control characters, e-mail address).
+    pub fn build(self) -> Result<Profile, Error> {
+        let mut problems = Vec::new();
+        let profile = check_profile(&self.doc, &mut problems);
+        if !profile.contact_email.is_empty() && !is_email(&profile.contact_email) {
+            problems.push(Problem::new("profile.contact.email", ProblemKind::BadEmail(profile.contact_email.clone())));
+        }
+        if problems.is_empty() { Ok(profile) } else { Err(Error::InvalidAnswers(problems)) }
+    }
+}
+
 /// A piece of evidence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Evidence {
@@ -178,6 +258,41 @@ impl Answers {
         }
         self.entries[index].response = response;
         Ok(())
+    }
+
+    /// Answers the criterion with id `criterion`.
+    ///
+    /// ```
+    /// use selfcheck_core::{Answers, Catalogue, Response};
+    ///
+    /// let catalogue = Catalogue::builtin();
+    /// let mut answers = Answers::blank(catalogue);
+    /// answers.set(catalogue, "A1", Response::Yes).unwrap();
+    /// let checklist = Response::checklist(catalogue.criterion("B1").unwrap(), &["B1.1", "B1.3"]).unwrap();
+    /// answers.set(catalogue, "B1", checklist).unwrap();
+    /// assert!(answers.set(catalogue, "Z9", Response::Yes).is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidAnswers`] when the catalogue has no such criterion or the answer does not
+    /// fit it (`partly` on a yes-or-no criterion, not applicable where it always applies, …).
+    pub fn set(&mut self, catalogue: &Catalogue, criterion: &str, response: Response) -> Result<(), Error> {
+        let index = catalogue
+            .index_of(criterion)
+            .ok_or_else(|| Error::InvalidAnswers(vec![Problem::new(criterion, ProblemKind::UnknownCriterion)]))?;
+        self.set_response(catalogue, index, Some(response))
+    }
+
+    /// The answers as pretty-printed JSON (`selfcheck-answers/1`); [`Answers::from_json`] reads
+    /// it back.
+    pub fn to_json_string(&self, catalogue: &Catalogue) -> String {
+        crate::json::pretty(&self.to_doc(catalogue).to_json())
+    }
+
+    /// Replaces the profile with one built and checked by [`ProfileBuilder`].
+    pub fn with_profile(mut self, profile: Profile) -> Answers {
+        self.profile = profile;
+        self
     }
 
     /// Reads a draft: the entries are checked strictly, the profile is returned as typed

@@ -272,6 +272,28 @@ pub struct VerifiedResult {
     pub warnings: Vec<ResultWarning>,
 }
 
+impl VerifiedResult {
+    /// The grade the report gives, as the result's catalogue names it.
+    pub fn grade(&self) -> &crate::Grade {
+        self.report.grade_in(&self.catalogue)
+    }
+
+    /// Each area's points and maximum.
+    pub fn area_scores(&self) -> Vec<crate::AreaScore<'_>> {
+        self.report.area_scores(&self.catalogue)
+    }
+
+    /// What to fix, in the order to fix it.
+    pub fn rectification(&self) -> Vec<crate::Rectification<'_>> {
+        self.report.rectification_entries(&self.catalogue, &self.answers)
+    }
+
+    /// The association's unified social credit code.
+    pub fn credit_code(&self) -> Option<&crate::CreditCode> {
+        self.answers.profile.credit_code.as_ref()
+    }
+}
+
 /// Something odd about a valid result, worth a look by whoever receives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -330,6 +352,10 @@ impl ResultWarning {
 /// let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().collect();
 /// let verified = verify_result(json, &catalogues, &now).unwrap();
 /// assert_eq!(verified.answers.profile.name, "广东省示例行业协会");
+/// assert_eq!(verified.grade().label.zh, "合格");
+/// for entry in verified.rectification() {
+///     println!("{} {}: -{}", entry.criterion.id, entry.criterion.title.zh, entry.lost);
+/// }
 /// ```
 ///
 /// # Errors

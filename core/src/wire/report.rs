@@ -208,6 +208,26 @@ impl ReportDoc {
         ])
     }
 
+    /// Reads a report document (as [`crate::Report::to_json_string`] writes it).
+    ///
+    /// # Errors
+    /// [`crate::Error::TooLarge`] over 4 MiB, [`crate::Error::Json`], [`crate::Error::WrongDocument`]
+    /// for another kind of document, and [`crate::Error::Malformed`] listing every field's problem.
+    pub fn from_json(text: &str) -> Result<ReportDoc, crate::Error> {
+        use crate::Document;
+        let value = super::parse_document(text, Document::Report, 4 * 1024 * 1024)?;
+        let found = super::detect(&value);
+        if found != Document::Report && (found != Document::UnknownJson || value.get("format").is_some()) {
+            return Err(crate::Error::WrongDocument { expected: Document::Report, found });
+        }
+        let mut reader = Reader::new();
+        let report = ReportDoc::read(&mut reader, &value, "");
+        if report.format != REPORT_FORMAT && reader.problems.is_empty() {
+            reader.problem("format", crate::ProblemKind::MustBe(REPORT_FORMAT.to_owned()));
+        }
+        reader.finish(report).map_err(|problems| crate::Error::Malformed { what: Document::Report, problems })
+    }
+
     /// The report as pretty-printed JSON text, as `selfcheck score --format json` writes it.
     pub fn to_json_string(&self) -> String {
         crate::json::pretty(&self.to_json())
