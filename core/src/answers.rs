@@ -77,10 +77,9 @@ pub struct ProfileBuilder {
 impl ProfileBuilder {
     /// A profile of the association named `name` with the unified social credit code `credit_code`.
     pub fn new(name: &str, credit_code: &str) -> ProfileBuilder {
-        let mut doc = ProfileDoc::default();
-        doc.name = name.to_owned();
-        doc.credit_code = credit_code.to_owned();
-        ProfileBuilder { doc }
+        ProfileBuilder {
+            doc: ProfileDoc { name: name.to_owned(), credit_code: credit_code.to_owned(), ..ProfileDoc::default() },
+        }
     }
 
     /// The period assessed, both days inclusive, `YYYY-MM-DD`.
