@@ -1,30 +1,31 @@
 //! Showing text that came from input. Names, ids, file names, notes and the details of errors
 //! can hold anything; shown as they are, a control character could move the cursor, clear the
 //! screen, retitle the window or start a line that looks like the program's own, and a
-//! bidirectional control could reorder a line on screen. [`escape`] is the one function that
-//! turns such characters into visible `\u{…}` text, for every output: terminal lines, Markdown,
-//! CSV, and (as JSON's own `\uXXXX` escapes, which keep the value) JSON.
+//! bidirectional control could reorder a line on screen. The core's
+//! `messages::escape_control` is selfcheck's one escaping function (the core's messages, the
+//! widget and this command line use it alike): it writes such characters as visible `\u{…}`
+//! text. This module applies it to every output: terminal lines, Markdown, CSV, and (as JSON's
+//! own `\uXXXX` escapes, which keep the value) JSON.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// Whether `c` must not reach an output as it is: the control characters (C0 including line
-/// breaks and tabs, DEL, C1), the line and paragraph separators, and the bidirectional controls
-/// (the marks U+200E, U+200F and U+061C, the embeddings and overrides U+202A–U+202E, the
-/// isolates U+2066–U+2069).
+use selfcheck_core::messages::escape_control;
+
+/// Whether `c` must not reach an output as it is: whatever the core's `escape_control` escapes
+/// (control characters including line breaks and tabs, DEL and C1, line and paragraph
+/// separators, bidirectional marks, embeddings, overrides and isolates, invisible format
+/// characters).
 pub fn is_hazard(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        || matches!(c, '\u{2028}' | '\u{2029}')
+    let mut buffer = [0; 4];
+    matches!(escape_control(c.encode_utf8(&mut buffer)), Cow::Owned(_))
 }
 
 /// `text` with every [hazard](is_hazard) written as `\u{…}` (its code point in hex), so that
 /// what came from input always stays on its own line, in its own order, and inert.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    escape_where(text, is_hazard, |out, c| {
-        let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-    })
+    escape_control(text)
 }
 
 /// A path, escaped (a path that is not UTF-8 is shown with U+FFFD where its bytes are not).
@@ -32,15 +33,24 @@ pub fn path(path: &Path) -> String {
     escape(&path.to_string_lossy()).into_owned()
 }
 
-/// JSON written by serde_json, whose strings keep their values but carry every hazard as a
-/// `\uXXXX` escape: serde_json escapes C0 controls in strings but writes DEL, C1 controls and
-/// bidirectional controls as they are. Line breaks and tabs are left alone: in serde_json's
-/// output they are the layout between values, never inside a string.
+/// JSON as the core writes it, whose strings keep their values but carry every hazard as a
+/// `\uXXXX` escape: JSON writers escape C0 controls in strings (JSON requires it) but write DEL,
+/// C1 controls and bidirectional controls as they are. Line breaks and tabs are left alone: in
+/// such output they are the layout between values, never inside a string.
 pub fn json(text: &str) -> Cow<'_, str> {
     let inside_strings = |c: char| is_hazard(c) && !matches!(c, '\n' | '\r' | '\t');
-    escape_where(text, inside_strings, |out, c| {
-        let _ = write!(out, "\\u{:04x}", u32::from(c));
-    })
+    if !text.chars().any(inside_strings) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if inside_strings(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Program output that may still hold input: every line escaped on its own, the line breaks
@@ -48,21 +58,6 @@ pub fn json(text: &str) -> Cow<'_, str> {
 /// each insertion.
 pub fn lines(text: &str) -> String {
     text.split('\n').map(escape).collect::<Vec<_>>().join("\n")
-}
-
-fn escape_where(text: &str, which: impl Fn(char) -> bool, write: impl Fn(&mut String, char)) -> Cow<'_, str> {
-    if !text.chars().any(&which) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if which(c) {
-            write(&mut out, c);
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -96,6 +96,7 @@ words! {
     FINGERPRINT => "密钥指纹", "Key fingerprint";
     RESULT_DIGEST => "结果摘要", "Result digest";
     CLAIMED => "结果自称（未经核验）", "What it claims (not verified)";
+    NOTES => "提示", "Notes";
 }
 
 // Verdicts: the first words of each `verify` line and of each `summary` status.
@@ -122,8 +123,8 @@ words! {
 pub fn csv_header(lang: Lang) -> &'static str {
     say!(
         lang,
-        "文件,协会名称,统一社会信用代码,自查期间起,自查期间止,实得分,适用满分,折合千分制,自评等级,触发否决项,已作答,评价项总数,密钥指纹,签名时间,状态",
-        "file,association,credit_code,period_from,period_to,total,maximum,score,grade,vetoes,answered,criteria,fingerprint,signed_at,status",
+        "文件,协会名称,统一社会信用代码,自查期间起,自查期间止,实得分,适用满分,折合千分制,自评等级,触发否决项,已作答,评价项总数,密钥指纹,签名时间,状态,提示",
+        "file,association,credit_code,period_from,period_to,total,maximum,score,grade,vetoes,answered,criteria,fingerprint,signed_at,status,warnings",
     )
 }
 
@@ -323,11 +324,6 @@ pub enum Action {
     OpenKey,
 }
 
-/// A warning about the answers.
-pub fn warning(lang: Lang, detail: &str) -> String {
-    say!(lang, format!("警告：{detail}"), format!("warning: {detail}"))
-}
-
 /// `sign` with open criteria.
 pub fn unanswered_note(lang: Lang, open: usize, total: usize) -> String {
     say!(
@@ -491,6 +487,14 @@ pub fn valid_line(
     )
 }
 
+/// The warnings about a valid result, after its details on its `verify` line.
+pub fn with_warnings(lang: Lang, detail: &str, warnings: &[String]) -> String {
+    if warnings.is_empty() {
+        return detail.to_owned();
+    }
+    say!(lang, format!("{detail}；提示：{}", warnings.join("")), format!("{detail}; note: {}", warnings.join(" ")))
+}
+
 /// A line that starts with a verdict: `有效：FILE：…` / `valid: FILE: …`.
 pub fn verdict_line(lang: Lang, verdict: Words, file: &str, detail: &str) -> String {
     let verdict = verdict.get(lang);
@@ -632,55 +636,10 @@ pub fn not_read(lang: Lang, reason: &crate::walk::Skip) -> String {
     }
 }
 
-// Errors of the core, until the core words them in each language itself.
+// Errors of the core.
 
-/// A core error in `lang`, as lines: what is wrong, then each problem of a document. Every
-/// piece that came from input is escaped.
-pub fn core_error(lang: Lang, error: &selfcheck_core::Error) -> Vec<String> {
-    use selfcheck_core::Error;
-
-    use crate::escape::escape;
-    let head = match error {
-        Error::InvalidCatalogue(_) => say!(lang, "自查目录有误", "the catalogue is invalid"),
-        Error::InvalidAnswers(_) => say!(lang, "作答与自查目录不符", "the answers do not fit the catalogue"),
-        Error::IncompleteProfile(_) => {
-            say!(lang, "协会信息不完整，不能签名", "the profile is not complete enough to sign")
-        }
-        other => return vec![escape(&other.to_string()).into_owned()],
-    };
-    let (Error::InvalidCatalogue(problems) | Error::InvalidAnswers(problems) | Error::IncompleteProfile(problems)) =
-        error
-    else {
-        return vec![head.to_owned()];
-    };
-    let mut lines = vec![head.to_owned()];
-    lines.extend(
-        problems.iter().map(|problem| format!("{}: {}", escape(&problem.at), escape(&problem.kind.to_string()))),
-    );
-    lines
-}
-
-/// A core error on one line (for `verify` and the CSV).
-pub fn core_error_line(lang: Lang, error: &selfcheck_core::Error) -> String {
-    let lines = core_error(lang, error);
-    match lines.split_first() {
-        Some((head, [])) => head.clone(),
-        Some((head, problems)) => {
-            say!(lang, format!("{head}：{}", problems.join("；")), format!("{head}: {}", problems.join("; ")))
-        }
-        None => String::new(),
-    }
-}
-
-/// A core error as a block: what is wrong, then one problem a line.
-pub fn core_error_block(lang: Lang, error: &selfcheck_core::Error) -> String {
-    let lines = core_error(lang, error);
-    match lines.split_first() {
-        Some((head, [])) => head.clone(),
-        Some((head, problems)) => {
-            let items: String = problems.iter().map(|problem| format!("\n  - {problem}")).collect();
-            say!(lang, format!("{head}：{items}"), format!("{head}:{items}"))
-        }
-        None => String::new(),
-    }
+/// A core error in `lang`, as the core words it (input in it already escaped by the core, and
+/// escaped again here, which changes nothing but guards the output).
+pub fn core(lang: Lang, error: &selfcheck_core::Error) -> String {
+    crate::escape::escape(&error.message(lang)).into_owned()
 }

@@ -211,7 +211,7 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
         Command::Catalog { format, catalog } => {
             let catalogue = load_catalogue(catalog.as_deref(), lang)?;
             match format {
-                CatalogFormat::Json => writeln!(out, "{}", to_json(&catalogue.to_doc()))?,
+                CatalogFormat::Json => writeln!(out, "{}", to_json(&catalogue.to_doc().to_json()))?,
                 CatalogFormat::Markdown => {
                     write!(out, "{}", escape::lines(&render::catalogue_markdown(&catalogue, lang)))?
                 }
@@ -219,18 +219,17 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
         }
         Command::Template { catalog } => {
             let catalogue = load_catalogue(catalog.as_deref(), lang)?;
-            writeln!(out, "{}", to_json(&render::template(&catalogue, lang)))?;
+            writeln!(out, "{}", to_json(&render::template(&catalogue, lang).to_json()))?;
         }
         Command::Score { answers: path, catalog, format } => {
             let catalogue = load_catalogue(catalog.as_deref(), lang)?;
             let json = read_input(&path, i18n::ANSWERS_FILE, lang)?;
-            let answers = Answers::from_json(&catalogue, &json).map_err(|error| {
-                i18n::cannot(lang, Action::Score, &escape::path(&path), &i18n::core_error_block(lang, &error))
-            })?;
+            let answers = Answers::from_json(&catalogue, &json)
+                .map_err(|error| i18n::cannot(lang, Action::Score, &escape::path(&path), &i18n::core(lang, &error)))?;
             warn_about(&answers, lang);
             let report = Report::compute(&catalogue, &answers);
             match format {
-                ReportFormat::Json => writeln!(out, "{}", to_json(&report.to_doc(&catalogue, &answers)))?,
+                ReportFormat::Json => writeln!(out, "{}", to_json(&report.to_doc(&catalogue, &answers).to_json()))?,
                 ReportFormat::Text => {
                     write!(out, "{}", escape::lines(&render::report_text(&catalogue, &answers, &report, lang)))?
                 }
@@ -245,7 +244,7 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
             let key = AssociationKey::from_seed(random_bytes(lang)?);
             let pem = key
                 .to_encrypted_pem(&passphrase, random_bytes(lang)?, random_bytes(lang)?, PBKDF2_ITERATIONS)
-                .map_err(|error| i18n::core_error_line(lang, &error))?;
+                .map_err(|error| i18n::core(lang, &error))?;
             write_new_file(&path, pem.as_bytes(), true, lang)?;
             let public = key.public();
             // Stable lines for scripts (the same in both languages).
@@ -258,7 +257,7 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
             let catalogue = load_catalogue(catalog.as_deref(), lang)?;
             let json = read_input(&answers_path, i18n::ANSWERS_FILE, lang)?;
             let checked = Answers::from_json(&catalogue, &json).map_err(|error| {
-                i18n::cannot(lang, Action::Sign, &escape::path(&answers_path), &i18n::core_error_block(lang, &error))
+                i18n::cannot(lang, Action::Sign, &escape::path(&answers_path), &i18n::core(lang, &error))
             })?;
             if let Some(path) = &out_path {
                 let inputs = [
@@ -277,14 +276,14 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
             let pem = read_input(&key_path, i18n::KEY_FILE, lang)?;
             let passphrase = passphrase::existing(passphrase_file.as_deref(), lang)?;
             let key = AssociationKey::from_encrypted_pem(&pem, &passphrase).map_err(|error| {
-                i18n::cannot(lang, Action::OpenKey, &escape::path(&key_path), &i18n::core_error_line(lang, &error))
+                i18n::cannot(lang, Action::OpenKey, &escape::path(&key_path), &i18n::core(lang, &error))
             })?;
             let now = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_err(|_| i18n::clock_before_1970(lang).to_owned())?;
             let issued = Timestamp::from_unix_seconds(now.as_secs());
             let result = sign_result(&catalogue, &checked, &key, &issued, random_bytes(lang)?).map_err(|error| {
-                i18n::cannot(lang, Action::Sign, &escape::path(&answers_path), &i18n::core_error_block(lang, &error))
+                i18n::cannot(lang, Action::Sign, &escape::path(&answers_path), &i18n::core(lang, &error))
             })?;
             let report = Report::compute(&catalogue, &checked);
             match &out_path {
@@ -308,7 +307,7 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
             let files: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
             let checked = results::check_files(&files, &catalogues, trusted.as_ref(), lang);
             for (path, checked) in files.iter().zip(&checked) {
-                writeln!(out, "{}", escape::lines(&results::verify_line(path, checked, &catalogues, lang)))?;
+                writeln!(out, "{}", escape::lines(&results::verify_line(path, checked, lang)))?;
             }
             out.flush()?;
             return Ok(checked.iter().all(|checked| matches!(checked, Checked::Valid(_))));
@@ -330,7 +329,7 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
             let text = match format {
                 ResultFormat::Text => escape::lines(&render::result_text(&checked, &catalogues, lang, false)),
                 ResultFormat::Markdown => escape::lines(&render::result_text(&checked, &catalogues, lang, true)),
-                ResultFormat::Json => to_json(&render::result_json(&checked, &catalogues, lang)),
+                ResultFormat::Json => to_json(&render::result_json(&checked, lang)),
             };
             writeln!(out, "{}", text.trim_end())?;
             out.flush()?;
@@ -366,7 +365,7 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
                     walk::Entry::NotRead(_, skip) => Some((entry, results::Row::NotRead(skip))),
                 })
                 .collect();
-            let table = results::summary_csv(&rows, &catalogues, lang);
+            let table = results::summary_csv(&rows, lang);
             match &csv {
                 // With a byte-order mark, which spreadsheets on Chinese Windows need to read
                 // UTF-8 (without one, Excel takes the file for GBK).
@@ -386,8 +385,8 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
 /// The warnings about a credit code, on standard error.
 fn warn_about(answers: &Answers, lang: Lang) {
     for warning in answers.warnings() {
-        let detail = format!("profile.credit_code: {}", escape::escape(&warning.to_string()));
-        eprintln!("{}", i18n::program(lang, &i18n::warning(lang, &detail)));
+        let message = selfcheck_core::messages::credit_code_warning(warning, lang);
+        eprintln!("{}", i18n::program(lang, &escape::escape(&message)));
     }
 }
 
@@ -431,7 +430,7 @@ pub(crate) fn load_catalogue(path: Option<&Path>, lang: Lang) -> Result<Catalogu
         Some(path) => {
             let json = read_input(path, i18n::CATALOGUE_FILE, lang)?;
             Catalogue::from_json(&json).map_err(|error| {
-                i18n::cannot(lang, Action::UseCatalogue, &escape::path(path), &i18n::core_error_block(lang, &error))
+                i18n::cannot(lang, Action::UseCatalogue, &escape::path(path), &i18n::core(lang, &error))
             })
         }
     }
@@ -443,9 +442,15 @@ pub(crate) fn read_input(path: &Path, role: i18n::Words, lang: Lang) -> Result<S
     input::read_text(path).map_err(|problem| i18n::cannot_read(lang, role, &escape::path(path), &problem))
 }
 
-/// A wire document as JSON for people and scripts: pretty, and with every character that could
-/// act on a terminal written as a JSON escape (the values are unchanged).
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    // Wire types are plain structs of strings and integers: serializing them cannot fail.
-    escape::json(&serde_json::to_string_pretty(value).unwrap_or_default()).into_owned()
+/// A document as JSON for people and scripts: pretty, and with every character that could act
+/// on a terminal written as a JSON escape (the values are unchanged).
+fn to_json(value: &selfcheck_core::json::Json) -> String {
+    escape::json(&selfcheck_core::json::pretty(value)).into_owned()
+}
+
+/// The system clock, for checking that results are not from the future (a clock before 1970
+/// reads as 1970: every result is then from the future, which the verdict says).
+pub(crate) fn now() -> Timestamp {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |now| now.as_secs());
+    Timestamp::from_unix_seconds(seconds)
 }

@@ -5,7 +5,8 @@
 
 use std::fmt::Write as _;
 
-use selfcheck_core::wire::{ANSWERS_FORMAT, AnswersDoc, EntryDoc, UniqueMap};
+use selfcheck_core::json::{Json, Object};
+use selfcheck_core::wire::{ANSWERS_FORMAT, AnswersDoc, EntryDoc};
 use selfcheck_core::{Answers, Catalogue, Criterion, Kind, Lang, Profile, Report};
 
 use crate::escape::escape;
@@ -115,7 +116,7 @@ pub fn catalogue_markdown(catalogue: &Catalogue, lang: Lang) -> String {
 
 /// A blank answers document: every criterion with its title and allowed values as hints.
 pub fn template(catalogue: &Catalogue, lang: Lang) -> AnswersDoc {
-    let mut answers = UniqueMap::default();
+    let mut answers = std::collections::BTreeMap::new();
     for criterion in catalogue.criteria() {
         let is_checklist = matches!(criterion.kind, Kind::Checklist(_));
         // No `checked` for checklists: an empty list would mean "none met", an answer.
@@ -123,13 +124,11 @@ pub fn template(catalogue: &Catalogue, lang: Lang) -> AnswersDoc {
             title: Some(criterion.title.get(lang).to_owned()),
             allowed: Some(allowed_values(criterion)),
             items: is_checklist.then(|| {
-                UniqueMap(
-                    criterion.items().iter().map(|item| (item.id.clone(), item.title.get(lang).to_owned())).collect(),
-                )
+                criterion.items().iter().map(|item| (item.id.clone(), item.title.get(lang).to_owned())).collect()
             }),
             ..EntryDoc::default()
         };
-        answers.0.insert(criterion.id.clone(), entry);
+        answers.insert(criterion.id.clone(), entry);
     }
     AnswersDoc {
         format: ANSWERS_FORMAT.to_owned(),
@@ -239,7 +238,7 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
     let mut body = String::new();
     match checked {
         Checked::Valid(verified) => {
-            let catalogue = catalogues[verified.catalogue];
+            let catalogue = &verified.catalogue;
             let profile = &verified.answers.profile;
             let code = profile.credit_code.as_ref().map(|code| code.as_str()).unwrap_or("");
             rows.push((i18n::VALIDITY.get(lang), i18n::VALID_VERIFIED.get(lang).to_owned()));
@@ -252,6 +251,10 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
             rows.push((i18n::FINGERPRINT.get(lang), verified.key.fingerprint()));
             rows.push(("did:key", verified.key.did()));
             rows.push((i18n::RESULT_DIGEST.get(lang), verified.digest.clone()));
+            let warnings = crate::results::warnings(verified, lang);
+            if !warnings.is_empty() {
+                rows.push((i18n::NOTES.get(lang), warnings.join(say!(lang, "", " "))));
+            }
             body = report_body(catalogue, &verified.answers, &verified.report, lang);
         }
         Checked::Invalid(reason, claimed) => {
@@ -317,35 +320,48 @@ fn markdown_cell(text: &str) -> String {
     out
 }
 
-/// A signed result for scripts: validity, key and the (verified or claimed) report.
-pub fn result_json(checked: &Checked, catalogues: &[&Catalogue], lang: Lang) -> serde_json::Value {
-    use serde_json::json;
+/// A signed result for scripts: validity, key, warnings and the (verified or claimed) report.
+pub fn result_json(checked: &Checked, lang: Lang) -> Json {
+    let mut out = Object::new();
     match checked {
         Checked::Valid(verified) => {
-            let catalogue = catalogues[verified.catalogue];
-            json!({
-                "valid": true,
-                "error": null,
-                "fingerprint": verified.key.fingerprint(),
-                "did": verified.key.did(),
-                "issued": verified.issued.as_str(),
-                "digest": verified.digest,
-                "id": verified.id,
-                "profile": verified.answers.to_doc(catalogue).profile,
-                "report": verified.report.to_doc(catalogue, &verified.answers),
-            })
+            let catalogue = &verified.catalogue;
+            out.insert("valid", true);
+            out.insert("error", Json::Null);
+            out.insert("fingerprint", verified.key.fingerprint());
+            out.insert("did", verified.key.did());
+            out.insert("issued", verified.issued.as_str());
+            out.insert("digest", verified.digest.as_str());
+            out.insert("id", verified.id.as_str());
+            let warnings: Vec<Json> =
+                verified.warnings.iter().map(|warning| Json::from(warning.message(lang))).collect();
+            out.insert("warnings", Json::Array(warnings));
+            out.insert("profile", verified.answers.to_doc(catalogue).profile.to_json());
+            out.insert("report", verified.report.to_doc(catalogue, &verified.answers).to_json());
         }
-        Checked::Invalid(reason, claimed) => json!({
-            "valid": false,
-            "error": reason.line(lang),
-            "claimed": claimed.as_ref().map(|doc| json!({
-                "issuer": doc.issuer,
-                "issued": doc.valid_from,
-                "profile": doc.credential_subject.profile,
-                "report": doc.credential_subject.report,
-            })),
-        }),
-        Checked::NotAResult(reason) => json!({ "valid": false, "error": reason.line(lang) }),
-        Checked::Unreadable(problem) => json!({ "valid": false, "error": i18n::read_problem(lang, problem) }),
+        Checked::Invalid(reason, claimed) => {
+            out.insert("valid", false);
+            out.insert("error", reason.line(lang));
+            out.insert(
+                "claimed",
+                claimed.as_ref().map_or(Json::Null, |doc| {
+                    let mut claimed = Object::new();
+                    claimed.insert("issuer", doc.issuer.as_str());
+                    claimed.insert("issued", doc.valid_from.as_str());
+                    claimed.insert("profile", doc.credential_subject.profile.to_json());
+                    claimed.insert("report", doc.credential_subject.report.to_json());
+                    Json::Object(claimed)
+                }),
+            );
+        }
+        Checked::NotAResult(reason) => {
+            out.insert("valid", false);
+            out.insert("error", reason.line(lang));
+        }
+        Checked::Unreadable(problem) => {
+            out.insert("valid", false);
+            out.insert("error", i18n::read_problem(lang, problem));
+        }
     }
+    Json::Object(out)
 }

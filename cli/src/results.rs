@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use selfcheck_core::keys::normalize_fingerprint;
 use selfcheck_core::wire::ResultDoc;
-use selfcheck_core::{Catalogue, Error, Lang, VerifiedResult, verify_result};
+use selfcheck_core::{Catalogue, Error, ErrorClass, Lang, VerifiedResult, verify_result};
 
 use crate::escape::{self, escape};
 use crate::i18n;
@@ -102,7 +102,7 @@ impl Reason {
     /// The reason on one line, in `lang`, escaped.
     pub fn line(&self, lang: Lang) -> String {
         match self {
-            Reason::Core(error) => i18n::core_error_line(lang, error),
+            Reason::Core(error) => i18n::core(lang, error),
             Reason::KeyMismatch { fingerprint, code, registered } => {
                 i18n::key_mismatch(lang, fingerprint, &escape(code), registered)
             }
@@ -131,15 +131,14 @@ pub fn check_file(path: &Path, catalogues: &[&Catalogue], trusted: Option<&Trust
         Ok(json) => json,
         Err(problem) => return Checked::Unreadable(problem),
     };
-    match verify_result(&json, catalogues) {
+    let claimed = || ResultDoc::from_json_unverified(&json).ok().map(Box::new);
+    match verify_result(&json, catalogues, &crate::now()) {
         Ok(verified) => match trusted.and_then(|trusted| trusted.mismatch(&verified)) {
-            Some(reason) => Checked::Invalid(reason, serde_json::from_str(&json).ok().map(Box::new)),
+            Some(reason) => Checked::Invalid(reason, claimed()),
             None => Checked::Valid(Box::new(verified)),
         },
-        Err(error @ (Error::NotAResult(_) | Error::Syntax { .. } | Error::TooLarge { .. })) => {
-            Checked::NotAResult(Reason::Core(error))
-        }
-        Err(error) => Checked::Invalid(Reason::Core(error), serde_json::from_str(&json).ok().map(Box::new)),
+        Err(error) if error.class() == ErrorClass::NotAResult => Checked::NotAResult(Reason::Core(error)),
+        Err(error) => Checked::Invalid(Reason::Core(error), claimed()),
     }
 }
 
@@ -192,11 +191,11 @@ pub fn check_files(
 /// One line per file, as `selfcheck verify` prints it: the verdict first, before anything that
 /// came from the file, and everything from the file escaped, so that no content can start a
 /// line or imitate a verdict.
-pub fn verify_line(path: &Path, checked: &Checked, catalogues: &[&Catalogue], lang: Lang) -> String {
+pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
     let file = escape::path(path);
     match checked {
         Checked::Valid(verified) => {
-            let catalogue = catalogues[verified.catalogue];
+            let catalogue = &verified.catalogue;
             let profile = &verified.answers.profile;
             let detail = i18n::valid_line(
                 lang,
@@ -208,6 +207,7 @@ pub fn verify_line(path: &Path, checked: &Checked, catalogues: &[&Catalogue], la
                 &escape(catalogue.grades()[verified.report.grade].label.get(lang)),
                 &verified.key.fingerprint(),
             );
+            let detail = i18n::with_warnings(lang, &detail, &warnings(verified, lang));
             i18n::verdict_line(lang, i18n::VERDICT_VALID, &file, &detail)
         }
         Checked::Invalid(reason, _) => i18n::verdict_line(lang, i18n::VERDICT_INVALID, &file, &reason.line(lang)),
@@ -216,6 +216,12 @@ pub fn verify_line(path: &Path, checked: &Checked, catalogues: &[&Catalogue], la
             i18n::verdict_line(lang, i18n::VERDICT_UNREADABLE, &file, &i18n::read_problem(lang, problem))
         }
     }
+}
+
+/// The warnings about a valid result (signed long after or before its period, …), in `lang`,
+/// escaped.
+pub fn warnings(verified: &VerifiedResult, lang: Lang) -> Vec<String> {
+    verified.warnings.iter().map(|warning| escape(&warning.message(lang)).into_owned()).collect()
 }
 
 /// What a row of the summary is.
@@ -242,14 +248,14 @@ pub fn counts(rows: &[(&Entry, Row<'_>)]) -> (usize, usize, usize, usize) {
 
 /// The summary as CSV (RFC 4180), one row per entry, in `lang`, safe to open in a spreadsheet and
 /// to print on a terminal.
-pub fn summary_csv(rows: &[(&Entry, Row<'_>)], catalogues: &[&Catalogue], lang: Lang) -> String {
+pub fn summary_csv(rows: &[(&Entry, Row<'_>)], lang: Lang) -> String {
     let mut csv = String::from(i18n::csv_header(lang));
     csv.push('\n');
     for (entry, row) in rows {
         let mut cells: Vec<String> = vec![entry.path().to_string_lossy().into_owned()];
         match row {
             Row::Checked(Checked::Valid(verified)) => {
-                let catalogue = catalogues[verified.catalogue];
+                let catalogue = &verified.catalogue;
                 let profile = &verified.answers.profile;
                 let report = &verified.report;
                 let vetoes: Vec<&str> =
@@ -269,6 +275,7 @@ pub fn summary_csv(rows: &[(&Entry, Row<'_>)], catalogues: &[&Catalogue], lang: 
                     verified.key.fingerprint(),
                     verified.issued.to_string(),
                     i18n::status(lang, i18n::STATUS_VALID, ""),
+                    warnings(verified, lang).join(" "),
                 ]);
             }
             Row::Checked(Checked::Invalid(reason, claimed)) => {
@@ -296,12 +303,17 @@ pub fn summary_csv(rows: &[(&Entry, Row<'_>)], catalogues: &[&Catalogue], lang: 
                 cells.push(i18n::status(lang, i18n::STATUS_NOT_READ, &i18n::not_read(lang, skip)));
             }
         }
+        // Every row has every column: the warnings are only a valid result's.
+        cells.resize(CSV_COLUMNS, String::new());
         let cells: Vec<String> = cells.iter().map(|cell| csv_cell(cell)).collect();
         csv.push_str(&cells.join(","));
         csv.push('\n');
     }
     csv
 }
+
+/// The columns of the CSV (`i18n::csv_header`).
+const CSV_COLUMNS: usize = 16;
 
 /// A cell: escaped (no control or bidirectional character, so no line break either), a formula
 /// defused, quoted when it holds a comma or a quote.

@@ -131,7 +131,7 @@ fn score_states_every_problem_and_exits_1() {
         "answers": {"A1": {"value": "na"}, "B1": {"value": "partly"}, "Q7": {"value": "yes"}}
     });
     let file = Scratch::new("bad-answers.json", answers.to_string());
-    let output = selfcheck(&["score", file.path(), "--catalog", &mini_catalogue()]);
+    let output = selfcheck(&["score", file.path(), "--catalog", &mini_catalogue(), "--lang", "en"]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     for expected in [
@@ -163,7 +163,7 @@ fn unreadable_input_gets_a_plain_message_not_a_panic() {
     assert!(stderr(&output).contains("is not UTF-8 text"), "{}", stderr(&output));
 
     let truncated = Scratch::new("truncated.json", "{\"format\": \"selfcheck-answers/1\", \"catal");
-    let output = selfcheck(&["score", truncated.path()]);
+    let output = selfcheck(&["score", truncated.path(), "--lang", "en"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("the file is cut short"), "{}", stderr(&output));
 
@@ -182,7 +182,7 @@ fn a_custom_catalogue_with_broken_rules_lists_every_problem() {
     catalogue["areas"][0]["criteria"][0]["points"] = json!(21);
     catalogue["areas"][1]["criteria"][0]["id"] = json!("A2");
     let file = Scratch::new("broken-catalogue.json", catalogue.to_string());
-    let output = selfcheck(&["catalog", "--catalog", file.path()]);
+    let output = selfcheck(&["catalog", "--catalog", file.path(), "--lang", "en"]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     for expected in [

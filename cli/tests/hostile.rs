@@ -51,10 +51,10 @@ fn a_fifo_in_a_folder_is_a_row_and_never_read() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let rows: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(rows.len(), 3, "{}", run.stdout);
-    assert!(rows[1].contains("a.json,广东省示例行业协会") && rows[1].ends_with(",valid"), "{}", rows[1]);
+    assert!(rows[1].contains("a.json,广东省示例行业协会") && rows[1].ends_with(",valid,"), "{}", rows[1]);
     assert!(rows[2].starts_with(&format!("{fifo},")), "{}", rows[2]);
     assert!(
-        rows[2].ends_with(",\"not read: it is a named pipe (FIFO), not a file, so it is not read\""),
+        rows[2].ends_with(",\"not read: it is a named pipe (FIFO), not a file, so it is not read\","),
         "{}",
         rows[2]
     );
@@ -75,7 +75,7 @@ fn links_back_into_the_folder_count_nothing_twice() {
     dir.link("sub/up", "..");
     let run = selfcheck("en", &["summary", dir.0.to_str().unwrap()]).run();
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let valid = run.stdout.lines().filter(|row| row.ends_with(",valid")).count();
+    let valid = run.stdout.lines().filter(|row| row.ends_with(",valid,")).count();
     assert_eq!(valid, 1, "{}", run.stdout);
     for link in ["self", "sub/up"] {
         let row = run.stdout.lines().find(|row| row.starts_with(&dir.path(link))).unwrap();
@@ -110,8 +110,8 @@ fn every_entry_of_a_folder_is_listed_once_with_what_it_is() {
             .unwrap_or_else(|| panic!("no row for {name}: {}", run.stdout))
             .to_owned()
     };
-    assert!(row("a.json").ends_with(",valid"));
-    assert!(row("sub/b.json").ends_with(",valid"), "a copy is another file");
+    assert!(row("a.json").ends_with(",valid,"));
+    assert!(row("sub/b.json").ends_with(",valid,"), "a copy is another file");
     for (name, says) in [
         ("hard.json", format!("it is the same file as {}, counted once", dir.path("a.json"))),
         ("link-a.json", format!("it is a link to {}, which is counted where it is", dir.path("a.json"))),
@@ -157,9 +157,9 @@ fn an_unreadable_subfolder_is_a_row_and_the_rest_is_summarised() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let rows: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(rows.len(), 4, "{}", run.stdout);
-    assert!(rows[1].ends_with(",valid") && rows[3].ends_with(",valid"), "{}", run.stdout);
+    assert!(rows[1].ends_with(",valid,") && rows[3].ends_with(",valid,"), "{}", run.stdout);
     assert!(rows[2].starts_with(&format!("{},", dir.path("locked"))), "{}", rows[2]);
-    assert!(rows[2].ends_with("not read: the folder cannot be read: permission to read it is denied"), "{}", rows[2]);
+    assert!(rows[2].ends_with("not read: the folder cannot be read: permission to read it is denied,"), "{}", rows[2]);
     assert!(
         run.stderr.contains("2 files: 2 valid, 0 invalid, 0 not results; 1 other entries not read"),
         "{}",
@@ -230,10 +230,17 @@ fn control_characters_from_input_never_reach_the_terminal_on_any_path() {
     let catalogue = dir.file("catalogue.json", catalogue.to_string());
     // A file name with controls, and a signed result whose name has them and a bidi override.
     let named = dir.file(&format!("result{esc}\u{202e}.json"), read("golden/result-complete.json"));
-    let result =
-        signed(&dir, "hostile.json", |doc| doc["profile"]["name"] = json!(format!("广东省{esc}\u{202e}\u{9b}31m协会")));
+    // Validly signed, with controls in its name: invalid (a name is one line of plain text), and
+    // what it claims is shown escaped.
+    let result = common::resigned(&dir, "hostile.json", |doc| {
+        doc["credentialSubject"]["profile"]["name"] = json!(format!("广东省{esc}\u{202e}\u{9b}31m协会"));
+    });
+    // Valid, with bidirectional controls and invisible characters in its name.
+    let bidi =
+        signed(&dir, "bidi.json", |doc| doc["profile"]["name"] = json!("广东省\u{202e}\u{2066}示例\u{200b}协会"));
     let folder = Scratch::new("hostile-controls-folder");
     std::fs::copy(&result, folder.0.join("r.json")).unwrap();
+    std::fs::copy(&bidi, folder.0.join("b.json")).unwrap();
     std::fs::copy(&named, folder.0.join(format!("n{esc}.json"))).unwrap();
     let shown = "\\u{1b}]0;pwned\\u{7}\\u{1b}[2J";
     let missing = format!("/nonexistent/{esc}.json");
@@ -246,6 +253,8 @@ fn control_characters_from_input_never_reach_the_terminal_on_any_path() {
             (vec!["catalog", "--catalog", catalogue.as_str(), "--format", "markdown"], shown),
             (vec!["template", "--catalog", catalogue.as_str()], "\\u001b]0;pwned\\u0007"),
             (vec!["verify", named.as_str(), result.as_str()], shown),
+            (vec!["verify", bidi.as_str()], "广东省\\u{202e}\\u{2066}示例\\u{200b}协会"),
+            (vec!["report", bidi.as_str()], "广东省\\u{202e}\\u{2066}示例\\u{200b}协会"),
             (vec!["report", result.as_str()], shown),
             (vec!["report", result.as_str(), "--format", "markdown"], "\\u{1b}\\]0;pwned"),
             (vec!["report", result.as_str(), "--format", "json"], "\\u001b]0;pwned\\u0007"),
@@ -269,33 +278,38 @@ fn control_characters_from_input_never_reach_the_terminal_on_any_path() {
     // JSON keeps the value, with the characters as JSON escapes.
     let run = selfcheck("en", &["report", &result, "--format", "json"]).run();
     let report: Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(report["profile"]["name"], json!(format!("广东省{esc}\u{202e}\u{9b}31m协会")));
+    assert_eq!(report["claimed"]["profile"]["name"], json!(format!("广东省{esc}\u{202e}\u{9b}31m协会")));
     assert!(run.stdout.contains("\\u202e") && run.stdout.contains("\\u009b"), "{}", run.stdout);
 }
 
 #[test]
 fn one_file_gives_one_line_and_content_cannot_imitate_a_verdict() {
     let dir = Scratch::new("hostile-forge");
+    // The corpus's case: validly signed, a name with a line break and a fake "valid" line.
     let fake = "\nvalid: /results/other.json: 广东省冒名行业协会 (514400005000031282), 2026-10-01 – 2026-10-31, score 1000 (Exemplary), key 0000\n有效：/results/other.json：冒名";
-    let result = signed(&dir, "forged.json", |doc| doc["profile"]["name"] = json!(format!("广东省示例行业协会{fake}")));
+    let forged = common::resigned(&dir, "forged.json", |doc| {
+        doc["credentialSubject"]["profile"]["name"] = json!(format!("广东省示例行业协会{fake}"));
+    });
+    // Validly signed and valid: the fake verdict in the name, on the same line.
+    let inline = signed(&dir, "inline.json", |doc| {
+        doc["profile"]["name"] = json!("广东省示例行业协会 valid: /results/other.json: score 1000 有效：冒名");
+    });
+    // A line break in the file name.
     let named = dir.file(
         "x.json\nvalid: y.json: 广东省示例行业协会",
         read("golden/result-complete.json").replacen("703", "803", 1),
     );
     let register = dir.file("keys.txt", "514400005000031282 0000 0000 0000 0000 0000 0000 0000 0000\n");
-    for (lang, valid, invalid) in [("en", "valid: ", "INVALID: "), ("zh", "有效：", "无效：")] {
-        let run = selfcheck(lang, &["verify", &result, &named]).run();
+    for (lang, valid, invalid, colon) in [("en", "valid: ", "INVALID: ", ": "), ("zh", "有效：", "无效：", "：")]
+    {
+        let run = selfcheck(lang, &["verify", &forged, &inline, &named]).run();
         let lines: Vec<&str> = run.stdout.lines().collect();
-        assert_eq!(lines.len(), 2, "{lang}: {}", run.stdout);
-        assert!(
-            lines[0].starts_with(&format!("{valid}{result}{}", if lang == "en" { ": " } else { "：" })),
-            "{}",
-            lines[0]
-        );
-        assert!(lines[0].contains("\\u{a}valid: /results/other.json"), "{}", lines[0]);
-        assert!(lines[1].starts_with(invalid) && lines[1].contains("x.json\\u{a}valid: y.json"), "{}", lines[1]);
-        // With a register that does not list its key, the forged result is one INVALID line.
-        let run = selfcheck(lang, &["verify", &result, "--trusted-keys", &register]).run();
+        assert_eq!(lines.len(), 3, "{lang}: {}", run.stdout);
+        assert!(lines[0].starts_with(&format!("{invalid}{forged}{colon}")), "{}", lines[0]);
+        assert!(lines[1].starts_with(&format!("{valid}{inline}{colon}")), "{}", lines[1]);
+        assert!(lines[2].starts_with(invalid) && lines[2].contains("x.json\\u{a}valid: y.json"), "{}", lines[2]);
+        // With a register that does not list its key, the valid one is one INVALID line.
+        let run = selfcheck(lang, &["verify", &inline, "--trusted-keys", &register]).run();
         assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
         assert!(run.stdout.starts_with(invalid), "{}", run.stdout);
     }
@@ -306,29 +320,28 @@ fn one_file_gives_one_line_and_content_cannot_imitate_a_verdict() {
         "tampered.json",
         original.replacen("广东省示例行业协会", &format!("广东省示例行业协会{}", claim.replace('\n', "\\n")), 1),
     );
-    for (lang, first) in [("zh", "有效性：无效："), ("en", "Validity: INVALID: ")] {
-        for format in ["text", "markdown"] {
-            let run = selfcheck(lang, &["report", &tampered, "--format", format]).run();
-            assert_eq!(run.code, Some(1));
-            let validity: Vec<&str> = run
-                .stdout
-                .lines()
-                .filter(|line| {
-                    line.starts_with("有效性")
-                        || line.starts_with("Validity")
-                        || line.starts_with("| 有效性")
-                        || line.starts_with("| Validity")
-                })
-                .collect();
-            assert_eq!(validity.len(), 1, "{lang} {format}: {}", run.stdout);
-            assert!(
-                validity[0].starts_with(first)
-                    || validity[0].starts_with(&format!("| {}", first.split([':', '：']).next().unwrap())),
-                "{}",
-                validity[0]
-            );
-            if format == "text" {
-                assert!(run.stdout.starts_with(first), "{}", run.stdout);
+    for file in [&tampered, &forged] {
+        for (lang, first) in [("zh", "有效性：无效："), ("en", "Validity: INVALID: ")] {
+            for format in ["text", "markdown"] {
+                let run = selfcheck(lang, &["report", file, "--format", format]).run();
+                assert_eq!(run.code, Some(1));
+                let validity: Vec<&str> = run
+                    .stdout
+                    .lines()
+                    .filter(|line| {
+                        ["有效性", "Validity", "| 有效性", "| Validity"].iter().any(|start| line.starts_with(start))
+                    })
+                    .collect();
+                assert_eq!(validity.len(), 1, "{lang} {format}: {}", run.stdout);
+                let label = first.split([':', '：']).next().unwrap();
+                assert!(
+                    validity[0].starts_with(first) || validity[0].starts_with(&format!("| {label} | ")),
+                    "{}",
+                    validity[0]
+                );
+                if format == "text" {
+                    assert!(run.stdout.starts_with(first), "{}", run.stdout);
+                }
             }
         }
     }
@@ -344,7 +357,7 @@ fn a_key_of_another_kind_is_named_and_an_ed25519_key_asked_for() {
         ("openssl-x25519.pem", "an X25519 key"),
         ("openssl-ed448.pem", "an Ed448 key"),
         ("openssl-rsa2048.pem", "an RSA key"),
-        ("ed25519-seed-31-bytes.pem", "its Ed25519 private key has 31 bytes instead of 32"),
+        ("ed25519-seed-31-bytes.pem", "its Ed25519 private key has 31 bytes, not 32"),
     ] {
         let key = data(&format!("keys/{file}"));
         let run = selfcheck("en", &["sign", &answers, "--key", &key]).run();
@@ -360,14 +373,11 @@ fn key_derivation_beyond_the_limits_is_refused_before_it_starts() {
     let answers = data("golden/answers-complete.json");
     for (file, says) in [
         // Its vector V is under 32 MiB, its B 128 MiB: 176 MiB in all.
-        (
-            "scrypt-n4-r65535-p16.pem",
-            "its scrypt parameters need 184546560 bytes of memory (128·r·(N + p + 2)), more than the limit of 33554432 bytes",
-        ),
+        ("scrypt-n4-r65535-p16.pem", "scrypt needs 184546560 bytes (128·r·(N + p + 2)), more than 33554432"),
         // Two million rounds of SHA-512 cost what twelve million of SHA-256 do.
         (
             "openssl-pbkdf2-sha512-2000000.pem",
-            "its key derivation (PBKDF2-HMAC-SHA512) is as much work as 12000000 PBKDF2-HMAC-SHA256 iterations",
+            "PBKDF2-HMAC-SHA512 is as much work as 12000000 SHA-256 iterations, over 10000000",
         ),
     ] {
         let run = selfcheck("en", &["sign", &answers, "--key", &data(&format!("keys/{file}"))]).run();

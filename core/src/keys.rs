@@ -111,7 +111,11 @@ impl AssociationKey {
     /// [`Error::WrongPassphrase`] when the passphrase does not decrypt it.
     pub fn from_encrypted_pem(pem: &str, passphrase: &str) -> Result<AssociationKey, Error> {
         if pem.len() > MAX_KEY_FILE_BYTES {
-            return Err(Error::TooLarge { what: "key file", size: pem.len(), limit: MAX_KEY_FILE_BYTES });
+            return Err(Error::TooLarge {
+                what: crate::error::Document::KeyFile,
+                size: pem.len(),
+                limit: MAX_KEY_FILE_BYTES,
+            });
         }
         let (label, block) = pem_block(pem)?;
         if label != PEM_LABEL {
@@ -142,10 +146,8 @@ impl AssociationKey {
         let info = PrivateKeyInfo::try_from(plain.as_bytes()).map_err(|_| Error::WrongPassphrase)?;
         let kind = KeyKind::of(&info.algorithm);
         if kind != KeyKind::Ed25519 {
-            return Err(Error::KeyFile(format!(
-                "it holds {kind}, not an Ed25519 key; results are signed with Ed25519, so an Ed25519 key is needed \
-                 (`selfcheck keygen` makes one)"
-            )));
+            // Short: messages quote at most 80 characters of a detail.
+            return Err(Error::KeyFile(format!("it holds {kind}; an Ed25519 key is needed")));
         }
         if info.algorithm.parameters.is_some() {
             return Err(Error::KeyFile("its Ed25519 key has algorithm parameters, which RFC 8410 forbids".to_owned()));
@@ -155,7 +157,7 @@ impl AssociationKey {
             .map_err(|_| Error::KeyFile("its Ed25519 private key is not an OCTET STRING (RFC 8410)".to_owned()))?;
         let seed: [u8; 32] = seed.as_bytes().try_into().map_err(|_| {
             Error::KeyFile(format!(
-                "its Ed25519 private key has {} bytes instead of 32, so an Ed25519 key is needed",
+                "its Ed25519 private key has {} bytes, not 32; an Ed25519 key is needed",
                 seed.as_bytes().len()
             ))
         })?;
@@ -288,13 +290,11 @@ fn pem_block(text: &str) -> Result<(String, String), Error> {
         }
     }
     if !ended {
-        return Err(Error::KeyFile(format!(
-            "it is not a PEM file as it should be: the line {end} is missing, so the file is cut short"
-        )));
+        return Err(Error::KeyFile(format!("it is not a PEM file: no {end} line (cut short)")));
     }
     if lines.any(|line| line.starts_with("-----BEGIN ")) {
         return Err(Error::KeyFile(
-            "it holds more than one PEM block; keep only the association's encrypted key in the file".to_owned(),
+            "it holds more than one PEM block; keep only the association's key in it".to_owned(),
         ));
     }
     Ok((label, block))
@@ -304,13 +304,10 @@ fn pem_block(text: &str) -> Result<(String, String), Error> {
 fn wrong_label(label: &str) -> String {
     let shown: String = label.chars().filter(|c| c.is_ascii_graphic() || *c == ' ').take(40).collect();
     match label {
-        "PRIVATE KEY" | "EC PRIVATE KEY" | "RSA PRIVATE KEY" | "OPENSSH PRIVATE KEY" => format!(
-            "it holds a {shown:?} that is not an encrypted private key; selfcheck keeps keys only encrypted \
-             (PKCS#8, \"ENCRYPTED PRIVATE KEY\")"
-        ),
-        "PUBLIC KEY" | "CERTIFICATE" => {
-            format!("it holds a {shown:?}, not an encrypted private key: the association's private key is needed")
+        "PRIVATE KEY" | "EC PRIVATE KEY" | "RSA PRIVATE KEY" | "OPENSSH PRIVATE KEY" => {
+            format!("it holds a {shown:?}, not an encrypted private key; keys are kept encrypted")
         }
+        "PUBLIC KEY" | "CERTIFICATE" => format!("it holds a {shown:?}, not an encrypted private key"),
         _ => format!("it holds a {shown:?}, not an encrypted private key"),
     }
 }
@@ -386,15 +383,15 @@ impl fmt::Display for KeyKind {
         match self {
             KeyKind::Ed25519 => write!(f, "an Ed25519 key"),
             KeyKind::Ed448 => write!(f, "an Ed448 key"),
-            KeyKind::X25519 => write!(f, "an X25519 key (for key agreement, not signatures)"),
-            KeyKind::X448 => write!(f, "an X448 key (for key agreement, not signatures)"),
+            KeyKind::X25519 => write!(f, "an X25519 key"),
+            KeyKind::X448 => write!(f, "an X448 key"),
             KeyKind::Rsa => write!(f, "an RSA key"),
             KeyKind::RsaPss => write!(f, "an RSA-PSS key"),
             KeyKind::Dsa => write!(f, "a DSA key"),
-            KeyKind::DiffieHellman => write!(f, "a Diffie-Hellman key (for key agreement, not signatures)"),
+            KeyKind::DiffieHellman => write!(f, "a Diffie-Hellman key"),
             KeyKind::Ec(curve) => write!(f, "an elliptic-curve key on {curve}"),
             KeyKind::EcCurve(curve) => write!(f, "an elliptic-curve key on the curve {curve}"),
-            KeyKind::Other(oid) => write!(f, "a key of another algorithm (OID {oid})"),
+            KeyKind::Other(oid) => write!(f, "a key of algorithm {oid}"),
         }
     }
 }
@@ -482,24 +479,22 @@ impl KeyDerivationCost {
     ///
     /// [`Error::KeyFile`] saying which limit it exceeds and by how much.
     pub fn check(&self) -> Result<(), Error> {
+        // Short: messages quote at most 80 characters of a detail.
         if self.memory > MAX_SCRYPT_MEMORY_BYTES {
             return Err(Error::KeyFile(format!(
-                "its scrypt parameters need {} bytes of memory (128·r·(N + p + 2)), more than the limit of \
-                 {MAX_SCRYPT_MEMORY_BYTES} bytes (32 MiB)",
+                "scrypt needs {} bytes (128·r·(N + p + 2)), more than {MAX_SCRYPT_MEMORY_BYTES}",
                 self.memory
             )));
         }
         if self.work > MAX_KEY_DERIVATION_WORK {
             return Err(Error::KeyFile(if self.what == "PBKDF2-HMAC-SHA256" {
                 format!(
-                    "it asks for {} PBKDF2 iterations, more than {MAX_PBKDF2_ITERATIONS} PBKDF2 iterations, which would \
-                     take too long to open",
+                    "it asks for {} PBKDF2 iterations, more than {MAX_PBKDF2_ITERATIONS} PBKDF2 iterations",
                     self.work
                 )
             } else {
                 format!(
-                    "its key derivation ({}) is as much work as {} PBKDF2-HMAC-SHA256 iterations, more than \
-                     {MAX_PBKDF2_ITERATIONS} PBKDF2 iterations, which would take too long to open",
+                    "{} is as much work as {} SHA-256 iterations, over {MAX_PBKDF2_ITERATIONS}",
                     self.what, self.work
                 )
             }));
@@ -567,8 +562,12 @@ mod tests {
         AssociationKey::from_encrypted_pem(pem, PASSPHRASE)
     }
 
+    /// The message people read (English); a detail longer than the 80 characters a message
+    /// quotes would end in "…".
     fn message(result: Result<AssociationKey, Error>) -> String {
-        result.unwrap_err().to_string()
+        let said = result.unwrap_err().message(crate::Lang::En);
+        assert!(!said.trim_end_matches('.').ends_with('…'), "cut short: {said}");
+        said
     }
 
     #[test]
@@ -585,17 +584,14 @@ mod tests {
             let error = opened(&pem).unwrap_err();
             assert!(matches!(error, Error::KeyFile(_)), "{file}: {error}");
             let said = error.to_string();
-            assert!(
-                said.contains(&format!("it holds {kind}")) && said.contains("not an Ed25519 key"),
-                "{file}: {said}"
-            );
+            assert!(said.contains(&format!("it holds {kind}; an Ed25519 key is needed")), "{file}: {said}");
             assert!(said.contains("an Ed25519 key is needed"), "{file}: {said}");
             // The passphrase is checked first: a wrong one is still a wrong passphrase.
             let wrong = AssociationKey::from_encrypted_pem(&pem, "not the passphrase").unwrap_err();
             assert!(matches!(wrong, Error::WrongPassphrase), "{file}: {wrong}");
         }
         let said = message(opened(&key_file("ed25519-seed-31-bytes.pem")));
-        assert!(said.contains("its Ed25519 private key has 31 bytes instead of 32"), "{said}");
+        assert!(said.contains("its Ed25519 private key has 31 bytes, not 32"), "{said}");
         assert!(said.contains("an Ed25519 key is needed"), "{said}");
     }
 
@@ -646,15 +642,14 @@ mod tests {
         ] {
             assert!(cost(&pbkdf2(prf, limit, encryption)).check().is_ok(), "{prf:?} {limit}");
             let over = cost(&pbkdf2(prf, limit + 1, encryption)).check().unwrap_err().to_string();
-            assert!(over.contains("more than 10000000 PBKDF2 iterations"), "{prf:?}: {over}");
+            let limit_said =
+                if prf == Pbkdf2Prf::HmacWithSha256 { "more than 10000000 PBKDF2" } else { "over 10000000" };
+            assert!(over.contains(limit_said), "{prf:?}: {over}");
         }
         assert_eq!(cost(&pbkdf2(Pbkdf2Prf::HmacWithSha512, 1_000, aes256)).work, 6_000);
         assert_eq!(cost(&pbkdf2(Pbkdf2Prf::HmacWithSha256, u32::MAX, aes256)).work, u64::from(u32::MAX));
         let said = cost(&pbkdf2(Pbkdf2Prf::HmacWithSha512, 2_000_000, aes256)).check().unwrap_err().to_string();
-        assert!(
-            said.contains("(PBKDF2-HMAC-SHA512) is as much work as 12000000 PBKDF2-HMAC-SHA256 iterations"),
-            "{said}"
-        );
+        assert!(said.contains("PBKDF2-HMAC-SHA512 is as much work as 12000000 SHA-256 iterations"), "{said}");
     }
 
     #[test]
@@ -663,11 +658,11 @@ mod tests {
         let found = cost(&scrypt(4, 65535, 16));
         assert_eq!(found.memory, 128 * 65535 * (4 + 16 + 2));
         let said = found.check().unwrap_err().to_string();
-        assert!(said.contains("need 184546560 bytes of memory"), "{said}");
+        assert!(said.contains("scrypt needs 184546560 bytes (128·r·(N + p + 2)), more than 33554432"), "{said}");
         // At the limit of 32 MiB and one block of r past it.
         assert_eq!(cost(&scrypt(4, 11915, 16)).memory, 33_552_640);
         assert!(cost(&scrypt(4, 11915, 16)).check().is_ok());
-        assert!(cost(&scrypt(4, 11916, 16)).check().unwrap_err().to_string().contains("memory"));
+        assert!(cost(&scrypt(4, 11916, 16)).check().unwrap_err().to_string().contains("scrypt needs 33555456 bytes"));
         // OpenSSL's own default: N = 16384, r = 8, p = 1 is 16 MiB and little work.
         let default = cost(&scrypt(16384, 8, 1));
         assert_eq!((default.memory, default.work), (16_780_288, 1_048_576));
@@ -677,7 +672,8 @@ mod tests {
         assert!(busy.memory < MAX_SCRYPT_MEMORY_BYTES && busy.check().is_ok(), "{busy:?}");
         let busy = cost(&scrypt(1024, 64, 40));
         assert!(busy.memory < MAX_SCRYPT_MEMORY_BYTES, "{busy:?}");
-        assert!(busy.check().unwrap_err().to_string().contains("(scrypt) is as much work as 20971520"), "{busy:?}");
+        let said = busy.check().unwrap_err().to_string();
+        assert!(said.contains("scrypt is as much work as 20971520 SHA-256 iterations, over 10000000"), "{said}");
         for n in [0, 1, 3, 6] {
             let error = KeyDerivationCost::of(&scrypt(n, 8, 1)).unwrap_err().to_string();
             assert!(error.contains(&format!("N = {n} is not a power of two above 1")), "{error}");
@@ -689,8 +685,8 @@ mod tests {
     fn key_files_over_the_limits_are_refused_before_deriving() {
         // Each of these would take seconds or gigabytes if derived; refused at once.
         for (file, words) in [
-            ("scrypt-n4-r65535-p16.pem", "need 184546560 bytes of memory"),
-            ("openssl-pbkdf2-sha512-2000000.pem", "as much work as 12000000 PBKDF2-HMAC-SHA256 iterations"),
+            ("scrypt-n4-r65535-p16.pem", "scrypt needs 184546560 bytes"),
+            ("openssl-pbkdf2-sha512-2000000.pem", "PBKDF2-HMAC-SHA512 is as much work as 12000000 SHA-256 iterations"),
             ("openssl-pbkdf2-20000000.pem", "it asks for 20000000 PBKDF2 iterations"),
         ] {
             let said = message(opened(&key_file(file)));
@@ -719,10 +715,13 @@ mod tests {
         let two = format!("{pem}\nnote\n{pem}");
         assert!(message(opened(&two)).contains("more than one PEM block"));
         let cut = &pem[..pem.len() - 20];
-        assert!(message(opened(cut)).contains("the line -----END ENCRYPTED PRIVATE KEY----- is missing"));
+        assert!(
+            message(opened(cut))
+                .contains("it is not a PEM file: no -----END ENCRYPTED PRIVATE KEY----- line (cut short)")
+        );
         assert!(message(opened("just some text\n")).contains("it is not a PEM file"));
         let plain = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g\n-----END PRIVATE KEY-----\n";
-        assert!(message(opened(plain)).contains("not an encrypted private key; selfcheck keeps keys only encrypted"));
+        assert!(message(opened(plain)).contains("not an encrypted private key; keys are kept encrypted"));
     }
 
     #[test]

@@ -22,20 +22,23 @@ pub mod catalogue;
 pub mod credential;
 pub mod credit_code;
 pub mod error;
+pub mod json;
 pub mod keys;
+pub mod messages;
+pub mod register;
 pub mod report;
-pub mod strict_json;
 pub mod text;
 pub mod time;
 pub mod wire;
 
-pub use answers::{Answers, Entry, Evidence, Profile, Response};
+pub use answers::{Answers, Entry, Evidence, Profile, ProfileBuilder, Response};
 pub use catalogue::{Area, Catalogue, Clause, Criterion, Grade, Item, Kind};
-pub use credential::{VerifiedResult, sign_result, verify_result};
+pub use credential::{ResultWarning, VerifiedResult, sign_result, verify_result};
 pub use credit_code::{CreditCode, CreditCodeError, CreditCodeWarning};
-pub use error::{Error, Problem, ProblemKind};
+pub use error::{Document, Error, ErrorClass, Problem, ProblemKind};
 pub use keys::{AssociationKey, PublicKey};
-pub use report::{Outcome, Report};
+pub use register::{KeyRegister, KeyStatus};
+pub use report::{AreaScore, Outcome, Rectification, Report};
 pub use text::{Lang, Text};
 pub use time::Timestamp;
 

@@ -84,22 +84,39 @@ pub fn take_chosen_file(event: &web_sys::Event) -> Option<File> {
     Some(file)
 }
 
-/// A whole file as text (UTF-8), refusing files over `limit` bytes before reading them; the
-/// errors are the core's, so that the interface words them in its language.
-pub async fn read_text(file: &File, limit: usize) -> Result<String, selfcheck_core::Error> {
+/// Why a chosen file could not be read.
+#[derive(Debug)]
+pub enum ReadFailure {
+    /// Too large or not UTF-8: the core's error, worded in the interface's language.
+    Core(selfcheck_core::Error),
+    /// The browser could not read it.
+    Browser(String),
+}
+
+impl ReadFailure {
+    /// The message to show, after `context`.
+    pub fn notice(self, context: crate::i18n::S) -> crate::state::Notice {
+        match self {
+            ReadFailure::Core(error) => crate::state::Notice::Error(context, std::rc::Rc::new(error)),
+            ReadFailure::Browser(detail) => crate::state::Notice::Detail(context, detail),
+        }
+    }
+}
+
+/// A whole file (a `what`) as text, refusing files over `limit` bytes before reading them and
+/// text that is not UTF-8 (a byte-order mark is dropped).
+pub async fn read_text(file: &File, what: selfcheck_core::Document, limit: usize) -> Result<String, ReadFailure> {
     use selfcheck_core::Error;
     let size = file.size() as usize;
     if size > limit {
-        return Err(Error::TooLarge { what: "file", size, limit });
+        return Err(ReadFailure::Core(Error::TooLarge { what, size, limit }));
     }
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|error| Error::Syntax { what: "file", detail: describe(error) })?;
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|error| ReadFailure::Browser(describe(error)))?;
     let bytes = Uint8Array::new(&buffer).to_vec();
-    String::from_utf8(bytes).map_err(|error| Error::Syntax {
-        what: "file",
-        detail: format!("not UTF-8 text (byte {})", error.utf8_error().valid_up_to()),
-    })
+    match selfcheck_core::json::decode(&bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(error) => Err(ReadFailure::Core(Error::Json { what, error })),
+    }
 }
 
 /// The SHA-256 of a file read in 4 MiB pieces, so that large files neither fill memory nor

@@ -133,195 +133,22 @@ strings! {
     LoadFailed => "自查工具加载失败。", "The self-assessment failed to load.";
 }
 
-/// A core error in plain words of `lang`.
+/// A core error in plain words of `lang`: the core's own wording, shared with the CLI.
 pub fn error_text(error: &Error, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    match error {
-        Error::TooLarge { size, limit, .. } => {
-            if zh {
-                format!("文件太大（{size} 字节，上限 {limit} 字节）。")
-            } else {
-                format!("The file is too large ({size} bytes; the limit is {limit}).")
-            }
-        }
-        Error::Syntax { detail, .. } => {
-            if zh {
-                format!("不是有效的 JSON 文件（{detail}）。")
-            } else {
-                format!("It is not a valid JSON file ({detail}).")
-            }
-        }
-        Error::WrongFormat { found, .. } => {
-            if zh {
-                format!("文件类型不对（其格式为 {found}）。")
-            } else {
-                format!("It is the wrong kind of file (its format is {found}).")
-            }
-        }
-        Error::InvalidCatalogue(problems) | Error::InvalidAnswers(problems) | Error::IncompleteProfile(problems) => {
-            problems
-                .iter()
-                .map(|problem| format!("{}：{}", problem.at, problem_text(&problem.kind, lang)))
-                .collect::<Vec<_>>()
-                .join(if zh { "；" } else { "; " })
-        }
-        Error::CatalogueMismatch { found, .. } => {
-            if zh {
-                format!("它针对的是另一份自查目录（{found}）。")
-            } else {
-                format!("It was made for another catalogue ({found}).")
-            }
-        }
-        Error::NotAResult(detail) => {
-            if zh {
-                format!("这不是签名的自查结果文件（{detail}）。")
-            } else {
-                format!("This is not a signed result ({detail}).")
-            }
-        }
-        Error::UnsupportedProof(detail) => {
-            if zh {
-                format!("签名类型不受支持（{detail}）。")
-            } else {
-                format!("The proof is not supported ({detail}).")
-            }
-        }
-        Error::BadDidKey(detail) => {
-            if zh {
-                format!("签名密钥无法识别（{detail}）。")
-            } else {
-                format!("The signing key cannot be read ({detail}).")
-            }
-        }
-        Error::VerificationMethodMismatch { .. } => {
-            if zh {
-                "签名所用的密钥不是签发协会的密钥。".into()
-            } else {
-                "It was signed with a key other than the issuer's.".into()
-            }
-        }
-        Error::ProofContextMismatch => {
-            if zh {
-                "签名的 @context 与文件不一致。".into()
-            } else {
-                "The proof's @context does not match the document's.".into()
-            }
-        }
-        Error::BadProofValue(detail) => {
-            if zh {
-                format!("签名值格式错误（{detail}）。")
-            } else {
-                format!("The signature value is malformed ({detail}).")
-            }
-        }
-        Error::SignatureMismatch => {
-            if zh {
-                "签名不符：文件在签名后被改动过，或由其他密钥签名。".into()
-            } else {
-                "The signature does not match: the file was changed after signing, or signed with another key.".into()
-            }
-        }
-        Error::ReportMismatch { field, claimed, computed } => {
-            if zh {
-                format!("文件中的评分与其作答不符（{field}：文件称 {claimed}，实际应为 {computed}）。")
-            } else {
-                format!(
-                    "The score in the file does not match its answers ({field}: it says {claimed}, the answers score {computed})."
-                )
-            }
-        }
-        Error::UnknownCatalogue { id, version, .. } => {
-            if zh {
-                format!("它使用了本工具不认识的自查目录（{id} {version}）。")
-            } else {
-                format!("It uses a catalogue this tool does not know ({id} {version}).")
-            }
-        }
-        Error::BadTimestamp(text) => {
-            if zh {
-                format!("时间格式错误：{text}")
-            } else {
-                format!("Malformed time: {text}")
-            }
-        }
-        Error::WrongPassphrase => {
-            if zh {
-                "口令错误（或密钥文件已损坏）。".into()
-            } else {
-                "Wrong passphrase (or a damaged key file).".into()
-            }
-        }
-        Error::WeakPassphrase { min } => {
-            if zh {
-                format!("口令至少需要 {min} 个字符。")
-            } else {
-                format!("The passphrase needs at least {min} characters.")
-            }
-        }
-        Error::KeyFile(detail) => {
-            if zh {
-                format!("密钥文件无法使用（{detail}）。")
-            } else {
-                format!("The key file cannot be used ({detail}).")
-            }
-        }
-    }
+    error.message(lang)
 }
 
-/// A problem in plain words of `lang`.
+/// A problem in plain words of `lang`, without its place.
 pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
-    if lang == Lang::En {
-        return kind.to_string();
-    }
-    match kind {
-        ProblemKind::UnknownCriterion => "自查目录中没有此项".into(),
-        ProblemKind::UnknownItem(item) => format!("{item} 不是此项的子项"),
-        ProblemKind::DuplicateItem(item) => format!("{item} 重复出现"),
-        ProblemKind::ChecklistNeedsChecked => "此项须逐项勾选".into(),
-        ProblemKind::NotAChecklist => "此项不是勾选项".into(),
-        ProblemKind::ValueAndChecked => "不能同时作答和勾选".into(),
-        ProblemKind::PartlyNotAllowed => "此项只能回答是或否".into(),
-        ProblemKind::NotApplicableNotAllowed => "此项不能选“不适用”".into(),
-        ProblemKind::BadLink(url) => format!("{url} 不是以 http:// 或 https:// 开头的网址"),
-        ProblemKind::BadFileDigest => "文件摘要格式错误".into(),
-        ProblemKind::EmptyFileName => "文件名为空".into(),
-        ProblemKind::CreditCode(error) => credit_code_text(error, lang),
-        ProblemKind::BadDate(date) => format!("{date} 不是有效日期"),
-        ProblemKind::PeriodReversed => "结束日期早于开始日期".into(),
-        ProblemKind::TooLong { limit } => format!("超过 {limit} 个字符"),
-        ProblemKind::Missing => "签名前必须填写".into(),
-        other => other.to_string(),
-    }
+    selfcheck_core::messages::problem_kind(kind, lang)
 }
 
 /// What is wrong with a credit code, in plain words of `lang`.
 pub fn credit_code_text(error: &CreditCodeError, lang: Lang) -> String {
-    if lang == Lang::En {
-        return error.to_string();
-    }
-    match error {
-        CreditCodeError::WrongLength { found } => format!("统一社会信用代码应为 18 位，现为 {found} 位"),
-        CreditCodeError::InvalidCharacter { position, found } => {
-            format!(
-                "第 {position} 位“{found}”不能出现在统一社会信用代码中（只用数字和除 I、O、S、V、Z 以外的大写字母）"
-            )
-        }
-        CreditCodeError::DivisionNotDigits => "第 3 至 8 位是行政区划码，必须是数字".into(),
-        CreditCodeError::CheckMismatch { expected, found } => {
-            format!("校验码（第 18 位）应为“{expected}”而不是“{found}”：可能有字符输错")
-        }
-    }
+    selfcheck_core::messages::credit_code(error, lang)
 }
 
 /// A credit code warning in plain words of `lang`.
 pub fn credit_warning_text(warning: CreditCodeWarning, lang: Lang) -> String {
-    match (warning, lang) {
-        (CreditCodeWarning::NotSocialOrganization, Lang::Zh) => {
-            "提示：社会组织的代码通常以 51、52、53 或 59 开头，请与登记证书核对。".into()
-        }
-        (CreditCodeWarning::OrganizationCodeCheck, Lang::Zh) => {
-            "提示：第 9 至 17 位（组织机构代码）校验不符，请与登记证书核对。".into()
-        }
-        (warning, Lang::En) => format!("Note: {warning}."),
-    }
+    selfcheck_core::messages::credit_code_warning(warning, lang)
 }

@@ -37,7 +37,13 @@ impl Keys {
 struct Envelope {
     revision: u64,
     tab: String,
-    draft: AnswersDoc,
+    /// The answers document, as the core writes it.
+    draft: serde_json::Value,
+}
+
+/// The draft as the JSON value stored in the envelope.
+fn draft_value(draft: &AnswersDoc) -> serde_json::Value {
+    serde_json::from_str(&selfcheck_core::json::compact(&draft.to_json())).unwrap_or_default()
 }
 
 /// The stored key: encrypted PEM and whether its backup was downloaded.
@@ -81,8 +87,7 @@ pub fn restore(keys: &Keys, catalogue: &Catalogue) -> Restored {
         return Restored { draft: None, revision: 0, set_aside: false };
     };
     let parsed = serde_json::from_str::<Envelope>(&text).ok().and_then(|envelope| {
-        let json = serde_json::to_string(&envelope.draft).ok()?;
-        Answers::from_draft_json(catalogue, &json).ok().map(|draft| (draft, envelope.revision))
+        Answers::from_draft_json(catalogue, &envelope.draft.to_string()).ok().map(|draft| (draft, envelope.revision))
     });
     match parsed {
         Some((draft, revision)) => Restored { draft: Some(draft), revision, set_aside: false },
@@ -107,8 +112,9 @@ pub enum SaveOutcome {
 /// Saves `draft` unless another tab saved a newer one since `base_revision`; updates it.
 pub fn save(keys: &Keys, tab: &str, base_revision: &mut u64, draft: &AnswersDoc, force: bool) -> SaveOutcome {
     let stored = browser::load(&keys.draft).and_then(|text| serde_json::from_str::<Envelope>(&text).ok());
+    let draft = draft_value(draft);
     if let Some(stored) = &stored {
-        if &stored.draft == draft {
+        if stored.draft == draft {
             *base_revision = stored.revision;
             return SaveOutcome::Saved;
         }
@@ -117,7 +123,7 @@ pub fn save(keys: &Keys, tab: &str, base_revision: &mut u64, draft: &AnswersDoc,
         }
     }
     let revision = stored.map_or(0, |stored| stored.revision).max(*base_revision) + 1;
-    let envelope = Envelope { revision, tab: tab.to_owned(), draft: draft.clone() };
+    let envelope = Envelope { revision, tab: tab.to_owned(), draft };
     let Ok(text) = serde_json::to_string(&envelope) else { return SaveOutcome::Failed };
     if browser::store(&keys.draft, &text) {
         *base_revision = revision;
@@ -130,8 +136,7 @@ pub fn save(keys: &Keys, tab: &str, base_revision: &mut u64, draft: &AnswersDoc,
 /// The draft another tab stored, with its revision.
 pub fn other_tab_draft(keys: &Keys, catalogue: &Catalogue) -> Option<((Answers, ProfileDoc), u64)> {
     let envelope: Envelope = serde_json::from_str(&browser::load(&keys.draft)?).ok()?;
-    let json = serde_json::to_string(&envelope.draft).ok()?;
-    Answers::from_draft_json(catalogue, &json).ok().map(|draft| (draft, envelope.revision))
+    Answers::from_draft_json(catalogue, &envelope.draft.to_string()).ok().map(|draft| (draft, envelope.revision))
 }
 
 /// Removes the stored draft.

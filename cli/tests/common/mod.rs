@@ -198,6 +198,24 @@ pub fn signed(dir: &Scratch, name: &str, change: impl FnOnce(&mut serde_json::Va
     out
 }
 
+/// The golden result with `change` applied and signed again, validly, by a test key (the
+/// issuer changed to match): a result whose signature holds, whatever the change put in it,
+/// written to `name` in `dir`; returns its path. What the core then thinks of its content is
+/// the verdict's business.
+pub fn resigned(dir: &Scratch, name: &str, change: impl FnOnce(&mut serde_json::Value)) -> String {
+    use selfcheck_core::json::{self, Json};
+    let mut value: serde_json::Value = serde_json::from_str(&read("golden/result-complete.json")).unwrap();
+    let created = value["proof"]["created"].as_str().unwrap().to_owned();
+    value.as_object_mut().unwrap().remove("proof");
+    change(&mut value);
+    let key = selfcheck_core::AssociationKey::from_seed([7; 32]);
+    value["issuer"] = serde_json::json!(key.public().did());
+    let Json::Object(mut document) = json::parse(&value.to_string()).unwrap() else { panic!("not an object") };
+    let created = selfcheck_core::Timestamp::parse(&created).unwrap();
+    selfcheck_core::credential::add_proof(&mut document, &key, Some(&created));
+    dir.file(name, json::compact(&Json::Object(document)))
+}
+
 /// Whether `text` holds a character that acts on a terminal: C0 and C1 controls other than the
 /// line feed, DEL, and the bidirectional controls.
 pub fn has_terminal_control(text: &str) -> bool {

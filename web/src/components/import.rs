@@ -32,15 +32,18 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             let (dispatch, catalogue) = (dispatch.clone(), catalogue.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let limit = selfcheck_core::credential::MAX_RESULT_BYTES;
-                let json = match browser::read_text(&file, limit).await {
+                let json = match browser::read_text(&file, selfcheck_core::Document::Result, limit).await {
                     Ok(json) => json,
-                    Err(error) => {
+                    Err(failure) => {
                         dispatch.emit(Action::SetImport(None));
-                        return dispatch
-                            .emit(Action::SetNotice(Some(Notice::Error(S::ImportFailed, std::rc::Rc::new(error)))));
+                        return dispatch.emit(Action::SetNotice(Some(failure.notice(S::ImportFailed))));
                     }
                 };
-                match verify_result(&json, &[&catalogue]) {
+                let mut catalogues: Vec<&selfcheck_core::Catalogue> =
+                    selfcheck_core::Catalogue::builtins().iter().collect();
+                catalogues.push(&catalogue);
+                let now = selfcheck_core::Timestamp::from_unix_seconds(browser::now_unix_seconds());
+                match verify_result(&json, &catalogues, &now) {
                     Ok(result) => {
                         dispatch.emit(Action::SetNotice(None));
                         dispatch.emit(Action::SetImport(Some(Imported {

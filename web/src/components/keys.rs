@@ -111,12 +111,9 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let limit = selfcheck_core::keys::MAX_KEY_FILE_BYTES;
-                let pem = match browser::read_text(&file, limit).await {
+                let pem = match browser::read_text(&file, selfcheck_core::Document::KeyFile, limit).await {
                     Ok(pem) => pem,
-                    Err(error) => {
-                        return dispatch
-                            .emit(Action::SetNotice(Some(Notice::Error(S::KeySection, std::rc::Rc::new(error)))));
-                    }
+                    Err(failure) => return dispatch.emit(Action::SetNotice(Some(failure.notice(S::KeySection)))),
                 };
                 after_paint(&dispatch, Busy::CreatingKey, move || {
                     match AssociationKey::from_encrypted_pem(&pem, &passphrase) {
@@ -252,7 +249,7 @@ fn export_result(state: &State, key: &KeyInfo, passphrase: &str) -> Result<(Expo
     let signing_key = AssociationKey::from_encrypted_pem(&key.pem, passphrase)?;
     let issued = Timestamp::from_unix_seconds(browser::now_unix_seconds());
     let result = sign_result(&state.catalogue, &answers, &signing_key, &issued, random()?)?;
-    let verified = verify_result(&result, &[&state.catalogue])?;
+    let verified = verify_result(&result, &[&state.catalogue], &issued)?;
     let code = answers.profile.credit_code.as_ref().map(|code| code.as_str().to_owned()).unwrap_or_default();
     let file_name = format!("{code}-{}.json", browser::local_date_compact());
     browser::download(&file_name, format!("{result}\n").as_bytes(), "application/json")

@@ -25,7 +25,7 @@ pub fn download_draft(state: &State) -> Callback<MouseEvent> {
     let (catalogue, answers, profile) = (state.catalogue.clone(), state.answers.clone(), state.profile.clone());
     Callback::from(move |_: MouseEvent| {
         let draft = storage::draft_doc(&catalogue, &answers, &profile);
-        let Ok(json) = serde_json::to_string_pretty(&draft) else { return };
+        let json = selfcheck_core::json::pretty(&draft.to_json());
         let code = profile.credit_code.trim();
         let name = if code.is_empty() { "selfcheck".to_owned() } else { code.to_ascii_uppercase() };
         let _ = browser::download(
@@ -49,8 +49,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let (dispatch, catalogue) = (dispatch.clone(), catalogue.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let limit = selfcheck_core::answers::MAX_ANSWERS_BYTES;
-                let action = match browser::read_text(&file, limit).await {
-                    Err(error) => Action::SetNotice(Some(Notice::Error(S::DraftFileInvalid, std::rc::Rc::new(error)))),
+                let action = match browser::read_text(&file, selfcheck_core::Document::Draft, limit).await {
+                    Err(failure) => Action::SetNotice(Some(failure.notice(S::DraftFileInvalid))),
                     Ok(json) => match Answers::from_draft_json(&catalogue, &json) {
                         Ok((answers, profile)) => Action::ReplaceDraft(
                             Shared::new(answers),
