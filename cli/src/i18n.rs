@@ -308,6 +308,11 @@ pub fn cannot(lang: Lang, action: Action, path: &str, detail: &str) -> String {
         Action::OpenKey => {
             say!(lang, format!("无法打开密钥 {path}：{detail}"), format!("cannot open the key {path}: {detail}"))
         }
+        Action::UseRegister => say!(
+            lang,
+            format!("无法使用密钥备案表 {path}：{detail}"),
+            format!("cannot use the key register {path}: {detail}")
+        ),
     }
 }
 
@@ -322,6 +327,8 @@ pub enum Action {
     UseCatalogue,
     /// `sign --key`.
     OpenKey,
+    /// `--trusted-keys`.
+    UseRegister,
 }
 
 /// `sign` with open criteria.
@@ -389,45 +396,6 @@ pub fn no_passphrase(lang: Lang, variable: &str) -> String {
 pub fn cannot_read_passphrase(lang: Lang, error: &std::io::Error) -> String {
     let error = system_error(lang, error);
     say!(lang, format!("无法读取口令（{error}）"), format!("cannot read the passphrase ({error})"))
-}
-
-// The key register.
-
-/// A line of the register that is not `CREDIT_CODE FINGERPRINT`.
-pub fn register_line(lang: Lang, path: &str, line: usize, detail: &str) -> String {
-    say!(lang, format!("{path} 第 {line} 行：{detail}"), format!("{path}:{line}: {detail}"))
-}
-
-/// The fingerprint of a register line is missing or malformed.
-pub fn register_needs_fingerprint(lang: Lang) -> &'static str {
-    say!(
-        lang,
-        "应为统一社会信用代码和 32 位十六进制的密钥指纹",
-        "expected a credit code and a fingerprint of 32 hexadecimal digits",
-    )
-}
-
-/// A credit code listed twice in the register.
-pub fn register_duplicate(lang: Lang, code: &str) -> String {
-    say!(lang, format!("统一社会信用代码 {code} 出现了两次"), format!("credit code {code} is listed twice"))
-}
-
-/// A result signed by another key than the registered one.
-pub fn key_mismatch(lang: Lang, fingerprint: &str, code: &str, registered: &str) -> String {
-    say!(
-        lang,
-        format!("签名密钥为 {fingerprint}，但 {code} 备案的密钥为 {registered}"),
-        format!("signed with key {fingerprint}, but the key registered for {code} is {registered}"),
-    )
-}
-
-/// A result of a credit code with no registered key.
-pub fn key_not_registered(lang: Lang, code: &str, fingerprint: &str) -> String {
-    say!(
-        lang,
-        format!("统一社会信用代码 {code} 没有备案的密钥（签名密钥为 {fingerprint}）"),
-        format!("no key is registered for credit code {code} (signed with key {fingerprint})"),
-    )
 }
 
 // Summaries of many files.

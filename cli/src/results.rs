@@ -1,15 +1,13 @@
 //! Checking signed results for the bureau: one file, many files in parallel, the trusted-keys
 //! register, the lines of `verify` and the CSV of `summary`.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use selfcheck_core::keys::normalize_fingerprint;
 use selfcheck_core::wire::ResultDoc;
-use selfcheck_core::{Catalogue, Error, ErrorClass, Lang, VerifiedResult, verify_result};
+use selfcheck_core::{Catalogue, Error, ErrorClass, KeyRegister, KeyStatus, Lang, VerifiedResult, verify_result};
 
 use crate::escape::{self, escape};
 use crate::i18n;
@@ -29,48 +27,29 @@ pub fn load_catalogues(extra: &[PathBuf], lang: Lang) -> Result<Vec<Catalogue>, 
     Ok(catalogues)
 }
 
-/// The bureau's register of keys: credit code → fingerprint.
+/// The bureau's register of keys (`--trusted-keys`), read by the core's [`KeyRegister`] so that
+/// the command line and the review desk follow the same rules.
 #[derive(Debug, Default)]
-pub struct TrustedKeys(BTreeMap<String, String>);
+pub struct TrustedKeys(KeyRegister);
 
 impl TrustedKeys {
     /// Reads a register: one `CREDIT_CODE FINGERPRINT` per line; `#` starts a comment.
     ///
     /// # Errors
     ///
-    /// The message (in `lang`) for a register that cannot be read, or its first bad line.
+    /// The message (in `lang`) for a register that cannot be read, or every bad line of it.
     pub fn load(path: &Path, lang: Lang) -> Result<TrustedKeys, String> {
-        let shown = escape::path(path);
-        let text =
-            input::read_text(path).map_err(|problem| i18n::cannot_read(lang, i18n::REGISTER_FILE, &shown, &problem))?;
-        let mut keys = BTreeMap::new();
-        for (index, line) in text.lines().enumerate() {
-            let number = index + 1;
-            let line = line.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
-            }
-            let (code, fingerprint) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
-            let code = selfcheck_core::CreditCode::parse(code)
-                .map_err(|error| i18n::register_line(lang, &shown, number, &escape(&error.to_string())))?;
-            let Some(fingerprint) = normalize_fingerprint(fingerprint) else {
-                return Err(i18n::register_line(lang, &shown, number, i18n::register_needs_fingerprint(lang)));
-            };
-            if keys.insert(code.as_str().to_owned(), fingerprint).is_some() {
-                return Err(i18n::register_line(lang, &shown, number, &i18n::register_duplicate(lang, code.as_str())));
-            }
-        }
-        Ok(TrustedKeys(keys))
+        let text = crate::read_input(path, i18n::REGISTER_FILE, lang)?;
+        KeyRegister::parse(&text).map(TrustedKeys).map_err(|error| {
+            i18n::cannot(lang, i18n::Action::UseRegister, &escape::path(path), &i18n::core(lang, &error))
+        })
     }
 
-    /// Why a verified result's key is not the one registered for its credit code, if it is not.
+    /// Why a verified result's key is not one registered for its credit code, if it is not.
     fn mismatch(&self, verified: &VerifiedResult) -> Option<Reason> {
-        let code = verified.answers.profile.credit_code.as_ref()?.as_str().to_owned();
-        let fingerprint = verified.key.fingerprint();
-        match self.0.get(&code) {
-            Some(registered) if *registered == fingerprint => None,
-            Some(registered) => Some(Reason::KeyMismatch { fingerprint, code, registered: registered.clone() }),
-            None => Some(Reason::KeyNotRegistered { code, fingerprint }),
+        match self.0.status(verified) {
+            KeyStatus::Registered => None,
+            status => Some(Reason::Key(status)),
         }
     }
 }
@@ -80,22 +59,8 @@ impl TrustedKeys {
 pub enum Reason {
     /// The core refused it.
     Core(Error),
-    /// Signed by another key than the one registered for its credit code.
-    KeyMismatch {
-        /// The key that signed it.
-        fingerprint: String,
-        /// Its credit code.
-        code: String,
-        /// The key registered for that code.
-        registered: String,
-    },
-    /// Its credit code has no registered key.
-    KeyNotRegistered {
-        /// Its credit code.
-        code: String,
-        /// The key that signed it.
-        fingerprint: String,
-    },
+    /// Its key is not one registered for its credit code.
+    Key(KeyStatus),
 }
 
 impl Reason {
@@ -103,12 +68,7 @@ impl Reason {
     pub fn line(&self, lang: Lang) -> String {
         match self {
             Reason::Core(error) => i18n::core(lang, error),
-            Reason::KeyMismatch { fingerprint, code, registered } => {
-                i18n::key_mismatch(lang, fingerprint, &escape(code), registered)
-            }
-            Reason::KeyNotRegistered { code, fingerprint } => {
-                i18n::key_not_registered(lang, &escape(code), fingerprint)
-            }
+            Reason::Key(status) => escape(&status.message(lang)).into_owned(),
         }
     }
 }

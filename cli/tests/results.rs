@@ -169,12 +169,21 @@ fn the_key_register_makes_a_key_mismatch_a_failure() {
     let output = selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register], None);
     assert!(output.status.success(), "{}", text(&output.stdout));
 
+    // An association that lost its key and filed a new one has a line for each.
+    std::fs::write(
+        &register,
+        format!("514400005000031282 1111 1111 1111 1111 1111 1111 1111 1111\n514400005000031282 {fingerprint}\n"),
+    )
+    .unwrap();
+    let output = selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register], None);
+    assert!(output.status.success(), "{}", text(&output.stdout));
+
     std::fs::write(&register, "514400005000031282 0000 0000 0000 0000 0000 0000 0000 0000\n").unwrap();
     let output =
         selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register, "--lang", "en"], None);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        text(&output.stdout).contains("but the key registered for 514400005000031282 is 0000"),
+        text(&output.stdout).contains("but the key filed for 514400005000031282 is 0000"),
         "{}",
         text(&output.stdout)
     );
@@ -182,14 +191,20 @@ fn the_key_register_makes_a_key_mismatch_a_failure() {
     std::fs::write(&register, "52440100MJL000120C 0000 0000 0000 0000 0000 0000 0000 0000\n").unwrap();
     let output =
         selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register, "--lang", "en"], None);
-    assert!(text(&output.stdout).contains("no key is registered for credit code 514400005000031282"));
+    assert!(
+        text(&output.stdout).contains("No key is filed for credit code 514400005000031282"),
+        "{}",
+        text(&output.stdout)
+    );
 
     std::fs::write(&register, "514400005000031282 not-a-fingerprint\n").unwrap();
     let output =
         selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register, "--lang", "en"], None);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        text(&output.stderr).contains("keys.txt:1: expected a credit code and a fingerprint"),
+        text(&output.stderr).contains(
+            "keys.txt: The key register is not of its format: line 1: expected a credit code and a key fingerprint"
+        ),
         "{}",
         text(&output.stderr)
     );
