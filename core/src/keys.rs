@@ -81,19 +81,19 @@ impl AssociationKey {
             return Err(Error::WeakPassphrase { min: MIN_PASSPHRASE_CHARS });
         }
         if iterations < MIN_PBKDF2_ITERATIONS {
-            return Err(Error::KeyFile(format!("at least {MIN_PBKDF2_ITERATIONS} PBKDF2 iterations are required")));
+            return Err(Error::KeyFile(KeyFileProblem::TooFewIterations { min: MIN_PBKDF2_ITERATIONS }));
         }
         let keypair = KeypairBytes { secret_key: self.signing.to_bytes(), public_key: None };
-        let plain = keypair.to_pkcs8_der().map_err(|error| Error::KeyFile(error.to_string()))?;
-        let info = PrivateKeyInfo::try_from(plain.as_bytes()).map_err(|error| Error::KeyFile(error.to_string()))?;
+        let plain = keypair.to_pkcs8_der().map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
+        let info = PrivateKeyInfo::try_from(plain.as_bytes()).map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
         let params = pbes2::Parameters::pbkdf2_sha256_aes256cbc(iterations, &salt, &iv)
-            .map_err(|error| Error::KeyFile(error.to_string()))?;
+            .map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
         let encrypted =
-            info.encrypt_with_params(params, passphrase).map_err(|error| Error::KeyFile(error.to_string()))?;
+            info.encrypt_with_params(params, passphrase).map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
         encrypted
             .to_pem(PEM_LABEL, LineEnding::LF)
             .map(|pem| pem.to_string())
-            .map_err(|error| Error::KeyFile(error.to_string()))
+            .map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))
     }
 
     /// Opens an encrypted PKCS#8 PEM key file with its passphrase.
@@ -121,11 +121,10 @@ impl AssociationKey {
         if label != PEM_LABEL {
             return Err(Error::KeyFile(wrong_label(&label)));
         }
-        let der = pkcs8::der::pem::decode_vec(block.as_bytes())
-            .map_err(|error| Error::KeyFile(format!("its PEM text cannot be decoded: {error}")))?
-            .1;
-        let encrypted = EncryptedPrivateKeyInfo::from_der(&der)
-            .map_err(|error| Error::KeyFile(format!("its encrypted key cannot be read: {error}")))?;
+        let der =
+            pkcs8::der::pem::decode_vec(block.as_bytes()).map_err(|_| Error::KeyFile(KeyFileProblem::Undecodable))?.1;
+        let encrypted =
+            EncryptedPrivateKeyInfo::from_der(&der).map_err(|_| Error::KeyFile(KeyFileProblem::Unreadable))?;
         // A hostile file could ask for billions of iterations or gigabytes of scrypt memory and
         // hang the host: the cost is bounded before anything is derived.
         if let Some(params) = encrypted.encryption_algorithm.pbes2() {
@@ -136,7 +135,7 @@ impl AssociationKey {
                 // A wrong passphrase gives a wrong key, whose decryption fails its padding check
                 // (which pkcs5 0.7.1 reports as EncryptFailed).
                 pkcs8::pkcs5::Error::DecryptFailed | pkcs8::pkcs5::Error::EncryptFailed => Error::WrongPassphrase,
-                other => Error::KeyFile(format!("its encryption cannot be used: {other}")),
+                _ => Error::KeyFile(KeyFileProblem::UnsupportedEncryption),
             }
         })?;
         // A wrong passphrase passes the padding check about once in 256 tries; its plaintext is
@@ -147,25 +146,23 @@ impl AssociationKey {
         let kind = KeyKind::of(&info.algorithm);
         if kind != KeyKind::Ed25519 {
             // Short: messages quote at most 80 characters of a detail.
-            return Err(Error::KeyFile(format!("it holds {kind}; an Ed25519 key is needed")));
+            return Err(Error::KeyFile(KeyFileProblem::NotEd25519(kind)));
         }
         if info.algorithm.parameters.is_some() {
-            return Err(Error::KeyFile("its Ed25519 key has algorithm parameters, which RFC 8410 forbids".to_owned()));
+            return Err(Error::KeyFile(KeyFileProblem::AlgorithmParameters));
         }
         // RFC 8410: the private key is an OCTET STRING holding the 32-byte seed.
         let seed = pkcs8::der::asn1::OctetStringRef::from_der(info.private_key)
-            .map_err(|_| Error::KeyFile("its Ed25519 private key is not an OCTET STRING (RFC 8410)".to_owned()))?;
-        let seed: [u8; 32] = seed.as_bytes().try_into().map_err(|_| {
-            Error::KeyFile(format!(
-                "its Ed25519 private key has {} bytes, not 32; an Ed25519 key is needed",
-                seed.as_bytes().len()
-            ))
-        })?;
+            .map_err(|_| Error::KeyFile(KeyFileProblem::SeedLength(None)))?;
+        let seed: [u8; 32] = seed
+            .as_bytes()
+            .try_into()
+            .map_err(|_| Error::KeyFile(KeyFileProblem::SeedLength(Some(seed.as_bytes().len()))))?;
         let key = AssociationKey::from_seed(seed);
         if let Some(public) = info.public_key
             && public != key.public().bytes()
         {
-            return Err(Error::KeyFile("its public key does not belong to its private key".to_owned()));
+            return Err(Error::KeyFile(KeyFileProblem::PublicKeyMismatch));
         }
         Ok(key)
     }
@@ -175,7 +172,7 @@ impl AssociationKey {
     pub fn from_pkcs8_der(der: &[u8]) -> Result<AssociationKey, Error> {
         SigningKey::from_pkcs8_der(der)
             .map(|signing| AssociationKey { signing })
-            .map_err(|error| Error::KeyFile(error.to_string()))
+            .map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))
     }
 }
 
@@ -271,7 +268,7 @@ impl PublicKey {
 /// the block are ignored; a file with no block, a block without its end, or two blocks is refused.
 fn pem_block(text: &str) -> Result<(String, String), Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let not_pem = || Error::KeyFile("it is not a PEM file (-----BEGIN ENCRYPTED PRIVATE KEY----- …)".to_owned());
+    let not_pem = || Error::KeyFile(KeyFileProblem::NotPem);
     let mut lines = text.lines().map(|line| line.trim_end_matches([' ', '\t', '\r']));
     let label = lines
         .by_ref()
@@ -290,43 +287,105 @@ fn pem_block(text: &str) -> Result<(String, String), Error> {
         }
     }
     if !ended {
-        return Err(Error::KeyFile(format!("it is not a PEM file: no {end} line (cut short)")));
+        return Err(Error::KeyFile(KeyFileProblem::CutShort));
     }
     if lines.any(|line| line.starts_with("-----BEGIN ")) {
-        return Err(Error::KeyFile(
-            "it holds more than one PEM block; keep only the association's key in it".to_owned(),
-        ));
+        return Err(Error::KeyFile(KeyFileProblem::SeveralBlocks));
     }
     Ok((label, block))
 }
 
 /// Why a PEM block with another label than `ENCRYPTED PRIVATE KEY` is not a key file.
-fn wrong_label(label: &str) -> String {
+fn wrong_label(label: &str) -> KeyFileProblem {
     let shown: String = label.chars().filter(|c| c.is_ascii_graphic() || *c == ' ').take(40).collect();
-    match label {
-        "PRIVATE KEY" | "EC PRIVATE KEY" | "RSA PRIVATE KEY" | "OPENSSH PRIVATE KEY" => {
-            format!("it holds a {shown:?}, not an encrypted private key; keys are kept encrypted")
-        }
-        "PUBLIC KEY" | "CERTIFICATE" => format!("it holds a {shown:?}, not an encrypted private key"),
-        _ => format!("it holds a {shown:?}, not an encrypted private key"),
-    }
+    let unencrypted = matches!(label, "PRIVATE KEY" | "EC PRIVATE KEY" | "RSA PRIVATE KEY" | "OPENSSH PRIVATE KEY");
+    KeyFileProblem::WrongLabel { label: shown, unencrypted }
+}
+
+/// What makes a key file unusable, said by [`crate::messages`] in either language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyFileProblem {
+    /// No `-----BEGIN` line: not a PEM file.
+    NotPem,
+    /// No `-----END` line: cut short.
+    CutShort,
+    /// More than one PEM block.
+    SeveralBlocks,
+    /// A PEM block of another kind (`label`); `unencrypted` when it is a private key kept unencrypted.
+    WrongLabel {
+        /// The block's label, as far as it is printable.
+        label: String,
+        /// Whether it is an unencrypted private key.
+        unencrypted: bool,
+    },
+    /// The PEM text does not decode.
+    Undecodable,
+    /// The encrypted key structure cannot be read.
+    Unreadable,
+    /// An encryption scheme selfcheck cannot use.
+    UnsupportedEncryption,
+    /// A key derivation function selfcheck cannot use.
+    UnsupportedKdf,
+    /// scrypt's N is not a power of two above 1.
+    BadScryptCost(u64),
+    /// The key derivation needs more memory than allowed.
+    TooMuchMemory {
+        /// Bytes it needs.
+        bytes: u64,
+        /// Bytes allowed.
+        limit: u64,
+    },
+    /// The key derivation is more work than allowed, in SHA-256 PBKDF2 iterations.
+    TooMuchWork {
+        /// Which derivation (`PBKDF2-HMAC-SHA256`, `scrypt`, …).
+        what: &'static str,
+        /// Its work.
+        work: u64,
+        /// The work allowed.
+        limit: u64,
+    },
+    /// It holds a key of another kind.
+    NotEd25519(KeyKind),
+    /// An Ed25519 key with algorithm parameters, which RFC 8410 forbids.
+    AlgorithmParameters,
+    /// The Ed25519 private key is not a 32-byte seed (its length when it is an OCTET STRING).
+    SeedLength(Option<usize>),
+    /// The public key in the file is not the private key's.
+    PublicKeyMismatch,
+    /// A new key file with fewer PBKDF2 iterations than selfcheck writes.
+    TooFewIterations {
+        /// The minimum.
+        min: u32,
+    },
+    /// The key could not be encoded (a bug: please report it).
+    Encoding,
 }
 
 /// The kind of key a decrypted PKCS#8 structure holds, as people name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum KeyKind {
+#[non_exhaustive]
+pub enum KeyKind {
+    /// Ed25519, the one selfcheck signs with.
     Ed25519,
+    /// Ed448.
     Ed448,
+    /// X25519 (key agreement, not signing).
     X25519,
+    /// X448.
     X448,
+    /// RSA.
     Rsa,
+    /// RSA-PSS.
     RsaPss,
+    /// DSA.
     Dsa,
+    /// Diffie-Hellman.
     DiffieHellman,
     /// An elliptic-curve key on a named curve (P-256, secp256k1, SM2, …).
     Ec(&'static str),
-    /// An elliptic-curve key on a curve named by this OID.
-    EcCurve(String),
+    /// An elliptic-curve key on a curve named by this OID (`None`: given by explicit parameters).
+    EcCurve(Option<String>),
     /// A key of the algorithm with this OID.
     Other(String),
 }
@@ -369,9 +428,9 @@ impl KeyKind {
             OID_EC => match algorithm.parameters_oid() {
                 Ok(curve) => match CURVES.iter().find(|(oid, _)| *oid == curve) {
                     Some((_, name)) => KeyKind::Ec(name),
-                    None => KeyKind::EcCurve(format!("with OID {curve}")),
+                    None => KeyKind::EcCurve(Some(curve.to_string())),
                 },
-                Err(_) => KeyKind::EcCurve("given by explicit parameters".to_owned()),
+                Err(_) => KeyKind::EcCurve(None),
             },
             other => KeyKind::Other(other.to_string()),
         }
@@ -380,19 +439,7 @@ impl KeyKind {
 
 impl fmt::Display for KeyKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            KeyKind::Ed25519 => write!(f, "an Ed25519 key"),
-            KeyKind::Ed448 => write!(f, "an Ed448 key"),
-            KeyKind::X25519 => write!(f, "an X25519 key"),
-            KeyKind::X448 => write!(f, "an X448 key"),
-            KeyKind::Rsa => write!(f, "an RSA key"),
-            KeyKind::RsaPss => write!(f, "an RSA-PSS key"),
-            KeyKind::Dsa => write!(f, "a DSA key"),
-            KeyKind::DiffieHellman => write!(f, "a Diffie-Hellman key"),
-            KeyKind::Ec(curve) => write!(f, "an elliptic-curve key on {curve}"),
-            KeyKind::EcCurve(curve) => write!(f, "an elliptic-curve key on the curve {curve}"),
-            KeyKind::Other(oid) => write!(f, "a key of algorithm {oid}"),
-        }
+        f.write_str(&crate::messages::key_kind(self, crate::Lang::En))
     }
 }
 
@@ -463,13 +510,13 @@ impl KeyDerivationCost {
                 // RFC 7914 wants N a power of two above 1; pkcs5 0.7.1 panics (in builds with
                 // overflow checks) on N = 0, which the fuzzer found.
                 if n < 2 || !n.is_power_of_two() {
-                    return Err(Error::KeyFile(format!("its scrypt cost N = {n} is not a power of two above 1")));
+                    return Err(Error::KeyFile(KeyFileProblem::BadScryptCost(n)));
                 }
                 let memory = 128u64.saturating_mul(r).saturating_mul(n.saturating_add(p).saturating_add(2));
                 let work = 4u64.saturating_mul(n).saturating_mul(r).saturating_mul(p).saturating_mul(SALSA_CORE_WORK);
                 Ok(KeyDerivationCost { work, memory, what: "scrypt" })
             }
-            _ => Err(Error::KeyFile("its key derivation function is not supported".to_owned())),
+            _ => Err(Error::KeyFile(KeyFileProblem::UnsupportedKdf)),
         }
     }
 
@@ -481,22 +528,16 @@ impl KeyDerivationCost {
     pub fn check(&self) -> Result<(), Error> {
         // Short: messages quote at most 80 characters of a detail.
         if self.memory > MAX_SCRYPT_MEMORY_BYTES {
-            return Err(Error::KeyFile(format!(
-                "scrypt needs {} bytes (128·r·(N + p + 2)), more than {MAX_SCRYPT_MEMORY_BYTES}",
-                self.memory
-            )));
+            return Err(Error::KeyFile(KeyFileProblem::TooMuchMemory {
+                bytes: self.memory,
+                limit: MAX_SCRYPT_MEMORY_BYTES,
+            }));
         }
         if self.work > MAX_KEY_DERIVATION_WORK {
-            return Err(Error::KeyFile(if self.what == "PBKDF2-HMAC-SHA256" {
-                format!(
-                    "it asks for {} PBKDF2 iterations, more than {MAX_PBKDF2_ITERATIONS} PBKDF2 iterations",
-                    self.work
-                )
-            } else {
-                format!(
-                    "{} is as much work as {} SHA-256 iterations, over {MAX_PBKDF2_ITERATIONS}",
-                    self.what, self.work
-                )
+            return Err(Error::KeyFile(KeyFileProblem::TooMuchWork {
+                what: self.what,
+                work: self.work,
+                limit: MAX_KEY_DERIVATION_WORK,
             }));
         }
         Ok(())
@@ -715,10 +756,7 @@ mod tests {
         let two = format!("{pem}\nnote\n{pem}");
         assert!(message(opened(&two)).contains("more than one PEM block"));
         let cut = &pem[..pem.len() - 20];
-        assert!(
-            message(opened(cut))
-                .contains("it is not a PEM file: no -----END ENCRYPTED PRIVATE KEY----- line (cut short)")
-        );
+        assert!(message(opened(cut)).contains("it is not a PEM file: no -----END line (cut short)"));
         assert!(message(opened("just some text\n")).contains("it is not a PEM file"));
         let plain = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g\n-----END PRIVATE KEY-----\n";
         assert!(message(opened(plain)).contains("not an encrypted private key; keys are kept encrypted"));
