@@ -353,9 +353,9 @@ impl ResultWarning {
 /// let verified = verify_result(json, &catalogues, &now).unwrap();
 /// assert_eq!(verified.answers.profile.name, "广东省示例行业协会");
 /// assert_eq!(verified.grade().label.zh, "合格");
-/// for entry in verified.rectification() {
-///     println!("{} {}: -{}", entry.criterion.id, entry.criterion.title.zh, entry.lost);
-/// }
+/// let to_fix: Vec<String> =
+///     verified.rectification().iter().map(|entry| format!("{} −{}", entry.criterion.id, entry.lost)).collect();
+/// assert!(!to_fix.is_empty());
 /// ```
 ///
 /// # Errors
