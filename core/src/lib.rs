@@ -19,10 +19,12 @@
 pub mod answers;
 pub mod canonical;
 pub mod catalogue;
+pub mod compare;
 pub mod credential;
 pub mod credit_code;
 pub mod error;
 pub mod keys;
+pub mod migrate;
 pub mod report;
 pub mod strict_json;
 pub mod text;
@@ -37,7 +39,7 @@ pub use error::{Error, Problem, ProblemKind};
 pub use keys::{AssociationKey, PublicKey};
 pub use report::{Outcome, Report};
 pub use text::{Lang, Text};
-pub use time::Timestamp;
+pub use time::{BeijingTime, Timestamp};
 
 /// The largest integer a JSON number can hold exactly in JavaScript: 2^53 − 1.
 pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
