@@ -37,7 +37,7 @@ fn readers() -> Vec<(&'static str, Reader)> {
         ("answers", Box::new(|json| Answers::from_json(&mini(), json).err())),
         ("draft", Box::new(|json| Answers::from_draft_json(&mini(), json).err())),
         ("catalogue", Box::new(|json| Catalogue::from_json(json).err())),
-        ("result", Box::new(|json| verify_result(json, &[&Catalogue::builtin(), &mini()]).err())),
+        ("result", Box::new(|json| verify_result(json, &[Catalogue::builtin(), &mini()]).err())),
     ]
 }
 
@@ -179,7 +179,7 @@ fn numbers_beyond_2_53_or_with_fractions_are_refused() {
         ("18446744073709551616", "beyond ±2^53"),
     ] {
         let json = result.replacen("\"total\": 703", &format!("\"total\": {number}"), 1);
-        let error = verify_result(&json, &[&Catalogue::builtin()]).unwrap_err().to_string();
+        let error = verify_result(&json, &[Catalogue::builtin()]).unwrap_err().to_string();
         assert!(error.contains(words), "{number}: {error}");
     }
     let size = |size: &str| valid("answers").replacen("\"size\":1", &format!("\"size\":{size}"), 1);
@@ -263,7 +263,7 @@ fn a_wrong_catalogue_digest_is_named() {
     object.remove("proof");
     let key = AssociationKey::from_seed(std::array::from_fn(|i| i as u8 + 1));
     add_proof(&mut object, &key, Some(&Timestamp::from_unix_seconds(0)));
-    let error = verify_result(&Value::Object(object).to_string(), &[&Catalogue::builtin()]).unwrap_err();
+    let error = verify_result(&Value::Object(object).to_string(), &[Catalogue::builtin()]).unwrap_err();
     assert!(matches!(error, Error::UnknownCatalogue { .. }), "{error}");
     assert!(error.to_string().contains(&"f".repeat(64)) && error.to_string().contains("--catalog"), "{error}");
 }
@@ -307,7 +307,7 @@ fn malformed_did_keys_each_say_what_is_wrong() {
         let mut forged = result.clone();
         forged["issuer"] = json!(did);
         forged["proof"]["verificationMethod"] = json!(format!("{did}#{}", did.trim_start_matches("did:key:")));
-        let error = verify_result(&forged.to_string(), &[&Catalogue::builtin()]).unwrap_err();
+        let error = verify_result(&forged.to_string(), &[Catalogue::builtin()]).unwrap_err();
         assert!(error.to_string().contains(words), "{did}: {error}");
     }
     assert_eq!(PublicKey::from_did(&good.did()).unwrap(), good);
@@ -426,7 +426,7 @@ fn timestamps_with_characters_across_their_fields_are_bad_timestamps() {
     // Regression: found by the result fuzz target; slicing inside a character panicked before
     // the signature was looked at, so anyone could make `selfcheck verify` or the widget abort.
     let crash = read("regressions/fuzz-crash-result-valid-from.json");
-    let error = verify_result(&crash, &[&Catalogue::builtin()]).unwrap_err();
+    let error = verify_result(&crash, &[Catalogue::builtin()]).unwrap_err();
     assert!(matches!(error, Error::BadTimestamp(_)), "{error}");
     assert!(error.to_string().contains("is not a date-time of the form 2026-01-31T08:00:00Z"), "{error}");
     for field in ["validFrom", "created"] {
@@ -435,7 +435,7 @@ fn timestamps_with_characters_across_their_fields_are_bad_timestamps() {
                 "validFrom" => doc["validFrom"] = json!(stamp),
                 _ => doc["proof"]["created"] = json!(stamp),
             });
-            let error = verify_result(&json, &[&Catalogue::builtin()]).unwrap_err();
+            let error = verify_result(&json, &[Catalogue::builtin()]).unwrap_err();
             assert!(matches!(error, Error::BadTimestamp(_)), "{field} {stamp}: {error}");
         }
     }

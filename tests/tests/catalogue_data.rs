@@ -52,8 +52,11 @@ fn the_catalogue_pins_the_2013_notice_and_has_its_four_areas_and_the_requirement
         assert_eq!(catalogue.id(), "gd-2013-self-discipline");
         assert_eq!(catalogue.authority().zh, "广东省民政厅");
         assert_eq!(catalogue.source_date(), "2013-05-27");
-        let areas: Vec<(&str, &str, u32)> =
-            catalogue.areas().iter().map(|area| (area.id.as_str(), area.clause.section.as_str(), area.points)).collect();
+        let areas: Vec<(&str, &str, u32)> = catalogue
+            .areas()
+            .iter()
+            .map(|area| (area.id.as_str(), area.clause.section.as_str(), area.points))
+            .collect();
         assert_eq!(
             areas,
             [
@@ -133,7 +136,9 @@ fn the_notices_lists_are_sub_items_not_one_vague_question() {
         for (topic, elements) in lists {
             let found = catalogue.criteria().iter().find(|criterion| {
                 criterion.title.zh.contains(topic)
-                    && elements.iter().all(|element| criterion.items().iter().any(|item| item.title.zh.contains(element)))
+                    && elements
+                        .iter()
+                        .all(|element| criterion.items().iter().any(|item| item.title.zh.contains(element)))
             });
             assert!(found.is_some(), "no checklist on {topic} has a sub-item for each of {elements:?}");
         }
@@ -169,7 +174,10 @@ fn the_requirements_on_associations_in_section_three_are_criteria() {
     for catalogue in Catalogue::builtins() {
         for words in ["推进方案", "专人负责", "新闻媒体", "每个月", "及时上报", "限期整改"] {
             assert!(
-                catalogue.criteria().iter().any(|c| c.clause.section.starts_with('三') && c.clause.quote.contains(words)),
+                catalogue
+                    .criteria()
+                    .iter()
+                    .any(|c| c.clause.section.starts_with('三') && c.clause.quote.contains(words)),
                 "no criterion of section 三 cites {words}"
             );
         }

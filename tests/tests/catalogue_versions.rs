@@ -34,7 +34,10 @@ fn versions_are_listed_oldest_first_and_the_last_is_current() {
     assert_eq!(builtins.len(), BUILTIN_VERSIONS.len());
     assert_eq!(Catalogue::builtin().version(), BUILTIN_VERSIONS.last().unwrap().version);
     for catalogue in builtins {
-        assert_eq!(Catalogue::builtin_with_digest(catalogue.digest()).map(Catalogue::version), Some(catalogue.version()));
+        assert_eq!(
+            Catalogue::builtin_with_digest(catalogue.digest()).map(Catalogue::version),
+            Some(catalogue.version())
+        );
     }
 }
 
@@ -43,8 +46,9 @@ fn a_golden_result_of_every_version_still_verifies_against_the_builtins() {
     let all: Vec<&Catalogue> = Catalogue::builtins().iter().collect();
     for builtin in BUILTIN_VERSIONS {
         let path = data(&format!("golden/versions/{}/result-complete.json", builtin.version));
-        let json = std::fs::read_to_string(&path)
-            .unwrap_or_else(|error| panic!("keep a golden result of catalogue {}: {}: {error}", builtin.version, path.display()));
+        let json = std::fs::read_to_string(&path).unwrap_or_else(|error| {
+            panic!("keep a golden result of catalogue {}: {}: {error}", builtin.version, path.display())
+        });
         let verified = verify_result(&json, &all).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         assert_eq!(all[verified.catalogue].digest(), builtin.digest, "{}", path.display());
     }

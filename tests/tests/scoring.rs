@@ -34,11 +34,11 @@ fn every_scoring_case_computes_its_expected_report() {
 
 fn builtin_with(answer: impl Fn(&selfcheck_core::Criterion) -> Option<Response>) -> (Catalogue, Report) {
     let catalogue = Catalogue::builtin();
-    let mut answers = Answers::blank(&catalogue);
+    let mut answers = Answers::blank(catalogue);
     for (index, criterion) in catalogue.criteria().iter().enumerate() {
-        answers.set_response(&catalogue, index, answer(criterion)).unwrap();
+        answers.set_response(catalogue, index, answer(criterion)).unwrap();
     }
-    let report = Report::compute(&catalogue, &answers);
+    let report = Report::compute(catalogue, &answers);
     (catalogue.clone(), report)
 }
 
