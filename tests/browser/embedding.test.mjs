@@ -23,6 +23,7 @@ import {
   download,
   draftSnapshot,
   expectedChecked,
+  exportResult,
   fillProfile,
   pageUrl,
   plannedAnswers,
@@ -208,7 +209,7 @@ async function createKeyAndExport(widget) {
   await until(widget, `the export button of ${widget.host} is enabled`, ([s, host]) => __selfcheckTest.$(s, host)?.disabled === false, [sel.exportButton, widget.host], {
     describe: () => widget.locator('[data-testid=notice]').evaluateAll((nodes) => nodes.map((n) => n.textContent.trim())),
   });
-  return download(widget, () => widget.locator(sel.exportButton).click());
+  return exportResult(widget);
 }
 
 /** Checks a result with `selfcheck verify` and returns what `selfcheck report` says of it. */

@@ -69,7 +69,7 @@ pub fn now_unix_seconds() -> u64 {
     (js_sys::Date::now() / 1000.0) as u64
 }
 
-/// The local date as `YYYYMMDD`, for file names.
+/// The local date as `YYYYMMDD`, for the names of draft files.
 pub fn local_date_compact() -> String {
     let date = js_sys::Date::new_0();
     format!("{:04}{:02}{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
@@ -84,36 +84,49 @@ pub fn take_chosen_file(event: &web_sys::Event) -> Option<File> {
     Some(file)
 }
 
-/// A whole file as text (UTF-8), refusing files over `limit` bytes before reading them; the
-/// errors are the core's, so that the interface words them in its language.
-pub async fn read_text(file: &File, limit: usize) -> Result<String, selfcheck_core::Error> {
-    use selfcheck_core::Error;
-    let size = file.size() as usize;
-    if size > limit {
-        return Err(Error::TooLarge { what: "file", size, limit });
+/// Why a chosen file could not be read; worded by the interface in its own language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// Larger than what may be read.
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// Not UTF-8 text: the first byte that is not.
+    NotText {
+        /// Bytes of valid text before it.
+        valid_up_to: usize,
+    },
+    /// The browser could not read it (moved, deleted, no permission): its own words.
+    Unreadable(String),
+}
+
+/// A whole file as text (UTF-8), refusing files over `limit` bytes before reading them.
+pub async fn read_text(file: &File, limit: usize) -> Result<String, ReadError> {
+    let size = file.size() as u64;
+    if size > limit as u64 {
+        return Err(ReadError::TooLarge { size, limit: limit as u64 });
     }
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|error| Error::Syntax { what: "file", detail: describe(error) })?;
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|error| ReadError::Unreadable(describe(error)))?;
     let bytes = Uint8Array::new(&buffer).to_vec();
-    String::from_utf8(bytes).map_err(|error| Error::Syntax {
-        what: "file",
-        detail: format!("not UTF-8 text (byte {})", error.utf8_error().valid_up_to()),
-    })
+    String::from_utf8(bytes).map_err(|error| ReadError::NotText { valid_up_to: error.utf8_error().valid_up_to() })
 }
 
 /// The SHA-256 of a file read in 4 MiB pieces, so that large files neither fill memory nor
 /// freeze the page; `progress` gets the per mille done after each piece.
 #[allow(clippy::float_arithmetic, reason = "file offsets are JavaScript numbers; no float is stored")]
-pub async fn hash_file(file: &File, mut progress: impl FnMut(u32)) -> Result<String, String> {
+pub async fn hash_file(file: &File, mut progress: impl FnMut(u32)) -> Result<String, ReadError> {
     const CHUNK: f64 = 4.0 * 1024.0 * 1024.0;
     let size = file.size();
     let mut hasher = Sha256Hasher::default();
     let mut offset = 0.0;
     while offset < size {
         let end = (offset + CHUNK).min(size);
-        let piece = file.slice_with_f64_and_f64(offset, end).map_err(describe)?;
-        let buffer = JsFuture::from(piece.array_buffer()).await.map_err(describe)?;
+        let unreadable = |error| ReadError::Unreadable(describe(error));
+        let piece = file.slice_with_f64_and_f64(offset, end).map_err(unreadable)?;
+        let buffer = JsFuture::from(piece.array_buffer()).await.map_err(unreadable)?;
         hasher.update(&Uint8Array::new(&buffer).to_vec());
         offset = end;
         progress((offset * 1000.0 / size) as u32);
@@ -128,6 +141,21 @@ pub fn describe(error: JsValue) -> String {
         .map(|error| String::from(error.message()))
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "unknown error".to_owned())
+}
+
+/// Scrolls `target` so that its top lands `offset` pixels below the top of the view (under a
+/// sticky bar of that height), and focuses `control` without scrolling again.
+pub fn scroll_and_focus(target: &web_sys::Element, control: &web_sys::HtmlElement, offset: i32) {
+    // CSSOM, not a style attribute: allowed under a strict Content-Security-Policy.
+    if let Some(styled) = target.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = styled.style().set_property("scroll-margin-top", &format!("{offset}px"));
+    }
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    target.scroll_into_view_with_scroll_into_view_options(&options);
+    let focus = web_sys::FocusOptions::new();
+    focus.set_prevent_scroll(true);
+    let _ = control.focus_with_options(&focus);
 }
 
 /// Opens the browser's print dialog.
