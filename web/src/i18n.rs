@@ -81,7 +81,7 @@ strings! {
     PeriodFrom => "自查期间（起）", "Period from";
     PeriodTo => "自查期间（止）", "Period to";
     LockedField => "由本网站填写，不可修改", "Filled in by this site; cannot be changed";
-    EmailInvalid => "电子邮箱格式不对，应形如 name@example.org.cn。", "This e-mail address looks wrong; it should look like name@example.org.cn.";
+    EmailInvalid => "请按 name@example.cn 的格式填写", "Should look like name@example.cn";
     Draft => "草稿", "Draft";
     Saved => "草稿已保存在本浏览器", "Draft saved in this browser";
     Saving => "正在保存…", "Saving…";

@@ -189,9 +189,10 @@ fn comparison_view(state: &State, import: &Imported, dispatch: &Callback<Action>
                 } />
                 { S::OnlyChanged.get(lang) }
             </label>
-            <div class="selfcheck-table-scroll">
+            // Focusable, so that a table wider than a phone can be scrolled with the keyboard.
+            <div class="selfcheck-table-scroll" tabindex="0" role="region" aria-labelledby="selfcheck-compare-caption">
                 <table data-testid="compare" class="selfcheck-area-table">
-                    <caption>{ S::ImportCompare.get(lang) }</caption>
+                    <caption id="selfcheck-compare-caption">{ S::ImportCompare.get(lang) }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ S::Criterion.get(lang) }</th>

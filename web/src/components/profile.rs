@@ -99,8 +99,9 @@ pub fn ProfileForm(props: &ProfileProps) -> Html {
                  value: &str,
                  autocomplete: &'static str| {
         let readonly = matches!(field, Field::Name) && locked.name;
+        let wide = matches!(field, Field::Name).then_some("selfcheck-field-wide");
         html! {
-            <div class={classes!("selfcheck-field", readonly.then_some("selfcheck-locked"))}>
+            <div class={classes!("selfcheck-field", wide, readonly.then_some("selfcheck-locked"))}>
                 <label for={id}>
                     { label.get(lang) }
                     if readonly { <span class="selfcheck-muted">{ format!("（{}）", S::LockedField.get(lang)) }</span> }
@@ -144,7 +145,8 @@ pub fn ProfileForm(props: &ProfileProps) -> Html {
             <h2 id="selfcheck-profile-title">{ S::Profile.get(lang) }</h2>
             <div class="selfcheck-fields">
                 { input(Field::Name, "selfcheck-profile-name", S::ProfileName, "text", &profile.name, "organization") }
-                <div class={classes!("selfcheck-field", code_locked.then_some("selfcheck-locked"))}>
+                // A row of its own: what is wrong with a code takes a line of text.
+                <div class={classes!("selfcheck-field", "selfcheck-field-wide", "selfcheck-field-code", code_locked.then_some("selfcheck-locked"))}>
                     <label for="selfcheck-profile-credit-code">
                         { S::CreditCode.get(lang) }
                         if code_locked { <span class="selfcheck-muted">{ format!("（{}）", S::LockedField.get(lang)) }</span> }
