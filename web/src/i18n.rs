@@ -61,6 +61,7 @@ strings! {
     AddLink => "添加链接", "Add link";
     LinkLabel => "佐证链接（网址）", "Evidence link (web address)";
     FileLabel => "佐证文件", "Evidence file";
+    ChooseFile => "选择文件…", "Choose a file…";
     FileHint => "只记录文件名、大小和 SHA-256 摘要，文件不上传；原件由协会留存备查。", "Only the file's name, size and SHA-256 digest are recorded; the file is not uploaded, and the association keeps the original.";
     LinkAddedWithScheme => "已添加为 {}（补上了 https://）。", "Added as {} (https:// added).";
     LinkNotAnAddress => "未添加：“{}”不是网址。请填写以 http:// 或 https:// 开头的网址，例如 https://www.example.org.cn/xxgk。", "Not added: “{}” is not a web address. Enter an address starting with http:// or https://, for example https://www.example.org.cn/xxgk.";

@@ -160,8 +160,10 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                 </span>
             </legend>
             <p class="selfcheck-clause">
-                { format!("{} {}", S::Clause.get(lang), criterion.clause.section) }
-                { if lang == Lang::Zh { "：" } else { ": " } }
+                { match lang {
+                    Lang::Zh => format!("{}{}：", S::Clause.get(lang), criterion.clause.section),
+                    Lang::En => format!("{} {}: ", S::Clause.get(lang), criterion.clause.section),
+                } }
                 { quoted(&criterion.clause.quote) }
             </p>
             <details class="selfcheck-guidance">
@@ -308,7 +310,11 @@ fn EvidenceList(props: &EvidenceProps) -> Html {
                 </div>
                 <div>
                     <label for={file_id.clone()}>{ S::FileLabel.get(lang) }</label>
-                    <input id={file_id} type="file" data-evidence-file="" onchange={on_file} aria-describedby={file_hint_id.clone()} />
+                    // The button says what it does in the interface's language, not the browser's.
+                    <label class="selfcheck-file-button">
+                        { S::ChooseFile.get(lang) }
+                        <input id={file_id} type="file" data-evidence-file="" onchange={on_file} aria-describedby={file_hint_id.clone()} />
+                    </label>
                     <p id={file_hint_id} class="selfcheck-hint">{ S::FileHint.get(lang) }</p>
                 </div>
                 if let Some(done) = hashing {

@@ -74,8 +74,12 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
         <section class="selfcheck-area" id="selfcheck-import" aria-labelledby="selfcheck-import-title">
             <h2 id="selfcheck-import-title">{ S::ImportSection.get(lang) }</h2>
             <p class="selfcheck-muted">{ S::ImportIntro.get(lang) }</p>
-            <label for="selfcheck-result-file">{ S::ImportFile.get(lang) }</label>
-            <input id="selfcheck-result-file" type="file" accept=".json,application/json" data-result-file="" onchange={on_file} />
+            <div>
+                <label class="selfcheck-file-button">
+                    { S::ImportFile.get(lang) }
+                    <input id="selfcheck-result-file" type="file" accept=".json,application/json" data-result-file="" onchange={on_file} />
+                </label>
+            </div>
             if let Some(notice) = state.message(Place::Import) {
                 <div data-testid="import-message" data-state={if notice.is_error() { "error" } else { "ok" }}>
                     <MessageView place={Place::Import} notice={notice.clone()} {lang} dispatch={dispatch.clone()} />

@@ -292,8 +292,11 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                         <p class="selfcheck-hint">{ S::LoadKeyIntro.get(lang) }</p>
                         <div class="selfcheck-field">
                             <label for="selfcheck-key-file">{ S::KeyFile.get(lang) }</label>
-                            <input id="selfcheck-key-file" type="file" accept=".pem" data-key-file="" onchange={choose_key_file} disabled={busy}
-                                aria-describedby="selfcheck-key-file-chosen" />
+                            <label class="selfcheck-file-button">
+                                { S::ChooseFile.get(lang) }
+                                <input id="selfcheck-key-file" type="file" accept=".pem" data-key-file="" onchange={choose_key_file} disabled={busy}
+                                    aria-describedby="selfcheck-key-file-chosen" />
+                            </label>
                             <p id="selfcheck-key-file-chosen" class="selfcheck-hint">
                                 { chosen.as_ref().map(|(name, _)| S::KeyFileChosen.with(lang, name)).unwrap_or_default() }
                             </p>
