@@ -11,8 +11,8 @@ use criterion::Criterion;
 use ed25519_dalek::{Signature, VerifyingKey};
 use selfcheck_core::canonical::canonicalize;
 use selfcheck_core::credential::hash_data;
+use selfcheck_core::json::{self, Json};
 use selfcheck_core::{Answers, AssociationKey, Catalogue, Report, Timestamp, sign_result, verify_result};
-use serde_json::Value;
 
 fn data(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data").join(path)
@@ -26,14 +26,15 @@ fn micro(criterion: &mut Criterion, catalogue: &Catalogue, answers: &Answers) {
     let key = test_key();
     let issued = Timestamp::from_unix_seconds(1_793_000_000);
     let result = sign_result(catalogue, answers, &key, &issued, [7; 16]).unwrap();
-    let value: Value = serde_json::from_str(&result).unwrap();
+    let value = json::parse(&result).unwrap();
+    let now = Timestamp::from_unix_seconds(1_793_000_000);
     let pem = key.to_encrypted_pem("benchmark passphrase", [1; 16], [2; 16], 600_000).unwrap();
     criterion.bench_function("score", |bench| bench.iter(|| Report::compute(catalogue, answers)));
     criterion.bench_function("canonicalize", |bench| bench.iter(|| canonicalize(&value)));
     criterion.bench_function("sign", |bench| {
         bench.iter(|| sign_result(catalogue, answers, &key, &issued, [7; 16]).unwrap())
     });
-    criterion.bench_function("verify", |bench| bench.iter(|| verify_result(&result, &[catalogue]).unwrap()));
+    criterion.bench_function("verify", |bench| bench.iter(|| verify_result(&result, &[catalogue], &now).unwrap()));
     let mut slow = criterion.benchmark_group("slow");
     slow.sample_size(10);
     slow.bench_function("unlock_key", |bench| {
@@ -60,11 +61,11 @@ fn write_results(dir: &Path, count: usize, catalogue: &Catalogue, answers: &Answ
 
 /// The signed data and signature of a result, as a bare verifier would get them.
 fn signed_parts(result: &str) -> ([u8; 64], Signature) {
-    let mut document: serde_json::Map<String, Value> = serde_json::from_str(result).unwrap();
-    let Some(Value::Object(mut proof)) = document.remove("proof") else { panic!("no proof") };
+    let Json::Object(mut document) = json::parse(result).unwrap() else { panic!("not an object") };
+    let Some(Json::Object(mut proof)) = document.remove("proof") else { panic!("no proof") };
     let proof_value = proof.remove("proofValue").unwrap();
     let signature = bs58::decode(&proof_value.as_str().unwrap()[1..]).into_vec().unwrap();
-    (hash_data(&Value::Object(proof), &Value::Object(document)), Signature::from_slice(&signature).unwrap())
+    (hash_data(&Json::Object(proof), &Json::Object(document)), Signature::from_slice(&signature).unwrap())
 }
 
 fn median_of(runs: usize, mut measure: impl FnMut() -> Duration) -> Duration {
@@ -76,15 +77,14 @@ fn median_of(runs: usize, mut measure: impl FnMut() -> Duration) -> Duration {
 fn main() {
     let catalogue = Catalogue::builtin();
     let answers =
-        Answers::from_json(&catalogue, &std::fs::read_to_string(data("golden/answers-complete.json")).unwrap())
-            .unwrap();
+        Answers::from_json(catalogue, &std::fs::read_to_string(data("golden/answers-complete.json")).unwrap()).unwrap();
     let mut criterion = Criterion::default().configure_from_args().measurement_time(Duration::from_secs(3));
-    micro(&mut criterion, &catalogue, &answers);
+    micro(&mut criterion, catalogue, &answers);
 
     let count: usize = std::env::var("SUMMARY_RESULTS").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("summary-bench");
     let _ = std::fs::remove_dir_all(&dir);
-    let results = write_results(&dir, count, &catalogue, &answers);
+    let results = write_results(&dir, count, catalogue, &answers);
     let parts: Vec<([u8; 64], Signature)> = results.iter().map(|result| signed_parts(result)).collect();
     let public = VerifyingKey::from_bytes(test_key().public().bytes()).unwrap();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());

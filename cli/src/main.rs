@@ -190,13 +190,13 @@ fn run(command: Command, lang: Lang) -> Result<bool> {
         Command::Catalog { format, catalog } => {
             let catalogue = load_catalogue(catalog.as_deref())?;
             match format {
-                CatalogFormat::Json => writeln!(out, "{}", to_pretty_json(&catalogue.to_doc()))?,
+                CatalogFormat::Json => writeln!(out, "{}", to_pretty_json(&catalogue.to_doc().to_json()))?,
                 CatalogFormat::Markdown => write!(out, "{}", render::catalogue_markdown(&catalogue, lang))?,
             }
         }
         Command::Template { catalog } => {
             let catalogue = load_catalogue(catalog.as_deref())?;
-            writeln!(out, "{}", to_pretty_json(&render::template(&catalogue, lang)))?;
+            writeln!(out, "{}", to_pretty_json(&render::template(&catalogue, lang).to_json()))?;
         }
         Command::Score { answers, catalog, format } => {
             let catalogue = load_catalogue(catalog.as_deref())?;
@@ -208,7 +208,9 @@ fn run(command: Command, lang: Lang) -> Result<bool> {
             }
             let report = Report::compute(&catalogue, &answers);
             match format {
-                ReportFormat::Json => writeln!(out, "{}", to_pretty_json(&report.to_doc(&catalogue, &answers)))?,
+                ReportFormat::Json => {
+                    writeln!(out, "{}", to_pretty_json(&report.to_doc(&catalogue, &answers).to_json()))?
+                }
                 ReportFormat::Text => {
                     write!(out, "{}", render::for_terminal(&render::report_text(&catalogue, &answers, &report, lang)))?
                 }
@@ -247,10 +249,7 @@ fn run(command: Command, lang: Lang) -> Result<bool> {
             let passphrase = passphrase::existing(passphrase_file.as_deref())?;
             let key = AssociationKey::from_encrypted_pem(&pem, &passphrase)
                 .with_context(|| format!("cannot open the key {}", key.display()))?;
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .context("the system clock is before 1970")?;
-            let issued = Timestamp::from_unix_seconds(now.as_secs());
+            let issued = now();
             let result = sign_result(&catalogue, &checked, &key, &issued, random_bytes()?)
                 .with_context(|| format!("cannot sign {}", answers.display()))?;
             let report = Report::compute(&catalogue, &checked);
@@ -282,7 +281,7 @@ fn run(command: Command, lang: Lang) -> Result<bool> {
             let trusted = trusted_keys.as_deref().map(TrustedKeys::load).transpose()?;
             let checked = results::check_files(&results, &catalogues, trusted.as_ref());
             for (path, checked) in results.iter().zip(&checked) {
-                writeln!(out, "{}", render::for_terminal(&results::verify_line(path, checked, &catalogues, lang)))?;
+                writeln!(out, "{}", render::for_terminal(&results::verify_line(path, checked, lang)))?;
             }
             out.flush()?;
             return Ok(checked.iter().all(|checked| matches!(checked, Checked::Valid(_))));
@@ -298,9 +297,9 @@ fn run(command: Command, lang: Lang) -> Result<bool> {
                 Checked::Valid(_) | Checked::Invalid(..) => {}
             }
             let text = match format {
-                ResultFormat::Text => render::for_terminal(&render::result_text(&checked, &catalogues, lang, false)),
-                ResultFormat::Markdown => render::for_terminal(&render::result_text(&checked, &catalogues, lang, true)),
-                ResultFormat::Json => to_pretty_json(&render::result_json(&checked, &catalogues)),
+                ResultFormat::Text => render::for_terminal(&render::result_text(&checked, lang, false)),
+                ResultFormat::Markdown => render::for_terminal(&render::result_text(&checked, lang, true)),
+                ResultFormat::Json => to_pretty_json(&render::result_json(&checked)),
             };
             writeln!(out, "{}", text.trim_end())?;
             out.flush()?;
@@ -312,7 +311,7 @@ fn run(command: Command, lang: Lang) -> Result<bool> {
             let trusted = trusted_keys.as_deref().map(TrustedKeys::load).transpose()?;
             let files = results::collect_files(&paths)?;
             let checked = results::check_files(&files, &catalogues, trusted.as_ref());
-            let table = results::summary_csv(&files, &checked, &catalogues);
+            let table = results::summary_csv(&files, &checked);
             match &csv {
                 Some(path) => {
                     std::fs::write(path, table).with_context(|| format!("cannot write {}", path.display()))?
@@ -398,7 +397,12 @@ pub(crate) fn read_text(path: &Path) -> Result<String> {
     })
 }
 
-fn to_pretty_json<T: serde::Serialize>(value: &T) -> String {
-    // Wire types are plain structs of strings and integers: serializing them cannot fail.
-    serde_json::to_string_pretty(value).unwrap_or_default()
+/// The system clock, for signing and for checking that results are not from the future.
+pub(crate) fn now() -> Timestamp {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |now| now.as_secs());
+    Timestamp::from_unix_seconds(seconds)
+}
+
+fn to_pretty_json(value: &selfcheck_core::json::Json) -> String {
+    selfcheck_core::json::pretty(value)
 }

@@ -2,7 +2,8 @@
 
 use std::fmt::Write as _;
 
-use selfcheck_core::wire::{ANSWERS_FORMAT, AnswersDoc, EntryDoc, UniqueMap};
+use selfcheck_core::json::{Json, Object};
+use selfcheck_core::wire::{ANSWERS_FORMAT, AnswersDoc, EntryDoc};
 use selfcheck_core::{Answers, Catalogue, Criterion, Kind, Lang, Report};
 
 use crate::results::Checked;
@@ -175,7 +176,7 @@ pub fn catalogue_markdown(catalogue: &Catalogue, lang: Lang) -> String {
 
 /// A blank answers document: every criterion with its title and allowed values as hints.
 pub fn template(catalogue: &Catalogue, lang: Lang) -> AnswersDoc {
-    let mut answers = UniqueMap::default();
+    let mut answers = std::collections::BTreeMap::new();
     for criterion in catalogue.criteria() {
         let is_checklist = matches!(criterion.kind, Kind::Checklist(_));
         // No `checked` for checklists: an empty list would mean "none met", an answer.
@@ -183,13 +184,11 @@ pub fn template(catalogue: &Catalogue, lang: Lang) -> AnswersDoc {
             title: Some(criterion.title.get(lang).to_owned()),
             allowed: Some(allowed_values(criterion)),
             items: is_checklist.then(|| {
-                UniqueMap(
-                    criterion.items().iter().map(|item| (item.id.clone(), item.title.get(lang).to_owned())).collect(),
-                )
+                criterion.items().iter().map(|item| (item.id.clone(), item.title.get(lang).to_owned())).collect()
             }),
             ..EntryDoc::default()
         };
-        answers.0.insert(criterion.id.clone(), entry);
+        answers.insert(criterion.id.clone(), entry);
     }
     AnswersDoc {
         format: ANSWERS_FORMAT.to_owned(),
@@ -308,7 +307,7 @@ const RESULT_EN: ResultWords = ResultWords {
 };
 
 /// A signed result for people: its validity, then what it says.
-pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, markdown: bool) -> String {
+pub fn result_text(checked: &Checked, lang: Lang, markdown: bool) -> String {
     let w = match lang {
         Lang::Zh => &RESULT_ZH,
         Lang::En => &RESULT_EN,
@@ -317,7 +316,7 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
     let mut body = String::new();
     match checked {
         Checked::Valid(verified) => {
-            let catalogue = catalogues[verified.catalogue];
+            let catalogue = &verified.catalogue;
             let profile = &verified.answers.profile;
             let code = profile.credit_code.as_ref().map(|code| code.as_str()).unwrap_or("");
             rows.push((w.validity, w.valid.to_owned()));
@@ -362,34 +361,45 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
 }
 
 /// A signed result for scripts: validity, key and the (verified or claimed) report.
-pub fn result_json(checked: &Checked, catalogues: &[&Catalogue]) -> serde_json::Value {
-    use serde_json::json;
+pub fn result_json(checked: &Checked) -> Json {
     match checked {
         Checked::Valid(verified) => {
-            let catalogue = catalogues[verified.catalogue];
-            json!({
-                "valid": true,
-                "error": null,
-                "fingerprint": verified.key.fingerprint(),
-                "did": verified.key.did(),
-                "issued": verified.issued.as_str(),
-                "digest": verified.digest,
-                "id": verified.id,
-                "profile": verified.answers.to_doc(catalogue).profile,
-                "report": verified.report.to_doc(catalogue, &verified.answers),
-            })
+            let catalogue = &verified.catalogue;
+            let mut out = Object::new();
+            out.insert("valid", true);
+            out.insert("error", Json::Null);
+            out.insert("fingerprint", verified.key.fingerprint());
+            out.insert("did", verified.key.did());
+            out.insert("issued", verified.issued.as_str());
+            out.insert("digest", verified.digest.as_str());
+            out.insert("id", verified.id.as_str());
+            out.insert("profile", verified.answers.to_doc(catalogue).profile.to_json());
+            out.insert("report", verified.report.to_doc(catalogue, &verified.answers).to_json());
+            Json::Object(out)
         }
-        Checked::Invalid(reason, claimed) => json!({
-            "valid": false,
-            "error": reason,
-            "claimed": claimed.as_ref().map(|doc| json!({
-                "issuer": doc.issuer,
-                "issued": doc.valid_from,
-                "profile": doc.credential_subject.profile,
-                "report": doc.credential_subject.report,
-            })),
-        }),
-        Checked::NotAResult(reason) | Checked::Unreadable(reason) => json!({ "valid": false, "error": reason }),
+        Checked::Invalid(reason, claimed) => {
+            let mut out = Object::new();
+            out.insert("valid", false);
+            out.insert("error", reason.as_str());
+            out.insert(
+                "claimed",
+                claimed.as_ref().map_or(Json::Null, |doc| {
+                    let mut claimed = Object::new();
+                    claimed.insert("issuer", doc.issuer.as_str());
+                    claimed.insert("issued", doc.valid_from.as_str());
+                    claimed.insert("profile", doc.credential_subject.profile.to_json());
+                    claimed.insert("report", doc.credential_subject.report.to_json());
+                    Json::Object(claimed)
+                }),
+            );
+            Json::Object(out)
+        }
+        Checked::NotAResult(reason) | Checked::Unreadable(reason) => {
+            let mut out = Object::new();
+            out.insert("valid", false);
+            out.insert("error", reason.as_str());
+            Json::Object(out)
+        }
     }
 }
 

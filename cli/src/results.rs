@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result, bail};
 use selfcheck_core::keys::normalize_fingerprint;
 use selfcheck_core::wire::ResultDoc;
-use selfcheck_core::{Catalogue, Error, Lang, VerifiedResult, verify_result};
+use selfcheck_core::{Catalogue, ErrorClass, Lang, VerifiedResult, verify_result};
 
 use crate::read_text;
 
@@ -87,15 +87,14 @@ pub fn check_file(path: &Path, catalogues: &[&Catalogue], trusted: Option<&Trust
         Ok(json) => json,
         Err(error) => return Checked::Unreadable(format!("{error:#}")),
     };
-    match verify_result(&json, catalogues) {
+    let claimed = || ResultDoc::from_json_unverified(&json).ok().map(Box::new);
+    match verify_result(&json, catalogues, &crate::now()) {
         Ok(verified) => match trusted.and_then(|trusted| trusted.mismatch(&verified)) {
-            Some(reason) => Checked::Invalid(reason, serde_json::from_str(&json).ok().map(Box::new)),
+            Some(reason) => Checked::Invalid(reason, claimed()),
             None => Checked::Valid(Box::new(verified)),
         },
-        Err(error @ (Error::NotAResult(_) | Error::Syntax { .. } | Error::TooLarge { .. })) => {
-            Checked::NotAResult(error.to_string())
-        }
-        Err(error) => Checked::Invalid(error.to_string(), serde_json::from_str(&json).ok().map(Box::new)),
+        Err(error) if error.class() == ErrorClass::NotAResult => Checked::NotAResult(error.to_string()),
+        Err(error) => Checked::Invalid(error.to_string(), claimed()),
     }
 }
 
@@ -174,10 +173,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
 }
 
 /// One line per file, as `selfcheck verify` prints it.
-pub fn verify_line(path: &Path, checked: &Checked, catalogues: &[&Catalogue], lang: Lang) -> String {
+pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
     match checked {
         Checked::Valid(verified) => {
-            let catalogue = catalogues[verified.catalogue];
+            let catalogue = &verified.catalogue;
             let profile = &verified.answers.profile;
             format!(
                 "{}: valid: {} ({}), {} – {}, score {} ({}), key {}",
@@ -198,7 +197,7 @@ pub fn verify_line(path: &Path, checked: &Checked, catalogues: &[&Catalogue], la
 }
 
 /// The summary as CSV (RFC 4180), one row per file, safe to open in a spreadsheet.
-pub fn summary_csv(paths: &[PathBuf], checked: &[Checked], catalogues: &[&Catalogue]) -> String {
+pub fn summary_csv(paths: &[PathBuf], checked: &[Checked]) -> String {
     let mut csv = String::from(
         "file,association,credit_code,period_from,period_to,total,maximum,score,grade,vetoes,answered,criteria,fingerprint,signed_at,status\n",
     );
@@ -206,7 +205,7 @@ pub fn summary_csv(paths: &[PathBuf], checked: &[Checked], catalogues: &[&Catalo
         let mut row: Vec<String> = vec![path.display().to_string()];
         match checked {
             Checked::Valid(verified) => {
-                let catalogue = catalogues[verified.catalogue];
+                let catalogue = &verified.catalogue;
                 let profile = &verified.answers.profile;
                 let report = &verified.report;
                 let vetoes: Vec<&str> =

@@ -97,38 +97,42 @@ fn bad_answers_files_get_plain_messages() {
             (
                 "duplicate key",
                 valid.replacen("\"format\":", "\"format\": \"x\", \"format\":", 1),
-                "duplicate field `format`",
+                "the key \"format\" appears twice in one object",
             ),
             (
                 "2^53",
                 edit(&valid, |doc| doc["answers"]["E6"]["evidence"][0]["size"] = json!(1u64 << 53)),
-                "at most 2^53 - 1",
+                "answers.E6.evidence[0].size: the number 9007199254740992 is beyond ±9007199254740991",
             ),
             (
                 "fraction",
                 edit(&valid, |doc| doc["answers"]["E6"]["evidence"][0]["size"] = json!(0.5)),
-                "floating point",
+                "answers.E6.evidence[0].size: the number 0.5 has a fraction",
             ),
             (
                 "wrong type",
                 edit(&valid, |doc| doc["answers"] = json!([1, 2])),
-                "invalid type: sequence, expected an object",
+                "answers: An object was expected, found an array",
             ),
-            ("unknown field", edit(&valid, |doc| doc["profile"]["fax"] = json!("1")), "unknown field `fax`"),
+            (
+                "unknown field",
+                edit(&valid, |doc| doc["profile"]["fax"] = json!("1")),
+                "profile.fax: the format has no such field",
+            ),
             (
                 "missing field",
                 edit(&valid, |doc| doc.as_object_mut().unwrap().retain(|key, _| key != "format")),
-                "missing field `format`",
+                "format: this field is missing",
             ),
             (
                 "wrong digest",
                 edit(&valid, |doc| doc["catalogue"]["digest"] = json!("0".repeat(64))),
-                "the answers are for catalogue",
+                "The answers are for catalogue",
             ),
             (
                 "bad value",
                 edit(&valid, |doc| doc["answers"]["A1"]["value"] = json!("maybe")),
-                "unknown variant `maybe`",
+                "answers.A1.value: \"maybe\" is not allowed",
             ),
         ],
     );
@@ -157,25 +161,25 @@ fn bad_catalogue_files_get_plain_messages() {
             (
                 "duplicate key",
                 valid.replacen("\"format\":", "\"format\": 1, \"format\":", 1),
-                "duplicate field `format`",
+                "the key \"format\" appears twice in one object",
             ),
-            ("2^32", valid.replacen("\"points\": 20", "\"points\": 4294967296", 1), "expected u32"),
-            ("fraction", valid.replacen("\"points\": 20", "\"points\": 20.5", 1), "floating point"),
+            ("2^32", valid.replacen("\"points\": 20", "\"points\": 4294967296", 1), "4294967296 is out of range"),
+            ("fraction", valid.replacen("\"points\": 20", "\"points\": 20.5", 1), "the number 20.5 has a fraction"),
             (
                 "overflow",
                 valid.replacen("\"points\": 20", "\"points\": 4294967295", 1),
-                "a criterion has 1 to 1000 points",
+                "points must be from 1 to 1000",
             ),
             (
                 "wrong type",
                 edit(&valid, |doc| doc["areas"] = json!("A")),
-                "invalid type: string \"A\", expected a sequence",
+                "areas: An array was expected, found a string",
             ),
-            ("unknown field", edit(&valid, |doc| doc["colour"] = json!("red")), "unknown field `colour`"),
+            ("unknown field", edit(&valid, |doc| doc["colour"] = json!("red")), "colour: the format has no such field"),
             (
                 "missing field",
                 edit(&valid, |doc| doc.as_object_mut().unwrap().retain(|key, _| key != "grades")),
-                "missing field `grades`",
+                "grades: this field is missing",
             ),
         ],
     );
@@ -201,30 +205,34 @@ fn bad_result_files_get_a_line_each_and_exit_1() {
             (
                 "duplicate key",
                 valid.replacen("\"issuer\":", "\"issuer\": \"x\", \"issuer\":", 1),
-                "duplicate key `issuer`",
+                "the key \"issuer\" appears twice in one object",
             ),
-            ("2^53", valid.replacen("\"total\": 703", "\"total\": 9007199254740992", 1), "beyond ±2^53"),
-            ("fraction", valid.replacen("\"total\": 703", "\"total\": 703.5", 1), "not an integer"),
-            ("wrong type", edit(&valid, |doc| doc["type"] = json!("VerifiableCredential")), "invalid type: string"),
+            ("2^53", valid.replacen("\"total\": 703", "\"total\": 9007199254740992", 1), "is beyond ±9007199254740991"),
+            ("fraction", valid.replacen("\"total\": 703", "\"total\": 703.5", 1), "the number 703.5 has a fraction"),
+            (
+                "wrong type",
+                edit(&valid, |doc| doc["type"] = json!("VerifiableCredential")),
+                "type: An array was expected, found a string",
+            ),
             (
                 "unknown field",
                 edit(&valid, |doc| doc["credentialSubject"]["extra"] = json!(1)),
-                "unknown field `extra`",
+                "credentialSubject.extra: the format has no such field",
             ),
             (
                 "missing field",
                 edit(&valid, |doc| doc.as_object_mut().unwrap().retain(|key, _| key != "proof")),
-                "missing field `proof`",
+                "proof: this field is missing",
             ),
             (
                 "wrong digest",
                 edit(&valid, |doc| doc["credentialSubject"]["catalogue"]["digest"] = json!("0".repeat(64))),
-                "the signature does not match",
+                "The signature does not match",
             ),
             (
                 "bad did:key",
                 edit(&valid, |doc| doc["proof"]["verificationMethod"] = json!("did:key:z6Mk#z6Mk")),
-                "the signing key cannot be read",
+                "The signing key (did:key) cannot be read",
             ),
             (
                 "malleable",
@@ -252,7 +260,7 @@ fn bad_result_files_get_a_line_each_and_exit_1() {
                     doc["proof"]["proofValue"] = json!(format!("z{}", bs58_encode(&signature)));
                     doc.to_string()
                 },
-                "the signature does not match",
+                "The signature does not match",
             ),
         ],
     );
@@ -265,7 +273,7 @@ fn bad_result_files_get_a_line_each_and_exit_1() {
     cases.push((
         "too large for the core",
         format!("{valid}{}", " ".repeat(4 << 20)).into_bytes(),
-        "more than the limit of 4194304 bytes",
+        "more than the limit of 4,194,304 bytes",
     ));
     for (name, contents, words) in cases {
         let file = dir.file(name, &contents);
@@ -374,9 +382,7 @@ fn files_over_the_command_lines_limit_are_refused_before_reading() {
     // Within the command line's limit, the core's own limit applies, also before parsing.
     let big = dir.file("big.json", " ".repeat(3 << 20));
     let output = selfcheck(&["score", &big]);
-    assert!(
-        text(&output.stderr).contains("the answers document is 3145728 bytes, more than the limit of 2097152 bytes")
-    );
+    assert!(text(&output.stderr).contains("The answers document is too large: 3 MB, more than the limit of 2 MB"));
 }
 
 #[test]
@@ -395,7 +401,7 @@ fn bad_key_files_and_passphrases_get_plain_messages() {
         ("empty", Vec::new(), "it is not a PEM file"),
         ("cut short", pem.as_bytes()[..pem.len() / 2].to_vec(), "it is not a PEM file"),
         ("not UTF-8", b"-----BEGIN ENCRYPTED PRIVATE KEY-----\n\xff\n".to_vec(), "is not UTF-8 text"),
-        ("too large", format!("{pem}{}", "#".repeat(16 * 1024)).into_bytes(), "more than the limit of 16384 bytes"),
+        ("too large", format!("{pem}{}", "#".repeat(16 * 1024)).into_bytes(), "more than the limit of 16,384 bytes"),
         ("unencrypted", b"-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g\n-----END PRIVATE KEY-----\n".to_vec(), "not an encrypted private key"),
         ("too many iterations", read("keys/openssl-pbkdf2-20000000.pem").into_bytes(), "more than 10000000 PBKDF2 iterations"),
         // Regression: the key_file fuzz target's crash, a panic (exit 101) of debug builds.
@@ -411,7 +417,7 @@ fn bad_key_files_and_passphrases_get_plain_messages() {
     let wrong = dir.file("wrong-passphrase.txt", "not the passphrase\n");
     let output = selfcheck(&["sign", &answers, "--key", &openssl, "--passphrase-file", &wrong]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(text(&output.stderr).contains("the passphrase is wrong"), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("The passphrase is wrong"), "{}", text(&output.stderr));
     let latin1 = dir.file("latin1-passphrase.txt", b"caf\xe9\n");
     let output = selfcheck(&["sign", &answers, "--key", &openssl, "--passphrase-file", &latin1]);
     assert_eq!(output.status.code(), Some(1));

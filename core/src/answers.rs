@@ -2,10 +2,9 @@
 
 use crate::catalogue::{Catalogue, Criterion, Kind};
 use crate::credit_code::{CreditCode, CreditCodeWarning};
-use crate::error::{Error, Problem, ProblemKind};
-use crate::wire::{
-    ANSWERS_FORMAT, AnswersDoc, ContactDoc, EntryDoc, EvidenceDoc, PeriodDoc, ProfileDoc, UniqueMap, ValueDoc,
-};
+use crate::error::{Document, Error, Problem, ProblemKind};
+use crate::wire::read::Reader;
+use crate::wire::{ANSWERS_FORMAT, AnswersDoc, ContactDoc, EntryDoc, EvidenceDoc, PeriodDoc, ProfileDoc, ValueDoc};
 
 /// The largest answers document accepted, checked before parsing.
 pub const MAX_ANSWERS_BYTES: usize = 2 * 1024 * 1024;
@@ -29,6 +28,85 @@ pub enum Response {
     NotApplicable,
     /// The checklist sub-items met, bit `i` for the `i`-th item.
     Checked(u64),
+}
+
+impl Response {
+    /// A checklist's answer from the ids of the sub-items met (none: an empty list).
+    ///
+    /// # Errors
+    /// [`Error::InvalidAnswers`] when the criterion is not a checklist, or an id is not one of
+    /// its sub-items or is listed twice.
+    pub fn checklist(criterion: &Criterion, met: &[&str]) -> Result<Response, Error> {
+        let items = criterion.items();
+        if items.is_empty() {
+            return Err(Error::InvalidAnswers(vec![Problem::new(&criterion.id, ProblemKind::NotAChecklist)]));
+        }
+        let mut bits = 0u64;
+        let mut problems = Vec::new();
+        for id in met {
+            match items.iter().position(|item| item.id == *id) {
+                Some(bit) if bits & (1 << bit) != 0 => {
+                    problems.push(Problem::new(&criterion.id, ProblemKind::DuplicateItem((*id).to_owned())));
+                }
+                Some(bit) => bits |= 1 << bit,
+                None => problems.push(Problem::new(&criterion.id, ProblemKind::UnknownItem((*id).to_owned()))),
+            }
+        }
+        if problems.is_empty() { Ok(Response::Checked(bits)) } else { Err(Error::InvalidAnswers(problems)) }
+    }
+}
+
+/// Builds a checked [`Profile`] in code, without the wire types.
+///
+/// ```
+/// use selfcheck_core::{Answers, Catalogue, ProfileBuilder};
+///
+/// let profile = ProfileBuilder::new("广东省某某行业协会", "514400005000031282")
+///     .period("2026-11-01", "2026-11-30")
+///     .contact("张三", "020-12345678", "zhangsan@example.org.cn")
+///     .build()
+///     .unwrap();
+/// let answers = Answers::blank(Catalogue::builtin()).with_profile(profile);
+/// assert_eq!(answers.profile.credit_code.as_ref().unwrap().as_str(), "514400005000031282");
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ProfileBuilder {
+    doc: ProfileDoc,
+}
+
+impl ProfileBuilder {
+    /// A profile of the association named `name` with the unified social credit code `credit_code`.
+    pub fn new(name: &str, credit_code: &str) -> ProfileBuilder {
+        ProfileBuilder {
+            doc: ProfileDoc { name: name.to_owned(), credit_code: credit_code.to_owned(), ..ProfileDoc::default() },
+        }
+    }
+
+    /// The period assessed, both days inclusive, `YYYY-MM-DD`.
+    pub fn period(mut self, from: &str, to: &str) -> ProfileBuilder {
+        self.doc.period = PeriodDoc { from: from.to_owned(), to: to.to_owned() };
+        self
+    }
+
+    /// Who to contact about the self-assessment.
+    pub fn contact(mut self, person: &str, phone: &str, email: &str) -> ProfileBuilder {
+        self.doc.contact = ContactDoc { person: person.to_owned(), phone: phone.to_owned(), email: email.to_owned() };
+        self
+    }
+
+    /// The checked profile.
+    ///
+    /// # Errors
+    /// [`Error::InvalidAnswers`] listing every field that is wrong (credit code, dates, lengths,
+    /// control characters, e-mail address).
+    pub fn build(self) -> Result<Profile, Error> {
+        let mut problems = Vec::new();
+        let profile = check_profile(&self.doc, &mut problems);
+        if !profile.contact_email.is_empty() && !is_email(&profile.contact_email) {
+            problems.push(Problem::new("profile.contact.email", ProblemKind::BadEmail(profile.contact_email.clone())));
+        }
+        if problems.is_empty() { Ok(profile) } else { Err(Error::InvalidAnswers(problems)) }
+    }
 }
 
 /// A piece of evidence.
@@ -97,19 +175,26 @@ impl Answers {
     }
 
     /// Reads an answers document and checks it against `catalogue`, reporting every problem at once.
+    ///
+    /// # Errors
+    /// [`Error::TooLarge`] over [`MAX_ANSWERS_BYTES`], [`Error::Json`] when it is not JSON,
+    /// [`Error::WrongDocument`] for another kind of document (a signed result, a catalogue),
+    /// [`Error::Malformed`] for fields of the wrong shape, [`Error::CatalogueMismatch`] when it
+    /// answers another catalogue, and [`Error::InvalidAnswers`] listing every answer that does
+    /// not fit the catalogue.
     pub fn from_json(catalogue: &Catalogue, json: &str) -> Result<Answers, Error> {
-        if json.len() > MAX_ANSWERS_BYTES {
-            return Err(Error::TooLarge { what: "answers document", size: json.len(), limit: MAX_ANSWERS_BYTES });
-        }
-        Answers::from_doc(catalogue, &parse_answers_doc(json)?)
+        Answers::from_doc(catalogue, &parse_answers_doc(json, Document::Answers)?)
     }
 
     /// Checks a parsed answers document against `catalogue`.
+    ///
+    /// # Errors
+    /// As [`Answers::from_json`], less the reading.
     pub fn from_doc(catalogue: &Catalogue, doc: &AnswersDoc) -> Result<Answers, Error> {
         if doc.format != ANSWERS_FORMAT {
-            return Err(Error::WrongFormat {
-                expected: "an answers document (selfcheck-answers/1)",
-                found: doc.format.clone(),
+            return Err(Error::Malformed {
+                what: Document::Answers,
+                problems: vec![Problem::new("format", ProblemKind::MustBe(ANSWERS_FORMAT.to_owned()))],
             });
         }
         let reference = &doc.catalogue;
@@ -126,7 +211,7 @@ impl Answers {
         let mut problems = Vec::new();
         let profile = check_profile(&doc.profile, &mut problems);
         let mut entries = vec![Entry::default(); catalogue.criteria().len()];
-        for (id, entry_doc) in &doc.answers.0 {
+        for (id, entry_doc) in &doc.answers {
             match catalogue.index_of(id) {
                 Some(index) => {
                     entries[index] = check_entry(&catalogue.criteria()[index], entry_doc, &mut problems);
@@ -174,10 +259,48 @@ impl Answers {
         Ok(())
     }
 
+    /// Answers the criterion with id `criterion`.
+    ///
+    /// ```
+    /// use selfcheck_core::{Answers, Catalogue, Response};
+    ///
+    /// let catalogue = Catalogue::builtin();
+    /// let mut answers = Answers::blank(catalogue);
+    /// answers.set(catalogue, "A1", Response::Yes).unwrap();
+    /// let checklist = Response::checklist(catalogue.criterion("B1").unwrap(), &["B1.1", "B1.3"]).unwrap();
+    /// answers.set(catalogue, "B1", checklist).unwrap();
+    /// assert!(answers.set(catalogue, "Z9", Response::Yes).is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidAnswers`] when the catalogue has no such criterion or the answer does not
+    /// fit it (`partly` on a yes-or-no criterion, not applicable where it always applies, …).
+    pub fn set(&mut self, catalogue: &Catalogue, criterion: &str, response: Response) -> Result<(), Error> {
+        let index = catalogue
+            .index_of(criterion)
+            .ok_or_else(|| Error::InvalidAnswers(vec![Problem::new(criterion, ProblemKind::UnknownCriterion)]))?;
+        self.set_response(catalogue, index, Some(response))
+    }
+
+    /// The answers as pretty-printed JSON (`selfcheck-answers/1`); [`Answers::from_json`] reads
+    /// it back.
+    pub fn to_json_string(&self, catalogue: &Catalogue) -> String {
+        crate::json::pretty(&self.to_doc(catalogue).to_json())
+    }
+
+    /// Replaces the profile with one built and checked by [`ProfileBuilder`].
+    pub fn with_profile(mut self, profile: Profile) -> Answers {
+        self.profile = profile;
+        self
+    }
+
     /// Reads a draft: the entries are checked strictly, the profile is returned as typed
     /// (a draft's profile may be half filled in or wrong) and left empty in the answers.
+    ///
+    /// # Errors
+    /// As [`Answers::from_json`], with the document named a draft.
     pub fn from_draft_json(catalogue: &Catalogue, json: &str) -> Result<(Answers, ProfileDoc), Error> {
-        let mut doc = parse_answers_doc(json)?;
+        let mut doc = parse_answers_doc(json, Document::Draft)?;
         let profile = std::mem::take(&mut doc.profile);
         Ok((Answers::from_doc(catalogue, &doc)?, profile))
     }
@@ -211,8 +334,7 @@ impl Answers {
         let entry = self.entries.get_mut(index).ok_or_else(|| unknown_index(index))?;
         let mut problems = Vec::new();
         if entry.evidence.len() >= MAX_EVIDENCE {
-            problems
-                .push(Problem::new("evidence", ProblemKind::Malformed("at most 50 pieces of evidence per criterion")));
+            problems.push(Problem::new("evidence", ProblemKind::TooMuchEvidence { limit: MAX_EVIDENCE }));
         }
         let doc = match &evidence {
             Evidence::Link(url) => EvidenceDoc::Link { url: url.clone() },
@@ -249,7 +371,7 @@ impl Answers {
 
     /// The answers as a wire document for `catalogue` (the one they were checked against).
     pub fn to_doc(&self, catalogue: &Catalogue) -> AnswersDoc {
-        let mut answers = UniqueMap::default();
+        let mut answers = std::collections::BTreeMap::new();
         for (criterion, entry) in catalogue.criteria().iter().zip(&self.entries) {
             if entry.response.is_none() && entry.note.is_empty() && entry.evidence.is_empty() {
                 continue;
@@ -283,7 +405,7 @@ impl Answers {
                     }
                 })
                 .collect();
-            answers.0.insert(
+            answers.insert(
                 criterion.id.clone(),
                 EntryDoc { value, checked, note: entry.note.clone(), evidence, ..EntryDoc::default() },
             );
@@ -311,24 +433,17 @@ fn unknown_index(index: usize) -> Error {
     Error::InvalidAnswers(vec![Problem::new(index.to_string(), ProblemKind::UnknownCriterion)])
 }
 
-fn parse_answers_doc(json: &str) -> Result<AnswersDoc, Error> {
-    if json.len() > MAX_ANSWERS_BYTES {
-        return Err(Error::TooLarge { what: "answers document", size: json.len(), limit: MAX_ANSWERS_BYTES });
+fn parse_answers_doc(json: &str, what: Document) -> Result<AnswersDoc, Error> {
+    let value = crate::wire::parse_document(json, what, MAX_ANSWERS_BYTES)?;
+    let found = crate::wire::detect(&value);
+    // A document that declares another format is of another kind; one that declares none is
+    // an answers document missing its format, reported field by field.
+    if found != Document::Answers && (found != Document::UnknownJson || value.get("format").is_some()) {
+        return Err(Error::WrongDocument { expected: what, found });
     }
-    serde_json::from_str(json).map_err(|error| {
-        // Name the format it declares, when it declares one, rather than a field error.
-        match serde_json::from_str::<FormatOnly>(json) {
-            Ok(FormatOnly { format: Some(format) }) if format != ANSWERS_FORMAT => {
-                Error::WrongFormat { expected: "an answers document (selfcheck-answers/1)", found: format.to_string() }
-            }
-            _ => Error::syntax("answers document", &error, json),
-        }
-    })
-}
-
-#[derive(serde::Deserialize)]
-struct FormatOnly {
-    format: Option<serde_json::Value>,
+    let mut reader = Reader::new();
+    let doc = AnswersDoc::read(&mut reader, &value, "");
+    reader.finish(doc).map_err(|problems| Error::Malformed { what, problems })
 }
 
 /// Whether `response` is an allowed answer to `criterion`.
@@ -392,10 +507,7 @@ fn check_entry(criterion: &Criterion, doc: &EntryDoc, problems: &mut Vec<Problem
         problems.push(Problem::new(format!("{at}.note"), ProblemKind::TooLong { limit: MAX_NOTE_CHARS }));
     }
     if doc.evidence.len() > MAX_EVIDENCE {
-        problems.push(Problem::new(
-            format!("{at}.evidence"),
-            ProblemKind::Malformed("at most 50 pieces of evidence per criterion"),
-        ));
+        problems.push(Problem::new(format!("{at}.evidence"), ProblemKind::TooMuchEvidence { limit: MAX_EVIDENCE }));
     }
     let evidence =
         doc.evidence.iter().map(|evidence| check_evidence(&format!("{at}.evidence"), evidence, problems)).collect();
@@ -420,7 +532,10 @@ fn check_evidence(at: &str, evidence: &EvidenceDoc, problems: &mut Vec<Problem>)
                 problems.push(Problem::new(at, ProblemKind::BadFileDigest));
             }
             if *size > crate::MAX_SAFE_INTEGER {
-                problems.push(Problem::new(at, ProblemKind::Malformed("a file size must be at most 2^53 - 1")));
+                problems.push(Problem::new(
+                    at,
+                    ProblemKind::OutOfRange { min: 0, max: crate::MAX_SAFE_INTEGER as i64, found: i64::MAX },
+                ));
             }
             Evidence::File { name: name.clone(), size: *size, sha256: sha256.clone() }
         }
@@ -447,6 +562,11 @@ pub fn check_profile(doc: &ProfileDoc, problems: &mut Vec<Problem>) -> Profile {
     for (at, value) in fields {
         if value.chars().count() > MAX_FIELD_CHARS {
             problems.push(Problem::new(at, ProblemKind::TooLong { limit: MAX_FIELD_CHARS }));
+        }
+        // One line of plain text: a line break or an escape sequence in a name could pose as
+        // another line of a report.
+        if value.chars().any(char::is_control) {
+            problems.push(Problem::new(at, ProblemKind::ControlCharacters));
         }
     }
     let credit_code = if doc.credit_code.trim().is_empty() {
@@ -478,6 +598,18 @@ pub fn check_profile(doc: &ProfileDoc, problems: &mut Vec<Problem>) -> Profile {
         period_from: doc.period.from.clone(),
         period_to: doc.period.to.clone(),
     }
+}
+
+/// Whether `text` looks like an e-mail address: one `@`, a name before it, and a domain with a
+/// dot after it, no spaces. (Whether it is delivered is for the mail system to say.)
+pub fn is_email(text: &str) -> bool {
+    let Some((name, domain)) = text.split_once('@') else { return false };
+    !name.is_empty()
+        && !domain.contains('@')
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'))
+        && !text.chars().any(|character| character.is_whitespace() || character.is_control())
+        && text.chars().count() <= 254
 }
 
 /// Whether `text` is a real calendar date written `YYYY-MM-DD`.

@@ -4,8 +4,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::canonical::{canonical_sha256, hex};
-use crate::error::{Error, Problem, ProblemKind};
+use crate::error::{Document, Error, Problem, ProblemKind};
 use crate::text::Text;
+use crate::wire::read::Reader;
 use crate::wire::{
     AreaDoc, CatalogueDoc, CatalogueRefDoc, ClauseDoc, CriterionDoc, GradeDoc, ItemDoc, KindDoc, SourceDoc,
 };
@@ -18,6 +19,7 @@ use crate::wire::{
 /// suite checks every file against its pinned digest and keeps a golden result of each.
 pub const BUILTIN_VERSIONS: &[BuiltinVersion] = &[
     BuiltinVersion {
+        id: "gd-2013-self-discipline",
         version: "1.0.0",
         json: include_str!("../catalogues/gd-2013-self-discipline-1.0.0.json"),
         digest: "337e8abf0cff9f6cd3a2432a32ef5e4f65fce2490b218fcb856a28118b096814",
@@ -26,6 +28,7 @@ pub const BUILTIN_VERSIONS: &[BuiltinVersion] = &[
     // (已做到 / 部分做到 / 未做到 / 不适用), C8 quoting the prohibition itself. Same questions
     // and points, so drafts of 1.0.0 carry over (`migrate`).
     BuiltinVersion {
+        id: "gd-2013-self-discipline",
         version: "1.1.0",
         json: include_str!("../catalogues/gd-2013-self-discipline-1.1.0.json"),
         digest: "84e95efa5a698d83a792066917010120324482ef5e20a144a8e58f282b9d9284",
@@ -38,6 +41,8 @@ pub const BUILTIN_JSON: &str = BUILTIN_VERSIONS[BUILTIN_VERSIONS.len() - 1].json
 /// One shipped version of the built-in catalogue.
 #[derive(Debug, Clone, Copy)]
 pub struct BuiltinVersion {
+    /// Its `id`.
+    pub id: &'static str,
     /// Its `version`.
     pub version: &'static str,
     /// The file as authored.
@@ -56,9 +61,23 @@ pub const MAX_POINTS: u32 = 1000;
 /// The most points a catalogue may carry in all: sums of points never come near `u32::MAX`.
 pub const MAX_TOTAL_POINTS: u32 = 1_000_000;
 
-/// A validated catalogue.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A validated catalogue. Cloning it is cheap: the content is shared.
+#[derive(Debug, Clone)]
 pub struct Catalogue {
+    data: std::sync::Arc<CatalogueData>,
+}
+
+/// Two catalogues are the same when their content is: when their digests are.
+impl PartialEq for Catalogue {
+    fn eq(&self, other: &Catalogue) -> bool {
+        std::sync::Arc::ptr_eq(&self.data, &other.data) || self.data.digest == other.data.digest
+    }
+}
+
+impl Eq for Catalogue {}
+
+#[derive(Debug)]
+struct CatalogueData {
     id: String,
     version: String,
     title: Text,
@@ -203,27 +222,46 @@ impl Catalogue {
     }
 
     /// Reads and validates a catalogue file, reporting every problem at once.
+    ///
+    /// # Errors
+    /// [`Error::TooLarge`] over [`MAX_CATALOGUE_BYTES`], [`Error::Json`] when it is not JSON,
+    /// [`Error::WrongDocument`] for another kind of document, [`Error::Malformed`] for fields
+    /// of the wrong shape, [`Error::InvalidCatalogue`] listing every rule it breaks, and
+    /// [`Error::CatalogueImpersonation`] when it claims a built-in catalogue's id and version
+    /// with other content.
     pub fn from_json(json: &str) -> Result<Catalogue, Error> {
-        if json.len() > MAX_CATALOGUE_BYTES {
-            return Err(Error::TooLarge { what: "catalogue", size: json.len(), limit: MAX_CATALOGUE_BYTES });
+        let value = crate::wire::parse_document(json, Document::Catalogue, MAX_CATALOGUE_BYTES)?;
+        let found = crate::wire::detect(&value);
+        if found != Document::Catalogue && found != Document::UnknownJson {
+            return Err(Error::WrongDocument { expected: Document::Catalogue, found });
         }
-        let doc: CatalogueDoc = serde_json::from_str(json).map_err(|error| Error::syntax("catalogue", &error, json))?;
+        let mut reader = Reader::new();
+        let doc = CatalogueDoc::read(&mut reader, &value);
+        let doc = reader.finish(doc).map_err(|problems| Error::Malformed { what: Document::Catalogue, problems })?;
         Catalogue::from_doc(doc)
     }
 
     /// Validates a parsed catalogue document.
+    ///
+    /// # Errors
+    /// [`Error::InvalidCatalogue`] listing every rule it breaks, and
+    /// [`Error::CatalogueImpersonation`] when it claims a built-in catalogue's id and version with
+    /// other content.
     pub fn from_doc(doc: CatalogueDoc) -> Result<Catalogue, Error> {
         let digest = digest_of(&doc);
+        let impersonates = BUILTIN_VERSIONS
+            .iter()
+            .any(|builtin| builtin.id == doc.id && builtin.version == doc.version && builtin.digest != digest);
+        if impersonates {
+            return Err(Error::CatalogueImpersonation { id: doc.id, version: doc.version });
+        }
         let mut problems = Vec::new();
         check_header(&doc, &mut problems);
         let (grades, veto_grade) = check_grades(&doc, &mut problems);
         let (areas, criteria) = check_areas(&doc, &mut problems);
         let sum = areas.iter().fold(0u32, |sum, area| sum.saturating_add(area.points));
         if doc.total_points > MAX_TOTAL_POINTS {
-            problems.push(Problem::new(
-                "total_points",
-                ProblemKind::Malformed("a catalogue has at most 1,000,000 points in all"),
-            ));
+            problems.push(Problem::new("total_points", ProblemKind::PointsOutOfRange { max: MAX_TOTAL_POINTS }));
         } else if sum != doc.total_points {
             problems.push(Problem::new(
                 "total_points",
@@ -234,7 +272,7 @@ impl Catalogue {
             return Err(Error::InvalidCatalogue(problems));
         }
         let by_id = criteria.iter().enumerate().map(|(index, criterion)| (criterion.id.clone(), index)).collect();
-        Ok(Catalogue {
+        let data = CatalogueData {
             id: doc.id,
             version: doc.version,
             title: doc.title,
@@ -249,80 +287,85 @@ impl Catalogue {
             criteria,
             by_id,
             digest,
-        })
+        };
+        Ok(Catalogue { data: std::sync::Arc::new(data) })
     }
 
     /// Stable id.
     pub fn id(&self) -> &str {
-        &self.id
+        &self.data.id
     }
     /// Content version.
     pub fn version(&self) -> &str {
-        &self.version
+        &self.data.version
     }
     /// Title.
     pub fn title(&self) -> &Text {
-        &self.title
+        &self.data.title
     }
     /// Who issued the source document.
     pub fn authority(&self) -> &Text {
-        &self.authority
+        &self.data.authority
     }
     /// The source document's title.
     pub fn source_title(&self) -> &Text {
-        &self.source_title
+        &self.data.source_title
     }
     /// The source document's date, `YYYY-MM-DD`.
     pub fn source_date(&self) -> &str {
-        &self.source_date
+        &self.data.source_date
     }
     /// How the catalogue reads its source: weights, bands, vetoes.
     pub fn notes(&self) -> &Text {
-        &self.notes
+        &self.data.notes
     }
     /// The sum of all points.
     pub fn total_points(&self) -> u32 {
-        self.total_points
+        self.data.total_points
     }
     /// Grade bands, highest first.
     pub fn grades(&self) -> &[Grade] {
-        &self.grades
+        &self.data.grades
     }
     /// The grade a veto forces.
     pub fn veto_grade(&self) -> &Grade {
-        &self.grades[self.veto_grade]
+        &self.data.grades[self.data.veto_grade]
     }
     /// The areas, in order.
     pub fn areas(&self) -> &[Area] {
-        &self.areas
+        &self.data.areas
     }
     /// All criteria, in order, areas one after the other.
     pub fn criteria(&self) -> &[Criterion] {
-        &self.criteria
+        &self.data.criteria
     }
     /// The index of the criterion with this id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        self.data.by_id.get(id).copied()
     }
     /// The criterion with this id.
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
-        self.index_of(id).map(|index| &self.criteria[index])
+        self.index_of(id).map(|index| &self.data.criteria[index])
     }
     /// The grade with this id.
     pub fn grade(&self, id: &str) -> Option<&Grade> {
-        self.grades.iter().find(|grade| grade.id == id)
+        self.data.grades.iter().find(|grade| grade.id == id)
     }
     /// Lowercase hex SHA-256 of the RFC 8785 canonical form of the catalogue without `$schema`.
     pub fn digest(&self) -> &str {
-        &self.digest
+        &self.data.digest
     }
     /// Id, version and digest, as answers and results pin them.
     pub fn reference(&self) -> CatalogueRefDoc {
-        CatalogueRefDoc { id: self.id.clone(), version: self.version.clone(), digest: Some(self.digest.clone()) }
+        CatalogueRefDoc {
+            id: self.data.id.clone(),
+            version: self.data.version.clone(),
+            digest: Some(self.data.digest.clone()),
+        }
     }
     /// `id@version`, for messages.
     pub fn label(&self) -> String {
-        format!("{}@{}", self.id, self.version)
+        format!("{}@{}", self.data.id, self.data.version)
     }
 
     /// The catalogue as a wire document; it has the same digest.
@@ -331,20 +374,22 @@ impl Catalogue {
         CatalogueDoc {
             schema: None,
             format: 1,
-            id: self.id.clone(),
-            version: self.version.clone(),
-            title: self.title.clone(),
-            authority: self.authority.clone(),
-            source: SourceDoc { title: self.source_title.clone(), date: self.source_date.clone() },
-            notes: self.notes.clone(),
-            total_points: self.total_points,
+            id: self.data.id.clone(),
+            version: self.data.version.clone(),
+            title: self.data.title.clone(),
+            authority: self.data.authority.clone(),
+            source: SourceDoc { title: self.data.source_title.clone(), date: self.data.source_date.clone() },
+            notes: self.data.notes.clone(),
+            total_points: self.data.total_points,
             grades: self
+                .data
                 .grades
                 .iter()
                 .map(|grade| GradeDoc { id: grade.id.clone(), min: grade.min, label: grade.label.clone() })
                 .collect(),
-            veto_grade: self.grades[self.veto_grade].id.clone(),
+            veto_grade: self.data.grades[self.data.veto_grade].id.clone(),
             areas: self
+                .data
                 .areas
                 .iter()
                 .map(|area| AreaDoc {
@@ -352,7 +397,7 @@ impl Catalogue {
                     title: area.title.clone(),
                     clause: clause(&area.clause),
                     summary: area.summary.clone(),
-                    criteria: self.criteria[area.criteria.clone()]
+                    criteria: self.data.criteria[area.criteria.clone()]
                         .iter()
                         .map(|criterion| CriterionDoc {
                             id: criterion.id.clone(),
@@ -392,15 +437,15 @@ impl Catalogue {
 
 impl fmt::Display for Catalogue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({})", self.label(), self.digest)
+        write!(f, "{} ({})", self.label(), self.data.digest)
     }
 }
 
 fn digest_of(doc: &CatalogueDoc) -> String {
-    let mut doc = doc.clone();
-    doc.schema = None;
-    // A derived Serialize of plain structs, strings and integers cannot fail.
-    let value = serde_json::to_value(&doc).unwrap_or(serde_json::Value::Null);
+    let mut value = doc.to_json();
+    if let Some(object) = value.as_object_mut() {
+        object.remove("$schema");
+    }
     hex(&canonical_sha256(&value))
 }
 
@@ -424,13 +469,13 @@ fn check_text(at: &str, text: &Text, problems: &mut Vec<Problem>) {
 
 fn check_header(doc: &CatalogueDoc, problems: &mut Vec<Problem>) {
     if doc.format != 1 {
-        problems.push(Problem::new("format", ProblemKind::Malformed("this program reads catalogue format 1")));
+        problems.push(Problem::new("format", ProblemKind::UnsupportedCatalogueFormat(doc.format)));
     }
     if !is_slug(&doc.id) {
-        problems.push(Problem::new("id", ProblemKind::Malformed("lowercase letters, digits and single hyphens")));
+        problems.push(Problem::new("id", ProblemKind::NotASlug));
     }
     if !is_semver(&doc.version) {
-        problems.push(Problem::new("version", ProblemKind::Malformed("three numbers separated by dots, e.g. 1.0.0")));
+        problems.push(Problem::new("version", ProblemKind::NotAVersion));
     }
     if !crate::answers::is_date(&doc.source.date) {
         problems.push(Problem::new("source.date", ProblemKind::BadDate(doc.source.date.clone())));
@@ -456,10 +501,7 @@ fn check_grades(doc: &CatalogueDoc, problems: &mut Vec<Problem>) -> (Vec<Grade>,
     let mut seen = BTreeSet::new();
     for grade in &grades {
         if !is_slug(&grade.id) {
-            problems.push(Problem::new(
-                format!("grades.{}", grade.id),
-                ProblemKind::Malformed("lowercase letters, digits and single hyphens"),
-            ));
+            problems.push(Problem::new(format!("grades.{}", grade.id), ProblemKind::NotASlug));
         }
         if !seen.insert(grade.id.as_str()) {
             problems.push(Problem::new(format!("grades.{}", grade.id), ProblemKind::DuplicateId));
@@ -470,6 +512,10 @@ fn check_grades(doc: &CatalogueDoc, problems: &mut Vec<Problem>) -> (Vec<Grade>,
         problems.push(Problem::new("veto_grade", ProblemKind::UnknownVetoGrade));
         0
     });
+    // A veto must never raise a grade: it forces the lowest one.
+    if !grades.is_empty() && veto_grade != grades.len() - 1 && grades.iter().any(|grade| grade.id == doc.veto_grade) {
+        problems.push(Problem::new("veto_grade", ProblemKind::VetoGradeNotLowest));
+    }
     (grades, veto_grade)
 }
 
@@ -485,13 +531,13 @@ fn check_areas(doc: &CatalogueDoc, problems: &mut Vec<Problem>) -> (Vec<Area>, V
     let mut criteria = Vec::new();
     let mut ids = BTreeSet::new();
     if doc.areas.is_empty() {
-        problems.push(Problem::new("areas", ProblemKind::Malformed("a catalogue has at least one area")));
+        problems.push(Problem::new("areas", ProblemKind::Empty));
     }
     for area_doc in &doc.areas {
         let at = area_doc.id.clone();
         let letter_ok = area_doc.id.len() == 1 && area_doc.id.bytes().all(|b| b.is_ascii_uppercase());
         if !letter_ok {
-            problems.push(Problem::new(&at, ProblemKind::Malformed("an area id is one capital letter")));
+            problems.push(Problem::new(&at, ProblemKind::BadAreaId));
         }
         if !ids.insert(area_doc.id.clone()) {
             problems.push(Problem::new(&at, ProblemKind::DuplicateId));
@@ -500,7 +546,7 @@ fn check_areas(doc: &CatalogueDoc, problems: &mut Vec<Problem>) -> (Vec<Area>, V
         check_text(&format!("{at}.summary"), &area_doc.summary, problems);
         let clause = check_clause(&at, &area_doc.clause, problems);
         if area_doc.criteria.is_empty() {
-            problems.push(Problem::new(&at, ProblemKind::Malformed("an area has at least one criterion")));
+            problems.push(Problem::new(format!("{at}.criteria"), ProblemKind::Empty));
         }
         let start = criteria.len();
         for criterion_doc in &area_doc.criteria {
@@ -535,10 +581,7 @@ fn check_criterion(
     let at = doc.id.as_str();
     match doc.id.strip_prefix(area_id) {
         Some(rest) if id_number_ok(rest) => {}
-        Some(_) => problems.push(Problem::new(
-            at,
-            ProblemKind::Malformed("a criterion id is its area's letter and a number, e.g. A1"),
-        )),
+        Some(_) => problems.push(Problem::new(at, ProblemKind::BadCriterionId)),
         None => problems.push(Problem::new(at, ProblemKind::IdOutsideParent(area_id.to_owned()))),
     }
     if !ids.insert(doc.id.clone()) {
@@ -551,7 +594,7 @@ fn check_criterion(
     }
     let clause = check_clause(at, &doc.clause, problems);
     if !(1..=MAX_POINTS).contains(&doc.points) {
-        problems.push(Problem::new(at, ProblemKind::Malformed("a criterion has 1 to 1000 points")));
+        problems.push(Problem::new(at, ProblemKind::PointsOutOfRange { max: MAX_POINTS }));
     }
     let kind = match (doc.kind, &doc.items) {
         (KindDoc::Scale, None) => {
@@ -568,20 +611,14 @@ fn check_criterion(
                 .map(|item| {
                     match item.id.strip_prefix(&prefix) {
                         Some(rest) if id_number_ok(rest) => {}
-                        Some(_) => problems.push(Problem::new(
-                            &item.id,
-                            ProblemKind::Malformed(
-                                "a sub-item id is its criterion's id, a dot and a number, e.g. A1.1",
-                            ),
-                        )),
+                        Some(_) => problems.push(Problem::new(&item.id, ProblemKind::BadItemId)),
                         None => problems.push(Problem::new(&item.id, ProblemKind::IdOutsideParent(prefix.clone()))),
                     }
                     if !ids.insert(item.id.clone()) {
                         problems.push(Problem::new(&item.id, ProblemKind::DuplicateId));
                     }
                     if !(1..=MAX_POINTS).contains(&item.points) {
-                        problems
-                            .push(Problem::new(&item.id, ProblemKind::Malformed("a sub-item has 1 to 1000 points")));
+                        problems.push(Problem::new(&item.id, ProblemKind::PointsOutOfRange { max: MAX_POINTS }));
                     }
                     check_text(&format!("{}.title", item.id), &item.title, problems);
                     Item { id: item.id.clone(), title: item.title.clone(), points: item.points }

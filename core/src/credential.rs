@@ -4,17 +4,17 @@
 //! The time and the random bytes are arguments; the core has neither clock nor RNG.
 
 use ed25519_dalek::Signer as _;
-use serde_json::{Map, Value};
 use sha2::{Digest as _, Sha256};
 
 use crate::answers::Answers;
-use crate::canonical::{canonical_sha256, canonicalize, hex};
+use crate::canonical::{canonical_sha256, hex};
 use crate::catalogue::Catalogue;
-use crate::error::{Error, Problem, ProblemKind};
+use crate::error::{Document, Error, Problem, ProblemKind, ProofProblem, ProofValueProblem};
+use crate::json::{self, Json, Object};
 use crate::keys::{AssociationKey, PublicKey};
 use crate::report::Report;
-use crate::strict_json;
 use crate::time::Timestamp;
+use crate::wire::read::Reader;
 use crate::wire::{
     ANSWERS_FORMAT, AnswersDoc, ProofDoc, RESULT_FORMAT, RESULT_TYPE, ReportDoc, ResultDoc, SUBJECT_TYPE, SubjectDoc,
     VC_CONTEXT_V2,
@@ -28,10 +28,17 @@ pub const PROOF_TYPE: &str = "DataIntegrityProof";
 pub const CRYPTOSUITE: &str = "eddsa-jcs-2022";
 /// The proof purpose of an issuer's statement.
 pub const PROOF_PURPOSE: &str = "assertionMethod";
+/// How far a result's times may be ahead of the verifier's clock before it is "not valid yet":
+/// clocks of ordinary office computers drift by minutes.
+pub const CLOCK_SKEW_SECONDS: i64 = 5 * 60;
+/// How far `proof.created` may be from `validFrom` before a warning: a day.
+pub const CREATED_DRIFT_SECONDS: i64 = 24 * 60 * 60;
+/// The longest assessment period without a warning: a year (366 days).
+pub const LONGEST_PERIOD_DAYS: i64 = 366;
 
 /// The data an `eddsa-jcs-2022` signature covers: SHA-256 of the canonical proof
 /// configuration followed by SHA-256 of the canonical document without its proof.
-pub fn hash_data(proof_configuration: &Value, unsecured_document: &Value) -> [u8; 64] {
+pub fn hash_data(proof_configuration: &Json, unsecured_document: &Json) -> [u8; 64] {
     let mut data = [0u8; 64];
     data[..32].copy_from_slice(&canonical_sha256(proof_configuration));
     data[32..].copy_from_slice(&canonical_sha256(unsecured_document));
@@ -39,54 +46,56 @@ pub fn hash_data(proof_configuration: &Value, unsecured_document: &Value) -> [u8
 }
 
 /// Adds an `eddsa-jcs-2022` proof to `document` (a JSON object without `proof`), signed by `key`.
-pub fn add_proof(document: &mut Map<String, Value>, key: &AssociationKey, created: Option<&Timestamp>) {
-    let mut proof = Map::new();
-    proof.insert("type".into(), PROOF_TYPE.into());
-    proof.insert("cryptosuite".into(), CRYPTOSUITE.into());
+pub fn add_proof(document: &mut Object, key: &AssociationKey, created: Option<&Timestamp>) {
+    let mut proof = Object::new();
+    proof.insert("type", PROOF_TYPE);
+    proof.insert("cryptosuite", CRYPTOSUITE);
     if let Some(created) = created {
-        proof.insert("created".into(), created.as_str().into());
+        proof.insert("created", created.as_str());
     }
-    proof.insert("verificationMethod".into(), key.public().verification_method().into());
-    proof.insert("proofPurpose".into(), PROOF_PURPOSE.into());
+    proof.insert("verificationMethod", key.public().verification_method());
+    proof.insert("proofPurpose", PROOF_PURPOSE);
     if let Some(context) = document.get("@context") {
-        proof.insert("@context".into(), context.clone());
+        proof.insert("@context", context.clone());
     }
-    let unsecured = Value::Object(document.clone());
-    let signature = key.signing_key().sign(&hash_data(&Value::Object(proof.clone()), &unsecured));
-    proof.insert("proofValue".into(), format!("z{}", bs58::encode(signature.to_bytes()).into_string()).into());
-    document.insert("proof".into(), Value::Object(proof));
+    let unsecured = Json::Object(document.clone());
+    let signature = key.signing_key().sign(&hash_data(&Json::Object(proof.clone()), &unsecured));
+    proof.insert("proofValue", format!("z{}", bs58::encode(signature.to_bytes()).into_string()));
+    document.insert("proof", proof);
 }
 
 /// Verifies the `eddsa-jcs-2022` proof of a secured document (any JSON object) and returns
 /// the key that signed it. The verification method must be a `did:key` of Ed25519.
-pub fn verify_proof(document: &Value) -> Result<PublicKey, Error> {
-    let object = document.as_object().ok_or_else(|| Error::NotAResult("it is not a JSON object".into()))?;
-    let proof = object
-        .get("proof")
-        .ok_or_else(|| Error::UnsupportedProof("the document has no proof".into()))?
-        .as_object()
-        .ok_or_else(|| Error::UnsupportedProof("the proof is not an object (one proof is expected)".into()))?;
-    let field = |name: &str| proof.get(name).and_then(Value::as_str);
+///
+/// This proves only that the holder of that key signed the document; whose key it is, is for
+/// a register to say (see [`crate::register`]).
+///
+/// # Errors
+/// [`Error::UnsupportedProof`], [`Error::BadDidKey`], [`Error::VerificationMethodMismatch`],
+/// [`Error::ProofContextMismatch`], [`Error::BadProofValue`] or [`Error::SignatureMismatch`].
+pub fn verify_proof(document: &Json) -> Result<PublicKey, Error> {
+    let Some(object) = document.as_object() else {
+        return Err(Error::UnsupportedProof(ProofProblem::Missing));
+    };
+    let proof = match object.get("proof") {
+        None => return Err(Error::UnsupportedProof(ProofProblem::Missing)),
+        Some(Json::Object(proof)) => proof,
+        Some(_) => return Err(Error::UnsupportedProof(ProofProblem::NotOneObject)),
+    };
+    let field = |name: &str| proof.get(name).and_then(Json::as_str);
+    let shown = |name: &str| proof.get(name).map(json::compact).unwrap_or_default();
     if field("type") != Some(PROOF_TYPE) {
-        return Err(Error::UnsupportedProof(format!("its type is {:?}, not {PROOF_TYPE}", proof.get("type"))));
+        return Err(Error::UnsupportedProof(ProofProblem::Type(shown("type"))));
     }
     if field("cryptosuite") != Some(CRYPTOSUITE) {
-        return Err(Error::UnsupportedProof(format!(
-            "its cryptosuite is {:?}, not {CRYPTOSUITE}",
-            proof.get("cryptosuite")
-        )));
+        return Err(Error::UnsupportedProof(ProofProblem::Cryptosuite(shown("cryptosuite"))));
     }
     if field("proofPurpose") != Some(PROOF_PURPOSE) {
-        return Err(Error::UnsupportedProof(format!(
-            "its proofPurpose is {:?}, not {PROOF_PURPOSE}",
-            proof.get("proofPurpose")
-        )));
+        return Err(Error::UnsupportedProof(ProofProblem::Purpose(shown("proofPurpose"))));
     }
-    let method =
-        field("verificationMethod").ok_or_else(|| Error::UnsupportedProof("it has no verificationMethod".into()))?;
-    let (did, fragment) = method
-        .split_once('#')
-        .ok_or_else(|| Error::BadDidKey(format!("{method:?} has no #fragment naming the key")))?;
+    let method = field("verificationMethod").ok_or(Error::UnsupportedProof(ProofProblem::NoVerificationMethod))?;
+    let (did, fragment) =
+        method.split_once('#').ok_or_else(|| Error::UnsupportedProof(ProofProblem::NoKeyFragment(method.into())))?;
     let key = PublicKey::from_did(did)?;
     if fragment != key.multibase() {
         return Err(Error::VerificationMethodMismatch { expected: key.verification_method(), found: method.into() });
@@ -94,10 +103,9 @@ pub fn verify_proof(document: &Value) -> Result<PublicKey, Error> {
     let mut unsecured = object.clone();
     unsecured.remove("proof");
     let mut configuration = proof.clone();
-    let proof_value =
-        configuration.remove("proofValue").ok_or_else(|| Error::BadProofValue("the proof has no proofValue".into()))?;
+    let proof_value = configuration.remove("proofValue").ok_or(Error::BadProofValue(ProofValueProblem::Missing))?;
     if let Some(proof_context) = proof.get("@context") {
-        let document_context = unsecured.get("@context").and_then(Value::as_array);
+        let document_context = unsecured.get("@context").and_then(Json::as_array);
         let proof_context = proof_context.as_array();
         let is_prefix = match (proof_context, document_context) {
             (Some(proof_context), Some(document_context)) => document_context.starts_with(proof_context),
@@ -107,24 +115,18 @@ pub fn verify_proof(document: &Value) -> Result<PublicKey, Error> {
             return Err(Error::ProofContextMismatch);
         }
         // vc-di-eddsa: the unsecured document is hashed with the proof's @context.
-        unsecured.insert("@context".into(), Value::Array(proof_context.cloned().unwrap_or_default()));
+        unsecured.insert("@context", Json::Array(proof_context.map(<[Json]>::to_vec).unwrap_or_default()));
     }
     let signature = decode_signature(proof_value.as_str().unwrap_or(""))?;
-    let data = hash_data(&Value::Object(configuration), &Value::Object(unsecured));
+    let data = hash_data(&Json::Object(configuration), &Json::Object(unsecured));
     key.verify_strict(&data, &signature)?;
     Ok(key)
 }
 
 fn decode_signature(proof_value: &str) -> Result<[u8; 64], Error> {
-    let encoded = proof_value
-        .strip_prefix('z')
-        .ok_or_else(|| Error::BadProofValue("it must start with z (multibase base58btc)".into()))?;
-    let bytes = bs58::decode(encoded).into_vec().map_err(|_| Error::BadProofValue("it is not valid base58".into()))?;
-    let bytes: [u8; 64] = bytes
-        .as_slice()
-        .try_into()
-        .map_err(|_| Error::BadProofValue(format!("it holds {} bytes instead of 64", bytes.len())))?;
-    Ok(bytes)
+    let encoded = proof_value.strip_prefix('z').ok_or(Error::BadProofValue(ProofValueProblem::NotMultibase))?;
+    let bytes = bs58::decode(encoded).into_vec().map_err(|_| Error::BadProofValue(ProofValueProblem::NotBase58))?;
+    bytes.as_slice().try_into().map_err(|_| Error::BadProofValue(ProofValueProblem::WrongLength(bytes.len())))
 }
 
 /// Checks that `answers` carry what a result needs: the profile's name, credit code and period.
@@ -140,6 +142,9 @@ pub fn signing_profile_problems(doc: &crate::wire::ProfileDoc) -> Vec<Problem> {
     let mut problems = Vec::new();
     let profile = crate::answers::check_profile(doc, &mut problems);
     problems.extend(missing_for_signing(&profile));
+    if !profile.contact_email.is_empty() && !crate::answers::is_email(&profile.contact_email) {
+        problems.push(Problem::new("profile.contact.email", ProblemKind::BadEmail(profile.contact_email.clone())));
+    }
     problems
 }
 
@@ -155,6 +160,9 @@ fn missing_for_signing(profile: &crate::answers::Profile) -> Vec<Problem> {
             problems.push(Problem::new(at, ProblemKind::Missing));
         }
     }
+    if !profile.name.is_empty() && !crate::text::has_visible_text(&profile.name) {
+        problems.push(Problem::new("profile.name", ProblemKind::NoVisibleText));
+    }
     problems
 }
 
@@ -166,8 +174,24 @@ fn uuid_urn(mut bytes: [u8; 16]) -> String {
     format!("urn:uuid:{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
 }
 
+/// Whether `id` is `urn:uuid:` and a UUID in its 8-4-4-4-12 hexadecimal form.
+fn is_urn_uuid(id: &str) -> bool {
+    let Some(uuid) = id.strip_prefix("urn:uuid:") else { return false };
+    let groups: Vec<&str> = uuid.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(group, length)| group.len() == length && group.bytes().all(|byte| byte.is_ascii_hexdigit()))
+}
+
 /// Checks, scores and signs `answers`: the one function the CLI and the widget call to make a
 /// result. Returns the result document as pretty-printed JSON.
+///
+/// # Errors
+/// [`Error::CatalogueMismatch`] when the answers were checked against another catalogue, and
+/// [`Error::IncompleteProfile`] listing what the profile lacks (name, credit code, period) or
+/// gets wrong (a name of invisible characters, a malformed e-mail address).
 pub fn sign_result(
     catalogue: &Catalogue,
     answers: &Answers,
@@ -181,9 +205,12 @@ pub fn sign_result(
             found: answers.catalogue_digest().into(),
         });
     }
-    check_signable(answers)?;
-    let report = Report::compute(catalogue, answers);
     let answers_doc = answers.to_doc(catalogue);
+    let problems = signing_profile_problems(&answers_doc.profile);
+    if !problems.is_empty() {
+        return Err(Error::IncompleteProfile(problems));
+    }
+    let report = Report::compute(catalogue, answers);
     let document = ResultDoc {
         context: vec![VC_CONTEXT_V2.to_owned()],
         id: uuid_urn(random_id),
@@ -198,7 +225,6 @@ pub fn sign_result(
             answers: answers_doc.answers,
             report: report.to_doc(catalogue, answers),
         },
-        // Replaced by the real proof below; the unsecured document never contains it.
         proof: ProofDoc {
             kind: String::new(),
             cryptosuite: String::new(),
@@ -209,17 +235,23 @@ pub fn sign_result(
             proof_value: String::new(),
         },
     };
-    let Ok(Value::Object(mut object)) = serde_json::to_value(&document) else {
-        return Err(Error::NotAResult("the result cannot be serialized".into()));
-    };
-    object.remove("proof");
+    let Json::Object(mut object) = document.unsecured_json() else { unreachable!("a result document is an object") };
     add_proof(&mut object, key, Some(issued));
-    let signed: ResultDoc =
-        serde_json::from_value(Value::Object(object)).map_err(|error| Error::NotAResult(error.to_string()))?;
-    serde_json::to_string_pretty(&signed).map_err(|error| Error::NotAResult(error.to_string()))
+    Ok(json::pretty(&Json::Object(object)))
 }
 
-/// A result whose signature and report were verified.
+/// What a verified result says, and what verification proved.
+///
+/// # What is proven, and what is not
+/// - The document was signed by the holder of the private key of [`VerifiedResult::key`] (the
+///   `did:key` issuer) and not changed since, and its report is what its answers score under
+///   the catalogue it pins.
+/// - Nothing about **who** holds that key: anyone can make a key and sign a result naming any
+///   association. Only the bureau's register of keys, with each association's key recorded
+///   against its credit code, says whether the key is the association's
+///   ([`crate::register::KeyRegister::status`]). A result whose key is not registered for its
+///   credit code must not be trusted as that association's statement.
+/// - Nothing about whether the answers are true: they are the association's own assessment.
 #[derive(Debug, Clone)]
 pub struct VerifiedResult {
     /// The key that signed it, which is the issuer's.
@@ -228,29 +260,118 @@ pub struct VerifiedResult {
     pub issued: Timestamp,
     /// The credential's id.
     pub id: String,
-    /// Index of the catalogue it pins in the slice given to [`verify_result`].
-    pub catalogue: usize,
+    /// The catalogue it pins.
+    pub catalogue: Catalogue,
     /// The answers it carries, checked against that catalogue.
     pub answers: Answers,
     /// The report, recomputed and found equal to the embedded one.
     pub report: Report,
     /// Lowercase hex SHA-256 of the canonical form of the whole signed document.
     pub digest: String,
+    /// What is odd about it without making it invalid.
+    pub warnings: Vec<ResultWarning>,
 }
 
-/// Verifies a result: structure, cryptosuite, did:key, verification method, proof context,
-/// the Ed25519 signature (strict), the catalogue, and the report re-scored from the answers.
-pub fn verify_result(json: &str, catalogues: &[&Catalogue]) -> Result<VerifiedResult, Error> {
-    if json.len() > MAX_RESULT_BYTES {
-        return Err(Error::TooLarge { what: "result", size: json.len(), limit: MAX_RESULT_BYTES });
+impl VerifiedResult {
+    /// The grade the report gives, as the result's catalogue names it.
+    pub fn grade(&self) -> &crate::Grade {
+        self.report.grade_in(&self.catalogue)
     }
-    let value = strict_json::parse(json).map_err(|error| Error::syntax("result", &error, json))?;
-    if let Some(format) = value.get("format").and_then(Value::as_str) {
-        return Err(Error::NotAResult(format!("it is a {format} document, not a signed result")));
+
+    /// Each area's points and maximum.
+    pub fn area_scores(&self) -> Vec<crate::AreaScore<'_>> {
+        self.report.area_scores(&self.catalogue)
     }
-    let document: ResultDoc =
-        serde_json::from_value(value.clone()).map_err(|error| Error::NotAResult(error.to_string()))?;
-    check_structure(&document)?;
+
+    /// What to fix, in the order to fix it.
+    pub fn rectification(&self) -> Vec<crate::Rectification<'_>> {
+        self.report.rectification_entries(&self.catalogue, &self.answers)
+    }
+
+    /// The association's unified social credit code.
+    pub fn credit_code(&self) -> Option<&crate::CreditCode> {
+        self.answers.profile.credit_code.as_ref()
+    }
+}
+
+/// Something odd about a valid result, worth a look by whoever receives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ResultWarning {
+    /// `proof.created` is more than a day from `validFrom`.
+    CreatedFarFromValidFrom {
+        /// `validFrom`.
+        valid_from: String,
+        /// `proof.created`.
+        created: String,
+    },
+    /// The result was signed (Beijing time) before the last day of the period it assesses.
+    SignedBeforePeriodEnds {
+        /// The signing date, Beijing time, `YYYY-MM-DD`.
+        signed: String,
+        /// The period's last day.
+        period_to: String,
+    },
+    /// The period assessed is longer than a year.
+    PeriodLongerThanAYear {
+        /// First day.
+        from: String,
+        /// Last day.
+        to: String,
+    },
+}
+
+impl ResultWarning {
+    /// The warning in plain words of `lang`.
+    pub fn message(&self, lang: crate::Lang) -> String {
+        crate::messages::result_warning(self, lang)
+    }
+
+    /// A stable code for scripts and bindings.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ResultWarning::CreatedFarFromValidFrom { .. } => "created-far-from-valid-from",
+            ResultWarning::SignedBeforePeriodEnds { .. } => "signed-before-period-ends",
+            ResultWarning::PeriodLongerThanAYear { .. } => "period-longer-than-a-year",
+        }
+    }
+}
+
+/// Verifies a result: its format, the proof (cryptosuite, did:key, verification method, proof
+/// context, the Ed25519 signature, strictly), its times against the verifier's clock `now`,
+/// the catalogue it pins (one of `catalogues`), and the report re-scored from its answers.
+///
+/// A valid result proves who signed it only together with a register of keys: see
+/// [`VerifiedResult`] for what is and is not proven.
+///
+/// ```
+/// use selfcheck_core::{Catalogue, Timestamp, verify_result};
+///
+/// let json = include_str!("../../tests/data/golden/result-complete.json");
+/// let now = Timestamp::parse("2026-12-01T00:00:00Z").unwrap();
+/// let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().collect();
+/// let verified = verify_result(json, &catalogues, &now).unwrap();
+/// assert_eq!(verified.answers.profile.name, "广东省示例行业协会");
+/// assert_eq!(verified.grade().label.zh, "合格");
+/// let to_fix: Vec<String> =
+///     verified.rectification().iter().map(|entry| format!("{} −{}", entry.criterion.id, entry.lost)).collect();
+/// assert!(!to_fix.is_empty());
+/// ```
+///
+/// # Errors
+/// In the order checked, the first failure: [`Error::TooLarge`] or [`Error::Json`] (not
+/// readable), [`Error::WrongDocument`] (another kind of document), [`Error::Malformed`] or
+/// [`Error::BadTimestamp`] (a result of the wrong format, every field problem listed), the proof
+/// errors of [`verify_proof`], [`Error::NotYetValid`], [`Error::UnknownCatalogue`],
+/// [`Error::InvalidAnswers`] or [`Error::IncompleteProfile`], and [`Error::ReportMismatch`].
+/// [`Error::class`] ranks them.
+pub fn verify_result(json: &str, catalogues: &[&Catalogue], now: &Timestamp) -> Result<VerifiedResult, Error> {
+    let value = crate::wire::parse_document(json, Document::Result, MAX_RESULT_BYTES)?;
+    let found = crate::wire::detect(&value);
+    if found != Document::Result {
+        return Err(Error::WrongDocument { expected: Document::Result, found });
+    }
+    let document = read_result(&value)?;
     let key = verify_proof(&value)?;
     if document.issuer != key.did() {
         return Err(Error::VerificationMethodMismatch {
@@ -258,17 +379,25 @@ pub fn verify_result(json: &str, catalogues: &[&Catalogue]) -> Result<VerifiedRe
             found: document.proof.verification_method,
         });
     }
+    let issued = Timestamp::parse(&document.valid_from)?;
+    let created = document.proof.created.as_deref().map(Timestamp::parse).transpose()?;
+    for (field, time) in [("validFrom", Some(&issued)), ("proof.created", created.as_ref())] {
+        if let Some(time) = time
+            && time.unix_seconds() > now.unix_seconds() + CLOCK_SKEW_SECONDS
+        {
+            return Err(Error::NotYetValid { field: field.into(), time: time.to_string(), now: now.to_string() });
+        }
+    }
     let subject = document.credential_subject;
     let reference = &subject.catalogue;
-    let catalogue_index = catalogues
+    let catalogue = catalogues
         .iter()
-        .position(|catalogue| Some(catalogue.digest()) == reference.digest.as_deref())
+        .find(|catalogue| Some(catalogue.digest()) == reference.digest.as_deref())
         .ok_or_else(|| Error::UnknownCatalogue {
             id: reference.id.clone(),
             version: reference.version.clone(),
             digest: reference.digest.clone().unwrap_or_default(),
         })?;
-    let catalogue = catalogues[catalogue_index];
     let answers_doc = AnswersDoc {
         format: ANSWERS_FORMAT.to_owned(),
         catalogue: reference.clone(),
@@ -279,73 +408,129 @@ pub fn verify_result(json: &str, catalogues: &[&Catalogue]) -> Result<VerifiedRe
     check_signable(&answers)?;
     let report = Report::compute(catalogue, &answers);
     compare_reports(&subject.report, &report.to_doc(catalogue, &answers))?;
+    let warnings = warnings(&issued, created.as_ref(), &answers);
     Ok(VerifiedResult {
         key,
-        issued: Timestamp::parse(&document.valid_from)?,
+        issued,
         id: document.id,
-        catalogue: catalogue_index,
+        catalogue: (*catalogue).clone(),
         answers,
         report,
         digest: hex(&canonical_sha256(&value)),
+        warnings,
     })
 }
 
-fn check_structure(document: &ResultDoc) -> Result<(), Error> {
+/// Reads the result's fields and checks the parts of its format that are fixed: every problem
+/// at once, each with its path.
+fn read_result(value: &Json) -> Result<ResultDoc, Error> {
+    let mut reader = Reader::new();
+    // A proof that is not one object is named as such before its fields are read.
+    match value.get("proof") {
+        Some(Json::Object(_)) | None => {}
+        Some(_) => return Err(Error::UnsupportedProof(ProofProblem::NotOneObject)),
+    }
+    let document = ResultDoc::read(&mut reader, value);
     // Stricter than vc-di-eddsa, which lets a document's @context grow beyond the proof's:
     // a selfcheck result has exactly the VC 2.0 context, in the document and in the proof.
-    if document.context != [VC_CONTEXT_V2] {
-        return Err(Error::NotAResult(format!("its @context must be exactly [\"{VC_CONTEXT_V2}\"]")));
-    }
-    if document.proof.context.as_ref().is_some_and(|context| context != &document.context) {
-        return Err(Error::ProofContextMismatch);
+    if document.context != [VC_CONTEXT_V2] && value.get("@context").is_some() {
+        reader.problem("@context", ProblemKind::MustBe(format!("[\"{VC_CONTEXT_V2}\"]")));
     }
     if !document.types.iter().any(|kind| kind == "VerifiableCredential")
         || !document.types.iter().any(|kind| kind == RESULT_TYPE)
     {
-        return Err(Error::NotAResult(format!("its type must include VerifiableCredential and {RESULT_TYPE}")));
+        reader.problem("type", ProblemKind::MustInclude(vec!["VerifiableCredential".into(), RESULT_TYPE.into()]));
+    }
+    if !is_urn_uuid(&document.id) && value.get("id").is_some() {
+        reader.problem("id", ProblemKind::NotUrnUuid);
     }
     let subject = &document.credential_subject;
-    if subject.kind != SUBJECT_TYPE || subject.format != RESULT_FORMAT {
-        return Err(Error::NotAResult(format!(
-            "its credentialSubject is a {:?} of format {:?}, not a {SUBJECT_TYPE} of {RESULT_FORMAT}",
-            subject.kind, subject.format
-        )));
+    if subject.kind != SUBJECT_TYPE && value.get("credentialSubject").and_then(|s| s.get("type")).is_some() {
+        reader.problem("credentialSubject.type", ProblemKind::MustBe(SUBJECT_TYPE.into()));
     }
-    if subject.answers.0.values().any(|entry| entry.title.is_some() || entry.allowed.is_some() || entry.items.is_some())
-    {
-        return Err(Error::NotAResult("its answers carry template hints (title, allowed, items)".into()));
+    if subject.format != RESULT_FORMAT && value.get("credentialSubject").and_then(|s| s.get("format")).is_some() {
+        reader.problem("credentialSubject.format", ProblemKind::MustBe(RESULT_FORMAT.into()));
     }
+    for (id, entry) in &subject.answers {
+        if entry.title.is_some() || entry.allowed.is_some() || entry.items.is_some() {
+            reader.problem(format!("credentialSubject.answers.{id}"), ProblemKind::TemplateHints);
+        }
+    }
+    let problems = reader.problems;
+    if !problems.is_empty() {
+        return Err(Error::Malformed { what: Document::Result, problems });
+    }
+    // Times are part of the format: a malformed one is refused before the signature is checked.
     Timestamp::parse(&document.valid_from)?;
     if let Some(created) = &document.proof.created {
         Timestamp::parse(created)?;
     }
-    Ok(())
+    if document.proof.context.as_ref().is_some_and(|context| context != &document.context) {
+        return Err(Error::ProofContextMismatch);
+    }
+    Ok(document)
+}
+
+fn warnings(issued: &Timestamp, created: Option<&Timestamp>, answers: &Answers) -> Vec<ResultWarning> {
+    let mut warnings = Vec::new();
+    if let Some(created) = created
+        && (created.unix_seconds() - issued.unix_seconds()).abs() > CREATED_DRIFT_SECONDS
+    {
+        warnings.push(ResultWarning::CreatedFarFromValidFrom {
+            valid_from: issued.to_string(),
+            created: created.to_string(),
+        });
+    }
+    let profile = &answers.profile;
+    let signed = issued.beijing_date();
+    if !profile.period_to.is_empty() && signed.as_str() < profile.period_to.as_str() {
+        warnings.push(ResultWarning::SignedBeforePeriodEnds { signed, period_to: profile.period_to.clone() });
+    }
+    if let (Some(from), Some(to)) =
+        (crate::time::days_from_date(&profile.period_from), crate::time::days_from_date(&profile.period_to))
+        && to - from + 1 > LONGEST_PERIOD_DAYS
+    {
+        warnings.push(ResultWarning::PeriodLongerThanAYear {
+            from: profile.period_from.clone(),
+            to: profile.period_to.clone(),
+        });
+    }
+    warnings
 }
 
 fn compare_reports(claimed: &ReportDoc, computed: &ReportDoc) -> Result<(), Error> {
-    let mismatch = |field: &'static str, claimed: String, computed: String| {
-        Err(Error::ReportMismatch { field, claimed, computed })
+    if claimed == computed {
+        return Ok(());
+    }
+    let (claimed, computed) = (claimed.to_json(), computed.to_json());
+    let (field, claimed, computed) = first_difference(&claimed, &computed, String::new())
+        .unwrap_or_else(|| ("report".into(), String::new(), String::new()));
+    Err(Error::ReportMismatch { field, claimed, computed })
+}
+
+/// The path of the first member where `claimed` and `computed` differ, and both values there.
+/// Objects and arrays of the same length are compared member by member.
+fn first_difference(claimed: &Json, computed: &Json, at: String) -> Option<(String, String, String)> {
+    let show = |value: &Json| match value {
+        Json::String(text) => text.clone(),
+        other => json::compact(other),
     };
-    if claimed.total != computed.total {
-        return mismatch("total", claimed.total.to_string(), computed.total.to_string());
+    match (claimed, computed) {
+        (Json::Object(claimed), Json::Object(computed)) => {
+            let keys = computed.keys().chain(claimed.keys().filter(|key| !computed.contains_key(key)));
+            keys.into_iter().find_map(|key| {
+                let (a, b) = (claimed.get(key).unwrap_or(&Json::Null), computed.get(key).unwrap_or(&Json::Null));
+                first_difference(a, b, crate::wire::read::join(&at, key))
+            })
+        }
+        (Json::Array(a), Json::Array(b)) if a.len() == b.len() => a
+            .iter()
+            .zip(b)
+            .enumerate()
+            .find_map(|(index, (a, b))| first_difference(a, b, crate::wire::read::index(&at, index))),
+        _ if claimed == computed => None,
+        _ => Some((at, show(claimed), show(computed))),
     }
-    if claimed.maximum != computed.maximum {
-        return mismatch("maximum", claimed.maximum.to_string(), computed.maximum.to_string());
-    }
-    if claimed.score != computed.score {
-        return mismatch("score", claimed.score.to_string(), computed.score.to_string());
-    }
-    if claimed.grade != computed.grade {
-        return mismatch("grade", claimed.grade.clone(), computed.grade.clone());
-    }
-    if claimed.vetoes != computed.vetoes {
-        return mismatch("vetoes", format!("{:?}", claimed.vetoes), format!("{:?}", computed.vetoes));
-    }
-    if claimed != computed {
-        let describe = |report: &ReportDoc| serde_json::to_string(report).unwrap_or_default();
-        return mismatch("the report", describe(claimed), describe(computed));
-    }
-    Ok(())
 }
 
 /// SHA-256 of `bytes`, lowercase hex: how the widget records a local evidence file.
@@ -354,7 +539,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// The canonical (RFC 8785) text of a JSON document, for tools that show what is signed.
-pub fn canonical_text(json: &str) -> Result<String, Error> {
-    let value = strict_json::parse(json).map_err(|error| Error::syntax("document", &error, json))?;
-    Ok(canonicalize(&value))
+///
+/// # Errors
+/// [`Error::Json`] when it is not a strict JSON document.
+pub fn canonical_text(text: &str) -> Result<String, Error> {
+    let value = json::parse(text).map_err(|error| Error::Json { what: Document::UnknownJson, error })?;
+    Ok(json::canonical(&value))
 }

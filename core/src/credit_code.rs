@@ -97,9 +97,15 @@ impl fmt::Display for CreditCodeWarning {
 }
 
 impl CreditCode {
-    /// Parses a code, ignoring surrounding whitespace and accepting lower case letters.
+    /// Parses a code as people type or paste it: spaces and hyphens anywhere are ignored, lower
+    /// case letters and full-width characters (ＡＢＣ１２３, from a Chinese input method) are
+    /// read as their upper-case ASCII forms.
+    ///
+    /// # Errors
+    /// [`CreditCodeError`] saying what is wrong: the length, which character, the division
+    /// code, or the check character.
     pub fn parse(input: &str) -> Result<CreditCode, CreditCodeError> {
-        let code = input.trim().to_ascii_uppercase();
+        let code = normalize(input);
         let found = code.chars().count();
         if found != 18 {
             return Err(CreditCodeError::WrongLength { found });
@@ -171,4 +177,18 @@ fn organization_code_is_valid(code: &str) -> bool {
         digit => b'0' + digit as u8,
     };
     bytes[8] == expected
+}
+
+/// The code as typed, without spaces or hyphens, full-width forms read as ASCII, upper case.
+pub fn normalize(input: &str) -> String {
+    input
+        .chars()
+        .map(|character| match character {
+            // Full-width ASCII (U+FF01 to U+FF5E) is ASCII shifted by 0xFEE0.
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(character) - 0xFEE0).unwrap_or(character),
+            other => other,
+        })
+        .filter(|character| !character.is_whitespace() && !matches!(character, '-' | '\u{2010}'..='\u{2015}'))
+        .map(|character| character.to_ascii_uppercase())
+        .collect()
 }

@@ -1,88 +1,124 @@
-//! The core's one error type, and the problems found in a document.
-
-use std::fmt;
+//! The core's one error type, and the structured problems found in a document.
+//!
+//! Nothing here is worded for one language: [`Error::message`] and [`Problem::message`] (in
+//! `messages.rs`) say each in Simplified Chinese or English, and [`Error::code`] gives a stable
+//! code for scripts and bindings. `Display` is the English message.
 
 use crate::credit_code::CreditCodeError;
+use crate::json::{JsonError, JsonType};
+use crate::text::Lang;
+
+/// The kinds of document selfcheck reads and writes: what a message names, and what a file of the
+/// wrong kind turns out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Document {
+    /// A signed self-assessment result (a Verifiable Credential).
+    Result,
+    /// An answers document (`selfcheck-answers/1`).
+    Answers,
+    /// A draft saved by the widget (an answers document whose profile may be incomplete).
+    Draft,
+    /// A criteria catalogue.
+    Catalogue,
+    /// A report (`selfcheck-report/1`).
+    Report,
+    /// An encrypted key file.
+    KeyFile,
+    /// The bureau's register of association keys.
+    Register,
+    /// A Verifiable Credential of another kind than a selfcheck result.
+    OtherCredential,
+    /// JSON of no kind selfcheck knows.
+    UnknownJson,
+}
 
 /// Everything that can go wrong in the core.
-#[derive(Debug, thiserror::Error)]
+///
+/// Match on it for control flow; show it with [`Error::message`] in the user's language.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// The input is larger than the documented limit; it was not parsed.
-    #[error("the {what} is {size} bytes, more than the limit of {limit} bytes")]
+    #[error("{}", crate::messages::error(self, Lang::En))]
     TooLarge {
-        /// What was being read ("answers file", "catalogue", …).
-        what: &'static str,
-        /// Its size.
+        /// What was being read.
+        what: Document,
+        /// Its size in bytes.
         size: usize,
-        /// The limit.
+        /// The limit in bytes.
         limit: usize,
     },
-    /// The input is not JSON, or not of the document's shape.
-    #[error("the {what} cannot be read: {detail}")]
-    Syntax {
+    /// The input is not JSON (or not UTF-8): empty, cut short, a stray character, too deep, a
+    /// duplicate key, a number that is not an integer within ±2^53.
+    #[error("{}", crate::messages::error(self, Lang::En))]
+    Json {
         /// What was being read.
-        what: &'static str,
-        /// What is wrong, in plain words, with line and column: empty, cut short, not JSON,
-        /// nested too deeply, or serde_json's description of a field of the wrong shape.
-        detail: String,
+        what: Document,
+        /// What is wrong and where.
+        error: JsonError,
     },
-    /// The input is well-formed JSON of another kind of document.
-    #[error("this is not {expected}: its format is {found:?}")]
-    WrongFormat {
-        /// What was expected, e.g. "an answers document (selfcheck-answers/1)".
-        expected: &'static str,
-        /// The format it declares.
-        found: String,
+    /// The input is JSON of another kind of document (a result where a draft was expected, …).
+    #[error("{}", crate::messages::error(self, Lang::En))]
+    WrongDocument {
+        /// What was expected.
+        expected: Document,
+        /// What it is.
+        found: Document,
+    },
+    /// The input is the right kind of document, but fields are missing, unknown or of the wrong
+    /// shape; every problem names its field by path.
+    #[error("{}", crate::messages::error(self, Lang::En))]
+    Malformed {
+        /// What was being read.
+        what: Document,
+        /// Each field's problem.
+        problems: Vec<Problem>,
     },
     /// The catalogue breaks its own rules.
-    #[error("the catalogue is invalid:{}", list(.0))]
+    #[error("{}", crate::messages::error(self, Lang::En))]
     InvalidCatalogue(Vec<Problem>),
     /// The answers do not fit the catalogue.
-    #[error("the answers do not fit the catalogue:{}", list(.0))]
+    #[error("{}", crate::messages::error(self, Lang::En))]
     InvalidAnswers(Vec<Problem>),
     /// A result is signed only for a complete profile.
-    #[error("the profile is not complete enough to sign:{}", list(.0))]
+    #[error("{}", crate::messages::error(self, Lang::En))]
     IncompleteProfile(Vec<Problem>),
-    /// A result's structure is not that of a selfcheck result.
-    #[error("this is not a selfcheck result: {0}")]
-    NotAResult(String),
     /// The proof is of another kind than selfcheck verifies.
-    #[error("the proof is not supported: {0}")]
-    UnsupportedProof(String),
+    #[error("{}", crate::messages::error(self, Lang::En))]
+    UnsupportedProof(ProofProblem),
     /// The issuer or verification method is not a usable did:key.
-    #[error("the signing key cannot be read: {0}")]
+    #[error("{}", crate::messages::error(self, Lang::En))]
     BadDidKey(String),
     /// The proof names another key than the issuer's.
-    #[error("the proof's verificationMethod {found:?} is not the issuer's key {expected:?}")]
+    #[error("{}", crate::messages::error(self, Lang::En))]
     VerificationMethodMismatch {
-        /// issuer + "#" + multibase.
+        /// The issuer's key: issuer + "#" + multibase.
         expected: String,
         /// What the proof names.
         found: String,
     },
-    /// The proof's `@context` is not a prefix of the document's.
-    #[error("the proof's @context is not a prefix of the document's @context")]
+    /// The proof's `@context` is not the document's.
+    #[error("{}", crate::messages::error(self, Lang::En))]
     ProofContextMismatch,
     /// The proofValue is not a multibase base58btc Ed25519 signature.
-    #[error("the proofValue is not a base58btc Ed25519 signature: {0}")]
-    BadProofValue(String),
+    #[error("{}", crate::messages::error(self, Lang::En))]
+    BadProofValue(ProofValueProblem),
     /// The signature does not match.
-    #[error("the signature does not match: the result was changed after it was signed, or signed with another key")]
+    #[error("{}", crate::messages::error(self, Lang::En))]
     SignatureMismatch,
     /// The embedded report differs from what the embedded answers score.
-    #[error("the embedded report does not match its answers: {field} says {claimed}, the answers score {computed}")]
+    #[error("{}", crate::messages::error(self, Lang::En))]
     ReportMismatch {
-        /// The first field that differs.
-        field: &'static str,
+        /// The first field that differs, as a path in the report (`total`, `areas[1].points`).
+        field: String,
         /// What the result claims.
         claimed: String,
         /// What the core computes.
         computed: String,
     },
     /// The result pins a catalogue this program does not know.
-    #[error(
-        "the result was made with a catalogue this program does not know: {id}@{version} ({digest}); pass it with --catalog"
-    )]
+    #[error("{}", crate::messages::error(self, Lang::En))]
     UnknownCatalogue {
         /// Catalogue id.
         id: String,
@@ -91,23 +127,41 @@ pub enum Error {
         /// Catalogue digest.
         digest: String,
     },
-    /// A timestamp that is not RFC 3339.
-    #[error("{0:?} is not a date-time of the form 2026-01-31T08:00:00Z")]
-    BadTimestamp(String),
+    /// A custom catalogue claims the id and version of a built-in one, with other content.
+    #[error("{}", crate::messages::error(self, Lang::En))]
+    CatalogueImpersonation {
+        /// Catalogue id.
+        id: String,
+        /// Catalogue version.
+        version: String,
+    },
+    /// A time that is not an RFC 3339 date-time of the form 2026-01-31T08:00:00Z.
+    #[error("{}", crate::messages::error(self, Lang::En))]
+    BadTimestamp(TimestampProblem),
+    /// A result signed later than the verifier's clock: not valid yet.
+    #[error("{}", crate::messages::error(self, Lang::En))]
+    NotYetValid {
+        /// Where: `validFrom` or `proof.created`.
+        field: String,
+        /// The time it names.
+        time: String,
+        /// The verifier's clock.
+        now: String,
+    },
     /// The passphrase does not open the key file.
-    #[error("the passphrase is wrong (or the key file is damaged)")]
+    #[error("{}", crate::messages::error(self, Lang::En))]
     WrongPassphrase,
     /// A new key's passphrase is too short.
-    #[error("the passphrase must have at least {min} characters")]
+    #[error("{}", crate::messages::error(self, Lang::En))]
     WeakPassphrase {
-        /// The minimum.
+        /// The minimum number of characters.
         min: usize,
     },
     /// The key file cannot be used.
-    #[error("the key file cannot be used: {0}")]
+    #[error("{}", crate::messages::error(self, Lang::En))]
     KeyFile(String),
     /// The answers name another catalogue than the one given.
-    #[error("the answers are for catalogue {found}, but the catalogue in use is {expected}")]
+    #[error("{}", crate::messages::error(self, Lang::En))]
     CatalogueMismatch {
         /// id@version (digest) of the catalogue in use.
         expected: String,
@@ -116,61 +170,238 @@ pub enum Error {
     },
 }
 
-impl Error {
-    /// The error for a document (`what`) that serde_json could not read from `text`, worded for
-    /// people: an empty file, a file cut short and a file that is not JSON each say so.
-    pub(crate) fn syntax(what: &'static str, error: &serde_json::Error, text: &str) -> Error {
-        use serde_json::error::Category;
-        let (line, column) = (error.line(), error.column());
-        let detail = if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
-            "it is empty".to_owned()
-        } else {
-            match error.classify() {
-                Category::Eof => format!("it ends too early, at line {line} column {column}: the file is cut short"),
-                Category::Syntax if error.to_string().starts_with("recursion limit exceeded") => format!(
-                    "it is nested more than 128 levels deep (at line {line} column {column}), which no document needs"
-                ),
-                // serde_json also says "expected value" for a word it does not know in a place
-                // that allows only some (yes, no, …): the text is JSON then, the value is wrong.
-                Category::Syntax if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() => {
-                    format!("the value at line {line} column {column} is not one of the values allowed there")
-                }
-                Category::Syntax => format!("it is not JSON: {error}"),
-                Category::Data | Category::Io => error.to_string(),
-            }
-        };
-        Error::Syntax { what, detail }
+/// What makes a proof unsupported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ProofProblem {
+    /// The document has no `proof`.
+    Missing,
+    /// `proof` is not one object (several proofs, or another shape).
+    NotOneObject,
+    /// Its `type` is not `DataIntegrityProof`.
+    Type(String),
+    /// Its `cryptosuite` is not `eddsa-jcs-2022`.
+    Cryptosuite(String),
+    /// Its `proofPurpose` is not `assertionMethod`.
+    Purpose(String),
+    /// It has no `verificationMethod`.
+    NoVerificationMethod,
+    /// Its `verificationMethod` has no `#fragment` naming the key.
+    NoKeyFragment(String),
+}
+
+/// What is wrong with a `proofValue`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ProofValueProblem {
+    /// There is none.
+    Missing,
+    /// It does not start with `z` (multibase base58btc).
+    NotMultibase,
+    /// It is not base58.
+    NotBase58,
+    /// It decodes to this many bytes instead of 64.
+    WrongLength(usize),
+}
+
+/// What is wrong with a timestamp.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TimestampProblem {
+    /// Not of the form `2026-01-31T08:00:00Z` (or with an offset such as `+08:00`).
+    Form(String),
+    /// Before 2013 (the campaign's year) or after 9999.
+    OutOfRange(String),
+    /// A leap second (`:60`), which no signing host writes.
+    LeapSecond(String),
+    /// More than nine digits of fractional seconds.
+    Fraction(String),
+}
+
+impl TimestampProblem {
+    /// The text that was refused.
+    pub fn text(&self) -> &str {
+        match self {
+            TimestampProblem::Form(text)
+            | TimestampProblem::OutOfRange(text)
+            | TimestampProblem::LeapSecond(text)
+            | TimestampProblem::Fraction(text) => text,
+        }
     }
 }
 
-fn list(problems: &[Problem]) -> String {
-    problems.iter().map(|problem| format!("\n  - {problem}")).collect()
+/// How a caller should treat a failed verification: the verdict's first failing stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ErrorClass {
+    /// Not a signed result at all: unreadable, not JSON, or another kind of document.
+    NotAResult,
+    /// A result whose format is wrong: fields, types, timestamps.
+    Malformed,
+    /// A well-formed result whose signature, key, catalogue or report does not hold up, or that
+    /// is not valid yet.
+    Invalid,
+    /// Not about a result: a key file, a passphrase, answers or a catalogue given to sign.
+    Other,
+}
+
+impl Error {
+    /// The error in plain words of `lang`: a whole sentence, with nothing of the other language.
+    pub fn message(&self, lang: Lang) -> String {
+        crate::messages::error(self, lang)
+    }
+
+    /// A stable code for scripts and bindings (`"signature-mismatch"`, `"not-json"`, …), the same
+    /// in every interface.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::TooLarge { .. } => "too-large",
+            Error::Json { error, .. } => match error.kind {
+                crate::json::JsonErrorKind::NotUtf8 { .. } => "not-utf8",
+                _ => "not-json",
+            },
+            Error::WrongDocument { .. } => "wrong-document",
+            Error::Malformed { .. } => "malformed",
+            Error::InvalidCatalogue(_) => "invalid-catalogue",
+            Error::InvalidAnswers(_) => "invalid-answers",
+            Error::IncompleteProfile(_) => "incomplete-profile",
+            Error::UnsupportedProof(_) => "unsupported-proof",
+            Error::BadDidKey(_) => "bad-did-key",
+            Error::VerificationMethodMismatch { .. } => "verification-method-mismatch",
+            Error::ProofContextMismatch => "proof-context-mismatch",
+            Error::BadProofValue(_) => "bad-proof-value",
+            Error::SignatureMismatch => "signature-mismatch",
+            Error::ReportMismatch { .. } => "report-mismatch",
+            Error::UnknownCatalogue { .. } => "unknown-catalogue",
+            Error::CatalogueImpersonation { .. } => "catalogue-impersonation",
+            Error::BadTimestamp(_) => "bad-timestamp",
+            Error::NotYetValid { .. } => "not-yet-valid",
+            Error::WrongPassphrase => "wrong-passphrase",
+            Error::WeakPassphrase { .. } => "weak-passphrase",
+            Error::KeyFile(_) => "key-file",
+            Error::CatalogueMismatch { .. } => "catalogue-mismatch",
+        }
+    }
+
+    /// How a failed verification ranks: not a result at all, a malformed result, or an invalid one.
+    pub fn class(&self) -> ErrorClass {
+        match self {
+            Error::TooLarge { .. } | Error::Json { .. } | Error::WrongDocument { .. } => ErrorClass::NotAResult,
+            Error::Malformed { .. } | Error::BadTimestamp(_) => ErrorClass::Malformed,
+            Error::UnsupportedProof(_)
+            | Error::BadDidKey(_)
+            | Error::VerificationMethodMismatch { .. }
+            | Error::ProofContextMismatch
+            | Error::BadProofValue(_)
+            | Error::SignatureMismatch
+            | Error::ReportMismatch { .. }
+            | Error::UnknownCatalogue { .. }
+            | Error::NotYetValid { .. }
+            | Error::InvalidAnswers(_)
+            | Error::IncompleteProfile(_) => ErrorClass::Invalid,
+            Error::InvalidCatalogue(_)
+            | Error::CatalogueImpersonation { .. }
+            | Error::WrongPassphrase
+            | Error::WeakPassphrase { .. }
+            | Error::KeyFile(_)
+            | Error::CatalogueMismatch { .. } => ErrorClass::Other,
+        }
+    }
+
+    /// The structured problems, for errors that list them.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            Error::Malformed { problems, .. }
+            | Error::InvalidCatalogue(problems)
+            | Error::InvalidAnswers(problems)
+            | Error::IncompleteProfile(problems) => problems,
+            _ => &[],
+        }
+    }
+
+    /// The error for a document that is not JSON.
+    pub(crate) fn json(what: Document, error: JsonError) -> Error {
+        Error::Json { what, error }
+    }
 }
 
 /// One thing wrong with a document, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// Where: a criterion id (`B3`), an item id (`B1.2`) or a field path (`profile.credit_code`).
+    /// Where: a field path (`credentialSubject.profile.name`, `answers.A1.evidence[0].url`), a
+    /// criterion id (`B3`) or a sub-item id (`B1.2`).
     pub at: String,
     /// What.
     pub kind: ProblemKind,
 }
 
 impl Problem {
-    pub(crate) fn new(at: impl Into<String>, kind: ProblemKind) -> Problem {
+    /// A problem at `at`.
+    pub fn new(at: impl Into<String>, kind: ProblemKind) -> Problem {
         Problem { at: at.into(), kind }
+    }
+
+    /// The problem in plain words of `lang`, place first.
+    pub fn message(&self, lang: Lang) -> String {
+        crate::messages::problem(self, lang)
+    }
+
+    /// A stable code for scripts and bindings.
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
     }
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.at, self.kind)
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
 /// What is wrong. Structured, so that each interface can say it in its own language.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ProblemKind {
+    // The shape of a document.
+    /// A field of the wrong JSON type.
+    WrongType {
+        /// What the format asks for.
+        expected: JsonType,
+        /// What is there.
+        found: JsonType,
+    },
+    /// A required field is absent.
+    MissingField,
+    /// A field the format does not have.
+    UnknownField,
+    /// A text that must be one of a few words.
+    NotOneOf {
+        /// The words allowed.
+        allowed: &'static [&'static str],
+        /// What is there.
+        found: String,
+    },
+    /// An integer outside its range.
+    OutOfRange {
+        /// The smallest allowed.
+        min: i64,
+        /// The largest allowed.
+        max: i64,
+        /// What is there.
+        found: i64,
+    },
+    /// A text that must be exactly this value.
+    MustBe(String),
+    /// A list that must contain these values.
+    MustInclude(Vec<String>),
+    /// A `urn:uuid:` identifier was expected.
+    NotUrnUuid,
+    /// A text with no visible character (only spaces or invisible characters).
+    NoVisibleText,
+    /// A text with control characters (line breaks, escape sequences) where only one line of
+    /// plain text belongs.
+    ControlCharacters,
+    /// Template hints (`title`, `allowed`, `items`) inside a signed result's answers.
+    TemplateHints,
     // Answers.
     /// No criterion with this id in the catalogue.
     UnknownCriterion,
@@ -194,24 +425,50 @@ pub enum ProblemKind {
     BadFileDigest,
     /// An empty file name in the evidence.
     EmptyFileName,
+    /// More pieces of evidence than a criterion may have.
+    TooMuchEvidence {
+        /// The limit.
+        limit: usize,
+    },
     /// The credit code is invalid.
     CreditCode(CreditCodeError),
-    /// A date that is not a real `YYYY-MM-DD` date.
+    /// A date that is not a real `YYYY-MM-DD` date from 1900 on.
     BadDate(String),
     /// The period ends before it starts.
     PeriodReversed,
+    /// An e-mail address that is not of the form name@domain.
+    BadEmail(String),
     /// A text longer than allowed.
     TooLong {
         /// The limit in characters.
         limit: usize,
     },
+    /// A field that must be filled in to sign.
+    Missing,
     // Catalogue.
-    /// A field that must be of a given form is not.
-    Malformed(&'static str),
+    /// The catalogue's `format` is not one this program reads.
+    UnsupportedCatalogueFormat(i64),
+    /// An id that must be lowercase letters, digits and single hyphens.
+    NotASlug,
+    /// A version that must be three numbers separated by dots.
+    NotAVersion,
+    /// An area id that is not one capital letter.
+    BadAreaId,
+    /// A criterion id that is not its area's letter and a number (`A1`).
+    BadCriterionId,
+    /// A sub-item id that is not its criterion's id, a dot and a number (`A1.1`).
+    BadItemId,
+    /// A list that must not be empty (areas, an area's criteria).
+    Empty,
     /// An id used twice.
     DuplicateId,
     /// A criterion or item id that does not start with its parent's id.
     IdOutsideParent(String),
+    /// Points outside 1 to the limit.
+    PointsOutOfRange {
+        /// The most allowed.
+        max: u32,
+    },
     /// Points that do not add up.
     PointsMismatch {
         /// What they must add up to.
@@ -229,71 +486,70 @@ pub enum ProblemKind {
     BadGradeBands,
     /// The veto grade is not one of the grades.
     UnknownVetoGrade,
+    /// The veto grade is not the lowest grade: a veto would raise a low score.
+    VetoGradeNotLowest,
     /// An empty text.
     EmptyText,
-    /// A field that must be filled in to sign.
-    Missing,
+    // The key register.
+    /// A key fingerprint that is not 32 hexadecimal digits.
+    BadFingerprint,
+    /// A key filed already for another association, whose credit code this is.
+    KeyOfAnotherAssociation(String),
 }
 
-impl fmt::Display for ProblemKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ProblemKind {
+    /// A stable code for scripts and bindings.
+    pub fn code(&self) -> &'static str {
         match self {
-            ProblemKind::UnknownCriterion => {
-                write!(f, "there is no criterion with this id in the catalogue")
-            }
-            ProblemKind::UnknownItem(item) => {
-                write!(f, "{item} is not one of this checklist's sub-items")
-            }
-            ProblemKind::DuplicateItem(item) => write!(f, "{item} is listed twice"),
-            ProblemKind::ChecklistNeedsChecked => write!(
-                f,
-                "this criterion is a checklist: answer with \"checked\" (the sub-items met) or \"value\": \"na\""
-            ),
-            ProblemKind::NotAChecklist => {
-                write!(f, "this criterion is not a checklist: answer with \"value\", not \"checked\"")
-            }
-            ProblemKind::ValueAndChecked => {
-                write!(f, "give either \"value\" or \"checked\", not both")
-            }
-            ProblemKind::PartlyNotAllowed => {
-                write!(f, "this criterion is answered yes or no; \"partly\" is not allowed")
-            }
-            ProblemKind::NotApplicableNotAllowed => {
-                write!(f, "this criterion always applies; \"na\" is not allowed")
-            }
-            ProblemKind::BadLink(url) => write!(f, "{url:?} is not an http:// or https:// address"),
-            ProblemKind::BadFileDigest => {
-                write!(f, "a file's sha256 must be 64 lowercase hexadecimal digits")
-            }
-            ProblemKind::EmptyFileName => write!(f, "a file in the evidence has no name"),
-            ProblemKind::CreditCode(error) => write!(f, "{error}"),
-            ProblemKind::BadDate(date) => {
-                write!(f, "{date:?} is not a date of the form YYYY-MM-DD")
-            }
-            ProblemKind::PeriodReversed => write!(f, "the period ends before it starts"),
-            ProblemKind::TooLong { limit } => {
-                write!(f, "longer than the limit of {limit} characters")
-            }
-            ProblemKind::Malformed(rule) => write!(f, "{rule}"),
-            ProblemKind::DuplicateId => write!(f, "this id is used more than once"),
-            ProblemKind::IdOutsideParent(parent) => write!(f, "the id must start with {parent}"),
-            ProblemKind::PointsMismatch { expected, found } => {
-                write!(f, "the points add up to {found}, but must add up to {expected}")
-            }
-            ProblemKind::OddScalePoints => {
-                write!(f, "a scale criterion needs even points, since \"partly\" earns half of them")
-            }
-            ProblemKind::MisplacedVeto => {
-                write!(f, "a veto belongs only on a binary criterion that does not allow not applicable")
-            }
-            ProblemKind::BadItems => write!(f, "a checklist has 2 to 64 sub-items, and only checklists have sub-items"),
-            ProblemKind::BadGradeBands => write!(
-                f,
-                "grade bands must be listed highest first, with strictly decreasing minimums from at most 1000 down to 0"
-            ),
-            ProblemKind::UnknownVetoGrade => write!(f, "the veto grade is not one of the grades"),
-            ProblemKind::EmptyText => write!(f, "the text is empty"),
-            ProblemKind::Missing => write!(f, "must be filled in before the result is signed"),
+            ProblemKind::WrongType { .. } => "wrong-type",
+            ProblemKind::MissingField => "missing-field",
+            ProblemKind::UnknownField => "unknown-field",
+            ProblemKind::NotOneOf { .. } => "not-one-of",
+            ProblemKind::OutOfRange { .. } => "out-of-range",
+            ProblemKind::MustBe(_) => "must-be",
+            ProblemKind::MustInclude(_) => "must-include",
+            ProblemKind::NotUrnUuid => "not-urn-uuid",
+            ProblemKind::NoVisibleText => "no-visible-text",
+            ProblemKind::ControlCharacters => "control-characters",
+            ProblemKind::TemplateHints => "template-hints",
+            ProblemKind::UnknownCriterion => "unknown-criterion",
+            ProblemKind::UnknownItem(_) => "unknown-item",
+            ProblemKind::DuplicateItem(_) => "duplicate-item",
+            ProblemKind::ChecklistNeedsChecked => "checklist-needs-checked",
+            ProblemKind::NotAChecklist => "not-a-checklist",
+            ProblemKind::ValueAndChecked => "value-and-checked",
+            ProblemKind::PartlyNotAllowed => "partly-not-allowed",
+            ProblemKind::NotApplicableNotAllowed => "not-applicable-not-allowed",
+            ProblemKind::BadLink(_) => "bad-link",
+            ProblemKind::BadFileDigest => "bad-file-digest",
+            ProblemKind::EmptyFileName => "empty-file-name",
+            ProblemKind::TooMuchEvidence { .. } => "too-much-evidence",
+            ProblemKind::CreditCode(_) => "credit-code",
+            ProblemKind::BadDate(_) => "bad-date",
+            ProblemKind::PeriodReversed => "period-reversed",
+            ProblemKind::BadEmail(_) => "bad-email",
+            ProblemKind::TooLong { .. } => "too-long",
+            ProblemKind::Missing => "missing",
+            ProblemKind::UnsupportedCatalogueFormat(_) => "unsupported-catalogue-format",
+            ProblemKind::NotASlug => "not-a-slug",
+            ProblemKind::NotAVersion => "not-a-version",
+            ProblemKind::BadAreaId => "bad-area-id",
+            ProblemKind::BadCriterionId => "bad-criterion-id",
+            ProblemKind::BadItemId => "bad-item-id",
+            ProblemKind::Empty => "empty",
+            ProblemKind::DuplicateId => "duplicate-id",
+            ProblemKind::IdOutsideParent(_) => "id-outside-parent",
+            ProblemKind::PointsOutOfRange { .. } => "points-out-of-range",
+            ProblemKind::PointsMismatch { .. } => "points-mismatch",
+            ProblemKind::OddScalePoints => "odd-scale-points",
+            ProblemKind::MisplacedVeto => "misplaced-veto",
+            ProblemKind::BadItems => "bad-items",
+            ProblemKind::BadGradeBands => "bad-grade-bands",
+            ProblemKind::UnknownVetoGrade => "unknown-veto-grade",
+            ProblemKind::VetoGradeNotLowest => "veto-grade-not-lowest",
+            ProblemKind::EmptyText => "empty-text",
+            ProblemKind::BadFingerprint => "bad-fingerprint",
+            ProblemKind::KeyOfAnotherAssociation(_) => "key-of-another-association",
         }
     }
 }

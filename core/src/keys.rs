@@ -90,7 +90,11 @@ impl AssociationKey {
     /// Opens an encrypted PKCS#8 PEM key file with its passphrase.
     pub fn from_encrypted_pem(pem: &str, passphrase: &str) -> Result<AssociationKey, Error> {
         if pem.len() > MAX_KEY_FILE_BYTES {
-            return Err(Error::TooLarge { what: "key file", size: pem.len(), limit: MAX_KEY_FILE_BYTES });
+            return Err(Error::TooLarge {
+                what: crate::error::Document::KeyFile,
+                size: pem.len(),
+                limit: MAX_KEY_FILE_BYTES,
+            });
         }
         let (label, der) = pkcs8::der::pem::decode_vec(pem.trim().as_bytes())
             .map_err(|_| Error::KeyFile("it is not a PEM file (-----BEGIN ENCRYPTED PRIVATE KEY----- …)".to_owned()))?;

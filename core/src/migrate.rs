@@ -9,7 +9,7 @@
 use crate::answers::Answers;
 use crate::catalogue::{Catalogue, Kind};
 use crate::error::Error;
-use crate::wire::{AnswersDoc, ProfileDoc};
+use crate::wire::ProfileDoc;
 
 /// Whether `from` and `to` ask the same questions: the same criteria (ids, in order), each of
 /// the same kind with the same checklist sub-items (ids, in order) and the same choice of
@@ -77,12 +77,15 @@ pub fn read_draft(
         Err(error) => return Err(error),
     };
     // The strict reader has accepted the text up to the catalogue reference; read just that.
-    let Ok(doc) = serde_json::from_str::<AnswersDoc>(json) else { return Err(mismatch) };
-    let reference = &doc.catalogue;
+    let Ok(value) = crate::json::parse(json) else { return Err(mismatch) };
+    let field =
+        |name: &str| value.get("catalogue").and_then(|reference| reference.get(name)).and_then(|text| text.as_str());
+    let (Some(id), Some(version)) = (field("id"), field("version")) else { return Err(mismatch) };
+    let digest = field("digest");
     let earlier = Catalogue::builtins().iter().find(|builtin| {
-        builtin.id() == reference.id
-            && builtin.version() == reference.version
-            && reference.digest.as_deref().is_none_or(|digest| digest == builtin.digest())
+        builtin.id() == id
+            && builtin.version() == version
+            && digest.is_none_or(|digest| digest == builtin.digest())
             && builtin.digest() != catalogue.digest()
     });
     let Some(earlier) = earlier.filter(|earlier| same_questions(earlier, catalogue)) else { return Err(mismatch) };
@@ -122,7 +125,7 @@ mod tests {
         let mut doc = answers.to_doc(first);
         doc.profile.name = "广东省示例行业协会".into();
         doc.profile.credit_code = "51440000500003128".into(); // half typed: a draft may be
-        let json = serde_json::to_string(&doc).unwrap();
+        let json = crate::json::compact(&doc.to_json());
 
         let (carried, profile, from) = read_draft(current, &json).unwrap();
         if first.digest() == current.digest() {
@@ -140,18 +143,21 @@ mod tests {
     #[test]
     fn other_catalogues_and_different_questions_are_refused() {
         let (first, current) = first_and_current();
-        // The current catalogue with its first scale criterion asked as yes or no.
-        let reworded = crate::catalogue::BUILTIN_JSON.replacen("\"kind\": \"scale\"", "\"kind\": \"binary\"", 1);
+        // A catalogue of its own (built-in ids are not for others) with the current one's
+        // criteria, the first scale criterion asked as yes or no.
+        let reworded = crate::catalogue::BUILTIN_JSON
+            .replacen("\"id\": \"gd-2013-self-discipline\"", "\"id\": \"reworded\"", 1)
+            .replacen("\"kind\": \"scale\"", "\"kind\": \"binary\"", 1);
         let other = Catalogue::from_json(&reworded).unwrap();
         assert!(!same_questions(&other, current));
         let error = carry_over(&other, &Answers::blank(&other), current).unwrap_err();
         assert!(matches!(error, Error::CatalogueMismatch { .. }), "{error}");
-        let json = serde_json::to_string(&Answers::blank(&other).to_doc(&other)).unwrap();
+        let json = crate::json::compact(&Answers::blank(&other).to_doc(&other).to_json());
         assert!(matches!(read_draft(current, &json), Err(Error::CatalogueMismatch { .. })));
         // A draft naming a known version under a digest that is not its own is not guessed at.
         let mut doc = Answers::blank(first).to_doc(first);
         doc.catalogue.digest = Some("0".repeat(64));
-        let json = serde_json::to_string(&doc).unwrap();
+        let json = crate::json::compact(&doc.to_json());
         assert!(matches!(read_draft(current, &json), Err(Error::CatalogueMismatch { .. })));
     }
 }

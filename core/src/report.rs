@@ -1,7 +1,7 @@
 //! Scoring: the report is a pure function of a catalogue and answers checked against it.
 
 use crate::answers::{Answers, Response};
-use crate::catalogue::{Catalogue, Criterion, Kind};
+use crate::catalogue::{Area, Catalogue, Criterion, Grade, Item, Kind};
 use crate::wire::{AreaScoreDoc, CompletenessDoc, REPORT_FORMAT, RectificationDoc, ReportDoc};
 
 /// One criterion's outcome.
@@ -170,4 +170,81 @@ impl Report {
     pub fn answered(&self) -> usize {
         self.outcomes.len() - self.open.len()
     }
+
+    /// The grade, as the catalogue names it. `catalogue` is the one the report was computed with.
+    pub fn grade_in<'c>(&self, catalogue: &'c Catalogue) -> &'c Grade {
+        &catalogue.grades()[self.grade]
+    }
+
+    /// Each area with its points and maximum, in catalogue order.
+    pub fn area_scores<'c>(&self, catalogue: &'c Catalogue) -> Vec<AreaScore<'c>> {
+        catalogue
+            .areas()
+            .iter()
+            .zip(&self.areas)
+            .map(|(area, &(points, maximum))| AreaScore { area, points, maximum })
+            .collect()
+    }
+
+    /// The criteria whose veto was triggered, in catalogue order.
+    pub fn veto_criteria<'c>(&self, catalogue: &'c Catalogue) -> Vec<&'c Criterion> {
+        self.vetoes.iter().map(|&index| &catalogue.criteria()[index]).collect()
+    }
+
+    /// The criteria still open, in catalogue order.
+    pub fn open_criteria<'c>(&self, catalogue: &'c Catalogue) -> Vec<&'c Criterion> {
+        self.open.iter().map(|&index| &catalogue.criteria()[index]).collect()
+    }
+
+    /// What to fix, in the order to fix it (vetoes first, then most points lost first): each
+    /// criterion with the points it lost and, for a checklist, the sub-items not met.
+    pub fn rectification_entries<'c>(&self, catalogue: &'c Catalogue, answers: &Answers) -> Vec<Rectification<'c>> {
+        self.rectification
+            .iter()
+            .map(|&index| {
+                let outcome = &self.outcomes[index];
+                let criterion = &catalogue.criteria()[index];
+                let missing = self.missing_items(catalogue, answers, index);
+                Rectification {
+                    criterion,
+                    lost: outcome.maximum - outcome.points,
+                    open: !outcome.answered,
+                    veto: outcome.veto,
+                    missing_items: criterion.items().iter().filter(|item| missing.contains(&item.id)).collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// The report as pretty-printed JSON (`selfcheck-report/1`), as `selfcheck score --format
+    /// json` writes it; [`crate::wire::ReportDoc::from_json`] reads it back.
+    pub fn to_json_string(&self, catalogue: &Catalogue, answers: &Answers) -> String {
+        self.to_doc(catalogue, answers).to_json_string()
+    }
+}
+
+/// An area's points in a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AreaScore<'c> {
+    /// The area.
+    pub area: &'c Area,
+    /// Points earned.
+    pub points: u32,
+    /// Points available after not applicable.
+    pub maximum: u32,
+}
+
+/// A criterion below full points, in a report's rectification list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rectification<'c> {
+    /// The criterion.
+    pub criterion: &'c Criterion,
+    /// Points lost.
+    pub lost: u32,
+    /// Whether it is still unanswered.
+    pub open: bool,
+    /// Whether it triggered a veto.
+    pub veto: bool,
+    /// The checklist's sub-items not met.
+    pub missing_items: Vec<&'c Item>,
 }

@@ -1,6 +1,7 @@
 //! Bilingual text: every string a user reads exists in Simplified Chinese and English.
 
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
+use crate::wire::read::Reader;
 
 /// The languages of the interface and the catalogue. Simplified Chinese comes first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -28,8 +29,7 @@ impl Lang {
 }
 
 /// A text in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text {
     /// Simplified Chinese.
     pub zh: String,
@@ -43,6 +43,62 @@ impl Text {
         match lang {
             Lang::Zh => &self.zh,
             Lang::En => &self.en,
+        }
+    }
+}
+
+impl Text {
+    /// Reads `{"zh": …, "en": …}`, both required.
+    pub(crate) fn read(reader: &mut Reader, value: Option<&Json>, at: &str) -> Text {
+        let Some(value) = value else { return Text::default() };
+        let fields = reader.fields(value, at, &["zh", "en"]);
+        Text { zh: reader.required_string(fields, at, "zh"), en: reader.required_string(fields, at, "en") }
+    }
+
+    /// `{"zh": …, "en": …}`.
+    pub fn to_json(&self) -> Json {
+        crate::wire::read::object([("zh", self.zh.as_str().into()), ("en", self.en.as_str().into())])
+    }
+}
+
+/// Whether `text` has at least one character a reader sees: not only spaces, control characters
+/// or invisible format characters (zero-width spaces and joiners, direction marks, BOM).
+pub fn has_visible_text(text: &str) -> bool {
+    text.chars().any(|character| {
+        !character.is_whitespace()
+            && !character.is_control()
+            && !matches!(
+                character,
+                '\u{00AD}'
+                    | '\u{034F}'
+                    | '\u{061C}'
+                    | '\u{115F}'
+                    | '\u{1160}'
+                    | '\u{17B4}'
+                    | '\u{17B5}'
+                    | '\u{180B}'..='\u{180F}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{202A}'..='\u{202E}'
+                    | '\u{2060}'..='\u{206F}'
+                    | '\u{3164}'
+                    | '\u{FE00}'..='\u{FE0F}'
+                    | '\u{FEFF}'
+                    | '\u{FFA0}'
+                    | '\u{FFF0}'..='\u{FFF8}'
+            )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_visible_text;
+
+    #[test]
+    fn invisible_names_are_not_names() {
+        assert!(has_visible_text("广东省某某行业协会"));
+        assert!(has_visible_text(" a "));
+        for invisible in ["", "   ", "\u{3000}", "\u{200b}\u{200d}", "\u{feff}\u{2060}", "\u{3164}", "\t\n"] {
+            assert!(!has_visible_text(invisible), "{invisible:?}");
         }
     }
 }

@@ -1,122 +1,237 @@
 //! Timestamps for signed results, computed from a Unix time the host passes in (the core
-//! has no clock).
+//! has no clock), and the calendar arithmetic behind them.
 
 use std::fmt;
 
-use crate::error::Error;
+use crate::error::{Error, TimestampProblem};
 
-/// A UTC instant to the second, written `YYYY-MM-DDTHH:MM:SSZ` (an XML Schema dateTimeStamp).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Timestamp(String);
+/// The first year a result can be signed in: the campaign's notice is of 2013.
+pub const FIRST_YEAR: i64 = 2013;
+/// The last year a timestamp may name.
+pub const LAST_YEAR: i64 = 9999;
+
+/// A UTC instant to the second, written `YYYY-MM-DDTHH:MM:SSZ` (an XML Schema dateTimeStamp),
+/// or as read: RFC 3339 with a zone, from 2013 to 9999, no leap second, at most nine digits of
+/// fractional seconds.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp {
+    // First, so that timestamps order by instant.
+    unix: i64,
+    text: String,
+}
 
 impl Timestamp {
     /// The instant `seconds` after 1970-01-01T00:00:00Z.
     pub fn from_unix_seconds(seconds: u64) -> Timestamp {
-        let days = seconds / 86_400;
-        let rest = seconds % 86_400;
+        let seconds = i64::try_from(seconds).unwrap_or(i64::MAX).min(max_unix_seconds());
+        let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
         let (year, month, day) = civil_from_days(days);
-        Timestamp(format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60))
+        let text =
+            format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60);
+        Timestamp { unix: seconds, text }
     }
 
     /// Checks an RFC 3339 date-time with a time zone, as `validFrom` and `created` must be.
+    ///
+    /// # Errors
+    /// [`Error::BadTimestamp`] saying whether the form, the year (2013 to 9999), a leap second
+    /// or too long a fraction is wrong.
     pub fn parse(text: &str) -> Result<Timestamp, Error> {
-        if is_rfc3339(text) { Ok(Timestamp(text.to_owned())) } else { Err(Error::BadTimestamp(text.to_owned())) }
+        parse(text).map(|unix| Timestamp { unix, text: text.to_owned() }).map_err(Error::BadTimestamp)
     }
 
     /// The timestamp's text.
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.text
     }
 
-    /// The date part, `YYYY-MM-DD`.
+    /// The date part as written, `YYYY-MM-DD`.
     pub fn date(&self) -> &str {
-        &self.0[..10]
+        &self.text[..10]
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z (fractions dropped).
+    pub fn unix_seconds(&self) -> i64 {
+        self.unix
+    }
+
+    /// The calendar date in Beijing time (UTC+8), `YYYY-MM-DD`: the day an association signed.
+    pub fn beijing_date(&self) -> String {
+        let (year, month, day) = civil_from_days((self.unix + 8 * 3600).div_euclid(86_400));
+        format!("{year:04}-{month:02}-{day:02}")
     }
 }
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.text)
     }
 }
 
-/// Howard Hinnant's days-to-civil algorithm for the proleptic Gregorian calendar.
-fn civil_from_days(days: u64) -> (u64, u64, u64) {
+fn max_unix_seconds() -> i64 {
+    days_from_civil(LAST_YEAR, 12, 31) * 86_400 + 86_399
+}
+
+/// Howard Hinnant's days-from-civil algorithm for the proleptic Gregorian calendar.
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month_index = if month > 2 { month - 3 } else { month + 9 };
+    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// Howard Hinnant's days-to-civil algorithm.
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
-    let era = z / 146_097;
+    let era = z.div_euclid(146_097);
     let day_of_era = z - era * 146_097;
     let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let mp = (5 * day_of_year + 2) / 153;
     let day = day_of_year - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = year_of_era + era * 400 + u64::from(month <= 2);
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
 }
 
-fn is_rfc3339(text: &str) -> bool {
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date, when it is a real one.
+pub fn days_from_date(date: &str) -> Option<i64> {
+    if !crate::answers::is_date(date) {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| date[range].parse::<i64>().ok();
+    Some(days_from_civil(number(0..4)?, number(5..7)?, number(8..10)?))
+}
+
+/// The Unix seconds of an RFC 3339 date-time with a zone, or what is wrong with it.
+fn parse(text: &str) -> Result<i64, TimestampProblem> {
+    let form = || TimestampProblem::Form(text.to_owned());
     let bytes = text.as_bytes();
     // `get`, not indexing: byte 10 may fall inside a character (found by the result fuzz target).
-    if bytes.len() < 20 || !text.get(..10).is_some_and(crate::answers::is_date) || bytes[10] != b'T' {
-        return false;
+    let date = text.get(..10).ok_or_else(form)?;
+    if bytes.len() < 20 || bytes[10] != b'T' || bytes[13] != b':' || bytes[16] != b':' {
+        return Err(form());
     }
-    let digits = |range: std::ops::Range<usize>, max: u32| {
-        text.get(range)
-            .is_some_and(|part| part.bytes().all(|b| b.is_ascii_digit()) && part.parse::<u32>().is_ok_and(|n| n <= max))
+    let number = |range: std::ops::Range<usize>| -> Result<i64, TimestampProblem> {
+        let part = text.get(range).ok_or_else(form)?;
+        if part.bytes().all(|byte| byte.is_ascii_digit()) { part.parse().map_err(|_| form()) } else { Err(form()) }
     };
-    if !(digits(11..13, 23) && bytes[13] == b':' && digits(14..16, 59) && bytes[16] == b':' && digits(17..19, 60)) {
-        return false;
+    let year = number(0..4)?;
+    if !crate::answers::is_date(date) {
+        return Err(form());
+    }
+    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
+    if hour > 23 || minute > 59 || second > 60 {
+        return Err(form());
+    }
+    if second == 60 {
+        return Err(TimestampProblem::LeapSecond(text.to_owned()));
     }
     let mut rest = &text[19..];
     if let Some(fraction) = rest.strip_prefix('.') {
         let count = fraction.bytes().take_while(u8::is_ascii_digit).count();
         if count == 0 {
-            return false;
+            return Err(form());
+        }
+        if count > 9 {
+            return Err(TimestampProblem::Fraction(text.to_owned()));
         }
         rest = &fraction[count..];
     }
-    match rest.as_bytes() {
-        [b'Z'] => true,
-        [b'+' | b'-', ..] if rest.len() == 6 => {
-            rest.as_bytes()[3] == b':' && digits_in(&rest[1..3], 23) && digits_in(&rest[4..6], 59)
+    let offset = match rest.as_bytes() {
+        [b'Z'] => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let (hours, minutes) = (number(rest_range(text, rest, 1..3))?, number(rest_range(text, rest, 4..6))?);
+            if hours > 23 || minutes > 59 {
+                return Err(form());
+            }
+            let offset = hours * 3600 + minutes * 60;
+            if *sign == b'-' { -offset } else { offset }
         }
-        _ => false,
+        _ => return Err(form()),
+    };
+    let unix =
+        days_from_civil(year, number(5..7)?, number(8..10)?) * 86_400 + hour * 3600 + minute * 60 + second - offset;
+    let (utc_year, _, _) = civil_from_days(unix.div_euclid(86_400));
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&year) || !(FIRST_YEAR..=LAST_YEAR).contains(&utc_year) {
+        return Err(TimestampProblem::OutOfRange(text.to_owned()));
     }
+    Ok(unix)
 }
 
-fn digits_in(part: &str, max: u32) -> bool {
-    part.bytes().all(|b| b.is_ascii_digit()) && part.parse::<u32>().is_ok_and(|n| n <= max)
+/// The byte range in `text` of `range` within its tail `rest`.
+fn rest_range(text: &str, rest: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let start = text.len() - rest.len();
+    start + range.start..start + range.end
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Timestamp;
+    use super::*;
 
     #[test]
-    fn unix_seconds_become_utc_timestamps() {
+    fn unix_seconds_become_utc_timestamps_and_back() {
+        for (seconds, text) in [
+            (1_388_534_400, "2014-01-01T00:00:00Z"),
+            (1_677_281_798, "2023-02-24T23:36:38Z"),
+            (1_795_795_199, "2026-11-27T15:59:59Z"),
+        ] {
+            let timestamp = Timestamp::from_unix_seconds(seconds);
+            assert_eq!(timestamp.as_str(), text);
+            assert_eq!(Timestamp::parse(text).unwrap().unix_seconds(), seconds as i64);
+        }
         assert_eq!(Timestamp::from_unix_seconds(0).as_str(), "1970-01-01T00:00:00Z");
         assert_eq!(Timestamp::from_unix_seconds(951_782_400).as_str(), "2000-02-29T00:00:00Z");
-        assert_eq!(Timestamp::from_unix_seconds(1_677_281_798).as_str(), "2023-02-24T23:36:38Z");
-        assert_eq!(Timestamp::from_unix_seconds(1_795_795_199).as_str(), "2026-11-27T15:59:59Z");
     }
 
     #[test]
-    fn only_rfc3339_with_a_zone_is_accepted() {
-        for good in ["2023-02-24T23:36:38Z", "2023-02-24T23:36:38.123Z", "2023-02-24T23:36:38+08:00"] {
+    fn offsets_name_the_same_instant_and_beijing_dates_follow_utc_plus_8() {
+        let utc = Timestamp::parse("2026-11-30T16:30:00Z").unwrap();
+        let beijing = Timestamp::parse("2026-12-01T00:30:00+08:00").unwrap();
+        assert_eq!(utc.unix_seconds(), beijing.unix_seconds());
+        assert_eq!(utc.beijing_date(), "2026-12-01");
+        assert_eq!(Timestamp::parse("2026-11-30T15:59:59Z").unwrap().beijing_date(), "2026-11-30");
+        assert_eq!(Timestamp::parse("2026-11-30T16:30:00.123456789Z").unwrap().unix_seconds(), utc.unix_seconds());
+    }
+
+    #[test]
+    fn only_rfc3339_with_a_zone_within_2013_to_9999_is_accepted() {
+        for good in
+            ["2023-02-24T23:36:38Z", "2023-02-24T23:36:38.123Z", "2023-02-24T23:36:38+08:00", "9999-12-31T23:59:59Z"]
+        {
             assert!(Timestamp::parse(good).is_ok(), "{good}");
         }
+        let problem = |text: &str| match Timestamp::parse(text) {
+            Err(Error::BadTimestamp(problem)) => problem,
+            other => panic!("{text}: {other:?}"),
+        };
         for bad in [
             "2023-02-24",
             "2023-02-24T23:36:38",
             "2023-02-30T00:00:00Z",
             "2023-02-24T24:00:00Z",
             "2023-02-24T23:36:38.Z",
+            "2023-02-24T23:36:38+24:00",
             // Regression: a character across byte 10 made the check panic.
             "2026-12-\u{202e}27T15:06:27Z",
             "2026-12-2\u{e9}T15:06:27Z",
         ] {
-            assert!(Timestamp::parse(bad).is_err(), "{bad}");
+            assert!(matches!(problem(bad), TimestampProblem::Form(_)), "{bad}");
         }
+        assert!(matches!(problem("2012-12-31T23:59:59Z"), TimestampProblem::OutOfRange(_)));
+        assert!(matches!(problem("2013-01-01T07:00:00+08:00"), TimestampProblem::OutOfRange(_)));
+        assert!(matches!(problem("2016-12-31T23:59:60Z"), TimestampProblem::LeapSecond(_)));
+        assert!(matches!(problem("2023-02-24T23:36:38.1234567891Z"), TimestampProblem::Fraction(_)));
+    }
+
+    #[test]
+    fn calendar_days_count_from_1970() {
+        assert_eq!(days_from_date("1970-01-01"), Some(0));
+        assert_eq!(days_from_date("2026-12-01").map(|days| days * 86_400), Some(1_796_083_200));
+        assert_eq!(days_from_date("2026-02-30"), None);
     }
 }
 
@@ -169,21 +284,16 @@ impl Timestamp {
     /// assert_eq!(late.beijing().format(Lang::Zh), "2027年1月1日 06:05");
     /// ```
     pub fn beijing(&self) -> BeijingTime {
-        let text = self.as_str();
-        let number =
-            |range: std::ops::Range<usize>| text.get(range).and_then(|part| part.parse::<i64>().ok()).unwrap_or(0);
-        // `Timestamp` only holds checked RFC 3339 text, so every part is where it is read.
-        let days = days_from_civil(number(0..4), number(5..7), number(8..10));
-        let mut seconds = days * 86_400 + number(11..13) * 3600 + number(14..16) * 60 + number(17..19);
-        let zone = text.rfind(['Z', '+', '-']).filter(|&at| at >= 19).map_or("Z", |at| &text[at..]);
-        if let [sign @ (b'+' | b'-'), ..] = zone.as_bytes() {
-            let offset = zone[1..3].parse::<i64>().unwrap_or(0) * 3600 + zone[4..6].parse::<i64>().unwrap_or(0) * 60;
-            seconds -= if *sign == b'+' { offset } else { -offset };
-        }
-        seconds += BEIJING_OFFSET_SECONDS;
-        let (year, month, day) = civil_from_days_signed(seconds.div_euclid(86_400));
+        let seconds = self.unix_seconds() + BEIJING_OFFSET_SECONDS;
+        let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
         let rest = seconds.rem_euclid(86_400);
-        BeijingTime { year, month, day, hour: (rest / 3600) as u32, minute: (rest % 3600 / 60) as u32 }
+        BeijingTime {
+            year,
+            month: month as u32,
+            day: day as u32,
+            hour: (rest / 3600) as u32,
+            minute: (rest % 3600 / 60) as u32,
+        }
     }
 }
 
@@ -207,32 +317,9 @@ impl BeijingTime {
     }
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days-from-civil).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-/// The date of a day count since 1970-01-01, which may be negative.
-fn civil_from_days_signed(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (year_of_era + era * 400 + i64::from(month <= 2), month, day)
-}
-
 #[cfg(test)]
 mod beijing_tests {
-    use super::{Timestamp, days_from_civil};
+    use super::Timestamp;
     use crate::Lang;
 
     fn beijing(text: &str, lang: Lang) -> String {
@@ -254,17 +341,6 @@ mod beijing_tests {
         assert_eq!(beijing("2026-12-01T11:46:00+08:00", Lang::Zh), "2026年12月1日 11:46");
         assert_eq!(beijing("2026-12-01T05:16:00+01:30", Lang::Zh), "2026年12月1日 11:46");
         assert_eq!(beijing("2026-11-30T22:46:00.5-05:00", Lang::Zh), "2026年12月1日 11:46");
-        assert_eq!(beijing("1969-12-31T16:00:00Z", Lang::En), "1 January 1970, 00:00");
-    }
-
-    #[test]
-    fn day_counts_agree_with_the_utc_formatter() {
-        for seconds in [0_u64, 951_782_400, 1_677_281_798, 1_795_795_199, 4_102_444_800] {
-            let utc = Timestamp::from_unix_seconds(seconds);
-            let date = utc.date();
-            let days =
-                days_from_civil(date[..4].parse().unwrap(), date[5..7].parse().unwrap(), date[8..].parse().unwrap());
-            assert_eq!(days, (seconds / 86_400) as i64, "{utc}");
-        }
+        assert_eq!(beijing("2013-12-31T16:00:00Z", Lang::En), "1 January 2014, 00:00");
     }
 }

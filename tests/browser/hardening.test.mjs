@@ -522,7 +522,8 @@ widgetTest('markup and script-like text in every field is shown as text, print v
   // A signed result (from `selfcheck sign`) whose name, notes, links and file names carry the same text.
   const dir = tempDir(t);
   const keyFile = writeTemp(dir, 'key.pem', encryptedKey('hostile result key 1'));
-  const signedProfile = { ...HOSTILE_PROFILE, name: `${HOSTILE.svg}${HOSTILE.script}导入协会${HOSTILE.bidi}`, person: `${HOSTILE.template}${HOSTILE.img}` };
+  // The e-mail address must be one to be signed (the core checks it); the other fields carry the hostile text.
+  const signedProfile = { ...HOSTILE_PROFILE, email: 'xiehui@example.org.cn', name: `${HOSTILE.svg}${HOSTILE.script}导入协会${HOSTILE.bidi}`, person: `${HOSTILE.template}${HOSTILE.img}` };
   const answers = {
     format: 'selfcheck-answers/1',
     catalogue: { id: catalogue.id, version: catalogue.version },

@@ -380,6 +380,7 @@ widgetTest('no message of the Chinese interface is an English sentence', async (
   await fillProfile(page, { ...PROFILE, credit_code: '514400005000031283', email: 'not-an-address' });
   await collect();
   await page.locator('#selfcheck-profile-credit-code').fill(PROFILE.credit_code);
+  await page.locator('#selfcheck-profile-email').fill(PROFILE.email);
   await answer(page, [{ id: 'A1', value: 'yes' }]);
   for (const typed of ['', 'javascript:alert(1)', 'www.example.org.cn/a']) {
     await page.locator(`${sel.criterion('A1')} input[data-evidence-link]`).fill(typed);
@@ -417,6 +418,27 @@ widgetTest('no message of the Chinese interface is an English sentence', async (
   await collect();
   await page.locator(sel.confirmExport).click();
   await until(page, 'the export failed', () => __selfcheckTest.$('[data-place=export]')?.dataset.state === 'error', undefined, { timeout: SLOW });
+  await collect();
+  // Files of the wrong kind or broken, worded by the core; the wrong kind names the right control.
+  const golden = readFileSync(new URL('../data/golden/result-complete.json', import.meta.url));
+  const template = cliExpect(0, ['template']).stdout;
+  const drafts = [
+    ['a signed result', golden, /这是签名的自查结果，不是草稿文件。请用“导入已签名结果”/],
+    ['not JSON', Buffer.from('这不是 JSON {'), null],
+    ['cut short', golden.subarray(0, 300), null],
+    ['an unknown field', Buffer.from(template.replace('"format"', '"surprise": 1, "format"')), null],
+  ];
+  const draftNotice = '[data-testid=notice][data-place=draft]';
+  for (const [what, content, expected] of drafts) {
+    if ((await page.locator(draftNotice).count()) > 0) await page.locator(`${draftNotice} button`).click();
+    await hidden(page, draftNotice);
+    await page.locator(sel.draftFile).setInputFiles(file(`${what}.json`, content));
+    const said = (await (await visible(page, draftNotice)).textContent()).replace(/\s+/g, ' ');
+    if (expected) assert.match(said, expected, `${what}: ${said}`);
+    await collect();
+  }
+  await page.locator(sel.resultFile).setInputFiles(file('answers.json', Buffer.from(template)));
+  await until(page, 'an answers document given as a result is refused', () => /请用“载入草稿文件”/.test(__selfcheckTest.$('[data-testid=notice][data-place=import]')?.textContent ?? ''));
   await collect();
   // A tampered result, and the print question.
   const exported = await (async () => {

@@ -166,7 +166,7 @@ widgetTest('a wrong passphrase does not sign, says so in the export section, and
   await page.locator(sel.confirmExport).click();
   // The failure is known only after the key derivation.
   const message = await visible(page, '#selfcheck-key [data-testid=notice][data-place=export][data-state=error]', { timeout: SLOW });
-  assert.match(await message.textContent(), /口令错误/, 'the message says the passphrase is wrong');
+  assert.match(await message.textContent(), /口令不正确/, 'the message says the passphrase is wrong');
   const field = await page.evaluate((s) => {
     const input = __selfcheckTest.$(s);
     return { value: input.value, focused: __selfcheckTest.active() === input, selected: [input.selectionStart, input.selectionEnd] };

@@ -195,12 +195,16 @@ fn the_digest_is_of_the_content_not_the_layout() {
     let compact = serde_json::to_string(&object).unwrap();
     assert_eq!(Catalogue::from_json(&compact).unwrap().digest(), catalogue.digest());
     // What `selfcheck catalog --format json` prints has the same digest.
-    let printed = serde_json::to_string_pretty(&catalogue.to_doc()).unwrap();
+    let printed = selfcheck_core::json::pretty(&catalogue.to_doc().to_json());
     assert_eq!(Catalogue::from_json(&printed).unwrap().digest(), catalogue.digest());
-    // Any change of content changes it.
+    // Any change of content changes it; under the built-in's id and version it is refused, since
+    // results pin the published version.
     let changed =
         BUILTIN_JSON.replacen("\"points\": 40", "\"points\": 38", 1).replacen("\"points\": 20", "\"points\": 22", 1);
-    let changed = Catalogue::from_json(&changed).unwrap();
+    let error = Catalogue::from_json(&changed).unwrap_err();
+    assert!(matches!(error, selfcheck_core::Error::CatalogueImpersonation { .. }), "{error}");
+    let renamed = changed.replacen(&format!("\"version\": \"{}\"", catalogue.version()), "\"version\": \"99.0.0\"", 1);
+    let changed = Catalogue::from_json(&renamed).unwrap();
     assert_ne!(changed.digest(), catalogue.digest());
 }
 

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use selfcheck_core::credential::verify_proof;
 use selfcheck_core::keys::normalize_fingerprint;
 use selfcheck_core::wire::ResultDoc;
-use selfcheck_core::{Answers, AssociationKey, Catalogue, Error, Timestamp, sign_result, verify_result};
+use selfcheck_core::{Answers, AssociationKey, Catalogue, Document, Error, Timestamp, sign_result, verify_result};
+use selfcheck_tests::{core_json, now};
 use serde_json::Value;
 
 fn data(path: &str) -> PathBuf {
@@ -44,12 +45,14 @@ fn signing_fixed_answers_with_a_fixed_key_gives_the_golden_result_byte_for_byte(
 #[test]
 fn the_golden_result_verifies_and_says_what_was_answered() {
     let catalogue = Catalogue::builtin();
-    let verified = verify_result(&read("golden/result-complete.json"), &[catalogue]).unwrap();
+    let verified = verify_result(&read("golden/result-complete.json"), &[catalogue], &now()).unwrap();
     assert_eq!(verified.key, test_key().public());
     assert_eq!(verified.issued.as_str(), "2026-11-05T02:30:00Z");
     assert_eq!(verified.answers.profile.name, "广东省示例行业协会");
     assert_eq!((verified.report.total, verified.report.maximum, verified.report.score), (703, 942, 746));
     assert_eq!(catalogue.grades()[verified.report.grade].id, "adequate");
+    assert_eq!(&verified.catalogue, catalogue);
+    assert!(verified.warnings.is_empty(), "{:?}", verified.warnings);
     assert_eq!(verified.id, "urn:uuid:42424242-4242-4242-8242-424242424242");
     let expected = Answers::from_json(catalogue, &read("golden/answers-complete.json")).unwrap();
     assert_eq!(verified.answers, expected, "notes and evidence digests survive signing");
@@ -71,11 +74,12 @@ fn the_golden_result_matches_the_published_schema() {
 }
 
 fn resign(document: &Value) -> String {
-    let mut object = document.as_object().unwrap().clone();
+    let mut document = core_json(document);
+    let object = document.as_object_mut().unwrap();
     object.remove("proof");
     let issued = Timestamp::parse("2026-11-05T02:30:00Z").unwrap();
-    selfcheck_core::credential::add_proof(&mut object, &test_key(), Some(&issued));
-    serde_json::to_string(&object).unwrap()
+    selfcheck_core::credential::add_proof(object, &test_key(), Some(&issued));
+    selfcheck_core::json::compact(&document)
 }
 
 /// A change made to a result document.
@@ -85,17 +89,18 @@ type Edit = fn(&mut Value);
 fn an_edited_report_is_caught_even_when_re_signed() {
     let (catalogue, result) = signed_golden_inputs();
     let original: Value = serde_json::from_str(&result).unwrap();
-    let cases: [(&str, Edit); 4] = [
+    let cases: [(&str, Edit); 5] = [
         ("total", |doc| doc["credentialSubject"]["report"]["total"] = Value::from(999)),
         ("grade", |doc| doc["credentialSubject"]["report"]["grade"] = Value::from("exemplary")),
         ("vetoes", |doc| doc["credentialSubject"]["report"]["vetoes"] = serde_json::json!(["C8"])),
-        ("the report", |doc| doc["credentialSubject"]["report"]["rectification"] = serde_json::json!([])),
+        ("rectification", |doc| doc["credentialSubject"]["report"]["rectification"] = serde_json::json!([])),
+        ("areas[2].points", |doc| doc["credentialSubject"]["report"]["areas"][2]["points"] = Value::from(1)),
     ];
     for (field, edit) in cases {
         let mut edited = original.clone();
         edit(&mut edited);
         let resigned = resign(&edited);
-        match verify_result(&resigned, &[&catalogue]) {
+        match verify_result(&resigned, &[&catalogue], &now()) {
             Err(Error::ReportMismatch { field: found, .. }) => assert_eq!(found, field),
             other => panic!("{field}: {other:?}"),
         }
@@ -103,7 +108,7 @@ fn an_edited_report_is_caught_even_when_re_signed() {
     // An answer changed and re-signed with its report left as it was: also caught.
     let mut edited = original.clone();
     edited["credentialSubject"]["answers"]["C4"]["value"] = Value::from("no");
-    let error = verify_result(&resign(&edited), &[&catalogue]).unwrap_err();
+    let error = verify_result(&resign(&edited), &[&catalogue], &now()).unwrap_err();
     assert!(matches!(error, Error::ReportMismatch { .. }), "{error}");
 }
 
@@ -112,7 +117,7 @@ fn each_verification_failure_has_its_own_plain_message() {
     let (catalogue, result) = signed_golden_inputs();
     let original: Value = serde_json::from_str(&result).unwrap();
     let check = |doc: &Value, expect: &dyn Fn(&Error) -> bool| {
-        let error = verify_result(&doc.to_string(), &[&catalogue]).unwrap_err();
+        let error = verify_result(&doc.to_string(), &[&catalogue], &now()).unwrap_err();
         assert!(expect(&error), "unexpected: {error}");
         error.to_string()
     };
@@ -133,30 +138,49 @@ fn each_verification_failure_has_its_own_plain_message() {
 
     let mut changed = original.clone();
     changed.as_object_mut().unwrap().remove("proof");
-    check(&changed, &|error| matches!(error, Error::NotAResult(_)));
+    let message = check(&changed, &|error| matches!(error, Error::Malformed { .. }));
+    assert!(message.contains("proof: this field is missing"), "{message}");
 
     let mut changed = original.clone();
     changed["credentialSubject"]["surprise"] = Value::from(true);
-    let message = check(&changed, &|error| matches!(error, Error::NotAResult(_)));
-    assert!(message.contains("unknown field `surprise`"), "{message}");
+    let message = check(&changed, &|error| matches!(error, Error::Malformed { .. }));
+    assert!(message.contains("credentialSubject.surprise: the format has no such field"), "{message}");
+
+    // Two proofs are named as such, not as a field of the wrong type.
+    let mut changed = original.clone();
+    changed["proof"] = Value::Array(vec![original["proof"].clone(), original["proof"].clone()]);
+    check(&changed, &|error| {
+        matches!(error, Error::UnsupportedProof(selfcheck_core::error::ProofProblem::NotOneObject))
+    });
+
+    // A negative total names its field and the range.
+    let mut changed = original.clone();
+    changed["credentialSubject"]["report"]["total"] = Value::from(-813);
+    let message = check(&changed, &|error| matches!(error, Error::Malformed { .. }));
+    assert!(message.contains("credentialSubject.report.total: -813 is out of range"), "{message}");
 
     // An unknown catalogue is its own error, after the signature checks out.
     let mini = Catalogue::from_json(&read("catalogues/mini.json")).unwrap();
-    let error = verify_result(&result, &[&mini]).unwrap_err();
+    let error = verify_result(&result, &[&mini], &now()).unwrap_err();
     assert!(matches!(error, Error::UnknownCatalogue { .. }), "{error}");
-    assert!(error.to_string().contains(&format!("gd-2013-self-discipline@{}", Catalogue::builtin().version())));
+    assert!(
+        error.to_string().contains(&format!("gd-2013-self-discipline {}", Catalogue::builtin().version())),
+        "{error}"
+    );
 
     // Duplicate keys and fractions are refused before anything else.
     let duplicated = result.replacen("\"issuer\":", "\"issuer\": \"x\", \"issuer\":", 1);
-    assert!(verify_result(&duplicated, &[&catalogue]).unwrap_err().to_string().contains("duplicate key"));
+    let message = verify_result(&duplicated, &[&catalogue], &now()).unwrap_err().to_string();
+    assert!(message.contains("the key \"issuer\" appears twice"), "{message}");
     let fractional = result.replacen("\"total\": 703", "\"total\": 703.0", 1);
-    assert!(verify_result(&fractional, &[&catalogue]).unwrap_err().to_string().contains("only integer literals"));
+    let message = verify_result(&fractional, &[&catalogue], &now()).unwrap_err().to_string();
+    assert!(message.contains("credentialSubject.report.total: the number 703.0 has a fraction"), "{message}");
 
     // vc-di-eddsa lets a document's @context grow beyond the proof's; a result's may not.
     let mut changed = original.clone();
     changed["@context"].as_array_mut().unwrap().push(Value::from("https://example.org/other-context"));
-    let message = check(&changed, &|error| matches!(error, Error::NotAResult(_)));
-    assert!(message.contains("@context must be exactly"), "{message}");
+    let message = check(&changed, &|error| matches!(error, Error::Malformed { .. }));
+    assert!(message.contains("@context: must be"), "{message}");
 }
 
 #[test]
@@ -177,8 +201,8 @@ fn a_malleable_signature_is_rejected() {
         carry = sum >> 8;
     }
     doc["proof"]["proofValue"] = Value::from(format!("z{}", bs58::encode(&signature).into_string()));
-    assert!(verify_result(&doc.to_string(), &[&catalogue]).is_err());
-    assert!(verify_proof(&doc).is_err());
+    assert!(verify_result(&doc.to_string(), &[&catalogue], &now()).is_err());
+    assert!(verify_proof(&core_json(&doc)).is_err());
 }
 
 #[test]
@@ -202,7 +226,7 @@ fn results_that_differ_only_in_layout_still_verify() {
         .map(|c| if c.is_ascii() { c.to_string() } else { format!("\\u{:04x}", u32::from(c)) })
         .collect();
     for layout in [compact, escaped, result.replace("\n", "\r\n    ")] {
-        verify_result(&layout, &[&catalogue]).unwrap();
+        verify_result(&layout, &[&catalogue], &now()).unwrap();
     }
 }
 
@@ -253,9 +277,10 @@ fn the_fingerprint_is_grouped_uppercase_hex_of_the_keys_sha256() {
 #[test]
 fn a_result_is_not_an_answers_document_and_vice_versa() {
     let catalogue = Catalogue::builtin();
-    let error = verify_result(&read("golden/answers-complete.json"), &[catalogue]).unwrap_err();
-    assert!(error.to_string().contains("selfcheck-answers/1 document, not a signed result"), "{error}");
+    let error = verify_result(&read("golden/answers-complete.json"), &[catalogue], &now()).unwrap_err();
+    assert!(matches!(error, Error::WrongDocument { expected: Document::Result, found: Document::Answers }), "{error}");
+    assert_eq!(error.message(selfcheck_core::Lang::Zh), "这是作答文件，不是签名的自查结果。");
     let error = Answers::from_json(catalogue, &read("golden/result-complete.json")).unwrap_err();
-    assert!(matches!(error, Error::Syntax { .. }), "{error}");
-    let _: ResultDoc = serde_json::from_str(&read("golden/result-complete.json")).unwrap();
+    assert!(matches!(error, Error::WrongDocument { expected: Document::Answers, found: Document::Result }), "{error}");
+    ResultDoc::from_json_unverified(&read("golden/result-complete.json")).unwrap();
 }

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use selfcheck_core::canonical::{canonical_sha256, canonicalize, hex};
 use selfcheck_core::credential::{add_proof, hash_data, verify_proof};
+use selfcheck_core::json::{self, Json};
 use selfcheck_core::{AssociationKey, Error, PublicKey, Timestamp};
+use selfcheck_tests::core_json;
 use serde_json::Value;
 
 fn vectors() -> PathBuf {
@@ -22,7 +24,8 @@ fn rfc8785_examples_canonicalize_byte_for_byte() {
     for entry in std::fs::read_dir(vectors().join("rfc8785/input")).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_str().unwrap();
-        let input: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        // The examples hold fractions, which results never do: read leniently.
+        let input = json::parse_lenient(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let expected = read(&format!("rfc8785/output/{name}"));
         assert_eq!(canonicalize(&input), expected.trim_end_matches('\n'), "{name}");
         count += 1;
@@ -50,14 +53,14 @@ fn signed_vector() -> Value {
 #[test]
 fn vc_di_eddsa_jcs_2022_vectors_are_reproduced_step_by_step() {
     let key = vector_key();
-    let signed = signed_vector();
+    let signed = core_json(&signed_vector());
     let mut unsecured = signed.as_object().unwrap().clone();
     let proof = unsecured.remove("proof").unwrap();
-    let unsecured = Value::Object(unsecured);
+    let unsecured = Json::Object(unsecured);
     assert_eq!(canonicalize(&unsecured), read(&format!("{JCS}/canonDocJCS.txt")));
     assert_eq!(hex(&canonical_sha256(&unsecured)), read(&format!("{JCS}/docHashJCS.txt")));
 
-    let configuration: Value = serde_json::from_str(&read(&format!("{JCS}/proofConfigJCS.json"))).unwrap();
+    let configuration = json::parse(&read(&format!("{JCS}/proofConfigJCS.json"))).unwrap();
     assert_eq!(canonicalize(&configuration), read(&format!("{JCS}/proofCanonJCS.txt")));
     assert_eq!(hex(&canonical_sha256(&configuration)), read(&format!("{JCS}/proofHashJCS.txt")));
     assert_eq!(hex(&hash_data(&configuration, &unsecured)), read(&format!("{JCS}/combinedHashJCS.txt")));
@@ -65,44 +68,45 @@ fn vc_di_eddsa_jcs_2022_vectors_are_reproduced_step_by_step() {
     // Signing the same document with the same key and time gives the published proof.
     let mut document = unsecured.as_object().unwrap().clone();
     add_proof(&mut document, &key, Some(&Timestamp::parse("2023-02-24T23:36:38Z").unwrap()));
-    let proof_value = document["proof"]["proofValue"].as_str().unwrap().to_owned();
+    let proof_value = document.get("proof").and_then(|proof| proof.get("proofValue")).and_then(Json::as_str);
+    let proof_value = proof_value.unwrap().to_owned();
     assert_eq!(proof_value, read(&format!("{JCS}/sigBTC58JCS.txt")));
     let signature = bs58::decode(&proof_value[1..]).into_vec().unwrap();
     assert_eq!(hex(&signature), read(&format!("{JCS}/sigHexJCS.txt")));
-    assert_eq!(document["proof"], proof);
-    assert_eq!(Value::Object(document), signed);
+    assert_eq!(document.get("proof"), Some(&proof));
+    assert_eq!(json::canonical(&Json::Object(document)), json::canonical(&signed));
 }
 
 #[test]
 fn the_published_signed_credential_verifies_and_any_change_is_caught() {
     let signed = signed_vector();
-    let key = verify_proof(&signed).unwrap();
+    let key = verify_proof(&core_json(&signed)).unwrap();
     assert_eq!(key, vector_key().public());
 
     let mut changed = signed.clone();
     changed["credentialSubject"]["alumniOf"] = "The School of Forgeries".into();
-    assert!(matches!(verify_proof(&changed), Err(Error::SignatureMismatch)));
+    assert!(matches!(verify_proof(&core_json(&changed)), Err(Error::SignatureMismatch)));
 
     let mut changed = signed.clone();
     changed["proof"]["created"] = "2023-02-24T23:36:39Z".into();
-    assert!(matches!(verify_proof(&changed), Err(Error::SignatureMismatch)));
+    assert!(matches!(verify_proof(&core_json(&changed)), Err(Error::SignatureMismatch)));
 
     let mut changed = signed.clone();
     changed["proof"]["cryptosuite"] = "eddsa-rdfc-2022".into();
-    assert!(matches!(verify_proof(&changed), Err(Error::UnsupportedProof(_))));
+    assert!(matches!(verify_proof(&core_json(&changed)), Err(Error::UnsupportedProof(_))));
 
     let mut changed = signed.clone();
     changed["proof"]["@context"] = serde_json::json!(["https://www.w3.org/ns/credentials/examples/v2"]);
-    assert!(matches!(verify_proof(&changed), Err(Error::ProofContextMismatch)));
+    assert!(matches!(verify_proof(&core_json(&changed)), Err(Error::ProofContextMismatch)));
 
     let mut changed = signed.clone();
     let other = AssociationKey::from_seed([7; 32]).public();
     changed["proof"]["verificationMethod"] = format!("{}#{}", other.did(), vector_key().public().multibase()).into();
-    assert!(matches!(verify_proof(&changed), Err(Error::VerificationMethodMismatch { .. })));
+    assert!(matches!(verify_proof(&core_json(&changed)), Err(Error::VerificationMethodMismatch { .. })));
 
     let mut changed = signed;
     changed["proof"]["proofValue"] = "z3yMvU1".into();
-    assert!(matches!(verify_proof(&changed), Err(Error::BadProofValue(_))));
+    assert!(matches!(verify_proof(&core_json(&changed)), Err(Error::BadProofValue(_))));
 }
 
 #[test]

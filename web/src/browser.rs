@@ -84,49 +84,53 @@ pub fn take_chosen_file(event: &web_sys::Event) -> Option<File> {
     Some(file)
 }
 
-/// Why a chosen file could not be read; worded by the interface in its own language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadError {
-    /// Larger than what may be read.
-    TooLarge {
-        /// Its size in bytes.
-        size: u64,
-        /// The limit in bytes.
-        limit: u64,
-    },
-    /// Not UTF-8 text: the first byte that is not.
-    NotText {
-        /// Bytes of valid text before it.
-        valid_up_to: usize,
-    },
-    /// The browser could not read it (moved, deleted, no permission): its own words.
-    Unreadable(String),
+/// Why a chosen file could not be read.
+#[derive(Debug)]
+pub enum ReadFailure {
+    /// Too large or not UTF-8: the core's error, worded in the interface's language.
+    Core(selfcheck_core::Error),
+    /// The browser could not read it.
+    Browser(String),
 }
 
-/// A whole file as text (UTF-8), refusing files over `limit` bytes before reading them.
-pub async fn read_text(file: &File, limit: usize) -> Result<String, ReadError> {
-    let size = file.size() as u64;
-    if size > limit as u64 {
-        return Err(ReadError::TooLarge { size, limit: limit as u64 });
+impl ReadFailure {
+    /// The message to show, after `context`.
+    pub fn notice(self, context: crate::i18n::S) -> crate::state::Notice {
+        match self {
+            ReadFailure::Core(error) => crate::state::Notice::Error(context, std::rc::Rc::new(error)),
+            ReadFailure::Browser(detail) => crate::state::Notice::Browser(context, detail),
+        }
     }
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|error| ReadError::Unreadable(describe(error)))?;
+}
+
+/// A whole file (a `what`) as text, refusing files over `limit` bytes before reading them and
+/// text that is not UTF-8 (a byte-order mark is dropped).
+pub async fn read_text(file: &File, what: selfcheck_core::Document, limit: usize) -> Result<String, ReadFailure> {
+    use selfcheck_core::Error;
+    let size = file.size() as usize;
+    if size > limit {
+        return Err(ReadFailure::Core(Error::TooLarge { what, size, limit }));
+    }
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|error| ReadFailure::Browser(describe(error)))?;
     let bytes = Uint8Array::new(&buffer).to_vec();
-    String::from_utf8(bytes).map_err(|error| ReadError::NotText { valid_up_to: error.utf8_error().valid_up_to() })
+    match selfcheck_core::json::decode(&bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(error) => Err(ReadFailure::Core(Error::Json { what, error })),
+    }
 }
 
 /// The SHA-256 of a file read in 4 MiB pieces, so that large files neither fill memory nor
 /// freeze the page; `progress` gets the per mille done after each piece.
 #[allow(clippy::float_arithmetic, reason = "file offsets are JavaScript numbers; no float is stored")]
-pub async fn hash_file(file: &File, mut progress: impl FnMut(u32)) -> Result<String, ReadError> {
+pub async fn hash_file(file: &File, mut progress: impl FnMut(u32)) -> Result<String, String> {
     const CHUNK: f64 = 4.0 * 1024.0 * 1024.0;
     let size = file.size();
     let mut hasher = Sha256Hasher::default();
     let mut offset = 0.0;
     while offset < size {
         let end = (offset + CHUNK).min(size);
-        let unreadable = |error| ReadError::Unreadable(describe(error));
-        let piece = file.slice_with_f64_and_f64(offset, end).map_err(unreadable)?;
-        let buffer = JsFuture::from(piece.array_buffer()).await.map_err(unreadable)?;
+        let piece = file.slice_with_f64_and_f64(offset, end).map_err(describe)?;
+        let buffer = JsFuture::from(piece.array_buffer()).await.map_err(describe)?;
         hasher.update(&Uint8Array::new(&buffer).to_vec());
         offset = end;
         progress((offset * 1000.0 / size) as u32);

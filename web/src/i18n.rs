@@ -137,7 +137,7 @@ strings! {
     ExportSection => "签名导出", "Sign and export";
     UnlockPassphrase => "密钥口令（用于签名）", "Key passphrase (to sign)";
     Signing => "正在解锁密钥并签名…", "Unlocking the key and signing…";
-    ExportNeedsProfile => "签名前请填写协会名称、统一社会信用代码和自查期间。", "Fill in the association's name, credit code and period before signing.";
+    ExportNeedsProfile => "签名前请补全或改正协会信息", "Complete or correct the association's details before signing";
     ExportNeedsKey => "签名前请先创建或载入密钥，并下载备份。", "Create or load a key, and download its backup, before signing.";
     ExportFailed => "未导出", "Not exported";
     Exported => "已签名并导出结果文件：{}", "Signed and exported the result file: {}";
@@ -173,12 +173,10 @@ strings! {
     DraftSetAside => "浏览器中保存的草稿无法读取，已另行保留，当前从空白开始。", "The draft stored in this browser cannot be read; it was set aside, and this is a blank one.";
     DraftCarriedOver => "此草稿按自查目录 {} 版填写，已按项目编号转入当前版本：作答、备注和佐证均保留。", "This draft was begun under version {} of the catalogue and was carried over to the current version by criterion id: every answer, note and piece of evidence is kept.";
     FileUnreadable => "文件无法读取", "The file cannot be read";
+    UseInstead => "请用“{}”。", "Use “{}” instead.";
     EvidenceRefused => "未添加佐证", "Evidence not added";
     DownloadFailed => "无法下载", "The download failed";
     BrowserRefused => "浏览器拒绝了此操作，请重试或换用其他浏览器。", "The browser refused";
-    ReadTooLarge => "文件太大（{size}，上限 {limit}）。", "The file is too large ({size}; the limit is {limit}).";
-    ReadNotText => "这不是文本文件（从第 {} 个字节起不是 UTF-8 文字），请选择本工具导出的 .json 文件。", "This is not a text file (not UTF-8 from byte {} on); choose a .json file this tool exported.";
-    ReadUnreadable => "浏览器无法读取此文件，请确认文件仍在原处后重试。", "The browser cannot read this file";
     PrintTitleSuffix => "结果摘要", " — summary of the self-assessment";
     PrintIntro => "现将本协会行业自律与诚信创建活动自查情况报告如下。", "We hereby report the results of our self-assessment in the industry self-discipline and integrity campaign.";
     PrintUnsigned => "未签名草稿：与报送的结果文件不一致，仅供内部核对，不作报送材料。", "Unsigned draft: it does not match a submitted result file; for internal checking only, not for submission.";
@@ -272,195 +270,22 @@ pub fn file_size(bytes: u64, lang: Lang) -> String {
     }
 }
 
-/// A core error in plain words of `lang`.
+/// A core error in plain words of `lang`: the core's own wording, shared with the CLI.
 pub fn error_text(error: &Error, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    match error {
-        Error::TooLarge { size, limit, .. } => {
-            if zh {
-                format!("文件太大（{size} 字节，上限 {limit} 字节）。")
-            } else {
-                format!("The file is too large ({size} bytes; the limit is {limit}).")
-            }
-        }
-        Error::Syntax { detail, .. } => {
-            if zh {
-                format!("不是有效的 JSON 文件（{detail}）。")
-            } else {
-                format!("It is not a valid JSON file ({detail}).")
-            }
-        }
-        Error::WrongFormat { found, .. } => {
-            if zh {
-                format!("文件类型不对（其格式为 {found}）。")
-            } else {
-                format!("It is the wrong kind of file (its format is {found}).")
-            }
-        }
-        Error::InvalidCatalogue(problems) | Error::InvalidAnswers(problems) | Error::IncompleteProfile(problems) => {
-            problems
-                .iter()
-                .map(|problem| format!("{}：{}", problem.at, problem_text(&problem.kind, lang)))
-                .collect::<Vec<_>>()
-                .join(if zh { "；" } else { "; " })
-        }
-        Error::CatalogueMismatch { found, .. } => {
-            if zh {
-                format!("它针对的是另一份自查目录（{found}）。")
-            } else {
-                format!("It was made for another catalogue ({found}).")
-            }
-        }
-        Error::NotAResult(detail) => {
-            if zh {
-                format!("这不是签名的自查结果文件（{detail}）。")
-            } else {
-                format!("This is not a signed result ({detail}).")
-            }
-        }
-        Error::UnsupportedProof(detail) => {
-            if zh {
-                format!("签名类型不受支持（{detail}）。")
-            } else {
-                format!("The proof is not supported ({detail}).")
-            }
-        }
-        Error::BadDidKey(detail) => {
-            if zh {
-                format!("签名密钥无法识别（{detail}）。")
-            } else {
-                format!("The signing key cannot be read ({detail}).")
-            }
-        }
-        Error::VerificationMethodMismatch { .. } => {
-            if zh {
-                "签名所用的密钥不是签发协会的密钥。".into()
-            } else {
-                "It was signed with a key other than the issuer's.".into()
-            }
-        }
-        Error::ProofContextMismatch => {
-            if zh {
-                "签名的 @context 与文件不一致。".into()
-            } else {
-                "The proof's @context does not match the document's.".into()
-            }
-        }
-        Error::BadProofValue(detail) => {
-            if zh {
-                format!("签名值格式错误（{detail}）。")
-            } else {
-                format!("The signature value is malformed ({detail}).")
-            }
-        }
-        Error::SignatureMismatch => {
-            if zh {
-                "签名不符：文件在签名后被改动过，或由其他密钥签名。".into()
-            } else {
-                "The signature does not match: the file was changed after signing, or signed with another key.".into()
-            }
-        }
-        Error::ReportMismatch { field, claimed, computed } => {
-            if zh {
-                format!("文件中的评分与其作答不符（{field}：文件称 {claimed}，实际应为 {computed}）。")
-            } else {
-                format!(
-                    "The score in the file does not match its answers ({field}: it says {claimed}, the answers score {computed})."
-                )
-            }
-        }
-        Error::UnknownCatalogue { id, version, .. } => {
-            if zh {
-                format!("它使用了本工具不认识的自查目录（{id} {version}）。")
-            } else {
-                format!("It uses a catalogue this tool does not know ({id} {version}).")
-            }
-        }
-        Error::BadTimestamp(text) => {
-            if zh {
-                format!("时间格式错误：{text}")
-            } else {
-                format!("Malformed time: {text}")
-            }
-        }
-        Error::WrongPassphrase => {
-            if zh {
-                "口令错误（或密钥文件已损坏）。".into()
-            } else {
-                "Wrong passphrase (or a damaged key file).".into()
-            }
-        }
-        Error::WeakPassphrase { min } => {
-            if zh {
-                format!("口令至少需要 {min} 个字符。")
-            } else {
-                format!("The passphrase needs at least {min} characters.")
-            }
-        }
-        Error::KeyFile(detail) => {
-            if zh {
-                format!("密钥文件无法使用（{detail}）。")
-            } else {
-                format!("The key file cannot be used ({detail}).")
-            }
-        }
-    }
+    error.message(lang)
 }
 
-/// A problem in plain words of `lang`.
+/// A problem in plain words of `lang`, without its place.
 pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
-    if lang == Lang::En {
-        return kind.to_string();
-    }
-    match kind {
-        ProblemKind::UnknownCriterion => "自查目录中没有此项".into(),
-        ProblemKind::UnknownItem(item) => format!("{item} 不是此项的子项"),
-        ProblemKind::DuplicateItem(item) => format!("{item} 重复出现"),
-        ProblemKind::ChecklistNeedsChecked => "此项须逐项勾选".into(),
-        ProblemKind::NotAChecklist => "此项不是勾选项".into(),
-        ProblemKind::ValueAndChecked => "不能同时作答和勾选".into(),
-        ProblemKind::PartlyNotAllowed => "此项只能回答是或否".into(),
-        ProblemKind::NotApplicableNotAllowed => "此项不能选“不适用”".into(),
-        ProblemKind::BadLink(url) => format!("{url} 不是以 http:// 或 https:// 开头的网址"),
-        ProblemKind::BadFileDigest => "文件摘要格式错误".into(),
-        ProblemKind::EmptyFileName => "文件名为空".into(),
-        ProblemKind::CreditCode(error) => credit_code_text(error, lang),
-        ProblemKind::BadDate(date) => format!("{date} 不是有效日期"),
-        ProblemKind::PeriodReversed => "结束日期早于开始日期".into(),
-        ProblemKind::TooLong { limit } => format!("超过 {limit} 个字符"),
-        ProblemKind::Missing => "签名前必须填写".into(),
-        other => other.to_string(),
-    }
+    selfcheck_core::messages::problem_kind(kind, lang)
 }
 
 /// What is wrong with a credit code, in plain words of `lang`.
 pub fn credit_code_text(error: &CreditCodeError, lang: Lang) -> String {
-    if lang == Lang::En {
-        return error.to_string();
-    }
-    match error {
-        CreditCodeError::WrongLength { found } => format!("统一社会信用代码应为 18 位，现为 {found} 位"),
-        CreditCodeError::InvalidCharacter { position, found } => {
-            format!(
-                "第 {position} 位“{found}”不能出现在统一社会信用代码中（只用数字和除 I、O、S、V、Z 以外的大写字母）"
-            )
-        }
-        CreditCodeError::DivisionNotDigits => "第 3 至 8 位是行政区划码，必须是数字".into(),
-        CreditCodeError::CheckMismatch { expected, found } => {
-            format!("校验码（第 18 位）应为“{expected}”而不是“{found}”：可能有字符输错")
-        }
-    }
+    selfcheck_core::messages::credit_code(error, lang)
 }
 
 /// A credit code warning in plain words of `lang`.
 pub fn credit_warning_text(warning: CreditCodeWarning, lang: Lang) -> String {
-    match (warning, lang) {
-        (CreditCodeWarning::NotSocialOrganization, Lang::Zh) => {
-            "提示：社会组织的代码通常以 51、52、53 或 59 开头，请与登记证书核对。".into()
-        }
-        (CreditCodeWarning::OrganizationCodeCheck, Lang::Zh) => {
-            "提示：第 9 至 17 位（组织机构代码）校验不符，请与登记证书核对。".into()
-        }
-        (warning, Lang::En) => format!("Note: {warning}."),
-    }
+    selfcheck_core::messages::credit_code_warning(warning, lang)
 }

@@ -34,8 +34,9 @@ struct MountOptions {
     /// A custom catalogue's JSON text.
     #[serde(default)]
     catalogue: Option<String>,
+    /// The profile fields the host fills in, read by the core's own reader.
     #[serde(default)]
-    profile: Option<ProfileDoc>,
+    profile: Option<serde_json::Value>,
     #[serde(default)]
     locked: Vec<String>,
     /// `null` turns storage off; absent means the namespace `default`.
@@ -54,7 +55,7 @@ struct MountOptions {
 #[serde(untagged)]
 enum HostText {
     One(String),
-    Both(Text),
+    Both { zh: String, en: String },
 }
 
 impl HostText {
@@ -62,7 +63,7 @@ impl HostText {
     fn into_text(self, what: &str) -> Result<Text, JsError> {
         let text = match self {
             HostText::One(text) => Text { zh: text.clone(), en: text },
-            HostText::Both(text) => text,
+            HostText::Both { zh, en } => Text { zh, en },
         };
         if text.zh.trim().is_empty() || text.en.trim().is_empty() || text.zh.len() > 4000 || text.en.len() > 4000 {
             return Err(JsError::new(&format!(
@@ -117,6 +118,16 @@ pub fn mount_widget(
         None => Catalogue::builtin().clone(),
         Some(json) => Catalogue::from_json(json).map_err(|error| JsError::new(&error.to_string()))?,
     };
+    let prefill = match &options.profile {
+        None => ProfileDoc::default(),
+        Some(value) => {
+            let invalid = |detail: String| JsError::new(&format!("invalid profile: {detail}"));
+            let value = selfcheck_core::json::parse(&value.to_string()).map_err(|error| invalid(error.to_string()))?;
+            ProfileDoc::from_json(&value).map_err(|problems| {
+                invalid(problems.iter().map(|problem| problem.message(Lang::En)).collect::<Vec<_>>().join("; "))
+            })?
+        }
+    };
     let mut locked = Locked::default();
     for field in &options.locked {
         match field.as_str() {
@@ -148,7 +159,7 @@ pub fn mount_widget(
         lang: Lang::from_tag(options.lang.as_deref().unwrap_or("zh-CN")),
         catalogue: state::Shared::new(catalogue),
         host: state::Shared(host.clone()),
-        prefill: options.profile.unwrap_or_default(),
+        prefill,
         locked,
         addressee,
         submission,

@@ -7,7 +7,6 @@ use selfcheck_core::wire::ProfileDoc;
 use selfcheck_core::{Answers, Catalogue, Error, Evidence, Lang, Report, Response, VerifiedResult};
 use yew::prelude::*;
 
-use crate::browser::ReadError;
 use crate::i18n::S;
 
 /// Shared data compared by identity: a new value is a new `Rc`, so comparing pointers is
@@ -103,10 +102,8 @@ pub enum Place {
 /// A message, in words of the interface's language when shown.
 #[derive(Debug, Clone)]
 pub enum Notice {
-    /// A core error, with what was being done.
+    /// A core error, with what was being done: worded by the core in the interface's language.
     Error(S, Rc<Error>),
-    /// A file could not be read, with what was being done.
-    File(S, ReadError),
     /// The browser refused something (a download, random numbers): what was being done, and
     /// the browser's own words (shown in the English interface only).
     Browser(S, String),
@@ -121,7 +118,7 @@ impl Notice {
     /// Whether it reports a failure (shown as an error).
     pub fn is_error(&self) -> bool {
         match self {
-            Notice::Error(..) | Notice::File(..) | Notice::Browser(..) => true,
+            Notice::Error(..) | Notice::Browser(..) => true,
             Notice::Info(message) | Notice::Detail(message, _) => message.is_problem(),
         }
     }
@@ -131,7 +128,6 @@ impl PartialEq for Notice {
     fn eq(&self, other: &Notice) -> bool {
         match (self, other) {
             (Notice::Error(a, x), Notice::Error(b, y)) => a == b && Rc::ptr_eq(x, y),
-            (Notice::File(a, x), Notice::File(b, y)) => a == b && x == y,
             (Notice::Browser(a, x), Notice::Browser(b, y)) | (Notice::Detail(a, x), Notice::Detail(b, y)) => {
                 a == b && x == y
             }

@@ -39,7 +39,13 @@ impl Keys {
 struct Envelope {
     revision: u64,
     tab: String,
-    draft: AnswersDoc,
+    /// The answers document, as the core writes it.
+    draft: serde_json::Value,
+}
+
+/// The draft as the JSON value stored in the envelope.
+fn draft_value(draft: &AnswersDoc) -> serde_json::Value {
+    serde_json::from_str(&selfcheck_core::json::compact(&draft.to_json())).unwrap_or_default()
 }
 
 /// The stored key: encrypted PEM and whether its backup was downloaded.
@@ -71,7 +77,7 @@ pub fn draft_doc(catalogue: &Catalogue, answers: &Answers, profile: &ProfileDoc)
 
 /// SHA-256 of the draft as stored (answers and the profile as typed): equal digests, same draft.
 pub fn draft_digest(catalogue: &Catalogue, answers: &Answers, profile: &ProfileDoc) -> String {
-    let json = serde_json::to_string(&draft_doc(catalogue, answers, profile)).unwrap_or_default();
+    let json = selfcheck_core::json::compact(&draft_doc(catalogue, answers, profile).to_json());
     selfcheck_core::credential::sha256_hex(json.as_bytes())
 }
 
@@ -103,7 +109,7 @@ pub fn restore(keys: &Keys, catalogue: &Catalogue) -> Restored {
         return Restored { draft: None, revision: 0, set_aside: false, carried_over_from: None };
     };
     let parsed = serde_json::from_str::<Envelope>(&text).ok().and_then(|envelope| {
-        let json = serde_json::to_string(&envelope.draft).ok()?;
+        let json = envelope.draft.to_string();
         read_draft(catalogue, &json).ok().map(|draft| (draft, envelope.revision))
     });
     match parsed {
@@ -131,8 +137,9 @@ pub enum SaveOutcome {
 /// Saves `draft` unless another tab saved a newer one since `base_revision`; updates it.
 pub fn save(keys: &Keys, tab: &str, base_revision: &mut u64, draft: &AnswersDoc, force: bool) -> SaveOutcome {
     let stored = browser::load(&keys.draft).and_then(|text| serde_json::from_str::<Envelope>(&text).ok());
+    let draft = draft_value(draft);
     if let Some(stored) = &stored {
-        if &stored.draft == draft {
+        if stored.draft == draft {
             *base_revision = stored.revision;
             return SaveOutcome::Saved;
         }
@@ -141,7 +148,7 @@ pub fn save(keys: &Keys, tab: &str, base_revision: &mut u64, draft: &AnswersDoc,
         }
     }
     let revision = stored.map_or(0, |stored| stored.revision).max(*base_revision) + 1;
-    let envelope = Envelope { revision, tab: tab.to_owned(), draft: draft.clone() };
+    let envelope = Envelope { revision, tab: tab.to_owned(), draft };
     let Ok(text) = serde_json::to_string(&envelope) else { return SaveOutcome::Failed };
     if browser::store(&keys.draft, &text) {
         *base_revision = revision;
@@ -154,7 +161,7 @@ pub fn save(keys: &Keys, tab: &str, base_revision: &mut u64, draft: &AnswersDoc,
 /// The draft another tab stored, with its revision.
 pub fn other_tab_draft(keys: &Keys, catalogue: &Catalogue) -> Option<((Answers, ProfileDoc), u64)> {
     let envelope: Envelope = serde_json::from_str(&browser::load(&keys.draft)?).ok()?;
-    let json = serde_json::to_string(&envelope.draft).ok()?;
+    let json = envelope.draft.to_string();
     read_draft(catalogue, &json).ok().map(|(answers, profile, _)| ((answers, profile), envelope.revision))
 }
 

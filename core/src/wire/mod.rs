@@ -3,9 +3,11 @@
 //!
 //! # Wire format
 //!
-//! All documents are UTF-8 JSON objects. Unknown fields and duplicate keys are
-//! rejected, every number is an integer (no fractions, within ±2^53), and each
-//! document names its format so that a file of the wrong kind is recognized.
+//! All documents are UTF-8 JSON objects (a byte-order mark at the start is ignored; a file in
+//! another encoding, such as GBK, is refused with "save it as UTF-8"). Unknown fields and
+//! duplicate keys are rejected, every number is an integer (no fractions, within ±2^53), and each
+//! document names its format so that a file of the wrong kind is recognized ([`detect`]). Every
+//! refusal names the field by its path (`credentialSubject.report.total`) and what is wrong with it.
 //!
 //! Limits, checked before anything is parsed: results 4 MiB, answers 2 MiB (drafts too),
 //! catalogues 4 MiB, key files 16 KiB. Documents are nested at most 128 levels. A key file
@@ -38,12 +40,62 @@
 
 mod answers;
 mod catalogue;
+pub(crate) mod read;
 mod report;
 mod result;
-mod unique_map;
 
 pub use answers::*;
 pub use catalogue::*;
 pub use report::*;
 pub use result::*;
-pub use unique_map::UniqueMap;
+
+use crate::error::{Document, Error};
+use crate::json::{self, Json};
+
+/// Parses `text` as a strict JSON document of kind `what`, refusing it by size before reading.
+pub(crate) fn parse_document(text: &str, what: Document, limit: usize) -> Result<Json, Error> {
+    if text.len() > limit {
+        return Err(Error::TooLarge { what, size: text.len(), limit });
+    }
+    json::parse(text).map_err(|error| Error::json(what, error))
+}
+
+/// What kind of selfcheck document `value` is, judged by its format tag and its type, so that a
+/// file given in the wrong place is named ("this is a signed result, not a draft file").
+///
+/// A credential counts as a selfcheck result when it says so in its `type` or its subject's
+/// `format`, even if it is otherwise malformed (so that its problems are reported as such).
+pub fn detect(value: &Json) -> Document {
+    let Some(object) = value.as_object() else { return Document::UnknownJson };
+    let types: Vec<&str> = match object.get("type") {
+        Some(Json::String(text)) => vec![text.as_str()],
+        Some(Json::Array(items)) => items.iter().filter_map(Json::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let is_credential = types.contains(&"VerifiableCredential")
+        || ["@context", "credentialSubject", "proof", "issuer"].iter().any(|key| object.contains_key(key));
+    if is_credential {
+        let subject_format = object.get("credentialSubject").and_then(|subject| subject.get("format"));
+        return if types.contains(&RESULT_TYPE) || subject_format.and_then(Json::as_str) == Some(RESULT_FORMAT) {
+            Document::Result
+        } else {
+            Document::OtherCredential
+        };
+    }
+    match object.get("format") {
+        Some(Json::String(format)) if format == ANSWERS_FORMAT => Document::Answers,
+        Some(Json::String(format)) if format == REPORT_FORMAT => Document::Report,
+        Some(Json::Number(_)) if object.contains_key("areas") => Document::Catalogue,
+        _ => Document::UnknownJson,
+    }
+}
+
+/// What kind of document a text is, before or without parsing it as JSON: a PEM key file is
+/// named as such, anything else as [`detect`] says (or unknown when it is not JSON).
+pub fn detect_text(text: &str) -> Document {
+    let trimmed = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if trimmed.starts_with("-----BEGIN") {
+        return Document::KeyFile;
+    }
+    json::parse(trimmed).map_or(Document::UnknownJson, |value| detect(&value))
+}

@@ -1,9 +1,11 @@
 //! The signed result: a W3C Verifiable Credential 2.0 secured with a Data Integrity proof
 //! of the `eddsa-jcs-2022` cryptosuite.
 
-use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-use super::{CatalogueRefDoc, EntryDoc, ProfileDoc, ReportDoc, UniqueMap};
+use super::read::{Reader, join, object};
+use super::{CatalogueRefDoc, EntryDoc, ProfileDoc, ReportDoc, entries_json, read_entries};
+use crate::json::{Json, Object};
 
 /// The VC 2.0 base context, the only `@context` of a result.
 pub const VC_CONTEXT_V2: &str = "https://www.w3.org/ns/credentials/v2";
@@ -15,35 +17,28 @@ pub const SUBJECT_TYPE: &str = "SelfDisciplineSelfAssessment";
 pub const RESULT_FORMAT: &str = "selfcheck-result/1";
 
 /// A signed self-assessment result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResultDoc {
     /// `["https://www.w3.org/ns/credentials/v2"]`.
-    #[serde(rename = "@context")]
     pub context: Vec<String>,
     /// `urn:uuid:` of a random UUID.
     pub id: String,
     /// `["VerifiableCredential", "SelfDisciplineSelfAssessmentCredential"]`.
-    #[serde(rename = "type")]
     pub types: Vec<String>,
     /// The association's `did:key`.
     pub issuer: String,
     /// When it was signed, `YYYY-MM-DDTHH:MM:SSZ`.
-    #[serde(rename = "validFrom")]
     pub valid_from: String,
     /// What the association states.
-    #[serde(rename = "credentialSubject")]
     pub credential_subject: SubjectDoc,
     /// The Data Integrity proof.
     pub proof: ProofDoc,
 }
 
 /// The self-assessment: profile, catalogue, answers and the core's report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubjectDoc {
     /// Always [`SUBJECT_TYPE`].
-    #[serde(rename = "type")]
     pub kind: String,
     /// Always [`RESULT_FORMAT`].
     pub format: String,
@@ -52,33 +47,163 @@ pub struct SubjectDoc {
     /// The catalogue answered, with its digest.
     pub catalogue: CatalogueRefDoc,
     /// The answers, notes and evidence, as in an answers document.
-    pub answers: UniqueMap<EntryDoc>,
+    pub answers: BTreeMap<String, EntryDoc>,
     /// The report the core computed from these answers.
     pub report: ReportDoc,
 }
 
 /// A `DataIntegrityProof` with cryptosuite `eddsa-jcs-2022`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProofDoc {
     /// `DataIntegrityProof`.
-    #[serde(rename = "type")]
     pub kind: String,
     /// `eddsa-jcs-2022`.
     pub cryptosuite: String,
     /// When the proof was made.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// The issuer's DID, `#`, the key's multibase form.
-    #[serde(rename = "verificationMethod")]
     pub verification_method: String,
     /// `assertionMethod`.
-    #[serde(rename = "proofPurpose")]
     pub proof_purpose: String,
-    /// A prefix of the document's `@context`.
-    #[serde(rename = "@context", default, skip_serializing_if = "Option::is_none")]
+    /// The document's `@context`.
     pub context: Option<Vec<String>>,
     /// `z` and the base58btc Ed25519 signature.
-    #[serde(rename = "proofValue")]
     pub proof_value: String,
+}
+
+impl ResultDoc {
+    /// Reads what a result document claims, **without verifying anything**: for showing what an
+    /// invalid result says, marked as unverified. Use [`crate::verify_result`] to trust one.
+    ///
+    /// # Errors
+    /// The reading errors of a result: too large, not JSON, another kind of document, fields of
+    /// the wrong shape.
+    pub fn from_json_unverified(text: &str) -> Result<ResultDoc, crate::Error> {
+        let value = super::parse_document(text, crate::Document::Result, crate::credential::MAX_RESULT_BYTES)?;
+        let mut reader = Reader::new();
+        let document = ResultDoc::read(&mut reader, &value);
+        reader.finish(document).map_err(|problems| crate::Error::Malformed { what: crate::Document::Result, problems })
+    }
+
+    /// Reads a result's fields, collecting every problem with its path. The proof is read only
+    /// for its fields here; [`crate::credential::verify_proof`] checks what it proves.
+    pub(crate) fn read(reader: &mut Reader, value: &Json) -> ResultDoc {
+        let known = ["@context", "id", "type", "issuer", "validFrom", "credentialSubject", "proof"];
+        let object = reader.fields(value, "", &known);
+        let context = reader.required(object, "", "@context");
+        let types = reader.required(object, "", "type");
+        let subject = reader.required(object, "", "credentialSubject");
+        let proof = reader.required(object, "", "proof");
+        ResultDoc {
+            context: reader.strings(context, "@context"),
+            id: reader.required_string(object, "", "id"),
+            types: reader.strings(types, "type"),
+            issuer: reader.required_string(object, "", "issuer"),
+            valid_from: reader.required_string(object, "", "validFrom"),
+            credential_subject: SubjectDoc::read(reader, subject, "credentialSubject"),
+            proof: ProofDoc::read(reader, proof, "proof"),
+        }
+    }
+
+    /// The result as JSON, members in the order selfcheck writes them.
+    pub fn to_json(&self) -> Json {
+        let mut document = self.unsecured_json();
+        if let Some(document) = document.as_object_mut() {
+            document.insert("proof", self.proof.to_json());
+        }
+        document
+    }
+
+    /// The result without its proof: what the proof signs.
+    pub(crate) fn unsecured_json(&self) -> Json {
+        object([
+            ("@context", self.context.clone().into()),
+            ("id", self.id.as_str().into()),
+            ("type", self.types.clone().into()),
+            ("issuer", self.issuer.as_str().into()),
+            ("validFrom", self.valid_from.as_str().into()),
+            ("credentialSubject", self.credential_subject.to_json()),
+        ])
+    }
+}
+
+impl SubjectDoc {
+    fn read(reader: &mut Reader, value: Option<&Json>, at: &str) -> SubjectDoc {
+        let Some(value) = value else {
+            return SubjectDoc {
+                kind: String::new(),
+                format: String::new(),
+                profile: ProfileDoc::default(),
+                catalogue: CatalogueRefDoc::empty(),
+                answers: BTreeMap::new(),
+                report: ReportDoc::empty(),
+            };
+        };
+        let known = ["type", "format", "profile", "catalogue", "answers", "report"];
+        let object = reader.fields(value, at, &known);
+        let profile = reader.required(object, at, "profile");
+        let catalogue = reader.required(object, at, "catalogue");
+        let answers = reader.required(object, at, "answers");
+        let report = reader.required(object, at, "report");
+        SubjectDoc {
+            kind: reader.required_string(object, at, "type"),
+            format: reader.required_string(object, at, "format"),
+            profile: profile.map(|value| ProfileDoc::read(reader, value, &join(at, "profile"))).unwrap_or_default(),
+            catalogue: catalogue.map_or_else(CatalogueRefDoc::empty, |value| {
+                CatalogueRefDoc::read(reader, value, &join(at, "catalogue"))
+            }),
+            answers: answers.map(|value| read_entries(reader, value, &join(at, "answers"))).unwrap_or_default(),
+            report: report.map_or_else(ReportDoc::empty, |value| ReportDoc::read(reader, value, &join(at, "report"))),
+        }
+    }
+
+    fn to_json(&self) -> Json {
+        object([
+            ("type", self.kind.as_str().into()),
+            ("format", self.format.as_str().into()),
+            ("profile", self.profile.to_json()),
+            ("catalogue", self.catalogue.to_json()),
+            ("answers", entries_json(&self.answers)),
+            ("report", self.report.to_json()),
+        ])
+    }
+}
+
+impl ProofDoc {
+    fn read(reader: &mut Reader, value: Option<&Json>, at: &str) -> ProofDoc {
+        let known = ["type", "cryptosuite", "created", "verificationMethod", "proofPurpose", "@context", "proofValue"];
+        let empty = ProofDoc {
+            kind: String::new(),
+            cryptosuite: String::new(),
+            created: None,
+            verification_method: String::new(),
+            proof_purpose: String::new(),
+            context: None,
+            proof_value: String::new(),
+        };
+        let Some(value) = value else { return empty };
+        let Some(object) = reader.object(value, at, &known) else { return empty };
+        ProofDoc {
+            kind: reader.required_string(object, at, "type"),
+            cryptosuite: reader.required_string(object, at, "cryptosuite"),
+            created: reader.maybe_string(object, at, "created"),
+            verification_method: reader.required_string(object, at, "verificationMethod"),
+            proof_purpose: reader.required_string(object, at, "proofPurpose"),
+            context: object.get("@context").map(|value| reader.strings(Some(value), &join(at, "@context"))),
+            proof_value: reader.required_string(object, at, "proofValue"),
+        }
+    }
+
+    /// The proof as JSON, members in the order selfcheck writes them.
+    pub fn to_json(&self) -> Json {
+        let mut object = Object::new();
+        object.insert("type", self.kind.as_str());
+        object.insert("cryptosuite", self.cryptosuite.as_str());
+        object.insert_some("created", self.created.as_deref());
+        object.insert("verificationMethod", self.verification_method.as_str());
+        object.insert("proofPurpose", self.proof_purpose.as_str());
+        object.insert_some("@context", self.context.clone());
+        object.insert("proofValue", self.proof_value.as_str());
+        Json::Object(object)
+    }
 }

@@ -241,7 +241,7 @@ pub fn App(props: &AppProps) -> Html {
         let host = host.clone();
         let (catalogue, answers) = (state.catalogue.clone(), state.answers.clone());
         use_effect_with(state.report.clone(), move |report| {
-            let json = serde_json::to_string(&report.to_doc(&catalogue, &answers)).unwrap_or_default();
+            let json = selfcheck_core::json::compact(&report.to_doc(&catalogue, &answers).to_json());
             host.emit("change", &json);
             *host.report.borrow_mut() = json;
         });

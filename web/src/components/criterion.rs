@@ -260,7 +260,7 @@ fn EvidenceList(props: &EvidenceProps) -> Html {
                         Evidence::File { name: file.name(), size: file.size() as u64, sha256 },
                     )),
                     Err(error) => {
-                        dispatch.emit(Action::Say(Place::Criterion(index), Notice::File(S::FileUnreadable, error)))
+                        dispatch.emit(Action::Say(Place::Criterion(index), Notice::Browser(S::FileUnreadable, error)))
                     }
                 }
                 dispatch.emit(Action::SetBusy(None));

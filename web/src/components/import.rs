@@ -42,17 +42,18 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             let (dispatch, catalogue) = (dispatch.clone(), catalogue.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let limit = selfcheck_core::credential::MAX_RESULT_BYTES;
-                let json = match browser::read_text(&file, limit).await {
+                let json = match browser::read_text(&file, selfcheck_core::Document::Result, limit).await {
                     Ok(json) => json,
-                    Err(error) => {
+                    Err(failure) => {
                         dispatch.emit(Action::SetImport(None));
-                        return dispatch.emit(Action::Say(Place::Import, Notice::File(S::ImportFailed, error)));
+                        return dispatch.emit(Action::Say(Place::Import, failure.notice(S::ImportFailed)));
                     }
                 };
                 let known = known_catalogues(&catalogue);
-                match verify_result(&json, &known) {
+                let now = selfcheck_core::Timestamp::from_unix_seconds(browser::now_unix_seconds());
+                match verify_result(&json, &known, &now) {
                     Ok(result) => {
-                        let pinned = Shared::new(known[result.catalogue].clone());
+                        let pinned = Shared::new(result.catalogue.clone());
                         dispatch.emit(Action::Dismiss(Place::Import));
                         dispatch.emit(Action::SetImport(Some(Imported {
                             result: Rc::new(result),

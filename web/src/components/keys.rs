@@ -165,7 +165,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                 (dispatch.clone(), load_pass_ref.clone(), chosen.clone(), open_key.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let limit = selfcheck_core::keys::MAX_KEY_FILE_BYTES;
-                match browser::read_text(&file, limit).await {
+                match browser::read_text(&file, selfcheck_core::Document::KeyFile, limit).await {
                     Ok(pem) => {
                         let pem: Rc<str> = Rc::from(pem);
                         chosen.set(Some((file.name(), pem.clone())));
@@ -178,7 +178,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                             open_key(pem, chosen);
                         }
                     }
-                    Err(error) => dispatch.emit(Action::Say(Place::Key, Notice::File(S::KeyNotLoaded, error))),
+                    Err(failure) => dispatch.emit(Action::Say(Place::Key, failure.notice(S::KeyNotLoaded))),
                 }
             });
         })
@@ -318,7 +318,9 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                 <MessageView place={Place::Key} notice={notice.clone()} {lang} dispatch={dispatch.clone()} />
             }
             <h3>{ S::Export.get(lang) }</h3>
-            if !profile_ready { <p class="selfcheck-field-message">{ S::ExportNeedsProfile.get(lang) }</p> }
+            if !profile_ready {
+                <p class="selfcheck-field-message">{ profile_problems_text(state, lang) }</p>
+            }
             if !key_ready { <p class="selfcheck-field-message">{ S::ExportNeedsKey.get(lang) }</p> }
             <form class="selfcheck-fields selfcheck-export" onsubmit={export} novalidate=true>
                 <div class="selfcheck-field">
@@ -335,6 +337,31 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             }
         </section>
     }
+}
+
+/// What the profile lacks before signing, by the core's rules and in its words, each problem
+/// named by the label of its field.
+fn profile_problems_text(state: &State, lang: selfcheck_core::Lang) -> String {
+    let label = |at: &str| match at {
+        "profile.name" => Some(S::ProfileName),
+        "profile.credit_code" => Some(S::CreditCode),
+        "profile.contact.person" => Some(S::ContactPerson),
+        "profile.contact.phone" => Some(S::ContactPhone),
+        "profile.contact.email" => Some(S::ContactEmail),
+        "profile.period.from" => Some(S::PeriodFrom),
+        "profile.period.to" => Some(S::PeriodTo),
+        _ => None,
+    };
+    let problems = selfcheck_core::credential::signing_profile_problems(&state.profile);
+    let list: Vec<String> = problems
+        .iter()
+        .map(|problem| match label(&problem.at) {
+            Some(field) => field.with(lang, &crate::i18n::problem_text(&problem.kind, lang)),
+            None => problem.message(lang),
+        })
+        .collect();
+    let separator = if lang == selfcheck_core::Lang::Zh { "；" } else { "; " };
+    S::ExportNeedsProfile.with(lang, &list.join(separator))
 }
 
 /// What can go wrong making a key or a result: the core's errors, or the browser's.
@@ -374,7 +401,7 @@ fn export_result(state: &State, key: &KeyInfo, passphrase: &str) -> Result<(Expo
     let issued = Timestamp::from_unix_seconds(browser::now_unix_seconds());
     let result = sign_result(&state.catalogue, &answers, &signing_key, &issued, random()?)?;
     let catalogue: &Catalogue = &state.catalogue;
-    let verified = verify_result(&result, &[catalogue])?;
+    let verified = verify_result(&result, &[catalogue], &issued)?;
     let profile = &answers.profile;
     let code = profile.credit_code.as_ref().map(|code| code.as_str().to_owned()).unwrap_or_default();
     let file_name = result_file_name(&code, &profile.period_from, &profile.period_to);

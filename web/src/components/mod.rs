@@ -15,7 +15,6 @@ pub mod toolbar;
 use selfcheck_core::Lang;
 use yew::prelude::*;
 
-use crate::browser::ReadError;
 use crate::host::HostRef;
 use crate::i18n::S;
 use crate::state::{Action, Notice, Place, Resolution};
@@ -114,8 +113,17 @@ pub fn place_name(place: Place) -> &'static str {
 /// A message in words of `lang`.
 pub fn notice_text(notice: &Notice, lang: Lang) -> String {
     match notice {
-        Notice::Error(context, error) => context.with(lang, &crate::i18n::error_text(error, lang)),
-        Notice::File(context, error) => context.with(lang, &read_error_text(error, lang)),
+        Notice::Error(context, error) => {
+            let text = context.with(lang, &crate::i18n::error_text(error, lang));
+            match the_right_control(error) {
+                Some(control) => format!(
+                    "{text}{}{}",
+                    if lang == Lang::Zh { "" } else { " " },
+                    S::UseInstead.with(lang, control.get(lang))
+                ),
+                None => text,
+            }
+        }
         Notice::Browser(context, detail) => match lang {
             Lang::Zh => context.with(lang, S::BrowserRefused.get(lang)),
             Lang::En => context.with(lang, &format!("{} ({detail}).", S::BrowserRefused.get(lang))),
@@ -125,18 +133,18 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
     }
 }
 
-/// Why a file could not be read, in words of `lang`.
-pub fn read_error_text(error: &ReadError, lang: Lang) -> String {
+/// For a file of the wrong kind, the control that takes it: a signed result given as a draft
+/// is for "import a signed result", a draft given as a result for "load draft file".
+fn the_right_control(error: &selfcheck_core::Error) -> Option<S> {
+    use selfcheck_core::{Document, Error};
     match error {
-        ReadError::TooLarge { size, limit } => S::ReadTooLarge.fill(
-            lang,
-            &[("size", &crate::i18n::file_size(*size, lang)), ("limit", &crate::i18n::file_size(*limit, lang))],
-        ),
-        ReadError::NotText { valid_up_to } => S::ReadNotText.with(lang, &(valid_up_to + 1).to_string()),
-        ReadError::Unreadable(detail) => match lang {
-            Lang::Zh => S::ReadUnreadable.get(lang).to_owned(),
-            Lang::En => format!("{} ({detail}).", S::ReadUnreadable.get(lang)),
-        },
+        Error::WrongDocument { found: Document::Result, expected, .. } if *expected != Document::Result => {
+            Some(S::ImportSection)
+        }
+        Error::WrongDocument { found: Document::Draft | Document::Answers, expected: Document::Result, .. } => {
+            Some(S::LoadDraft)
+        }
+        _ => None,
     }
 }
 

@@ -25,7 +25,7 @@ pub fn download_draft(state: &State, dispatch: &Callback<Action>, place: Place) 
     let dispatch = dispatch.clone();
     Callback::from(move |_: MouseEvent| {
         let draft = storage::draft_doc(&catalogue, &answers, &profile);
-        let Ok(json) = serde_json::to_string_pretty(&draft) else { return };
+        let json = selfcheck_core::json::pretty(&draft.to_json());
         let code = profile.credit_code.trim();
         let name = if code.is_empty() { "selfcheck".to_owned() } else { code.to_ascii_uppercase() };
         let file_name = format!("{name}-draft-{}.json", browser::local_date_compact());
@@ -48,8 +48,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let (dispatch, catalogue) = (dispatch.clone(), catalogue.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let limit = selfcheck_core::answers::MAX_ANSWERS_BYTES;
-                let action = match browser::read_text(&file, limit).await {
-                    Err(error) => Action::Say(Place::Draft, Notice::File(S::DraftFileInvalid, error)),
+                let action = match browser::read_text(&file, selfcheck_core::Document::Draft, limit).await {
+                    Err(failure) => Action::Say(Place::Draft, failure.notice(S::DraftFileInvalid)),
                     Ok(json) => match storage::read_draft(&catalogue, &json) {
                         Ok((answers, profile, carried_over_from)) => Action::ReplaceDraft(
                             Shared::new(answers),

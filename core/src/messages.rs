@@ -1,0 +1,798 @@
+//! Every error and problem of the core in plain words, Simplified Chinese and English side by
+//! side, so that the widget, the review desk, the CLI and the bindings say the same thing.
+//!
+//! Each message is one language only. Anything that came from the input (a key, a value, a file
+//! name) is shown through [`display_input`]: control and bidirectional-override characters escaped,
+//! long texts shortened, so that input can neither reach a terminal raw nor pose as a message.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use crate::credit_code::{CreditCodeError, CreditCodeWarning};
+use crate::error::{Document, Error, Problem, ProblemKind, ProofProblem, ProofValueProblem, TimestampProblem};
+use crate::json::{JsonError, JsonErrorKind, JsonType};
+use crate::text::Lang;
+
+/// The longest piece of input a message quotes, in characters.
+const QUOTE_CHARS: usize = 80;
+
+/// `text` made safe to show: control characters (line breaks, ESC, …), bidirectional overrides
+/// and isolates, and other invisible format characters written as `\u{…}`, so that a value
+/// cannot reach a terminal raw, start a new line, or reorder what follows it.
+pub fn escape_control(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for character in text.chars() {
+        if needs_escape(character) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(character));
+        } else {
+            out.push(character);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether a character must not be shown as it is.
+fn needs_escape(character: char) -> bool {
+    character.is_control()
+        || matches!(
+            character,
+            '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{061C}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+        )
+}
+
+/// A piece of input as a message quotes it: escaped (see [`escape_control`]) and cut to
+/// 80 characters with "…".
+pub fn display_input(text: &str) -> String {
+    let escaped = escape_control(text);
+    if escaped.chars().count() <= QUOTE_CHARS {
+        return escaped.into_owned();
+    }
+    let mut short: String = escaped.chars().take(QUOTE_CHARS).collect();
+    short.push('…');
+    short
+}
+
+/// A size in bytes for people: `812 字节`, `20 KB`, `4 MB` (KB and MB of 1024).
+pub fn file_size(bytes: u64, lang: Lang) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * 1024;
+    let tenths = |unit: u64| {
+        let tenths = (bytes * 10 + unit / 2) / unit;
+        if tenths % 10 == 0 || tenths >= 100 {
+            format!("{}", (tenths + 5) / 10)
+        } else {
+            format!("{}.{}", tenths / 10, tenths % 10)
+        }
+    };
+    match (bytes, lang) {
+        (0..KIB, Lang::Zh) => format!("{bytes} 字节"),
+        (0..KIB, Lang::En) => format!("{bytes} bytes"),
+        (KIB..MIB, _) => format!("{} KB", tenths(KIB)),
+        _ => format!("{} MB", tenths(MIB)),
+    }
+}
+
+/// A size to the byte, with thousands separated: `2,097,153 bytes`.
+fn exact_size(bytes: usize, lang: Lang) -> String {
+    let digits = bytes.to_string();
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    match lang {
+        Lang::Zh => format!("{grouped} 字节"),
+        Lang::En => format!("{grouped} bytes"),
+    }
+}
+
+/// The name of a kind of document.
+pub fn document(what: Document, lang: Lang) -> &'static str {
+    match (what, lang) {
+        (Document::Result, Lang::Zh) => "签名的自查结果",
+        (Document::Result, Lang::En) => "signed result",
+        (Document::Answers, Lang::Zh) => "作答文件",
+        (Document::Answers, Lang::En) => "answers document",
+        (Document::Draft, Lang::Zh) => "草稿文件",
+        (Document::Draft, Lang::En) => "draft file",
+        (Document::Catalogue, Lang::Zh) => "自查目录",
+        (Document::Catalogue, Lang::En) => "catalogue",
+        (Document::Report, Lang::Zh) => "评分报告",
+        (Document::Report, Lang::En) => "report",
+        (Document::KeyFile, Lang::Zh) => "密钥文件",
+        (Document::KeyFile, Lang::En) => "key file",
+        (Document::Register, Lang::Zh) => "密钥备案表",
+        (Document::Register, Lang::En) => "key register",
+        (Document::OtherCredential, Lang::Zh) => "其他类型的可验证凭证",
+        (Document::OtherCredential, Lang::En) => "credential of another kind",
+        (Document::UnknownJson, Lang::Zh) => "不认识的 JSON 文件",
+        (Document::UnknownJson, Lang::En) => "JSON file of a kind selfcheck does not know",
+    }
+}
+
+fn json_type(kind: JsonType, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (JsonType::Null, Lang::Zh) => "空值（null）",
+        (JsonType::Null, Lang::En) => "null",
+        (JsonType::Bool, Lang::Zh) => "布尔值（true 或 false）",
+        (JsonType::Bool, Lang::En) => "true or false",
+        (JsonType::Number, Lang::Zh) => "数字",
+        (JsonType::Number, Lang::En) => "a number",
+        (JsonType::String, Lang::Zh) => "文本",
+        (JsonType::String, Lang::En) => "a string",
+        (JsonType::Array, Lang::Zh) => "列表（数组）",
+        (JsonType::Array, Lang::En) => "an array",
+        (JsonType::Object, Lang::Zh) => "对象",
+        (JsonType::Object, Lang::En) => "an object",
+    }
+}
+
+/// Where in the text, in words: `第 3 行第 7 列` / `line 3, column 7`.
+fn place(line: usize, column: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第 {line} 行第 {column} 列"),
+        Lang::En => format!("line {line}, column {column}"),
+    }
+}
+
+/// A JSON reading error in plain words, without naming the document.
+pub fn json_error(error: &JsonError, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let at = place(error.line, error.column, lang);
+    let path = display_input(&error.path);
+    let in_field = |zh_text: String, en_text: String| -> String {
+        match (error.path.is_empty(), zh) {
+            (true, true) => zh_text,
+            (true, false) => en_text,
+            (false, true) => format!("字段 {path}：{zh_text}"),
+            (false, false) => format!("{path}: {en_text}"),
+        }
+    };
+    match &error.kind {
+        JsonErrorKind::Empty => {
+            if zh {
+                "文件是空的".into()
+            } else {
+                "it is empty".into()
+            }
+        }
+        JsonErrorKind::NotUtf8 { offset, likely_gbk: true } => {
+            if zh {
+                format!(
+                    "文件不是 UTF-8 编码（第 {} 个字节起），看来是 GBK（ANSI）编码：请用记事本等编辑器“另存为”UTF-8 编码后再试",
+                    offset + 1
+                )
+            } else {
+                format!(
+                    "it is not UTF-8 (from byte {}); it looks like GBK (ANSI): save it as UTF-8 and try again",
+                    offset + 1
+                )
+            }
+        }
+        JsonErrorKind::NotUtf8 { offset, likely_gbk: false } => {
+            if zh {
+                format!("文件不是 UTF-8 编码的文本（第 {} 个字节起），可能不是本工具所需的文件", offset + 1)
+            } else {
+                format!("it is not UTF-8 text (from byte {}); it may not be the file needed here", offset + 1)
+            }
+        }
+        JsonErrorKind::CutShort => {
+            if zh {
+                format!("文件不完整，在{at}处中断：可能没有完整保存或下载")
+            } else {
+                format!("it ends too early, at {at}: the file is cut short (not completely saved or downloaded)")
+            }
+        }
+        JsonErrorKind::Unexpected(character) => {
+            let shown = display_input(&character.to_string());
+            if zh {
+                format!("不是 JSON 格式：{at}处的“{shown}”不应出现在这里")
+            } else {
+                format!("it is not JSON: \"{shown}\" at {at} cannot stand there")
+            }
+        }
+        JsonErrorKind::NotAValue => {
+            if zh {
+                format!("不是 JSON 格式：{at}处应为一个值（文本、数字、true、false、null、列表或对象）")
+            } else {
+                format!(
+                    "it is not JSON: at {at} a value was expected (a string, number, true, false, null, array or object)"
+                )
+            }
+        }
+        JsonErrorKind::TrailingText => {
+            if zh {
+                format!("文档在{at}之前已经结束，后面还有多余的内容")
+            } else {
+                format!("the document ends before {at}, and more text follows it")
+            }
+        }
+        JsonErrorKind::TooDeep => {
+            if zh {
+                format!("嵌套超过 {} 层（{at}），没有哪种文档需要这样", crate::json::MAX_DEPTH)
+            } else {
+                format!(
+                    "it is nested more than {} levels deep (at {at}), which no document needs",
+                    crate::json::MAX_DEPTH
+                )
+            }
+        }
+        JsonErrorKind::DuplicateKey(key) => in_field(
+            format!("“{}”在同一个对象中出现了两次（{at}）", display_input(key)),
+            format!("the key \"{}\" appears twice in one object (at {at})", display_input(key)),
+        ),
+        JsonErrorKind::NotAnInteger(literal) => in_field(
+            format!("数字 {} 带有小数或指数，只允许整数（{at}）", display_input(literal)),
+            format!(
+                "the number {} has a fraction or an exponent; only integers are allowed (at {at})",
+                display_input(literal)
+            ),
+        ),
+        JsonErrorKind::BeyondSafeInteger(literal) => in_field(
+            format!("数字 {} 超出了 ±9007199254740991 的范围（{at}）", display_input(literal)),
+            format!(
+                "the number {} is beyond ±9007199254740991, which JSON cannot carry exactly (at {at})",
+                display_input(literal)
+            ),
+        ),
+        JsonErrorKind::BadNumber(literal) => in_field(
+            format!("“{}”不是正确的数字写法（{at}）", display_input(literal)),
+            format!("\"{}\" is not a well-formed number (at {at})", display_input(literal)),
+        ),
+        JsonErrorKind::BadEscape => in_field(
+            format!("文本中的反斜杠转义有误（{at}）"),
+            format!("a backslash escape in a string is malformed (at {at})"),
+        ),
+        JsonErrorKind::ControlCharacter => in_field(
+            format!("文本中有未转义的控制字符（如换行或制表符）（{at}）"),
+            format!("a string holds a raw control character such as a line break or tab (at {at})"),
+        ),
+    }
+}
+
+/// An error in plain words of `lang`.
+pub fn error(error: &Error, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let pick = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
+    match error {
+        Error::TooLarge { what, size, limit } => {
+            let (mut shown_size, mut shown_limit) = (file_size(*size as u64, lang), file_size(*limit as u64, lang));
+            if shown_size == shown_limit {
+                // Just over the limit: rounded, both would read the same.
+                (shown_size, shown_limit) = (exact_size(*size, lang), exact_size(*limit, lang));
+            }
+            pick(
+                format!("{}太大：{shown_size}，上限为 {shown_limit}。", document(*what, lang)),
+                format!(
+                    "The {} is too large: {shown_size}, more than the limit of {shown_limit}.",
+                    document(*what, lang)
+                ),
+            )
+        }
+        Error::Json { what, error } => pick(
+            format!("{}无法读取：{}。", document(*what, lang), json_error(error, lang)),
+            format!("The {} cannot be read: {}.", document(*what, lang), json_error(error, lang)),
+        ),
+        Error::WrongDocument { expected, found } => pick(
+            format!("这是{}，不是{}。", document(*found, lang), document(*expected, lang)),
+            format!("This is a {}, not a {}.", document(*found, lang), document(*expected, lang)),
+        ),
+        Error::Malformed { what, problems } => pick(
+            format!("{}的格式有误：{}", document(*what, lang), problem_list(problems, lang)),
+            format!("The {} is not of its format: {}", document(*what, lang), problem_list(problems, lang)),
+        ),
+        Error::InvalidCatalogue(problems) => pick(
+            format!("自查目录不符合规则：{}", problem_list(problems, lang)),
+            format!("The catalogue is invalid: {}", problem_list(problems, lang)),
+        ),
+        Error::InvalidAnswers(problems) => pick(
+            format!("作答与自查目录不符：{}", problem_list(problems, lang)),
+            format!("The answers do not fit the catalogue: {}", problem_list(problems, lang)),
+        ),
+        Error::IncompleteProfile(problems) => pick(
+            format!("协会信息不完整，还不能签名：{}", problem_list(problems, lang)),
+            format!("The association's details are not complete enough to sign: {}", problem_list(problems, lang)),
+        ),
+        Error::UnsupportedProof(problem) => proof_problem(problem, lang),
+        Error::BadDidKey(detail) => pick(
+            "签名密钥（did:key）无法识别：它不是有效的 Ed25519 公钥。".into(),
+            format!("The signing key (did:key) cannot be read: {}.", display_input(detail)),
+        ),
+        Error::VerificationMethodMismatch { expected, found } => pick(
+            format!("签名所用的密钥（{}）不是签发协会的密钥（{}）。", display_input(found), display_input(expected)),
+            format!(
+                "The proof names the key {}, which is not the issuer's key {}.",
+                display_input(found),
+                display_input(expected)
+            ),
+        ),
+        Error::ProofContextMismatch => pick(
+            "签名中的 @context 与文件的 @context 不一致。".into(),
+            "The proof's @context is not the document's @context.".into(),
+        ),
+        Error::BadProofValue(problem) => proof_value_problem(problem, lang),
+        Error::SignatureMismatch => pick(
+            "签名不符：文件在签名后被改动过，或者是用其他密钥签名的。".into(),
+            "The signature does not match: the file was changed after it was signed, or signed with another key."
+                .into(),
+        ),
+        Error::ReportMismatch { field, claimed, computed } => pick(
+            format!(
+                "文件中的评分与其作答不符：{} 一项，文件写的是 {}，按作答计算应为 {}。",
+                display_input(field),
+                display_input(claimed),
+                display_input(computed)
+            ),
+            format!(
+                "The report in the file does not match its answers: {} says {}, the answers score {}.",
+                display_input(field),
+                display_input(claimed),
+                display_input(computed)
+            ),
+        ),
+        Error::UnknownCatalogue { id, version, digest } => pick(
+            format!(
+                "该结果使用的自查目录（{} {}，摘要 {}）本工具不认识：请提供该目录文件。",
+                display_input(id),
+                display_input(version),
+                short_digest(digest)
+            ),
+            format!(
+                "The result was made with a catalogue this program does not know ({} {}, digest {}); provide that catalogue file.",
+                display_input(id),
+                display_input(version),
+                short_digest(digest)
+            ),
+        ),
+        Error::CatalogueImpersonation { id, version } => pick(
+            format!(
+                "该自查目录自称内置目录 {} {}，但内容与内置目录不同：修改过的目录须使用新的编号或版本号。",
+                display_input(id),
+                display_input(version)
+            ),
+            format!(
+                "This catalogue claims to be the built-in {} {} but its content differs: a changed catalogue needs an id or version of its own.",
+                display_input(id),
+                display_input(version)
+            ),
+        ),
+        Error::BadTimestamp(problem) => timestamp_problem(problem, lang),
+        Error::NotYetValid { field, time, now } => pick(
+            format!(
+                "该结果尚未生效：{} 为 {}，晚于核验时间 {}（请检查签名电脑的时钟）。",
+                display_input(field),
+                display_input(time),
+                display_input(now)
+            ),
+            format!(
+                "The result is not valid yet: its {} is {}, later than the verifier's clock ({}); check the signing computer's clock.",
+                display_input(field),
+                display_input(time),
+                display_input(now)
+            ),
+        ),
+        Error::WrongPassphrase => pick(
+            "口令不正确（或者密钥文件已损坏）。".into(),
+            "The passphrase is wrong (or the key file is damaged).".into(),
+        ),
+        Error::WeakPassphrase { min } => {
+            pick(format!("口令至少需要 {min} 个字符。"), format!("The passphrase must have at least {min} characters."))
+        }
+        Error::KeyFile(detail) => pick(
+            "密钥文件无法使用：它不是本工具可用的加密 Ed25519 私钥文件（PEM 格式，ENCRYPTED PRIVATE KEY）。".into(),
+            format!("The key file cannot be used: {}.", display_input(detail)),
+        ),
+        Error::CatalogueMismatch { expected, found } => pick(
+            format!(
+                "这些作答针对的是另一份自查目录（{}），当前使用的目录是 {}。",
+                escape_control(found),
+                escape_control(expected)
+            ),
+            format!(
+                "The answers are for catalogue {}, but the catalogue in use is {}.",
+                escape_control(found),
+                escape_control(expected)
+            ),
+        ),
+    }
+}
+
+fn short_digest(digest: &str) -> String {
+    let digest = display_input(digest);
+    if digest.chars().count() > 12 { format!("{}…", digest.chars().take(12).collect::<String>()) } else { digest }
+}
+
+fn problem_list(problems: &[Problem], lang: Lang) -> String {
+    let separator = if lang == Lang::Zh { "；" } else { "; " };
+    let end = if lang == Lang::Zh { "。" } else { "." };
+    let mut out = problems.iter().map(|problem| problem.message(lang)).collect::<Vec<_>>().join(separator);
+    out.push_str(end);
+    out
+}
+
+fn proof_problem(problem: &ProofProblem, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let pick = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
+    match problem {
+        ProofProblem::Missing => pick("文件没有签名（proof）。".into(), "The document has no proof.".into()),
+        ProofProblem::NotOneObject => pick(
+            "签名（proof）应为一个对象：本工具只接受一个签名。".into(),
+            "The proof must be one object: selfcheck accepts exactly one proof.".into(),
+        ),
+        ProofProblem::Type(found) => pick(
+            format!("签名类型为“{}”，本工具只接受 DataIntegrityProof。", display_input(found)),
+            format!("The proof's type is \"{}\"; only DataIntegrityProof is accepted.", display_input(found)),
+        ),
+        ProofProblem::Cryptosuite(found) => pick(
+            format!("签名算法套件为“{}”，本工具只接受 eddsa-jcs-2022。", display_input(found)),
+            format!("The proof's cryptosuite is \"{}\"; only eddsa-jcs-2022 is accepted.", display_input(found)),
+        ),
+        ProofProblem::Purpose(found) => pick(
+            format!("签名用途为“{}”，应为 assertionMethod。", display_input(found)),
+            format!("The proof's purpose is \"{}\"; it must be assertionMethod.", display_input(found)),
+        ),
+        ProofProblem::NoVerificationMethod => pick(
+            "签名没有注明所用的密钥（verificationMethod）。".into(),
+            "The proof does not name its key (verificationMethod).".into(),
+        ),
+        ProofProblem::NoKeyFragment(found) => pick(
+            format!("签名所注明的密钥“{}”缺少“#”后的密钥标识。", display_input(found)),
+            format!("The proof's verificationMethod \"{}\" has no #fragment naming the key.", display_input(found)),
+        ),
+    }
+}
+
+fn proof_value_problem(problem: &ProofValueProblem, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let pick = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
+    match problem {
+        ProofValueProblem::Missing => {
+            pick("签名缺少签名值（proofValue）。".into(), "The proof has no proofValue.".into())
+        }
+        ProofValueProblem::NotMultibase => pick(
+            "签名值（proofValue）应以 z 开头（base58btc 编码）。".into(),
+            "The proofValue must start with z (multibase base58btc).".into(),
+        ),
+        ProofValueProblem::NotBase58 => {
+            pick("签名值（proofValue）不是有效的 base58 编码。".into(), "The proofValue is not valid base58.".into())
+        }
+        ProofValueProblem::WrongLength(bytes) => pick(
+            format!("签名值（proofValue）有 {bytes} 个字节，Ed25519 签名应为 64 个字节。"),
+            format!("The proofValue holds {bytes} bytes; an Ed25519 signature has 64."),
+        ),
+    }
+}
+
+fn timestamp_problem(problem: &TimestampProblem, lang: Lang) -> String {
+    let text = display_input(problem.text());
+    match (problem, lang) {
+        (TimestampProblem::Form(_), Lang::Zh) => {
+            format!("时间“{text}”的写法不对：应为 2026-01-31T08:00:00Z 这样的格式。")
+        }
+        (TimestampProblem::Form(_), Lang::En) => {
+            format!("\"{text}\" is not a date-time of the form 2026-01-31T08:00:00Z.")
+        }
+        (TimestampProblem::OutOfRange(_), Lang::Zh) => format!("时间“{text}”不在 2013 年至 9999 年之间。"),
+        (TimestampProblem::OutOfRange(_), Lang::En) => format!("\"{text}\" is not between the years 2013 and 9999."),
+        (TimestampProblem::LeapSecond(_), Lang::Zh) => {
+            format!("时间“{text}”含闰秒（第 60 秒），签名程序不会写出这样的时间。")
+        }
+        (TimestampProblem::LeapSecond(_), Lang::En) => {
+            format!("\"{text}\" names a leap second (:60), which no signing program writes.")
+        }
+        (TimestampProblem::Fraction(_), Lang::Zh) => format!("时间“{text}”的秒数小数位超过 9 位。"),
+        (TimestampProblem::Fraction(_), Lang::En) => {
+            format!("\"{text}\" has more than nine digits of fractional seconds.")
+        }
+    }
+}
+
+/// A warning about a valid result in plain words of `lang`.
+pub fn result_warning(warning: &crate::credential::ResultWarning, lang: Lang) -> String {
+    use crate::credential::ResultWarning;
+    match (warning, lang) {
+        (ResultWarning::CreatedFarFromValidFrom { valid_from, created }, Lang::Zh) => {
+            format!("签名时间（{}）与生效时间（{}）相差超过一天。", display_input(created), display_input(valid_from))
+        }
+        (ResultWarning::CreatedFarFromValidFrom { valid_from, created }, Lang::En) => format!(
+            "The proof was created at {}, more than a day from validFrom ({}).",
+            display_input(created),
+            display_input(valid_from)
+        ),
+        (ResultWarning::SignedBeforePeriodEnds { signed, period_to }, Lang::Zh) => {
+            format!("该结果在自查期间结束（{period_to}）之前就已签名（{signed}）。")
+        }
+        (ResultWarning::SignedBeforePeriodEnds { signed, period_to }, Lang::En) => {
+            format!("It was signed on {signed}, before the end of the period it assesses ({period_to}).")
+        }
+        (ResultWarning::PeriodLongerThanAYear { from, to }, Lang::Zh) => {
+            format!("自查期间（{from} 至 {to}）超过一年。")
+        }
+        (ResultWarning::PeriodLongerThanAYear { from, to }, Lang::En) => {
+            format!("The period assessed ({from} to {to}) is longer than a year.")
+        }
+    }
+}
+
+/// Whose key signed a result, in plain words of `lang`.
+pub fn key_status(status: &crate::register::KeyStatus, lang: Lang) -> String {
+    use crate::register::KeyStatus;
+    match (status, lang) {
+        (KeyStatus::Registered, Lang::Zh) => "签名密钥已在备案表中登记为该协会的密钥。".into(),
+        (KeyStatus::Registered, Lang::En) => {
+            "The signing key is filed in the register as the association's key.".into()
+        }
+        (KeyStatus::UnregisteredCode { credit_code, fingerprint }, Lang::Zh) => format!(
+            "统一社会信用代码 {} 没有备案密钥（签名密钥指纹 {fingerprint}）：无法确认是该协会签名。",
+            display_input(credit_code)
+        ),
+        (KeyStatus::UnregisteredCode { credit_code, fingerprint }, Lang::En) => format!(
+            "No key is filed for credit code {} (signed with key {fingerprint}): nothing shows the association signed it.",
+            display_input(credit_code)
+        ),
+        (KeyStatus::DifferentKey { credit_code, fingerprint, registered }, Lang::Zh) => format!(
+            "签名密钥（{fingerprint}）不是 {} 备案的密钥（{}）。",
+            display_input(credit_code),
+            registered.join("，")
+        ),
+        (KeyStatus::DifferentKey { credit_code, fingerprint, registered }, Lang::En) => format!(
+            "Signed with key {fingerprint}, but the key filed for {} is {}.",
+            display_input(credit_code),
+            registered.join(", ")
+        ),
+    }
+}
+
+/// A problem in plain words of `lang`, place first.
+pub fn problem(problem: &Problem, lang: Lang) -> String {
+    let what = problem_kind(&problem.kind, lang);
+    if problem.at.is_empty() {
+        return what;
+    }
+    match lang {
+        Lang::Zh => format!("{}：{what}", display_input(&problem.at)),
+        Lang::En => format!("{}: {what}", display_input(&problem.at)),
+    }
+}
+
+fn words(allowed: &[&str], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => allowed.iter().map(|word| format!("“{word}”")).collect::<Vec<_>>().join("、"),
+        Lang::En => allowed.iter().map(|word| format!("\"{word}\"")).collect::<Vec<_>>().join(", "),
+    }
+}
+
+/// What a problem is, in plain words of `lang`, without its place.
+pub fn problem_kind(kind: &ProblemKind, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let pick = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
+    match kind {
+        ProblemKind::WrongType { expected, found } => pick(
+            format!("应为{}，实为{}", json_type(*expected, lang), json_type(*found, lang)),
+            format!("{} was expected, found {}", capitalized(json_type(*expected, lang)), json_type(*found, lang)),
+        ),
+        ProblemKind::MissingField => pick("缺少此字段".into(), "this field is missing".into()),
+        ProblemKind::UnknownField => pick("格式中没有此字段".into(), "the format has no such field".into()),
+        ProblemKind::NotOneOf { allowed, found } => pick(
+            format!("“{}”不是允许的值，只能是{}", display_input(found), words(allowed, lang)),
+            format!("\"{}\" is not allowed; it must be one of {}", display_input(found), words(allowed, lang)),
+        ),
+        ProblemKind::OutOfRange { min, max, found } => pick(
+            format!("{found} 超出范围，应为 {min} 至 {max} 之间的整数"),
+            format!("{found} is out of range; it must be an integer from {min} to {max}"),
+        ),
+        ProblemKind::MustBe(value) => pick(
+            format!("应为“{}”", display_input(value)),
+            format!("must be \"{}\"", display_input(value)),
+        ),
+        ProblemKind::MustInclude(values) => {
+            let values: Vec<String> = values.iter().map(|value| display_input(value)).collect();
+            let values: Vec<&str> = values.iter().map(String::as_str).collect();
+            pick(format!("必须包含{}", words(&values, lang)), format!("must include {}", words(&values, lang)))
+        }
+        ProblemKind::NotUrnUuid => pick(
+            "应为 urn:uuid: 开头的标识（如 urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e）".into(),
+            "must be a urn:uuid: identifier (such as urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e)".into(),
+        ),
+        ProblemKind::NoVisibleText => {
+            pick("只有空格或不可见字符，没有实际内容".into(), "holds only spaces or invisible characters".into())
+        }
+        ProblemKind::ControlCharacters => pick(
+            "含有换行符或其他控制字符，此处只能填写一行文字".into(),
+            "holds line breaks or other control characters; only one line of text belongs here".into(),
+        ),
+        ProblemKind::TemplateHints => pick(
+            "签名结果的作答中不应带有模板提示（title、allowed、items）".into(),
+            "a signed result's answers must not carry template hints (title, allowed, items)".into(),
+        ),
+        ProblemKind::UnknownCriterion => {
+            pick("自查目录中没有这一项".into(), "there is no criterion with this id in the catalogue".into())
+        }
+        ProblemKind::UnknownItem(item) => pick(
+            format!("{} 不是此项的子项", display_input(item)),
+            format!("{} is not one of this checklist's sub-items", display_input(item)),
+        ),
+        ProblemKind::DuplicateItem(item) => pick(
+            format!("子项 {} 出现了两次", display_input(item)),
+            format!("{} is listed twice", display_input(item)),
+        ),
+        ProblemKind::ChecklistNeedsChecked => pick(
+            "此项为勾选项：用“checked”列出已做到的子项（一个都没有时为空列表），或答“na”（不适用）".into(),
+            "this criterion is a checklist: answer with \"checked\" (the sub-items met; an empty list for none) or \"value\": \"na\"".into(),
+        ),
+        ProblemKind::NotAChecklist => pick(
+            "此项不是勾选项：请用“value”作答，不要用“checked”".into(),
+            "this criterion is not a checklist: answer with \"value\", not \"checked\"".into(),
+        ),
+        ProblemKind::ValueAndChecked => pick(
+            "“value”和“checked”只能给出其中一个".into(),
+            "give either \"value\" or \"checked\", not both".into(),
+        ),
+        ProblemKind::PartlyNotAllowed => pick(
+            "此项只能答“做到”或“未做到”，不能答“部分做到”".into(),
+            "this criterion is answered yes or no; \"partly\" is not allowed".into(),
+        ),
+        ProblemKind::NotApplicableNotAllowed => {
+            pick("此项适用于所有协会，不能答“不适用”".into(), "this criterion always applies; \"na\" is not allowed".into())
+        }
+        ProblemKind::BadLink(url) => pick(
+            format!("“{}”不是以 http:// 或 https:// 开头的网址", display_input(url)),
+            format!("\"{}\" is not an http:// or https:// address", display_input(url)),
+        ),
+        ProblemKind::BadFileDigest => pick(
+            "文件摘要（sha256）应为 64 位小写十六进制数字".into(),
+            "a file's sha256 must be 64 lowercase hexadecimal digits".into(),
+        ),
+        ProblemKind::EmptyFileName => pick("佐证文件没有文件名".into(), "a file in the evidence has no name".into()),
+        ProblemKind::TooMuchEvidence { limit } => pick(
+            format!("每项最多 {limit} 份佐证材料"),
+            format!("at most {limit} pieces of evidence per criterion"),
+        ),
+        ProblemKind::CreditCode(error) => credit_code(error, lang),
+        ProblemKind::BadDate(date) => pick(
+            format!("“{}”不是有效日期（应为 2026-01-31 这样的格式）", display_input(date)),
+            format!("\"{}\" is not a date of the form YYYY-MM-DD", display_input(date)),
+        ),
+        ProblemKind::PeriodReversed => pick("结束日期早于开始日期".into(), "the period ends before it starts".into()),
+        ProblemKind::BadEmail(email) => pick(
+            format!("“{}”不是有效的电子邮箱地址（应为 name@example.org.cn 这样的格式）", display_input(email)),
+            format!("\"{}\" is not an e-mail address of the form name@example.org.cn", display_input(email)),
+        ),
+        ProblemKind::TooLong { limit } => {
+            pick(format!("超过 {limit} 个字符的上限"), format!("longer than the limit of {limit} characters"))
+        }
+        ProblemKind::Missing => pick("签名前必须填写".into(), "must be filled in before the result is signed".into()),
+        ProblemKind::UnsupportedCatalogueFormat(found) => pick(
+            format!("本工具只能读取第 1 版格式的自查目录，此文件为第 {found} 版"),
+            format!("this program reads catalogue format 1, not {found}"),
+        ),
+        ProblemKind::NotASlug => pick(
+            "只能由小写字母、数字和单个连字符组成".into(),
+            "lowercase letters, digits and single hyphens only".into(),
+        ),
+        ProblemKind::NotAVersion => pick(
+            "版本号应为用点分隔的三个数字，如 1.0.0".into(),
+            "three numbers separated by dots, e.g. 1.0.0".into(),
+        ),
+        ProblemKind::BadAreaId => pick("领域编号应为一个大写字母".into(), "an area id is one capital letter".into()),
+        ProblemKind::BadCriterionId => pick(
+            "标准编号应为所属领域的字母加数字，如 A1".into(),
+            "a criterion id is its area's letter and a number, e.g. A1".into(),
+        ),
+        ProblemKind::BadItemId => pick(
+            "子项编号应为所属标准的编号、一个点和数字，如 A1.1".into(),
+            "a sub-item id is its criterion's id, a dot and a number, e.g. A1.1".into(),
+        ),
+        ProblemKind::Empty => pick("不能为空".into(), "must not be empty".into()),
+        ProblemKind::DuplicateId => pick("此编号出现了不止一次".into(), "this id is used more than once".into()),
+        ProblemKind::IdOutsideParent(parent) => pick(
+            format!("编号应以 {} 开头", display_input(parent)),
+            format!("the id must start with {}", display_input(parent)),
+        ),
+        ProblemKind::PointsOutOfRange { max } => {
+            pick(format!("分值应为 1 至 {max} 分"), format!("points must be from 1 to {max}"))
+        }
+        ProblemKind::PointsMismatch { expected, found } => pick(
+            format!("分值合计为 {found} 分，应为 {expected} 分"),
+            format!("the points add up to {found}, but must add up to {expected}"),
+        ),
+        ProblemKind::OddScalePoints => pick(
+            "三档评分的标准分值须为偶数，因为“部分做到”得一半分".into(),
+            "a scale criterion needs even points, since \"partly\" earns half of them".into(),
+        ),
+        ProblemKind::MisplacedVeto => pick(
+            "否决项只能设在只答“做到/未做到”且不允许“不适用”的标准上".into(),
+            "a veto belongs only on a binary criterion that does not allow not applicable".into(),
+        ),
+        ProblemKind::BadItems => pick(
+            "勾选项应有 2 至 64 个子项，且只有勾选项可以有子项".into(),
+            "a checklist has 2 to 64 sub-items, and only checklists have sub-items".into(),
+        ),
+        ProblemKind::BadGradeBands => pick(
+            "等级须从高到低排列，最低分数线严格递减，从不超过 1000 到 0".into(),
+            "grade bands must be listed highest first, with strictly decreasing minimums from at most 1000 down to 0".into(),
+        ),
+        ProblemKind::UnknownVetoGrade => {
+            pick("否决后的等级不是已列出的等级之一".into(), "the veto grade is not one of the grades".into())
+        }
+        ProblemKind::VetoGradeNotLowest => pick(
+            "否决后的等级必须是最低等级，否则否决反而可能提高等级".into(),
+            "the veto grade must be the lowest grade, or a veto could raise a low grade".into(),
+        ),
+        ProblemKind::EmptyText => pick("内容为空".into(), "the text is empty".into()),
+        ProblemKind::BadFingerprint => pick(
+            "应为统一社会信用代码加密钥指纹（32 位十六进制数字，可用空格或连字符分组）".into(),
+            "expected a credit code and a key fingerprint of 32 hexadecimal digits (spaces or hyphens allowed)".into(),
+        ),
+        ProblemKind::KeyOfAnotherAssociation(owner) => pick(
+            format!("此密钥已备案为另一协会（{}）的密钥", display_input(owner)),
+            format!("this key is filed already for another association ({})", display_input(owner)),
+        ),
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut characters = text.chars();
+    characters.next().map(|first| first.to_uppercase().chain(characters).collect()).unwrap_or_default()
+}
+
+/// What is wrong with a credit code, in plain words of `lang`.
+pub fn credit_code(error: &CreditCodeError, lang: Lang) -> String {
+    match (error, lang) {
+        (CreditCodeError::WrongLength { found }, Lang::Zh) => format!("统一社会信用代码应为 18 位，现为 {found} 位"),
+        (CreditCodeError::InvalidCharacter { position, found }, Lang::Zh) => format!(
+            "第 {position} 位“{}”不能出现在统一社会信用代码中（只能用数字和除 I、O、S、V、Z 以外的大写字母）",
+            display_input(&found.to_string())
+        ),
+        (CreditCodeError::DivisionNotDigits, Lang::Zh) => "第 3 至 8 位是行政区划码，必须是数字".into(),
+        (CreditCodeError::CheckMismatch { expected, found }, Lang::Zh) => {
+            format!("校验码（第 18 位）应为“{expected}”而不是“{found}”：可能有字符输错")
+        }
+        (error, Lang::En) => error.to_string(),
+    }
+}
+
+/// A credit code warning in plain words of `lang`.
+pub fn credit_code_warning(warning: CreditCodeWarning, lang: Lang) -> String {
+    match (warning, lang) {
+        (CreditCodeWarning::NotSocialOrganization, Lang::Zh) => {
+            "提示：社会组织的统一社会信用代码通常以 51、52、53 或 59 开头，请与登记证书核对。".into()
+        }
+        (CreditCodeWarning::OrganizationCodeCheck, Lang::Zh) => {
+            "提示：第 9 至 17 位（组织机构代码）校验不符，请与登记证书核对。".into()
+        }
+        (warning, Lang::En) => format!("Note: {warning}."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_cannot_reach_the_terminal_or_reorder_a_line() {
+        assert_eq!(escape_control("协会 A"), "协会 A");
+        assert_eq!(escape_control("a\nb\u{1b}]0;x\u{7}"), "a\\u{a}b\\u{1b}]0;x\\u{7}");
+        assert_eq!(escape_control("x\u{202e}y\u{2066}z\u{200b}"), "x\\u{202e}y\\u{2066}z\\u{200b}");
+        assert_eq!(display_input(&"长".repeat(100)).chars().count(), 81);
+    }
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(file_size(812, Lang::Zh), "812 字节");
+        assert_eq!(file_size(20_025, Lang::Zh), "20 KB");
+        assert_eq!(file_size(4 * 1024 * 1024, Lang::En), "4 MB");
+        assert_eq!(file_size(1536, Lang::En), "1.5 KB");
+        assert_eq!(file_size(150 * 1024, Lang::En), "150 KB");
+    }
+}

@@ -1,0 +1,278 @@
+//! The bureau's register of association keys (密钥备案): which keys each association, by its
+//! credit code, has filed. A signature proves only which key signed; the register says whose
+//! key it is.
+//!
+//! The file has one `CREDIT_CODE FINGERPRINT` per line; the fingerprint in any case, with spaces,
+//! hyphens or colons; `#` starts a comment; a byte-order mark is ignored. An association that
+//! lost its key and made a new one has a line for each key it filed.
+//!
+//! ```
+//! use selfcheck_core::register::{KeyRegister, KeyStatus};
+//! use selfcheck_core::{Catalogue, Timestamp, verify_result};
+//!
+//! let register = KeyRegister::parse(
+//!     "# 广东省民政厅 密钥备案\n514400005000031282 4A2C 8D8A 1B48 3C2A 5E6F 7081 92A3 B4C5\n",
+//! ).unwrap();
+//! let json = include_str!("../../tests/data/golden/result-complete.json");
+//! let now = Timestamp::parse("2026-12-01T00:00:00Z").unwrap();
+//! let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().collect();
+//! let verified = verify_result(json, &catalogues, &now).unwrap();
+//! // The signature is valid, but the association filed another key: this result must not be
+//! // taken for the association's statement.
+//! assert!(matches!(register.status(&verified), KeyStatus::DifferentKey { .. }));
+//! ```
+
+use std::collections::BTreeMap;
+
+use crate::credential::VerifiedResult;
+use crate::credit_code::CreditCode;
+use crate::error::{Document, Error, Problem, ProblemKind};
+use crate::keys::normalize_fingerprint;
+
+/// The largest register file accepted: room for every social organization of the province many
+/// times over.
+pub const MAX_REGISTER_BYTES: usize = 4 * 1024 * 1024;
+
+/// Keys filed with the bureau, by credit code.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyRegister {
+    keys: BTreeMap<String, Vec<String>>,
+}
+
+/// Whose key signed a result, by the register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyStatus {
+    /// The key is one the association filed for its credit code.
+    Registered,
+    /// No key is filed for the result's credit code.
+    UnregisteredCode {
+        /// The credit code.
+        credit_code: String,
+        /// The fingerprint of the key that signed.
+        fingerprint: String,
+    },
+    /// The association filed other keys than the one that signed.
+    DifferentKey {
+        /// The credit code.
+        credit_code: String,
+        /// The fingerprint of the key that signed.
+        fingerprint: String,
+        /// The fingerprints filed for the code.
+        registered: Vec<String>,
+    },
+}
+
+impl KeyStatus {
+    /// Whether the key is the association's.
+    pub fn is_registered(&self) -> bool {
+        matches!(self, KeyStatus::Registered)
+    }
+
+    /// The status in plain words of `lang`.
+    pub fn message(&self, lang: crate::Lang) -> String {
+        crate::messages::key_status(self, lang)
+    }
+
+    /// A stable code for scripts and bindings.
+    pub fn code(&self) -> &'static str {
+        match self {
+            KeyStatus::Registered => "registered",
+            KeyStatus::UnregisteredCode { .. } => "unregistered-code",
+            KeyStatus::DifferentKey { .. } => "different-key",
+        }
+    }
+}
+
+impl KeyRegister {
+    /// An empty register.
+    pub fn new() -> KeyRegister {
+        KeyRegister::default()
+    }
+
+    /// Reads a register file, reporting every problem at once (each at `line N`).
+    ///
+    /// # Errors
+    /// [`Error::TooLarge`] over [`MAX_REGISTER_BYTES`], and [`Error::Malformed`] listing each
+    /// line whose credit code or fingerprint is wrong, a key filed twice, or a key filed for
+    /// two associations.
+    pub fn parse(text: &str) -> Result<KeyRegister, Error> {
+        if text.len() > MAX_REGISTER_BYTES {
+            return Err(Error::TooLarge { what: Document::Register, size: text.len(), limit: MAX_REGISTER_BYTES });
+        }
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut register = KeyRegister::new();
+        let mut problems = Vec::new();
+        let mut owners: BTreeMap<String, String> = BTreeMap::new();
+        for (number, line) in text.lines().enumerate() {
+            let at = format!("line {}", number + 1);
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let (code, fingerprint) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            let code = match CreditCode::parse(code) {
+                Ok(code) => code,
+                Err(error) => {
+                    problems.push(Problem::new(at, ProblemKind::CreditCode(error)));
+                    continue;
+                }
+            };
+            let Some(fingerprint) = normalize_fingerprint(fingerprint) else {
+                problems.push(Problem::new(at, ProblemKind::BadFingerprint));
+                continue;
+            };
+            match owners.get(&fingerprint) {
+                Some(owner) if owner == code.as_str() => {
+                    problems.push(Problem::new(at, ProblemKind::DuplicateId));
+                    continue;
+                }
+                Some(owner) => {
+                    problems.push(Problem::new(at, ProblemKind::KeyOfAnotherAssociation(owner.clone())));
+                    continue;
+                }
+                None => {}
+            }
+            owners.insert(fingerprint.clone(), code.as_str().to_owned());
+            register.keys.entry(code.as_str().to_owned()).or_default().push(fingerprint);
+        }
+        if problems.is_empty() { Ok(register) } else { Err(Error::Malformed { what: Document::Register, problems }) }
+    }
+
+    /// Files `fingerprint` for `code`.
+    ///
+    /// # Errors
+    /// [`Error::Malformed`] when the fingerprint is not 32 hexadecimal digits, or is filed
+    /// already (for this association or another).
+    pub fn insert(&mut self, code: &CreditCode, fingerprint: &str) -> Result<(), Error> {
+        let malformed = |kind| Error::Malformed { what: Document::Register, problems: vec![Problem::new("", kind)] };
+        let fingerprint = normalize_fingerprint(fingerprint).ok_or_else(|| malformed(ProblemKind::BadFingerprint))?;
+        if let Some(owner) = self.owner(&fingerprint) {
+            return Err(malformed(if owner == code.as_str() {
+                ProblemKind::DuplicateId
+            } else {
+                ProblemKind::KeyOfAnotherAssociation(owner.to_owned())
+            }));
+        }
+        self.keys.entry(code.as_str().to_owned()).or_default().push(fingerprint);
+        Ok(())
+    }
+
+    /// Withdraws `fingerprint` from `code`; whether it was filed.
+    pub fn remove(&mut self, code: &CreditCode, fingerprint: &str) -> bool {
+        let Some(fingerprint) = normalize_fingerprint(fingerprint) else { return false };
+        let Some(keys) = self.keys.get_mut(code.as_str()) else { return false };
+        let before = keys.len();
+        keys.retain(|key| *key != fingerprint);
+        let removed = keys.len() < before;
+        if keys.is_empty() {
+            self.keys.remove(code.as_str());
+        }
+        removed
+    }
+
+    fn owner(&self, fingerprint: &str) -> Option<&str> {
+        self.keys.iter().find(|(_, keys)| keys.iter().any(|key| key == fingerprint)).map(|(code, _)| code.as_str())
+    }
+
+    /// The fingerprints filed for `code`, in the order filed.
+    pub fn lookup(&self, code: &CreditCode) -> &[String] {
+        self.keys.get(code.as_str()).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whose key signed `verified`, by this register.
+    pub fn status(&self, verified: &VerifiedResult) -> KeyStatus {
+        let fingerprint = verified.key.fingerprint();
+        let credit_code = verified.answers.profile.credit_code.as_ref().map(CreditCode::as_str).unwrap_or_default();
+        match self.keys.get(credit_code) {
+            Some(keys) if keys.contains(&fingerprint) => KeyStatus::Registered,
+            Some(keys) => {
+                KeyStatus::DifferentKey { credit_code: credit_code.to_owned(), fingerprint, registered: keys.clone() }
+            }
+            None => KeyStatus::UnregisteredCode { credit_code: credit_code.to_owned(), fingerprint },
+        }
+    }
+
+    /// Every (credit code, fingerprint) filed, by code.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.keys.iter().flat_map(|(code, keys)| keys.iter().map(move |key| (code.as_str(), key.as_str())))
+    }
+
+    /// How many keys are filed.
+    pub fn len(&self) -> usize {
+        self.keys.values().map(Vec::len).sum()
+    }
+
+    /// Whether no key is filed.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The register as a file that [`KeyRegister::parse`] reads back.
+    pub fn to_text(&self) -> String {
+        let mut text = String::from("# 统一社会信用代码 密钥指纹 / CREDIT_CODE FINGERPRINT\n");
+        for (code, fingerprint) in self.entries() {
+            text.push_str(code);
+            text.push(' ');
+            text.push_str(fingerprint);
+            text.push('\n');
+        }
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CODE: &str = "514400005000031282";
+
+    fn code(text: &str) -> CreditCode {
+        CreditCode::parse(text).unwrap()
+    }
+
+    #[test]
+    fn reads_what_people_type_and_writes_it_back() {
+        let text = "\u{feff}# register\n\n514400005000031282  4a2c-8d8a-1b48-3c2a-5e6f-7081-92a3-b4c5 # first key\n\
+                    514400005000031282 00112233445566778899AABBCCDDEEFF\n";
+        let register = KeyRegister::parse(text).unwrap();
+        assert_eq!(register.len(), 2);
+        assert_eq!(
+            register.lookup(&code(CODE)),
+            ["4A2C 8D8A 1B48 3C2A 5E6F 7081 92A3 B4C5", "0011 2233 4455 6677 8899 AABB CCDD EEFF"]
+        );
+        assert_eq!(KeyRegister::parse(&register.to_text()).unwrap(), register);
+    }
+
+    #[test]
+    fn reports_every_bad_line_at_once() {
+        let text = "514400005000031283 4A2C8D8A1B483C2A5E6F708192A3B4C5\n\
+                    514400005000031282 4A2C\n\
+                    514400005000031282 4A2C8D8A1B483C2A5E6F708192A3B4C5\n\
+                    514400005000031282 4A2C8D8A1B483C2A5E6F708192A3B4C5\n\
+                    91440300MA5FXXXX0Y 4A2C8D8A1B483C2A5E6F708192A3B4C5\n";
+        let Err(Error::Malformed { what: Document::Register, problems }) = KeyRegister::parse(text) else {
+            panic!("accepted")
+        };
+        let kinds: Vec<(&str, &str)> = problems.iter().map(|problem| (problem.at.as_str(), problem.code())).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("line 1", "credit-code"),
+                ("line 2", "bad-fingerprint"),
+                ("line 4", "duplicate-id"),
+                ("line 5", "credit-code"),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_key_cannot_be_filed_for_two_associations() {
+        let mut register = KeyRegister::new();
+        register.insert(&code(CODE), "4A2C8D8A1B483C2A5E6F708192A3B4C5").unwrap();
+        let other = code("91440101MA5CJQ4N59");
+        let error = register.insert(&other, "4a2c 8d8a 1b48 3c2a 5e6f 7081 92a3 b4c5").unwrap_err();
+        assert_eq!(error.problems()[0].kind, ProblemKind::KeyOfAnotherAssociation(CODE.into()));
+        assert!(register.remove(&code(CODE), "4A2C-8D8A-1B48-3C2A-5E6F-7081-92A3-B4C5"));
+        assert!(register.is_empty());
+    }
+}
