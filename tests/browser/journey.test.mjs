@@ -622,3 +622,33 @@ widgetTest('removing the key asks first and says only the backup brings it back;
   await visible(page, '[data-testid=notice][data-place=key]');
   assert.equal(await page.evaluate(() => __selfcheckTest.active()?.id), 'selfcheck-passphrase-new', 'the focus goes to making or loading a key');
 });
+
+widgetTest('a key file loads with its passphrase in either order, and a wrong passphrase is corrected without choosing the file again', async (s) => {
+  const { generateKeyPairSync } = await import('node:crypto');
+  const passphrase = 'key file passphrase 2026';
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase });
+  const page = await s.open();
+  const labels = await page.locator('#selfcheck-key label').allTextContents();
+  for (const label of labels.filter((text) => text.includes('口令'))) {
+    assert.notEqual(label.trim(), '密钥口令', `each passphrase field says what it is for: ${labels}`);
+  }
+  // The file first: the page asks for the passphrase and waits.
+  await page.locator(sel.keyFile).setInputFiles(file('协会密钥.pem', Buffer.from(pem), 'application/x-pem-file'));
+  const asked = await visible(page, '[data-testid=notice][data-place=key]');
+  assert.match(await asked.textContent(), /请输入该密钥文件的口令/);
+  assert.match(await page.locator('#selfcheck-key-file-chosen').textContent(), /协会密钥\.pem/, 'the chosen file is named');
+  assert.equal(await page.evaluate(() => __selfcheckTest.active()?.id), 'selfcheck-passphrase-load', 'the focus goes to its passphrase');
+  // A wrong passphrase: said, kept and selected; the file stays chosen.
+  await page.keyboard.type('not it');
+  await page.keyboard.press('Enter');
+  await until(page, 'the wrong passphrase is reported', () => __selfcheckTest.$('[data-testid=notice][data-place=key]')?.dataset.state === 'error', undefined, { timeout: SLOW });
+  assert.equal(await page.locator('input[data-passphrase=load]').inputValue(), 'not it');
+  // Typed again (the selection is replaced), Enter loads the key.
+  await page.locator('input[data-passphrase=load]').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(passphrase);
+  await page.keyboard.press('Enter');
+  await visible(page, sel.fingerprint, { timeout: SLOW });
+  assert.match(await page.locator('[data-testid=notice][data-place=key]').textContent(), /密钥已载入/);
+});
