@@ -4,57 +4,70 @@
 use std::io::IsTerminal as _;
 use std::path::Path;
 
-use anyhow::{Context as _, Result, bail};
+use selfcheck_core::Lang;
+
+use crate::i18n;
 
 /// The environment variable scripts set to the passphrase.
 pub const PASSPHRASE_VARIABLE: &str = "SELFCHECK_PASSPHRASE";
 
 /// The passphrase of an existing key.
-pub fn existing(file: Option<&Path>) -> Result<String> {
-    if let Some(found) = from_file_or_environment(file)? {
+///
+/// # Errors
+///
+/// The message (in `lang`) when there is none or it cannot be read.
+pub fn existing(file: Option<&Path>, lang: Lang) -> Result<String, String> {
+    if let Some(found) = from_file_or_environment(file, lang)? {
         return Ok(found);
     }
-    require_terminal()?;
-    rpassword::prompt_password("密钥口令 / Key passphrase: ").context("cannot read the passphrase")
+    require_terminal(lang)?;
+    prompt(i18n::PROMPT_PASSPHRASE.get(lang), lang)
 }
 
 /// The passphrase of a new key, typed twice when prompted.
-pub fn new(file: Option<&Path>) -> Result<String> {
-    if let Some(found) = from_file_or_environment(file)? {
+///
+/// # Errors
+///
+/// The message (in `lang`) when there is none, it cannot be read, or the two typed differ.
+pub fn new(file: Option<&Path>, lang: Lang) -> Result<String, String> {
+    if let Some(found) = from_file_or_environment(file, lang)? {
         return Ok(found);
     }
-    require_terminal()?;
-    let first =
-        rpassword::prompt_password("设置密钥口令 / New key passphrase: ").context("cannot read the passphrase")?;
-    let second =
-        rpassword::prompt_password("再次输入口令 / Repeat the passphrase: ").context("cannot read the passphrase")?;
+    require_terminal(lang)?;
+    let first = prompt(i18n::PROMPT_NEW_PASSPHRASE.get(lang), lang)?;
+    let second = prompt(i18n::PROMPT_REPEAT_PASSPHRASE.get(lang), lang)?;
     if first != second {
-        bail!("the two passphrases differ; nothing was written");
+        return Err(i18n::passphrases_differ(lang).to_owned());
     }
     Ok(first)
 }
 
-fn from_file_or_environment(file: Option<&Path>) -> Result<Option<String>> {
+fn prompt(text: &str, lang: Lang) -> Result<String, String> {
+    rpassword::prompt_password(text).map_err(|error| i18n::cannot_read_passphrase(lang, &error))
+}
+
+fn from_file_or_environment(file: Option<&Path>, lang: Lang) -> Result<Option<String>, String> {
     if let Some(file) = file {
-        let text = crate::read_text(file).context("cannot read the passphrase file")?;
+        // Bounded, regular files or standard input only, without a byte-order mark.
+        let text = crate::read_input(file, i18n::PASSPHRASE_FILE, lang)?;
         // The first line, without its line ending: editors add one.
         let line = text.lines().next().unwrap_or("");
         if line.is_empty() {
-            bail!("the passphrase file {} is empty", file.display());
+            return Err(i18n::passphrase_file_empty(lang, &crate::escape::path(file)));
         }
         return Ok(Some(line.to_owned()));
     }
     match std::env::var(PASSPHRASE_VARIABLE) {
         Ok(value) if !value.is_empty() => Ok(Some(value)),
-        Ok(_) => bail!("{PASSPHRASE_VARIABLE} is set but empty"),
-        Err(std::env::VarError::NotUnicode(_)) => bail!("{PASSPHRASE_VARIABLE} is not valid UTF-8"),
+        Ok(_) => Err(i18n::passphrase_variable_empty(lang, PASSPHRASE_VARIABLE)),
+        Err(std::env::VarError::NotUnicode(_)) => Err(i18n::passphrase_variable_not_utf8(lang, PASSPHRASE_VARIABLE)),
         Err(std::env::VarError::NotPresent) => Ok(None),
     }
 }
 
-fn require_terminal() -> Result<()> {
+fn require_terminal(lang: Lang) -> Result<(), String> {
     if !std::io::stdin().is_terminal() {
-        bail!("no passphrase given: type it at a terminal, set {PASSPHRASE_VARIABLE}, or pass --passphrase-file FILE");
+        return Err(i18n::no_passphrase(lang, PASSPHRASE_VARIABLE));
     }
     Ok(())
 }

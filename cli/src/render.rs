@@ -1,104 +1,17 @@
-//! Human-readable output: the Markdown handbook, the answers template and the text report.
+//! Human-readable output: the Markdown handbook, the answers template, the text report of
+//! `score`, and a signed result as `report` shows it. Words come from [`crate::i18n`]; every
+//! string from a catalogue, answers or a result is escaped ([`escape`]) where it is inserted, and
+//! every line of a report starts with the program's own words, never with content.
 
 use std::fmt::Write as _;
 
 use selfcheck_core::json::{Json, Object};
 use selfcheck_core::wire::{ANSWERS_FORMAT, AnswersDoc, EntryDoc};
-use selfcheck_core::{Answers, Catalogue, Criterion, Kind, Lang, Report};
+use selfcheck_core::{Answers, Catalogue, Criterion, Kind, Lang, Profile, Report};
 
+use crate::escape::escape;
+use crate::i18n::{self, say};
 use crate::results::Checked;
-
-/// Interface words of the CLI's own output, in both languages.
-struct Words {
-    points: &'static str,
-    kind: &'static str,
-    scale: &'static str,
-    binary: &'static str,
-    checklist: &'static str,
-    na_allowed: &'static str,
-    veto: &'static str,
-    clause: &'static str,
-    guidance: &'static str,
-    evidence: &'static str,
-    action: &'static str,
-    grades: &'static str,
-    total: &'static str,
-    score: &'static str,
-    grade: &'static str,
-    areas: &'static str,
-    vetoes: &'static str,
-    answered: &'static str,
-    rectification: &'static str,
-    nothing_to_fix: &'static str,
-    lost: &'static str,
-    missing: &'static str,
-    unanswered: &'static str,
-    source: &'static str,
-    digest: &'static str,
-}
-
-const ZH: Words = Words {
-    points: "分值",
-    kind: "作答方式",
-    scale: "是 / 部分 / 否",
-    binary: "是 / 否",
-    checklist: "逐项勾选",
-    na_allowed: "可选“不适用”",
-    veto: "否决项",
-    clause: "依据",
-    guidance: "达标要求",
-    evidence: "佐证材料",
-    action: "整改建议",
-    grades: "等级",
-    total: "得分",
-    score: "千分制得分",
-    grade: "等级",
-    areas: "分项得分",
-    vetoes: "触发否决项",
-    answered: "已作答",
-    rectification: "整改清单",
-    nothing_to_fix: "无需整改。",
-    lost: "失分",
-    missing: "未达标子项",
-    unanswered: "未作答",
-    source: "依据文件",
-    digest: "目录摘要",
-};
-
-const EN: Words = Words {
-    points: "Points",
-    kind: "Answer",
-    scale: "yes / partly / no",
-    binary: "yes / no",
-    checklist: "tick the sub-items met",
-    na_allowed: "\"not applicable\" allowed",
-    veto: "Veto gate",
-    clause: "Clause",
-    guidance: "Full compliance",
-    evidence: "Evidence",
-    action: "Rectification",
-    grades: "Grades",
-    total: "Total",
-    score: "Score (per mille)",
-    grade: "Grade",
-    areas: "Areas",
-    vetoes: "Vetoes triggered",
-    answered: "Answered",
-    rectification: "Rectification list",
-    nothing_to_fix: "Nothing to fix.",
-    lost: "lost",
-    missing: "not met",
-    unanswered: "unanswered",
-    source: "Source",
-    digest: "Catalogue digest",
-};
-
-fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
-}
 
 fn allowed_values(criterion: &Criterion) -> Vec<String> {
     let mut values: Vec<&str> = match criterion.kind {
@@ -114,59 +27,86 @@ fn allowed_values(criterion: &Criterion) -> Vec<String> {
 
 /// The catalogue as a Markdown handbook.
 pub fn catalogue_markdown(catalogue: &Catalogue, lang: Lang) -> String {
-    let w = words(lang);
+    let e = |text: &str| escape(text).into_owned();
     let mut md = String::new();
-    let _ = writeln!(md, "# {}\n", catalogue.title().get(lang));
+    let _ = writeln!(md, "# {}\n", e(catalogue.title().get(lang)));
+    // The notice's title usually names its authority already.
+    let title = e(catalogue.source_title().get(lang));
+    let authority = e(catalogue.authority().get(lang));
+    let date = e(catalogue.source_date());
+    let source = match (title.contains(authority.as_str()), lang) {
+        (true, Lang::Zh) => format!("《{title}》（{date}）"),
+        (false, Lang::Zh) => format!("{authority}《{title}》（{date}）"),
+        (true, Lang::En) => format!("{title} ({date})"),
+        (false, Lang::En) => format!("{authority}, {title} ({date})"),
+    };
+    let digest = format!("`{}` {} `{}`", catalogue.digest(), e(catalogue.id()), e(catalogue.version()));
     let _ = writeln!(
         md,
-        "{}: {}, {} ({})  \n{}: `{}` {} `{}`\n",
-        w.source,
-        catalogue.authority().get(lang),
-        catalogue.source_title().get(lang),
-        catalogue.source_date(),
-        w.digest,
-        catalogue.digest(),
-        catalogue.id(),
-        catalogue.version()
+        "{}  \n{}\n",
+        i18n::labelled(lang, i18n::SOURCE.get(lang), &source),
+        i18n::labelled(lang, i18n::CATALOGUE_DIGEST.get(lang), &digest),
     );
-    let _ = writeln!(md, "{}\n", catalogue.notes().get(lang));
-    let _ = writeln!(md, "## {}\n", w.grades);
+    let _ = writeln!(md, "{}\n", e(catalogue.notes().get(lang)));
+    let _ = writeln!(md, "## {}\n", i18n::GRADES.get(lang));
     for grade in catalogue.grades() {
-        let _ = writeln!(md, "- {} ≥ {}", grade.label.get(lang), grade.min);
+        let _ = writeln!(md, "- {} ≥ {}", e(grade.label.get(lang)), grade.min);
     }
     md.push('\n');
     for area in catalogue.areas() {
-        let _ = writeln!(md, "## {} {} ({} {})\n", area.id, area.title.get(lang), area.points, w.points);
-        let _ = writeln!(md, "{}\n", area.summary.get(lang));
-        let _ = writeln!(md, "> {} {}: “{}”\n", w.clause, area.clause.section, area.clause.quote);
+        let points = i18n::points(lang, area.points);
+        let _ = writeln!(
+            md,
+            "## {} {}{}\n",
+            e(&area.id),
+            e(area.title.get(lang)),
+            say!(lang, format!("（{points}）"), format!(" ({points})"))
+        );
+        let _ = writeln!(md, "{}\n", e(area.summary.get(lang)));
+        let _ = writeln!(md, "> {}\n", i18n::clause(lang, &e(&area.clause.section), &e(&area.clause.quote)));
         for criterion in &catalogue.criteria()[area.criteria.clone()] {
+            let points = i18n::points(lang, criterion.points);
             let _ = writeln!(
                 md,
-                "### {} {} ({} {})\n",
-                criterion.id,
-                criterion.title.get(lang),
-                criterion.points,
-                w.points
+                "### {} {}{}\n",
+                e(&criterion.id),
+                e(criterion.title.get(lang)),
+                say!(lang, format!("（{points}）"), format!(" ({points})"))
             );
             let kind = match criterion.kind {
-                Kind::Scale => w.scale,
-                Kind::Binary => w.binary,
-                Kind::Checklist(_) => w.checklist,
+                Kind::Scale => i18n::SCALE,
+                Kind::Binary => i18n::BINARY,
+                Kind::Checklist(_) => i18n::CHECKLIST,
             };
-            let mut line = format!("- {}: {kind}", w.kind);
+            let mut line = i18n::labelled(lang, i18n::ANSWER_KIND.get(lang), kind.get(lang));
             if criterion.not_applicable {
-                let _ = write!(line, "; {}", w.na_allowed);
+                line.push_str(say!(lang, "；", "; "));
+                line.push_str(i18n::NA_ALLOWED.get(lang));
             }
-            let _ = writeln!(md, "{line}");
-            let _ = writeln!(md, "- {} {}: “{}”", w.clause, criterion.clause.section, criterion.clause.quote);
-            let _ = writeln!(md, "- {}: {}", w.guidance, criterion.guidance.get(lang));
-            let _ = writeln!(md, "- {}: {}", w.evidence, criterion.evidence.get(lang));
+            let _ = writeln!(md, "- {line}");
+            let _ =
+                writeln!(md, "- {}", i18n::clause(lang, &e(&criterion.clause.section), &e(&criterion.clause.quote)));
+            let _ =
+                writeln!(md, "- {}", i18n::labelled(lang, i18n::GUIDANCE.get(lang), &e(criterion.guidance.get(lang))));
+            let _ =
+                writeln!(md, "- {}", i18n::labelled(lang, i18n::EVIDENCE.get(lang), &e(criterion.evidence.get(lang))));
             if let Some(veto) = &criterion.veto {
-                let _ = writeln!(md, "- **{}**: {}", w.veto, veto.get(lang));
+                let _ = writeln!(
+                    md,
+                    "- {}",
+                    i18n::labelled(lang, &format!("**{}**", i18n::VETO.get(lang)), &e(veto.get(lang)))
+                );
             }
-            let _ = writeln!(md, "- {}: {}", w.action, criterion.action.get(lang));
+            let _ = writeln!(md, "- {}", i18n::labelled(lang, i18n::ACTION.get(lang), &e(criterion.action.get(lang))));
             for item in criterion.items() {
-                let _ = writeln!(md, "  - [ ] {} {} ({} {})", item.id, item.title.get(lang), item.points, w.points);
+                let points = i18n::points(lang, item.points);
+                let _ = writeln!(
+                    md,
+                    "  - [ ] {} {}{}",
+                    e(&item.id),
+                    e(item.title.get(lang)),
+                    say!(lang, format!("（{points}）"), format!(" ({points})"))
+                );
             }
             md.push('\n');
         }
@@ -198,120 +138,102 @@ pub fn template(catalogue: &Catalogue, lang: Lang) -> AnswersDoc {
     }
 }
 
-/// The report as text: totals, areas, grade, vetoes and the rectification list.
-pub fn report_text(catalogue: &Catalogue, answers: &Answers, report: &Report, lang: Lang) -> String {
-    let w = words(lang);
-    let criteria = catalogue.criteria();
+/// The association and its period, each on a line of its own after a label (nothing when the
+/// answers leave them empty).
+fn profile_lines(profile: &Profile, lang: Lang) -> String {
     let mut text = String::new();
-    let profile = &answers.profile;
     if !profile.name.is_empty() || profile.credit_code.is_some() {
         let code = profile.credit_code.as_ref().map(|code| code.as_str()).unwrap_or("");
-        let _ = writeln!(text, "{} {}", profile.name, code);
+        let value = i18n::name_and_code(lang, &escape(&profile.name), &escape(code));
+        let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::ASSOCIATION.get(lang), &value));
     }
     if !profile.period_from.is_empty() || !profile.period_to.is_empty() {
-        let _ = writeln!(text, "{} – {}", profile.period_from, profile.period_to);
+        let value = i18n::period(lang, &escape(&profile.period_from), &escape(&profile.period_to));
+        let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::PERIOD.get(lang), &value));
     }
+    text
+}
+
+/// The report of `score` as text: the association, then the figures.
+pub fn report_text(catalogue: &Catalogue, answers: &Answers, report: &Report, lang: Lang) -> String {
+    profile_lines(&answers.profile, lang) + &report_body(catalogue, answers, report, lang)
+}
+
+/// Score, grade, completeness, areas, vetoes and the rectification list.
+fn report_body(catalogue: &Catalogue, answers: &Answers, report: &Report, lang: Lang) -> String {
+    let e = |text: &str| escape(text).into_owned();
+    let criteria = catalogue.criteria();
+    let mut text = String::new();
     let grade = &catalogue.grades()[report.grade];
-    let _ = writeln!(text, "{}: {} / {}", w.total, report.total, report.maximum);
-    let _ = writeln!(text, "{}: {}", w.score, report.score);
-    let _ = writeln!(text, "{}: {}", w.grade, grade.label.get(lang));
-    let _ = writeln!(text, "{}: {} / {}", w.answered, report.answered(), criteria.len());
-    let _ = writeln!(text, "\n{}:", w.areas);
+    let _ = writeln!(text, "{}", i18n::score_line(lang, report.score, report.total, report.maximum));
+    let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::GRADE.get(lang), &e(grade.label.get(lang))));
+    let answered = format!("{} / {}", report.answered(), criteria.len());
+    let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::ANSWERED.get(lang), &answered));
+    let _ = writeln!(text, "\n{}", i18n::heading(lang, i18n::AREAS.get(lang)));
     for (area, (points, maximum)) in catalogue.areas().iter().zip(&report.areas) {
-        let _ = writeln!(text, "  {} {:<24} {points:>4} / {maximum}", area.id, area.title.get(lang));
+        let title = e(area.title.get(lang));
+        let padding = " ".repeat(28usize.saturating_sub(display_width(&title)));
+        let _ = writeln!(text, "  {} {title}{padding} {points:>4} / {maximum}", e(&area.id));
     }
     if !report.vetoes.is_empty() {
-        let _ = writeln!(text, "\n{}:", w.vetoes);
+        let _ = writeln!(text, "\n{}", i18n::heading(lang, i18n::VETOES.get(lang)));
         for &index in &report.vetoes {
             let criterion = &criteria[index];
             let reason = criterion.veto.as_ref().map(|veto| veto.get(lang)).unwrap_or("");
-            let _ = writeln!(text, "  {} {}: {reason}", criterion.id, criterion.title.get(lang));
+            let title = format!("{} {}", e(&criterion.id), e(criterion.title.get(lang)));
+            let _ = writeln!(text, "  {}", i18n::labelled(lang, &title, &e(reason)));
         }
     }
-    let _ = writeln!(text, "\n{}:", w.rectification);
+    let _ = writeln!(text, "\n{}", i18n::heading(lang, i18n::RECTIFICATION.get(lang)));
     if report.rectification.is_empty() {
-        let _ = writeln!(text, "  {}", w.nothing_to_fix);
+        let _ = writeln!(text, "  {}", i18n::NOTHING_TO_FIX.get(lang));
     }
     for &index in &report.rectification {
         let criterion = &criteria[index];
         let outcome = &report.outcomes[index];
-        let mut flags = String::new();
-        if outcome.veto {
-            let _ = write!(flags, " [{}]", w.veto);
-        }
-        if !outcome.answered {
-            let _ = write!(flags, " [{}]", w.unanswered);
-        }
-        let _ = writeln!(
-            text,
-            "  {} {} (-{} {}){flags}",
-            criterion.id,
-            criterion.title.get(lang),
-            outcome.maximum - outcome.points,
-            w.lost
-        );
-        let _ = writeln!(text, "     {} {}: “{}”", w.clause, criterion.clause.section, criterion.clause.quote);
-        let _ = writeln!(text, "     {}: {}", w.action, criterion.action.get(lang));
+        let lost = i18n::lost(lang, outcome.maximum - outcome.points, outcome.veto, !outcome.answered);
+        let _ = writeln!(text, "  {} {}{lost}", e(&criterion.id), e(criterion.title.get(lang)));
+        let _ =
+            writeln!(text, "     {}", i18n::clause(lang, &e(&criterion.clause.section), &e(&criterion.clause.quote)));
+        let _ = writeln!(text, "     {}", i18n::labelled(lang, i18n::ACTION.get(lang), &e(criterion.action.get(lang))));
         let missing = report.missing_items(catalogue, answers, index);
         if !missing.is_empty() && outcome.answered {
             let titles: Vec<String> = criterion
                 .items()
                 .iter()
                 .filter(|item| missing.contains(&item.id))
-                .map(|item| format!("{} {}", item.id, item.title.get(lang)))
+                .map(|item| format!("{} {}", e(&item.id), e(item.title.get(lang))))
                 .collect();
-            let _ = writeln!(text, "     {}: {}", w.missing, titles.join("; "));
+            let _ = writeln!(
+                text,
+                "     {}",
+                i18n::labelled(lang, i18n::MISSING_ITEMS.get(lang), &i18n::list(lang, &titles))
+            );
         }
     }
     text
 }
 
-/// Words of the result views.
-struct ResultWords {
-    title: &'static str,
-    validity: &'static str,
-    valid: &'static str,
-    invalid: &'static str,
-    association: &'static str,
-    period: &'static str,
-    signed_at: &'static str,
-    fingerprint: &'static str,
-    digest: &'static str,
-    claimed: &'static str,
+/// The columns a text takes on a terminal: East Asian wide characters take two.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match u32::from(c) {
+            0x1100..=0x115f
+            | 0x2e80..=0xa4cf
+            | 0xac00..=0xd7a3
+            | 0xf900..=0xfaff
+            | 0xfe30..=0xfe4f
+            | 0xff00..=0xff60
+            | 0xffe0..=0xffe6
+            | 0x20000..=0x3fffd => 2,
+            _ => 1,
+        })
+        .sum()
 }
 
-const RESULT_ZH: ResultWords = ResultWords {
-    title: "自查结果",
-    validity: "有效性",
-    valid: "有效（签名与评分均已核验）",
-    invalid: "无效",
-    association: "协会",
-    period: "自查期间",
-    signed_at: "签名时间",
-    fingerprint: "密钥指纹",
-    digest: "结果摘要",
-    claimed: "结果自称（未经核验）",
-};
-
-const RESULT_EN: ResultWords = ResultWords {
-    title: "Self-assessment result",
-    validity: "Validity",
-    valid: "valid (signature and score verified)",
-    invalid: "INVALID",
-    association: "Association",
-    period: "Period",
-    signed_at: "Signed at",
-    fingerprint: "Key fingerprint",
-    digest: "Result digest",
-    claimed: "What it claims (not verified)",
-};
-
-/// A signed result for people: its validity, then what it says.
-pub fn result_text(checked: &Checked, lang: Lang, markdown: bool) -> String {
-    let w = match lang {
-        Lang::Zh => &RESULT_ZH,
-        Lang::En => &RESULT_EN,
-    };
+/// A signed result for people: its validity first (the program's verdict, on the first line),
+/// then what it says. Nothing from the result can start a line.
+pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, markdown: bool) -> String {
     let mut rows: Vec<(&str, String)> = Vec::new();
     let mut body = String::new();
     match checked {
@@ -319,53 +241,91 @@ pub fn result_text(checked: &Checked, lang: Lang, markdown: bool) -> String {
             let catalogue = &verified.catalogue;
             let profile = &verified.answers.profile;
             let code = profile.credit_code.as_ref().map(|code| code.as_str()).unwrap_or("");
-            rows.push((w.validity, w.valid.to_owned()));
-            rows.push((w.association, format!("{} ({code})", profile.name)));
-            rows.push((w.period, format!("{} – {}", profile.period_from, profile.period_to)));
-            rows.push((w.signed_at, verified.issued.to_string()));
-            rows.push((w.fingerprint, verified.key.fingerprint()));
+            rows.push((i18n::VALIDITY.get(lang), i18n::VALID_VERIFIED.get(lang).to_owned()));
+            rows.push((i18n::ASSOCIATION.get(lang), i18n::name_and_code(lang, &escape(&profile.name), &escape(code))));
+            rows.push((
+                i18n::PERIOD.get(lang),
+                i18n::period(lang, &escape(&profile.period_from), &escape(&profile.period_to)),
+            ));
+            rows.push((i18n::SIGNED_AT.get(lang), verified.issued.to_string()));
+            rows.push((i18n::FINGERPRINT.get(lang), verified.key.fingerprint()));
             rows.push(("did:key", verified.key.did()));
-            rows.push((w.digest, verified.digest.clone()));
-            body = report_text(catalogue, &verified.answers, &verified.report, lang);
+            rows.push((i18n::RESULT_DIGEST.get(lang), verified.digest.clone()));
+            let warnings = crate::results::warnings(verified, lang);
+            if !warnings.is_empty() {
+                rows.push((i18n::NOTES.get(lang), warnings.join(say!(lang, "", " "))));
+            }
+            body = report_body(catalogue, &verified.answers, &verified.report, lang);
         }
         Checked::Invalid(reason, claimed) => {
-            rows.push((w.validity, format!("{}: {reason}", w.invalid)));
+            rows.push((i18n::VALIDITY.get(lang), i18n::status(lang, i18n::VERDICT_INVALID, &reason.line(lang))));
             if let Some(doc) = claimed {
                 let subject = &doc.credential_subject;
+                let profile = &subject.profile;
                 let report = &subject.report;
-                rows.push((w.association, format!("{} ({})", subject.profile.name, subject.profile.credit_code)));
-                rows.push((w.period, format!("{} – {}", subject.profile.period.from, subject.profile.period.to)));
-                rows.push((w.signed_at, doc.valid_from.clone()));
-                body = format!(
-                    "{}: total {} / {}, score {}, grade {}, vetoes {:?}\n",
-                    w.claimed, report.total, report.maximum, report.score, report.grade, report.vetoes
-                );
+                rows.push((
+                    i18n::ASSOCIATION.get(lang),
+                    i18n::name_and_code(lang, &escape(&profile.name), &escape(&profile.credit_code)),
+                ));
+                rows.push((
+                    i18n::PERIOD.get(lang),
+                    i18n::period(lang, &escape(&profile.period.from), &escape(&profile.period.to)),
+                ));
+                rows.push((i18n::SIGNED_AT.get(lang), escape(&doc.valid_from).into_owned()));
+                let vetoes: Vec<String> = report.vetoes.iter().map(|veto| escape(veto).into_owned()).collect();
+                let vetoes =
+                    if vetoes.is_empty() { i18n::NONE.get(lang).to_owned() } else { i18n::list(lang, &vetoes) };
+                // The grade it claims, by the label of a known catalogue's grade of that id.
+                let grade = catalogues
+                    .iter()
+                    .flat_map(|catalogue| catalogue.grades())
+                    .find(|grade| grade.id == report.grade)
+                    .map_or_else(
+                        || escape(&report.grade).into_owned(),
+                        |grade| escape(grade.label.get(lang)).into_owned(),
+                    );
+                body = i18n::claimed(lang, report.total, report.maximum, report.score, &grade, &vetoes) + "\n";
             }
         }
-        Checked::NotAResult(reason) | Checked::Unreadable(reason) => rows.push((w.validity, reason.clone())),
+        Checked::NotAResult(reason) => rows.push((i18n::VALIDITY.get(lang), reason.line(lang))),
+        Checked::Unreadable(problem) => rows.push((i18n::VALIDITY.get(lang), i18n::read_problem(lang, problem))),
     }
     let mut out = String::new();
     if markdown {
-        let _ = writeln!(out, "# {}\n\n| | |\n|---|---|", w.title);
+        let _ = writeln!(out, "# {}\n\n| | |\n|---|---|", i18n::RESULT_TITLE.get(lang));
         for (label, value) in &rows {
-            let _ = writeln!(out, "| {label} | {} |", value.replace('|', "\\|"));
+            let _ = writeln!(out, "| {label} | {} |", markdown_cell(value));
         }
-        let _ = writeln!(out, "\n```text\n{}```", body);
+        let _ = writeln!(out, "\n```text\n{body}```");
     } else {
         for (label, value) in &rows {
-            let _ = writeln!(out, "{label}: {value}");
+            let _ = writeln!(out, "{}", i18n::labelled(lang, label, value));
         }
         let _ = writeln!(out, "\n{body}");
     }
     out
 }
 
-/// A signed result for scripts: validity, key and the (verified or claimed) report.
-pub fn result_json(checked: &Checked) -> Json {
+/// A table cell of Markdown: every ASCII punctuation character a renderer might act on is
+/// backslash-escaped (CommonMark allows that for any of them), so that a name cannot become a
+/// link, markup or a new cell.
+fn markdown_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '|' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '#' | '~' | '&') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A signed result for scripts: validity, key, warnings and the (verified or claimed) report.
+pub fn result_json(checked: &Checked, lang: Lang) -> Json {
+    let mut out = Object::new();
     match checked {
         Checked::Valid(verified) => {
             let catalogue = &verified.catalogue;
-            let mut out = Object::new();
             out.insert("valid", true);
             out.insert("error", Json::Null);
             out.insert("fingerprint", verified.key.fingerprint());
@@ -373,14 +333,15 @@ pub fn result_json(checked: &Checked) -> Json {
             out.insert("issued", verified.issued.as_str());
             out.insert("digest", verified.digest.as_str());
             out.insert("id", verified.id.as_str());
+            let warnings: Vec<Json> =
+                verified.warnings.iter().map(|warning| Json::from(warning.message(lang))).collect();
+            out.insert("warnings", Json::Array(warnings));
             out.insert("profile", verified.answers.to_doc(catalogue).profile.to_json());
             out.insert("report", verified.report.to_doc(catalogue, &verified.answers).to_json());
-            Json::Object(out)
         }
         Checked::Invalid(reason, claimed) => {
-            let mut out = Object::new();
             out.insert("valid", false);
-            out.insert("error", reason.as_str());
+            out.insert("error", reason.line(lang));
             out.insert(
                 "claimed",
                 claimed.as_ref().map_or(Json::Null, |doc| {
@@ -392,28 +353,15 @@ pub fn result_json(checked: &Checked) -> Json {
                     Json::Object(claimed)
                 }),
             );
-            Json::Object(out)
         }
-        Checked::NotAResult(reason) | Checked::Unreadable(reason) => {
-            let mut out = Object::new();
+        Checked::NotAResult(reason) => {
             out.insert("valid", false);
-            out.insert("error", reason.as_str());
-            Json::Object(out)
+            out.insert("error", reason.line(lang));
+        }
+        Checked::Unreadable(problem) => {
+            out.insert("valid", false);
+            out.insert("error", i18n::read_problem(lang, problem));
         }
     }
-}
-
-/// Text for a terminal: control characters other than line breaks and tabs are shown as
-/// `\u{…}` escapes, so that a hostile name or note in a result cannot send escape sequences
-/// (colours, cursor moves, a changed window title) to the bureau's terminal.
-pub fn for_terminal(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        if ch.is_control() && ch != '\n' && ch != '\t' {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(ch));
-        } else {
-            out.push(ch);
-        }
-    }
-    out
+    Json::Object(out)
 }

@@ -105,13 +105,13 @@ fn score_prints_totals_areas_grade_vetoes_and_what_to_fix() {
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
     for expected in [
-        "广东省测试行业协会 514400005000031282",
-        "Total: 25 / 100",
+        "Association: 广东省测试行业协会 (514400005000031282)",
+        "Score (per mille): 250 (25 of 100 applicable points)",
         "Grade: Needs rectification",
         "Vetoes triggered:",
         "B1 Criterion B1: Breaks a prohibition",
-        "B1 Criterion B1 (-30 lost) [Veto gate]",
-        "not met: A3.2 Item 2; A3.3 Item 3",
+        "B1 Criterion B1 (30 points lost; veto gate)",
+        "Not met: A3.2 Item 2; A3.3 Item 3",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
@@ -131,7 +131,7 @@ fn score_states_every_problem_and_exits_1() {
         "answers": {"A1": {"value": "na"}, "B1": {"value": "partly"}, "Q7": {"value": "yes"}}
     });
     let file = Scratch::new("bad-answers.json", answers.to_string());
-    let output = selfcheck(&["score", file.path(), "--catalog", &mini_catalogue()]);
+    let output = selfcheck(&["score", file.path(), "--catalog", &mini_catalogue(), "--lang", "en"]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     for expected in [
@@ -147,22 +147,28 @@ fn score_states_every_problem_and_exits_1() {
 
 #[test]
 fn unreadable_input_gets_a_plain_message_not_a_panic() {
-    let missing = selfcheck(&["score", "/nonexistent/answers.json"]);
+    let missing = selfcheck(&["score", "/nonexistent/answers.json", "--lang", "en"]);
     assert_eq!(missing.status.code(), Some(1));
-    assert!(stderr(&missing).contains("cannot read /nonexistent/answers.json"));
+    assert!(stderr(&missing).contains("cannot read the answers file /nonexistent/answers.json: there is no such file"));
+    let missing = selfcheck(&["score", "/nonexistent/answers.json"]);
+    assert!(
+        stderr(&missing).contains("无法读取作答文件 /nonexistent/answers.json：没有这个文件"),
+        "{}",
+        stderr(&missing)
+    );
 
     let latin1 = Scratch::new("latin1.json", b"{\"format\": \"caf\xe9\"}");
-    let output = selfcheck(&["score", latin1.path()]);
+    let output = selfcheck(&["score", latin1.path(), "--lang", "en"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("is not UTF-8 text"), "{}", stderr(&output));
 
     let truncated = Scratch::new("truncated.json", "{\"format\": \"selfcheck-answers/1\", \"catal");
-    let output = selfcheck(&["score", truncated.path()]);
+    let output = selfcheck(&["score", truncated.path(), "--lang", "en"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("the file is cut short"), "{}", stderr(&output));
 
     let bad_catalogue = Scratch::new("catalogue.json", "{\"format\": 1, \"id\": \"Bad Id\"}");
-    let output = selfcheck(&["catalog", "--catalog", bad_catalogue.path()]);
+    let output = selfcheck(&["catalog", "--catalog", bad_catalogue.path(), "--lang", "en"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("cannot use the catalogue"), "{}", stderr(&output));
 
@@ -176,7 +182,7 @@ fn a_custom_catalogue_with_broken_rules_lists_every_problem() {
     catalogue["areas"][0]["criteria"][0]["points"] = json!(21);
     catalogue["areas"][1]["criteria"][0]["id"] = json!("A2");
     let file = Scratch::new("broken-catalogue.json", catalogue.to_string());
-    let output = selfcheck(&["catalog", "--catalog", file.path()]);
+    let output = selfcheck(&["catalog", "--catalog", file.path(), "--lang", "en"]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     for expected in [

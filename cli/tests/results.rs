@@ -63,7 +63,7 @@ fn keygen_sign_verify_report_round_trip() {
         use std::os::unix::fs::PermissionsExt as _;
         assert_eq!(std::fs::metadata(&key).unwrap().permissions().mode() & 0o777, 0o600, "the key is private");
     }
-    let again = selfcheck(&["keygen", "--out", &key], Some(PASSPHRASE));
+    let again = selfcheck(&["keygen", "--out", &key, "--lang", "en"], Some(PASSPHRASE));
     assert_eq!(again.status.code(), Some(1));
     assert!(text(&again.stderr).contains("never overwrites a key"));
 
@@ -73,10 +73,11 @@ fn keygen_sign_verify_report_round_trip() {
     assert!(signed.status.success(), "{}", text(&signed.stderr));
     assert!(text(&signed.stderr).contains(&fingerprint));
 
-    let verified = selfcheck(&["verify", &result], None);
+    let verified = selfcheck(&["verify", &result, "--lang", "en"], None);
     assert!(verified.status.success());
     let line = text(&verified.stdout);
-    assert!(line.contains(": valid: 广东省示例行业协会 (514400005000031282)") && line.contains(&fingerprint), "{line}");
+    assert!(line.starts_with(&format!("valid: {result}: 广东省示例行业协会 (514400005000031282)")), "{line}");
+    assert!(line.trim_end().ends_with(&fingerprint), "{line}");
 
     let report = selfcheck(&["report", &result, "--format", "json"], None);
     let report: Value = serde_json::from_str(&text(&report.stdout)).unwrap();
@@ -85,8 +86,10 @@ fn keygen_sign_verify_report_round_trip() {
     assert_eq!(report["report"]["score"], 746);
 
     // The same file, signed again, is kept unless --force.
-    let kept =
-        selfcheck(&["sign", &golden("answers-complete.json"), "--key", &key, "--out", &result], Some(PASSPHRASE));
+    let kept = selfcheck(
+        &["sign", &golden("answers-complete.json"), "--key", &key, "--out", &result, "--lang", "en"],
+        Some(PASSPHRASE),
+    );
     assert_eq!(kept.status.code(), Some(1));
     assert!(text(&kept.stderr).contains("pass --force"));
 }
@@ -105,7 +108,7 @@ fn passphrases_come_from_a_file_or_the_environment_and_a_wrong_one_is_named() {
 
     let wrong = selfcheck(&["sign", &answers, "--key", &key], Some("not the passphrase"));
     assert_eq!(wrong.status.code(), Some(1));
-    assert!(text(&wrong.stderr).contains("The passphrase is wrong"), "{}", text(&wrong.stderr));
+    assert!(text(&wrong.stderr).contains("口令不正确"), "{}", text(&wrong.stderr));
 
     let none = selfcheck(&["sign", &answers, "--key", &key], None);
     assert_eq!(none.status.code(), Some(1));
@@ -113,7 +116,7 @@ fn passphrases_come_from_a_file_or_the_environment_and_a_wrong_one_is_named() {
 
     let short = selfcheck(&["keygen", "--out", &dir.path("short.pem")], Some("short"));
     assert_eq!(short.status.code(), Some(1));
-    assert!(text(&short.stderr).contains("at least 8 characters"));
+    assert!(text(&short.stderr).contains("口令至少需要 8 个字符"), "{}", text(&short.stderr));
     assert!(!Path::new(&dir.path("short.pem")).exists(), "nothing is written on failure");
 }
 
@@ -129,7 +132,7 @@ fn sign_refuses_an_incomplete_profile_with_every_missing_field() {
     assert_eq!(output.status.code(), Some(1));
     let message = text(&output.stderr);
     assert!(
-        message.contains("profile.name: must be filled in") && message.contains("profile.credit_code"),
+        message.contains("profile.name：签名前必须填写") && message.contains("profile.credit_code：签名前必须填写"),
         "{message}"
     );
     assert!(output.stdout.is_empty());
@@ -146,14 +149,14 @@ fn verify_prints_a_line_per_file_and_fails_on_any_bad_one() {
     let tampered = dir.path("tampered.json");
     let original = std::fs::read_to_string(golden("result-complete.json")).unwrap();
     std::fs::write(&tampered, original.replacen("\"score\": 746", "\"score\": 946", 1)).unwrap();
-    let output =
-        selfcheck(&["verify", &golden("result-complete.json"), &tampered, &golden("answers-complete.json")], None);
+    let files = [golden("result-complete.json"), tampered.clone(), golden("answers-complete.json")];
+    let output = selfcheck(&["verify", &files[0], &files[1], &files[2], "--lang", "en"], None);
     assert_eq!(output.status.code(), Some(1));
     let lines: Vec<String> = text(&output.stdout).lines().map(str::to_owned).collect();
     assert_eq!(lines.len(), 3);
-    assert!(lines[0].ends_with(&golden_fingerprint()) && lines[0].contains(": valid: "), "{}", lines[0]);
-    assert!(lines[1].contains("INVALID: The signature does not match"), "{}", lines[1]);
-    assert!(lines[2].contains("NOT A RESULT"), "{}", lines[2]);
+    assert!(lines[0].ends_with(&golden_fingerprint()) && lines[0].starts_with("valid: "), "{}", lines[0]);
+    assert!(lines[1].starts_with(&format!("INVALID: {tampered}: The signature does not match")), "{}", lines[1]);
+    assert!(lines[2].starts_with("NOT A RESULT: "), "{}", lines[2]);
 }
 
 #[test]
@@ -166,24 +169,42 @@ fn the_key_register_makes_a_key_mismatch_a_failure() {
     let output = selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register], None);
     assert!(output.status.success(), "{}", text(&output.stdout));
 
-    std::fs::write(&register, "514400005000031282 0000 0000 0000 0000 0000 0000 0000 0000\n").unwrap();
+    // An association that lost its key and filed a new one has a line for each.
+    std::fs::write(
+        &register,
+        format!("514400005000031282 1111 1111 1111 1111 1111 1111 1111 1111\n514400005000031282 {fingerprint}\n"),
+    )
+    .unwrap();
     let output = selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register], None);
+    assert!(output.status.success(), "{}", text(&output.stdout));
+
+    std::fs::write(&register, "514400005000031282 0000 0000 0000 0000 0000 0000 0000 0000\n").unwrap();
+    let output =
+        selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register, "--lang", "en"], None);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        text(&output.stdout).contains("but the key registered for 514400005000031282 is 0000"),
+        text(&output.stdout).contains("but the key filed for 514400005000031282 is 0000"),
         "{}",
         text(&output.stdout)
     );
 
     std::fs::write(&register, "52440100MJL000120C 0000 0000 0000 0000 0000 0000 0000 0000\n").unwrap();
-    let output = selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register], None);
-    assert!(text(&output.stdout).contains("no key is registered for credit code 514400005000031282"));
+    let output =
+        selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register, "--lang", "en"], None);
+    assert!(
+        text(&output.stdout).contains("No key is filed for credit code 514400005000031282"),
+        "{}",
+        text(&output.stdout)
+    );
 
     std::fs::write(&register, "514400005000031282 not-a-fingerprint\n").unwrap();
-    let output = selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register], None);
+    let output =
+        selfcheck(&["verify", &golden("result-complete.json"), "--trusted-keys", &register, "--lang", "en"], None);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        text(&output.stderr).contains("keys.txt:1: expected a credit code and a fingerprint"),
+        text(&output.stderr).contains(
+            "keys.txt: The key register is not of its format: line 1: expected a credit code and a key fingerprint"
+        ),
         "{}",
         text(&output.stderr)
     );
@@ -194,8 +215,11 @@ fn report_shows_validity_first_in_each_format() {
     let output = selfcheck(&["report", &golden("result-complete.json")], None);
     assert!(output.status.success());
     let shown = text(&output.stdout);
-    assert!(shown.starts_with("有效性: 有效"), "{shown}");
-    assert!(shown.contains("千分制得分: 746") && shown.contains("等级: 合格"));
+    assert!(shown.starts_with("有效性：有效（签名与评分均已核验）\n"), "{shown}");
+    assert!(
+        shown.contains("\n折合千分制：746（实得分 703 / 适用满分 942）\n") && shown.contains("\n自评等级：合格\n"),
+        "{shown}"
+    );
     let markdown = text(
         &selfcheck(&["report", &golden("result-complete.json"), "--format", "markdown", "--lang", "en"], None).stdout,
     );
@@ -222,19 +246,21 @@ fn summary_has_a_row_for_every_file_and_never_skips_one_in_silence() {
     std::fs::write(dir.0.join("b.json"), original.replacen("\"total\": 703", "\"total\": 803", 1)).unwrap();
     std::fs::write(dir.0.join("c.json"), original.replacen("广东省示例行业协会", "=HYPERLINK(1)", 1)).unwrap();
     let csv = dir.path("summary.csv");
-    let output = selfcheck(&["summary", dir.0.to_str().unwrap(), "--csv", &csv], None);
+    let output = selfcheck(&["summary", dir.0.to_str().unwrap(), "--csv", &csv, "--lang", "en"], None);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert!(text(&output.stderr).contains("4 files: 1 valid, 2 invalid, 1 not results"), "{}", text(&output.stderr));
     let table = std::fs::read_to_string(&csv).unwrap();
+    // A byte-order mark, for spreadsheets on Chinese Windows.
+    let table = table.strip_prefix('\u{feff}').expect("the CSV file starts with a byte-order mark");
     let rows: Vec<&str> = table.lines().collect();
     assert_eq!(rows.len(), 5);
     assert!(rows[0].starts_with("file,association,credit_code"));
     assert!(
-        rows[1].contains("a.json,广东省示例行业协会,514400005000031282,2026-10-01,2026-10-31,703,942,746,adequate,")
+        rows[1].contains("a.json,广东省示例行业协会,514400005000031282,2026-10-01,2026-10-31,703,942,746,Adequate,")
     );
-    assert!(rows[1].ends_with(",valid"));
+    assert!(rows[1].ends_with(",valid,"), "{}", rows[1]);
     assert!(rows[2].contains("notes.txt") && rows[2].contains("not a result"));
-    assert!(rows[3].contains("b.json") && rows[3].contains("invalid: The signature does not match"), "{}", rows[3]);
+    assert!(rows[3].contains("b.json") && rows[3].contains("invalid: The signature does not match"));
     assert!(rows[4].contains("'=HYPERLINK"), "a formula is defused: {}", rows[4]);
 }
 
@@ -250,7 +276,7 @@ fn control_characters_in_input_never_reach_the_terminal() {
     let file = dir.path("answers.json");
     std::fs::write(&file, answers.to_string()).unwrap();
     let result = dir.path("result.json");
-    let output = selfcheck(&["sign", &file, "--key", &key, "--out", &result], Some(PASSPHRASE));
+    let output = selfcheck(&["sign", &file, "--key", &key, "--out", &result, "--lang", "en"], Some(PASSPHRASE));
     assert_eq!(output.status.code(), Some(1));
     let shown = text(&output.stderr);
     assert!(shown.contains("profile.name: holds line breaks or other control characters"), "{shown}");

@@ -159,7 +159,7 @@ pub enum Error {
     },
     /// The key file cannot be used.
     #[error("{}", crate::messages::error(self, Lang::En))]
-    KeyFile(String),
+    KeyFile(crate::keys::KeyFileProblem),
     /// The answers name another catalogue than the one given.
     #[error("{}", crate::messages::error(self, Lang::En))]
     CatalogueMismatch {

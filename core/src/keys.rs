@@ -9,7 +9,8 @@ use ed25519_dalek::pkcs8::{DecodePrivateKey as _, EncodePrivateKey as _, Keypair
 use ed25519_dalek::{Signature, SigningKey, VerifyingKey};
 use pkcs8::der::Decode as _;
 use pkcs8::pkcs5::pbes2;
-use pkcs8::{EncryptedPrivateKeyInfo, LineEnding, PrivateKeyInfo};
+use pkcs8::spki::AlgorithmIdentifierRef;
+use pkcs8::{EncryptedPrivateKeyInfo, LineEnding, ObjectIdentifier, PrivateKeyInfo};
 use sha2::{Digest as _, Sha256};
 
 use crate::error::Error;
@@ -18,8 +19,16 @@ use crate::error::Error;
 pub const PBKDF2_ITERATIONS: u32 = 600_000;
 /// The fewest PBKDF2 iterations accepted when a key file is written.
 pub const MIN_PBKDF2_ITERATIONS: u32 = 600_000;
-/// The most PBKDF2 iterations a key file may ask for when it is opened.
+/// The most PBKDF2-HMAC-SHA256 iterations a key file may ask for when it is opened: the budget
+/// of key-derivation work ([`MAX_KEY_DERIVATION_WORK`]) spent on the PRF new key files use.
 pub const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
+/// The most key-derivation work a key file may ask for when it is opened, in units of one
+/// PBKDF2-HMAC-SHA256 iteration for one 32-byte block (about 0.2 µs natively with SHA
+/// extensions, several times that in a browser): see [`KeyDerivationCost`].
+pub const MAX_KEY_DERIVATION_WORK: u64 = MAX_PBKDF2_ITERATIONS as u64;
+/// The most memory scrypt may need to open a key file, in bytes: OpenSSL's own default limit
+/// (`SCRYPT_MAX_MEM`), counted the same way ([`KeyDerivationCost`]).
+pub const MAX_SCRYPT_MEMORY_BYTES: u64 = 32 * 1024 * 1024;
 /// The shortest passphrase accepted for a new key file, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 /// The largest key file accepted, checked before parsing.
@@ -72,22 +81,34 @@ impl AssociationKey {
             return Err(Error::WeakPassphrase { min: MIN_PASSPHRASE_CHARS });
         }
         if iterations < MIN_PBKDF2_ITERATIONS {
-            return Err(Error::KeyFile(format!("at least {MIN_PBKDF2_ITERATIONS} PBKDF2 iterations are required")));
+            return Err(Error::KeyFile(KeyFileProblem::TooFewIterations { min: MIN_PBKDF2_ITERATIONS }));
         }
         let keypair = KeypairBytes { secret_key: self.signing.to_bytes(), public_key: None };
-        let plain = keypair.to_pkcs8_der().map_err(|error| Error::KeyFile(error.to_string()))?;
-        let info = PrivateKeyInfo::try_from(plain.as_bytes()).map_err(|error| Error::KeyFile(error.to_string()))?;
+        let plain = keypair.to_pkcs8_der().map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
+        let info = PrivateKeyInfo::try_from(plain.as_bytes()).map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
         let params = pbes2::Parameters::pbkdf2_sha256_aes256cbc(iterations, &salt, &iv)
-            .map_err(|error| Error::KeyFile(error.to_string()))?;
+            .map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
         let encrypted =
-            info.encrypt_with_params(params, passphrase).map_err(|error| Error::KeyFile(error.to_string()))?;
+            info.encrypt_with_params(params, passphrase).map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
         encrypted
             .to_pem(PEM_LABEL, LineEnding::LF)
             .map(|pem| pem.to_string())
-            .map_err(|error| Error::KeyFile(error.to_string()))
+            .map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))
     }
 
     /// Opens an encrypted PKCS#8 PEM key file with its passphrase.
+    ///
+    /// The file may start with a UTF-8 byte-order mark (Notepad writes one), use Windows line
+    /// endings, and hold explanatory text before the `-----BEGIN` line and after the `-----END`
+    /// line, which is ignored (RFC 7468, section 2, and OpenSSL do the same); a second PEM block
+    /// is refused, so that it is never unclear which key signs.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] for a file over [`MAX_KEY_FILE_BYTES`]; [`Error::KeyFile`] for a file
+    /// that is not one encrypted PKCS#8 PEM block, whose key derivation asks for more than the
+    /// limits ([`KeyDerivationCost`]) or whose key is not Ed25519 (saying what key it holds);
+    /// [`Error::WrongPassphrase`] when the passphrase does not decrypt it.
     pub fn from_encrypted_pem(pem: &str, passphrase: &str) -> Result<AssociationKey, Error> {
         if pem.len() > MAX_KEY_FILE_BYTES {
             return Err(Error::TooLarge {
@@ -96,55 +117,52 @@ impl AssociationKey {
                 limit: MAX_KEY_FILE_BYTES,
             });
         }
-        let (label, der) = pkcs8::der::pem::decode_vec(pem.trim().as_bytes())
-            .map_err(|_| Error::KeyFile("it is not a PEM file (-----BEGIN ENCRYPTED PRIVATE KEY----- …)".to_owned()))?;
+        let (label, block) = pem_block(pem)?;
         if label != PEM_LABEL {
-            return Err(Error::KeyFile(format!(
-                "it holds a {label:?}, not an encrypted private key; selfcheck keeps keys only encrypted"
-            )));
+            return Err(Error::KeyFile(wrong_label(&label)));
         }
-        let encrypted = EncryptedPrivateKeyInfo::from_der(&der)
-            .map_err(|error| Error::KeyFile(format!("its encrypted key cannot be read: {error}")))?;
+        let der =
+            pkcs8::der::pem::decode_vec(block.as_bytes()).map_err(|_| Error::KeyFile(KeyFileProblem::Undecodable))?.1;
+        let encrypted =
+            EncryptedPrivateKeyInfo::from_der(&der).map_err(|_| Error::KeyFile(KeyFileProblem::Unreadable))?;
         // A hostile file could ask for billions of iterations or gigabytes of scrypt memory and
-        // hang the host; OpenSSL's own scrypt limit is 32 MiB.
-        match encrypted.encryption_algorithm.pbes2().map(|params| &params.kdf) {
-            Some(pbes2::Kdf::Pbkdf2(pbkdf2)) if pbkdf2.iteration_count > MAX_PBKDF2_ITERATIONS => {
-                return Err(Error::KeyFile(format!("it asks for more than {MAX_PBKDF2_ITERATIONS} PBKDF2 iterations")));
-            }
-            Some(pbes2::Kdf::Scrypt(scrypt)) => {
-                // RFC 7914 wants N a power of two above 1; pkcs5 0.7.1 panics (in builds with
-                // overflow checks) on N = 0, which the fuzzer found.
-                if scrypt.cost_parameter < 2 || !scrypt.cost_parameter.is_power_of_two() {
-                    return Err(Error::KeyFile(format!(
-                        "its scrypt cost N = {} is not a power of two above 1",
-                        scrypt.cost_parameter
-                    )));
-                }
-                let memory = (128 * u64::from(scrypt.block_size)).saturating_mul(scrypt.cost_parameter);
-                if memory > 32 * 1024 * 1024 || scrypt.parallelization > 16 {
-                    return Err(Error::KeyFile("its scrypt parameters need more than 32 MiB of memory".to_owned()));
-                }
-            }
-            _ => {}
+        // hang the host: the cost is bounded before anything is derived.
+        if let Some(params) = encrypted.encryption_algorithm.pbes2() {
+            KeyDerivationCost::of(params)?.check()?;
         }
-        let plain = encrypted.decrypt(passphrase).map_err(|error| match error {
-            // A wrong passphrase gives a wrong key, whose decryption fails its padding check
-            // (which pkcs5 0.7.1 reports as EncryptFailed).
-            pkcs8::Error::EncryptedPrivateKey(
-                pkcs8::pkcs5::Error::DecryptFailed | pkcs8::pkcs5::Error::EncryptFailed,
-            ) => Error::WrongPassphrase,
-            other => Error::KeyFile(format!("its encryption cannot be used: {other}")),
+        let plain = encrypted.encryption_algorithm.decrypt(passphrase, encrypted.encrypted_data).map_err(|error| {
+            match error {
+                // A wrong passphrase gives a wrong key, whose decryption fails its padding check
+                // (which pkcs5 0.7.1 reports as EncryptFailed).
+                pkcs8::pkcs5::Error::DecryptFailed | pkcs8::pkcs5::Error::EncryptFailed => Error::WrongPassphrase,
+                _ => Error::KeyFile(KeyFileProblem::UnsupportedEncryption),
+            }
         })?;
-        let keypair = KeypairBytes::from_pkcs8_der(plain.as_bytes()).map_err(|_| {
-            // A wrong passphrase usually fails the padding check above; when it happens to pass,
-            // the decrypted bytes are not a key.
-            Error::WrongPassphrase
-        })?;
-        let key = AssociationKey::from_seed(keypair.secret_key);
-        if let Some(public) = keypair.public_key
-            && public.as_ref() != key.public().bytes()
+        // A wrong passphrase passes the padding check about once in 256 tries; its plaintext is
+        // then noise, never a PKCS#8 structure. Once the plaintext is one, the passphrase was
+        // right, and whatever is wrong is the key itself.
+        let plain = pkcs8::SecretDocument::try_from(plain).map_err(|_| Error::WrongPassphrase)?;
+        let info = PrivateKeyInfo::try_from(plain.as_bytes()).map_err(|_| Error::WrongPassphrase)?;
+        let kind = KeyKind::of(&info.algorithm);
+        if kind != KeyKind::Ed25519 {
+            // Short: messages quote at most 80 characters of a detail.
+            return Err(Error::KeyFile(KeyFileProblem::NotEd25519(kind)));
+        }
+        if info.algorithm.parameters.is_some() {
+            return Err(Error::KeyFile(KeyFileProblem::AlgorithmParameters));
+        }
+        // RFC 8410: the private key is an OCTET STRING holding the 32-byte seed.
+        let seed = pkcs8::der::asn1::OctetStringRef::from_der(info.private_key)
+            .map_err(|_| Error::KeyFile(KeyFileProblem::SeedLength(None)))?;
+        let seed: [u8; 32] = seed
+            .as_bytes()
+            .try_into()
+            .map_err(|_| Error::KeyFile(KeyFileProblem::SeedLength(Some(seed.as_bytes().len()))))?;
+        let key = AssociationKey::from_seed(seed);
+        if let Some(public) = info.public_key
+            && public != key.public().bytes()
         {
-            return Err(Error::KeyFile("its public key does not belong to its private key".to_owned()));
+            return Err(Error::KeyFile(KeyFileProblem::PublicKeyMismatch));
         }
         Ok(key)
     }
@@ -154,7 +172,7 @@ impl AssociationKey {
     pub fn from_pkcs8_der(der: &[u8]) -> Result<AssociationKey, Error> {
         SigningKey::from_pkcs8_der(der)
             .map(|signing| AssociationKey { signing })
-            .map_err(|error| Error::KeyFile(error.to_string()))
+            .map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))
     }
 }
 
@@ -245,6 +263,297 @@ impl PublicKey {
     }
 }
 
+/// The one PEM block of a key file, `(label, block)`, the block from its `-----BEGIN` line to its
+/// `-----END` line with `\n` line endings. A leading byte-order mark and text before and after
+/// the block are ignored; a file with no block, a block without its end, or two blocks is refused.
+fn pem_block(text: &str) -> Result<(String, String), Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let not_pem = || Error::KeyFile(KeyFileProblem::NotPem);
+    let mut lines = text.lines().map(|line| line.trim_end_matches([' ', '\t', '\r']));
+    let label = lines
+        .by_ref()
+        .find_map(|line| line.strip_prefix("-----BEGIN ")?.strip_suffix("-----"))
+        .ok_or_else(not_pem)?
+        .to_owned();
+    let end = format!("-----END {label}-----");
+    let mut block = format!("-----BEGIN {label}-----\n");
+    let mut ended = false;
+    for line in lines.by_ref() {
+        block.push_str(line);
+        block.push('\n');
+        if line == end {
+            ended = true;
+            break;
+        }
+    }
+    if !ended {
+        return Err(Error::KeyFile(KeyFileProblem::CutShort));
+    }
+    if lines.any(|line| line.starts_with("-----BEGIN ")) {
+        return Err(Error::KeyFile(KeyFileProblem::SeveralBlocks));
+    }
+    Ok((label, block))
+}
+
+/// Why a PEM block with another label than `ENCRYPTED PRIVATE KEY` is not a key file.
+fn wrong_label(label: &str) -> KeyFileProblem {
+    let shown: String = label.chars().filter(|c| c.is_ascii_graphic() || *c == ' ').take(40).collect();
+    let unencrypted = matches!(label, "PRIVATE KEY" | "EC PRIVATE KEY" | "RSA PRIVATE KEY" | "OPENSSH PRIVATE KEY");
+    KeyFileProblem::WrongLabel { label: shown, unencrypted }
+}
+
+/// What makes a key file unusable, said by [`crate::messages`] in either language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyFileProblem {
+    /// No `-----BEGIN` line: not a PEM file.
+    NotPem,
+    /// No `-----END` line: cut short.
+    CutShort,
+    /// More than one PEM block.
+    SeveralBlocks,
+    /// A PEM block of another kind (`label`); `unencrypted` when it is a private key kept unencrypted.
+    WrongLabel {
+        /// The block's label, as far as it is printable.
+        label: String,
+        /// Whether it is an unencrypted private key.
+        unencrypted: bool,
+    },
+    /// The PEM text does not decode.
+    Undecodable,
+    /// The encrypted key structure cannot be read.
+    Unreadable,
+    /// An encryption scheme selfcheck cannot use.
+    UnsupportedEncryption,
+    /// A key derivation function selfcheck cannot use.
+    UnsupportedKdf,
+    /// scrypt's N is not a power of two above 1.
+    BadScryptCost(u64),
+    /// The key derivation needs more memory than allowed.
+    TooMuchMemory {
+        /// Bytes it needs.
+        bytes: u64,
+        /// Bytes allowed.
+        limit: u64,
+    },
+    /// The key derivation is more work than allowed, in SHA-256 PBKDF2 iterations.
+    TooMuchWork {
+        /// Which derivation (`PBKDF2-HMAC-SHA256`, `scrypt`, …).
+        what: &'static str,
+        /// Its work.
+        work: u64,
+        /// The work allowed.
+        limit: u64,
+    },
+    /// It holds a key of another kind.
+    NotEd25519(KeyKind),
+    /// An Ed25519 key with algorithm parameters, which RFC 8410 forbids.
+    AlgorithmParameters,
+    /// The Ed25519 private key is not a 32-byte seed (its length when it is an OCTET STRING).
+    SeedLength(Option<usize>),
+    /// The public key in the file is not the private key's.
+    PublicKeyMismatch,
+    /// A new key file with fewer PBKDF2 iterations than selfcheck writes.
+    TooFewIterations {
+        /// The minimum.
+        min: u32,
+    },
+    /// The key could not be encoded (a bug: please report it).
+    Encoding,
+}
+
+/// The kind of key a decrypted PKCS#8 structure holds, as people name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyKind {
+    /// Ed25519, the one selfcheck signs with.
+    Ed25519,
+    /// Ed448.
+    Ed448,
+    /// X25519 (key agreement, not signing).
+    X25519,
+    /// X448.
+    X448,
+    /// RSA.
+    Rsa,
+    /// RSA-PSS.
+    RsaPss,
+    /// DSA.
+    Dsa,
+    /// Diffie-Hellman.
+    DiffieHellman,
+    /// An elliptic-curve key on a named curve (P-256, secp256k1, SM2, …).
+    Ec(&'static str),
+    /// An elliptic-curve key on a curve named by this OID (`None`: given by explicit parameters).
+    EcCurve(Option<String>),
+    /// A key of the algorithm with this OID.
+    Other(String),
+}
+
+const OID_ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+const OID_ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
+const OID_X25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.110");
+const OID_X448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.111");
+const OID_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+const OID_RSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
+const OID_DSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10040.4.1");
+const OID_DH: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.3.1");
+const OID_X942_DH: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10046.2.1");
+const OID_EC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+const OID_SM2: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.156.10197.1.301");
+/// Named curves, by the OID of their `ECParameters` (RFC 5480, SEC 2, GM/T 0006).
+const CURVES: [(ObjectIdentifier, &str); 8] = [
+    (ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7"), "P-256 (prime256v1)"),
+    (ObjectIdentifier::new_unwrap("1.3.132.0.34"), "P-384 (secp384r1)"),
+    (ObjectIdentifier::new_unwrap("1.3.132.0.35"), "P-521 (secp521r1)"),
+    (ObjectIdentifier::new_unwrap("1.3.132.0.10"), "secp256k1"),
+    (ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.1"), "P-192 (prime192v1)"),
+    (ObjectIdentifier::new_unwrap("1.3.132.0.33"), "P-224 (secp224r1)"),
+    (OID_SM2, "SM2"),
+    (ObjectIdentifier::new_unwrap("1.3.36.3.3.2.8.1.1.7"), "brainpoolP256r1"),
+];
+
+impl KeyKind {
+    fn of(algorithm: &AlgorithmIdentifierRef<'_>) -> KeyKind {
+        match algorithm.oid {
+            OID_ED25519 => KeyKind::Ed25519,
+            OID_ED448 => KeyKind::Ed448,
+            OID_X25519 => KeyKind::X25519,
+            OID_X448 => KeyKind::X448,
+            OID_RSA => KeyKind::Rsa,
+            OID_RSA_PSS => KeyKind::RsaPss,
+            OID_DSA => KeyKind::Dsa,
+            OID_DH | OID_X942_DH => KeyKind::DiffieHellman,
+            OID_SM2 => KeyKind::Ec("SM2"),
+            OID_EC => match algorithm.parameters_oid() {
+                Ok(curve) => match CURVES.iter().find(|(oid, _)| *oid == curve) {
+                    Some((_, name)) => KeyKind::Ec(name),
+                    None => KeyKind::EcCurve(Some(curve.to_string())),
+                },
+                Err(_) => KeyKind::EcCurve(None),
+            },
+            other => KeyKind::Other(other.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for KeyKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::messages::key_kind(self, crate::Lang::En))
+    }
+}
+
+/// What opening a key file costs: the work and memory its key derivation asks for, computed
+/// from its parameters before anything is derived, and bounded by [`MAX_KEY_DERIVATION_WORK`]
+/// and [`MAX_SCRYPT_MEMORY_BYTES`].
+///
+/// **Work** is counted in PBKDF2-HMAC-SHA256 iterations for one 32-byte block. PBKDF2 (RFC 8018,
+/// section 5.2) runs its iterations once for each `hLen`-byte block of the derived key, so an
+/// AES-256 key (32 bytes) takes one block of SHA-256 or SHA-512 but two of SHA-224. An iteration
+/// of HMAC-SHA384 or HMAC-SHA512 counts [`SHA512_ITERATION_WORK`] times: measured with the
+/// `sha2` crate on x86-64 with SHA extensions, a million iterations took 0.20–0.22 s with SHA-256
+/// and 0.99–1.40 s with SHA-512 (so ten million SHA-512 rounds, which the old limit let
+/// through, took seven seconds). scrypt (RFC 7914) runs scryptROMix once per each of its `p`
+/// blocks, and scryptROMix runs BlockMix `2·N` times, each of `2·r` Salsa20/8 cores: `4·N·r·p`
+/// cores, which count [`SALSA_CORE_WORK`] each (measured 155–311 ns a core with the
+/// `scrypt` crate, its PBKDF2 over `B` included).
+///
+/// **Memory** is scrypt's: RFC 7914 keeps `B`, `p` blocks of `128·r` bytes (section 6, step 1),
+/// and for each scryptROMix the vector `V` of `N` blocks of `128·r` bytes (section 5, step 2)
+/// and the working blocks `X` and `T` of `128·r` bytes each: `128·r·(N + p + 2)` bytes in all,
+/// which is also how OpenSSL counts it against its 32 MiB default (`crypto/evp/pbe_scrypt.c`).
+/// The check before this one left out `B`: N = 4, r = 65535, p = 16 passed as 32 MiB and took
+/// 172 MiB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyDerivationCost {
+    /// The work, in PBKDF2-HMAC-SHA256 iterations for one 32-byte block.
+    pub work: u64,
+    /// The memory, in bytes (what scrypt needs; PBKDF2 needs none to speak of).
+    pub memory: u64,
+    /// The key derivation function, for messages: `"PBKDF2-HMAC-SHA512"`, `"scrypt"`.
+    pub what: &'static str,
+}
+
+/// The work of one PBKDF2 iteration with HMAC-SHA384 or HMAC-SHA512, in HMAC-SHA256 iterations.
+pub const SHA512_ITERATION_WORK: u64 = 6;
+/// The work of one Salsa20/8 core of scrypt, in PBKDF2-HMAC-SHA256 iterations.
+pub const SALSA_CORE_WORK: u64 = 2;
+
+impl KeyDerivationCost {
+    /// The cost of the key derivation of PBES2 `params`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::KeyFile`] for scrypt parameters RFC 7914 does not allow (N not a power of two
+    /// above 1), on which the `scrypt` crate would fail or panic.
+    pub fn of(params: &pbes2::Parameters<'_>) -> Result<KeyDerivationCost, Error> {
+        let key_bytes = params.encryption.key_size() as u64;
+        match &params.kdf {
+            pbes2::Kdf::Pbkdf2(pbkdf2) => {
+                use pbes2::Pbkdf2Prf::*;
+                let (what, block_bytes, weight) = match pbkdf2.prf {
+                    HmacWithSha1 => ("PBKDF2-HMAC-SHA1", 20, 1),
+                    HmacWithSha224 => ("PBKDF2-HMAC-SHA224", 28, 1),
+                    HmacWithSha256 => ("PBKDF2-HMAC-SHA256", 32, 1),
+                    HmacWithSha384 => ("PBKDF2-HMAC-SHA384", 48, SHA512_ITERATION_WORK),
+                    HmacWithSha512 => ("PBKDF2-HMAC-SHA512", 64, SHA512_ITERATION_WORK),
+                    // A PRF added to pkcs5 later: counted as the costliest known.
+                    _ => ("PBKDF2", 20, SHA512_ITERATION_WORK),
+                };
+                let blocks = key_bytes.div_ceil(block_bytes);
+                let work = u64::from(pbkdf2.iteration_count).saturating_mul(blocks).saturating_mul(weight);
+                Ok(KeyDerivationCost { work, memory: 0, what })
+            }
+            pbes2::Kdf::Scrypt(scrypt) => {
+                let (n, r, p) =
+                    (scrypt.cost_parameter, u64::from(scrypt.block_size), u64::from(scrypt.parallelization));
+                // RFC 7914 wants N a power of two above 1; pkcs5 0.7.1 panics (in builds with
+                // overflow checks) on N = 0, which the fuzzer found.
+                if n < 2 || !n.is_power_of_two() {
+                    return Err(Error::KeyFile(KeyFileProblem::BadScryptCost(n)));
+                }
+                let memory = 128u64.saturating_mul(r).saturating_mul(n.saturating_add(p).saturating_add(2));
+                let work = 4u64.saturating_mul(n).saturating_mul(r).saturating_mul(p).saturating_mul(SALSA_CORE_WORK);
+                Ok(KeyDerivationCost { work, memory, what: "scrypt" })
+            }
+            _ => Err(Error::KeyFile(KeyFileProblem::UnsupportedKdf)),
+        }
+    }
+
+    /// Refuses a cost over the limits.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::KeyFile`] saying which limit it exceeds and by how much.
+    pub fn check(&self) -> Result<(), Error> {
+        // Short: messages quote at most 80 characters of a detail.
+        if self.memory > MAX_SCRYPT_MEMORY_BYTES {
+            return Err(Error::KeyFile(KeyFileProblem::TooMuchMemory {
+                bytes: self.memory,
+                limit: MAX_SCRYPT_MEMORY_BYTES,
+            }));
+        }
+        if self.work > MAX_KEY_DERIVATION_WORK {
+            return Err(Error::KeyFile(KeyFileProblem::TooMuchWork {
+                what: self.what,
+                work: self.work,
+                limit: MAX_KEY_DERIVATION_WORK,
+            }));
+        }
+        Ok(())
+    }
+}
+
+/// The key-derivation cost of a key file, when it is an encrypted PKCS#8 PEM file with PBES2
+/// (for the fuzz target, which skips what would take seconds).
+#[doc(hidden)]
+pub fn key_file_cost(pem: &str) -> Option<KeyDerivationCost> {
+    let (_, block) = pem_block(pem).ok()?;
+    let (_, der) = pkcs8::der::pem::decode_vec(block.as_bytes()).ok()?;
+    let encrypted = EncryptedPrivateKeyInfo::from_der(&der).ok()?;
+    KeyDerivationCost::of(encrypted.encryption_algorithm.pbes2()?).ok()
+}
+
 /// A fingerprint as typed by a person (any case, spaces or hyphens) in its canonical form.
 pub fn normalize_fingerprint(text: &str) -> Option<String> {
     let hex: String = text.chars().filter(|c| !c.is_whitespace() && *c != '-' && *c != ':').collect();
@@ -255,4 +564,213 @@ pub fn normalize_fingerprint(text: &str) -> Option<String> {
     Some(
         hex.as_bytes().chunks(4).map(|group| String::from_utf8_lossy(group).into_owned()).collect::<Vec<_>>().join(" "),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use pkcs8::pkcs5::pbes2::{EncryptionScheme, Kdf, Parameters, Pbkdf2Params, Pbkdf2Prf, ScryptParams};
+
+    use super::*;
+
+    /// The passphrase of the test key files (`tests/data/keys/README.md`).
+    const PASSPHRASE: &str = "selfcheck fuzzing passphrase";
+    const IV: [u8; 16] = [7; 16];
+
+    /// A key file of `tests/data/keys/`, built in (the core reads no files, not even in tests).
+    fn key_file(name: &str) -> String {
+        match name {
+            "openssl-p256.pem" => include_str!("../../tests/data/keys/openssl-p256.pem"),
+            "openssl-secp256k1.pem" => include_str!("../../tests/data/keys/openssl-secp256k1.pem"),
+            "openssl-sm2.pem" => include_str!("../../tests/data/keys/openssl-sm2.pem"),
+            "openssl-x25519.pem" => include_str!("../../tests/data/keys/openssl-x25519.pem"),
+            "openssl-ed448.pem" => include_str!("../../tests/data/keys/openssl-ed448.pem"),
+            "openssl-rsa2048.pem" => include_str!("../../tests/data/keys/openssl-rsa2048.pem"),
+            "ed25519-seed-31-bytes.pem" => include_str!("../../tests/data/keys/ed25519-seed-31-bytes.pem"),
+            "openssl-pbkdf2-sha512-1000.pem" => include_str!("../../tests/data/keys/openssl-pbkdf2-sha512-1000.pem"),
+            "openssl-pbkdf2-sha512-2000000.pem" => {
+                include_str!("../../tests/data/keys/openssl-pbkdf2-sha512-2000000.pem")
+            }
+            "openssl-pbkdf2-20000000.pem" => include_str!("../../tests/data/keys/openssl-pbkdf2-20000000.pem"),
+            "openssl-pbkdf2-1000.pem" => include_str!("../../tests/data/keys/openssl-pbkdf2-1000.pem"),
+            "openssl-scrypt-16.pem" => include_str!("../../tests/data/keys/openssl-scrypt-16.pem"),
+            "scrypt-n4-r65535-p16.pem" => include_str!("../../tests/data/keys/scrypt-n4-r65535-p16.pem"),
+            other => panic!("no test key file {other}"),
+        }
+        .to_owned()
+    }
+
+    fn opened(pem: &str) -> Result<AssociationKey, Error> {
+        AssociationKey::from_encrypted_pem(pem, PASSPHRASE)
+    }
+
+    /// The message people read (English); a detail longer than the 80 characters a message
+    /// quotes would end in "…".
+    fn message(result: Result<AssociationKey, Error>) -> String {
+        let said = result.unwrap_err().message(crate::Lang::En);
+        assert!(!said.trim_end_matches('.').ends_with('…'), "cut short: {said}");
+        said
+    }
+
+    #[test]
+    fn a_key_of_another_kind_is_named_never_blamed_on_the_passphrase() {
+        for (file, kind) in [
+            ("openssl-p256.pem", "an elliptic-curve key on P-256 (prime256v1)"),
+            ("openssl-secp256k1.pem", "an elliptic-curve key on secp256k1"),
+            ("openssl-sm2.pem", "an elliptic-curve key on SM2"),
+            ("openssl-x25519.pem", "an X25519 key"),
+            ("openssl-ed448.pem", "an Ed448 key"),
+            ("openssl-rsa2048.pem", "an RSA key"),
+        ] {
+            let pem = key_file(file);
+            let error = opened(&pem).unwrap_err();
+            assert!(matches!(error, Error::KeyFile(_)), "{file}: {error}");
+            let said = error.to_string();
+            assert!(said.contains(&format!("it holds {kind}; an Ed25519 key is needed")), "{file}: {said}");
+            assert!(said.contains("an Ed25519 key is needed"), "{file}: {said}");
+            // The passphrase is checked first: a wrong one is still a wrong passphrase.
+            let wrong = AssociationKey::from_encrypted_pem(&pem, "not the passphrase").unwrap_err();
+            assert!(matches!(wrong, Error::WrongPassphrase), "{file}: {wrong}");
+        }
+        let said = message(opened(&key_file("ed25519-seed-31-bytes.pem")));
+        assert!(said.contains("its Ed25519 private key has 31 bytes, not 32"), "{said}");
+        assert!(said.contains("an Ed25519 key is needed"), "{said}");
+    }
+
+    #[test]
+    fn ed25519_keys_openssl_made_with_sha512_open() {
+        let key = opened(&key_file("openssl-pbkdf2-sha512-1000.pem")).unwrap();
+        assert_eq!(key.public().fingerprint().len(), 39);
+    }
+
+    fn pbkdf2(prf: Pbkdf2Prf, iteration_count: u32, encryption: EncryptionScheme<'static>) -> Parameters<'static> {
+        Parameters {
+            kdf: Kdf::Pbkdf2(Pbkdf2Params { salt: b"0123456789abcdef", iteration_count, key_length: None, prf }),
+            encryption,
+        }
+    }
+
+    fn scrypt(n: u64, r: u16, p: u16) -> Parameters<'static> {
+        Parameters {
+            kdf: Kdf::Scrypt(ScryptParams {
+                salt: b"0123456789abcdef",
+                cost_parameter: n,
+                block_size: r,
+                parallelization: p,
+                key_length: None,
+            }),
+            encryption: EncryptionScheme::Aes256Cbc { iv: &IV },
+        }
+    }
+
+    fn cost(params: &Parameters<'_>) -> KeyDerivationCost {
+        KeyDerivationCost::of(params).unwrap()
+    }
+
+    #[test]
+    fn pbkdf2_work_counts_the_hash_and_the_blocks_of_the_key() {
+        let aes256 = EncryptionScheme::Aes256Cbc { iv: &IV };
+        let aes128 = EncryptionScheme::Aes128Cbc { iv: &IV };
+        // At the limit and one past it, for each hash: SHA-256 and SHA-512 need one block for
+        // AES-256's 32-byte key, SHA-224 (28 bytes) two, SHA-1 (20 bytes) two.
+        for (prf, encryption, limit) in [
+            (Pbkdf2Prf::HmacWithSha256, aes256, 10_000_000),
+            (Pbkdf2Prf::HmacWithSha256, aes128, 10_000_000),
+            (Pbkdf2Prf::HmacWithSha224, aes256, 5_000_000),
+            (Pbkdf2Prf::HmacWithSha224, aes128, 10_000_000),
+            (Pbkdf2Prf::HmacWithSha1, aes256, 5_000_000),
+            (Pbkdf2Prf::HmacWithSha512, aes256, 1_666_666),
+            (Pbkdf2Prf::HmacWithSha384, aes256, 1_666_666),
+        ] {
+            assert!(cost(&pbkdf2(prf, limit, encryption)).check().is_ok(), "{prf:?} {limit}");
+            let over = cost(&pbkdf2(prf, limit + 1, encryption)).check().unwrap_err().to_string();
+            let limit_said =
+                if prf == Pbkdf2Prf::HmacWithSha256 { "more than 10000000 PBKDF2" } else { "over 10000000" };
+            assert!(over.contains(limit_said), "{prf:?}: {over}");
+        }
+        assert_eq!(cost(&pbkdf2(Pbkdf2Prf::HmacWithSha512, 1_000, aes256)).work, 6_000);
+        assert_eq!(cost(&pbkdf2(Pbkdf2Prf::HmacWithSha256, u32::MAX, aes256)).work, u64::from(u32::MAX));
+        let said = cost(&pbkdf2(Pbkdf2Prf::HmacWithSha512, 2_000_000, aes256)).check().unwrap_err().to_string();
+        assert!(said.contains("PBKDF2-HMAC-SHA512 is as much work as 12000000 SHA-256 iterations"), "{said}");
+    }
+
+    #[test]
+    fn scrypt_memory_counts_b_v_and_the_working_blocks() {
+        // The case the adversarial corpus found: V alone is just under 32 MiB, B is 128 MiB.
+        let found = cost(&scrypt(4, 65535, 16));
+        assert_eq!(found.memory, 128 * 65535 * (4 + 16 + 2));
+        let said = found.check().unwrap_err().to_string();
+        assert!(said.contains("scrypt needs 184546560 bytes (128·r·(N + p + 2)), more than 33554432"), "{said}");
+        // At the limit of 32 MiB and one block of r past it.
+        assert_eq!(cost(&scrypt(4, 11915, 16)).memory, 33_552_640);
+        assert!(cost(&scrypt(4, 11915, 16)).check().is_ok());
+        assert!(cost(&scrypt(4, 11916, 16)).check().unwrap_err().to_string().contains("scrypt needs 33555456 bytes"));
+        // OpenSSL's own default: N = 16384, r = 8, p = 1 is 16 MiB and little work.
+        let default = cost(&scrypt(16384, 8, 1));
+        assert_eq!((default.memory, default.work), (16_780_288, 1_048_576));
+        assert!(default.check().is_ok());
+        // Little memory, much work: N·r·p large through p.
+        let busy = cost(&scrypt(2, 1, 65535));
+        assert!(busy.memory < MAX_SCRYPT_MEMORY_BYTES && busy.check().is_ok(), "{busy:?}");
+        let busy = cost(&scrypt(1024, 64, 40));
+        assert!(busy.memory < MAX_SCRYPT_MEMORY_BYTES, "{busy:?}");
+        let said = busy.check().unwrap_err().to_string();
+        assert!(said.contains("scrypt is as much work as 20971520 SHA-256 iterations, over 10000000"), "{said}");
+        for n in [0, 1, 3, 6] {
+            let error = KeyDerivationCost::of(&scrypt(n, 8, 1)).unwrap_err().to_string();
+            assert!(error.contains(&format!("N = {n} is not a power of two above 1")), "{error}");
+        }
+        assert_eq!(cost(&scrypt(1 << 62, u16::MAX, u16::MAX)).work, u64::MAX, "saturates");
+    }
+
+    #[test]
+    fn key_files_over_the_limits_are_refused_before_deriving() {
+        // Each of these would take seconds or gigabytes if derived; refused at once.
+        for (file, words) in [
+            ("scrypt-n4-r65535-p16.pem", "scrypt needs 184546560 bytes"),
+            ("openssl-pbkdf2-sha512-2000000.pem", "PBKDF2-HMAC-SHA512 is as much work as 12000000 SHA-256 iterations"),
+            ("openssl-pbkdf2-20000000.pem", "it asks for 20000000 PBKDF2 iterations"),
+        ] {
+            let said = message(opened(&key_file(file)));
+            assert!(said.contains(words), "{file}: {said}");
+            assert_eq!(key_file_cost(&key_file(file)).map(|cost| cost.check().is_err()), Some(true), "{file}");
+        }
+    }
+
+    #[test]
+    fn text_around_the_pem_block_is_ignored_and_a_second_block_refused() {
+        let pem = key_file("openssl-pbkdf2-1000.pem");
+        let fingerprint = opened(&pem).unwrap().public().fingerprint();
+        for (name, variant) in [
+            ("a byte-order mark", format!("\u{feff}{pem}")),
+            ("Windows line endings", pem.replace('\n', "\r\n")),
+            ("text before", format!("协会密钥，2026 年 11 月生成\n\n{pem}")),
+            ("text after", format!("{pem}\n保管人：张三\n")),
+            ("both, with a BOM and CRLF", format!("\u{feff}note\r\n{}\r\nend note", pem.replace('\n', "\r\n"))),
+            ("trailing spaces", pem.replace('\n', "  \n")),
+        ] {
+            let key = opened(&variant).unwrap_or_else(|error| panic!("{name}: {error}"));
+            assert_eq!(key.public().fingerprint(), fingerprint, "{name}");
+        }
+        let two = format!("{pem}{}", key_file("openssl-p256.pem"));
+        assert!(message(opened(&two)).contains("more than one PEM block"));
+        let two = format!("{pem}\nnote\n{pem}");
+        assert!(message(opened(&two)).contains("more than one PEM block"));
+        let cut = &pem[..pem.len() - 20];
+        assert!(message(opened(cut)).contains("it is not a PEM file: no -----END line (cut short)"));
+        assert!(message(opened("just some text\n")).contains("it is not a PEM file"));
+        let plain = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g\n-----END PRIVATE KEY-----\n";
+        assert!(message(opened(plain)).contains("not an encrypted private key; keys are kept encrypted"));
+    }
+
+    #[test]
+    fn the_cost_of_a_key_file_is_read_from_its_parameters() {
+        let cost = key_file_cost(&key_file("openssl-pbkdf2-1000.pem")).unwrap();
+        assert_eq!((cost.work, cost.memory, cost.what), (1000, 0, "PBKDF2-HMAC-SHA256"));
+        let cost = key_file_cost(&key_file("openssl-scrypt-16.pem")).unwrap();
+        assert_eq!(
+            (cost.work, cost.memory, cost.what),
+            (4 * 16 * 8 * SALSA_CORE_WORK, 128 * 8 * (16 + 1 + 2), "scrypt")
+        );
+        assert_eq!(key_file_cost("not a key file"), None);
+    }
 }

@@ -388,9 +388,9 @@ pub fn error(error: &Error, lang: Lang) -> String {
         Error::WeakPassphrase { min } => {
             pick(format!("口令至少需要 {min} 个字符。"), format!("The passphrase must have at least {min} characters."))
         }
-        Error::KeyFile(detail) => pick(
-            "密钥文件无法使用：它不是本工具可用的加密 Ed25519 私钥文件（PEM 格式，ENCRYPTED PRIVATE KEY）。".into(),
-            format!("The key file cannot be used: {}.", display_input(detail)),
+        Error::KeyFile(problem) => pick(
+            format!("密钥文件无法使用：{}。", key_file_problem(problem, lang)),
+            format!("The key file cannot be used: {}.", key_file_problem(problem, lang)),
         ),
         Error::CatalogueMismatch { expected, found } => pick(
             format!(
@@ -404,6 +404,182 @@ pub fn error(error: &Error, lang: Lang) -> String {
                 escape_control(expected)
             ),
         ),
+    }
+}
+
+/// What makes a key file unusable, in plain words of `lang` (no final stop).
+pub fn key_file_problem(problem: &crate::keys::KeyFileProblem, lang: Lang) -> String {
+    use crate::keys::KeyFileProblem as P;
+    let zh = lang == Lang::Zh;
+    let pick = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
+    match problem {
+        P::NotPem => pick(
+            "它不是 PEM 格式的密钥文件（应以 -----BEGIN ENCRYPTED PRIVATE KEY----- 开头）".into(),
+            "it is not a PEM file (-----BEGIN ENCRYPTED PRIVATE KEY----- …)".into(),
+        ),
+        P::CutShort => pick(
+            "文件不完整，缺少 -----END 结束行：可能没有完整保存或复制".into(),
+            "it is not a PEM file: no -----END line (cut short)".into(),
+        ),
+        P::SeveralBlocks => pick(
+            "文件中有不止一段 PEM 内容：请只保留本协会的密钥".into(),
+            "it holds more than one PEM block; keep only the association's key in it".into(),
+        ),
+        P::WrongLabel { label, unencrypted: true } => pick(
+            format!("它是未加密的私钥（{}），本工具只使用加密保存的密钥", display_input(label)),
+            format!("it holds a \"{}\", not an encrypted private key; keys are kept encrypted", display_input(label)),
+        ),
+        P::WrongLabel { label, unencrypted: false } => pick(
+            format!("它是“{}”，不是加密的私钥", display_input(label)),
+            format!("it holds a \"{}\", not an encrypted private key", display_input(label)),
+        ),
+        P::Undecodable => pick(
+            "PEM 内容无法解码，文件可能已损坏".into(),
+            "its PEM text cannot be decoded; the file may be damaged".into(),
+        ),
+        P::Unreadable => pick(
+            "其中的加密密钥无法读取，文件可能已损坏".into(),
+            "its encrypted key cannot be read; the file may be damaged".into(),
+        ),
+        P::UnsupportedEncryption => pick("它的加密方式本工具不支持".into(), "its encryption cannot be used".into()),
+        P::UnsupportedKdf => {
+            pick("它的口令派生方式本工具不支持".into(), "its key derivation function is not supported".into())
+        }
+        P::BadScryptCost(n) => pick(
+            format!("其 scrypt 参数 N = {n} 不是大于 1 的 2 的幂"),
+            format!("its scrypt cost N = {n} is not a power of two above 1"),
+        ),
+        P::TooMuchMemory { bytes, limit } => pick(
+            format!("打开它需要 {} 内存（scrypt），超过上限 {}", file_size(*bytes, lang), file_size(*limit, lang)),
+            format!("scrypt needs {} bytes (128·r·(N + p + 2)), more than {limit}", bytes),
+        ),
+        P::TooMuchWork { what: "PBKDF2-HMAC-SHA256", work, limit } => pick(
+            format!("它要求 {work} 次 PBKDF2 迭代，超过上限 {limit} 次"),
+            format!("it asks for {work} PBKDF2 iterations, more than {limit} PBKDF2 iterations"),
+        ),
+        P::TooMuchWork { what, work, limit } => pick(
+            format!("打开它（{what}）的计算量相当于 {work} 次 SHA-256 迭代，超过上限 {limit} 次"),
+            format!("{what} is as much work as {work} SHA-256 iterations, over {limit}"),
+        ),
+        P::NotEd25519(kind) => pick(
+            format!("其中是{}，本工具需要 Ed25519 密钥", key_kind(kind, lang)),
+            format!("it holds {}; an Ed25519 key is needed", key_kind(kind, lang)),
+        ),
+        P::AlgorithmParameters => pick(
+            "其 Ed25519 密钥带有算法参数，不符合 RFC 8410".into(),
+            "its Ed25519 key has algorithm parameters, which RFC 8410 forbids".into(),
+        ),
+        P::SeedLength(Some(bytes)) => pick(
+            format!("其 Ed25519 私钥为 {bytes} 字节，应为 32 字节"),
+            format!("its Ed25519 private key has {bytes} bytes, not 32; an Ed25519 key is needed"),
+        ),
+        P::SeedLength(None) => pick(
+            "其 Ed25519 私钥的格式不符合 RFC 8410".into(),
+            "its Ed25519 private key is not an OCTET STRING (RFC 8410)".into(),
+        ),
+        P::PublicKeyMismatch => {
+            pick("文件中的公钥与私钥不配对".into(), "its public key does not belong to its private key".into())
+        }
+        P::TooFewIterations { min } => pick(
+            format!("新密钥文件至少需要 {min} 次 PBKDF2 迭代"),
+            format!("at least {min} PBKDF2 iterations are required"),
+        ),
+        P::Encoding => pick(
+            "密钥无法编码（程序错误，请报告）".into(),
+            "the key cannot be encoded (a bug; please report it)".into(),
+        ),
+    }
+}
+
+/// A kind of key, as people name it in `lang`.
+pub fn key_kind(kind: &crate::keys::KeyKind, lang: Lang) -> String {
+    use crate::keys::KeyKind as K;
+    let zh = lang == Lang::Zh;
+    match kind {
+        K::Ed25519 => {
+            if zh {
+                "Ed25519 密钥".into()
+            } else {
+                "an Ed25519 key".into()
+            }
+        }
+        K::Ed448 => {
+            if zh {
+                "Ed448 密钥".into()
+            } else {
+                "an Ed448 key".into()
+            }
+        }
+        K::X25519 => {
+            if zh {
+                "X25519 密钥（用于密钥协商，不能签名）".into()
+            } else {
+                "an X25519 key".into()
+            }
+        }
+        K::X448 => {
+            if zh {
+                "X448 密钥（用于密钥协商，不能签名）".into()
+            } else {
+                "an X448 key".into()
+            }
+        }
+        K::Rsa => {
+            if zh {
+                "RSA 密钥".into()
+            } else {
+                "an RSA key".into()
+            }
+        }
+        K::RsaPss => {
+            if zh {
+                "RSA-PSS 密钥".into()
+            } else {
+                "an RSA-PSS key".into()
+            }
+        }
+        K::Dsa => {
+            if zh {
+                "DSA 密钥".into()
+            } else {
+                "a DSA key".into()
+            }
+        }
+        K::DiffieHellman => {
+            if zh {
+                "Diffie-Hellman 密钥".into()
+            } else {
+                "a Diffie-Hellman key".into()
+            }
+        }
+        K::Ec(curve) => {
+            if zh {
+                format!("{curve} 椭圆曲线密钥")
+            } else {
+                format!("an elliptic-curve key on {curve}")
+            }
+        }
+        K::EcCurve(Some(oid)) => {
+            if zh {
+                format!("椭圆曲线密钥（曲线 OID {}）", display_input(oid))
+            } else {
+                format!("an elliptic-curve key on the curve with OID {}", display_input(oid))
+            }
+        }
+        K::EcCurve(None) => {
+            if zh {
+                "以显式参数给出曲线的椭圆曲线密钥".into()
+            } else {
+                "an elliptic-curve key on a curve given by explicit parameters".into()
+            }
+        }
+        K::Other(oid) => {
+            if zh {
+                format!("算法 {} 的密钥", display_input(oid))
+            } else {
+                format!("a key of algorithm {}", display_input(oid))
+            }
+        }
     }
 }
 
@@ -560,8 +736,18 @@ pub fn problem(problem: &Problem, lang: Lang) -> String {
         return what;
     }
     match lang {
-        Lang::Zh => format!("{}：{what}", display_input(&problem.at)),
-        Lang::En => format!("{}: {what}", display_input(&problem.at)),
+        Lang::Zh => format!("{}：{what}", place_of(&problem.at, lang)),
+        Lang::En => format!("{}: {what}", place_of(&problem.at, lang)),
+    }
+}
+
+/// Where a problem is: a field's path as it is, or a line of a text file (`line 3`) in `lang`.
+pub fn place_of(at: &str, lang: Lang) -> String {
+    match at.strip_prefix("line ") {
+        Some(number) if lang == Lang::Zh && !number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit()) => {
+            format!("第 {number} 行")
+        }
+        _ => display_input(at),
     }
 }
 
@@ -785,6 +971,14 @@ mod tests {
         assert_eq!(escape_control("a\nb\u{1b}]0;x\u{7}"), "a\\u{a}b\\u{1b}]0;x\\u{7}");
         assert_eq!(escape_control("x\u{202e}y\u{2066}z\u{200b}"), "x\\u{202e}y\\u{2066}z\\u{200b}");
         assert_eq!(display_input(&"长".repeat(100)).chars().count(), 81);
+    }
+
+    #[test]
+    fn lines_of_text_files_are_named_in_the_language() {
+        let problem = Problem::new("line 3", ProblemKind::BadFingerprint);
+        assert!(problem.message(Lang::Zh).starts_with("第 3 行："), "{}", problem.message(Lang::Zh));
+        assert!(problem.message(Lang::En).starts_with("line 3: "));
+        assert_eq!(place_of("answers.A1", Lang::Zh), "answers.A1");
     }
 
     #[test]

@@ -1,0 +1,613 @@
+//! Every string the command line writes, in Simplified Chinese and English side by side. The
+//! other modules choose with `--lang`; none of them holds a sentence of its own. Whatever came
+//! from input is passed in already escaped ([`crate::escape`]).
+//!
+//! Chinese text uses full-width punctuation (，。：；（）), ‘’ inside “”, and one term for one
+//! thing: 自查结果 (a signed result), 作答文件 (an answers document), 自查目录 (a catalogue),
+//! 密钥文件, 口令, 密钥备案表 (the bureau's register of keys), 折合千分制 (the per-mille score),
+//! 实得分 and 适用满分 (the points), 自评等级 (the grade, the association's own).
+
+use selfcheck_core::Lang;
+
+use crate::input::{Encoding, FileKind, ReadProblem};
+
+/// Picks the Chinese or the English expression; both are written out side by side.
+macro_rules! say {
+    ($lang:expr, $zh:expr, $en:expr $(,)?) => {
+        match $lang {
+            Lang::Zh => $zh,
+            Lang::En => $en,
+        }
+    };
+}
+pub(crate) use say;
+
+/// A word or short phrase in both languages.
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    zh: &'static str,
+    en: &'static str,
+}
+
+impl Words {
+    /// The words in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        say!(lang, self.zh, self.en)
+    }
+}
+
+macro_rules! words {
+    ($($(#[$doc:meta])* $name:ident => $zh:literal, $en:literal;)*) => {
+        $($(#[$doc])* pub const $name: Words = Words { zh: $zh, en: $en };)*
+    };
+}
+
+// What is read.
+words! {
+    /// An answers document.
+    ANSWERS_FILE => "作答文件", "the answers file";
+    /// A catalogue given with `--catalog`.
+    CATALOGUE_FILE => "自查目录", "the catalogue";
+    /// The association's key.
+    KEY_FILE => "密钥文件", "the key file";
+    /// `--passphrase-file`.
+    PASSPHRASE_FILE => "口令文件", "the passphrase file";
+    /// `--trusted-keys`.
+    REGISTER_FILE => "密钥备案表", "the key register";
+    /// A signed result.
+    RESULT_FILE => "自查结果文件", "the result";
+}
+
+// The handbook (`catalog --format markdown`) and the report.
+words! {
+    ANSWER_KIND => "作答方式", "Answer";
+    SCALE => "是 / 部分做到 / 否", "yes / partly / no";
+    BINARY => "是 / 否", "yes / no";
+    CHECKLIST => "逐项勾选", "tick the sub-items met";
+    NA_ALLOWED => "可选“不适用”", "\"not applicable\" allowed";
+    VETO => "否决项", "Veto gate";
+    CLAUSE => "依据", "Clause";
+    GUIDANCE => "达标要求", "Full compliance";
+    EVIDENCE => "佐证材料", "Evidence";
+    ACTION => "整改建议", "Rectification";
+    GRADES => "自评等级", "Grades";
+    SOURCE => "依据文件", "Source";
+    CATALOGUE_DIGEST => "目录摘要", "Catalogue digest";
+    ASSOCIATION => "协会", "Association";
+    PERIOD => "自查期间", "Period";
+    GRADE => "自评等级", "Grade";
+    ANSWERED => "已作答", "Answered";
+    AREAS => "分项得分", "Areas";
+    VETOES => "触发否决项", "Vetoes triggered";
+    RECTIFICATION => "整改清单", "Rectification list";
+    NOTHING_TO_FIX => "无需整改。", "Nothing to fix.";
+    MISSING_ITEMS => "未达标子项", "Not met";
+    UNANSWERED => "未作答", "unanswered";
+    VETO_FLAG => "否决项", "veto gate";
+    NONE => "无", "none";
+}
+
+// A signed result (`report`).
+words! {
+    RESULT_TITLE => "自查结果", "Self-assessment result";
+    VALIDITY => "有效性", "Validity";
+    VALID_VERIFIED => "有效（签名与评分均已核验）", "valid (signature and score verified)";
+    SIGNED_AT => "签名时间", "Signed at";
+    FINGERPRINT => "密钥指纹", "Key fingerprint";
+    RESULT_DIGEST => "结果摘要", "Result digest";
+    CLAIMED => "结果自称（未经核验）", "What it claims (not verified)";
+    NOTES => "提示", "Notes";
+}
+
+// Verdicts: the first words of each `verify` line and of each `summary` status.
+words! {
+    VERDICT_VALID => "有效", "valid";
+    VERDICT_INVALID => "无效", "INVALID";
+    VERDICT_NOT_A_RESULT => "不是自查结果", "NOT A RESULT";
+    VERDICT_UNREADABLE => "无法读取", "UNREADABLE";
+    STATUS_VALID => "有效", "valid";
+    STATUS_INVALID => "无效", "invalid";
+    STATUS_NOT_A_RESULT => "不是自查结果", "not a result";
+    STATUS_UNREADABLE => "无法读取", "unreadable";
+    STATUS_NOT_READ => "未读取", "not read";
+}
+
+// Passphrase prompts.
+words! {
+    PROMPT_PASSPHRASE => "密钥口令：", "Key passphrase: ";
+    PROMPT_NEW_PASSPHRASE => "设置密钥口令：", "New key passphrase: ";
+    PROMPT_REPEAT_PASSPHRASE => "再次输入口令：", "Repeat the passphrase: ";
+}
+
+/// The columns of `summary`'s CSV.
+pub fn csv_header(lang: Lang) -> &'static str {
+    say!(
+        lang,
+        "文件,协会名称,统一社会信用代码,自查期间起,自查期间止,实得分,适用满分,折合千分制,自评等级,触发否决项,已作答,评价项总数,密钥指纹,签名时间,状态,提示",
+        "file,association,credit_code,period_from,period_to,total,maximum,score,grade,vetoes,answered,criteria,fingerprint,signed_at,status,warnings",
+    )
+}
+
+/// The prefix of every message on standard error.
+pub fn program(lang: Lang, message: &str) -> String {
+    say!(lang, format!("selfcheck：{message}"), format!("selfcheck: {message}"))
+}
+
+/// `{role} {path}` cannot be read, and why; `path` is escaped.
+pub fn cannot_read(lang: Lang, role: Words, path: &str, problem: &ReadProblem) -> String {
+    let problem = read_problem(lang, problem);
+    let role = role.get(lang);
+    if path == "-" {
+        return say!(lang, format!("无法读取标准输入：{problem}"), format!("cannot read standard input: {problem}"));
+    }
+    say!(lang, format!("无法读取{role} {path}：{problem}"), format!("cannot read {role} {path}: {problem}"))
+}
+
+/// Why an input cannot be read.
+pub fn read_problem(lang: Lang, problem: &ReadProblem) -> String {
+    match problem {
+        ReadProblem::NotFound => say!(lang, "没有这个文件", "there is no such file").to_owned(),
+        ReadProblem::PermissionDenied => say!(lang, "没有读取它的权限", "permission to read it is denied").to_owned(),
+        ReadProblem::NotAFile { kind, link_target } => {
+            let what = file_kind(lang, kind);
+            let hint = match kind {
+                FileKind::Fifo => say!(
+                    lang,
+                    "；要读取管道，请用 - 并将其接到标准输入",
+                    "; to read a pipe, pass - and send it to standard input"
+                ),
+                _ => "",
+            };
+            match link_target {
+                Some(target) => {
+                    let target = crate::escape::path(target);
+                    say!(
+                        lang,
+                        format!("它是指向{what}（{target}）的链接，不是文件，不读取{hint}"),
+                        format!("it is a link to {what} ({target}), not a file, so it is not read{hint}"),
+                    )
+                }
+                None => say!(
+                    lang,
+                    format!("它是{what}，不是文件，不读取{hint}"),
+                    format!("it is {what}, not a file, so it is not read{hint}"),
+                ),
+            }
+        }
+        ReadProblem::TooLarge { size: Some(size), limit } => say!(
+            lang,
+            format!("它有 {size} 字节，超过 {limit} 字节的上限"),
+            format!("it is {size} bytes, more than the limit of {limit} bytes"),
+        ),
+        ReadProblem::TooLarge { size: None, limit } => say!(
+            lang,
+            format!("它超过 {limit} 字节的上限（读到上限即停止）"),
+            format!("it is more than the limit of {limit} bytes (reading stopped there)"),
+        ),
+        ReadProblem::NotUtf8 { encoding: Encoding::Gbk, .. } => say!(
+            lang,
+            "它似乎是 GBK（ANSI）编码的文本，不是 UTF-8；请另存为 UTF-8（记事本：“另存为”，编码选“UTF-8”）",
+            "it seems to be GBK (ANSI) text, not UTF-8; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+        )
+        .to_owned(),
+        ReadProblem::NotUtf8 { encoding: Encoding::Utf16, .. } => say!(
+            lang,
+            "它是 UTF-16（“Unicode”）编码的文本，不是 UTF-8；请另存为 UTF-8",
+            "it is UTF-16 (\"Unicode\") text, not UTF-8; save it as UTF-8",
+        )
+        .to_owned(),
+        ReadProblem::NotUtf8 { encoding: Encoding::Unknown, offset } => say!(
+            lang,
+            format!("它不是 UTF-8 文本（第 {offset} 字节起无效）；请另存为 UTF-8"),
+            format!("it is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8"),
+        ),
+        ReadProblem::Io(error) => {
+            let error = system_error(lang, error);
+            say!(lang, format!("读取出错（{error}）"), format!("reading failed ({error})"))
+        }
+    }
+}
+
+/// What a path is, when it is not a regular file.
+pub fn file_kind(lang: Lang, kind: &FileKind) -> &'static str {
+    match kind {
+        FileKind::Directory => say!(lang, "文件夹", "a folder"),
+        FileKind::Fifo => say!(lang, "命名管道（FIFO）", "a named pipe (FIFO)"),
+        FileKind::Socket => say!(lang, "套接字", "a socket"),
+        FileKind::CharDevice => say!(lang, "字符设备", "a character device"),
+        FileKind::BlockDevice => say!(lang, "块设备", "a block device"),
+        FileKind::Other => say!(lang, "特殊文件", "a special file"),
+    }
+}
+
+/// What the system said went wrong: in Chinese for the failures people meet, else the system's
+/// own words.
+pub fn system_error(lang: Lang, error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let zh = match error.kind() {
+        ErrorKind::NotFound => "没有这个文件或文件夹",
+        ErrorKind::PermissionDenied => "没有权限",
+        ErrorKind::AlreadyExists => "文件已存在",
+        ErrorKind::IsADirectory => "这是文件夹",
+        ErrorKind::NotADirectory => "路径中有一部分不是文件夹",
+        ErrorKind::StorageFull => "磁盘空间已满",
+        ErrorKind::ReadOnlyFilesystem => "文件系统为只读",
+        _ => return say!(lang, format!("系统错误：{error}"), error.to_string()),
+    };
+    say!(lang, zh.to_owned(), error.to_string())
+}
+
+/// Writing a file failed.
+pub fn cannot_write(lang: Lang, path: &str, error: &std::io::Error) -> String {
+    let error = system_error(lang, error);
+    say!(lang, format!("无法写入 {path}（{error}）"), format!("cannot write {path} ({error})"))
+}
+
+/// Writing to standard output failed (other than a reader that stopped early).
+pub fn cannot_write_output(lang: Lang, error: &std::io::Error) -> String {
+    let error = system_error(lang, error);
+    say!(lang, format!("无法写入标准输出（{error}）"), format!("cannot write to standard output ({error})"))
+}
+
+/// An input is also the output.
+pub fn output_is_an_input(lang: Lang, path: &str, input: &str) -> String {
+    say!(
+        lang,
+        format!("{path} 就是输入文件 {input}；selfcheck 从不覆盖输入文件，请另选输出文件名"),
+        format!("{path} is the input {input}; selfcheck never overwrites an input: choose another name"),
+    )
+}
+
+/// `keygen --out` names an existing file.
+pub fn key_exists(lang: Lang, path: &str) -> String {
+    say!(
+        lang,
+        format!("{path} 已存在；selfcheck 从不覆盖密钥（请先将它移走）"),
+        format!("{path} exists; selfcheck never overwrites a key (move it away first)"),
+    )
+}
+
+/// `sign --out` names an existing file and there is no `--force`.
+pub fn out_exists(lang: Lang, path: &str) -> String {
+    say!(lang, format!("{path} 已存在；如要替换，请加 --force"), format!("{path} exists; pass --force to replace it"))
+}
+
+/// After `keygen`.
+pub fn keep_the_key_safe(lang: Lang, path: &str) -> String {
+    say!(
+        lang,
+        format!("请将 {path} 及其口令另存一份，妥善保管；并将密钥指纹报送业务主管部门备案"),
+        format!(
+            "keep a copy of {path} and its passphrase in a safe place; give the fingerprint to the registration authority"
+        ),
+    )
+}
+
+/// The clock cannot be read as a Unix time.
+pub fn clock_before_1970(lang: Lang) -> &'static str {
+    say!(lang, "系统时钟早于 1970 年，无法确定签名时间", "the system clock is before 1970")
+}
+
+/// The operating system's random generator failed.
+pub fn random_failed(lang: Lang, error: &dyn std::fmt::Display) -> String {
+    say!(lang, format!("系统随机数生成器出错（{error}）"), format!("the system's random generator failed: {error}"))
+}
+
+/// A core error about a file, with what was being done.
+pub fn cannot(lang: Lang, action: Action, path: &str, detail: &str) -> String {
+    match action {
+        Action::Score => say!(lang, format!("无法计分 {path}：{detail}"), format!("cannot score {path}: {detail}")),
+        Action::Sign => say!(lang, format!("无法签名 {path}：{detail}"), format!("cannot sign {path}: {detail}")),
+        Action::UseCatalogue => {
+            say!(
+                lang,
+                format!("无法使用自查目录 {path}：{detail}"),
+                format!("cannot use the catalogue {path}: {detail}")
+            )
+        }
+        Action::OpenKey => {
+            say!(lang, format!("无法打开密钥 {path}：{detail}"), format!("cannot open the key {path}: {detail}"))
+        }
+        Action::UseRegister => say!(
+            lang,
+            format!("无法使用密钥备案表 {path}：{detail}"),
+            format!("cannot use the key register {path}: {detail}")
+        ),
+    }
+}
+
+/// What the program was doing when the core refused.
+#[derive(Debug, Clone, Copy)]
+pub enum Action {
+    /// `score`.
+    Score,
+    /// `sign`.
+    Sign,
+    /// `--catalog`.
+    UseCatalogue,
+    /// `sign --key`.
+    OpenKey,
+    /// `--trusted-keys`.
+    UseRegister,
+}
+
+/// `sign` with open criteria.
+pub fn unanswered_note(lang: Lang, open: usize, total: usize) -> String {
+    say!(
+        lang,
+        format!("注意：{total} 项中有 {open} 项未作答，按零分计"),
+        format!("note: {open} of {total} criteria are unanswered and score zero"),
+    )
+}
+
+/// `sign` succeeded.
+pub fn signed(lang: Lang, score: u32, grade: &str, fingerprint: &str, out: Option<&str>) -> String {
+    match out {
+        Some(out) => say!(
+            lang,
+            format!("已签名：折合千分制 {score}（自评等级：{grade}），密钥 {fingerprint}，已写入 {out}"),
+            format!("signed: score {score} ({grade}), key {fingerprint}, written to {out}"),
+        ),
+        None => say!(
+            lang,
+            format!("已签名：折合千分制 {score}（自评等级：{grade}），密钥 {fingerprint}"),
+            format!("signed: score {score} ({grade}), key {fingerprint}"),
+        ),
+    }
+}
+
+/// `report` of a file that is not a result.
+pub fn not_a_result(lang: Lang, path: &str, reason: &str) -> String {
+    say!(lang, format!("{path} 不是签名的自查结果：{reason}"), format!("{path} is not a signed result: {reason}"))
+}
+
+// Passphrases.
+
+/// The two typed passphrases differ.
+pub fn passphrases_differ(lang: Lang) -> &'static str {
+    say!(lang, "两次输入的口令不一致；未写入任何文件", "the two passphrases differ; nothing was written")
+}
+
+/// The passphrase file has nothing on its first line.
+pub fn passphrase_file_empty(lang: Lang, path: &str) -> String {
+    say!(lang, format!("口令文件 {path} 的第一行是空的"), format!("the passphrase file {path} is empty"))
+}
+
+/// `SELFCHECK_PASSPHRASE` is set to nothing.
+pub fn passphrase_variable_empty(lang: Lang, variable: &str) -> String {
+    say!(lang, format!("环境变量 {variable} 已设置，但内容为空"), format!("{variable} is set but empty"))
+}
+
+/// `SELFCHECK_PASSPHRASE` is not UTF-8.
+pub fn passphrase_variable_not_utf8(lang: Lang, variable: &str) -> String {
+    say!(lang, format!("环境变量 {variable} 不是有效的 UTF-8 文本"), format!("{variable} is not valid UTF-8"))
+}
+
+/// No passphrase anywhere and no terminal to ask at.
+pub fn no_passphrase(lang: Lang, variable: &str) -> String {
+    say!(
+        lang,
+        format!("未提供口令：请在终端中输入，或设置环境变量 {variable}，或使用 --passphrase-file 文件"),
+        format!("no passphrase given: type it at a terminal, set {variable}, or pass --passphrase-file FILE"),
+    )
+}
+
+/// The terminal could not be read.
+pub fn cannot_read_passphrase(lang: Lang, error: &std::io::Error) -> String {
+    let error = system_error(lang, error);
+    say!(lang, format!("无法读取口令（{error}）"), format!("cannot read the passphrase ({error})"))
+}
+
+// Summaries of many files.
+
+/// Progress of a long `summary` or `verify`.
+pub fn progress(lang: Lang, done: usize, total: usize, elapsed: std::time::Duration) -> String {
+    let seconds = elapsed.as_secs();
+    say!(
+        lang,
+        format!("已核验 {done} / {total} 个文件（{seconds} 秒）"),
+        format!("checked {done} of {total} files ({seconds} s)"),
+    )
+}
+
+/// The counts `summary` ends with.
+pub fn summary_counts(
+    lang: Lang,
+    files: usize,
+    valid: usize,
+    invalid: usize,
+    not_results: usize,
+    not_read: usize,
+) -> String {
+    let mut line = say!(
+        lang,
+        format!("共 {files} 个文件：有效 {valid} 个，无效 {invalid} 个，不是自查结果 {not_results} 个"),
+        format!("{files} files: {valid} valid, {invalid} invalid, {not_results} not results"),
+    );
+    if not_read > 0 {
+        line.push_str(&say!(
+            lang,
+            format!("；另有 {not_read} 项未读取（链接、管道、设备或无法读取的文件夹，详见表中各行）"),
+            format!(
+                "; {not_read} other entries not read (links, pipes, devices or unreadable folders: see their rows)"
+            ),
+        ));
+    }
+    line
+}
+
+/// `verify`'s line for a valid result (after the verdict and the file).
+#[allow(clippy::too_many_arguments)]
+pub fn valid_line(
+    lang: Lang,
+    name: &str,
+    code: &str,
+    from: &str,
+    to: &str,
+    score: u32,
+    grade: &str,
+    fingerprint: &str,
+) -> String {
+    say!(
+        lang,
+        format!("{name}（{code}），{from} 至 {to}，折合千分制 {score}（自评等级：{grade}），密钥 {fingerprint}"),
+        format!("{name} ({code}), {from} – {to}, score {score} ({grade}), key {fingerprint}"),
+    )
+}
+
+/// The warnings about a valid result, after its details on its `verify` line.
+pub fn with_warnings(lang: Lang, detail: &str, warnings: &[String]) -> String {
+    if warnings.is_empty() {
+        return detail.to_owned();
+    }
+    say!(lang, format!("{detail}；提示：{}", warnings.join("")), format!("{detail}; note: {}", warnings.join(" ")))
+}
+
+/// A line that starts with a verdict: `有效：FILE：…` / `valid: FILE: …`.
+pub fn verdict_line(lang: Lang, verdict: Words, file: &str, detail: &str) -> String {
+    let verdict = verdict.get(lang);
+    say!(lang, format!("{verdict}：{file}：{detail}"), format!("{verdict}: {file}: {detail}"))
+}
+
+/// A summary status: `无效：…` / `invalid: …`.
+pub fn status(lang: Lang, status: Words, detail: &str) -> String {
+    let status = status.get(lang);
+    if detail.is_empty() {
+        return status.to_owned();
+    }
+    say!(lang, format!("{status}：{detail}"), format!("{status}: {detail}"))
+}
+
+/// `label: value` as the program's own line.
+pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    say!(lang, format!("{label}：{value}"), format!("{label}: {value}"))
+}
+
+/// A heading of the lines below it.
+pub fn heading(lang: Lang, label: &str) -> String {
+    say!(lang, format!("{label}："), format!("{label}:"))
+}
+
+/// A name with its credit code.
+pub fn name_and_code(lang: Lang, name: &str, code: &str) -> String {
+    if code.is_empty() {
+        return name.to_owned();
+    }
+    say!(lang, format!("{name}（{code}）"), format!("{name} ({code})"))
+}
+
+/// A period.
+pub fn period(lang: Lang, from: &str, to: &str) -> String {
+    say!(lang, format!("{from} 至 {to}"), format!("{from} – {to}"))
+}
+
+/// The headline of a report: the per-mille score, with the points that explain it.
+pub fn score_line(lang: Lang, score: u32, total: u32, maximum: u32) -> String {
+    say!(
+        lang,
+        format!("折合千分制：{score}（实得分 {total} / 适用满分 {maximum}）"),
+        format!("Score (per mille): {score} ({total} of {maximum} applicable points)"),
+    )
+}
+
+/// What a criterion below full points lost, with its flags.
+pub fn lost(lang: Lang, points: u32, veto: bool, unanswered: bool) -> String {
+    let mut parts = vec![say!(lang, format!("扣 {points} 分"), format!("{points} points lost"))];
+    if veto {
+        parts.push(VETO_FLAG.get(lang).to_owned());
+    }
+    if unanswered {
+        parts.push(UNANSWERED.get(lang).to_owned());
+    }
+    say!(lang, format!("（{}）", parts.join("；")), format!(" ({})", parts.join("; ")))
+}
+
+/// A quoted clause of the notice.
+pub fn clause(lang: Lang, section: &str, quote: &str) -> String {
+    let label = CLAUSE.get(lang);
+    say!(lang, format!("{label} {section}：“{quote}”"), format!("{label} {section}: “{quote}”"))
+}
+
+/// Items of a list.
+pub fn list(lang: Lang, items: &[String]) -> String {
+    items.join(say!(lang, "；", "; "))
+}
+
+/// A points figure in the handbook.
+pub fn points(lang: Lang, points: u32) -> String {
+    say!(lang, format!("{points} 分"), format!("{points} points"))
+}
+
+/// What an invalid result claims, not verified.
+pub fn claimed(lang: Lang, total: u32, maximum: u32, score: u32, grade: &str, vetoes: &str) -> String {
+    let label = CLAIMED.get(lang);
+    say!(
+        lang,
+        format!(
+            "{label}：实得分 {total} / 适用满分 {maximum}，折合千分制 {score}，自评等级 {grade}，触发否决项 {vetoes}"
+        ),
+        format!("{label}: total {total} / {maximum}, score {score}, grade {grade}, vetoes {vetoes}"),
+    )
+}
+
+// Entries of a summarised folder that are not read.
+
+/// Why an entry of a folder is not read.
+pub fn not_read(lang: Lang, reason: &crate::walk::Skip) -> String {
+    use crate::walk::Skip;
+    match reason {
+        Skip::NotAFile(kind) => {
+            let what = file_kind(lang, kind);
+            say!(lang, format!("它是{what}，不是文件，不读取"), format!("it is {what}, not a file, so it is not read"))
+        }
+        Skip::BrokenLink(target) => say!(
+            lang,
+            format!("它是失效的链接（指向 {target}，该处没有文件）"),
+            format!("it is a broken link (to {target}, where there is nothing)"),
+        ),
+        Skip::LinkLoop => say!(
+            lang,
+            "它是循环的链接，永远到不了文件".to_owned(),
+            "it is a link that loops and never reaches a file".to_owned()
+        ),
+        Skip::LinkOutside(target) => say!(
+            lang,
+            format!("它是指向所列文件夹之外的链接（{target}），未跟随；如需汇总，请在命令行中直接列出"),
+            format!("it is a link to {target}, outside the folders named, and is not followed (name it to include it)"),
+        ),
+        Skip::LinkToFolder(target) => say!(
+            lang,
+            format!("它是指向本次汇总范围内文件夹的链接（{target}），未跟随，以免重复计数"),
+            format!(
+                "it is a link to a folder summarised anyway ({target}) and is not followed, so nothing is counted twice"
+            ),
+        ),
+        Skip::LinkToFile(target) => say!(
+            lang,
+            format!("它是指向 {target} 的链接；该文件在其所在位置计入"),
+            format!("it is a link to {target}, which is counted where it is"),
+        ),
+        Skip::SameFile(first) => say!(
+            lang,
+            format!("它与 {first} 是同一个文件，只计一次"),
+            format!("it is the same file as {first}, counted once"),
+        ),
+        Skip::SameFolder(first) => say!(
+            lang,
+            format!("它与 {first} 是同一个文件夹，只汇总一次"),
+            format!("it is the same folder as {first}, summarised once"),
+        ),
+        Skip::UnreadableFolder(problem) => {
+            let problem = read_problem(lang, problem);
+            say!(lang, format!("无法读取该文件夹：{problem}"), format!("the folder cannot be read: {problem}"))
+        }
+    }
+}
+
+// Errors of the core.
+
+/// A core error in `lang`, as the core words it (input in it already escaped by the core, and
+/// escaped again here, which changes nothing but guards the output).
+pub fn core(lang: Lang, error: &selfcheck_core::Error) -> String {
+    crate::escape::escape(&error.message(lang)).into_owned()
+}
