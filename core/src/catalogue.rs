@@ -17,12 +17,23 @@ use crate::wire::{
 /// A published version is never edited: results signed under it pin its digest and must verify
 /// forever. A change to any text, points or rule is a new file and a new entry here; the test
 /// suite checks every file against its pinned digest and keeps a golden result of each.
-pub const BUILTIN_VERSIONS: &[BuiltinVersion] = &[BuiltinVersion {
-    id: "gd-2013-self-discipline",
-    version: "1.0.0",
-    json: include_str!("../catalogues/gd-2013-self-discipline-1.0.0.json"),
-    digest: "337e8abf0cff9f6cd3a2432a32ef5e4f65fce2490b218fcb856a28118b096814",
-}];
+pub const BUILTIN_VERSIONS: &[BuiltinVersion] = &[
+    BuiltinVersion {
+        id: "gd-2013-self-discipline",
+        version: "1.0.0",
+        json: include_str!("../catalogues/gd-2013-self-discipline-1.0.0.json"),
+        digest: "337e8abf0cff9f6cd3a2432a32ef5e4f65fce2490b218fcb856a28118b096814",
+    },
+    // Wording only: prohibitions phrased as what the association does, one answer vocabulary
+    // (已做到 / 部分做到 / 未做到 / 不适用), C8 quoting the prohibition itself. Same questions
+    // and points, so drafts of 1.0.0 carry over (`migrate`).
+    BuiltinVersion {
+        id: "gd-2013-self-discipline",
+        version: "1.1.0",
+        json: include_str!("../catalogues/gd-2013-self-discipline-1.1.0.json"),
+        digest: "84e95efa5a698d83a792066917010120324482ef5e20a144a8e58f282b9d9284",
+    },
+];
 
 /// The current built-in catalogue of the 2013 Guangdong notice, as authored.
 pub const BUILTIN_JSON: &str = BUILTIN_VERSIONS[BUILTIN_VERSIONS.len() - 1].json;

@@ -19,12 +19,14 @@
 pub mod answers;
 pub mod canonical;
 pub mod catalogue;
+pub mod compare;
 pub mod credential;
 pub mod credit_code;
 pub mod error;
 pub mod json;
 pub mod keys;
 pub mod messages;
+pub mod migrate;
 pub mod register;
 pub mod report;
 pub mod text;
@@ -40,7 +42,7 @@ pub use keys::{AssociationKey, PublicKey};
 pub use register::{KeyRegister, KeyStatus};
 pub use report::{AreaScore, Outcome, Rectification, Report};
 pub use text::{Lang, Text};
-pub use time::Timestamp;
+pub use time::{BeijingTime, Timestamp};
 
 /// The largest integer a JSON number can hold exactly in JavaScript: 2^53 − 1.
 pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;

@@ -234,3 +234,113 @@ mod tests {
         assert_eq!(days_from_date("2026-02-30"), None);
     }
 }
+
+/// A civil date and time in Beijing time (China Standard Time, UTC+8 all year): how a Chinese
+/// office reads the time of a signature, on screen and on paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BeijingTime {
+    /// Year, e.g. 2026.
+    pub year: i64,
+    /// Month, 1 to 12.
+    pub month: u32,
+    /// Day of the month, 1 to 31.
+    pub day: u32,
+    /// Hour, 0 to 23.
+    pub hour: u32,
+    /// Minute, 0 to 59.
+    pub minute: u32,
+}
+
+/// Seconds Beijing time is ahead of UTC; China has kept no daylight saving time since 1991.
+const BEIJING_OFFSET_SECONDS: i64 = 8 * 3600;
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Timestamp {
+    /// The instant in Beijing time, to the minute (seconds and fractions are dropped, as a
+    /// clock on the wall shows it). Any offset the timestamp carries is taken into account.
+    ///
+    /// ```
+    /// use selfcheck_core::{Lang, Timestamp};
+    ///
+    /// let signed = Timestamp::parse("2026-12-01T03:46:59Z").unwrap();
+    /// assert_eq!(signed.beijing().format(Lang::Zh), "2026年12月1日 11:46");
+    /// assert_eq!(signed.beijing().format(Lang::En), "1 December 2026, 11:46");
+    /// // Late in the UTC evening it is already the next day in Beijing.
+    /// let late = Timestamp::parse("2026-12-31T20:05:00-02:00").unwrap();
+    /// assert_eq!(late.beijing().format(Lang::Zh), "2027年1月1日 06:05");
+    /// ```
+    pub fn beijing(&self) -> BeijingTime {
+        let seconds = self.unix_seconds() + BEIJING_OFFSET_SECONDS;
+        let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
+        let rest = seconds.rem_euclid(86_400);
+        BeijingTime {
+            year,
+            month: month as u32,
+            day: day as u32,
+            hour: (rest / 3600) as u32,
+            minute: (rest % 3600 / 60) as u32,
+        }
+    }
+}
+
+impl BeijingTime {
+    /// The date and time the way readers of `lang` write them: `2026年12月1日 11:46` in
+    /// Chinese, `1 December 2026, 11:46` in English (both on the 24-hour clock).
+    pub fn format(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::Zh => {
+                format!("{}年{}月{}日 {:02}:{:02}", self.year, self.month, self.day, self.hour, self.minute)
+            }
+            crate::Lang::En => format!(
+                "{} {} {}, {:02}:{:02}",
+                self.day,
+                MONTH_NAMES[(self.month as usize).clamp(1, 12) - 1],
+                self.year,
+                self.hour,
+                self.minute
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod beijing_tests {
+    use super::Timestamp;
+    use crate::Lang;
+
+    fn beijing(text: &str, lang: Lang) -> String {
+        Timestamp::parse(text).unwrap().beijing().format(lang)
+    }
+
+    #[test]
+    fn utc_becomes_beijing_time_written_the_chinese_way() {
+        assert_eq!(beijing("2026-12-01T03:46:00Z", Lang::Zh), "2026年12月1日 11:46");
+        assert_eq!(beijing("2026-11-05T02:30:00Z", Lang::Zh), "2026年11月5日 10:30");
+        // 16:00 UTC is midnight in Beijing: the next day, across a month and a year.
+        assert_eq!(beijing("2026-12-31T16:00:00Z", Lang::Zh), "2027年1月1日 00:00");
+        assert_eq!(beijing("2028-02-28T16:30:00Z", Lang::Zh), "2028年2月29日 00:30");
+        assert_eq!(beijing("2026-12-01T03:46:59.999Z", Lang::En), "1 December 2026, 11:46");
+    }
+
+    #[test]
+    fn offsets_and_fractions_are_honoured() {
+        assert_eq!(beijing("2026-12-01T11:46:00+08:00", Lang::Zh), "2026年12月1日 11:46");
+        assert_eq!(beijing("2026-12-01T05:16:00+01:30", Lang::Zh), "2026年12月1日 11:46");
+        assert_eq!(beijing("2026-11-30T22:46:00.5-05:00", Lang::Zh), "2026年12月1日 11:46");
+        assert_eq!(beijing("2013-12-31T16:00:00Z", Lang::En), "1 January 2014, 00:00");
+    }
+}

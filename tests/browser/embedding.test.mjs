@@ -23,6 +23,7 @@ import {
   download,
   draftSnapshot,
   expectedChecked,
+  exportResult,
   fillProfile,
   pageUrl,
   plannedAnswers,
@@ -208,7 +209,7 @@ async function createKeyAndExport(widget) {
   await until(widget, `the export button of ${widget.host} is enabled`, ([s, host]) => __selfcheckTest.$(s, host)?.disabled === false, [sel.exportButton, widget.host], {
     describe: () => widget.locator('[data-testid=notice]').evaluateAll((nodes) => nodes.map((n) => n.textContent.trim())),
   });
-  return download(widget, () => widget.locator(sel.exportButton).click());
+  return exportResult(widget);
 }
 
 /** Checks a result with `selfcheck verify` and returns what `selfcheck report` says of it. */
@@ -755,6 +756,8 @@ widgetTest('mount(), destroy() within the save delay, mount() again: the pending
 widgetTest('mount() with a custom catalogue: a valid one is rendered and scored like `selfcheck score --catalog`; an invalid one, bad options reject with an Error', async (s, t) => {
   const page = await openPortal(s);
   const bad = structuredClone(catalogue);
+  // An id of its own: a catalogue that claims a built-in id and version is refused before its rules are checked.
+  bad.id = 'test-invalid';
   bad.total_points = 999;
   bad.areas[0].criteria[1].id = 'A1';
   for (const form of [bad, JSON.stringify(bad)]) {

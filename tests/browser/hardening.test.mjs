@@ -27,10 +27,12 @@ import {
   SLOW,
   answer,
   attribute,
+  catalogue,
   cliExpect,
   download,
   draftSnapshot,
   expectedChecked,
+  exportResult,
   file,
   fillProfile,
   hidden,
@@ -232,7 +234,8 @@ widgetTest('a bad draft file or key file is refused with a message; the draft on
     const notice = await visible(page, NOTICE, { timeout: SLOW });
     assert.notEqual((await notice.textContent()).trim(), '', `key file, ${what}: a message says what is wrong`);
     assert.equal(await page.locator(sel.fingerprint).count(), 0, `key file, ${what}: no key is shown`);
-    assert.equal(await page.locator('input[data-passphrase=load]').inputValue(), '', `key file, ${what}: the passphrase field is cleared`);
+    // The passphrase stays, selected, so that a mistyped one is corrected by typing again.
+    assert.equal(await page.locator('input[data-passphrase=load]').inputValue(), passphrase, `key file, ${what}: the passphrase field keeps what was typed`);
     assert.deepEqual(await draftSnapshot(page), before, `key file, ${what}: the draft on the page`);
     assert.deepEqual(await storageDump(page), storedBefore, `key file, ${what}: localStorage`);
   }
@@ -333,7 +336,7 @@ widgetTest('the private key never appears unencrypted: not in storage, the expor
 
   await page.locator(sel.unlockPassphrase).fill(passphrase);
   await until(page, 'the export button is enabled', (b) => __selfcheckTest.$(b)?.disabled === false, sel.exportButton);
-  const exported = await download(page, () => page.locator(sel.exportButton).click());
+  const exported = await exportResult(page);
   const draft = await download(page, () => page.locator(sel.downloadDraft).first().click());
   await waitSaved(page, 'leak-note-2e4b');
 
@@ -505,8 +508,12 @@ widgetTest('markup and script-like text in every field is shown as text, print v
   for (const name of fileNames) assert.ok(fileText.includes(name), `the file evidence shows the name ${JSON.stringify(name)} as text: ${fileText}`);
   await expectInert(page, 'after typing');
 
+  // Nothing was signed: printing asks first, and the summary printed says it is an unsigned draft.
   await page.locator('button[data-action=print]').click();
+  await visible(page, '[role=dialog] button[data-action=confirm-print-draft]');
+  await page.locator('[role=dialog] button[data-action=confirm-print-draft]').click();
   await until(page, 'the print button called window.print()', () => window.__printed === 1);
+  assert.equal(await page.locator('#selfcheck-print [data-testid=print-unsigned]').count(), 1, 'the printed draft is marked unsigned');
   await expectPrinted(page, { 'the name': HOSTILE_PROFILE.name, 'the contact person': HOSTILE_PROFILE.person, 'the phone': HOSTILE_PROFILE.phone }, 'typed');
   await page.locator(sel.lang).click();
   await attribute(page, sel.root, 'lang', 'en');
@@ -515,10 +522,11 @@ widgetTest('markup and script-like text in every field is shown as text, print v
   // A signed result (from `selfcheck sign`) whose name, notes, links and file names carry the same text.
   const dir = tempDir(t);
   const keyFile = writeTemp(dir, 'key.pem', encryptedKey('hostile result key 1'));
-  const signedProfile = { ...HOSTILE_PROFILE, name: `${HOSTILE.svg}${HOSTILE.script}导入协会${HOSTILE.bidi}`, person: `${HOSTILE.template}${HOSTILE.img}` };
+  // The e-mail address must be one to be signed (the core checks it); the other fields carry the hostile text.
+  const signedProfile = { ...HOSTILE_PROFILE, email: 'xiehui@example.org.cn', name: `${HOSTILE.svg}${HOSTILE.script}导入协会${HOSTILE.bidi}`, person: `${HOSTILE.template}${HOSTILE.img}` };
   const answers = {
     format: 'selfcheck-answers/1',
-    catalogue: { id: 'gd-2013-self-discipline', version: '1.0.0' },
+    catalogue: { id: catalogue.id, version: catalogue.version },
     profile: wireProfile(signedProfile),
     answers: {
       A1: { value: 'partly', note: `imported ${ALL_HOSTILE}`, evidence: [{ type: 'link', url: hostileUrl }] },
@@ -584,7 +592,7 @@ widgetTest('loading, answering, making a key, exporting, importing and printing 
   const downloads = [await download(page, () => page.locator(sel.downloadKey).click())];
   await page.locator(sel.unlockPassphrase).fill(passphrase);
   await until(page, 'the export button is enabled', (b) => __selfcheckTest.$(b)?.disabled === false, sel.exportButton);
-  const exported = await download(page, () => page.locator(sel.exportButton).click());
+  const exported = await exportResult(page);
   downloads.push(exported);
   await page.locator(sel.resultFile).setInputFiles(file(exported.name, exported.content));
   await attribute(page, sel.importMessage, 'data-state', 'ok');

@@ -69,6 +69,9 @@ export const sel = {
   confirmImport: 'button[data-action=confirm-import]',
   importCompare: 'button[data-action=import-compare]',
   compare: 'table[data-testid=compare]',
+  dialog: '[role=dialog]',
+  confirmExport: '[role=dialog] button[data-action=confirm-export]',
+  nextUnanswered: 'button[data-action=next-unanswered]',
 };
 
 /** The profile fields, by the key used in `PROFILE`. */
@@ -319,21 +322,27 @@ export function wireProfile(profile) {
 /**
  * What the page's checked inputs should be for these answers (a list of `{id, value|checked}` or
  * an answers map of a document), in the form `checkedInputs` reads them: `ID:value` for a radio,
- * `ID:na` for the not-applicable checkbox, `ID:ID.n` for a sub-item; sorted.
+ * `ID:na` for the not-applicable checkbox, `ID:ID.n` for a sub-item, `ID:none` for "none of the
+ * above" (a checklist answered with no sub-item met); sorted.
  */
 export function expectedChecked(answers) {
   const list = Array.isArray(answers) ? answers : Object.entries(answers).map(([id, entry]) => ({ id, ...entry }));
   const keys = [];
   for (const answer of list) {
     if (answer.value) keys.push(`${answer.id}:${answer.value}`);
+    else if (answer.checked?.length === 0) keys.push(`${answer.id}:none`);
     else if (answer.checked) keys.push(...answer.checked.map((item) => `${answer.id}:${item}`));
   }
   return keys.sort();
 }
 
-/** The locators of the inputs that give an answer: a radio, the not-applicable checkbox, or sub-items. */
+/**
+ * The locators of the inputs that give an answer: a radio, the not-applicable checkbox, sub-items,
+ * or "none of the above" for `checked: []`.
+ */
 export function inputsFor(page, answer) {
   const fieldset = page.locator(sel.criterion(answer.id));
+  if (answer.checked?.length === 0) return [fieldset.locator('input[type=checkbox][data-none]')];
   if (answer.checked) {
     return answer.checked.map((item) => fieldset.locator(`input[type=checkbox][data-item="${item}"]`));
   }
@@ -377,6 +386,7 @@ export async function draftSnapshot(target) {
       for (const input of fieldset.querySelectorAll('input:checked')) {
         if (input.type === 'radio') checked.push(`${id}:${input.value}`);
         else if (input.hasAttribute('data-na')) checked.push(`${id}:na`);
+        else if (input.hasAttribute('data-none')) checked.push(`${id}:none`);
         else if (input.dataset.item) checked.push(`${id}:${input.dataset.item}`);
       }
       const note = fieldset.querySelector('textarea[data-note]');
@@ -557,6 +567,28 @@ export async function waitAnswered(target, count) {
     [count, w.host],
     { describe: () => w.frame.evaluate((host) => __selfcheckTest.$('[data-testid=answered]', host)?.textContent ?? null, w.host) },
   );
+}
+
+/**
+ * Signs and exports (the unlock passphrase filled in, the button enabled) and returns the download.
+ * With criteria still open the widget asks first, saying how many: the question is checked and
+ * confirmed.
+ */
+export async function exportResult(target) {
+  const w = asWidget(target);
+  const [answered, total] = await w.frame.evaluate((host) => {
+    const shown = __selfcheckTest.$('[data-testid=answered]', host)?.parentElement?.textContent ?? '';
+    return shown.split('/').map((n) => Number(n.trim()));
+  }, w.host);
+  return download(w, async () => {
+    await w.locator(sel.exportButton).click();
+    if (answered < total) {
+      const dialog = await visible(w, sel.dialog);
+      const question = (await dialog.textContent()).replace(/\s+/g, ' ');
+      assert.ok(question.includes(String(total - answered)), `the question before signing says how many criteria are open (${total - answered}): ${question}`);
+      await w.locator(sel.confirmExport).click();
+    }
+  });
 }
 
 /** Runs `action` (e.g. a click) and returns the download it starts, with its content. */

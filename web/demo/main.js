@@ -1,5 +1,6 @@
 // The standalone page: the bureau's website, or the iframe of a portal page.
-// Query: lang=en, namespace=NAME, storage=off, parent-origin=ORIGIN (iframe mode).
+// Query: lang=en, namespace=NAME, storage=off, addressee=TEXT, submission=TEXT,
+// parent-origin=ORIGIN (iframe mode).
 import { mount } from './pkg/selfcheck-widget.js';
 
 const params = new URLSearchParams(location.search);
@@ -7,6 +8,9 @@ const root = document.getElementById('selfcheck');
 const options = { lang: params.get('lang') || document.documentElement.lang };
 if (params.get('storage') === 'off') options.namespace = null;
 else if (params.has('namespace')) options.namespace = params.get('namespace');
+for (const name of ['addressee', 'submission']) {
+  if (params.has(name)) options[name] = params.get(name);
+}
 
 // Messages go only to the origin the host names; '*' only when it says so literally.
 const parentOrigin = params.get('parent-origin');

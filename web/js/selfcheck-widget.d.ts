@@ -47,6 +47,16 @@ export interface MountOptions {
   /** Storage namespace (default 'default'); null keeps nothing in the browser. */
   namespace?: string | null;
   theme?: Theme;
+  /**
+   * To whom the result is submitted and the printed summary addressed; one text for both
+   * languages or one per language. Default: the catalogue's authority (广东省民政厅).
+   */
+  addressee?: string | { zh: string; en: string };
+  /**
+   * Your own "how to submit" text, replacing the default; one step per line. One text for
+   * both languages or one per language.
+   */
+  submission?: string | { zh: string; en: string };
 }
 
 export interface WidgetHandle {
@@ -58,7 +68,10 @@ export interface WidgetHandle {
 
 /** Detail of `selfcheck:exported`. */
 export interface ExportedDetail {
-  /** The download's file name: CREDITCODE-YYYYMMDD.json. */
+  /**
+   * The download's file name: CREDITCODE-YYYY-MM.json for a period within one month (the
+   * month assessed), else CREDITCODE-YYYY-MM_YYYY-MM.json (its first and last month).
+   */
   fileName: string;
   /** The signed result (a W3C Verifiable Credential), as JSON text. */
   result: string;

@@ -104,7 +104,10 @@ export async function mount(element, options = {}) {
   };
 }
 
-/** `<selfcheck-widget lang namespace storage="off" name credit-code locked="name credit-code">` */
+/**
+ * `<selfcheck-widget lang namespace storage="off" name credit-code locked="name credit-code"
+ * addressee submission>`
+ */
 export class SelfcheckWidget extends HTMLElement {
   connectedCallback() {
     // Moved within the page: disconnected and connected again at once; keep the widget.
@@ -116,6 +119,9 @@ export class SelfcheckWidget extends HTMLElement {
     if (this.hasAttribute('name')) profile.name = this.getAttribute('name');
     if (this.hasAttribute('credit-code')) profile.credit_code = this.getAttribute('credit-code');
     if (Object.keys(profile).length) options.profile = profile;
+    for (const name of ['addressee', 'submission']) {
+      if (this.hasAttribute(name)) options[name] = this.getAttribute(name);
+    }
     const locked = (this.getAttribute('locked') || '').split(/\s+/).filter(Boolean);
     if (locked.length) options.locked = locked.map((field) => field.replace('-', '_'));
     this._pending = mount(this, options).then(

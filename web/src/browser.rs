@@ -69,7 +69,7 @@ pub fn now_unix_seconds() -> u64 {
     (js_sys::Date::now() / 1000.0) as u64
 }
 
-/// The local date as `YYYYMMDD`, for file names.
+/// The local date as `YYYYMMDD`, for the names of draft files.
 pub fn local_date_compact() -> String {
     let date = js_sys::Date::new_0();
     format!("{:04}{:02}{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
@@ -98,7 +98,7 @@ impl ReadFailure {
     pub fn notice(self, context: crate::i18n::S) -> crate::state::Notice {
         match self {
             ReadFailure::Core(error) => crate::state::Notice::Error(context, std::rc::Rc::new(error)),
-            ReadFailure::Browser(detail) => crate::state::Notice::Detail(context, detail),
+            ReadFailure::Browser(detail) => crate::state::Notice::Browser(context, detail),
         }
     }
 }
@@ -145,6 +145,21 @@ pub fn describe(error: JsValue) -> String {
         .map(|error| String::from(error.message()))
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "unknown error".to_owned())
+}
+
+/// Scrolls `target` so that its top lands `offset` pixels below the top of the view (under a
+/// sticky bar of that height), and focuses `control` without scrolling again.
+pub fn scroll_and_focus(target: &web_sys::Element, control: &web_sys::HtmlElement, offset: i32) {
+    // CSSOM, not a style attribute: allowed under a strict Content-Security-Policy.
+    if let Some(styled) = target.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = styled.style().set_property("scroll-margin-top", &format!("{offset}px"));
+    }
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    target.scroll_into_view_with_scroll_into_view_options(&options);
+    let focus = web_sys::FocusOptions::new();
+    focus.set_prevent_scroll(true);
+    let _ = control.focus_with_options(&focus);
 }
 
 /// Opens the browser's print dialog.

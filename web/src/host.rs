@@ -73,19 +73,62 @@ impl Host {
         }
     }
 
-    /// Brings the element with this id into view and moves the focus there: to a criterion's
-    /// first control, or to a section's heading. In-page links cannot reach into a shadow root.
+    /// The first element matching `selector` in the widget's own tree.
+    pub fn query(&self, selector: &str) -> Option<Element> {
+        match &self.shadow {
+            Some(shadow) => shadow.query_selector(selector).ok().flatten(),
+            None => web_sys::window()?.document()?.query_selector(selector).ok().flatten(),
+        }
+    }
+
+    /// Brings the element with this id into view below the widget's sticky bar, and moves the
+    /// focus there: to a criterion's first control that can take it, to a field itself, or to
+    /// a section's heading. In-page links cannot reach into a shadow root.
     pub fn focus(&self, id: &str) {
         let Some(target) = self.element_by_id(id) else { return };
-        let inside = if target.has_attribute("data-criterion") { "input" } else { "h2" };
-        let control = target.query_selector(inside).ok().flatten().unwrap_or_else(|| target.clone());
-        target.scroll_into_view();
-        if let Ok(control) = control.dyn_into::<HtmlElement>() {
-            if control.tab_index() < 0 && control.get_attribute("tabindex").is_none() {
-                control.set_tab_index(-1);
-            }
-            let _ = control.focus();
+        let control = if target.has_attribute("data-criterion") {
+            target.query_selector("input:not([disabled])").ok().flatten()
+        } else if matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "BUTTON") {
+            Some(target.clone())
+        } else {
+            target.query_selector("h2, h3").ok().flatten()
+        };
+        let control = control.unwrap_or_else(|| target.clone());
+        // A field is shown with its label: scroll to the field's box.
+        let scrolled = if control == target { target.closest(".selfcheck-field").ok().flatten() } else { None };
+        let Ok(control) = control.dyn_into::<HtmlElement>() else { return };
+        if control.tab_index() < 0 && control.get_attribute("tabindex").is_none() {
+            control.set_tab_index(-1);
         }
+        let scrolled = scrolled.unwrap_or(target);
+        crate::browser::scroll_and_focus(&scrolled, &control, self.covered_top(&scrolled));
+    }
+
+    /// How far from the top of the view `target` must land not to be covered: below the
+    /// navigation bar when it sticks to the top above the target (narrow screens), else a
+    /// small margin.
+    fn covered_top(&self, target: &Element) -> i32 {
+        const MARGIN: i32 = 8;
+        let Some(window) = web_sys::window() else { return MARGIN };
+        let Some(bar) = self.query(".selfcheck-nav") else { return MARGIN };
+        let Ok(Some(style)) = window.get_computed_style(&bar) else { return MARGIN };
+        if style.get_property_value("position").ok().as_deref() != Some("sticky") {
+            return MARGIN;
+        }
+        let (bar_box, target_box) = (bar.get_bounding_client_rect(), target.get_bounding_client_rect());
+        let beside =
+            bar_box.right() as i32 <= target_box.left() as i32 || target_box.right() as i32 <= bar_box.left() as i32;
+        if beside {
+            return MARGIN;
+        }
+        // The bar's own height: the list it opens lies over the page, and closes on a jump.
+        let height = self.query(".selfcheck-nav-bar").map_or(0, |bar| bar.get_bounding_client_rect().height() as i32);
+        let top = style
+            .get_property_value("top")
+            .ok()
+            .and_then(|top| top.trim_end_matches("px").parse::<f64>().ok())
+            .map_or(0, |top| top as i32);
+        top + height + MARGIN
     }
 }
 

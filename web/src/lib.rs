@@ -16,7 +16,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use selfcheck_core::wire::ProfileDoc;
-use selfcheck_core::{Catalogue, Lang};
+use selfcheck_core::{Catalogue, Lang, Text};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRoot};
@@ -42,6 +42,36 @@ struct MountOptions {
     /// `null` turns storage off; absent means the namespace `default`.
     #[serde(default = "default_namespace")]
     namespace: Option<String>,
+    /// To whom the result is submitted and the printed summary addressed.
+    #[serde(default)]
+    addressee: Option<HostText>,
+    /// The site's own "how to submit" text (one step per line).
+    #[serde(default)]
+    submission: Option<HostText>,
+}
+
+/// A text the host page gives: one string for both languages, or `{ "zh": …, "en": … }`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum HostText {
+    One(String),
+    Both { zh: String, en: String },
+}
+
+impl HostText {
+    /// The text in both languages; `what` names the option in the error.
+    fn into_text(self, what: &str) -> Result<Text, JsError> {
+        let text = match self {
+            HostText::One(text) => Text { zh: text.clone(), en: text },
+            HostText::Both { zh, en } => Text { zh, en },
+        };
+        if text.zh.trim().is_empty() || text.en.trim().is_empty() || text.zh.len() > 4000 || text.en.len() > 4000 {
+            return Err(JsError::new(&format!(
+                "{what} must be a text of 1 to 4000 bytes, or {{ zh, en }} of such texts"
+            )));
+        }
+        Ok(text)
+    }
 }
 
 fn default_namespace() -> Option<String> {
@@ -123,12 +153,16 @@ pub fn mount_widget(
         report: RefCell::new(String::new()),
         pending_save: RefCell::new(None),
     });
+    let addressee = options.addressee.map(|text| text.into_text("addressee")).transpose()?;
+    let submission = options.submission.map(|text| text.into_text("submission")).transpose()?;
     let props = AppProps {
         lang: Lang::from_tag(options.lang.as_deref().unwrap_or("zh-CN")),
         catalogue: state::Shared::new(catalogue),
         host: state::Shared(host.clone()),
         prefill,
         locked,
+        addressee,
+        submission,
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
     Ok(WidgetHandle { app: Some(app), host })

@@ -7,6 +7,8 @@ use selfcheck_core::wire::ProfileDoc;
 use selfcheck_core::{Answers, Catalogue, Error, Evidence, Lang, Report, Response, VerifiedResult};
 use yew::prelude::*;
 
+use crate::i18n::S;
+
 /// Shared data compared by identity: a new value is a new `Rc`, so comparing pointers is
 /// exact and keeps re-rendering cheap.
 #[derive(Debug)]
@@ -67,31 +69,69 @@ pub struct KeyInfo {
 /// A long task the user waits for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Busy {
-    /// Deriving the key encryption (PBKDF2).
+    /// Deriving the key encryption (PBKDF2) of a new key.
     CreatingKey,
+    /// Opening a key file with its passphrase.
+    LoadingKey,
     /// Unlocking the key and signing.
     Signing,
     /// Hashing an evidence file: criterion index, per mille done.
     Hashing(usize, u32),
 }
 
-/// A message shown until the next one.
+/// Where a message belongs: next to the control whose action it reports. Only what concerns
+/// the whole page goes to the banner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The banner under the header: page-wide states.
+    Page,
+    /// The draft tools of the header (draft files).
+    Draft,
+    /// The association's details.
+    Profile,
+    /// A criterion, by catalogue index (its answer, note and evidence).
+    Criterion(usize),
+    /// The key: creating, loading, backing up, removing.
+    Key,
+    /// Signing and exporting.
+    Export,
+    /// Importing a signed result.
+    Import,
+}
+
+/// A message, in words of the interface's language when shown.
 #[derive(Debug, Clone)]
 pub enum Notice {
-    /// An error, with what was being done.
-    Error(crate::i18n::S, Rc<Error>),
+    /// A core error, with what was being done: worded by the core in the interface's language.
+    Error(S, Rc<Error>),
+    /// The browser refused something (a download, random numbers): what was being done, and
+    /// the browser's own words (shown in the English interface only).
+    Browser(S, String),
     /// A plain message.
-    Info(crate::i18n::S),
-    /// A message followed by a detail (a file name, a browser error).
-    Detail(crate::i18n::S, String),
+    Info(S),
+    /// A message about something named (a file name, an address, a version): the text fills
+    /// the `{}` of the message, or follows it after a colon.
+    Detail(S, String),
+}
+
+impl Notice {
+    /// Whether it reports a failure (shown as an error).
+    pub fn is_error(&self) -> bool {
+        match self {
+            Notice::Error(..) | Notice::Browser(..) => true,
+            Notice::Info(message) | Notice::Detail(message, _) => message.is_problem(),
+        }
+    }
 }
 
 impl PartialEq for Notice {
     fn eq(&self, other: &Notice) -> bool {
         match (self, other) {
             (Notice::Error(a, x), Notice::Error(b, y)) => a == b && Rc::ptr_eq(x, y),
+            (Notice::Browser(a, x), Notice::Browser(b, y)) | (Notice::Detail(a, x), Notice::Detail(b, y)) => {
+                a == b && x == y
+            }
             (Notice::Info(a), Notice::Info(b)) => a == b,
-            (Notice::Detail(a, x), Notice::Detail(b, y)) => a == b && x == y,
             _ => false,
         }
     }
@@ -102,15 +142,21 @@ impl PartialEq for Notice {
 pub struct Imported {
     /// What verification found.
     pub result: Rc<VerifiedResult>,
+    /// The catalogue the result pins (the current one or an earlier built-in version).
+    pub catalogue: Shared<Catalogue>,
     /// The file's name.
     pub file_name: String,
-    /// Whether the comparison table is shown.
+    /// Whether the comparison is shown.
     pub comparing: bool,
+    /// Whether the comparison shows only what changed.
+    pub only_changed: bool,
 }
 
 impl PartialEq for Imported {
     fn eq(&self, other: &Imported) -> bool {
-        Rc::ptr_eq(&self.result, &other.result) && self.comparing == other.comparing
+        Rc::ptr_eq(&self.result, &other.result)
+            && self.comparing == other.comparing
+            && self.only_changed == other.only_changed
     }
 }
 
@@ -121,13 +167,13 @@ pub struct ExportInfo {
     pub file_name: String,
     /// SHA-256 of the result's canonical form.
     pub digest: String,
-    /// When it was signed.
+    /// When it was signed (RFC 3339, UTC).
     pub signed_at: String,
     /// The signing key's fingerprint.
     pub fingerprint: String,
-    /// What the result said: credit code, total, maximum, score; the printed summary shows
-    /// the QR code only while the draft still says the same.
-    pub claims: (String, u32, u32, u32),
+    /// SHA-256 of the draft (answers and profile as typed) that was signed: the printed
+    /// summary carries the result's QR code only while the draft is still exactly this.
+    pub draft_digest: String,
 }
 
 /// A question waiting for the user's answer.
@@ -137,6 +183,21 @@ pub enum Confirm {
     StartOver,
     /// Replace the draft with the imported result?
     ReplaceWithImport,
+    /// Sign although criteria are still open?
+    ExportIncomplete,
+    /// Remove the key from this browser?
+    ForgetKey,
+    /// Print a summary that is not the exported result?
+    PrintUnsigned,
+}
+
+/// What the user chose when another tab changed the draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// Keep this tab's version and save it over the other's.
+    KeepThis,
+    /// Load the other tab's version.
+    LoadOther,
 }
 
 /// Everything the widget shows.
@@ -161,18 +222,28 @@ pub struct State {
     pub storage: StorageState,
     /// Another tab changed the stored draft; saving is paused until the user chooses.
     pub conflict: bool,
+    /// The next save overwrites what another tab stored (the user chose this tab's version).
+    pub overwrite: bool,
+    /// The user's choice in a conflict, numbered so that the effect acts on each one once.
+    pub resolution: Option<(u64, Resolution)>,
+    /// Where the user last changed the draft: a conflict is reported there.
+    pub last_edit: Option<Place>,
     /// The association's key.
     pub key: Option<KeyInfo>,
     /// A long task under way.
     pub busy: Option<Busy>,
-    /// The current message.
-    pub notice: Option<Notice>,
+    /// The current messages, at most one per place.
+    pub messages: Vec<(Place, Notice)>,
     /// A verified imported result.
     pub import: Option<Imported>,
     /// The last export.
     pub last_export: Option<ExportInfo>,
     /// An open confirmation.
     pub confirm: Option<Confirm>,
+    /// Export was confirmed although criteria are open: the key panel signs now.
+    pub export_confirmed: u64,
+    /// The user chose to print: the print effect opens the browser's dialog.
+    pub print_requested: u64,
 }
 
 /// What can happen.
@@ -180,7 +251,8 @@ pub struct State {
 pub enum Action {
     /// Answer (or clear) the criterion at this catalogue index.
     Respond(usize, Option<Response>),
-    /// Tick or untick a checklist sub-item: criterion index, item index.
+    /// Tick or untick a checklist sub-item: criterion index, item index. Unticking the last
+    /// one leaves the checklist open again; "none of these" is its own choice.
     ToggleItem(usize, usize),
     /// Set a criterion's note.
     SetNote(usize, String),
@@ -192,8 +264,9 @@ pub enum Action {
     SetProfile(ProfileDoc),
     /// Switch the interface language.
     SetLang(Lang),
-    /// Replace the draft (a loaded draft file, another tab's version, an imported result).
-    ReplaceDraft(Shared<Answers>, Shared<ProfileDoc>, Notice),
+    /// Replace the draft (a loaded draft file, another tab's version, an imported result),
+    /// and say so at a place.
+    ReplaceDraft(Shared<Answers>, Shared<ProfileDoc>, Place, Notice),
     /// Clear the draft.
     StartOver,
     /// The storage effect saved everything up to this revision.
@@ -202,24 +275,34 @@ pub enum Action {
     SaveFailed,
     /// Another tab saved the draft.
     OtherTabChanged,
-    /// Keep this tab's version: save it over the other tab's.
-    KeepThisTab,
-    /// A new key or a loaded key file.
+    /// The user chose a version in a conflict.
+    Resolve(Resolution),
+    /// The other tab's version could not be read after all: this tab's is kept and saved.
+    OtherTabUnreadable,
+    /// A new key or a loaded key file (or none: removed).
     SetKey(Option<KeyInfo>),
     /// The key backup was downloaded.
     KeyBackedUp,
     /// A long task starts or ends.
     SetBusy(Option<Busy>),
-    /// Show a message (or none).
-    SetNotice(Option<Notice>),
+    /// Show a message at its place, replacing the one there.
+    Say(Place, Notice),
+    /// Remove the message at a place.
+    Dismiss(Place),
     /// An import was verified (or cleared).
     SetImport(Option<Imported>),
     /// Show or hide the comparison with the imported result.
     ToggleCompare,
+    /// Show only what changed in the comparison, or everything.
+    ToggleOnlyChanged,
     /// A result was exported.
     Exported(ExportInfo),
     /// Ask for, or close, a confirmation.
     SetConfirm(Option<Confirm>),
+    /// Sign although criteria are open (the user confirmed).
+    ConfirmExport,
+    /// Open the browser's print dialog.
+    Print,
 }
 
 impl State {
@@ -245,18 +328,44 @@ impl State {
             revision: 0,
             storage,
             conflict: false,
+            overwrite: false,
+            resolution: None,
+            last_edit: None,
             key,
             busy: None,
-            notice: None,
+            messages: Vec::new(),
             import: None,
             last_export,
             confirm: None,
+            export_confirmed: 0,
+            print_requested: 0,
         }
     }
 
     /// Whether the profile has what signing needs, by the core's own rules.
     pub fn profile_complete(&self) -> bool {
         selfcheck_core::credential::signing_profile_problems(&self.profile).is_empty()
+    }
+
+    /// The message at `place`, if any.
+    pub fn message(&self, place: Place) -> Option<&Notice> {
+        self.messages.iter().find(|(at, _)| *at == place).map(|(_, notice)| notice)
+    }
+
+    /// Whether every criterion is answered: only then is there a grade to show.
+    pub fn complete(&self) -> bool {
+        self.report.open.is_empty()
+    }
+
+    /// The last export, when the draft is still exactly what it signed.
+    pub fn current_export(&self) -> Option<&ExportInfo> {
+        let digest = crate::storage::draft_digest(&self.catalogue, &self.answers, &self.profile);
+        self.last_export.as_ref().filter(|export| export.draft_digest == digest)
+    }
+
+    fn say(&mut self, place: Place, notice: Notice) {
+        self.messages.retain(|(at, _)| *at != place);
+        self.messages.push((place, notice));
     }
 
     /// Marks the area of criterion `index` as changed.
@@ -280,8 +389,30 @@ impl State {
         }
     }
 
+    /// A change the user made at `place`.
+    fn edited(&mut self, place: Place) {
+        if let Place::Criterion(index) = place {
+            self.entry_changed(index);
+        }
+        // A conflict shown at the previous place moves to this one.
+        if self.conflict
+            && let Some(Place::Criterion(previous)) = self.last_edit
+            && self.last_edit != Some(place)
+        {
+            self.entry_changed(previous);
+        }
+        self.last_edit = Some(place);
+        self.draft_changed();
+    }
+
     fn rescore(&mut self) {
         self.report = Shared::new(Report::compute(&self.catalogue, &self.answers));
+    }
+
+    fn conflict_changed(&mut self) {
+        if let Some(Place::Criterion(index)) = self.last_edit {
+            self.entry_changed(index);
+        }
     }
 }
 
@@ -296,28 +427,28 @@ impl Reducible for State {
                     return self;
                 }
                 next.rescore();
-                next.entry_changed(index);
-                next.draft_changed();
+                next.edited(Place::Criterion(index));
             }
             Action::ToggleItem(index, item) => {
                 let bits = match next.answers.entry(index).and_then(|entry| entry.response) {
                     Some(Response::Checked(bits)) => bits,
                     _ => 0,
                 };
-                let response = Some(Response::Checked(bits ^ (1 << item)));
+                let bits = bits ^ (1 << item);
+                // Unticking the last item leaves the checklist open, as it was before it was
+                // touched: "none of these" is answered deliberately, with its own choice.
+                let response = (bits != 0).then_some(Response::Checked(bits));
                 if Rc::make_mut(&mut next.answers.0).set_response(&next.catalogue, index, response).is_err() {
                     return self;
                 }
                 next.rescore();
-                next.entry_changed(index);
-                next.draft_changed();
+                next.edited(Place::Criterion(index));
             }
             Action::SetNote(index, note) => {
                 if Rc::make_mut(&mut next.answers.0).set_note(index, &note).is_err() {
                     return self;
                 }
-                next.entry_changed(index);
-                next.draft_changed();
+                next.edited(Place::Criterion(index));
             }
             Action::AddEvidence(index, evidence) => {
                 if let Err(error) = Rc::make_mut(&mut next.answers.0).add_evidence(index, evidence) {
@@ -334,23 +465,23 @@ impl Reducible for State {
                         ),
                         other => other,
                     };
-                    next.notice = Some(Notice::Error(crate::i18n::S::EvidenceRefused, Rc::new(error)));
+                    next.say(Place::Criterion(index), Notice::Error(S::EvidenceRefused, Rc::new(error)));
+                    next.entry_changed(index);
                     return Rc::new(next);
                 }
-                next.entry_changed(index);
-                next.draft_changed();
+                next.messages.retain(|(at, _)| *at != Place::Criterion(index));
+                next.edited(Place::Criterion(index));
             }
             Action::RemoveEvidence(index, position) => {
                 Rc::make_mut(&mut next.answers.0).remove_evidence(index, position);
-                next.entry_changed(index);
-                next.draft_changed();
+                next.edited(Place::Criterion(index));
             }
             Action::SetProfile(profile) => {
                 next.profile = Shared::new(profile);
-                next.draft_changed();
+                next.edited(Place::Profile);
             }
             Action::SetLang(lang) => next.lang = lang,
-            Action::ReplaceDraft(answers, profile, notice) => {
+            Action::ReplaceDraft(answers, profile, place, notice) => {
                 next.answers = answers;
                 next.profile = profile;
                 next.rescore();
@@ -358,7 +489,9 @@ impl Reducible for State {
                 next.draft_changed();
                 next.conflict = false;
                 next.confirm = None;
-                next.notice = Some(notice);
+                next.last_edit = None;
+                next.messages.clear();
+                next.say(place, notice);
             }
             Action::StartOver => {
                 next.answers = Shared::new(Answers::blank(&next.catalogue));
@@ -368,7 +501,8 @@ impl Reducible for State {
                 next.draft_changed();
                 next.confirm = None;
                 next.import = None;
-                next.notice = None;
+                next.last_edit = None;
+                next.messages.clear();
             }
             Action::Saved(revision) => {
                 // A save of an older revision leaves the newer one pending.
@@ -376,12 +510,31 @@ impl Reducible for State {
                     return self;
                 }
                 next.storage = StorageState::Saved;
+                next.overwrite = false;
             }
             Action::SaveFailed => next.storage = StorageState::Failed,
-            Action::OtherTabChanged => next.conflict = true,
-            Action::KeepThisTab => {
+            Action::OtherTabChanged => {
+                if !next.conflict {
+                    next.conflict = true;
+                    next.conflict_changed();
+                }
+            }
+            Action::Resolve(resolution) => {
+                let number = next.resolution.map_or(1, |(number, _)| number + 1);
+                next.resolution = Some((number, resolution));
+                if resolution == Resolution::KeepThis {
+                    next.conflict_changed();
+                    next.conflict = false;
+                    next.overwrite = true;
+                    next.draft_changed();
+                }
+            }
+            Action::OtherTabUnreadable => {
+                next.conflict_changed();
                 next.conflict = false;
+                next.overwrite = true;
                 next.draft_changed();
+                next.say(Place::Page, Notice::Info(S::OtherTabUnreadable));
             }
             Action::SetKey(key) => next.key = key,
             Action::KeyBackedUp => {
@@ -390,18 +543,42 @@ impl Reducible for State {
                 }
             }
             Action::SetBusy(busy) => next.busy = busy,
-            Action::SetNotice(notice) => next.notice = notice,
+            Action::Say(place, notice) => {
+                next.say(place, notice);
+                if let Place::Criterion(index) = place {
+                    next.entry_changed(index);
+                }
+            }
+            Action::Dismiss(place) => {
+                next.messages.retain(|(at, _)| *at != place);
+                if let Place::Criterion(index) = place {
+                    next.entry_changed(index);
+                }
+            }
             Action::SetImport(import) => next.import = import,
             Action::ToggleCompare => {
                 if let Some(import) = &mut next.import {
                     import.comparing = !import.comparing;
                 }
             }
+            Action::ToggleOnlyChanged => {
+                if let Some(import) = &mut next.import {
+                    import.only_changed = !import.only_changed;
+                }
+            }
             Action::Exported(info) => {
-                next.notice = Some(Notice::Detail(crate::i18n::S::Exported, info.file_name.clone()));
+                next.say(Place::Export, Notice::Detail(S::Exported, info.file_name.clone()));
                 next.last_export = Some(info);
             }
             Action::SetConfirm(confirm) => next.confirm = confirm,
+            Action::ConfirmExport => {
+                next.confirm = None;
+                next.export_confirmed += 1;
+            }
+            Action::Print => {
+                next.confirm = None;
+                next.print_requested += 1;
+            }
         }
         Rc::new(next)
     }

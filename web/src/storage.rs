@@ -17,6 +17,7 @@ pub struct Keys {
     pub draft: String,
     key: String,
     export: String,
+    lang: String,
     unreadable: String,
 }
 
@@ -27,6 +28,7 @@ impl Keys {
             draft: format!("selfcheck:{namespace}:draft"),
             key: format!("selfcheck:{namespace}:key"),
             export: format!("selfcheck:{namespace}:export"),
+            lang: format!("selfcheck:{namespace}:lang"),
             unreadable: format!("selfcheck:{namespace}:draft-unreadable"),
         }
     }
@@ -54,14 +56,16 @@ struct StoredKey {
     backed_up: bool,
 }
 
-/// The stored summary of the last export.
+/// The stored summary of the last export. Exports recorded before the draft digest was kept
+/// have none, and no draft matches them: the summary is then printed as a draft.
 #[derive(Serialize, Deserialize)]
 struct StoredExport {
     file_name: String,
     digest: String,
     signed_at: String,
     fingerprint: String,
-    claims: (String, u32, u32, u32),
+    #[serde(default)]
+    draft_digest: String,
 }
 
 /// The draft as a document: the answers with the profile as typed.
@@ -69,6 +73,12 @@ pub fn draft_doc(catalogue: &Catalogue, answers: &Answers, profile: &ProfileDoc)
     let mut doc = answers.to_doc(catalogue);
     doc.profile = profile.clone();
     doc
+}
+
+/// SHA-256 of the draft as stored (answers and the profile as typed): equal digests, same draft.
+pub fn draft_digest(catalogue: &Catalogue, answers: &Answers, profile: &ProfileDoc) -> String {
+    let json = selfcheck_core::json::compact(&draft_doc(catalogue, answers, profile).to_json());
+    selfcheck_core::credential::sha256_hex(json.as_bytes())
 }
 
 /// A restored draft and the revision it was stored at.
@@ -79,21 +89,36 @@ pub struct Restored {
     pub revision: u64,
     /// A stored draft could not be read; it was set aside under another key, not lost.
     pub set_aside: bool,
+    /// The version of the catalogue the draft was begun under, when it was carried over.
+    pub carried_over_from: Option<String>,
+}
+
+/// A draft's answers, read against `catalogue` or carried over from an earlier version of it,
+/// with that version when it was.
+pub fn read_draft(
+    catalogue: &Catalogue,
+    json: &str,
+) -> Result<(Answers, ProfileDoc, Option<String>), selfcheck_core::Error> {
+    selfcheck_core::migrate::read_draft(catalogue, json)
+        .map(|(answers, profile, from)| (answers, profile, from.map(|from| from.version().to_owned())))
 }
 
 /// Reads the stored draft.
 pub fn restore(keys: &Keys, catalogue: &Catalogue) -> Restored {
     let Some(text) = browser::load(&keys.draft) else {
-        return Restored { draft: None, revision: 0, set_aside: false };
+        return Restored { draft: None, revision: 0, set_aside: false, carried_over_from: None };
     };
     let parsed = serde_json::from_str::<Envelope>(&text).ok().and_then(|envelope| {
-        Answers::from_draft_json(catalogue, &envelope.draft.to_string()).ok().map(|draft| (draft, envelope.revision))
+        let json = envelope.draft.to_string();
+        read_draft(catalogue, &json).ok().map(|draft| (draft, envelope.revision))
     });
     match parsed {
-        Some((draft, revision)) => Restored { draft: Some(draft), revision, set_aside: false },
+        Some(((answers, profile, from), revision)) => {
+            Restored { draft: Some((answers, profile)), revision, set_aside: false, carried_over_from: from }
+        }
         None => {
             browser::store(&keys.unreadable, &text);
-            Restored { draft: None, revision: 0, set_aside: true }
+            Restored { draft: None, revision: 0, set_aside: true, carried_over_from: None }
         }
     }
 }
@@ -136,7 +161,8 @@ pub fn save(keys: &Keys, tab: &str, base_revision: &mut u64, draft: &AnswersDoc,
 /// The draft another tab stored, with its revision.
 pub fn other_tab_draft(keys: &Keys, catalogue: &Catalogue) -> Option<((Answers, ProfileDoc), u64)> {
     let envelope: Envelope = serde_json::from_str(&browser::load(&keys.draft)?).ok()?;
-    Answers::from_draft_json(catalogue, &envelope.draft.to_string()).ok().map(|draft| (draft, envelope.revision))
+    let json = envelope.draft.to_string();
+    read_draft(catalogue, &json).ok().map(|(answers, profile, _)| ((answers, profile), envelope.revision))
 }
 
 /// Removes the stored draft.
@@ -175,8 +201,18 @@ pub fn load_export(keys: &Keys) -> Option<ExportInfo> {
         digest: stored.digest,
         signed_at: stored.signed_at,
         fingerprint: stored.fingerprint,
-        claims: stored.claims,
+        draft_digest: stored.draft_digest,
     })
+}
+
+/// The interface language the user last chose here, if any.
+pub fn load_lang(keys: &Keys) -> Option<selfcheck_core::Lang> {
+    browser::load(&keys.lang).map(|tag| selfcheck_core::Lang::from_tag(&tag))
+}
+
+/// Remembers the user's choice of language.
+pub fn store_lang(keys: &Keys, lang: selfcheck_core::Lang) {
+    browser::store(&keys.lang, lang.tag());
 }
 
 /// Records the last export.
@@ -186,7 +222,7 @@ pub fn store_export(keys: &Keys, info: &ExportInfo) {
         digest: info.digest.clone(),
         signed_at: info.signed_at.clone(),
         fingerprint: info.fingerprint.clone(),
-        claims: info.claims.clone(),
+        draft_digest: info.draft_digest.clone(),
     };
     if let Ok(text) = serde_json::to_string(&stored) {
         browser::store(&keys.export, &text);

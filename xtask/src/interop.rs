@@ -22,7 +22,7 @@ pub fn interop_tests() -> Result<(), String> {
 
 /// The venv's python, after creating the venv if it is missing or broken and installing the
 /// requirements if they are not the ones installed last.
-fn ensure_venv() -> Result<PathBuf, String> {
+pub fn ensure_venv() -> Result<PathBuf, String> {
     let venv = cmd::target_dir().join("interop-venv");
     let python = venv_python(&venv);
     if stdout(command(&python).args(["-m", "pip", "--version"])).is_none() {

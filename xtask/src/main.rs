@@ -2,6 +2,7 @@
 //! `cargo xtask fuzz [--seconds N] [TARGET…]`.
 
 mod bench;
+mod bindings;
 mod cmd;
 mod deny;
 mod fuzz;
@@ -19,8 +20,9 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve [--port N]  build the widget and serve it on http://127.0.0.1:N/ (default 8080)
   test              run every check: fmt, clippy (native and wasm32), cargo test,
-                    the widget build, the browser tests, the python interop tests and
-                    cargo deny check licenses bans sources
+                    the widget build, the browser tests, the python interop tests,
+                    the Python and Node bindings' tests and cargo deny check licenses
+                    bans sources
   bench             measure size, load time, answer latency, memory, signing and
                     verification (browser and native) and rewrite BENCHMARKS.md
   fuzz [--seconds N] [TARGET...]

@@ -11,7 +11,9 @@ pub const WIDGET_FILES: [&str; 4] =
 
 /// The most the gzipped files may weigh, in bytes. A ratchet: lower it with every cut, never
 /// raise it without saying why in BENCHMARKS.md. The target is 160 KB (see BENCHMARKS.md).
-pub const GZIP_BUDGET_BYTES: usize = 420 * 1024;
+/// Raised from 420 KiB for issue 10: a second built-in catalogue version and the journey's
+/// features (BENCHMARKS.md, "How the figures came down").
+pub const GZIP_BUDGET_BYTES: usize = 480 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {

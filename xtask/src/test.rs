@@ -4,6 +4,7 @@ use std::env;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use crate::bindings;
 use crate::cmd::{self, run};
 use crate::deny;
 use crate::interop;
@@ -27,12 +28,16 @@ fn steps() -> Vec<Step> {
             name: "cargo clippy --workspace --all-targets -- -D warnings",
             run: || run(cmd::cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])),
         },
-        Step { name: "cargo clippy (wasm32) -p selfcheck-core -p selfcheck-web -- -D warnings", run: clippy_wasm },
+        Step {
+            name: "cargo clippy (wasm32) -p selfcheck-core -p selfcheck-web -p selfcheck-node -- -D warnings",
+            run: clippy_wasm,
+        },
         Step { name: "cargo test --workspace", run: || run(cmd::cargo().args(["test", "--workspace"])) },
         Step { name: "wasm-pack build web (the widget)", run: tools::build_widget },
         Step { name: "size budget (gzipped widget files)", run: size::check_budget },
         Step { name: "browser tests (node --test tests/browser/)", run: browser_tests },
         Step { name: "interop tests (python)", run: interop::interop_tests },
+        Step { name: "bindings: python (maturin, pytest) and node (wasm-pack, node --test)", run: bindings::tests },
         Step { name: "cargo deny check licenses bans sources", run: deny::check },
     ]
 }
@@ -73,6 +78,8 @@ fn clippy_wasm() -> Result<(), String> {
         "selfcheck-core",
         "-p",
         "selfcheck-web",
+        "-p",
+        "selfcheck-node",
         "--target",
         "wasm32-unknown-unknown",
         "--",

@@ -132,6 +132,47 @@ pub enum EvidenceDoc {
 }
 
 impl AnswersDoc {
+    /// A blank answers document for `catalogue`: every criterion open, with its title, the
+    /// values it allows and a checklist's sub-items as hints (in `lang`), for a person or a
+    /// script to fill in. The hints are ignored when the document is read back.
+    pub fn template(catalogue: &crate::Catalogue, lang: crate::Lang) -> AnswersDoc {
+        let answers = catalogue
+            .criteria()
+            .iter()
+            .map(|criterion| {
+                let checklist = !criterion.items().is_empty();
+                let mut allowed: Vec<String> = match criterion.kind {
+                    crate::Kind::Scale => vec!["yes".into(), "partly".into(), "no".into()],
+                    crate::Kind::Binary => vec!["yes".into(), "no".into()],
+                    crate::Kind::Checklist(_) => Vec::new(),
+                };
+                if criterion.not_applicable {
+                    allowed.push("na".into());
+                }
+                // No `checked` for checklists: an empty list would mean "none met", an answer.
+                let entry = EntryDoc {
+                    title: Some(criterion.title.get(lang).to_owned()),
+                    allowed: Some(allowed),
+                    items: checklist.then(|| {
+                        criterion
+                            .items()
+                            .iter()
+                            .map(|item| (item.id.clone(), item.title.get(lang).to_owned()))
+                            .collect()
+                    }),
+                    ..EntryDoc::default()
+                };
+                (criterion.id.clone(), entry)
+            })
+            .collect();
+        AnswersDoc {
+            format: ANSWERS_FORMAT.to_owned(),
+            catalogue: catalogue.reference(),
+            profile: ProfileDoc::default(),
+            answers,
+        }
+    }
+
     /// Reads an answers document's fields, collecting every problem with its path.
     pub(crate) fn read(reader: &mut Reader, value: &Json, at: &str) -> AnswersDoc {
         let Some(object) = reader.object(value, at, &["format", "catalogue", "profile", "answers"]) else {

@@ -18,10 +18,11 @@ use super::nav::AreaNav;
 use super::print::PrintSummary;
 use super::profile::ProfileForm;
 use super::results::Results;
+use super::submission::Submission;
 use super::toolbar::{Banners, Toolbar};
 use crate::host::{Host, HostRef};
 use crate::i18n::S;
-use crate::state::{Action, Shared, State, StorageState};
+use crate::state::{Action, Notice, Place, Resolution, Shared, State, StorageState};
 use crate::storage::{self, SaveOutcome};
 
 /// How long typing may go on before the draft is saved, in milliseconds.
@@ -49,6 +50,11 @@ pub struct AppProps {
     pub prefill: ProfileDoc,
     /// Profile fields the host fixes.
     pub locked: Locked,
+    /// To whom the summary is addressed and the result submitted (default: the catalogue's
+    /// authority, 广东省民政厅).
+    pub addressee: Option<selfcheck_core::Text>,
+    /// The host's own "how to submit" text, replacing the default.
+    pub submission: Option<selfcheck_core::Text>,
 }
 
 /// The profile to start from: the stored one, with the host's values where it has none, and
@@ -92,14 +98,17 @@ pub fn App(props: &AppProps) -> Html {
             let profile = starting_profile(stored_profile, &prefill, locked);
             let mut state = State::new(
                 catalogue,
-                lang,
+                storage::load_lang(keys).unwrap_or(lang),
                 Some((answers, profile)),
                 StorageState::Saved,
                 storage::load_key(keys),
                 storage::load_export(keys),
             );
             if restored.set_aside {
-                state.notice = Some(crate::state::Notice::Info(S::DraftFileInvalid));
+                state.messages.push((Place::Page, Notice::Info(S::DraftSetAside)));
+            }
+            if let Some(version) = restored.carried_over_from {
+                state.messages.push((Place::Page, Notice::Detail(S::DraftCarriedOver, version)));
             }
             state
         })
@@ -117,6 +126,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         let snapshot = (state.catalogue.clone(), state.answers.clone(), state.profile.clone());
         let host_for_cleanup = host.clone();
+        let overwrite = state.overwrite;
         use_effect_with((state.revision, state.conflict), move |&(revision, conflict)| {
             let pending = (host.keys.is_some() && revision > 0 && !conflict).then(|| {
                 let save_host = host.clone();
@@ -126,7 +136,7 @@ pub fn App(props: &AppProps) -> Html {
                     let (catalogue, answers, profile) = &snapshot;
                     let draft = storage::draft_doc(catalogue, answers, profile);
                     let mut base = host.base_revision.get();
-                    let outcome = storage::save(keys, &host.tab, &mut base, &draft, false);
+                    let outcome = storage::save(keys, &host.tab, &mut base, &draft, overwrite);
                     host.base_revision.set(base);
                     dispatch.emit(match outcome {
                         SaveOutcome::Saved => Action::Saved(revision),
@@ -176,6 +186,49 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The user's choice in a conflict: the other tab's version read from storage, or this
+    // one's saved over it (by the save effect, which `Resolve` set to overwrite).
+    {
+        let (host, dispatch, catalogue) = (host.clone(), dispatch.clone(), state.catalogue.clone());
+        use_effect_with(state.resolution, move |resolution| {
+            if let (Some((_, Resolution::LoadOther)), Some(keys)) = (resolution, &host.keys) {
+                match storage::other_tab_draft(keys, &catalogue) {
+                    Some(((answers, profile), revision)) => {
+                        host.base_revision.set(revision);
+                        dispatch.emit(Action::ReplaceDraft(
+                            Shared::new(answers),
+                            Shared::new(profile),
+                            Place::Page,
+                            Notice::Info(S::OtherTabLoaded),
+                        ));
+                    }
+                    None => dispatch.emit(Action::OtherTabUnreadable),
+                }
+            }
+        });
+    }
+
+    // The language the user chose is remembered with the draft (not the one the page set).
+    {
+        let host = host.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.lang, move |&lang| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if let Some(keys) = &host.keys {
+                storage::store_lang(keys, lang);
+            }
+        });
+    }
+
+    // "Print" chosen (directly, or from the question about an unsigned draft).
+    use_effect_with(state.print_requested, |&requested| {
+        if requested > 0 {
+            crate::browser::print();
+        }
+    });
+
     // For hosts and benchmarks: the questionnaire is rendered and its controls can take focus.
     use_effect_with((), |()| {
         if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
@@ -219,6 +272,13 @@ pub fn App(props: &AppProps) -> Html {
 
     let lang = state.lang;
     let catalogue = &state.catalogue;
+    let addressee = props.addressee.clone().unwrap_or_else(|| catalogue.authority().clone());
+    let profile = &state.profile;
+    let code = super::profile::tidy_credit_code(&profile.credit_code);
+    let file_name = (selfcheck_core::CreditCode::parse(&code).is_ok()
+        && selfcheck_core::answers::is_date(&profile.period.from)
+        && selfcheck_core::answers::is_date(&profile.period.to))
+    .then(|| super::keys::result_file_name(&code, &profile.period.from, &profile.period.to));
     html! {
         <ContextProvider<HostRef> context={host.clone()}>
         <div class="selfcheck" lang={lang.tag()}>
@@ -226,32 +286,46 @@ pub fn App(props: &AppProps) -> Html {
                 <Toolbar state={(*state).clone()} dispatch={dispatch.clone()} />
                 <Banners state={(*state).clone()} dispatch={dispatch.clone()} />
                 <div class="selfcheck-layout">
-                    <AreaNav catalogue={catalogue.clone()} report={state.report.clone()} {lang} />
+                    <AreaNav catalogue={catalogue.clone()} report={state.report.clone()} profile={state.profile.clone()} {lang} />
                     <main class="selfcheck-main" id="selfcheck-main">
-                        <ProfileForm profile={state.profile.clone()} locked={props.locked} {lang} dispatch={dispatch.clone()} />
-                        { for (0..catalogue.areas().len()).map(|area| html! {
-                            <AreaView
-                                key={area}
-                                catalogue={catalogue.clone()}
-                                {area}
-                                version={state.area_versions[area]}
-                                answers={state.answers.clone()}
-                                points={state.report.areas[area]}
-                                hashing={match state.busy {
-                                    Some(crate::state::Busy::Hashing(at, done)) if catalogue.areas()[area].criteria.contains(&at) => Some((at, done)),
-                                    _ => None,
-                                }}
-                                {lang}
-                                dispatch={dispatch.clone()}
-                            />
+                        <ProfileForm profile={state.profile.clone()} locked={props.locked} {lang} dispatch={dispatch.clone()}
+                            conflict={state.conflict && state.last_edit == Some(Place::Profile)} />
+                        { for (0..catalogue.areas().len()).map(|area| {
+                            let criteria = catalogue.areas()[area].criteria.clone();
+                            let in_area = |place: &Place| matches!(place, Place::Criterion(index) if criteria.contains(index));
+                            html! {
+                                <AreaView
+                                    key={area}
+                                    catalogue={catalogue.clone()}
+                                    {area}
+                                    version={state.area_versions[area]}
+                                    answers={state.answers.clone()}
+                                    points={state.report.areas[area]}
+                                    hashing={match state.busy {
+                                        Some(crate::state::Busy::Hashing(at, done)) if criteria.contains(&at) => Some((at, done)),
+                                        _ => None,
+                                    }}
+                                    messages={state.messages.iter().filter(|(place, _)| in_area(place)).filter_map(|(place, notice)| match place {
+                                        Place::Criterion(index) => Some((*index, notice.clone())),
+                                        _ => None,
+                                    }).collect::<Vec<_>>()}
+                                    conflict={match state.last_edit {
+                                        Some(Place::Criterion(index)) if state.conflict && criteria.contains(&index) => Some(index),
+                                        _ => None,
+                                    }}
+                                    {lang}
+                                    dispatch={dispatch.clone()}
+                                />
+                            }
                         }) }
                         <KeyPanel state={(*state).clone()} dispatch={dispatch.clone()} />
+                        <Submission {lang} addressee={addressee.clone()} text={props.submission.clone()} {file_name} />
                         <ImportPanel state={(*state).clone()} dispatch={dispatch.clone()} />
                     </main>
                     <Results catalogue={catalogue.clone()} report={state.report.clone()} {lang} />
                 </div>
             </div>
-            <PrintSummary state={(*state).clone()} />
+            <PrintSummary state={(*state).clone()} addressee={addressee} />
             if let Some(confirm) = state.confirm {
                 <ConfirmDialog {confirm} {lang} state={(*state).clone()} dispatch={dispatch.clone()} />
             }
@@ -267,7 +341,7 @@ pub struct AreaProps {
     pub catalogue: Shared<Catalogue>,
     /// The area's index.
     pub area: usize,
-    /// Changes whenever an answer, note or evidence of this area does.
+    /// Changes whenever an answer, note, evidence or message of this area does.
     pub version: u64,
     /// All answers; only this area's are read.
     pub answers: Shared<selfcheck_core::Answers>,
@@ -275,6 +349,10 @@ pub struct AreaProps {
     pub points: (u32, u32),
     /// The criterion whose evidence file is being hashed here, and the per mille done.
     pub hashing: Option<(usize, u32)>,
+    /// Messages of this area's criteria, by criterion index.
+    pub messages: Vec<(usize, crate::state::Notice)>,
+    /// The criterion of this area last edited, when another tab's change paused saving.
+    pub conflict: Option<usize>,
     /// Interface language.
     pub lang: Lang,
     /// Where actions go.
@@ -290,6 +368,8 @@ impl PartialEq for AreaProps {
             && self.version == other.version
             && self.points == other.points
             && self.hashing == other.hashing
+            && self.messages == other.messages
+            && self.conflict == other.conflict
             && self.lang == other.lang
             && self.dispatch == other.dispatch
     }
@@ -298,7 +378,7 @@ impl PartialEq for AreaProps {
 /// One activity area and its criteria.
 #[component]
 pub fn AreaView(props: &AreaProps) -> Html {
-    let AreaProps { catalogue, area, answers, points, hashing, lang, dispatch, .. } = props;
+    let AreaProps { catalogue, area, answers, points, hashing, messages, conflict, lang, dispatch, .. } = props;
     let (lang, area_index) = (*lang, *area);
     let area = &catalogue.areas()[area_index];
     html! {
@@ -316,6 +396,8 @@ pub fn AreaView(props: &AreaProps) -> Html {
                     {index}
                     entry={answers.entries()[index].clone()}
                     hashing={hashing.filter(|(at, _)| *at == index).map(|(_, done)| done)}
+                    message={messages.iter().find(|(at, _)| *at == index).map(|(_, notice)| notice.clone())}
+                    conflict={*conflict == Some(index)}
                     {lang}
                     dispatch={dispatch.clone()}
                 />

@@ -1,13 +1,15 @@
-//! One criterion: a fieldset with its legend, clause, guidance, the control of its kind, a
-//! note and evidence (links, and local files known only by their SHA-256).
+//! One criterion: a fieldset with its legend (and whether it is answered, in words), clause,
+//! guidance, the control of its kind, a note, evidence (links, and local files known only by
+//! their SHA-256), and the messages of what was done here.
 
 use selfcheck_core::{Catalogue, Entry, Evidence, Kind, Lang, Response};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::{ConflictPanel, MessageView};
 use crate::browser;
-use crate::i18n::S;
-use crate::state::{Action, Busy, Notice, Shared};
+use crate::i18n::{S, file_size, points_after, quoted};
+use crate::state::{Action, Busy, Notice, Place, Shared};
 
 /// Properties of a criterion.
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -20,36 +22,79 @@ pub struct CriterionProps {
     pub entry: Entry,
     /// Per mille of an evidence file hashed so far, while one is.
     pub hashing: Option<u32>,
+    /// The message of what was last done here.
+    pub message: Option<Notice>,
+    /// Another tab changed the draft while this criterion was being edited.
+    pub conflict: bool,
     /// Interface language.
     pub lang: Lang,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
 
+/// The label of an answer in `lang`: one vocabulary everywhere (已做到 / 部分做到 / 未做到 /
+/// 不适用, and 以上均未做到 for a checklist none of whose items is met).
+pub fn answer_label(response: Response, lang: Lang) -> String {
+    match response {
+        Response::Yes => S::Met.get(lang).to_owned(),
+        Response::Partly => S::PartlyMet.get(lang).to_owned(),
+        Response::No => S::NotMet.get(lang).to_owned(),
+        Response::NotApplicable => S::NotApplicable.get(lang).to_owned(),
+        Response::Checked(0) => S::NoneMet.get(lang).to_owned(),
+        Response::Checked(bits) => S::ItemsMet.with(lang, &bits.count_ones().to_string()),
+    }
+}
+
+/// What the user typed as an evidence link, made an address the core accepts: kept as it is
+/// when it is one, with `https://` added when it is a bare address (`www.example.org.cn/x`).
+/// `Ok((address, added))`, or `Err(())` when it is no web address at all.
+pub fn link_to_add(typed: &str) -> Result<(String, bool), ()> {
+    let typed = typed.trim();
+    let lower = typed.to_ascii_lowercase();
+    // A scheme typed in capitals is still http(s).
+    for scheme in ["https://", "http://"] {
+        if lower.starts_with(scheme) {
+            let url = format!("{scheme}{}", &typed[scheme.len()..]);
+            return if selfcheck_core::answers::is_http_url(&url) { Ok((url, false)) } else { Err(()) };
+        }
+    }
+    let host = typed.split(['/', '?', '#']).next().unwrap_or("");
+    let host_name = host
+        .rsplit_once(':')
+        .filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(host, |(name, _)| name);
+    let bare = host_name.contains('.')
+        && !host_name.starts_with('.')
+        && !host_name.ends_with('.')
+        && host_name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    let url = format!("https://{typed}");
+    if bare && selfcheck_core::answers::is_http_url(&url) { Ok((url, true)) } else { Err(()) }
+}
+
 /// A criterion and its answer controls.
 #[component]
 pub fn CriterionView(props: &CriterionProps) -> Html {
-    let CriterionProps { catalogue, index, entry, hashing, lang, dispatch } = props;
+    let CriterionProps { catalogue, index, entry, hashing, message, conflict, lang, dispatch } = props;
     let (index, lang, response) = (*index, *lang, entry.response);
     let criterion = &catalogue.criteria()[index];
     let id = &criterion.id;
-    let radio = |value: &'static str, label: S, choice: Response| {
+    let radio = |value: &'static str, choice: Response| {
         let dispatch = dispatch.clone();
         let onchange = Callback::from(move |_: Event| dispatch.emit(Action::Respond(index, Some(choice))));
         html! {
             <label class="selfcheck-choice">
                 <input type="radio" name={format!("selfcheck-{id}")} {value} checked={response == Some(choice)} {onchange} />
-                { label.get(lang) }
+                { answer_label(choice, lang) }
             </label>
         }
     };
     let controls = match &criterion.kind {
         Kind::Scale | Kind::Binary => html! {
             <div class="selfcheck-choices">
-                { radio("yes", S::Yes, Response::Yes) }
-                if matches!(criterion.kind, Kind::Scale) { { radio("partly", S::Partly, Response::Partly) } }
-                { radio("no", S::No, Response::No) }
-                if criterion.not_applicable { { radio("na", S::NotApplicable, Response::NotApplicable) } }
+                { radio("yes", Response::Yes) }
+                if matches!(criterion.kind, Kind::Scale) { { radio("partly", Response::Partly) } }
+                { radio("no", Response::No) }
+                if criterion.not_applicable { { radio("na", Response::NotApplicable) } }
             </div>
         },
         Kind::Checklist(items) => {
@@ -58,12 +103,12 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                 _ => 0,
             };
             let not_applicable = response == Some(Response::NotApplicable);
-            let on_na = {
+            let none = response == Some(Response::Checked(0));
+            let choose = |choice: Response| {
                 let dispatch = dispatch.clone();
                 Callback::from(move |event: Event| {
                     let input: HtmlInputElement = event.target_unchecked_into();
-                    let next = if input.checked() { Some(Response::NotApplicable) } else { None };
-                    dispatch.emit(Action::Respond(index, next));
+                    dispatch.emit(Action::Respond(index, input.checked().then_some(choice)));
                 })
             };
             html! {
@@ -75,13 +120,17 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                             <label class="selfcheck-choice">
                                 <input type="checkbox" data-item={item.id.clone()} checked={checked_bits & (1 << bit) != 0}
                                     disabled={not_applicable} {onchange} />
-                                { format!("{} ({} {})", item.title.get(lang), item.points, S::Points.get(lang)) }
+                                { format!("{}{}", item.title.get(lang), points_after(item.points, lang)) }
                             </label>
                         }
                     }) }
+                    <label class="selfcheck-choice selfcheck-choice-apart">
+                        <input type="checkbox" data-none="" checked={none} disabled={not_applicable} onchange={choose(Response::Checked(0))} />
+                        { S::NoneMet.get(lang) }
+                    </label>
                     if criterion.not_applicable {
                         <label class="selfcheck-choice">
-                            <input type="checkbox" data-na="" checked={not_applicable} onchange={on_na} />
+                            <input type="checkbox" data-na="" checked={not_applicable} onchange={choose(Response::NotApplicable)} />
                             { S::NotApplicable.get(lang) }
                         </label>
                     }
@@ -97,19 +146,30 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
         })
     };
     let note_id = format!("selfcheck-note-{id}");
+    let answered = response.is_some();
     html! {
         <fieldset class="selfcheck-criterion" id={format!("selfcheck-criterion-{id}")} data-criterion={id.clone()}
-            data-open={response.is_none().then_some("")}>
+            data-open={(!answered).then_some("")}>
             <legend>
                 <span class="selfcheck-id">{ id.clone() }</span>{ " " }{ criterion.title.get(lang) }
-                { format!(" ({} {})", criterion.points, S::Points.get(lang)) }
+                { points_after(criterion.points, lang) }
                 if criterion.veto.is_some() { <span class="selfcheck-veto-tag">{ format!(" · {}", S::Veto.get(lang)) }</span> }
+                { " " }
+                <span class="selfcheck-state" data-state={if answered { "answered" } else { "open" }}>
+                    { if answered { S::AnsweredState.get(lang) } else { S::OpenState.get(lang) } }
+                </span>
             </legend>
-            <p class="selfcheck-clause">{ format!("{} {}：“{}”", S::Clause.get(lang), criterion.clause.section, criterion.clause.quote) }</p>
+            <p class="selfcheck-clause">
+                { match lang {
+                    Lang::Zh => format!("{}{}：", S::Clause.get(lang), criterion.clause.section),
+                    Lang::En => format!("{} {}: ", S::Clause.get(lang), criterion.clause.section),
+                } }
+                { quoted(&criterion.clause.quote) }
+            </p>
             <details class="selfcheck-guidance">
                 <summary>{ S::Guidance.get(lang) }</summary>
-                <p><strong>{ S::FullCompliance.get(lang) }</strong>{ "：" }{ criterion.guidance.get(lang) }</p>
-                <p><strong>{ S::Evidence.get(lang) }</strong>{ "：" }{ criterion.evidence.get(lang) }</p>
+                <p><strong>{ S::FullCompliance.get(lang) }</strong>{ if lang == Lang::Zh { "：" } else { ": " } }{ criterion.guidance.get(lang) }</p>
+                <p><strong>{ S::Evidence.get(lang) }</strong>{ if lang == Lang::Zh { "：" } else { ": " } }{ criterion.evidence.get(lang) }</p>
                 if let Some(veto) = &criterion.veto { <p class="selfcheck-veto-tag">{ veto.get(lang) }</p> }
             </details>
             { controls }
@@ -119,6 +179,12 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                     maxlength={selfcheck_core::answers::MAX_NOTE_CHARS.to_string()} />
             </div>
             <EvidenceList {index} evidence={entry.evidence.clone()} {hashing} {lang} criterion={id.clone()} dispatch={dispatch.clone()} />
+            if let Some(notice) = message {
+                <MessageView place={Place::Criterion(index)} notice={notice.clone()} {lang} dispatch={dispatch.clone()} />
+            }
+            if *conflict {
+                <ConflictPanel {lang} dispatch={dispatch.clone()} />
+            }
         </fieldset>
     }
 }
@@ -147,13 +213,22 @@ fn EvidenceList(props: &EvidenceProps) -> Html {
     let add_link = {
         let (link, dispatch) = (link.clone(), dispatch.clone());
         move || {
-            let url = link.trim().to_owned();
-            if !url.is_empty() {
-                // A refused address stays in the field, to be corrected rather than typed again.
-                let accepted = selfcheck_core::answers::is_http_url(&url);
-                dispatch.emit(Action::AddEvidence(index, Evidence::Link(url)));
-                if accepted {
+            let place = Place::Criterion(index);
+            if link.trim().is_empty() {
+                dispatch.emit(Action::Say(place, Notice::Info(S::LinkEmpty)));
+                return;
+            }
+            match link_to_add(&link) {
+                Ok((url, added)) => {
+                    dispatch.emit(Action::AddEvidence(index, Evidence::Link(url.clone())));
+                    if added {
+                        dispatch.emit(Action::Say(place, Notice::Detail(S::LinkAddedWithScheme, url)));
+                    }
                     link.set(String::new());
+                }
+                // A refused address stays in the field, to be corrected rather than typed again.
+                Err(()) => {
+                    dispatch.emit(Action::Say(place, Notice::Detail(S::LinkNotAnAddress, link.trim().to_owned())))
                 }
             }
         }
@@ -184,7 +259,9 @@ fn EvidenceList(props: &EvidenceProps) -> Html {
                         index,
                         Evidence::File { name: file.name(), size: file.size() as u64, sha256 },
                     )),
-                    Err(error) => dispatch.emit(Action::SetNotice(Some(Notice::Detail(S::FileUnreadable, error)))),
+                    Err(error) => {
+                        dispatch.emit(Action::Say(Place::Criterion(index), Notice::Browser(S::FileUnreadable, error)))
+                    }
                 }
                 dispatch.emit(Action::SetBusy(None));
             });
@@ -192,6 +269,7 @@ fn EvidenceList(props: &EvidenceProps) -> Html {
     };
     let link_id = format!("selfcheck-link-{criterion}");
     let file_id = format!("selfcheck-file-{criterion}");
+    let file_hint_id = format!("selfcheck-file-hint-{criterion}");
     html! {
         <div class="selfcheck-evidence">
             if !evidence.is_empty() {
@@ -203,7 +281,11 @@ fn EvidenceList(props: &EvidenceProps) -> Html {
                         };
                         let (text, digest) = match item {
                             Evidence::Link(url) => (url.clone(), None),
-                            Evidence::File { name, size, sha256 } => (format!("{name} ({size} B) SHA-256 {sha256}"), Some(sha256.clone())),
+                            Evidence::File { name, size, sha256 } => {
+                                let size = file_size(*size, lang);
+                                let text = if lang == Lang::Zh { format!("{name}（{size}）SHA-256 {sha256}") } else { format!("{name} ({size}) SHA-256 {sha256}") };
+                                (text, Some(sha256.clone()))
+                            }
                         };
                         html! {
                             <li data-evidence="" data-sha256={digest}>
@@ -222,13 +304,18 @@ fn EvidenceList(props: &EvidenceProps) -> Html {
                     <label for={link_id.clone()}>{ S::LinkLabel.get(lang) }</label>
                     <div class="selfcheck-row">
                         <input id={link_id} type="url" data-evidence-link="" inputmode="url" value={(*link).clone()}
-                            oninput={on_link_input} onkeydown={on_link_key} />
+                            placeholder="https://www.example.org.cn/…" oninput={on_link_input} onkeydown={on_link_key} />
                         <button type="button" data-action="add-link" onclick={on_add}>{ S::AddLink.get(lang) }</button>
                     </div>
                 </div>
                 <div>
                     <label for={file_id.clone()}>{ S::FileLabel.get(lang) }</label>
-                    <input id={file_id} type="file" data-evidence-file="" onchange={on_file} />
+                    // The button says what it does in the interface's language, not the browser's.
+                    <label class="selfcheck-file-button">
+                        { S::ChooseFile.get(lang) }
+                        <input id={file_id} type="file" data-evidence-file="" onchange={on_file} aria-describedby={file_hint_id.clone()} />
+                    </label>
+                    <p id={file_hint_id} class="selfcheck-hint">{ S::FileHint.get(lang) }</p>
                 </div>
                 if let Some(done) = hashing {
                     <progress class="selfcheck-hashing" max="1000" value={done.to_string()} aria-label={S::Hashing.get(lang)} />
@@ -236,5 +323,30 @@ fn EvidenceList(props: &EvidenceProps) -> Html {
                 }
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::link_to_add;
+
+    #[test]
+    fn bare_addresses_get_https_and_others_are_refused() {
+        assert_eq!(link_to_add("https://www.example.org.cn/x"), Ok(("https://www.example.org.cn/x".into(), false)));
+        assert_eq!(link_to_add(" HTTP://Example.org/A "), Ok(("http://Example.org/A".into(), false)));
+        assert_eq!(link_to_add("www.example.org.cn/x"), Ok(("https://www.example.org.cn/x".into(), true)));
+        assert_eq!(link_to_add("example.org.cn:8080/a?b#c"), Ok(("https://example.org.cn:8080/a?b#c".into(), true)));
+        assert_eq!(link_to_add("广东省民政厅.政务"), Ok(("https://广东省民政厅.政务".into(), true)));
+        for bad in [
+            "javascript:alert(1)",
+            "mailto:a@b.cn",
+            "localhost/x",
+            "会议纪要",
+            "www.example .org",
+            "ftp://x.cn/a",
+            "https://",
+        ] {
+            assert_eq!(link_to_add(bad), Err(()), "{bad}");
+        }
     }
 }

@@ -1,15 +1,18 @@
-//! Importing a signed result: verified first; then continue from its answers or compare it
-//! with the current draft area by area. A bad file leaves the draft exactly as it was.
+//! Importing a signed result: verified first (against the current catalogue and every earlier
+//! built-in version); then continue from its answers or compare it with the current draft
+//! criterion by criterion (the core's `compare`). A bad file leaves the draft exactly as it was.
 
 use std::rc::Rc;
 
-use selfcheck_core::verify_result;
+use selfcheck_core::compare::{Comparison, CriterionChange, Side, Standing};
+use selfcheck_core::{Catalogue, Lang, verify_result};
 use yew::prelude::*;
 
-use super::send;
+use super::criterion::answer_label;
+use super::{MessageView, send};
 use crate::browser;
 use crate::i18n::S;
-use crate::state::{Action, Confirm, Imported, Notice, State};
+use crate::state::{Action, Confirm, Imported, Notice, Place, Shared, State};
 
 /// Properties of the import panel.
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -18,6 +21,13 @@ pub struct ImportProps {
     pub state: State,
     /// Where actions go.
     pub dispatch: Callback<Action>,
+}
+
+/// The catalogues a result may pin: the current one first, then every other built-in version.
+fn known_catalogues(current: &Catalogue) -> Vec<&Catalogue> {
+    let mut all = vec![current];
+    all.extend(Catalogue::builtins().iter().filter(|builtin| builtin.digest() != current.digest()));
+    all
 }
 
 /// The import panel.
@@ -36,41 +46,45 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                     Ok(json) => json,
                     Err(failure) => {
                         dispatch.emit(Action::SetImport(None));
-                        return dispatch.emit(Action::SetNotice(Some(failure.notice(S::ImportFailed))));
+                        return dispatch.emit(Action::Say(Place::Import, failure.notice(S::ImportFailed)));
                     }
                 };
-                let mut catalogues: Vec<&selfcheck_core::Catalogue> =
-                    selfcheck_core::Catalogue::builtins().iter().collect();
-                catalogues.push(&catalogue);
+                let known = known_catalogues(&catalogue);
                 let now = selfcheck_core::Timestamp::from_unix_seconds(browser::now_unix_seconds());
-                match verify_result(&json, &catalogues, &now) {
+                match verify_result(&json, &known, &now) {
                     Ok(result) => {
-                        dispatch.emit(Action::SetNotice(None));
+                        let pinned = Shared::new(result.catalogue.clone());
+                        dispatch.emit(Action::Dismiss(Place::Import));
                         dispatch.emit(Action::SetImport(Some(Imported {
                             result: Rc::new(result),
+                            catalogue: pinned,
                             file_name: file.name(),
                             comparing: false,
+                            only_changed: true,
                         })));
                     }
                     Err(error) => {
                         dispatch.emit(Action::SetImport(None));
-                        dispatch.emit(Action::SetNotice(Some(Notice::Error(S::ImportFailed, Rc::new(error)))));
+                        dispatch.emit(Action::Say(Place::Import, Notice::Error(S::ImportFailed, Rc::new(error))));
                     }
                 }
             });
         })
     };
-    let failed = matches!(&state.notice, Some(Notice::Error(S::ImportFailed, _) | Notice::Detail(S::ImportFailed, _)));
     html! {
         <section class="selfcheck-area" id="selfcheck-import" aria-labelledby="selfcheck-import-title">
             <h2 id="selfcheck-import-title">{ S::ImportSection.get(lang) }</h2>
             <p class="selfcheck-muted">{ S::ImportIntro.get(lang) }</p>
-            <label for="selfcheck-result-file">{ S::ImportFile.get(lang) }</label>
-            <input id="selfcheck-result-file" type="file" accept=".json,application/json" data-result-file="" onchange={on_file} />
-            if failed {
-                <p data-testid="import-message" data-state="error" class="selfcheck-field-message">
-                    { state.notice.as_ref().map(|notice| super::toolbar::notice_text(notice, lang)).unwrap_or_default() }
-                </p>
+            <div>
+                <label class="selfcheck-file-button">
+                    { S::ImportFile.get(lang) }
+                    <input id="selfcheck-result-file" type="file" accept=".json,application/json" data-result-file="" onchange={on_file} />
+                </label>
+            </div>
+            if let Some(notice) = state.message(Place::Import) {
+                <div data-testid="import-message" data-state={if notice.is_error() { "error" } else { "ok" }}>
+                    <MessageView place={Place::Import} notice={notice.clone()} {lang} dispatch={dispatch.clone()} />
+                </div>
             }
             if let Some(import) = &state.import {
                 { imported_view(state, import, dispatch) }
@@ -81,29 +95,32 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
 
 fn imported_view(state: &State, import: &Imported, dispatch: &Callback<Action>) -> Html {
     let lang = state.lang;
-    let catalogue = &state.catalogue;
     let result = &import.result;
     let report = &result.report;
+    let pinned = &import.catalogue;
     let profile = &result.answers.profile;
-    let grade = |index: usize| catalogue.grades()[index].label.get(lang);
     let summary = format!(
-        "{}{} · {} ({}) · {} – {} · {} {} · {} · {} {}",
+        "{}{} · {}（{}）· {} – {} · {} {} · {} {} · {} {}",
         S::ImportVerified.get(lang),
         import.file_name,
         profile.name,
         profile.credit_code.as_ref().map(|code| code.as_str()).unwrap_or(""),
         profile.period_from,
         profile.period_to,
-        S::Score.get(lang),
+        S::ScoreHeadline.get(lang),
         report.score,
-        grade(report.grade),
+        S::Grade.get(lang),
+        super::results::grade_text(pinned, report, lang),
         S::Fingerprint.get(lang),
         result.key.fingerprint()
     );
-    let current = &state.report;
+    let older = pinned.digest() != state.catalogue.digest();
     html! {
         <div class="selfcheck-import-result">
             <p data-testid="import-message" data-state="ok" role="status">{ summary }</p>
+            if older {
+                <p class="selfcheck-hint">{ S::ImportOlderCatalogue.with(lang, pinned.version()) }</p>
+            }
             <div class="selfcheck-row">
                 <button type="button" data-action="import-continue" onclick={send(dispatch, Action::SetConfirm(Some(Confirm::ReplaceWithImport)))}>
                     { S::ImportContinue.get(lang) }
@@ -114,42 +131,130 @@ fn imported_view(state: &State, import: &Imported, dispatch: &Callback<Action>) 
                 </button>
             </div>
             if import.comparing {
+                { comparison_view(state, import, dispatch) }
+            }
+        </div>
+    }
+}
+
+/// An answer as shown in the comparison.
+fn standing_text(standing: Option<&Standing>, lang: Lang) -> String {
+    match standing {
+        None => S::NotInCatalogue.get(lang).to_owned(),
+        Some(Standing { response: None, .. }) => S::OpenState.get(lang).to_owned(),
+        Some(Standing { response: Some(response), points, maximum, .. }) => {
+            format!("{} · {points} / {maximum}", answer_label(*response, lang))
+        }
+    }
+}
+
+fn signed(change: i64) -> String {
+    if change > 0 { format!("+{change}") } else { change.to_string() }
+}
+
+/// The imported result (before) beside the current draft (after), criterion by criterion.
+fn comparison_view(state: &State, import: &Imported, dispatch: &Callback<Action>) -> Html {
+    let lang = state.lang;
+    let (current, pinned) = (&state.catalogue, &import.catalogue);
+    let comparison = Comparison::between(
+        Side { catalogue: pinned, answers: &import.result.answers, report: &import.result.report },
+        Side { catalogue: current, answers: &state.answers, report: &state.report },
+    );
+    let title = |change: &CriterionChange| {
+        let criterion = change
+            .index_after
+            .map(|index| &current.criteria()[index])
+            .or_else(|| change.index_before.map(|index| &pinned.criteria()[index]));
+        criterion.map(|criterion| format!("{} {}", criterion.id, criterion.title.get(lang))).unwrap_or_default()
+    };
+    let area_title = |id: &str| {
+        current
+            .areas()
+            .iter()
+            .chain(pinned.areas())
+            .find(|area| area.id == id)
+            .map(|area| area.title.get(lang))
+            .unwrap_or("")
+    };
+    let rows: Vec<&CriterionChange> =
+        comparison.criteria.iter().filter(|change| !import.only_changed || change.changed()).collect();
+    let grade = |side: usize, catalogue: &Catalogue| -> String {
+        if comparison.answered[side] < catalogue.criteria().len() {
+            S::NotFinished.get(lang).to_owned()
+        } else {
+            catalogue.grade(&comparison.grades[side]).map(|grade| grade.label.get(lang).to_owned()).unwrap_or_default()
+        }
+    };
+    html! {
+        <div class="selfcheck-compare">
+            <label class="selfcheck-choice">
+                <input type="checkbox" data-action="only-changed" checked={import.only_changed} onchange={
+                    let dispatch = dispatch.clone();
+                    Callback::from(move |_: Event| dispatch.emit(Action::ToggleOnlyChanged))
+                } />
+                { S::OnlyChanged.get(lang) }
+            </label>
+            // Focusable, so that a table wider than a phone can be scrolled with the keyboard.
+            <div class="selfcheck-table-scroll" tabindex="0" role="region" aria-labelledby="selfcheck-compare-caption">
                 <table data-testid="compare" class="selfcheck-area-table">
-                    <caption>{ S::ImportCompare.get(lang) }</caption>
+                    <caption id="selfcheck-compare-caption">{ S::ImportCompare.get(lang) }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ S::Area.get(lang) }</th>
+                            <th scope="col">{ S::Criterion.get(lang) }</th>
                             <th scope="col">{ S::Imported.get(lang) }</th>
                             <th scope="col">{ S::Current.get(lang) }</th>
                             <th scope="col">{ S::Change.get(lang) }</th>
                         </tr>
                     </thead>
                     <tbody>
-                        { for catalogue.areas().iter().enumerate().map(|(index, area)| {
-                            let (then, then_max) = report.areas[index];
-                            let (now, now_max) = current.areas[index];
+                        if rows.is_empty() {
+                            <tr><td colspan="4">{ S::NoChanges.get(lang) }</td></tr>
+                        }
+                        { for rows.iter().map(|change| {
+                            let mut notes = Vec::new();
+                            if change.note_changed { notes.push(S::NoteChanged.get(lang)); }
+                            if change.evidence_changed { notes.push(S::EvidenceChanged.get(lang)); }
                             html! {
-                                <tr>
-                                    <th scope="row">{ format!("{} {}", area.id, area.title.get(lang)) }</th>
-                                    <td>{ format!("{then} / {then_max}") }</td>
-                                    <td>{ format!("{now} / {now_max}") }</td>
-                                    <td>{ signed(i64::from(now) - i64::from(then)) }</td>
+                                <tr data-criterion-row={change.id.clone()} data-change={change.points_change().to_string()}>
+                                    <th scope="row">{ title(change) }</th>
+                                    <td>{ standing_text(change.before.as_ref(), lang) }</td>
+                                    <td>{ standing_text(change.after.as_ref(), lang) }</td>
+                                    <td>
+                                        { signed(change.points_change()) }
+                                        if !notes.is_empty() { <span class="selfcheck-muted">{ format!(" · {}", notes.join(" · ")) }</span> }
+                                    </td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                    <tbody>
+                        { for comparison.areas.iter().map(|area| {
+                            let points = |side: Option<(u32, u32)>| side.map(|(points, maximum)| format!("{points} / {maximum}")).unwrap_or_else(|| S::NotInCatalogue.get(lang).to_owned());
+                            let change = i64::from(area.after.map_or(0, |side| side.0)) - i64::from(area.before.map_or(0, |side| side.0));
+                            html! {
+                                <tr data-area-row={area.id.clone()}>
+                                    <th scope="row">{ format!("{} {}", area.id, area_title(&area.id)) }</th>
+                                    <td>{ points(area.before) }</td>
+                                    <td>{ points(area.after) }</td>
+                                    <td>{ signed(change) }</td>
                                 </tr>
                             }
                         }) }
                         <tr>
-                            <th scope="row">{ S::Score.get(lang) }</th>
-                            <td>{ format!("{} · {}", report.score, grade(report.grade)) }</td>
-                            <td>{ format!("{} · {}", current.score, grade(current.grade)) }</td>
-                            <td>{ signed(i64::from(current.score) - i64::from(report.score)) }</td>
+                            <th scope="row">{ S::Total.get(lang) }</th>
+                            <td>{ format!("{} / {}", comparison.totals[0].0, comparison.totals[0].1) }</td>
+                            <td>{ format!("{} / {}", comparison.totals[1].0, comparison.totals[1].1) }</td>
+                            <td>{ signed(comparison.total_change()) }</td>
+                        </tr>
+                        <tr>
+                            <th scope="row">{ S::ScoreHeadline.get(lang) }</th>
+                            <td>{ format!("{} · {}", comparison.scores[0], grade(0, pinned)) }</td>
+                            <td>{ format!("{} · {}", comparison.scores[1], grade(1, current)) }</td>
+                            <td>{ signed(comparison.score_change()) }</td>
                         </tr>
                     </tbody>
                 </table>
-            }
+            </div>
         </div>
     }
-}
-
-fn signed(change: i64) -> String {
-    if change > 0 { format!("+{change}") } else { change.to_string() }
 }

@@ -1,19 +1,21 @@
-//! The association's key and the signed export: create a key (passphrase twice; the backup
-//! must be downloaded before use) or load a key file; then sign with the core's one signing
-//! function and download the result.
+//! The association's key and the signed export. Two plain paths to a key: create a new one
+//! (passphrase twice; its backup must be downloaded before use) or load a key file (file and
+//! passphrase in any order). Then sign with the core's one signing function, after asking
+//! when criteria are still open, and download the result. Every outcome is said here, next to
+//! the form that caused it; a wrong passphrase stays in its field, selected, to be corrected.
 
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use selfcheck_core::keys::PBKDF2_ITERATIONS;
-use selfcheck_core::{AssociationKey, Error, Timestamp, sign_result, verify_result};
+use selfcheck_core::{AssociationKey, Catalogue, Error, Timestamp, sign_result, verify_result};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::send;
+use super::{MessageView, send};
 use crate::browser;
 use crate::i18n::S;
-use crate::state::{Action, Busy, ExportInfo, KeyInfo, Notice, State};
+use crate::state::{Action, Busy, Confirm, ExportInfo, KeyInfo, Notice, Place, State};
 use crate::storage;
 
 /// Properties of the key panel.
@@ -52,6 +54,23 @@ fn clear(nodes: &[&NodeRef]) {
     }
 }
 
+/// Focuses a field and selects what is in it, so that a wrong entry is corrected by typing.
+fn select(node: &NodeRef) {
+    if let Some(input) = node.cast::<HtmlInputElement>() {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
+/// The name of the exported file, so that a bureau's folder sorts by association and then by
+/// period: `CREDITCODE-YYYY-MM.json` for a period within one month, else
+/// `CREDITCODE-YYYY-MM_YYYY-MM.json` (first and last month).
+pub fn result_file_name(credit_code: &str, from: &str, to: &str) -> String {
+    let month = |date: &str| date.get(..7).unwrap_or(date).to_owned();
+    let (first, last) = (month(from), month(to));
+    if first == last { format!("{credit_code}-{first}.json") } else { format!("{credit_code}-{first}_{last}.json") }
+}
+
 /// The key and export panel.
 #[component]
 pub fn KeyPanel(props: &KeyPanelProps) -> Html {
@@ -59,6 +78,8 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
     let lang = state.lang;
     let (new_ref, repeat_ref, load_pass_ref, unlock_ref) =
         (use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref());
+    // The key file chosen, read but not yet opened: its name and text.
+    let chosen = use_state(|| None::<(String, Rc<str>)>);
     let busy = state.busy.is_some();
 
     let create = {
@@ -67,10 +88,11 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             event.prevent_default();
             let (passphrase, repeated) = (input_value(&new_ref), input_value(&repeat_ref));
             if passphrase != repeated {
-                dispatch.emit(Action::SetNotice(Some(Notice::Info(S::PassphraseMismatch))));
+                dispatch.emit(Action::Say(Place::Key, Notice::Info(S::PassphraseMismatch)));
+                select(&repeat_ref);
                 return;
             }
-            clear(&[&new_ref, &repeat_ref]);
+            let (new_ref, repeat_ref) = (new_ref.clone(), repeat_ref.clone());
             after_paint(&dispatch, Busy::CreatingKey, move || {
                 let made = (|| {
                     let key = AssociationKey::from_seed(random()?);
@@ -78,8 +100,14 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                     Ok::<_, Failure>(storage::key_info(&pem, &key.public(), false))
                 })();
                 match made {
-                    Ok(info) => vec![Action::SetKey(info), Action::SetNotice(Some(Notice::Info(S::KeyBackupNeeded)))],
-                    Err(failure) => vec![failure.into_action(S::KeySection)],
+                    Ok(info) => {
+                        clear(&[&new_ref, &repeat_ref]);
+                        vec![Action::SetKey(info), Action::Say(Place::Key, Notice::Info(S::KeyCreated))]
+                    }
+                    Err(failure) => {
+                        select(&new_ref);
+                        vec![failure.into_action(Place::Key, S::KeyNotCreated)]
+                    }
                 }
             });
         })
@@ -93,52 +121,102 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             match browser::download(&name, key.pem.as_bytes(), "application/x-pem-file") {
                 Ok(()) => {
                     dispatch.emit(Action::KeyBackedUp);
-                    dispatch.emit(Action::SetNotice(Some(Notice::Info(S::KeyReady))));
+                    dispatch.emit(Action::Say(Place::Key, Notice::Info(S::KeyReady)));
                 }
                 Err(error) => {
-                    dispatch.emit(Action::SetNotice(Some(Notice::Detail(S::FileUnreadable, browser::describe(error)))))
+                    dispatch.emit(Action::Say(Place::Key, Notice::Browser(S::DownloadFailed, browser::describe(error))))
                 }
             }
         })
     };
 
-    let load_key = {
+    // Opens the chosen key file with the passphrase typed; either may come first.
+    let open_key = {
         let (dispatch, load_pass_ref) = (dispatch.clone(), load_pass_ref.clone());
+        move |pem: Rc<str>, chosen: UseStateHandle<Option<(String, Rc<str>)>>| {
+            let passphrase = input_value(&load_pass_ref);
+            let load_pass_ref = load_pass_ref.clone();
+            after_paint(&dispatch, Busy::LoadingKey, move || {
+                match AssociationKey::from_encrypted_pem(&pem, &passphrase) {
+                    // A key loaded from a file is its own backup.
+                    Ok(key) => {
+                        clear(&[&load_pass_ref]);
+                        chosen.set(None);
+                        vec![
+                            Action::SetKey(storage::key_info(&pem, &key.public(), true)),
+                            Action::Say(Place::Key, Notice::Info(S::KeyLoaded)),
+                        ]
+                    }
+                    Err(error) => {
+                        select(&load_pass_ref);
+                        vec![Failure::Core(error).into_action(Place::Key, S::KeyNotLoaded)]
+                    }
+                }
+            });
+        }
+    };
+
+    let choose_key_file = {
+        let (dispatch, load_pass_ref, chosen, open_key) =
+            (dispatch.clone(), load_pass_ref.clone(), chosen.clone(), open_key.clone());
         Callback::from(move |event: Event| {
             let Some(file) = browser::take_chosen_file(&event) else { return };
-            let passphrase = input_value(&load_pass_ref);
-            clear(&[&load_pass_ref]);
-            let dispatch = dispatch.clone();
+            let (dispatch, load_pass_ref, chosen, open_key) =
+                (dispatch.clone(), load_pass_ref.clone(), chosen.clone(), open_key.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let limit = selfcheck_core::keys::MAX_KEY_FILE_BYTES;
-                let pem = match browser::read_text(&file, selfcheck_core::Document::KeyFile, limit).await {
-                    Ok(pem) => pem,
-                    Err(failure) => return dispatch.emit(Action::SetNotice(Some(failure.notice(S::KeySection)))),
-                };
-                after_paint(&dispatch, Busy::CreatingKey, move || {
-                    match AssociationKey::from_encrypted_pem(&pem, &passphrase) {
-                        // A key loaded from a file is its own backup.
-                        Ok(key) => {
-                            vec![Action::SetKey(storage::key_info(&pem, &key.public(), true)), Action::SetNotice(None)]
+                match browser::read_text(&file, selfcheck_core::Document::KeyFile, limit).await {
+                    Ok(pem) => {
+                        let pem: Rc<str> = Rc::from(pem);
+                        chosen.set(Some((file.name(), pem.clone())));
+                        if input_value(&load_pass_ref).is_empty() {
+                            dispatch.emit(Action::Say(Place::Key, Notice::Info(S::KeyPassphraseMissing)));
+                            if let Some(input) = load_pass_ref.cast::<HtmlInputElement>() {
+                                let _ = input.focus();
+                            }
+                        } else {
+                            open_key(pem, chosen);
                         }
-                        Err(error) => vec![Failure::Core(error).into_action(S::KeySection)],
                     }
-                });
+                    Err(failure) => dispatch.emit(Action::Say(Place::Key, failure.notice(S::KeyNotLoaded))),
+                }
             });
         })
     };
 
-    let host = use_context::<crate::host::HostRef>();
-    let export = {
-        let (dispatch, state, unlock_ref, host) = (dispatch.clone(), state.clone(), unlock_ref.clone(), host.clone());
+    let load_key = {
+        let (dispatch, chosen, load_pass_ref) = (dispatch.clone(), chosen.clone(), load_pass_ref.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
+            match &*chosen {
+                None => dispatch.emit(Action::Say(Place::Key, Notice::Info(S::KeyFileMissing))),
+                Some(_) if input_value(&load_pass_ref).is_empty() => {
+                    dispatch.emit(Action::Say(Place::Key, Notice::Info(S::KeyPassphraseMissing)));
+                    select(&load_pass_ref);
+                }
+                Some((_, pem)) => open_key(pem.clone(), chosen.clone()),
+            }
+        })
+    };
+
+    let host = use_context::<crate::host::HostRef>();
+    // Signs and downloads; `check_open` asks first when criteria are still open.
+    let sign = {
+        let (dispatch, state, unlock_ref, host) = (dispatch.clone(), state.clone(), unlock_ref.clone(), host.clone());
+        move |check_open: bool| {
             let Some(key) = state.key.clone() else { return };
+            if state.busy.is_some() {
+                return;
+            }
+            if check_open && !state.report.open.is_empty() {
+                dispatch.emit(Action::SetConfirm(Some(Confirm::ExportIncomplete)));
+                return;
+            }
             let passphrase = input_value(&unlock_ref);
-            clear(&[&unlock_ref]);
-            let (state, host) = (state.clone(), host.clone());
+            let (state, host, unlock_ref) = (state.clone(), host.clone(), unlock_ref.clone());
             after_paint(&dispatch, Busy::Signing, move || match export_result(&state, &key, &passphrase) {
                 Ok((info, result)) => {
+                    clear(&[&unlock_ref]);
                     if let Some(host) = &host {
                         // The same text as the downloaded file.
                         let detail = serde_json::json!({ "fileName": info.file_name, "result": format!("{result}\n") });
@@ -146,10 +224,26 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                     }
                     vec![Action::Exported(info)]
                 }
-                Err(failure) => vec![failure.into_action(S::ExportSection)],
+                Err(failure) => {
+                    select(&unlock_ref);
+                    vec![failure.into_action(Place::Export, S::ExportFailed)]
+                }
             });
+        }
+    };
+    let export = {
+        let sign = sign.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            sign(true);
         })
     };
+    // The user confirmed signing with criteria open.
+    use_effect_with(state.export_confirmed, move |&confirmed| {
+        if confirmed > 0 {
+            sign(false);
+        }
+    });
 
     let profile_ready = state.profile_complete();
     let key_ready = state.key.as_ref().is_some_and(|key| key.backed_up);
@@ -168,41 +262,67 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                 <div class="selfcheck-row">
                     <button type="button" data-action="download-key" onclick={download_key}
                         class={classes!((!key.backed_up).then_some("selfcheck-primary"))}>{ S::DownloadKey.get(lang) }</button>
-                    <button type="button" class="selfcheck-small" data-action="forget-key" onclick={send(dispatch, Action::SetKey(None))}>
+                    <button type="button" class="selfcheck-small" data-action="forget-key"
+                        onclick={send(dispatch, Action::SetConfirm(Some(Confirm::ForgetKey)))}>
                         { S::ForgetKey.get(lang) }
                     </button>
                 </div>
-                if !key.backed_up { <p class="selfcheck-field-message" role="status">{ S::KeyBackupNeeded.get(lang) }</p> }
+                if !key.backed_up && state.message(Place::Key).is_none() {
+                    <p class="selfcheck-field-message">{ S::KeyBackupNeeded.get(lang) }</p>
+                }
             } else {
-                <form class="selfcheck-fields" onsubmit={create}>
-                    <div class="selfcheck-field">
-                        <label for="selfcheck-passphrase-new">{ S::NewPassphrase.get(lang) }</label>
-                        <input id="selfcheck-passphrase-new" ref={new_ref} type="password" data-passphrase="new"
-                            autocomplete="new-password" minlength="8" required=true />
-                    </div>
-                    <div class="selfcheck-field">
-                        <label for="selfcheck-passphrase-repeat">{ S::RepeatPassphrase.get(lang) }</label>
-                        <input id="selfcheck-passphrase-repeat" ref={repeat_ref} type="password" data-passphrase="repeat"
-                            autocomplete="new-password" minlength="8" required=true />
-                    </div>
-                    <button type="submit" data-action="create-key" disabled={busy}>{ S::CreateKey.get(lang) }</button>
-                </form>
-                <div class="selfcheck-fields">
-                    <div class="selfcheck-field">
-                        <label for="selfcheck-passphrase-load">{ S::UnlockPassphrase.get(lang) }</label>
-                        <input id="selfcheck-passphrase-load" ref={load_pass_ref} type="password" data-passphrase="load" autocomplete="current-password" />
-                    </div>
-                    <div class="selfcheck-field">
-                        <label for="selfcheck-key-file">{ S::LoadKey.get(lang) }</label>
-                        <input id="selfcheck-key-file" type="file" accept=".pem" data-key-file="" onchange={load_key} disabled={busy} />
-                    </div>
+                <div class="selfcheck-key-paths">
+                    <form class="selfcheck-key-path" onsubmit={create} novalidate=true aria-labelledby="selfcheck-new-key-title">
+                        <h4 id="selfcheck-new-key-title">{ S::NewKeyPath.get(lang) }</h4>
+                        <p class="selfcheck-hint">{ S::NewKeyIntro.get(lang) }</p>
+                        <div class="selfcheck-field">
+                            <label for="selfcheck-passphrase-new">{ S::NewPassphrase.get(lang) }</label>
+                            <input id="selfcheck-passphrase-new" ref={new_ref} type="password" data-passphrase="new"
+                                autocomplete="new-password" />
+                        </div>
+                        <div class="selfcheck-field">
+                            <label for="selfcheck-passphrase-repeat">{ S::RepeatPassphrase.get(lang) }</label>
+                            <input id="selfcheck-passphrase-repeat" ref={repeat_ref} type="password" data-passphrase="repeat"
+                                autocomplete="new-password" />
+                        </div>
+                        <button type="submit" data-action="create-key" disabled={busy}>{ S::CreateKey.get(lang) }</button>
+                    </form>
+                    <form class="selfcheck-key-path" onsubmit={load_key} novalidate=true aria-labelledby="selfcheck-load-key-title">
+                        <h4 id="selfcheck-load-key-title">{ S::LoadKeyPath.get(lang) }</h4>
+                        <p class="selfcheck-hint">{ S::LoadKeyIntro.get(lang) }</p>
+                        <div class="selfcheck-field">
+                            <label for="selfcheck-key-file">{ S::KeyFile.get(lang) }</label>
+                            <label class="selfcheck-file-button">
+                                { S::ChooseFile.get(lang) }
+                                <input id="selfcheck-key-file" type="file" accept=".pem" data-key-file="" onchange={choose_key_file} disabled={busy}
+                                    aria-describedby="selfcheck-key-file-chosen" />
+                            </label>
+                            <p id="selfcheck-key-file-chosen" class="selfcheck-hint">
+                                { chosen.as_ref().map(|(name, _)| S::KeyFileChosen.with(lang, name)).unwrap_or_default() }
+                            </p>
+                        </div>
+                        <div class="selfcheck-field">
+                            <label for="selfcheck-passphrase-load">{ S::KeyFilePassphrase.get(lang) }</label>
+                            <input id="selfcheck-passphrase-load" ref={load_pass_ref} type="password" data-passphrase="load"
+                                autocomplete="current-password" />
+                        </div>
+                        <button type="submit" data-action="load-key" disabled={busy}>{ S::LoadKey.get(lang) }</button>
+                    </form>
                 </div>
             }
             if state.busy == Some(Busy::CreatingKey) { <p role="status" class="selfcheck-busy">{ S::CreatingKey.get(lang) }</p> }
+            if state.busy == Some(Busy::LoadingKey) { <p role="status" class="selfcheck-busy">{ S::LoadingKey.get(lang) }</p> }
+            // `if let`, not an `Option` child: yew matches unkeyed siblings by position from the
+            // end, and a child that comes and goes would remake the forms above (and empty them).
+            if let Some(notice) = state.message(Place::Key) {
+                <MessageView place={Place::Key} notice={notice.clone()} {lang} dispatch={dispatch.clone()} />
+            }
             <h3>{ S::Export.get(lang) }</h3>
-            if !profile_ready { <p class="selfcheck-field-message">{ S::ExportNeedsProfile.get(lang) }</p> }
+            if !profile_ready {
+                <p class="selfcheck-field-message">{ profile_problems_text(state, lang) }</p>
+            }
             if !key_ready { <p class="selfcheck-field-message">{ S::ExportNeedsKey.get(lang) }</p> }
-            <form class="selfcheck-fields" onsubmit={export}>
+            <form class="selfcheck-fields selfcheck-export" onsubmit={export} novalidate=true>
                 <div class="selfcheck-field">
                     <label for="selfcheck-passphrase-unlock">{ S::UnlockPassphrase.get(lang) }</label>
                     <input id="selfcheck-passphrase-unlock" ref={unlock_ref} type="password" data-passphrase="unlock" autocomplete="current-password" />
@@ -212,8 +332,36 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                 </button>
             </form>
             if state.busy == Some(Busy::Signing) { <p role="status" class="selfcheck-busy">{ S::Signing.get(lang) }</p> }
+            if let Some(notice) = state.message(Place::Export) {
+                <MessageView place={Place::Export} notice={notice.clone()} {lang} dispatch={dispatch.clone()} />
+            }
         </section>
     }
+}
+
+/// What the profile lacks before signing, by the core's rules and in its words, each problem
+/// named by the label of its field.
+fn profile_problems_text(state: &State, lang: selfcheck_core::Lang) -> String {
+    let label = |at: &str| match at {
+        "profile.name" => Some(S::ProfileName),
+        "profile.credit_code" => Some(S::CreditCode),
+        "profile.contact.person" => Some(S::ContactPerson),
+        "profile.contact.phone" => Some(S::ContactPhone),
+        "profile.contact.email" => Some(S::ContactEmail),
+        "profile.period.from" => Some(S::PeriodFrom),
+        "profile.period.to" => Some(S::PeriodTo),
+        _ => None,
+    };
+    let problems = selfcheck_core::credential::signing_profile_problems(&state.profile);
+    let list: Vec<String> = problems
+        .iter()
+        .map(|problem| match label(&problem.at) {
+            Some(field) => field.with(lang, &crate::i18n::problem_text(&problem.kind, lang)),
+            None => problem.message(lang),
+        })
+        .collect();
+    let separator = if lang == selfcheck_core::Lang::Zh { "；" } else { "; " };
+    S::ExportNeedsProfile.with(lang, &list.join(separator))
 }
 
 /// What can go wrong making a key or a result: the core's errors, or the browser's.
@@ -229,11 +377,14 @@ impl From<Error> for Failure {
 }
 
 impl Failure {
-    fn into_action(self, context: S) -> Action {
-        Action::SetNotice(Some(match self {
-            Failure::Core(error) => Notice::Error(context, Rc::new(error)),
-            Failure::Browser(detail) => Notice::Detail(context, detail),
-        }))
+    fn into_action(self, place: Place, context: S) -> Action {
+        Action::Say(
+            place,
+            match self {
+                Failure::Core(error) => Notice::Error(context, Rc::new(error)),
+                Failure::Browser(detail) => Notice::Browser(context, detail),
+            },
+        )
     }
 }
 
@@ -242,25 +393,43 @@ fn random<const N: usize>() -> Result<[u8; N], Failure> {
 }
 
 /// Unlocks the key, signs the draft with the core's signing function, checks the result with
-/// the core's verifier, and downloads it as `CREDITCODE-YYYYMMDD.json`.
+/// the core's verifier, and downloads it (named by [`result_file_name`]).
 fn export_result(state: &State, key: &KeyInfo, passphrase: &str) -> Result<(ExportInfo, String), Failure> {
     let mut answers = (*state.answers).clone();
     answers.set_profile(&state.profile)?;
     let signing_key = AssociationKey::from_encrypted_pem(&key.pem, passphrase)?;
     let issued = Timestamp::from_unix_seconds(browser::now_unix_seconds());
     let result = sign_result(&state.catalogue, &answers, &signing_key, &issued, random()?)?;
-    let verified = verify_result(&result, &[&state.catalogue], &issued)?;
-    let code = answers.profile.credit_code.as_ref().map(|code| code.as_str().to_owned()).unwrap_or_default();
-    let file_name = format!("{code}-{}.json", browser::local_date_compact());
+    let catalogue: &Catalogue = &state.catalogue;
+    let verified = verify_result(&result, &[catalogue], &issued)?;
+    let profile = &answers.profile;
+    let code = profile.credit_code.as_ref().map(|code| code.as_str().to_owned()).unwrap_or_default();
+    let file_name = result_file_name(&code, &profile.period_from, &profile.period_to);
     browser::download(&file_name, format!("{result}\n").as_bytes(), "application/json")
         .map_err(|error| Failure::Browser(browser::describe(error)))?;
-    let report = &verified.report;
     let info = ExportInfo {
         file_name,
         digest: verified.digest.clone(),
         signed_at: issued.to_string(),
         fingerprint: key.fingerprint.clone(),
-        claims: (code, report.total, report.maximum, report.score),
+        draft_digest: storage::draft_digest(&state.catalogue, &state.answers, &state.profile),
     };
     Ok((info, result))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::result_file_name;
+
+    #[test]
+    fn result_files_sort_by_association_then_period() {
+        assert_eq!(
+            result_file_name("514400005000031282", "2026-11-01", "2026-11-30"),
+            "514400005000031282-2026-11.json"
+        );
+        assert_eq!(
+            result_file_name("514400005000031282", "2026-10-01", "2026-12-31"),
+            "514400005000031282-2026-10_2026-12.json"
+        );
+    }
 }

@@ -9,12 +9,15 @@ pub mod nav;
 pub mod print;
 pub mod profile;
 pub mod results;
+pub mod submission;
 pub mod toolbar;
 
+use selfcheck_core::Lang;
 use yew::prelude::*;
 
 use crate::host::HostRef;
-use crate::state::Action;
+use crate::i18n::S;
+use crate::state::{Action, Notice, Place, Resolution};
 
 /// A callback that dispatches a fixed action.
 pub fn send(dispatch: &Callback<Action>, action: Action) -> Callback<MouseEvent> {
@@ -32,6 +35,9 @@ pub struct JumpProps {
     /// Extra attribute for tests and styling.
     #[prop_or_default]
     pub area: Option<AttrValue>,
+    /// Called after the jump (the navigation closes its list).
+    #[prop_or_default]
+    pub then: Option<Callback<()>>,
 }
 
 /// A link within the widget. Fragment navigation cannot reach into a shadow root, so the click
@@ -39,14 +45,134 @@ pub struct JumpProps {
 #[component]
 pub fn JumpLink(props: &JumpProps) -> Html {
     let host = use_context::<HostRef>();
-    let target = props.target.clone();
+    let (target, then) = (props.target.clone(), props.then.clone());
     let onclick = Callback::from(move |event: MouseEvent| {
         if let Some(host) = &host {
             event.prevent_default();
+            if let Some(then) = &then {
+                then.emit(());
+            }
             host.focus(&target);
         }
     });
     html! {
         <a href={format!("#{}", props.target)} data-area-link={props.area.clone()} {onclick}>{ props.children.clone() }</a>
+    }
+}
+
+/// Properties of a message.
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct MessageProps {
+    /// Where it belongs (what its close button clears).
+    pub place: Place,
+    /// What it says.
+    pub notice: Notice,
+    /// Interface language.
+    pub lang: Lang,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+    /// Shown as a banner across the page.
+    #[prop_or_default]
+    pub banner: bool,
+}
+
+/// A message next to the control whose action it reports, announced politely to screen
+/// readers, with a button that closes it.
+#[component]
+pub fn MessageView(props: &MessageProps) -> Html {
+    let MessageProps { place, notice, lang, dispatch, banner } = props;
+    let error = notice.is_error();
+    let class = classes!(
+        if *banner { "selfcheck-banner" } else { "selfcheck-message" },
+        error.then_some(if *banner { "selfcheck-banner-error" } else { "selfcheck-message-error" }),
+    );
+    html! {
+        <div {class} data-testid="notice" data-place={place_name(*place)} data-state={if error { "error" } else { "ok" }}
+            role="status" aria-live="polite">
+            <p>{ notice_text(notice, *lang) }</p>
+            <button type="button" class="selfcheck-small" data-action="close-message" onclick={send(dispatch, Action::Dismiss(*place))}>
+                { S::Close.get(*lang) }
+            </button>
+        </div>
+    }
+}
+
+/// The name of a place, for tests and styles (`data-place`).
+pub fn place_name(place: Place) -> &'static str {
+    match place {
+        Place::Page => "page",
+        Place::Draft => "draft",
+        Place::Profile => "profile",
+        Place::Criterion(_) => "criterion",
+        Place::Key => "key",
+        Place::Export => "export",
+        Place::Import => "import",
+    }
+}
+
+/// A message in words of `lang`.
+pub fn notice_text(notice: &Notice, lang: Lang) -> String {
+    match notice {
+        Notice::Error(context, error) => {
+            let text = context.with(lang, &crate::i18n::error_text(error, lang));
+            match the_right_control(error) {
+                Some(control) => format!(
+                    "{text}{}{}",
+                    if lang == Lang::Zh { "" } else { " " },
+                    S::UseInstead.with(lang, control.get(lang))
+                ),
+                None => text,
+            }
+        }
+        Notice::Browser(context, detail) => match lang {
+            Lang::Zh => context.with(lang, S::BrowserRefused.get(lang)),
+            Lang::En => context.with(lang, &format!("{} ({detail}).", S::BrowserRefused.get(lang))),
+        },
+        Notice::Info(message) => message.get(lang).to_owned(),
+        Notice::Detail(message, detail) => message.with(lang, detail),
+    }
+}
+
+/// For a file of the wrong kind, the control that takes it: a signed result given as a draft
+/// is for "import a signed result", a draft given as a result for "load draft file".
+fn the_right_control(error: &selfcheck_core::Error) -> Option<S> {
+    use selfcheck_core::{Document, Error};
+    match error {
+        Error::WrongDocument { found: Document::Result, expected, .. } if *expected != Document::Result => {
+            Some(S::ImportSection)
+        }
+        Error::WrongDocument { found: Document::Draft | Document::Answers, expected: Document::Result, .. } => {
+            Some(S::LoadDraft)
+        }
+        _ => None,
+    }
+}
+
+/// Properties of the conflict panel.
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct ConflictProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+/// Another tab changed the draft: shown where the user last edited, with the two choices.
+#[component]
+pub fn ConflictPanel(props: &ConflictProps) -> Html {
+    let ConflictProps { lang, dispatch } = props;
+    let lang = *lang;
+    html! {
+        <div class="selfcheck-message selfcheck-message-warning" data-testid="conflict" role="status" aria-live="polite">
+            <p>{ S::Conflict.get(lang) }</p>
+            <div class="selfcheck-row">
+                <button type="button" data-action="load-other-tab" onclick={send(dispatch, Action::Resolve(Resolution::LoadOther))}>
+                    { S::LoadOtherTab.get(lang) }
+                </button>
+                <button type="button" data-action="keep-this-tab" onclick={send(dispatch, Action::Resolve(Resolution::KeepThis))}>
+                    { S::KeepThisTab.get(lang) }
+                </button>
+            </div>
+        </div>
     }
 }

@@ -1,8 +1,12 @@
-//! The one-page A4 summary for the paper submission, shown only when printing: association,
-//! period, score, grade, areas, vetoes, rectification, key fingerprint, the exported result's
-//! digest as a QR code, and room for the seal and the signature.
+//! The summary for the paper submission, shown only when printing (one or two A4 pages):
+//! addressed to the bureau, the association and its figures, the areas, the vetoes with their
+//! reasons, the whole rectification list, the signature's facts (key fingerprint, Beijing
+//! time, the result's digest and its QR code), and the declaration above the legal
+//! representative's signature and the seal. A draft that is not the exported result is
+//! printed clearly marked as such, without the QR code.
 
 use qrcode::{Color, EcLevel, QrCode};
+use selfcheck_core::{Lang, Text, Timestamp};
 use yew::prelude::*;
 
 use crate::i18n::S;
@@ -13,65 +17,133 @@ use crate::state::State;
 pub struct PrintProps {
     /// The whole state.
     pub state: State,
+    /// To whom the summary is addressed.
+    pub addressee: Text,
 }
 
 /// The printed summary.
 #[component]
 pub fn PrintSummary(props: &PrintProps) -> Html {
-    let state = &props.state;
+    let PrintProps { state, addressee } = props;
     let lang = state.lang;
     let catalogue = &state.catalogue;
     let report = &state.report;
     let profile = &state.profile;
-    let grade = &catalogue.grades()[report.grade];
     let criteria = catalogue.criteria();
+    let signed = state.current_export();
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
+    let period = match lang {
+        Lang::Zh => format!("{} 至 {}", profile.period.from, profile.period.to),
+        Lang::En => format!("{} to {}", profile.period.from, profile.period.to),
+    };
+    let title = format!("{}{}", catalogue.title().get(lang), S::PrintTitleSuffix.get(lang));
+    let fingerprint = signed
+        .map(|export| export.fingerprint.clone())
+        .or_else(|| state.key.as_ref().map(|key| key.fingerprint.clone()));
     html! {
-        <section id="selfcheck-print" class="selfcheck-print" aria-hidden="true">
-            <h1>{ S::PrintTitle.get(lang) }</h1>
+        <section id="selfcheck-print" class="selfcheck-print" aria-hidden="true" data-signed={signed.is_some().to_string()}>
+            if signed.is_none() {
+                <p class="selfcheck-print-unsigned" data-testid="print-unsigned">{ S::PrintUnsigned.get(lang) }</p>
+            }
+            <h1>{ title }</h1>
+            <p class="selfcheck-print-addressee">{ format!("{}{colon}", addressee.get(lang)) }</p>
+            <p class="selfcheck-print-intro">{ S::PrintIntro.get(lang) }</p>
             <table class="selfcheck-print-facts">
-                <tr><th>{ S::ProfileName.get(lang) }</th><td>{ profile.name.clone() }</td>
-                    <th>{ S::CreditCode.get(lang) }</th><td>{ profile.credit_code.clone() }</td></tr>
-                <tr><th>{ S::Period.get(lang) }</th><td>{ format!("{} – {}", profile.period.from, profile.period.to) }</td>
-                    <th>{ S::ContactPerson.get(lang) }</th><td>{ format!("{} {}", profile.contact.person, profile.contact.phone) }</td></tr>
-                <tr><th>{ S::Total.get(lang) }</th><td>{ format!("{} / {}（{} {}）", report.total, report.maximum, S::Score.get(lang), report.score) }</td>
-                    <th>{ S::Grade.get(lang) }</th><td>{ grade.label.get(lang) }</td></tr>
+                <tr><th>{ S::ProfileName.get(lang) }</th><td colspan="3">{ profile.name.clone() }</td></tr>
+                <tr>
+                    <th>{ S::CreditCode.get(lang) }</th><td>{ profile.credit_code.clone() }</td>
+                    <th>{ S::Period.get(lang) }</th><td>{ period }</td>
+                </tr>
+                <tr>
+                    <th>{ S::Contact.get(lang) }</th><td>{ format!("{} {}", profile.contact.person, profile.contact.phone) }</td>
+                    <th>{ S::ContactEmail.get(lang) }</th><td>{ profile.contact.email.clone() }</td>
+                </tr>
+                <tr>
+                    <th>{ S::ScoreHeadline.get(lang) }</th>
+                    <td data-testid="print-score">
+                        <strong>{ report.score }</strong>
+                        { match lang {
+                            Lang::Zh => format!("（{} {} / {} {}）", S::Earned.get(lang), report.total, S::ApplicableMaximum.get(lang), report.maximum),
+                            Lang::En => format!(" ({} {} / {} {})", S::Earned.get(lang), report.total, S::ApplicableMaximum.get(lang), report.maximum),
+                        } }
+                    </td>
+                    <th>{ S::Grade.get(lang) }</th><td data-testid="print-grade">{ super::results::grade_text(catalogue, report, lang) }</td>
+                </tr>
+                <tr>
+                    <th>{ S::Answered.get(lang) }</th><td data-testid="print-answered">{ format!("{} / {}", report.answered(), criteria.len()) }</td>
+                    <th>{ S::PrintCatalogue.get(lang) }</th><td>{ S::PrintVersion.with(lang, catalogue.version()) }</td>
+                </tr>
             </table>
+            // The areas side by side: one row of names, one of figures.
             <table class="selfcheck-print-areas">
-                { for catalogue.areas().iter().zip(&report.areas).map(|(area, &(points, maximum))| html! {
-                    <tr><th>{ format!("{} {}", area.id, area.title.get(lang)) }</th><td>{ format!("{points} / {maximum}") }</td></tr>
-                }) }
+                <tr>
+                    <th>{ S::Area.get(lang) }</th>
+                    { for catalogue.areas().iter().map(|area| html! { <th>{ format!("{} {}", area.id, area.title.get(lang)) }</th> }) }
+                </tr>
+                <tr>
+                    <th>{ S::AreaPoints.get(lang) }</th>
+                    { for report.areas.iter().map(|&(points, maximum)| html! { <td>{ format!("{points} / {maximum}") }</td> }) }
+                </tr>
             </table>
             if !report.vetoes.is_empty() {
-                <p><strong>{ S::Vetoes.get(lang) }{ "：" }</strong>
-                    { report.vetoes.iter().map(|&index| format!("{} {}", criteria[index].id, criteria[index].title.get(lang))).collect::<Vec<_>>().join("；") }
-                </p>
+                <h2>{ S::Vetoes.get(lang) }</h2>
+                <ul class="selfcheck-print-vetoes" data-testid="print-vetoes">
+                    { for report.vetoes.iter().map(|&index| html! {
+                        <li>
+                            <strong>{ format!("{} {}", criteria[index].id, criteria[index].title.get(lang)) }</strong>
+                            { format!("{colon}{}", criteria[index].veto.as_ref().map(|veto| veto.get(lang)).unwrap_or_default()) }
+                        </li>
+                    }) }
+                </ul>
             }
-            <p><strong>{ S::Rectification.get(lang) }{ "：" }</strong>
-                { report.rectification.iter().take(12).map(|&index| {
-                    let outcome = &report.outcomes[index];
-                    format!("{} {}（−{}）", criteria[index].id, criteria[index].title.get(lang), outcome.maximum - outcome.points)
-                }).collect::<Vec<_>>().join("；") }
-                if report.rectification.len() > 12 { { format!("……（{}）", report.rectification.len()) } }
-            </p>
-            <div class="selfcheck-print-bottom">
+            <h2>{ S::RectificationCount.with(lang, &report.rectification.len().to_string()) }</h2>
+            if report.rectification.is_empty() {
+                <p>{ S::NothingToFix.get(lang) }</p>
+            } else {
+                <ol class="selfcheck-print-rectification" data-testid="print-rectification">
+                    { for report.rectification.iter().map(|&index| {
+                        let outcome = &report.outcomes[index];
+                        let lost = S::Deduct.with(lang, &(outcome.maximum - outcome.points).to_string());
+                        let state_note = if outcome.veto {
+                            format!(" · {}", S::Veto.get(lang))
+                        } else if !outcome.answered {
+                            format!(" · {}", S::Unanswered.get(lang))
+                        } else {
+                            String::new()
+                        };
+                        html! {
+                            <li data-criterion={criteria[index].id.clone()}>
+                                { format!("{} {} · {lost}{state_note}", criteria[index].id, criteria[index].title.get(lang)) }
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+            <div class="selfcheck-print-end">
                 <div class="selfcheck-print-proof">
-                    if let Some(export) = state.last_export.as_ref().filter(|export| {
-                        export.claims == (profile.credit_code.trim().to_ascii_uppercase(), report.total, report.maximum, report.score)
-                    }) {
-                        <p>{ format!("{}：{}", S::Fingerprint.get(lang), export.fingerprint) }</p>
-                        <p>{ format!("{}：{}", S::SignedAt.get(lang), export.signed_at) }</p>
-                        <p class="selfcheck-break">{ format!("{}：{}", S::ResultDigest.get(lang), export.digest) }</p>
-                        { qr_svg(&export.digest) }
-                    } else {
-                        if let Some(key) = &state.key { <p>{ format!("{}：{}", S::Fingerprint.get(lang), key.fingerprint) }</p> }
-                        <p>{ S::NotExported.get(lang) }</p>
+                    if let Some(fingerprint) = fingerprint {
+                        <p>{ format!("{}{colon}", S::Fingerprint.get(lang)) }<span class="selfcheck-mono">{ fingerprint }</span></p>
+                    }
+                    if let Some(export) = signed {
+                        <p data-testid="print-signed-at">
+                            { format!("{}{colon}{}", S::SignedAt.get(lang), Timestamp::parse(&export.signed_at).map(|time| time.beijing().format(lang)).unwrap_or_else(|_| export.signed_at.clone())) }
+                        </p>
+                        <p class="selfcheck-break">{ format!("{}{colon}{}", S::ResultFile.get(lang), export.file_name) }</p>
+                        <p class="selfcheck-break">{ format!("{}{colon}", S::ResultDigest.get(lang)) }<span class="selfcheck-mono">{ export.digest.clone() }</span></p>
                     }
                 </div>
-                <div class="selfcheck-print-seal">
-                    <div class="selfcheck-print-box">{ S::Seal.get(lang) }</div>
-                    <div class="selfcheck-print-line">{ S::Signature.get(lang) }</div>
-                    <div class="selfcheck-print-line">{ S::Date.get(lang) }</div>
+                if let Some(export) = signed { { qr_svg(&export.digest) } }
+            </div>
+            <div class="selfcheck-print-sign">
+                <p class="selfcheck-print-declaration" data-testid="print-declaration">{ S::Declaration.get(lang) }</p>
+                <div class="selfcheck-print-sign-row">
+                    <div class="selfcheck-print-lines">
+                        <p class="selfcheck-print-line">{ S::Signature.get(lang) }</p>
+                        <p class="selfcheck-print-line">{ S::Date.get(lang) }</p>
+                    </div>
+                    <div class="selfcheck-print-seal">{ S::Seal.get(lang) }</div>
                 </div>
+                <p class="selfcheck-print-note">{ S::GradeDisclaimer.get(lang) }</p>
             </div>
         </section>
     }

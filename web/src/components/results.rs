@@ -24,6 +24,16 @@ pub struct ResultsProps {
 /// catalogue would otherwise make every answer redraw hundreds of them.
 const SHOWN: usize = 50;
 
+/// The grade as shown: the association's own assessment, given only once every criterion is
+/// answered (the report always has a grade; until then it reads "not finished").
+pub fn grade_text(catalogue: &Catalogue, report: &Report, lang: Lang) -> String {
+    if report.open.is_empty() {
+        catalogue.grades()[report.grade].label.get(lang).to_owned()
+    } else {
+        S::NotFinished.get(lang).to_owned()
+    }
+}
+
 /// The results panel.
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
@@ -43,33 +53,45 @@ pub fn Results(props: &ResultsProps) -> Html {
             host.focus(href.trim_start_matches('#'));
         }
     });
+    // The grade is the association's own assessment, and there is none until every criterion
+    // is answered (the report keeps its grade; this is how it is shown).
+    let finished = report.open.is_empty();
+    let grade_text = grade_text(catalogue, report, lang);
+    let total = criteria.len();
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
     let announcement = format!(
-        "{} {} / {}，{} {}，{} {}",
-        S::Total.get(lang),
-        report.total,
-        report.maximum,
+        "{} {}，{} {}，{} {} / {}",
+        S::ScoreHeadline.get(lang),
+        report.score,
         S::Grade.get(lang),
-        grade.label.get(lang),
+        grade_text,
         S::Answered.get(lang),
-        report.answered()
+        report.answered(),
+        total
     );
     html! {
-        <aside class="selfcheck-results" aria-labelledby="selfcheck-results-title">
+        <aside class="selfcheck-results" id="selfcheck-results" aria-labelledby="selfcheck-results-title">
             <h2 id="selfcheck-results-title">{ S::Results.get(lang) }</h2>
             // One short sentence, announced politely after each change.
             <p class="selfcheck-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
+            <p class="selfcheck-headline">
+                <span class="selfcheck-headline-label">{ S::ScoreHeadline.get(lang) }</span>
+                <span class="selfcheck-headline-figure" data-testid="score">{ report.score }</span>
+            </p>
+            <p class="selfcheck-muted selfcheck-explanation">
+                { format!("{} ", S::Earned.get(lang)) }<span data-testid="total">{ report.total }</span>
+                { format!(" / {} ", S::ApplicableMaximum.get(lang)) }<span data-testid="maximum">{ report.maximum }</span>
+            </p>
             <dl class="selfcheck-figures">
-                <dt>{ S::Total.get(lang) }</dt>
-                <dd><span data-testid="total">{ report.total }</span>{ " / " }<span data-testid="maximum">{ report.maximum }</span></dd>
-                <dt>{ S::Score.get(lang) }</dt>
-                <dd data-testid="score">{ report.score }</dd>
                 <dt>{ S::Grade.get(lang) }</dt>
-                <dd data-testid="grade" data-grade={grade.id.clone()} class={classes!("selfcheck-grade", format!("selfcheck-grade-{}", grade.id))}>
-                    { grade.label.get(lang) }
+                <dd data-testid="grade" data-grade={grade.id.clone()} data-finished={finished.to_string()}
+                    class={classes!("selfcheck-grade", finished.then(|| format!("selfcheck-grade-{}", grade.id)))}>
+                    { grade_text }
                 </dd>
                 <dt>{ S::Answered.get(lang) }</dt>
-                <dd><span data-testid="answered">{ report.answered() }</span>{ format!(" / {}", criteria.len()) }</dd>
+                <dd><span data-testid="answered">{ report.answered() }</span>{ format!(" / {total}") }</dd>
             </dl>
+            if !finished { <p class="selfcheck-hint">{ S::GradeWhenFinished.get(lang) }</p> }
             if !report.vetoes.is_empty() {
                 <h3>{ S::Vetoes.get(lang) }</h3>
                 <ul class="selfcheck-vetoes" data-testid="vetoes" onclick={jump.clone()}>
@@ -78,14 +100,14 @@ pub fn Results(props: &ResultsProps) -> Html {
                         html! {
                             <li key={criterion.id.as_str()}>
                                 <a href={format!("#selfcheck-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</a>
-                                { format!("：{}", criterion.veto.as_ref().map(|veto| veto.get(lang)).unwrap_or_default()) }
+                                { format!("{colon}{}", criterion.veto.as_ref().map(|veto| veto.get(lang)).unwrap_or_default()) }
                             </li>
                         }
                     }) }
                 </ul>
             }
             <AreaChart catalogue={catalogue.clone()} report={report.clone()} {lang} />
-            <h3>{ S::Rectification.get(lang) }</h3>
+            <h3>{ S::RectificationCount.with(lang, &report.rectification.len().to_string()) }</h3>
             if report.rectification.is_empty() {
                 <p>{ S::NothingToFix.get(lang) }</p>
             } else {
@@ -97,7 +119,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                         html! {
                             <li key={criterion.id.as_str()}>
                                 <a href={format!("#selfcheck-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</a>
-                                { format!(" −{} {}", outcome.maximum - outcome.points, S::Lost.get(lang)) }
+                                { format!(" · {}", S::Deduct.with(lang, &(outcome.maximum - outcome.points).to_string())) }
                                 if outcome.veto { <strong class="selfcheck-veto-tag">{ format!(" · {}", S::Veto.get(lang)) }</strong> }
                                 if !outcome.answered { <span class="selfcheck-muted">{ format!(" · {}", S::Unanswered.get(lang)) }</span> }
                                 <div class="selfcheck-muted">{ criterion.action.get(lang) }</div>
@@ -108,7 +130,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 if report.rectification.len() > SHOWN {
                     <button type="button" class="selfcheck-small" data-action="rectification-all" aria-expanded={show_all.to_string()}
                         onclick={{ let show_all = show_all.clone(); Callback::from(move |_: MouseEvent| show_all.set(!*show_all)) }}>
-                        { if *show_all { S::ShowFewer.get(lang).to_owned() } else { format!("{} ({})", S::ShowAll.get(lang), report.rectification.len()) } }
+                        { if *show_all { S::ShowFewer.get(lang).to_owned() } else { S::ShowAll.with(lang, &report.rectification.len().to_string()) } }
                     </button>
                 }
             }

@@ -1,14 +1,13 @@
-//! The header with the draft's tools, and the banners: storage failure, another tab's
-//! changes, and the current message.
+//! The header with the draft's tools and their messages, and the banners for what concerns
+//! the whole page: storage failure, a draft set aside or carried over.
 
-use selfcheck_core::{Answers, Lang};
+use selfcheck_core::Lang;
 use yew::prelude::*;
 
-use super::send;
+use super::{ConflictPanel, MessageView, send};
 use crate::browser;
-use crate::host::HostRef;
-use crate::i18n::{S, error_text};
-use crate::state::{Action, Confirm, Notice, Shared, State, StorageState};
+use crate::i18n::S;
+use crate::state::{Action, Confirm, Notice, Place, Shared, State, StorageState};
 use crate::storage;
 
 /// Properties of the toolbar and the banners.
@@ -21,18 +20,18 @@ pub struct ToolbarProps {
 }
 
 /// Offers the draft as a file, so that nothing is lost when the browser cannot keep it.
-pub fn download_draft(state: &State) -> Callback<MouseEvent> {
+pub fn download_draft(state: &State, dispatch: &Callback<Action>, place: Place) -> Callback<MouseEvent> {
     let (catalogue, answers, profile) = (state.catalogue.clone(), state.answers.clone(), state.profile.clone());
+    let dispatch = dispatch.clone();
     Callback::from(move |_: MouseEvent| {
         let draft = storage::draft_doc(&catalogue, &answers, &profile);
         let json = selfcheck_core::json::pretty(&draft.to_json());
         let code = profile.credit_code.trim();
         let name = if code.is_empty() { "selfcheck".to_owned() } else { code.to_ascii_uppercase() };
-        let _ = browser::download(
-            &format!("{name}-draft-{}.json", browser::local_date_compact()),
-            json.as_bytes(),
-            "application/json",
-        );
+        let file_name = format!("{name}-draft-{}.json", browser::local_date_compact());
+        if let Err(error) = browser::download(&file_name, json.as_bytes(), "application/json") {
+            dispatch.emit(Action::Say(place, Notice::Browser(S::DownloadFailed, browser::describe(error))));
+        }
     })
 }
 
@@ -50,129 +49,87 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let limit = selfcheck_core::answers::MAX_ANSWERS_BYTES;
                 let action = match browser::read_text(&file, selfcheck_core::Document::Draft, limit).await {
-                    Err(failure) => Action::SetNotice(Some(failure.notice(S::DraftFileInvalid))),
-                    Ok(json) => match Answers::from_draft_json(&catalogue, &json) {
-                        Ok((answers, profile)) => Action::ReplaceDraft(
+                    Err(failure) => Action::Say(Place::Draft, failure.notice(S::DraftFileInvalid)),
+                    Ok(json) => match storage::read_draft(&catalogue, &json) {
+                        Ok((answers, profile, carried_over_from)) => Action::ReplaceDraft(
                             Shared::new(answers),
                             Shared::new(profile),
-                            Notice::Info(S::DraftLoaded),
+                            Place::Draft,
+                            match carried_over_from {
+                                Some(version) => Notice::Detail(S::DraftCarriedOver, version),
+                                None => Notice::Detail(S::DraftFromFile, file.name()),
+                            },
                         ),
-                        Err(error) => Action::SetNotice(Some(Notice::Error(S::DraftFileInvalid, error.into()))),
+                        Err(error) => Action::Say(Place::Draft, Notice::Error(S::DraftFileInvalid, error.into())),
                     },
                 };
                 dispatch.emit(action);
             });
         })
     };
+    let print = {
+        let (dispatch, signed) = (dispatch.clone(), state.current_export().is_some());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(if signed { Action::Print } else { Action::SetConfirm(Some(Confirm::PrintUnsigned)) })
+        })
+    };
     let (status, status_text) = match state.storage {
+        _ if state.conflict => ("paused", S::SavingPaused),
         StorageState::Off => ("off", S::StorageOff),
         StorageState::Saved => ("saved", S::Saved),
         StorageState::Saving => ("saving", S::Saving),
-        StorageState::Failed => ("failed", S::StorageFailed),
+        StorageState::Failed => ("failed", S::Draft),
     };
     html! {
         <header class="selfcheck-header">
-            <h1>{ state.catalogue.title().get(lang) }</h1>
-            <div class="selfcheck-toolbar" role="group" aria-label={S::Draft.get(lang)}>
-                <span class="selfcheck-storage" data-testid="storage-status" data-state={status} role="status">
-                    { if state.storage == StorageState::Failed { S::Draft.get(lang) } else { status_text.get(lang) } }
-                </span>
-                <button type="button" data-action="download-draft" onclick={download_draft(state)}>{ S::DownloadDraft.get(lang) }</button>
-                <label class="selfcheck-file-button">
-                    { S::LoadDraft.get(lang) }
-                    <input type="file" accept=".json,application/json" data-draft-file="" onchange={load_draft} />
-                </label>
-                <button type="button" data-action="start-over" onclick={send(dispatch, Action::SetConfirm(Some(Confirm::StartOver)))}>
-                    { S::StartOver.get(lang) }
-                </button>
-                <button type="button" data-action="print" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ S::Print.get(lang) }</button>
-                <button type="button" data-action="lang" lang={other.tag()} aria-label={S::LanguageSwitchLabel.get(lang)}
-                    onclick={send(dispatch, Action::SetLang(other))}>
-                    { S::LanguageSwitch.get(lang) }
-                </button>
+            <div class="selfcheck-header-row">
+                <h1>{ state.catalogue.title().get(lang) }</h1>
+                <div class="selfcheck-toolbar" role="group" aria-label={S::Draft.get(lang)}>
+                    <span class="selfcheck-storage" data-testid="storage-status" data-state={status} role="status">
+                        { status_text.get(lang) }
+                    </span>
+                    <button type="button" data-action="download-draft" onclick={download_draft(state, dispatch, Place::Draft)}>{ S::DownloadDraft.get(lang) }</button>
+                    <label class="selfcheck-file-button">
+                        { S::LoadDraft.get(lang) }
+                        <input type="file" accept=".json,application/json" data-draft-file="" onchange={load_draft} />
+                    </label>
+                    <button type="button" data-action="start-over" onclick={send(dispatch, Action::SetConfirm(Some(Confirm::StartOver)))}>
+                        { S::StartOver.get(lang) }
+                    </button>
+                    <button type="button" data-action="print" onclick={print}>{ S::Print.get(lang) }</button>
+                    <button type="button" data-action="lang" lang={other.tag()} aria-label={S::LanguageSwitchLabel.get(lang)}
+                        onclick={send(dispatch, Action::SetLang(other))}>
+                        { S::LanguageSwitch.get(lang) }
+                    </button>
+                </div>
             </div>
+            if let Some(notice) = state.message(Place::Draft) {
+                <MessageView place={Place::Draft} notice={notice.clone()} {lang} dispatch={dispatch.clone()} />
+            }
         </header>
     }
 }
 
-/// The banners under the header.
+/// The banners under the header: what concerns the whole page.
 #[component]
 pub fn Banners(props: &ToolbarProps) -> Html {
     let ToolbarProps { state, dispatch } = props;
     let lang = state.lang;
-    let host = use_context::<HostRef>();
-    let load_other = {
-        let (dispatch, catalogue, host) = (dispatch.clone(), state.catalogue.clone(), host.clone());
-        Callback::from(move |_: MouseEvent| {
-            let Some(host) = &host else { return };
-            let Some(keys) = &host.keys else { return };
-            if let Some(((answers, profile), revision)) = storage::other_tab_draft(keys, &catalogue) {
-                host.base_revision.set(revision);
-                dispatch.emit(Action::ReplaceDraft(
-                    Shared::new(answers),
-                    Shared::new(profile),
-                    Notice::Info(S::DraftLoaded),
-                ));
-            }
-        })
-    };
-    let keep_this = {
-        let (dispatch, state) = (dispatch.clone(), state.clone());
-        Callback::from(move |_: MouseEvent| {
-            let Some(host) = &host else { return };
-            let Some(keys) = &host.keys else { return };
-            let draft = storage::draft_doc(&state.catalogue, &state.answers, &state.profile);
-            let mut base = host.base_revision.get();
-            let outcome = storage::save(keys, &host.tab, &mut base, &draft, true);
-            host.base_revision.set(base);
-            dispatch.emit(Action::KeepThisTab);
-            if outcome == storage::SaveOutcome::Failed {
-                dispatch.emit(Action::SaveFailed);
-            }
-        })
-    };
     html! {
         <div class="selfcheck-banners">
             if state.storage == StorageState::Failed {
                 <div class="selfcheck-banner selfcheck-banner-error" data-testid="storage-error" role="alert">
                     <p>{ S::StorageFailed.get(lang) }</p>
-                    <button type="button" data-action="download-draft" onclick={download_draft(state)}>{ S::DownloadDraft.get(lang) }</button>
+                    <button type="button" data-action="download-draft" onclick={download_draft(state, dispatch, Place::Page)}>{ S::DownloadDraft.get(lang) }</button>
                 </div>
             }
-            if state.conflict {
-                <div class="selfcheck-banner selfcheck-banner-warning" data-testid="conflict" role="alert">
-                    <p>{ S::Conflict.get(lang) }</p>
-                    <button type="button" data-action="load-other-tab" onclick={load_other}>{ S::LoadOtherTab.get(lang) }</button>
-                    <button type="button" data-action="keep-this-tab" onclick={keep_this}>{ S::KeepThisTab.get(lang) }</button>
-                </div>
+            // A conflict is reported where the user last edited; before any edit, here.
+            if state.conflict && state.last_edit.is_none() {
+                <ConflictPanel {lang} dispatch={dispatch.clone()} />
             }
-            if let Some(notice) = &state.notice {
-                <div class={classes!("selfcheck-banner", matches!(notice, Notice::Error(..)).then_some("selfcheck-banner-error"))}
-                    data-testid="notice" role={if matches!(notice, Notice::Error(..)) { "alert" } else { "status" }}>
-                    <p>{ notice_text(notice, lang) }</p>
-                    <button type="button" class="selfcheck-small" onclick={send(dispatch, Action::SetNotice(None))}>{ S::Close.get(lang) }</button>
-                </div>
+            if let Some(notice) = state.message(Place::Page) {
+                <MessageView place={Place::Page} notice={notice.clone()} {lang} dispatch={dispatch.clone()} banner=true />
             }
         </div>
-    }
-}
-
-/// A message in words.
-pub fn notice_text(notice: &Notice, lang: Lang) -> String {
-    match notice {
-        Notice::Error(context, error) => format!("{}{}", with_colon(context.get(lang), lang), error_text(error, lang)),
-        Notice::Info(message) => message.get(lang).to_owned(),
-        Notice::Detail(message, detail) => format!("{}{detail}", with_colon(message.get(lang), lang)),
-    }
-}
-
-/// A label followed by its detail: add the colon the label does not end with already.
-fn with_colon(label: &str, lang: Lang) -> String {
-    if label.ends_with('：') || label.ends_with(": ") {
-        label.to_owned()
-    } else if lang == Lang::Zh {
-        format!("{label}：")
-    } else {
-        format!("{label}: ")
     }
 }

@@ -1,0 +1,448 @@
+//! selfcheck-api: the one JSON-in, JSON-out surface over `selfcheck-core` that the Python,
+//! Node and C bindings expose, so that every language calls the same functions with the same
+//! arguments and gets byte-identical answers and the same structured errors.
+//!
+//! Every function takes its arguments as one JSON object and returns JSON text (compact, members
+//! in a fixed order). Documents (answers, results, catalogues) may be given as JSON values or as
+//! their text. The core has no clock and no random generator: `sign` takes `time` and `random`,
+//! `verify` takes `now`; the bindings fill them from the host when the caller leaves them out.
+//!
+//! | function | arguments | returns |
+//! | --- | --- | --- |
+//! | `catalogue` | `version`? | the catalogue document |
+//! | `template` | `catalogue`?, `lang`? | a blank answers document with hints |
+//! | `score` | `answers`, `catalogue`? | the report (`selfcheck-report/1`) |
+//! | `sign` | `answers`, `key` (PEM), `passphrase`, `time`, `random` (32 hex digits), `catalogue`? | the signed result |
+//! | `verify` | `result`, `now`, `register`?, `catalogues`? | a verdict (never an error for an invalid result) |
+//!
+//! ```
+//! let report = selfcheck_api::call("score", r#"{"answers": {
+//!     "format": "selfcheck-answers/1",
+//!     "catalogue": {"id": "gd-2013-self-discipline", "version": "1.0.0"},
+//!     "answers": {"A1": {"value": "yes"}}
+//! }}"#).unwrap();
+//! assert!(report.starts_with(r#"{"format":"selfcheck-report/1""#));
+//!
+//! let error = selfcheck_api::call("score", r#"{"answers": {"format": "selfcheck-answers/1"}}"#).unwrap_err();
+//! assert_eq!(error.code, "malformed");
+//! assert_eq!(error.problems[0].at, "catalogue");
+//! ```
+
+use selfcheck_core::json::{self, Json, Object};
+use selfcheck_core::register::KeyRegister;
+use selfcheck_core::wire::AnswersDoc;
+use selfcheck_core::{
+    Answers, AssociationKey, Catalogue, Error, ErrorClass, Lang, Problem, ProblemKind, Report, Timestamp,
+    VerifiedResult, sign_result, verify_result,
+};
+
+/// The functions [`call`] knows.
+pub const FUNCTIONS: &[&str] = &["catalogue", "template", "score", "sign", "verify"];
+
+/// A refusal, structured the same way in every language: a stable code, its class, the message
+/// in both languages, and each problem with the path of its field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{code}: {message_en}")]
+pub struct ApiError {
+    /// A stable code: the core's (`"malformed"`, `"wrong-passphrase"`, …) or `"bad-arguments"`,
+    /// `"unknown-function"`.
+    pub code: String,
+    /// `"not-a-result"`, `"malformed"`, `"invalid"` or `"other"`.
+    pub class: &'static str,
+    /// The message in Simplified Chinese.
+    pub message_zh: String,
+    /// The message in English.
+    pub message_en: String,
+    /// Each field's problem.
+    pub problems: Vec<ApiProblem>,
+}
+
+/// One field's problem in an [`ApiError`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiProblem {
+    /// The field's path, a criterion id or a line.
+    pub at: String,
+    /// A stable code.
+    pub code: &'static str,
+    /// The problem in Simplified Chinese.
+    pub message_zh: String,
+    /// The problem in English.
+    pub message_en: String,
+}
+
+impl ApiError {
+    /// The error as JSON: `{"code", "class", "message": {"zh", "en"}, "problems": [{"at", "code",
+    /// "message": {"zh", "en"}}]}`.
+    pub fn to_json(&self) -> String {
+        let mut object = Object::new();
+        object.insert("code", self.code.as_str());
+        object.insert("class", self.class);
+        object.insert("message", both(&self.message_zh, &self.message_en));
+        object.insert(
+            "problems",
+            Json::Array(
+                self.problems
+                    .iter()
+                    .map(|problem| {
+                        let mut entry = Object::new();
+                        entry.insert("at", problem.at.as_str());
+                        entry.insert("code", problem.code);
+                        entry.insert("message", both(&problem.message_zh, &problem.message_en));
+                        Json::Object(entry)
+                    })
+                    .collect(),
+            ),
+        );
+        json::compact(&Json::Object(object))
+    }
+
+    fn arguments(problems: Vec<Problem>) -> ApiError {
+        ApiError {
+            code: "bad-arguments".into(),
+            class: "other",
+            message_zh: "调用参数有误。".into(),
+            message_en: "The arguments are wrong.".into(),
+            problems: problems.iter().map(api_problem).collect(),
+        }
+    }
+}
+
+impl From<Error> for ApiError {
+    fn from(error: Error) -> ApiError {
+        ApiError {
+            code: error.code().into(),
+            class: class_name(error.class()),
+            message_zh: error.message(Lang::Zh),
+            message_en: error.message(Lang::En),
+            problems: error.problems().iter().map(api_problem).collect(),
+        }
+    }
+}
+
+fn api_problem(problem: &Problem) -> ApiProblem {
+    ApiProblem {
+        at: problem.at.clone(),
+        code: problem.code(),
+        message_zh: problem.message(Lang::Zh),
+        message_en: problem.message(Lang::En),
+    }
+}
+
+fn class_name(class: ErrorClass) -> &'static str {
+    match class {
+        ErrorClass::NotAResult => "not-a-result",
+        ErrorClass::Malformed => "malformed",
+        ErrorClass::Invalid => "invalid",
+        ErrorClass::Other => "other",
+    }
+}
+
+fn both(zh: &str, en: &str) -> Json {
+    let mut object = Object::new();
+    object.insert("zh", zh);
+    object.insert("en", en);
+    Json::Object(object)
+}
+
+/// Calls `function` with `arguments` (a JSON object's text) and returns its answer as JSON text.
+///
+/// # Errors
+/// An [`ApiError`]: `"unknown-function"`, `"bad-arguments"` (each wrong or missing argument
+/// named by path), or the core's own error for what the documents hold.
+pub fn call(function: &str, arguments: &str) -> Result<String, ApiError> {
+    let arguments = json::parse(arguments)
+        .map_err(|error| ApiError::from(Error::Json { what: selfcheck_core::Document::UnknownJson, error }))?;
+    let Some(arguments) = arguments.as_object() else {
+        return Err(ApiError::arguments(vec![Problem::new(
+            "arguments",
+            ProblemKind::WrongType { expected: json::JsonType::Object, found: arguments.kind() },
+        )]));
+    };
+    let answer = match function {
+        "catalogue" => catalogue(arguments)?,
+        "template" => template(arguments)?,
+        "score" => score(arguments)?,
+        "sign" => sign(arguments)?,
+        "verify" => verify(arguments)?,
+        other => {
+            return Err(ApiError {
+                code: "unknown-function".into(),
+                class: "other",
+                message_zh: format!(
+                    "没有名为“{}”的函数，可用的有：{}。",
+                    selfcheck_core::messages::display_input(other),
+                    FUNCTIONS.join("、")
+                ),
+                message_en: format!(
+                    "There is no function \"{}\"; the functions are {}.",
+                    selfcheck_core::messages::display_input(other),
+                    FUNCTIONS.join(", ")
+                ),
+                problems: Vec::new(),
+            });
+        }
+    };
+    Ok(json::compact(&answer))
+}
+
+/// The arguments of one call, checked field by field.
+struct Arguments<'a> {
+    object: &'a Object,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Arguments<'a> {
+    fn new(object: &'a Object, known: &[&str]) -> Arguments<'a> {
+        let problems = object
+            .keys()
+            .filter(|key| !known.contains(key))
+            .map(|key| Problem::new(format!("arguments.{key}"), ProblemKind::UnknownField))
+            .collect();
+        Arguments { object, problems }
+    }
+
+    fn required(&mut self, key: &str) -> Option<&'a Json> {
+        let value = self.object.get(key);
+        if value.is_none() {
+            self.problems.push(Problem::new(format!("arguments.{key}"), ProblemKind::MissingField));
+        }
+        value
+    }
+
+    fn text(&mut self, value: Option<&'a Json>, key: &str) -> Option<&'a str> {
+        match value? {
+            Json::String(text) => Some(text),
+            other => {
+                self.problems.push(Problem::new(
+                    format!("arguments.{key}"),
+                    ProblemKind::WrongType { expected: json::JsonType::String, found: other.kind() },
+                ));
+                None
+            }
+        }
+    }
+
+    /// Fails with every problem found so far.
+    fn check(&mut self) -> Result<(), ApiError> {
+        if self.problems.is_empty() { Ok(()) } else { Err(ApiError::arguments(std::mem::take(&mut self.problems))) }
+    }
+}
+
+/// A document given as a JSON value or as its text: the text the core reads.
+fn document_text(value: &Json) -> String {
+    match value {
+        Json::String(text) => text.clone(),
+        other => json::compact(other),
+    }
+}
+
+/// The catalogue a call names (`catalogue` argument), or the current built-in one.
+fn chosen_catalogue(arguments: &Arguments<'_>) -> Result<Catalogue, ApiError> {
+    match arguments.object.get("catalogue") {
+        None => Ok(Catalogue::builtin().clone()),
+        Some(value) => Ok(Catalogue::from_json(&document_text(value))?),
+    }
+}
+
+/// The catalogue an answers document names, among the built-in versions, unless one is given.
+fn catalogue_for(arguments: &Arguments<'_>, answers_text: &str) -> Result<Catalogue, ApiError> {
+    if arguments.object.contains_key("catalogue") {
+        return chosen_catalogue(arguments);
+    }
+    let named = json::parse(answers_text).ok().and_then(|value| {
+        let reference = value.get("catalogue")?;
+        Some((reference.get("id")?.as_str()?.to_owned(), reference.get("version")?.as_str()?.to_owned()))
+    });
+    let found = named.and_then(|(id, version)| {
+        Catalogue::builtins().iter().find(|catalogue| catalogue.id() == id && catalogue.version() == version)
+    });
+    Ok(found.unwrap_or_else(|| Catalogue::builtin()).clone())
+}
+
+fn catalogue(object: &Object) -> Result<Json, ApiError> {
+    let mut arguments = Arguments::new(object, &["version"]);
+    let version = arguments.object.get("version");
+    let version = arguments.text(version, "version");
+    arguments.check()?;
+    let catalogue = match version {
+        None => Catalogue::builtin(),
+        Some(version) => {
+            Catalogue::builtins().iter().find(|catalogue| catalogue.version() == version).ok_or_else(|| {
+                ApiError::arguments(vec![Problem::new(
+                    "arguments.version",
+                    ProblemKind::NotOneOf {
+                        allowed: &["the version of a built-in catalogue"],
+                        found: version.to_owned(),
+                    },
+                )])
+            })?
+        }
+    };
+    Ok(catalogue.to_doc().to_json())
+}
+
+fn template(object: &Object) -> Result<Json, ApiError> {
+    let mut arguments = Arguments::new(object, &["catalogue", "lang"]);
+    let lang = arguments.object.get("lang");
+    let lang = arguments.text(lang, "lang").map_or(Lang::Zh, Lang::from_tag);
+    arguments.check()?;
+    let catalogue = chosen_catalogue(&arguments)?;
+    Ok(AnswersDoc::template(&catalogue, lang).to_json())
+}
+
+fn score(object: &Object) -> Result<Json, ApiError> {
+    let mut arguments = Arguments::new(object, &["answers", "catalogue"]);
+    let answers = arguments.required("answers").map(document_text);
+    arguments.check()?;
+    let answers_text = answers.unwrap_or_default();
+    let catalogue = catalogue_for(&arguments, &answers_text)?;
+    let answers = Answers::from_json(&catalogue, &answers_text)?;
+    Ok(Report::compute(&catalogue, &answers).to_doc(&catalogue, &answers).to_json())
+}
+
+fn sign(object: &Object) -> Result<Json, ApiError> {
+    let mut arguments = Arguments::new(object, &["answers", "key", "passphrase", "time", "random", "catalogue"]);
+    let answers = arguments.required("answers").map(document_text);
+    let (key, passphrase, time, random) = (
+        arguments.required("key"),
+        arguments.required("passphrase"),
+        arguments.required("time"),
+        arguments.required("random"),
+    );
+    let (key, passphrase) = (arguments.text(key, "key"), arguments.text(passphrase, "passphrase"));
+    let (time, random) = (arguments.text(time, "time"), arguments.text(random, "random"));
+    let random = random.and_then(|random| {
+        let bytes = hex16(random);
+        if bytes.is_none() {
+            arguments.problems.push(Problem::new(
+                "arguments.random",
+                ProblemKind::MustBe("32 hexadecimal digits (16 random bytes)".into()),
+            ));
+        }
+        bytes
+    });
+    arguments.check()?;
+    let (Some(answers_text), Some(key), Some(passphrase), Some(time), Some(random)) =
+        (answers, key, passphrase, time, random)
+    else {
+        unreachable!("every argument was checked above")
+    };
+    let issued = Timestamp::parse(time)?;
+    let catalogue = catalogue_for(&arguments, &answers_text)?;
+    let answers = Answers::from_json(&catalogue, &answers_text)?;
+    let key = AssociationKey::from_encrypted_pem(key, passphrase)?;
+    let result = sign_result(&catalogue, &answers, &key, &issued, random)?;
+    json::parse(&result).map_err(|error| ApiError::from(Error::Json { what: selfcheck_core::Document::Result, error }))
+}
+
+fn hex16(text: &str) -> Option<[u8; 16]> {
+    if text.len() != 32 || !text.bytes().all(|byte| byte.is_ascii_hexdigit()) {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    for (index, byte) in bytes.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&text[index * 2..index * 2 + 2], 16).ok()?;
+    }
+    Some(bytes)
+}
+
+fn verify(object: &Object) -> Result<Json, ApiError> {
+    let mut arguments = Arguments::new(object, &["result", "now", "register", "catalogues"]);
+    let result = arguments.required("result").map(document_text);
+    let now = arguments.required("now");
+    let now = arguments.text(now, "now");
+    let register = arguments.object.get("register");
+    let register = arguments.text(register, "register");
+    let extra: Vec<String> = match arguments.object.get("catalogues") {
+        None => Vec::new(),
+        Some(Json::Array(items)) => items.iter().map(document_text).collect(),
+        Some(other) => {
+            arguments.problems.push(Problem::new(
+                "arguments.catalogues",
+                ProblemKind::WrongType { expected: json::JsonType::Array, found: other.kind() },
+            ));
+            Vec::new()
+        }
+    };
+    arguments.check()?;
+    let (Some(result), Some(now)) = (result, now) else { unreachable!("every argument was checked above") };
+    let now = Timestamp::parse(now)?;
+    let register = register.map(KeyRegister::parse).transpose()?;
+    let extra = extra.iter().map(|text| Catalogue::from_json(text)).collect::<Result<Vec<_>, _>>()?;
+    let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().chain(&extra).collect();
+    Ok(verdict(verify_result(&result, &catalogues, &now), register.as_ref()))
+}
+
+/// What `verify` answers: valid or not, why, and what a valid result says.
+fn verdict(outcome: Result<VerifiedResult, Error>, register: Option<&KeyRegister>) -> Json {
+    let mut verdict = Object::new();
+    match outcome {
+        Err(error) => {
+            verdict.insert("valid", false);
+            verdict.insert("class", class_name(error.class()));
+            verdict.insert("error", error_json(&ApiError::from(error)));
+            verdict.insert("key_status", Json::Null);
+            verdict.insert("warnings", Json::Array(Vec::new()));
+            verdict.insert("result", Json::Null);
+        }
+        Ok(verified) => {
+            let status = register.map(|register| register.status(&verified));
+            let registered = status.as_ref().is_none_or(|status| status.is_registered());
+            verdict.insert("valid", registered);
+            verdict.insert("class", if registered { "valid" } else { "invalid" });
+            verdict.insert(
+                "error",
+                match &status {
+                    Some(status) if !status.is_registered() => {
+                        let mut error = Object::new();
+                        error.insert("code", status.code());
+                        error.insert("class", "invalid");
+                        error.insert("message", both(&status.message(Lang::Zh), &status.message(Lang::En)));
+                        error.insert("problems", Json::Array(Vec::new()));
+                        Json::Object(error)
+                    }
+                    _ => Json::Null,
+                },
+            );
+            verdict.insert(
+                "key_status",
+                status.as_ref().map_or(Json::Null, |status| {
+                    let mut object = Object::new();
+                    object.insert("code", status.code());
+                    object.insert("message", both(&status.message(Lang::Zh), &status.message(Lang::En)));
+                    Json::Object(object)
+                }),
+            );
+            verdict.insert(
+                "warnings",
+                Json::Array(
+                    verified
+                        .warnings
+                        .iter()
+                        .map(|warning| {
+                            let mut object = Object::new();
+                            object.insert("code", warning.code());
+                            object.insert("message", both(&warning.message(Lang::Zh), &warning.message(Lang::En)));
+                            Json::Object(object)
+                        })
+                        .collect(),
+                ),
+            );
+            let mut result = Object::new();
+            result.insert("id", verified.id.as_str());
+            result.insert("digest", verified.digest.as_str());
+            result.insert("issued", verified.issued.as_str());
+            result.insert("fingerprint", verified.key.fingerprint());
+            result.insert("did", verified.key.did());
+            result.insert("catalogue", verified.catalogue.reference().to_json());
+            result.insert("profile", verified.answers.to_doc(&verified.catalogue).profile.to_json());
+            result.insert("report", verified.report.to_doc(&verified.catalogue, &verified.answers).to_json());
+            verdict.insert("result", Json::Object(result));
+        }
+    }
+    Json::Object(verdict)
+}
+
+fn error_json(error: &ApiError) -> Json {
+    json::parse(&error.to_json()).unwrap_or(Json::Null)
+}

@@ -1,0 +1,161 @@
+//! The golden cases every binding answers byte for byte: the arguments of each call and the
+//! answer (or error) the core gives, kept in `tests/data/bindings/`. The Python, Node and C
+//! tests read the same files and must print the same bytes. Set UPDATE_GOLDEN=1 to rewrite them
+//! after a deliberate change.
+
+use std::path::{Path, PathBuf};
+
+use selfcheck_core::json::{self, Json, Object};
+
+fn data(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data").join(path)
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(data(path)).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+/// The tests' key file (made by OpenSSL, 1,000 PBKDF2 rounds: fast enough for every binding).
+const PASSPHRASE: &str = "selfcheck fuzzing passphrase";
+const NOW: &str = "2026-12-01T00:00:00Z";
+
+fn arguments(members: &[(&str, Json)]) -> String {
+    let mut object = Object::new();
+    for (key, value) in members {
+        object.insert(*key, value.clone());
+    }
+    json::pretty(&Json::Object(object))
+}
+
+fn text(value: &str) -> Json {
+    Json::from(value)
+}
+
+/// Each case: a name, the function, and its arguments.
+fn cases() -> Vec<(&'static str, &'static str, String)> {
+    let answers = read("golden/answers-complete.json");
+    let result = read("golden/result-complete.json");
+    let key = read("keys/openssl-pbkdf2-1000.pem");
+    let tampered = result.replacen("广东省示例行业协会", "广东省冒名行业协会", 1);
+    let register = "514400005000031282 0011 2233 4455 6677 8899 AABB CCDD EEFF\n";
+    vec![
+        ("catalogue-current", "catalogue", arguments(&[])),
+        ("catalogue-1.0.0", "catalogue", arguments(&[("version", text("1.0.0"))])),
+        ("template-en", "template", arguments(&[("lang", text("en"))])),
+        ("score-golden", "score", arguments(&[("answers", text(&answers))])),
+        ("score-as-object", "score", arguments(&[("answers", json::parse(&answers).unwrap())])),
+        (
+            "score-malformed",
+            "score",
+            arguments(&[("answers", text(&answers.replacen("\"value\": \"yes\"", "\"value\": \"maybe\"", 1)))]),
+        ),
+        (
+            "sign-golden",
+            "sign",
+            arguments(&[
+                ("answers", text(&answers)),
+                ("key", text(&key)),
+                ("passphrase", text(PASSPHRASE)),
+                ("time", text("2026-11-05T02:30:00Z")),
+                ("random", text("42424242424242424242424242424242")),
+            ]),
+        ),
+        (
+            "sign-wrong-passphrase",
+            "sign",
+            arguments(&[
+                ("answers", text(&answers)),
+                ("key", text(&key)),
+                ("passphrase", text("not the passphrase")),
+                ("time", text("2026-11-05T02:30:00Z")),
+                ("random", text("42424242424242424242424242424242")),
+            ]),
+        ),
+        ("verify-golden", "verify", arguments(&[("result", text(&result)), ("now", text(NOW))])),
+        (
+            "verify-register-other-key",
+            "verify",
+            arguments(&[("result", text(&result)), ("now", text(NOW)), ("register", text(register))]),
+        ),
+        ("verify-tampered", "verify", arguments(&[("result", text(&tampered)), ("now", text(NOW))])),
+        ("verify-answers-given", "verify", arguments(&[("result", text(&answers)), ("now", text(NOW))])),
+        (
+            "verify-from-the-future",
+            "verify",
+            arguments(&[("result", text(&result)), ("now", text("2026-11-01T00:00:00Z"))]),
+        ),
+        ("bad-arguments", "score", arguments(&[("answer", text(&answers))])),
+        ("unknown-function", "rescore", arguments(&[])),
+    ]
+}
+
+#[test]
+fn every_golden_case_gives_the_recorded_answer_byte_for_byte() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut manifest = Vec::new();
+    for (name, function, arguments) in cases() {
+        let (ok, output) = match selfcheck_api::call(function, &arguments) {
+            Ok(answer) => (true, answer),
+            Err(error) => (false, error.to_json()),
+        };
+        let args_path = data(&format!("bindings/{name}.args.json"));
+        let out_path = data(&format!("bindings/{name}.out.json"));
+        if update {
+            std::fs::write(&args_path, &arguments).unwrap();
+            std::fs::write(&out_path, &output).unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(&args_path).unwrap(), arguments, "{name}: the arguments changed");
+        assert_eq!(std::fs::read_to_string(&out_path).unwrap(), output, "{name}: the answer changed");
+        let mut entry = Object::new();
+        entry.insert("name", name);
+        entry.insert("function", function);
+        entry.insert("ok", ok);
+        manifest.push(Json::Object(entry));
+    }
+    // The same list as JSON for Python and Node, and as lines for C.
+    let lines: String = manifest
+        .iter()
+        .map(|entry| {
+            let field = |key: &str| entry.get(key).map(json::compact).unwrap_or_default();
+            format!(
+                "{} {} {}\n",
+                field("name").trim_matches('"'),
+                field("function").trim_matches('"'),
+                u8::from(field("ok") == "true")
+            )
+        })
+        .collect();
+    let manifest = json::pretty(&Json::Array(manifest)) + "\n";
+    for (path, text) in [(data("bindings/cases.json"), manifest), (data("bindings/cases.txt"), lines)] {
+        if update {
+            std::fs::write(&path, &text).unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "{}", path.display());
+    }
+}
+
+#[test]
+fn the_recorded_answers_say_what_users_rely_on() {
+    let answer = |name: &str| json::parse(&read(&format!("bindings/{name}.out.json"))).unwrap();
+    let field = |value: &Json, path: &[&str]| -> Json {
+        path.iter().fold(value.clone(), |value, key| value.get(key).cloned().unwrap_or(Json::Null))
+    };
+    // A result signed through the API verifies through it.
+    let signed = read("bindings/sign-golden.out.json");
+    let verdict = selfcheck_api::call("verify", &arguments(&[("result", text(&signed)), ("now", text(NOW))])).unwrap();
+    assert_eq!(field(&json::parse(&verdict).unwrap(), &["valid"]), Json::Bool(true), "{verdict}");
+    assert_eq!(field(&answer("sign-golden"), &["credentialSubject", "report", "total"]), Json::from(703u32));
+    assert_eq!(field(&answer("verify-golden"), &["valid"]), Json::Bool(true));
+    assert_eq!(field(&answer("verify-golden"), &["result", "report", "score"]), Json::from(746u32));
+    assert_eq!(field(&answer("verify-register-other-key"), &["valid"]), Json::Bool(false));
+    assert_eq!(field(&answer("verify-register-other-key"), &["error", "code"]), Json::from("different-key"));
+    assert_eq!(field(&answer("verify-tampered"), &["error", "code"]), Json::from("signature-mismatch"));
+    assert_eq!(field(&answer("verify-answers-given"), &["class"]), Json::from("not-a-result"));
+    assert_eq!(field(&answer("verify-from-the-future"), &["error", "code"]), Json::from("not-yet-valid"));
+    assert_eq!(field(&answer("score-malformed"), &["problems"]).as_array().map(<[Json]>::len), Some(1));
+    assert_eq!(field(&answer("bad-arguments"), &["code"]), Json::from("bad-arguments"));
+    let problems = field(&answer("bad-arguments"), &["problems"]);
+    let at: Vec<&str> =
+        problems.as_array().unwrap().iter().filter_map(|problem| problem.get("at").and_then(Json::as_str)).collect();
+    assert_eq!(at, ["arguments.answer", "arguments.answers"]);
+}

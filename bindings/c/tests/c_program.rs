@@ -1,0 +1,38 @@
+//! Compiles `tests/golden.c` with the system's C compiler against the static library and runs it
+//! over the golden cases: the C ABI as a C program sees it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The directory holding this test's executable's sibling artefacts: `target/<profile>`.
+fn profile_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    exe.parent().and_then(Path::parent).unwrap().to_path_buf()
+}
+
+#[test]
+fn a_c_program_gets_every_golden_answer_byte_for_byte() {
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let library = [profile_dir().join("libselfcheck.a"), profile_dir().join("deps/libselfcheck.a")]
+        .into_iter()
+        .find(|path| path.exists())
+        .expect("cargo builds the static library with the tests");
+    let program = Path::new(env!("CARGO_TARGET_TMPDIR")).join("selfcheck-c-golden");
+    let compiled = Command::new(std::env::var("CC").unwrap_or_else(|_| "cc".into()))
+        .arg("-std=c99")
+        .arg("-Wall")
+        .arg("-Werror")
+        .arg("-I")
+        .arg(crate_dir.join("include"))
+        .arg(crate_dir.join("tests/golden.c"))
+        .arg(&library)
+        .args(["-lpthread", "-ldl", "-lm", "-o"])
+        .arg(&program)
+        .status()
+        .expect("a C compiler (cc) is installed");
+    assert!(compiled.success(), "the C test program compiles");
+    let output = Command::new(&program).arg(crate_dir.join("../../tests/data/bindings")).output().unwrap();
+    let printed = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{printed}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(printed.contains("ok   misuse") && printed.contains("0 failed"), "{printed}");
+}

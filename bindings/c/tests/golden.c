@@ -1,0 +1,69 @@
+/* The C binding: every golden case of tests/data/bindings answered byte for byte, and misuse
+ * (null pointers, text that is not UTF-8) answered with a status, never a crash.
+ * Usage: golden DATA_DIR  (tests/data/bindings). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "selfcheck.h"
+
+static char *slurp(const char *dir, const char *name, const char *suffix) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s%s", dir, name, suffix);
+    FILE *file = fopen(path, "rb");
+    if (!file) {
+        fprintf(stderr, "cannot open %s\n", path);
+        exit(2);
+    }
+    fseek(file, 0, SEEK_END);
+    long size = ftell(file);
+    fseek(file, 0, SEEK_SET);
+    char *text = malloc((size_t)size + 1);
+    if (fread(text, 1, (size_t)size, file) != (size_t)size) {
+        fprintf(stderr, "cannot read %s\n", path);
+        exit(2);
+    }
+    text[size] = '\0';
+    fclose(file);
+    return text;
+}
+
+int main(int argc, char **argv) {
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s DATA_DIR\n", argv[0]);
+        return 2;
+    }
+    char *list = slurp(argv[1], "cases", ".txt");
+    int cases = 0, failures = 0;
+    for (char *line = strtok(list, "\n"); line; line = strtok(NULL, "\n")) {
+        char name[256], function[64];
+        int ok;
+        if (sscanf(line, "%255s %63s %d", name, function, &ok) != 3) continue;
+        char *arguments = slurp(argv[1], name, ".args.json");
+        char *expected = slurp(argv[1], name, ".out.json");
+        char *answer = NULL;
+        int status = selfcheck_call(function, arguments, &answer);
+        int passed = status == (ok ? SELFCHECK_OK : SELFCHECK_ERROR) && answer && strcmp(answer, expected) == 0;
+        printf("%s %s\n", passed ? "ok  " : "FAIL", name);
+        failures += !passed;
+        cases++;
+        selfcheck_free(answer);
+        free(arguments);
+        free(expected);
+    }
+    free(list);
+
+    char *answer = NULL;
+    int misuse = selfcheck_call(NULL, "{}", &answer) == SELFCHECK_MISUSE && answer && strstr(answer, "\"misuse\"");
+    selfcheck_free(answer);
+    answer = NULL;
+    misuse &= selfcheck_call("verify", "{\"result\": \"\xff\"}", &answer) == SELFCHECK_MISUSE;
+    selfcheck_free(answer);
+    misuse &= selfcheck_call("catalogue", "{}", NULL) == SELFCHECK_MISUSE;
+    selfcheck_free(NULL);
+    printf("%s misuse\n", misuse ? "ok  " : "FAIL");
+    failures += !misuse;
+
+    printf("%d golden cases, version %s: %d failed\n", cases, selfcheck_version(), failures);
+    return failures ? 1 : 0;
+}

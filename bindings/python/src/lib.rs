@@ -1,0 +1,25 @@
+//! The native half of the Python package `selfcheck`: one function that hands a call to
+//! `selfcheck-api` and returns its JSON answer or error. `python/selfcheck/__init__.py` turns
+//! Python objects into that JSON and back, fills in the clock and random bytes, and raises
+//! `SelfcheckError`.
+
+use pyo3::prelude::*;
+
+/// Calls `function` with `arguments` (JSON text) and returns `(True, answer)` or
+/// `(False, error)`, both JSON text. The work runs without the GIL held.
+#[pyfunction]
+fn call(py: Python<'_>, function: &str, arguments: &str) -> (bool, String) {
+    let (function, arguments) = (function.to_owned(), arguments.to_owned());
+    py.detach(move || match selfcheck_api::call(&function, &arguments) {
+        Ok(answer) => (true, answer),
+        Err(error) => (false, error.to_json()),
+    })
+}
+
+/// The module `selfcheck._native`.
+#[pymodule]
+fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_function(wrap_pyfunction!(call, module)?)?;
+    module.add("FUNCTIONS", selfcheck_api::FUNCTIONS.to_vec())?;
+    Ok(())
+}

@@ -1,0 +1,122 @@
+"""The Python binding: the golden cases byte for byte, Python objects in and out, structured
+errors, and no crash of the interpreter on any input."""
+
+import json
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+import selfcheck
+
+DATA = pathlib.Path(__file__).resolve().parents[3] / "tests" / "data"
+CASES = json.loads((DATA / "bindings" / "cases.json").read_text(encoding="utf-8"))
+PASSPHRASE = "selfcheck fuzzing passphrase"
+NOW = "2026-12-01T00:00:00Z"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_every_golden_case_gives_the_same_bytes_as_the_core(case):
+    arguments = (DATA / "bindings" / f"{case['name']}.args.json").read_text(encoding="utf-8")
+    expected = (DATA / "bindings" / f"{case['name']}.out.json").read_text(encoding="utf-8")
+    if case["ok"]:
+        assert selfcheck.call(case["function"], arguments) == expected
+    else:
+        with pytest.raises(selfcheck.SelfcheckError) as raised:
+            selfcheck.call(case["function"], arguments)
+        assert json.loads(expected)["code"] == raised.value.code
+
+
+def test_documents_go_in_as_objects_or_text_and_come_back_as_objects():
+    answers_text = (DATA / "golden" / "answers-complete.json").read_text(encoding="utf-8")
+    from_text = selfcheck.score(answers_text)
+    from_object = selfcheck.score(json.loads(answers_text))
+    assert from_text == from_object
+    assert (from_text["total"], from_text["maximum"], from_text["score"]) == (703, 942, 746)
+
+
+def test_a_result_signed_in_python_verifies_here_and_in_the_cli(tmp_path):
+    answers = json.loads((DATA / "golden" / "answers-complete.json").read_text(encoding="utf-8"))
+    key = (DATA / "keys" / "openssl-pbkdf2-1000.pem").read_text(encoding="utf-8")
+    result = selfcheck.sign(answers, key, PASSPHRASE)
+    verdict = selfcheck.verify(result)
+    assert verdict["valid"] and verdict["class"] == "valid", verdict
+    assert verdict["result"]["profile"]["name"] == "广东省示例行业协会"
+    binary = os.environ.get("SELFCHECK_BIN")
+    if binary:
+        path = tmp_path / "result.json"
+        path.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+        done = subprocess.run([binary, "verify", str(path)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_register_says_whose_key_signed():
+    result = (DATA / "golden" / "result-complete.json").read_text(encoding="utf-8")
+    fingerprint = selfcheck.verify(result, now=NOW)["result"]["fingerprint"]
+    register = f"# test register\n514400005000031282 {fingerprint}\n"
+    assert selfcheck.verify(result, register=register, now=NOW)["key_status"]["code"] == "registered"
+    other = "514400005000031282 0011 2233 4455 6677 8899 AABB CCDD EEFF\n"
+    verdict = selfcheck.verify(result, register=other, now=NOW)
+    assert not verdict["valid"] and verdict["error"]["code"] == "different-key"
+    assert "备案" in verdict["error"]["message"]["zh"]
+
+
+def test_refusals_are_structured_errors_in_both_languages():
+    with pytest.raises(selfcheck.SelfcheckError) as raised:
+        selfcheck.score({"format": "selfcheck-answers/1"})
+    assert (raised.value.code, raised.value.kind) == ("malformed", "malformed")
+    assert raised.value.problems[0]["at"] == "catalogue"
+    assert "缺少此字段" in raised.value.message("zh")
+    with pytest.raises(selfcheck.SelfcheckError) as raised:
+        selfcheck.sign(
+            (DATA / "golden" / "answers-complete.json").read_text(encoding="utf-8"),
+            (DATA / "keys" / "openssl-pbkdf2-1000.pem").read_text(encoding="utf-8"),
+            "wrong passphrase",
+        )
+    assert raised.value.code == "wrong-passphrase"
+    with pytest.raises(selfcheck.SelfcheckError) as raised:
+        selfcheck.call("register", "{}")
+    assert raised.value.code == "unknown-function"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\x00", "{", "[" * 10000, '{"a":' * 5000, "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace"),
+     "x" * (5 << 20), json.dumps({"result": 1, "now": NOW})],
+)
+def test_no_input_crashes_the_interpreter(text):
+    for function in ["verify", "score", "sign", "template", "catalogue"]:
+        try:
+            selfcheck.call(function, text)
+        except selfcheck.SelfcheckError as error:
+            assert error.code and error.messages["zh"] and error.messages["en"]
+    verdict = selfcheck.verify(text, now=NOW)
+    assert verdict["valid"] is False and verdict["error"]["code"]
+
+
+def test_results_signed_in_python_and_node_verify_in_the_other(tmp_path):
+    package = os.environ.get("SELFCHECK_NODE_PACKAGE")
+    if not package:
+        pytest.skip("SELFCHECK_NODE_PACKAGE names the built Node package (cargo xtask test sets it)")
+    answers = (DATA / "golden" / "answers-complete.json").read_text(encoding="utf-8")
+    key = (DATA / "keys" / "openssl-pbkdf2-1000.pem").read_text(encoding="utf-8")
+    signed_here = tmp_path / "python.json"
+    signed_here.write_text(json.dumps(selfcheck.sign(answers, key, PASSPHRASE), ensure_ascii=False), encoding="utf-8")
+    script = """
+        const selfcheck = require(process.argv[1]);
+        const fs = require('node:fs');
+        const verdict = selfcheck.verify(fs.readFileSync(process.argv[2], 'utf8'));
+        if (!verdict.valid) { console.error(JSON.stringify(verdict.error)); process.exit(1); }
+        fs.writeFileSync(process.argv[3], JSON.stringify(selfcheck.sign(
+            fs.readFileSync(process.argv[4], 'utf8'), fs.readFileSync(process.argv[5], 'utf8'), process.argv[6])));
+    """
+    signed_there = tmp_path / "node.json"
+    done = subprocess.run(
+        ["node", "-e", script, package, str(signed_here), str(signed_there),
+         str(DATA / "golden" / "answers-complete.json"), str(DATA / "keys" / "openssl-pbkdf2-1000.pem"), PASSPHRASE],
+        capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    verdict = selfcheck.verify(signed_there.read_text(encoding="utf-8"))
+    assert verdict["valid"], verdict["error"]
