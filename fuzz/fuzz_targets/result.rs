@@ -29,8 +29,14 @@ fuzz_target!(|data: &[u8]| {
     let catalogue = &verified.catalogue;
     assert_eq!(verified.report, common::check_report(catalogue, &verified.answers));
     assert_eq!(verified.report, Report::compute(catalogue, &verified.answers));
-    let again = sign_result(catalogue, &verified.answers, &common::KEY, &verified.issued, [7; 16])
+    // Signing checks the e-mail address, verification does not (results signed before the check
+    // stay valid): a valid result's answers sign once an address signing refuses is cleared.
+    let mut answers = verified.answers.clone();
+    if !answers.profile.contact_email.is_empty() && !selfcheck_core::answers::is_email(&answers.profile.contact_email) {
+        answers.profile.contact_email.clear();
+    }
+    let again = sign_result(catalogue, &answers, &common::KEY, &verified.issued, [7; 16])
         .expect("the answers of a valid result can be signed");
     let twice = verify_result(&again, &catalogues, &now).expect("a result the core signed verifies");
-    assert_eq!((twice.answers, twice.report), (verified.answers, verified.report));
+    assert_eq!((twice.answers, twice.report), (answers, verified.report));
 });
