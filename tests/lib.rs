@@ -1,6 +1,8 @@
 //! Cross-crate, contract and data tests of selfcheck live in `tests/*.rs`; this library holds
 //! what several of them share.
 
+pub mod bureau_set;
+
 use selfcheck_core::Timestamp;
 
 /// The verifier's clock in the tests: after every golden result was signed.

@@ -1,6 +1,7 @@
 //! Native benchmarks for `cargo xtask bench`: scoring, canonicalization, signing, verification
-//! and key unlocking (criterion), then `selfcheck summary` over 10,000 signed results against
-//! bare `verify_strict` over the same signatures, in the same run.
+//! and key unlocking (criterion), then `selfcheck summary` over 10,000 signed results (the
+//! generated set: associations × 6 months, with its register and expected list, CSV and XLSX
+//! written) against bare `verify_strict` over the same signatures, in the same run.
 
 #![allow(clippy::float_arithmetic, reason = "timings are reported in milliseconds; nothing here is signed")]
 
@@ -12,7 +13,8 @@ use ed25519_dalek::{Signature, VerifyingKey};
 use selfcheck_core::canonical::canonicalize;
 use selfcheck_core::credential::hash_data;
 use selfcheck_core::json::{self, Json};
-use selfcheck_core::{Answers, AssociationKey, Catalogue, Report, Timestamp, sign_result, verify_result};
+use selfcheck_core::{Answers, AssociationKey, Catalogue, PublicKey, Report, Timestamp, sign_result, verify_result};
+use selfcheck_tests::bureau_set::{Spec, generate};
 
 fn data(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data").join(path)
@@ -43,29 +45,24 @@ fn micro(criterion: &mut Criterion, catalogue: &Catalogue, answers: &Answers) {
     slow.finish();
 }
 
-/// Writes `count` signed results (distinct ids, so distinct signatures) into `dir`.
-fn write_results(dir: &Path, count: usize, catalogue: &Catalogue, answers: &Answers) -> Vec<String> {
-    std::fs::create_dir_all(dir).unwrap();
-    let key = test_key();
-    (0..count)
-        .map(|index| {
-            let mut id = [0u8; 16];
-            id[..8].copy_from_slice(&(index as u64).to_le_bytes());
-            let issued = Timestamp::from_unix_seconds(1_793_000_000 + index as u64);
-            let result = sign_result(catalogue, answers, &key, &issued, id).unwrap();
-            std::fs::write(dir.join(format!("{index:05}.json")), &result).unwrap();
-            result
-        })
-        .collect()
+/// Writes the generated set of about `count` results (every association × 6 months, each with
+/// its own key) into `dir`: `results/`, `register.txt`, `expected.csv`.
+fn write_results(dir: &Path, count: usize) -> Vec<String> {
+    let spec = Spec { associations: count.div_ceil(6), months: 6, cases: false };
+    let set = generate(spec);
+    set.write(dir).unwrap();
+    set.files.into_iter().map(|file| String::from_utf8(file.bytes).unwrap()).collect()
 }
 
 /// The signed data and signature of a result, as a bare verifier would get them.
-fn signed_parts(result: &str) -> ([u8; 64], Signature) {
+fn signed_parts(result: &str) -> ([u8; 64], Signature, VerifyingKey) {
     let Json::Object(mut document) = json::parse(result).unwrap() else { panic!("not an object") };
+    let issuer = document.get("issuer").and_then(Json::as_str).unwrap();
+    let key = VerifyingKey::from_bytes(PublicKey::from_did(issuer).unwrap().bytes()).unwrap();
     let Some(Json::Object(mut proof)) = document.remove("proof") else { panic!("no proof") };
     let proof_value = proof.remove("proofValue").unwrap();
     let signature = bs58::decode(&proof_value.as_str().unwrap()[1..]).into_vec().unwrap();
-    (hash_data(&Json::Object(proof), &Json::Object(document)), Signature::from_slice(&signature).unwrap())
+    (hash_data(&Json::Object(proof), &Json::Object(document)), Signature::from_slice(&signature).unwrap(), key)
 }
 
 fn median_of(runs: usize, mut measure: impl FnMut() -> Duration) -> Duration {
@@ -84,17 +81,16 @@ fn main() {
     let count: usize = std::env::var("SUMMARY_RESULTS").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("summary-bench");
     let _ = std::fs::remove_dir_all(&dir);
-    let results = write_results(&dir, count, catalogue, &answers);
-    let parts: Vec<([u8; 64], Signature)> = results.iter().map(|result| signed_parts(result)).collect();
-    let public = VerifyingKey::from_bytes(test_key().public().bytes()).unwrap();
+    let results = write_results(&dir, count);
+    let count = results.len();
+    let parts: Vec<([u8; 64], Signature, VerifyingKey)> = results.iter().map(|result| signed_parts(result)).collect();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let bare = median_of(3, || {
         let started = Instant::now();
-        let public = &public;
         std::thread::scope(|scope| {
             for chunk in parts.chunks(parts.len().div_ceil(workers)) {
                 scope.spawn(move || {
-                    for (data, signature) in chunk {
+                    for (data, signature, public) in chunk {
                         public.verify_strict(data, signature).unwrap();
                     }
                 });
@@ -102,10 +98,21 @@ fn main() {
         });
         started.elapsed()
     });
+    let path = |name: &str| dir.join(name).to_str().unwrap().to_owned();
     let summary = median_of(3, || {
         let started = Instant::now();
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_selfcheck"))
-            .args(["summary", dir.to_str().unwrap(), "--csv", "/dev/null"])
+            .args(["summary", &path("results"), "--trusted-keys", &path("register.txt")])
+            .args([
+                "--expected",
+                &path("expected.csv"),
+                "--deadline",
+                "10",
+                "--csv",
+                "/dev/null",
+                "--xlsx",
+                "/dev/null",
+            ])
             .output()
             .unwrap();
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));

@@ -56,6 +56,12 @@ words! {
     REGISTER_FILE => "密钥备案表", "the key register";
     /// A signed result.
     RESULT_FILE => "自查结果文件", "the result";
+    /// `--expected`.
+    EXPECTED_FILE => "应报名单", "the expected list";
+    /// `--reviews`.
+    REVIEW_FILE => "审核记录文件", "the review file";
+    /// A file given with `verify --inputs`.
+    INPUT_FILE => "文件", "the file";
 }
 
 // The handbook (`catalog --format markdown`) and the report.
@@ -105,9 +111,6 @@ words! {
     VERDICT_INVALID => "无效", "INVALID";
     VERDICT_NOT_A_RESULT => "不是自查结果", "NOT A RESULT";
     VERDICT_UNREADABLE => "无法读取", "UNREADABLE";
-    STATUS_VALID => "有效", "valid";
-    STATUS_INVALID => "无效", "invalid";
-    STATUS_NOT_A_RESULT => "不是自查结果", "not a result";
     STATUS_UNREADABLE => "无法读取", "unreadable";
     STATUS_NOT_READ => "未读取", "not read";
 }
@@ -117,15 +120,6 @@ words! {
     PROMPT_PASSPHRASE => "密钥口令：", "Key passphrase: ";
     PROMPT_NEW_PASSPHRASE => "设置密钥口令：", "New key passphrase: ";
     PROMPT_REPEAT_PASSPHRASE => "再次输入口令：", "Repeat the passphrase: ";
-}
-
-/// The columns of `summary`'s CSV.
-pub fn csv_header(lang: Lang) -> &'static str {
-    say!(
-        lang,
-        "文件,协会名称,统一社会信用代码,自查期间起,自查期间止,实得分,适用满分,折合千分制,自评等级,触发否决项,已作答,评价项总数,密钥指纹,签名时间,状态,提示",
-        "file,association,credit_code,period_from,period_to,total,maximum,score,grade,vetoes,answered,criteria,fingerprint,signed_at,status,warnings",
-    )
 }
 
 /// The prefix of every message on standard error.
@@ -313,6 +307,21 @@ pub fn cannot(lang: Lang, action: Action, path: &str, detail: &str) -> String {
             format!("无法使用密钥备案表 {path}：{detail}"),
             format!("cannot use the key register {path}: {detail}")
         ),
+        Action::UseExpected => say!(
+            lang,
+            format!("无法使用应报名单 {path}：{detail}"),
+            format!("cannot use the expected list {path}: {detail}")
+        ),
+        Action::UseReviews => say!(
+            lang,
+            format!("无法使用审核记录文件 {path}：{detail}"),
+            format!("cannot use the review file {path}: {detail}")
+        ),
+        Action::SignSummary => say!(
+            lang,
+            format!("无法签名审核汇总 {path}：{detail}"),
+            format!("cannot sign the bureau summary {path}: {detail}")
+        ),
     }
 }
 
@@ -329,6 +338,12 @@ pub enum Action {
     OpenKey,
     /// `--trusted-keys`.
     UseRegister,
+    /// `--expected`.
+    UseExpected,
+    /// `--reviews`.
+    UseReviews,
+    /// `summary --sign`.
+    SignSummary,
 }
 
 /// `sign` with open criteria.
@@ -611,3 +626,179 @@ pub fn not_read(lang: Lang, reason: &crate::walk::Skip) -> String {
 pub fn core(lang: Lang, error: &selfcheck_core::Error) -> String {
     crate::escape::escape(&error.message(lang)).into_owned()
 }
+
+// The bureau's summary (`summary`'s text, its files table rows, signed summaries in `verify`).
+
+/// The matrix's cell for a status, two columns wide in a terminal, and the legend's words.
+pub fn cell_mark(lang: Lang, status: selfcheck_core::bureau::CellStatus, late: bool) -> &'static str {
+    use selfcheck_core::bureau::CellStatus;
+    match (status, late) {
+        (CellStatus::Received, false) => say!(lang, "已", "ok"),
+        (CellStatus::Received, true) => say!(lang, "迟", "lt"),
+        (CellStatus::Duplicate, _) => say!(lang, "重", "2x"),
+        (CellStatus::Invalid, _) => say!(lang, "无", "xx"),
+        (CellStatus::Missing, _) => say!(lang, "缺", "--"),
+        (CellStatus::NotDue, _) => say!(lang, "待", ".."),
+    }
+}
+
+/// What the matrix's marks mean.
+pub fn matrix_legend(lang: Lang) -> &'static str {
+    say!(
+        lang,
+        "图例：已＝已报送，迟＝逾期报送，重＝同月收到两份以上不同的结果，无＝仅收到无效文件，缺＝未报送，待＝未到报送期限",
+        "Legend: ok received, lt received late, 2x two or more different results, xx only invalid files, -- missing, .. not due yet",
+    )
+}
+
+/// The matrix's heading.
+pub fn matrix_heading(lang: Lang, first: &str, last: &str, deadline: Option<u32>, rows: usize) -> String {
+    match deadline {
+        Some(day) => say!(
+            lang,
+            format!("报送情况：{first} 至 {last}，{rows} 个协会（每月结果须在次月 {day} 日前签名）"),
+            format!(
+                "Reporting: {first} to {last}, {rows} associations (each month's result due by day {day} of the next month)"
+            ),
+        ),
+        None => say!(
+            lang,
+            format!("报送情况：{first} 至 {last}，{rows} 个协会"),
+            format!("Reporting: {first} to {last}, {rows} associations"),
+        ),
+    }
+}
+
+/// No file names a month: there is no matrix.
+pub fn no_matrix(lang: Lang) -> &'static str {
+    say!(
+        lang,
+        "报送情况：没有任何文件注明自查期间，无法列出报送情况。",
+        "Reporting: no file names a period, so there is no matrix."
+    )
+}
+
+/// The matrix's column headings after the months.
+pub fn matrix_columns(lang: Lang) -> (&'static str, &'static str, &'static str) {
+    say!(lang, ("统一社会信用代码", "最长连续未报", "名称"), ("Credit code", "Most missed", "Name"))
+}
+
+/// A row's name when only rejected files name it.
+pub fn unverified_name(lang: Lang) -> &'static str {
+    say!(lang, "（名称未核实）", "(name unverified)")
+}
+
+/// Marks a row not on the expected list.
+pub fn not_on_list(lang: Lang) -> &'static str {
+    say!(lang, "（不在应报名单中）", " (not on the expected list)")
+}
+
+/// The heading of the monthly figures.
+pub fn months_heading(lang: Lang) -> &'static str {
+    say!(lang, "月度报送率：", "Monthly figures:")
+}
+
+/// One month's figures.
+pub fn month_line(lang: Lang, figures: &selfcheck_core::bureau::MonthFigures) -> String {
+    let f = figures;
+    let mut line = say!(
+        lang,
+        format!(
+            "{}：应报 {}，已报送 {}，报送率 {}‰；其中逾期 {}，重复 {}；无效 {}，未报送 {}，未到期 {}",
+            f.month, f.associations, f.received, f.rate_per_mille, f.late, f.duplicate, f.invalid, f.missing, f.not_due
+        ),
+        format!(
+            "{}: {} expected, {} received, rate {} per mille; {} late, {} duplicate; {} invalid, {} missing, {} not due",
+            f.month, f.associations, f.received, f.rate_per_mille, f.late, f.duplicate, f.invalid, f.missing, f.not_due
+        ),
+    );
+    if f.unlisted_received > 0 {
+        line.push_str(&say!(
+            lang,
+            format!("；另有 {} 个名单外协会报送", f.unlisted_received),
+            format!("; {} received from associations not on the list", f.unlisted_received),
+        ));
+    }
+    line
+}
+
+/// The heading of the anomalies.
+pub fn anomalies_heading(lang: Lang, count: usize) -> String {
+    say!(lang, format!("异常（{count} 项）："), format!("Anomalies ({count}):"))
+}
+
+/// No anomaly.
+pub fn no_anomalies(lang: Lang) -> &'static str {
+    say!(lang, "异常：无。", "Anomalies: none.")
+}
+
+/// One anomaly: what it is, and the files.
+pub fn anomaly_line(lang: Lang, message: &str, files: &[String]) -> String {
+    let files = files.join(say!(lang, "，", ", "));
+    say!(lang, format!("{message}文件：{files}"), format!("{message} Files: {files}"))
+}
+
+/// After the files an anomaly's line names: how many more there are.
+pub fn more_files(lang: Lang, more: usize) -> String {
+    say!(lang, format!("另有 {more} 个文件（见导出表格）"), format!("and {more} more (see the exports)"))
+}
+
+/// The heading of the files that did not pass.
+pub fn rejected_heading(lang: Lang, count: usize) -> String {
+    say!(lang, format!("未通过核验的文件（{count} 个）："), format!("Files that did not pass ({count}):"))
+}
+
+/// A file that did not pass: the stage first, then the file, then why.
+pub fn rejected_line(lang: Lang, stage: &str, file: &str, reason: &str) -> String {
+    say!(lang, format!("{stage}：{file}：{reason}"), format!("{stage}: {file}: {reason}"))
+}
+
+/// The ranking's and the province's line in the text: where to find them.
+pub fn ranking_note(lang: Lang, ranked: usize) -> String {
+    say!(
+        lang,
+        format!("排名：{ranked} 个协会（完整排名、评价标准、领域与等级分布见 --xlsx 或 --format json）。"),
+        format!(
+            "Ranking: {ranked} associations (the full ranking, criteria, areas and grades are in --xlsx or --format json)."
+        ),
+    )
+}
+
+/// A signed summary was written.
+pub fn summary_signed(lang: Lang, kind: &str, inputs: usize, fingerprint: &str, out: &str) -> String {
+    say!(
+        lang,
+        format!("已签名审核汇总（{kind}，依据 {inputs} 个文件），密钥 {fingerprint}，已写入 {out}"),
+        format!("signed the bureau summary ({kind}, from {inputs} files), key {fingerprint}, written to {out}"),
+    )
+}
+
+/// `verify`'s detail for a signed summary whose signature holds.
+pub fn summary_verified(lang: Lang, kind: &str, rows: usize, inputs: usize, signed: &str, fingerprint: &str) -> String {
+    say!(
+        lang,
+        format!("签名的审核汇总（{kind}，{rows} 行，依据 {inputs} 个文件），签名时间 {signed}，密钥 {fingerprint}"),
+        format!(
+            "signed bureau summary ({kind}, {rows} rows, from {inputs} files), signed at {signed}, key {fingerprint}"
+        ),
+    )
+}
+
+/// `verify`'s note when no files were given to compute a summary again.
+pub fn summary_not_reproduced(lang: Lang) -> &'static str {
+    say!(
+        lang,
+        "未重新计算（用 --inputs 给出其所列文件即可核对内容）",
+        "not computed again (give the files it lists with --inputs to check its content)",
+    )
+}
+
+/// A summary's detail, then whether it reproduces.
+pub fn with_reproduction(lang: Lang, detail: &str, reproduction: &str) -> String {
+    say!(lang, format!("{detail}；{reproduction}"), format!("{detail}; {reproduction}"))
+}
+
+/// The verdict of a summary that, computed again from its files, differs.
+pub const VERDICT_DIFFERS: Words = Words { zh: "不一致", en: "DIFFERS" };
+/// The verdict of a summary that cannot be computed again: a file it lists was not given.
+pub const VERDICT_NOT_CHECKED: Words = Words { zh: "无法核对", en: "NOT CHECKED" };

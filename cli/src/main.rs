@@ -4,6 +4,7 @@
 //! be read, parsed, checked or signed, or a result is invalid (every problem is printed); 2 the
 //! command line itself is wrong. It never panics on input: exit code 101 would be a bug.
 
+mod bureau;
 mod escape;
 mod i18n;
 mod input;
@@ -115,6 +116,10 @@ enum Command {
         /// Further catalogues results may pin (the built-in one is always known).
         #[arg(long = "catalog", value_name = "FILE")]
         catalogs: Vec<PathBuf>,
+        /// The files a signed bureau summary lists (files or folders, in any order, under any
+        /// names): each summary among the results is computed again from them and compared.
+        #[arg(long, value_name = "PATH", num_args = 1..)]
+        inputs: Vec<PathBuf>,
     },
     /// Show what a signed result says, with its validity.
     Report {
@@ -130,21 +135,99 @@ enum Command {
         #[arg(long = "catalog", value_name = "FILE")]
         catalogs: Vec<PathBuf>,
     },
-    /// One CSV row per file under the given files and folders: association, scores, validity.
-    Summary {
-        /// Files and folders (walked recursively).
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Write the CSV here instead of standard output.
-        #[arg(long, value_name = "OUT.csv")]
-        csv: Option<PathBuf>,
-        /// The register of association keys.
-        #[arg(long, value_name = "FILE")]
-        trusted_keys: Option<PathBuf>,
-        /// Further catalogues results may pin.
-        #[arg(long = "catalog", value_name = "FILE")]
-        catalogs: Vec<PathBuf>,
-    },
+    /// The bureau's review of the files under the given files and folders: the association ×
+    /// month matrix, each month's figures, the anomalies and the files that did not pass (text or
+    /// JSON), the files as CSV, every table as an XLSX workbook, and a signed summary.
+    Summary(SummaryArgs),
+}
+
+/// `summary`'s options.
+#[derive(clap::Args)]
+struct SummaryArgs {
+    /// Files and folders (walked recursively).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// What to print: the matrix, figures and anomalies as text; the whole analysis as JSON
+    /// (selfcheck-analysis/1); or the files table as CSV.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    format: SummaryFormat,
+    /// Write the files table (one row per file, with its SHA-256 and verdict) as CSV here.
+    #[arg(long, value_name = "OUT.csv")]
+    csv: Option<PathBuf>,
+    /// CSV without the UTF-8 byte-order mark, with LF line ends and texts as they are: for
+    /// scripts (spreadsheets on Chinese Windows need the mark).
+    #[arg(long)]
+    no_bom: bool,
+    /// Write every table (ranking, matrix, months, criteria, areas, grades, anomalies,
+    /// files) as an XLSX workbook here.
+    #[arg(long, value_name = "OUT.xlsx")]
+    xlsx: Option<PathBuf>,
+    /// The register of association keys: one `CREDIT_CODE FINGERPRINT` per line.
+    #[arg(long, value_name = "FILE")]
+    trusted_keys: Option<PathBuf>,
+    /// The associations expected to report (CSV, TSV or text with names and credit codes,
+    /// as exported from Excel): the matrix then shows who has not reported.
+    #[arg(long, value_name = "FILE")]
+    expected: Option<PathBuf>,
+    /// The review file (selfcheck-review/1): review states in the ranking and the files.
+    #[arg(long, value_name = "FILE")]
+    reviews: Option<PathBuf>,
+    /// Each month's result is due by this day (1–28) of the following month; later ones are
+    /// late, and a month is not missing before it.
+    #[arg(long, value_name = "DAY", value_parser = clap::value_parser!(u32).range(1..=28))]
+    deadline: Option<u32>,
+    /// The months of the matrix, YYYY-MM..YYYY-MM (default: from the results, at most 24).
+    #[arg(long, value_name = "YYYY-MM..YYYY-MM", value_parser = parse_months)]
+    months: Option<selfcheck_core::bureau::MonthRange>,
+    /// Rank the results of this month (default: each association's latest).
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    month: Option<selfcheck_core::bureau::Month>,
+    /// A period longer than this many days is an anomaly.
+    #[arg(long, value_name = "DAYS", default_value_t = selfcheck_core::bureau::DEFAULT_LONGEST_PERIOD_DAYS,
+          value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    longest_period: u32,
+    /// Further catalogues results may pin.
+    #[arg(long = "catalog", value_name = "FILE")]
+    catalogs: Vec<PathBuf>,
+    /// Sign a summary with the bureau's key (an encrypted key file, as keygen makes).
+    #[arg(long, value_name = "KEY.pem", requires = "out")]
+    sign: Option<PathBuf>,
+    /// What the signed summary carries.
+    #[arg(long, value_enum, default_value_t = SummaryKindArg::Ranking, requires = "sign")]
+    kind: SummaryKindArg,
+    /// Where to write the signed summary; an existing file is kept unless --force.
+    #[arg(long, value_name = "SUMMARY.json", requires = "sign")]
+    out: Option<PathBuf>,
+    /// Replace an existing --out file.
+    #[arg(long, requires = "sign")]
+    force: bool,
+    /// Read the bureau key's passphrase from the first line of FILE (else SELFCHECK_PASSPHRASE,
+    /// else a prompt).
+    #[arg(long, value_name = "FILE", requires = "sign")]
+    passphrase_file: Option<PathBuf>,
+}
+
+fn parse_months(text: &str) -> Result<selfcheck_core::bureau::MonthRange, String> {
+    selfcheck_core::bureau::MonthRange::parse(text).ok_or_else(|| {
+        "expected YYYY-MM..YYYY-MM, the first not after the last, at most 120 months (2026-01..2026-06)".to_owned()
+    })
+}
+
+fn parse_month(text: &str) -> Result<selfcheck_core::bureau::Month, String> {
+    selfcheck_core::bureau::Month::parse(text).ok_or_else(|| "expected YYYY-MM (2026-06)".to_owned())
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SummaryFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SummaryKindArg {
+    Ranking,
+    Matrix,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -300,17 +383,43 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
             let signed = i18n::signed(lang, report.score, &grade, &key.public().fingerprint(), shown_out.as_deref());
             eprintln!("{}", i18n::program(lang, &signed));
         }
-        Command::Verify { results: paths, trusted_keys, catalogs } => {
+        Command::Verify { results: paths, trusted_keys, catalogs, inputs } => {
             let catalogues = results::load_catalogues(&catalogs, lang)?;
             let catalogues: Vec<&Catalogue> = catalogues.iter().collect();
             let trusted = trusted_keys.as_deref().map(|path| TrustedKeys::load(path, lang)).transpose()?;
             let files: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
             let checked = results::check_files(&files, &catalogues, trusted.as_ref(), lang);
+            let given = if inputs.is_empty() { None } else { Some(bureau::read_inputs(&inputs, lang)?) };
+            let mut all_valid = true;
             for (path, checked) in files.iter().zip(&checked) {
-                writeln!(out, "{}", escape::lines(&results::verify_line(path, checked, lang)))?;
+                let line = match (checked, &given) {
+                    (Checked::Summary(summary), Some(given)) => {
+                        let reproduction = bureau::reproduce(summary, given, &catalogues, lang)?;
+                        let detail = results::summary_detail(summary, lang);
+                        let detail =
+                            i18n::with_reproduction(lang, &detail, &escape::escape(&reproduction.message(lang)));
+                        let verdict = match reproduction {
+                            selfcheck_core::bureau::Reproduction::Reproduced => i18n::VERDICT_VALID,
+                            selfcheck_core::bureau::Reproduction::MissingInputs(_) => i18n::VERDICT_NOT_CHECKED,
+                            _ => i18n::VERDICT_DIFFERS,
+                        };
+                        all_valid &= reproduction == selfcheck_core::bureau::Reproduction::Reproduced;
+                        i18n::verdict_line(lang, verdict, &escape::path(path), &detail)
+                    }
+                    (Checked::Summary(summary), None) => {
+                        let detail = results::summary_detail(summary, lang);
+                        let detail = i18n::with_reproduction(lang, &detail, i18n::summary_not_reproduced(lang));
+                        i18n::verdict_line(lang, i18n::VERDICT_VALID, &escape::path(path), &detail)
+                    }
+                    _ => {
+                        all_valid &= matches!(checked, Checked::Valid(_));
+                        results::verify_line(path, checked, lang)
+                    }
+                };
+                writeln!(out, "{}", escape::lines(&line))?;
             }
             out.flush()?;
-            return Ok(checked.iter().all(|checked| matches!(checked, Checked::Valid(_))));
+            return Ok(all_valid);
         }
         Command::Report { result, format, trusted_keys, catalogs } => {
             let catalogues = results::load_catalogues(&catalogs, lang)?;
@@ -324,6 +433,10 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
                 Checked::Unreadable(problem) => {
                     return Err(i18n::cannot_read(lang, i18n::RESULT_FILE, &escape::path(&result), problem).into());
                 }
+                Checked::Summary(_) => {
+                    let reason = render::not_a_result_but_a_summary(lang);
+                    return Err(i18n::not_a_result(lang, &escape::path(&result), &reason).into());
+                }
                 Checked::Valid(_) | Checked::Invalid(..) => {}
             }
             let text = match format {
@@ -335,51 +448,217 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
             out.flush()?;
             return Ok(matches!(checked, Checked::Valid(_)));
         }
-        Command::Summary { paths, csv, trusted_keys, catalogs } => {
-            let entries = walk::entries(&paths).map_err(|(path, problem)| {
-                i18n::cannot_read(lang, i18n::RESULT_FILE, &escape::path(&path), &problem)
-            })?;
-            let files: Vec<&Path> = entries
-                .iter()
-                .filter_map(|entry| match entry {
-                    walk::Entry::File(path) => Some(path.as_path()),
-                    walk::Entry::NotRead(..) => None,
-                })
-                .collect();
-            if let Some(path) = &csv {
-                let inputs =
-                    files.iter().copied().chain(trusted_keys.as_deref()).chain(catalogs.iter().map(PathBuf::as_path));
-                if let Some(input) = results::same_file_as(path, inputs) {
-                    return Err(i18n::output_is_an_input(lang, &escape::path(path), &escape::path(input)).into());
-                }
-            }
-            let catalogues = results::load_catalogues(&catalogs, lang)?;
-            let catalogues: Vec<&Catalogue> = catalogues.iter().collect();
-            let trusted = trusted_keys.as_deref().map(|path| TrustedKeys::load(path, lang)).transpose()?;
-            let checked = results::check_files(&files, &catalogues, trusted.as_ref(), lang);
-            let mut checked = checked.iter();
-            let rows: Vec<(&walk::Entry, results::Row<'_>)> = entries
-                .iter()
-                .filter_map(|entry| match entry {
-                    walk::Entry::File(_) => checked.next().map(|checked| (entry, results::Row::Checked(checked))),
-                    walk::Entry::NotRead(_, skip) => Some((entry, results::Row::NotRead(skip))),
-                })
-                .collect();
-            let table = results::summary_csv(&rows, lang);
-            match &csv {
-                // With a byte-order mark, which spreadsheets on Chinese Windows need to read
-                // UTF-8 (without one, Excel takes the file for GBK).
-                Some(path) => write_new_file(path, format!("\u{feff}{table}").as_bytes(), false, lang)?,
-                None => write!(out, "{table}")?,
-            }
-            out.flush()?;
-            let (valid, invalid, not_results, not_read) = results::counts(&rows);
-            let counts = i18n::summary_counts(lang, files.len(), valid, invalid, not_results, not_read);
-            eprintln!("{}", i18n::program(lang, &counts));
-        }
+        Command::Summary(args) => summary(&args, lang, &mut out)?,
     }
     out.flush()?;
     Ok(true)
+}
+
+/// A file read whole, with its name as given: the register, the expected list, the reviews and
+/// the catalogues a summary rests on, named with their SHA-256 in its exports.
+fn read_bytes(path: &Path, role: i18n::Words, lang: Lang) -> Result<Vec<u8>, String> {
+    input::read_bytes(path).map_err(|problem| i18n::cannot_read(lang, role, &escape::path(path), &problem))
+}
+
+/// Text of bytes read by [`read_bytes`], or why it is not text.
+fn text_of(path: &Path, bytes: &[u8], role: i18n::Words, lang: Lang) -> Result<String, String> {
+    input::decode(bytes.to_vec()).map_err(|problem| i18n::cannot_read(lang, role, &escape::path(path), &problem))
+}
+
+/// `summary`: the core's review of every file under the paths, shown and exported.
+fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Result<(), Failure> {
+    use selfcheck_core::bureau::{
+        Analysis, CsvStyle, Deadline, ExpectedList, ExportSource, Input, InputRole, Reviews, Settings, SummaryKind,
+        export, sign_summary,
+    };
+    let entries = walk::entries(&args.paths)
+        .map_err(|(path, problem)| i18n::cannot_read(lang, i18n::RESULT_FILE, &escape::path(&path), &problem))?;
+    let files: Vec<&Path> = entries
+        .iter()
+        .filter_map(|entry| match entry {
+            walk::Entry::File(path) => Some(path.as_path()),
+            walk::Entry::NotRead(..) => None,
+        })
+        .collect();
+    let role_files = [args.trusted_keys.as_deref(), args.expected.as_deref(), args.reviews.as_deref()];
+    let inputs: Vec<&Path> = files
+        .iter()
+        .copied()
+        .chain(role_files.into_iter().flatten())
+        .chain(args.catalogs.iter().map(PathBuf::as_path))
+        .chain(args.sign.as_deref())
+        .chain(args.passphrase_file.as_deref())
+        .collect();
+    for output in [args.csv.as_deref(), args.xlsx.as_deref(), args.out.as_deref()].into_iter().flatten() {
+        if let Some(input) = results::same_file_as(output, inputs.iter().copied()) {
+            return Err(i18n::output_is_an_input(lang, &escape::path(output), &escape::path(input)).into());
+        }
+    }
+    // The bureau's key first: a wrong passphrase is said before a long examination.
+    let signing_key = match (&args.sign, &args.out) {
+        (Some(key_path), Some(out_path)) => {
+            if std::fs::symlink_metadata(out_path).is_ok() && !args.force {
+                return Err(i18n::out_exists(lang, &escape::path(out_path)).into());
+            }
+            let pem = read_input(key_path, i18n::KEY_FILE, lang)?;
+            let passphrase = passphrase::existing(args.passphrase_file.as_deref(), lang)?;
+            let key = AssociationKey::from_encrypted_pem(&pem, &passphrase).map_err(|error| {
+                i18n::cannot(lang, Action::OpenKey, &escape::path(key_path), &i18n::core(lang, &error))
+            })?;
+            Some((key, out_path))
+        }
+        _ => None,
+    };
+    let mut others: Vec<Input> = Vec::new();
+    let register = match &args.trusted_keys {
+        Some(path) => {
+            let bytes = read_bytes(path, i18n::REGISTER_FILE, lang)?;
+            let text = text_of(path, &bytes, i18n::REGISTER_FILE, lang)?;
+            let register = selfcheck_core::KeyRegister::parse(&text).map_err(|error| {
+                i18n::cannot(lang, Action::UseRegister, &escape::path(path), &i18n::core(lang, &error))
+            })?;
+            others.push(Input::new(path.to_string_lossy(), &bytes, InputRole::Register));
+            Some(register)
+        }
+        None => None,
+    };
+    let expected = match &args.expected {
+        Some(path) => {
+            let bytes = read_bytes(path, i18n::EXPECTED_FILE, lang)?;
+            let list = ExpectedList::from_bytes(&bytes).map_err(|error| {
+                i18n::cannot(lang, Action::UseExpected, &escape::path(path), &i18n::core(lang, &error))
+            })?;
+            others.push(Input::new(path.to_string_lossy(), &bytes, InputRole::Expected));
+            Some(list)
+        }
+        None => None,
+    };
+    let reviews = match &args.reviews {
+        Some(path) => {
+            let bytes = read_bytes(path, i18n::REVIEW_FILE, lang)?;
+            let text = text_of(path, &bytes, i18n::REVIEW_FILE, lang)?;
+            let reviews = Reviews::from_json(&text).map_err(|error| {
+                i18n::cannot(lang, Action::UseReviews, &escape::path(path), &i18n::core(lang, &error))
+            })?;
+            others.push(Input::new(path.to_string_lossy(), &bytes, InputRole::Review));
+            Some(reviews)
+        }
+        None => None,
+    };
+    let mut catalogues = Catalogue::builtins().to_vec();
+    for path in &args.catalogs {
+        let bytes = read_bytes(path, i18n::CATALOGUE_FILE, lang)?;
+        let text = text_of(path, &bytes, i18n::CATALOGUE_FILE, lang)?;
+        catalogues.push(Catalogue::from_json(&text).map_err(|error| {
+            i18n::cannot(lang, Action::UseCatalogue, &escape::path(path), &i18n::core(lang, &error))
+        })?);
+        others.push(Input::new(path.to_string_lossy(), &bytes, InputRole::Catalogue));
+    }
+    let catalogues: Vec<&Catalogue> = catalogues.iter().collect();
+    // One clock for every verdict and for the signed summary, which anyone can then reproduce.
+    let now = now();
+    let examined = bureau::examine_files(&files, &catalogues, &now, lang);
+    let verdicts: Vec<selfcheck_core::bureau::Verdict> = examined
+        .iter()
+        .filter_map(|examined| examined.as_ref().ok())
+        .map(|file| file.judge(register.as_ref()))
+        .collect();
+    let settings = Settings {
+        now: now.clone(),
+        months: args.months,
+        deadline: args.deadline.and_then(Deadline::new),
+        longest_period_days: args.longest_period,
+        ranking_month: args.month,
+    };
+    let analysis = Analysis::compute(&verdicts, expected.as_ref(), settings);
+    let source = ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: reviews.as_ref(), others: &others };
+
+    let mut read = examined.iter();
+    let rows: Vec<(&walk::Entry, bureau::Row<'_>)> = entries
+        .iter()
+        .filter_map(|entry| match entry {
+            walk::Entry::File(_) => read.next().map(|examined| match examined {
+                Ok(_) => (entry, bureau::Row::Examined),
+                Err(problem) => (entry, bureau::Row::Unreadable(problem)),
+            }),
+            walk::Entry::NotRead(_, skip) => Some((entry, bureau::Row::NotRead(skip))),
+        })
+        .collect();
+    let unreadable: Vec<(&Path, &input::ReadProblem)> = rows
+        .iter()
+        .filter_map(|(entry, row)| match row {
+            bureau::Row::Unreadable(problem) => Some((entry.path(), *problem)),
+            _ => None,
+        })
+        .collect();
+    let style = if args.no_bom { CsvStyle::Plain } else { CsvStyle::Spreadsheet };
+    let csv = || {
+        let table = export::table(source, "files", lang).unwrap_or_else(|| unreachable!("the files table exists"));
+        export::to_csv(&bureau::files_table(table, &rows, lang), style)
+    };
+    if let Some(path) = &args.csv {
+        write_new_file(path, csv().as_bytes(), false, lang)?;
+    }
+    if let Some(path) = &args.xlsx {
+        write_new_file(path, &export::workbook(source, lang), false, lang)?;
+    }
+    if let Some((key, out_path)) = &signing_key {
+        let kind = match args.kind {
+            SummaryKindArg::Ranking => SummaryKind::Ranking,
+            SummaryKindArg::Matrix => SummaryKind::Matrix,
+        };
+        let signed = sign_summary(kind, source, key, random_bytes(lang)?).map_err(|error| {
+            i18n::cannot(lang, Action::SignSummary, &escape::path(out_path), &i18n::core(lang, &error))
+        })?;
+        write_new_file(out_path, format!("{signed}\n").as_bytes(), false, lang)?;
+        let line = i18n::summary_signed(
+            lang,
+            kind.label(lang),
+            verdicts.len() + others.len(),
+            &key.public().fingerprint(),
+            &escape::path(out_path),
+        );
+        eprintln!("{}", i18n::program(lang, &line));
+    }
+    match args.format {
+        SummaryFormat::Text => write!(out, "{}", bureau::summary_text(&analysis, &verdicts, &unreadable, lang))?,
+        SummaryFormat::Json => {
+            let mut json = selfcheck_core::bureau::analysis_json(&analysis, &verdicts, reviews.as_ref(), lang);
+            let not_read: Vec<selfcheck_core::json::Json> = rows
+                .iter()
+                .filter_map(|(entry, row)| {
+                    let reason = match row {
+                        bureau::Row::Examined => return None,
+                        bureau::Row::Unreadable(problem) => i18n::read_problem(lang, problem),
+                        bureau::Row::NotRead(skip) => i18n::not_read(lang, skip),
+                    };
+                    let mut object = selfcheck_core::json::Object::new();
+                    object.insert("name", entry.path().to_string_lossy().into_owned());
+                    object.insert("reason", reason);
+                    Some(selfcheck_core::json::Json::Object(object))
+                })
+                .collect();
+            if let Some(object) = json.as_object_mut() {
+                object.insert("not_read", selfcheck_core::json::Json::Array(not_read));
+            }
+            writeln!(out, "{}", to_json(&json))?
+        }
+        SummaryFormat::Csv => write!(out, "{}", csv())?,
+    }
+    out.flush()?;
+    let counts = &analysis.counts;
+    let not_results = counts.rejected_at(selfcheck_core::bureau::Stage::NotAResult) as usize + unreadable.len();
+    let not_read = rows.iter().filter(|(_, row)| matches!(row, bureau::Row::NotRead(_))).count();
+    let line = i18n::summary_counts(
+        lang,
+        files.len(),
+        counts.accepted as usize,
+        counts.invalid() as usize,
+        not_results,
+        not_read,
+    );
+    eprintln!("{}", i18n::program(lang, &line));
+    Ok(())
 }
 
 /// The warnings about a credit code, on standard error.

@@ -288,6 +288,7 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
             }
         }
         Checked::NotAResult(reason) => rows.push((i18n::VALIDITY.get(lang), reason.line(lang))),
+        Checked::Summary(_) => rows.push((i18n::VALIDITY.get(lang), not_a_result_but_a_summary(lang))),
         Checked::Unreadable(problem) => rows.push((i18n::VALIDITY.get(lang), i18n::read_problem(lang, problem))),
     }
     let mut out = String::new();
@@ -358,10 +359,24 @@ pub fn result_json(checked: &Checked, lang: Lang) -> Json {
             out.insert("valid", false);
             out.insert("error", reason.line(lang));
         }
+        Checked::Summary(_) => {
+            out.insert("valid", false);
+            out.insert("error", not_a_result_but_a_summary(lang));
+        }
         Checked::Unreadable(problem) => {
             out.insert("valid", false);
             out.insert("error", i18n::read_problem(lang, problem));
         }
     }
     Json::Object(out)
+}
+
+/// What `report` says of the bureau's signed summary: the core's words for a document of
+/// another kind.
+pub fn not_a_result_but_a_summary(lang: Lang) -> String {
+    let error = selfcheck_core::Error::WrongDocument {
+        expected: selfcheck_core::Document::Result,
+        found: selfcheck_core::Document::Summary,
+    };
+    i18n::core(lang, &error)
 }

@@ -1,18 +1,17 @@
-//! Checking signed results for the bureau: one file, many files in parallel, the trusted-keys
-//! register, the lines of `verify` and the CSV of `summary`.
+//! Checking signed results and the bureau's signed summaries for `verify` and `report`: one
+//! file, many files in parallel, the trusted-keys register, and the lines of `verify`.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
 
+use selfcheck_core::bureau::{VerifiedSummary, verify_summary};
 use selfcheck_core::wire::ResultDoc;
-use selfcheck_core::{Catalogue, Error, ErrorClass, KeyRegister, KeyStatus, Lang, VerifiedResult, verify_result};
+use selfcheck_core::{
+    Catalogue, Document, Error, ErrorClass, KeyRegister, KeyStatus, Lang, VerifiedResult, verify_result,
+};
 
 use crate::escape::{self, escape};
 use crate::i18n;
 use crate::input::{self, ReadProblem};
-use crate::walk::Entry;
 
 /// Every built-in catalogue version followed by those given with `--catalog`.
 ///
@@ -75,6 +74,8 @@ impl Reason {
 
 /// What one file turned out to be.
 pub enum Checked {
+    /// The bureau's signed summary, its signature holding.
+    Summary(Box<VerifiedSummary>),
     /// A valid result (and, with a register, signed with the registered key).
     Valid(Box<VerifiedResult>),
     /// A result that fails verification, with the reason, and what it claims when readable.
@@ -97,6 +98,11 @@ pub fn check_file(path: &Path, catalogues: &[&Catalogue], trusted: Option<&Trust
             Some(reason) => Checked::Invalid(reason, claimed()),
             None => Checked::Valid(Box::new(verified)),
         },
+        Err(Error::WrongDocument { found: Document::Summary, .. }) => match verify_summary(&json, &crate::now()) {
+            Ok(summary) => Checked::Summary(Box::new(summary)),
+            Err(error) if error.class() == ErrorClass::NotAResult => Checked::NotAResult(Reason::Core(error)),
+            Err(error) => Checked::Invalid(Reason::Core(error), None),
+        },
         Err(error) if error.class() == ErrorClass::NotAResult => Checked::NotAResult(Reason::Core(error)),
         Err(error) => Checked::Invalid(Reason::Core(error), claimed()),
     }
@@ -109,43 +115,7 @@ pub fn check_files(
     trusted: Option<&TrustedKeys>,
     lang: Lang,
 ) -> Vec<Checked> {
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let results: Vec<Mutex<Option<Checked>>> = paths.iter().map(|_| Mutex::new(None)).collect();
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len().max(1));
-    let show_progress = paths.len() >= 500;
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = paths.get(index) else { break };
-                    let checked = check_file(path, catalogues, trusted);
-                    if let Ok(mut slot) = results[index].lock() {
-                        *slot = Some(checked);
-                    }
-                    done.fetch_add(1, Ordering::Relaxed);
-                }
-            });
-        }
-        if show_progress {
-            let started = Instant::now();
-            while done.load(Ordering::Relaxed) < paths.len() {
-                std::thread::sleep(Duration::from_millis(250));
-                let line = i18n::progress(lang, done.load(Ordering::Relaxed), paths.len(), started.elapsed());
-                eprint!("\r{}", i18n::program(lang, &line));
-            }
-            eprintln!();
-        }
-    });
-    results
-        .into_iter()
-        .map(|slot| {
-            slot.into_inner().ok().flatten().unwrap_or_else(|| {
-                Checked::Unreadable(ReadProblem::Io(std::io::Error::other("a worker thread stopped")))
-            })
-        })
-        .collect()
+    crate::bureau::in_parallel(paths.len(), |index| check_file(paths[index], catalogues, trusted), lang)
 }
 
 /// One line per file, as `selfcheck verify` prints it: the verdict first, before anything that
@@ -170,6 +140,9 @@ pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
             let detail = i18n::with_warnings(lang, &detail, &warnings(verified, lang));
             i18n::verdict_line(lang, i18n::VERDICT_VALID, &file, &detail)
         }
+        Checked::Summary(summary) => {
+            i18n::verdict_line(lang, i18n::VERDICT_VALID, &file, &summary_detail(summary, lang))
+        }
         Checked::Invalid(reason, _) => i18n::verdict_line(lang, i18n::VERDICT_INVALID, &file, &reason.line(lang)),
         Checked::NotAResult(reason) => i18n::verdict_line(lang, i18n::VERDICT_NOT_A_RESULT, &file, &reason.line(lang)),
         Checked::Unreadable(problem) => {
@@ -178,110 +151,23 @@ pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
     }
 }
 
+/// What `verify` says of a signed summary whose signature holds: what it carries, from how many
+/// files, when and by which key.
+pub fn summary_detail(summary: &VerifiedSummary, lang: Lang) -> String {
+    i18n::summary_verified(
+        lang,
+        summary.kind.label(lang),
+        summary.rows(),
+        summary.inputs.len(),
+        &escape(summary.issued.as_str()),
+        &summary.key.fingerprint(),
+    )
+}
+
 /// The warnings about a valid result (signed long after or before its period, …), in `lang`,
 /// escaped.
 pub fn warnings(verified: &VerifiedResult, lang: Lang) -> Vec<String> {
     verified.warnings.iter().map(|warning| escape(&warning.message(lang)).into_owned()).collect()
-}
-
-/// What a row of the summary is.
-pub enum Row<'a> {
-    /// A file that was read and checked.
-    Checked(&'a Checked),
-    /// An entry that was not read.
-    NotRead(&'a crate::walk::Skip),
-}
-
-/// The counts of a summary: (valid, invalid, not results or unreadable, not read).
-pub fn counts(rows: &[(&Entry, Row<'_>)]) -> (usize, usize, usize, usize) {
-    let (mut valid, mut invalid, mut not_results, mut not_read) = (0, 0, 0, 0);
-    for (_, row) in rows {
-        match row {
-            Row::Checked(Checked::Valid(_)) => valid += 1,
-            Row::Checked(Checked::Invalid(..)) => invalid += 1,
-            Row::Checked(Checked::NotAResult(_) | Checked::Unreadable(_)) => not_results += 1,
-            Row::NotRead(_) => not_read += 1,
-        }
-    }
-    (valid, invalid, not_results, not_read)
-}
-
-/// The summary as CSV (RFC 4180), one row per entry, in `lang`, safe to open in a spreadsheet and
-/// to print on a terminal.
-pub fn summary_csv(rows: &[(&Entry, Row<'_>)], lang: Lang) -> String {
-    let mut csv = String::from(i18n::csv_header(lang));
-    csv.push('\n');
-    for (entry, row) in rows {
-        let mut cells: Vec<String> = vec![entry.path().to_string_lossy().into_owned()];
-        match row {
-            Row::Checked(Checked::Valid(verified)) => {
-                let catalogue = &verified.catalogue;
-                let profile = &verified.answers.profile;
-                let report = &verified.report;
-                let vetoes: Vec<&str> =
-                    report.vetoes.iter().map(|&index| catalogue.criteria()[index].id.as_str()).collect();
-                cells.extend([
-                    profile.name.clone(),
-                    profile.credit_code.as_ref().map(|code| code.as_str().to_owned()).unwrap_or_default(),
-                    profile.period_from.clone(),
-                    profile.period_to.clone(),
-                    report.total.to_string(),
-                    report.maximum.to_string(),
-                    report.score.to_string(),
-                    catalogue.grades()[report.grade].label.get(lang).to_owned(),
-                    vetoes.join(" "),
-                    report.answered().to_string(),
-                    catalogue.criteria().len().to_string(),
-                    verified.key.fingerprint(),
-                    verified.issued.to_string(),
-                    i18n::status(lang, i18n::STATUS_VALID, ""),
-                    warnings(verified, lang).join(" "),
-                ]);
-            }
-            Row::Checked(Checked::Invalid(reason, claimed)) => {
-                // What an invalid result claims is shown, marked by its status, never as valid.
-                let profile = claimed.as_ref().map(|doc| &doc.credential_subject.profile);
-                cells.extend([
-                    profile.map(|profile| profile.name.clone()).unwrap_or_default(),
-                    profile.map(|profile| profile.credit_code.clone()).unwrap_or_default(),
-                    profile.map(|profile| profile.period.from.clone()).unwrap_or_default(),
-                    profile.map(|profile| profile.period.to.clone()).unwrap_or_default(),
-                ]);
-                cells.extend(std::iter::repeat_n(String::new(), 9));
-                cells.push(i18n::status(lang, i18n::STATUS_INVALID, &reason.line(lang)));
-            }
-            Row::Checked(Checked::NotAResult(reason)) => {
-                cells.extend(std::iter::repeat_n(String::new(), 13));
-                cells.push(i18n::status(lang, i18n::STATUS_NOT_A_RESULT, &reason.line(lang)));
-            }
-            Row::Checked(Checked::Unreadable(problem)) => {
-                cells.extend(std::iter::repeat_n(String::new(), 13));
-                cells.push(i18n::status(lang, i18n::STATUS_UNREADABLE, &i18n::read_problem(lang, problem)));
-            }
-            Row::NotRead(skip) => {
-                cells.extend(std::iter::repeat_n(String::new(), 13));
-                cells.push(i18n::status(lang, i18n::STATUS_NOT_READ, &i18n::not_read(lang, skip)));
-            }
-        }
-        // Every row has every column: the warnings are only a valid result's.
-        cells.resize(CSV_COLUMNS, String::new());
-        let cells: Vec<String> = cells.iter().map(|cell| csv_cell(cell)).collect();
-        csv.push_str(&cells.join(","));
-        csv.push('\n');
-    }
-    csv
-}
-
-/// The columns of the CSV (`i18n::csv_header`).
-const CSV_COLUMNS: usize = 16;
-
-/// A cell: escaped (no control or bidirectional character, so no line break either), a formula
-/// defused, quoted when it holds a comma or a quote.
-fn csv_cell(value: &str) -> String {
-    let value = escape(value);
-    // A leading = + - @ would make a spreadsheet run the cell as a formula.
-    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.into_owned() };
-    if value.contains([',', '"']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
 }
 
 /// The first of `inputs` that is the same file as `output`, if any (by device and inode).

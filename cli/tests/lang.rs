@@ -59,6 +59,8 @@ fn golden_data() -> Vec<String> {
         "ANSI",
         "--force",
         "--csv",
+        "--xlsx",
+        "--format json",
         "```text",
         "/dev/zero",
         "selfcheck",
@@ -159,6 +161,7 @@ fn the_verdicts_and_the_summary_speak_the_chosen_language() {
     let run = selfcheck("zh", &["summary", dir.0.to_str().unwrap(), "--csv", &csv]).run();
     assert!(run.stderr.contains("共 2 个文件：有效 1 个，无效 1 个，不是自查结果 0 个"), "{}", run.stderr);
     let table = std::fs::read_to_string(&csv).unwrap();
-    assert!(table.starts_with("\u{feff}文件,协会名称,统一社会信用代码,"), "{table}");
-    assert!(table.contains(",合格,") && table.contains(",有效,\n") && table.contains(",无效：签名不符"), "{table}");
+    assert!(table.starts_with("\u{feff}文件,SHA-256,大小（字节）,用途,结论,原因,"), "{table}");
+    assert!(table.contains(",有效,,已核实,") && table.contains(",合格,"), "{table}");
+    assert!(table.contains(",签名无效,签名不符：") && table.contains(",未核实（仅为文件自称）,"), "{table}");
 }

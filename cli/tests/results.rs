@@ -254,14 +254,15 @@ fn summary_has_a_row_for_every_file_and_never_skips_one_in_silence() {
     let table = table.strip_prefix('\u{feff}').expect("the CSV file starts with a byte-order mark");
     let rows: Vec<&str> = table.lines().collect();
     assert_eq!(rows.len(), 5);
-    assert!(rows[0].starts_with("file,association,credit_code"));
-    assert!(
-        rows[1].contains("a.json,广东省示例行业协会,514400005000031282,2026-10-01,2026-10-31,703,942,746,Adequate,")
-    );
-    assert!(rows[1].ends_with(",valid,"), "{}", rows[1]);
-    assert!(rows[2].contains("notes.txt") && rows[2].contains("not a result"));
-    assert!(rows[3].contains("b.json") && rows[3].contains("invalid: The signature does not match"));
-    assert!(rows[4].contains("'=HYPERLINK"), "a formula is defused: {}", rows[4]);
+    assert!(rows[0].starts_with("File,SHA-256,Size (bytes),Role,Verdict,Reason,Content verified,Name,Credit code"));
+    // Every file is named with its SHA-256.
+    let digest = selfcheck_core::credential::sha256_hex(&std::fs::read(dir.0.join("2026-10/a.json")).unwrap());
+    assert!(rows[1].contains(&format!("a.json,{digest},")), "{}", rows[1]);
+    assert!(rows[1].contains(",accepted,,verified,广东省示例行业协会,\"=\"\"514400005000031282\"\"\","), "{}", rows[1]);
+    assert!(rows[1].contains(",746,Adequate,"), "{}", rows[1]);
+    assert!(rows[2].contains("notes.txt") && rows[2].contains(",not a result,"));
+    assert!(rows[3].contains("b.json") && rows[3].contains(",signature invalid,\"The signature does not match"));
+    assert!(rows[4].contains(",'=HYPERLINK(1),"), "a formula is defused: {}", rows[4]);
 }
 
 #[test]

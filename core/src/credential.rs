@@ -167,7 +167,7 @@ fn missing_for_signing(profile: &crate::answers::Profile) -> Vec<Problem> {
 }
 
 /// `urn:uuid:` of a version 4 UUID made from 16 random bytes.
-fn uuid_urn(mut bytes: [u8; 16]) -> String {
+pub(crate) fn uuid_urn(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let hex = hex(&bytes);
@@ -175,7 +175,7 @@ fn uuid_urn(mut bytes: [u8; 16]) -> String {
 }
 
 /// Whether `id` is `urn:uuid:` and a UUID in its 8-4-4-4-12 hexadecimal form.
-fn is_urn_uuid(id: &str) -> bool {
+pub(crate) fn is_urn_uuid(id: &str) -> bool {
     let Some(uuid) = id.strip_prefix("urn:uuid:") else { return false };
     let groups: Vec<&str> = uuid.split('-').collect();
     groups.len() == 5
@@ -341,6 +341,11 @@ impl ResultWarning {
 /// context, the Ed25519 signature, strictly), its times against the verifier's clock `now`,
 /// the catalogue it pins (one of `catalogues`), and the report re-scored from its answers.
 ///
+/// It runs the stages [`ResultClaims::read`], [`ResultClaims::verify_signature`] and
+/// [`SignedResult::check_content`] in that order; the bureau's verdict
+/// ([`crate::bureau::verdict()`]) runs the same stages with the key register between the
+/// signature and the content.
+///
 /// A valid result proves who signed it only together with a register of keys: see
 /// [`VerifiedResult`] for what is and is not proven.
 ///
@@ -366,59 +371,157 @@ impl ResultWarning {
 /// [`Error::InvalidAnswers`] or [`Error::IncompleteProfile`], and [`Error::ReportMismatch`].
 /// [`Error::class`] ranks them.
 pub fn verify_result(json: &str, catalogues: &[&Catalogue], now: &Timestamp) -> Result<VerifiedResult, Error> {
-    let value = crate::wire::parse_document(json, Document::Result, MAX_RESULT_BYTES)?;
-    let found = crate::wire::detect(&value);
-    if found != Document::Result {
-        return Err(Error::WrongDocument { expected: Document::Result, found });
+    ResultClaims::read(json)?.verify_signature(now)?.check_content(catalogues)
+}
+
+/// A result read and found to be of the result format: what it **claims**. Nothing in it is
+/// verified; show it only marked as unverified. The first two stages of verification.
+#[derive(Debug, Clone)]
+pub struct ResultClaims {
+    value: Json,
+    document: ResultDoc,
+}
+
+impl ResultClaims {
+    /// Reads a result: that it is a signed result at all (not another kind of document) and of
+    /// the result format (every field problem listed by path, the timestamps well formed).
+    ///
+    /// # Errors
+    /// [`Error::TooLarge`], [`Error::Json`] or [`Error::WrongDocument`] (not a result, class
+    /// [`crate::ErrorClass::NotAResult`]); [`Error::Malformed`], [`Error::BadTimestamp`],
+    /// [`Error::UnsupportedProof`] (a proof that is not one object) or
+    /// [`Error::ProofContextMismatch`].
+    pub fn read(json: &str) -> Result<ResultClaims, Error> {
+        let value = crate::wire::parse_document(json, Document::Result, MAX_RESULT_BYTES)?;
+        let found = crate::wire::detect(&value);
+        if found != Document::Result {
+            return Err(Error::WrongDocument { expected: Document::Result, found });
+        }
+        let document = read_result(&value)?;
+        Ok(ResultClaims { value, document })
     }
-    let document = read_result(&value)?;
-    let key = verify_proof(&value)?;
-    if document.issuer != key.did() {
-        return Err(Error::VerificationMethodMismatch {
-            expected: format!("{}#…", document.issuer),
-            found: document.proof.verification_method,
-        });
+
+    /// What the result claims, unverified.
+    pub fn document(&self) -> &ResultDoc {
+        &self.document
     }
-    let issued = Timestamp::parse(&document.valid_from)?;
-    let created = document.proof.created.as_deref().map(Timestamp::parse).transpose()?;
-    for (field, time) in [("validFrom", Some(&issued)), ("proof.created", created.as_ref())] {
+
+    /// The third stage: the proof, that its key is the issuer's, and that neither `validFrom`
+    /// nor `proof.created` is later than the verifier's clock `now` (give or take
+    /// [`CLOCK_SKEW_SECONDS`]).
+    ///
+    /// # Errors
+    /// The errors of [`verify_proof`], [`Error::VerificationMethodMismatch`] when the key is not
+    /// the issuer's, and [`Error::NotYetValid`].
+    pub fn verify_signature(self, now: &Timestamp) -> Result<SignedResult, Error> {
+        let key = verify_proof(&self.value)?;
+        let document = &self.document;
+        if document.issuer != key.did() {
+            return Err(Error::VerificationMethodMismatch {
+                expected: format!("{}#…", document.issuer),
+                found: document.proof.verification_method.clone(),
+            });
+        }
+        let issued = Timestamp::parse(&document.valid_from)?;
+        let created = document.proof.created.as_deref().map(Timestamp::parse).transpose()?;
+        check_not_later_than_now(&issued, created.as_ref(), now)?;
+        let digest = hex(&canonical_sha256(&self.value));
+        Ok(SignedResult { claims: self, key, issued, created, digest })
+    }
+}
+
+/// That neither `validFrom` nor `proof.created` is later than the verifier's clock `now`, give or
+/// take [`CLOCK_SKEW_SECONDS`]: of results and of the bureau's summaries alike.
+pub(crate) fn check_not_later_than_now(
+    issued: &Timestamp,
+    created: Option<&Timestamp>,
+    now: &Timestamp,
+) -> Result<(), Error> {
+    for (field, time) in [("validFrom", Some(issued)), ("proof.created", created)] {
         if let Some(time) = time
             && time.unix_seconds() > now.unix_seconds() + CLOCK_SKEW_SECONDS
         {
             return Err(Error::NotYetValid { field: field.into(), time: time.to_string(), now: now.to_string() });
         }
     }
-    let subject = document.credential_subject;
-    let reference = &subject.catalogue;
-    let catalogue = catalogues
-        .iter()
-        .find(|catalogue| Some(catalogue.digest()) == reference.digest.as_deref())
-        .ok_or_else(|| Error::UnknownCatalogue {
-            id: reference.id.clone(),
-            version: reference.version.clone(),
-            digest: reference.digest.clone().unwrap_or_default(),
-        })?;
-    let answers_doc = AnswersDoc {
-        format: ANSWERS_FORMAT.to_owned(),
-        catalogue: reference.clone(),
-        profile: subject.profile,
-        answers: subject.answers,
-    };
-    let answers = Answers::from_doc(catalogue, &answers_doc)?;
-    check_signable(&answers)?;
-    let report = Report::compute(catalogue, &answers);
-    compare_reports(&subject.report, &report.to_doc(catalogue, &answers))?;
-    let warnings = warnings(&issued, created.as_ref(), &answers);
-    Ok(VerifiedResult {
-        key,
-        issued,
-        id: document.id,
-        catalogue: (*catalogue).clone(),
-        answers,
-        report,
-        digest: hex(&canonical_sha256(&value)),
-        warnings,
-    })
+    Ok(())
+}
+
+/// A result whose signature holds: everything in it is what the holder of [`SignedResult::key`]
+/// signed, unchanged. Whose key that is, and whether its content fits a catalogue and scores as
+/// it says, are the next stages.
+#[derive(Debug, Clone)]
+pub struct SignedResult {
+    claims: ResultClaims,
+    key: PublicKey,
+    issued: Timestamp,
+    created: Option<Timestamp>,
+    digest: String,
+}
+
+impl SignedResult {
+    /// The key that signed it.
+    pub fn key(&self) -> &PublicKey {
+        &self.key
+    }
+
+    /// When it was signed (`validFrom`).
+    pub fn issued(&self) -> &Timestamp {
+        &self.issued
+    }
+
+    /// The document as signed.
+    pub fn document(&self) -> &ResultDoc {
+        &self.claims.document
+    }
+
+    /// Lowercase hex SHA-256 of the canonical form of the whole signed document: the result's
+    /// digest, the same for every copy of it whatever its whitespace.
+    pub fn digest(&self) -> &str {
+        &self.digest
+    }
+
+    /// The last stages: the catalogue it pins (one of `catalogues`), its answers and profile
+    /// checked against that catalogue, and the report re-scored from the answers.
+    ///
+    /// # Errors
+    /// [`Error::UnknownCatalogue`], [`Error::InvalidAnswers`], [`Error::IncompleteProfile`] or
+    /// [`Error::ReportMismatch`].
+    pub fn check_content(self, catalogues: &[&Catalogue]) -> Result<VerifiedResult, Error> {
+        let SignedResult { claims, key, issued, created, digest } = self;
+        let ResultClaims { document, .. } = claims;
+        let subject = document.credential_subject;
+        let reference = &subject.catalogue;
+        let catalogue = catalogues
+            .iter()
+            .find(|catalogue| Some(catalogue.digest()) == reference.digest.as_deref())
+            .ok_or_else(|| Error::UnknownCatalogue {
+                id: reference.id.clone(),
+                version: reference.version.clone(),
+                digest: reference.digest.clone().unwrap_or_default(),
+            })?;
+        let answers_doc = AnswersDoc {
+            format: ANSWERS_FORMAT.to_owned(),
+            catalogue: reference.clone(),
+            profile: subject.profile,
+            answers: subject.answers,
+        };
+        let answers = Answers::from_doc(catalogue, &answers_doc)?;
+        check_signable(&answers)?;
+        let report = Report::compute(catalogue, &answers);
+        compare_reports(&subject.report, &report.to_doc(catalogue, &answers))?;
+        let warnings = warnings(&issued, created.as_ref(), &answers);
+        Ok(VerifiedResult {
+            key,
+            issued,
+            id: document.id,
+            catalogue: (*catalogue).clone(),
+            answers,
+            report,
+            digest,
+            warnings,
+        })
+    }
 }
 
 /// Reads the result's fields and checks the parts of its format that are fixed: every problem

@@ -27,6 +27,12 @@ pub enum Document {
     KeyFile,
     /// The bureau's register of association keys.
     Register,
+    /// The bureau's list of associations expected to report.
+    ExpectedList,
+    /// The bureau's review file (`selfcheck-review/1`).
+    Review,
+    /// The bureau's signed summary.
+    Summary,
     /// A Verifiable Credential of another kind than a selfcheck result.
     OtherCredential,
     /// JSON of no kind selfcheck knows.
@@ -160,6 +166,10 @@ pub enum Error {
     /// The key file cannot be used.
     #[error("{}", crate::messages::error(self, Lang::En))]
     KeyFile(crate::keys::KeyFileProblem),
+    /// A signed summary would rest on a file (register, expected list, reviews) that it does not
+    /// list among its inputs, so that nobody could compute it again.
+    #[error("{}", crate::messages::error(self, Lang::En))]
+    SummaryInputMissing(crate::bureau::InputRole),
     /// The answers name another catalogue than the one given.
     #[error("{}", crate::messages::error(self, Lang::En))]
     CatalogueMismatch {
@@ -279,6 +289,7 @@ impl Error {
             Error::WeakPassphrase { .. } => "weak-passphrase",
             Error::KeyFile(_) => "key-file",
             Error::CatalogueMismatch { .. } => "catalogue-mismatch",
+            Error::SummaryInputMissing(_) => "summary-input-missing",
         }
     }
 
@@ -303,7 +314,8 @@ impl Error {
             | Error::WrongPassphrase
             | Error::WeakPassphrase { .. }
             | Error::KeyFile(_)
-            | Error::CatalogueMismatch { .. } => ErrorClass::Other,
+            | Error::CatalogueMismatch { .. }
+            | Error::SummaryInputMissing(_) => ErrorClass::Other,
         }
     }
 
@@ -495,6 +507,28 @@ pub enum ProblemKind {
     BadFingerprint,
     /// A key filed already for another association, whose credit code this is.
     KeyOfAnotherAssociation(String),
+    // The bureau's files.
+    /// A line of the expected list without a credit code.
+    NoCreditCode,
+    /// A credit code that Excel turned into a number (`5.144E+17`), its last digits lost.
+    CodeAsNumber(String),
+    /// A line of the expected list without a name.
+    NoName,
+    /// An expected list without a single association.
+    NoAssociations,
+    /// A credit code listed already, on this line.
+    ListedTwice {
+        /// The line it is first listed on.
+        line: usize,
+    },
+    /// A quotation mark that is never closed.
+    UnclosedQuote,
+    /// A result digest that is not 64 lowercase hexadecimal digits.
+    BadResultDigest,
+    /// A time that is not an RFC 3339 date-time.
+    BadTime(String),
+    /// A month that is not `YYYY-MM` (or a range `YYYY-MM..YYYY-MM`).
+    BadMonth(String),
 }
 
 impl ProblemKind {
@@ -550,6 +584,15 @@ impl ProblemKind {
             ProblemKind::EmptyText => "empty-text",
             ProblemKind::BadFingerprint => "bad-fingerprint",
             ProblemKind::KeyOfAnotherAssociation(_) => "key-of-another-association",
+            ProblemKind::NoCreditCode => "no-credit-code",
+            ProblemKind::CodeAsNumber(_) => "code-as-number",
+            ProblemKind::NoName => "no-name",
+            ProblemKind::NoAssociations => "no-associations",
+            ProblemKind::ListedTwice { .. } => "listed-twice",
+            ProblemKind::UnclosedQuote => "unclosed-quote",
+            ProblemKind::BadResultDigest => "bad-result-digest",
+            ProblemKind::BadTime(_) => "bad-time",
+            ProblemKind::BadMonth(_) => "bad-month",
         }
     }
 }

@@ -20,6 +20,8 @@ use crate::MAX_SAFE_INTEGER;
 
 /// How deep a document may nest arrays and objects.
 pub const MAX_DEPTH: usize = 128;
+/// From how many members an object's keys are checked for duplicates in a hash set.
+const WIDE_OBJECT: usize = 32;
 
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -489,6 +491,9 @@ impl<'a> Parser<'a> {
         }
         self.at += 1;
         let mut object = Object::new();
+        // Wide objects check duplicates in a set: a linear search per key would make a hostile
+        // file of 300,000 keys take minutes.
+        let mut wide: Option<std::collections::HashSet<String>> = None;
         self.skip_space()?;
         if self.bytes.get(self.at) == Some(&b'}') {
             self.at += 1;
@@ -501,7 +506,18 @@ impl<'a> Parser<'a> {
             }
             let key_at = self.at;
             let key = self.string()?;
-            if object.contains_key(&key) {
+            let duplicate = match &mut wide {
+                Some(keys) => !keys.insert(key.clone()),
+                None if object.0.len() >= WIDE_OBJECT => {
+                    let mut keys: std::collections::HashSet<String> =
+                        object.0.iter().map(|(name, _)| name.clone()).collect();
+                    let duplicate = !keys.insert(key.clone());
+                    wide = Some(keys);
+                    duplicate
+                }
+                None => object.contains_key(&key),
+            };
+            if duplicate {
                 return Err(Failure::at(JsonErrorKind::DuplicateKey(key), key_at));
             }
             self.skip_space()?;
@@ -808,6 +824,18 @@ fn write_string(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wide_objects_still_refuse_a_duplicate_key_wherever_it_is() {
+        let keys: Vec<String> = (0..200).map(|index| format!("\"k{index}\":{index}")).collect();
+        let wide = format!("{{{}}}", keys.join(","));
+        assert_eq!(parse(&wide).unwrap().as_object().map(Object::len), Some(200));
+        for duplicate in ["k0", "k31", "k32", "k199"] {
+            let text = format!("{{{},\"{duplicate}\":0}}", keys.join(","));
+            let error = parse(&text).unwrap_err();
+            assert_eq!(error.kind, JsonErrorKind::DuplicateKey(duplicate.into()));
+        }
+    }
 
     fn error(text: &str) -> JsonError {
         parse(text).unwrap_err()

@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 pub mod answers;
+pub mod bureau;
 pub mod canonical;
 pub mod catalogue;
 pub mod compare;
@@ -35,7 +36,7 @@ pub mod wire;
 
 pub use answers::{Answers, Entry, Evidence, Profile, ProfileBuilder, Response};
 pub use catalogue::{Area, Catalogue, Clause, Criterion, Grade, Item, Kind};
-pub use credential::{ResultWarning, VerifiedResult, sign_result, verify_result};
+pub use credential::{ResultClaims, ResultWarning, SignedResult, VerifiedResult, sign_result, verify_result};
 pub use credit_code::{CreditCode, CreditCodeError, CreditCodeWarning};
 pub use error::{Document, Error, ErrorClass, Problem, ProblemKind};
 pub use keys::{AssociationKey, PublicKey};

@@ -113,6 +113,12 @@ pub fn document(what: Document, lang: Lang) -> &'static str {
         (Document::KeyFile, Lang::En) => "key file",
         (Document::Register, Lang::Zh) => "密钥备案表",
         (Document::Register, Lang::En) => "key register",
+        (Document::ExpectedList, Lang::Zh) => "应报名单",
+        (Document::ExpectedList, Lang::En) => "expected list",
+        (Document::Review, Lang::Zh) => "审核记录文件",
+        (Document::Review, Lang::En) => "review file",
+        (Document::Summary, Lang::Zh) => "签名的审核汇总",
+        (Document::Summary, Lang::En) => "signed bureau summary",
         (Document::OtherCredential, Lang::Zh) => "其他类型的可验证凭证",
         (Document::OtherCredential, Lang::En) => "credential of another kind",
         (Document::UnknownJson, Lang::Zh) => "不认识的 JSON 文件",
@@ -279,6 +285,10 @@ pub fn error(error: &Error, lang: Lang) -> String {
                 ),
             )
         }
+        Error::Json { what: Document::ExpectedList, error: JsonError { kind: JsonErrorKind::NotUtf8 { likely_gbk: true, .. }, .. } } => pick(
+            "应报名单不是 UTF-8 编码，看来是 GBK（ANSI）编码：请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”格式后再试。".into(),
+            "The expected list is not UTF-8; it looks like GBK (ANSI): in Excel, save it as \"CSV UTF-8 (Comma delimited)\" and try again.".into(),
+        ),
         Error::Json { what, error } => pick(
             format!("{}无法读取：{}。", document(*what, lang), json_error(error, lang)),
             format!("The {} cannot be read: {}.", document(*what, lang), json_error(error, lang)),
@@ -391,6 +401,13 @@ pub fn error(error: &Error, lang: Lang) -> String {
         Error::KeyFile(problem) => pick(
             format!("密钥文件无法使用：{}。", key_file_problem(problem, lang)),
             format!("The key file cannot be used: {}.", key_file_problem(problem, lang)),
+        ),
+        Error::SummaryInputMissing(role) => pick(
+            format!("汇总用到了{}，但输入文件中没有列出它：别人将无法重新计算这份汇总。", input_role(*role, lang)),
+            format!(
+                "The summary used a {} that is not among its inputs: nobody could compute it again.",
+                input_role(*role, lang)
+            ),
         ),
         Error::CatalogueMismatch { expected, found } => pick(
             format!(
@@ -920,6 +937,42 @@ pub fn problem_kind(kind: &ProblemKind, lang: Lang) -> String {
             "应为统一社会信用代码加密钥指纹（32 位十六进制数字，可用空格或连字符分组）".into(),
             "expected a credit code and a key fingerprint of 32 hexadecimal digits (spaces or hyphens allowed)".into(),
         ),
+        ProblemKind::NoCreditCode => pick("这一行没有统一社会信用代码".into(), "this line has no credit code".into()),
+        ProblemKind::CodeAsNumber(number) => pick(
+            format!(
+                "统一社会信用代码被 Excel 转成了数字“{}”，后几位已经丢失：请在 Excel 中把该列设为“文本”格式，重新填写代码后再导出",
+                display_input(number)
+            ),
+            format!(
+                "Excel turned the credit code into the number \"{}\" and lost its last digits: format the column as Text, type the codes again and export again",
+                display_input(number)
+            ),
+        ),
+        ProblemKind::NoName => pick("这一行没有协会名称".into(), "this line has no association name".into()),
+        ProblemKind::NoAssociations => pick(
+            "名单中没有任何协会（每行应有名称和统一社会信用代码）".into(),
+            "the list names no association (each line needs a name and a credit code)".into(),
+        ),
+        ProblemKind::ListedTwice { line } => pick(
+            format!("该统一社会信用代码已在第 {line} 行列出"),
+            format!("this credit code is listed already on line {line}"),
+        ),
+        ProblemKind::UnclosedQuote => pick(
+            "从这一行开始的引号没有闭合，无法分列".into(),
+            "a quotation mark opened on this line is never closed".into(),
+        ),
+        ProblemKind::BadResultDigest => pick(
+            "结果摘要应为 64 位小写十六进制数字".into(),
+            "a result digest must be 64 lowercase hexadecimal digits".into(),
+        ),
+        ProblemKind::BadTime(time) => pick(
+            format!("“{}”不是有效的时间（应为 2026-01-31T08:00:00Z 这样的格式）", display_input(time)),
+            format!("\"{}\" is not a date-time of the form 2026-01-31T08:00:00Z", display_input(time)),
+        ),
+        ProblemKind::BadMonth(month) => pick(
+            format!("“{}”不是有效的月份（应为 2026-01 这样的格式）", display_input(month)),
+            format!("\"{}\" is not a month of the form 2026-01", display_input(month)),
+        ),
         ProblemKind::KeyOfAnotherAssociation(owner) => pick(
             format!("此密钥已备案为另一协会（{}）的密钥", display_input(owner)),
             format!("this key is filed already for another association ({})", display_input(owner)),
@@ -958,6 +1011,514 @@ pub fn credit_code_warning(warning: CreditCodeWarning, lang: Lang) -> String {
             "提示：第 9 至 17 位（组织机构代码）校验不符，请与登记证书核对。".into()
         }
         (warning, Lang::En) => format!("Note: {warning}."),
+    }
+}
+
+// The bureau's review: verdicts, the matrix, anomalies, reviews, summaries, and the words of its
+// exports.
+
+/// What failing at a stage of the bureau's verdict means, in a few words.
+pub fn stage(stage: crate::bureau::Stage, lang: Lang) -> &'static str {
+    use crate::bureau::Stage;
+    match (stage, lang) {
+        (Stage::NotAResult, Lang::Zh) => "不是自查结果",
+        (Stage::NotAResult, Lang::En) => "not a result",
+        (Stage::Format, Lang::Zh) => "格式有误",
+        (Stage::Format, Lang::En) => "malformed",
+        (Stage::Signature, Lang::Zh) => "签名无效",
+        (Stage::Signature, Lang::En) => "signature invalid",
+        (Stage::KeyRegister, Lang::Zh) => "签名密钥未备案",
+        (Stage::KeyRegister, Lang::En) => "key not on file",
+        (Stage::Catalogue, Lang::Zh) => "目录或评分不符",
+        (Stage::Catalogue, Lang::En) => "catalogue or score wrong",
+        (Stage::Period, Lang::Zh) => "自查期间有误",
+        (Stage::Period, Lang::En) => "period impossible",
+    }
+}
+
+/// What is wrong with a result's period, in plain words of `lang`.
+pub fn period_problem(problem: &crate::bureau::PeriodProblem, lang: Lang) -> String {
+    use crate::bureau::PeriodProblem;
+    match (problem, lang) {
+        (PeriodProblem::NotBegun { from, signed }, Lang::Zh) => format!(
+            "自查期间从 {} 开始，而该结果在 {signed}（北京时间）就已签名：不能对尚未开始的期间出具报告。",
+            display_input(from)
+        ),
+        (PeriodProblem::NotBegun { from, signed }, Lang::En) => format!(
+            "The period starts on {}, but the result was signed on {signed} (Beijing time): a report cannot cover a period that has not begun.",
+            display_input(from)
+        ),
+    }
+}
+
+/// The bureau's verdict on a file in a line of `lang`.
+pub fn verdict(verdict: &crate::bureau::Verdict, lang: Lang) -> String {
+    match (verdict.stage(), verdict.reason(), lang) {
+        (Some(stage), Some(reason), Lang::Zh) => format!("{}：{}", self::stage(stage, lang), reason.message(lang)),
+        (Some(stage), Some(reason), Lang::En) => {
+            format!("{}: {}", capitalized(self::stage(stage, lang)), reason.message(lang))
+        }
+        (_, _, Lang::Zh) if verdict.key_status.is_none() => "有效（未对照密钥备案表核对签名密钥）。".into(),
+        (_, _, Lang::En) if verdict.key_status.is_none() => {
+            "Valid (the signing key was not checked against a key register).".into()
+        }
+        (_, _, Lang::Zh) => "有效，签名密钥已备案。".into(),
+        (_, _, Lang::En) => "Valid, signed with the key on file.".into(),
+    }
+}
+
+/// A cell of the matrix in a word or two.
+pub fn cell_status(status: crate::bureau::CellStatus, lang: Lang) -> &'static str {
+    use crate::bureau::CellStatus;
+    match (status, lang) {
+        (CellStatus::Received, Lang::Zh) => "已报送",
+        (CellStatus::Received, Lang::En) => "received",
+        (CellStatus::Duplicate, Lang::Zh) => "重复报送",
+        (CellStatus::Duplicate, Lang::En) => "duplicate",
+        (CellStatus::Invalid, Lang::Zh) => "无效",
+        (CellStatus::Invalid, Lang::En) => "invalid",
+        (CellStatus::Missing, Lang::Zh) => "未报送",
+        (CellStatus::Missing, Lang::En) => "missing",
+        (CellStatus::NotDue, Lang::Zh) => "未到期",
+        (CellStatus::NotDue, Lang::En) => "not due",
+    }
+}
+
+/// A review state as the bureau says it.
+pub fn review_state(state: crate::bureau::ReviewState, lang: Lang) -> &'static str {
+    use crate::bureau::ReviewState;
+    match (state, lang) {
+        (ReviewState::Pending, Lang::Zh) => "待审",
+        (ReviewState::Pending, Lang::En) => "pending",
+        (ReviewState::Approved, Lang::Zh) => "通过",
+        (ReviewState::Approved, Lang::En) => "approved",
+        (ReviewState::Returned, Lang::Zh) => "退回",
+        (ReviewState::Returned, Lang::En) => "returned",
+        (ReviewState::NeedsExplanation, Lang::Zh) => "需说明",
+        (ReviewState::NeedsExplanation, Lang::En) => "needs explanation",
+    }
+}
+
+/// What a file was used as, in a word or two.
+pub fn input_role(role: crate::bureau::InputRole, lang: Lang) -> &'static str {
+    use crate::bureau::InputRole;
+    match (role, lang) {
+        (InputRole::File, Lang::Zh) => "报送文件",
+        (InputRole::File, Lang::En) => "received file",
+        (InputRole::Register, Lang::Zh) => "密钥备案表",
+        (InputRole::Register, Lang::En) => "key register",
+        (InputRole::Expected, Lang::Zh) => "应报名单",
+        (InputRole::Expected, Lang::En) => "expected list",
+        (InputRole::Review, Lang::Zh) => "审核记录文件",
+        (InputRole::Review, Lang::En) => "review file",
+        (InputRole::Catalogue, Lang::Zh) => "自查目录",
+        (InputRole::Catalogue, Lang::En) => "catalogue",
+    }
+}
+
+/// What a signed summary carries, in a word.
+pub fn summary_kind(kind: crate::bureau::SummaryKind, lang: Lang) -> &'static str {
+    use crate::bureau::SummaryKind;
+    match (kind, lang) {
+        (SummaryKind::Ranking, Lang::Zh) => "排名",
+        (SummaryKind::Ranking, Lang::En) => "ranking",
+        (SummaryKind::Matrix, Lang::Zh) => "报送情况表",
+        (SummaryKind::Matrix, Lang::En) => "reporting matrix",
+    }
+}
+
+fn period_text(from: &str, to: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{} 至 {}", display_input(from), display_input(to)),
+        Lang::En => format!("{} to {}", display_input(from), display_input(to)),
+    }
+}
+
+fn joined(items: &[String], lang: Lang) -> String {
+    let items: Vec<String> = items.iter().map(|item| display_input(item)).collect();
+    items.join(if lang == Lang::Zh { "，" } else { ", " })
+}
+
+/// An anomaly in plain words of `lang`.
+pub fn anomaly(kind: &crate::bureau::AnomalyKind, lang: Lang) -> String {
+    use crate::bureau::AnomalyKind;
+    let zh = lang == Lang::Zh;
+    let pick = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
+    match kind {
+        AnomalyKind::SameFileTwice { copies } => pick(
+            format!("同一份结果（或同一文件）出现了 {copies} 次，只计一次。"),
+            format!("The same result (or the same file) appears {copies} times; it counts once."),
+        ),
+        AnomalyKind::SameAnswersForTwoPeriods { credit_code, periods } => {
+            let periods: Vec<String> = periods.iter().map(|(from, to)| period_text(from, to, lang)).collect();
+            pick(
+                format!(
+                    "{} 不同期间（{}）的结果，作答、说明和佐证完全相同：可能是同一份结果改换期间后重新签名。",
+                    display_input(credit_code),
+                    periods.join("；")
+                ),
+                format!(
+                    "The results of {} for different periods ({}) carry exactly the same answers, notes and evidence: one result may have been re-signed for another period.",
+                    display_input(credit_code),
+                    periods.join("; ")
+                ),
+            )
+        }
+        AnomalyKind::KeyForSeveralAssociations { fingerprint, credit_codes } => pick(
+            format!("同一把密钥（{fingerprint}）为多个统一社会信用代码（{}）签名。", joined(credit_codes, lang)),
+            format!(
+                "One key ({fingerprint}) signed results for several credit codes ({}).",
+                joined(credit_codes, lang)
+            ),
+        ),
+        AnomalyKind::KeyChanged { credit_code, year, fingerprints } => pick(
+            format!(
+                "{} 在 {year} 年的结果由不同的密钥签名（{}）：请核实是否备案了新密钥。",
+                display_input(credit_code),
+                joined(fingerprints, lang)
+            ),
+            format!(
+                "The results of {} for {year} are signed by different keys ({}): check whether a new key was filed.",
+                display_input(credit_code),
+                joined(fingerprints, lang)
+            ),
+        ),
+        AnomalyKind::PeriodsOverlap { credit_code, first, second } => pick(
+            format!(
+                "{} 的两份结果期间重叠：{}；{}。",
+                display_input(credit_code),
+                period_text(&first.0, &first.1, lang),
+                period_text(&second.0, &second.1, lang)
+            ),
+            format!(
+                "Two results of {} cover overlapping periods: {} and {}.",
+                display_input(credit_code),
+                period_text(&first.0, &first.1, lang),
+                period_text(&second.0, &second.1, lang)
+            ),
+        ),
+        AnomalyKind::PeriodInFuture { credit_code, period_to, signed } => pick(
+            format!(
+                "{} 的结果在自查期间结束（{}）之前就已签名（{signed}）。",
+                display_input(credit_code),
+                display_input(period_to)
+            ),
+            format!(
+                "The result of {} was signed on {signed}, before the period it reports on ended ({}).",
+                display_input(credit_code),
+                display_input(period_to)
+            ),
+        ),
+        AnomalyKind::PeriodTooLong { credit_code, from, to, days, limit } => pick(
+            format!(
+                "{} 的自查期间（{}）共 {days} 天，超过月报预期的 {limit} 天。",
+                display_input(credit_code),
+                period_text(from, to, lang)
+            ),
+            format!(
+                "The period of {} ({}) is {days} days long, more than the {limit} days expected of a monthly report.",
+                display_input(credit_code),
+                period_text(from, to, lang)
+            ),
+        ),
+    }
+}
+
+/// Whether a signed summary reproduces, in plain words of `lang`.
+pub fn reproduction(reproduction: &crate::bureau::Reproduction, lang: Lang) -> String {
+    use crate::bureau::Reproduction;
+    let zh = lang == Lang::Zh;
+    let pick = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
+    match reproduction {
+        Reproduction::Reproduced => pick(
+            "用所列文件重新计算，结果与汇总一致。".into(),
+            "Computed again from the files it lists, it is the same.".into(),
+        ),
+        Reproduction::MissingInputs(missing) => {
+            let first = missing.first().map(|input| (display_input(&input.name), short_digest(&input.sha256)));
+            let (name, digest) = first.unwrap_or_default();
+            pick(
+                format!(
+                    "汇总所列的文件中有 {} 个没有提供（如 {name}，SHA-256 {digest}），无法重新计算。",
+                    missing.len()
+                ),
+                format!(
+                    "{} of the files it lists were not given (such as {name}, SHA-256 {digest}); it cannot be computed again.",
+                    missing.len()
+                ),
+            )
+        }
+        Reproduction::Differs { at, signed, computed } => pick(
+            format!(
+                "用所列文件重新计算，结果与汇总不一致：{} 处汇总写的是 {}，重新计算为 {}。",
+                display_input(at),
+                display_input(signed),
+                display_input(computed)
+            ),
+            format!(
+                "Computed again from the files it lists, it differs: at {} the summary says {}, the files give {}.",
+                display_input(at),
+                display_input(signed),
+                display_input(computed)
+            ),
+        ),
+    }
+}
+
+/// The words of the bureau's exports: sheet titles, column headers, and the few words cells
+/// hold.
+#[derive(Debug, Clone, Copy)]
+#[allow(missing_docs, reason = "each field is the word its name says")]
+pub struct ExportWords {
+    pub ranking: &'static str,
+    pub matrix: &'static str,
+    pub months: &'static str,
+    pub criteria: &'static str,
+    pub areas: &'static str,
+    pub grades: &'static str,
+    pub anomalies: &'static str,
+    pub files: &'static str,
+    pub expected_title: &'static str,
+    pub rank: &'static str,
+    pub credit_code: &'static str,
+    pub name: &'static str,
+    pub on_list: &'static str,
+    pub month: &'static str,
+    pub period: &'static str,
+    pub period_from: &'static str,
+    pub period_to: &'static str,
+    pub score: &'static str,
+    pub grade: &'static str,
+    pub vetoes: &'static str,
+    pub answered: &'static str,
+    pub key_status: &'static str,
+    pub fingerprint: &'static str,
+    pub signed: &'static str,
+    pub review_state: &'static str,
+    pub review_note: &'static str,
+    pub file: &'static str,
+    pub result_digest: &'static str,
+    pub key_not_checked: &'static str,
+    pub key_registered: &'static str,
+    pub key_not_registered: &'static str,
+    pub longest_missed: &'static str,
+    pub current_missed: &'static str,
+    pub unverified_name: &'static str,
+    pub late_suffix: &'static str,
+    pub associations: &'static str,
+    pub received: &'static str,
+    pub late: &'static str,
+    pub duplicate: &'static str,
+    pub invalid: &'static str,
+    pub missing: &'static str,
+    pub not_due: &'static str,
+    pub rate: &'static str,
+    pub unlisted: &'static str,
+    pub failed_rank: &'static str,
+    pub catalogue: &'static str,
+    pub criterion: &'static str,
+    pub title: &'static str,
+    pub clause: &'static str,
+    pub points: &'static str,
+    pub applicable: &'static str,
+    pub full: &'static str,
+    pub partial: &'static str,
+    pub none: &'static str,
+    pub open: &'static str,
+    pub not_applicable: &'static str,
+    pub veto_count: &'static str,
+    pub failed_rate: &'static str,
+    pub area: &'static str,
+    pub results: &'static str,
+    pub points_sum: &'static str,
+    pub maximum_sum: &'static str,
+    pub area_mean: &'static str,
+    pub overall: &'static str,
+    pub share: &'static str,
+    pub with_veto: &'static str,
+    pub code: &'static str,
+    pub description: &'static str,
+    pub sha256: &'static str,
+    pub size: &'static str,
+    pub role: &'static str,
+    pub verdict: &'static str,
+    pub reason: &'static str,
+    pub verified: &'static str,
+    pub verified_yes: &'static str,
+    pub verified_no: &'static str,
+    pub copy_of: &'static str,
+    pub accepted: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+}
+
+/// The words of the exports in `lang`.
+pub fn export_words(lang: Lang) -> ExportWords {
+    match lang {
+        Lang::Zh => ExportWords {
+            ranking: "排名",
+            matrix: "报送情况",
+            months: "月度报送率",
+            criteria: "评价标准",
+            areas: "领域得分",
+            grades: "等级分布",
+            anomalies: "异常",
+            files: "文件",
+            expected_title: "应报名单",
+            rank: "名次",
+            credit_code: "统一社会信用代码",
+            name: "名称",
+            on_list: "在应报名单",
+            month: "月份",
+            period: "自查期间",
+            period_from: "期间起",
+            period_to: "期间止",
+            score: "折合千分制得分",
+            grade: "自评等级",
+            vetoes: "否决项",
+            answered: "已作答",
+            key_status: "密钥备案",
+            fingerprint: "密钥指纹",
+            signed: "签名时间",
+            review_state: "审核状态",
+            review_note: "审核意见",
+            file: "文件",
+            result_digest: "结果摘要（SHA-256）",
+            key_not_checked: "未核对",
+            key_registered: "已备案",
+            key_not_registered: "未备案",
+            longest_missed: "最长连续未报（月）",
+            current_missed: "目前连续未报（月）",
+            unverified_name: "（名称未核实）",
+            late_suffix: "（逾期）",
+            associations: "应报",
+            received: "已报送",
+            late: "逾期",
+            duplicate: "重复报送",
+            invalid: "无效",
+            missing: "未报送",
+            not_due: "未到期",
+            rate: "报送率（‰）",
+            unlisted: "名单外已报送",
+            failed_rank: "未达标排序",
+            catalogue: "自查目录",
+            criterion: "编号",
+            title: "名称",
+            clause: "通知条款",
+            points: "分值",
+            applicable: "适用",
+            full: "满分",
+            partial: "部分得分",
+            none: "零分",
+            open: "未作答",
+            not_applicable: "不适用",
+            veto_count: "触发否决",
+            failed_rate: "未达标率（‰）",
+            area: "领域",
+            results: "结果数",
+            points_sum: "得分合计",
+            maximum_sum: "满分合计",
+            area_mean: "折合千分制均值",
+            overall: "总体（平均得分）",
+            share: "占比（‰）",
+            with_veto: "触发否决项",
+            code: "代码",
+            description: "说明",
+            sha256: "SHA-256",
+            size: "大小（字节）",
+            role: "用途",
+            verdict: "结论",
+            reason: "原因",
+            verified: "内容已核实",
+            verified_yes: "已核实",
+            verified_no: "未核实（仅为文件自称）",
+            copy_of: "与此文件重复",
+            accepted: "有效",
+            yes: "是",
+            no: "否",
+        },
+        Lang::En => ExportWords {
+            ranking: "Ranking",
+            matrix: "Matrix",
+            months: "Months",
+            criteria: "Criteria",
+            areas: "Areas",
+            grades: "Grades",
+            anomalies: "Anomalies",
+            files: "Files",
+            expected_title: "Expected list",
+            rank: "Rank",
+            credit_code: "Credit code",
+            name: "Name",
+            on_list: "Expected",
+            month: "Month",
+            period: "Period",
+            period_from: "Period from",
+            period_to: "Period to",
+            score: "Score (per mille)",
+            grade: "Grade",
+            vetoes: "Vetoes",
+            answered: "Answered",
+            key_status: "Key on file",
+            fingerprint: "Key fingerprint",
+            signed: "Signed at",
+            review_state: "Review",
+            review_note: "Review note",
+            file: "File",
+            result_digest: "Result digest (SHA-256)",
+            key_not_checked: "not checked",
+            key_registered: "on file",
+            key_not_registered: "not on file",
+            longest_missed: "Longest run missed (months)",
+            current_missed: "Current run missed (months)",
+            unverified_name: "(name unverified)",
+            late_suffix: " (late)",
+            associations: "Expected",
+            received: "Received",
+            late: "Late",
+            duplicate: "Duplicate",
+            invalid: "Invalid",
+            missing: "Missing",
+            not_due: "Not due",
+            rate: "Rate (per mille)",
+            unlisted: "Received, not listed",
+            failed_rank: "Most failed",
+            catalogue: "Catalogue",
+            criterion: "Criterion",
+            title: "Title",
+            clause: "Clause",
+            points: "Points",
+            applicable: "Applicable",
+            full: "Full",
+            partial: "Partial",
+            none: "None",
+            open: "Open",
+            not_applicable: "Not applicable",
+            veto_count: "Vetoes",
+            failed_rate: "Failed (per mille)",
+            area: "Area",
+            results: "Results",
+            points_sum: "Points",
+            maximum_sum: "Maximum",
+            area_mean: "Mean (per mille)",
+            overall: "Overall (mean score)",
+            share: "Share (per mille)",
+            with_veto: "With a veto",
+            code: "Code",
+            description: "Description",
+            sha256: "SHA-256",
+            size: "Size (bytes)",
+            role: "Role",
+            verdict: "Verdict",
+            reason: "Reason",
+            verified: "Content verified",
+            verified_yes: "verified",
+            verified_no: "unverified (only claimed)",
+            copy_of: "Copy of",
+            accepted: "accepted",
+            yes: "yes",
+            no: "no",
+        },
     }
 }
 

@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 use crate::credential::VerifiedResult;
 use crate::credit_code::CreditCode;
 use crate::error::{Document, Error, Problem, ProblemKind};
-use crate::keys::normalize_fingerprint;
+use crate::keys::{PublicKey, normalize_fingerprint};
 
 /// The largest register file accepted: room for every social organization of the province many
 /// times over.
@@ -181,8 +181,14 @@ impl KeyRegister {
 
     /// Whose key signed `verified`, by this register.
     pub fn status(&self, verified: &VerifiedResult) -> KeyStatus {
-        let fingerprint = verified.key.fingerprint();
         let credit_code = verified.answers.profile.credit_code.as_ref().map(CreditCode::as_str).unwrap_or_default();
+        self.status_of(credit_code, &verified.key)
+    }
+
+    /// Whether `key` is filed for `credit_code` (its canonical form): the register's stage of
+    /// the bureau's verdict, asked once the signature holds and before the content is checked.
+    pub fn status_of(&self, credit_code: &str, key: &PublicKey) -> KeyStatus {
+        let fingerprint = key.fingerprint();
         match self.keys.get(credit_code) {
             Some(keys) if keys.contains(&fingerprint) => KeyStatus::Registered,
             Some(keys) => {

@@ -1,5 +1,5 @@
-//! Project automation for selfcheck: `cargo xtask serve [--port N]`, `cargo xtask test` and
-//! `cargo xtask fuzz [--seconds N] [TARGET…]`.
+//! Project automation for selfcheck: `cargo xtask serve [--port N]`, `cargo xtask test`,
+//! `cargo xtask bench`, `cargo xtask fuzz [--seconds N] [TARGET…]` and `cargo xtask bureau-set DIR`.
 
 mod bench;
 mod bindings;
@@ -26,8 +26,12 @@ commands:
   bench             measure size, load time, answer latency, memory, signing and
                     verification (browser and native) and rewrite BENCHMARKS.md
   fuzz [--seconds N] [TARGET...]
-                    run the fuzz targets (result, answers, draft, catalogue, key_file;
-                    all by default) for N seconds each (default 60); not part of test
+                    run the fuzz targets (result, answers, draft, catalogue, key_file,
+                    bureau; all by default) for N seconds each (default 60); not part of test
+  bureau-set DIR [--associations N] [--months M] [--plain]
+                    write the generated set of received results (with a key register and
+                    an expected list) that the bureau's tests use, for the desk's tests,
+                    benchmarks or a demonstration; --plain: no planted cases
 ";
 
 /// The port `serve` listens on unless told otherwise.
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
         ["test"] => test::run_all(),
         ["bench"] => bench::run_all(),
         ["fuzz", options @ ..] => fuzz::run(options),
+        ["bureau-set", options @ ..] if !options.is_empty() => bureau_set(options),
         ["help" | "--help" | "-h"] => {
             print!("{USAGE}");
             Ok(())
@@ -54,6 +59,16 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes the generated set of received results with the `bureau-set` program of the tests
+/// package (optimized: signing tens of thousands of results takes a while in a debug build).
+fn bureau_set(options: &[&str]) -> Result<(), String> {
+    cmd::run(
+        cmd::cargo()
+            .args(["run", "--quiet", "--profile", "cli", "-p", "selfcheck-tests", "--bin", "bureau-set", "--"])
+            .args(options),
+    )
 }
 
 /// Reads `serve`'s options: nothing, `--port N` or `--port=N`.

@@ -10,7 +10,8 @@
 //! refusal names the field by its path (`credentialSubject.report.total`) and what is wrong with it.
 //!
 //! Limits, checked before anything is parsed: results 4 MiB, answers 2 MiB (drafts too),
-//! catalogues 4 MiB, key files 16 KiB. Documents are nested at most 128 levels. A key file
+//! catalogues 4 MiB, key registers and expected lists 4 MiB, review files 8 MiB, signed
+//! summaries 16 MiB, key files 16 KiB. Documents are nested at most 128 levels. A key file
 //! may ask for at most 10,000,000 PBKDF2 iterations or 32 MiB of scrypt memory. Catalogue
 //! points are 1 to 1000 per criterion and sub-item, and at most 1,000,000 in all.
 //!
@@ -37,17 +38,39 @@
 //!   the signature is Ed25519 over SHA-256(JCS(proof configuration)) ‖ SHA-256(JCS(document
 //!   without proof)), written `z` + base58btc in `proofValue`. Its JSON Schema is
 //!   `core/schemas/result.schema.json`.
+//! - Review file (`format: "selfcheck-review/1"`): [`ReviewFileDoc`]. The bureau's review of
+//!   each result: `reviews`, one entry per result digest (`result`, 64 lowercase hex digits, each
+//!   once) with `state` (`pending`, `approved`, `returned` or `needs-explanation`), an optional
+//!   `note` (at most 2,000 characters, line breaks allowed) and an optional `updated` time. A
+//!   result without an entry is pending.
+//! - Signed summary: [`SummaryDoc`], a Verifiable Credential 2.0 like a result, of type
+//!   `SelfcheckBureauSummaryCredential`, issued by the bureau's `did:key`, whose subject
+//!   (`type: "SelfcheckBureauSummary"`, `format: "selfcheck-summary/1"`) holds `kind`
+//!   (`ranking` or `matrix`), `settings` (`months`, `deadline`, `longest_period_days`,
+//!   `ranking_month`), `inputs` (every file it was computed from: `name`, `sha256`, `role` of
+//!   `file`, `register`, `expected`, `review` or `catalogue`) and the `ranking` (an array) or the
+//!   `matrix` (an object) as the analysis writes them. Its `validFrom` is the clock its verdicts
+//!   were given at, so that the same files give the same summary
+//!   ([`crate::bureau::VerifiedSummary::reproduce`]).
+//! - Analysis (`format: "selfcheck-analysis/1"`), written only: what `selfcheck summary
+//!   --format json` prints, built by [`crate::bureau::analysis_json`]: `settings`, `counts`,
+//!   `files` (each file's verdict), `matrix`, `ranking`, `province` and `anomalies`; codes, ids
+//!   and integers, and messages in the language asked for.
 
 mod answers;
 mod catalogue;
 pub(crate) mod read;
 mod report;
 mod result;
+mod review;
+mod summary;
 
 pub use answers::*;
 pub use catalogue::*;
 pub use report::*;
 pub use result::*;
+pub use review::*;
+pub use summary::*;
 
 use crate::error::{Document, Error};
 use crate::json::{self, Json};
@@ -76,8 +99,11 @@ pub fn detect(value: &Json) -> Document {
         || ["@context", "credentialSubject", "proof", "issuer"].iter().any(|key| object.contains_key(key));
     if is_credential {
         let subject_format = object.get("credentialSubject").and_then(|subject| subject.get("format"));
-        return if types.contains(&RESULT_TYPE) || subject_format.and_then(Json::as_str) == Some(RESULT_FORMAT) {
+        let subject_format = subject_format.and_then(Json::as_str);
+        return if types.contains(&RESULT_TYPE) || subject_format == Some(RESULT_FORMAT) {
             Document::Result
+        } else if types.contains(&SUMMARY_TYPE) || subject_format == Some(SUMMARY_FORMAT) {
+            Document::Summary
         } else {
             Document::OtherCredential
         };
@@ -85,6 +111,7 @@ pub fn detect(value: &Json) -> Document {
     match object.get("format") {
         Some(Json::String(format)) if format == ANSWERS_FORMAT => Document::Answers,
         Some(Json::String(format)) if format == REPORT_FORMAT => Document::Report,
+        Some(Json::String(format)) if format == REVIEW_FORMAT => Document::Review,
         Some(Json::Number(_)) if object.contains_key("areas") => Document::Catalogue,
         _ => Document::UnknownJson,
     }

@@ -170,7 +170,7 @@ impl SubjectDoc {
 }
 
 impl ProofDoc {
-    fn read(reader: &mut Reader, value: Option<&Json>, at: &str) -> ProofDoc {
+    pub(crate) fn read(reader: &mut Reader, value: Option<&Json>, at: &str) -> ProofDoc {
         let known = ["type", "cryptosuite", "created", "verificationMethod", "proofPurpose", "@context", "proofValue"];
         let empty = ProofDoc {
             kind: String::new(),

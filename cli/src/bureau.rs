@@ -1,0 +1,274 @@
+//! `selfcheck summary` on the core's review of received files (`selfcheck_core::bureau`): every
+//! file examined in parallel, the matrix, monthly figures, anomalies and rejected files as text,
+//! the analysis as JSON, the files table as CSV, the XLSX workbook, and the signed summary; and
+//! computing a signed summary again for `verify --inputs`. The rules are the core's; this module
+//! reads files, runs workers, and lays out lines.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use selfcheck_core::bureau::export::{Table, Value};
+use selfcheck_core::bureau::{Analysis, Examined, Reproduction, Verdict, VerifiedSummary, examine};
+use selfcheck_core::{Catalogue, Lang, Timestamp};
+
+use crate::escape::{self, escape};
+use crate::i18n;
+use crate::input::{self, ReadProblem};
+use crate::walk::{Entry, Skip};
+
+/// Runs `work(index)` for every index below `count` on every core, in order of the indexes in
+/// the result, with progress on standard error when there are many.
+pub fn in_parallel<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync, lang: Lang) -> Vec<T> {
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<T>>> = (0..count).map(|_| Mutex::new(None)).collect();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(count.max(1));
+    let show_progress = count >= 500;
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    if index >= count {
+                        break;
+                    }
+                    let value = work(index);
+                    if let Ok(mut slot) = slots[index].lock() {
+                        *slot = Some(value);
+                    }
+                    done.fetch_add(1, Ordering::Relaxed);
+                }
+            });
+        }
+        if show_progress {
+            let started = Instant::now();
+            while done.load(Ordering::Relaxed) < count {
+                std::thread::sleep(Duration::from_millis(250));
+                let line = i18n::progress(lang, done.load(Ordering::Relaxed), count, started.elapsed());
+                eprint!("\r{}", i18n::program(lang, &line));
+            }
+            eprintln!();
+        }
+    });
+    slots.into_iter().filter_map(|slot| slot.into_inner().ok().flatten()).collect()
+}
+
+/// Reads and examines every file, in parallel: the core's examination, or why it could not be
+/// read. Files are named to the core by their path as given.
+pub fn examine_files(
+    paths: &[&Path],
+    catalogues: &[&Catalogue],
+    now: &Timestamp,
+    lang: Lang,
+) -> Vec<Result<Examined, ReadProblem>> {
+    in_parallel(
+        paths.len(),
+        |index| {
+            let path = paths[index];
+            let bytes = input::read_bytes(path)?;
+            Ok(examine(&path.to_string_lossy(), &bytes, catalogues, now))
+        },
+        lang,
+    )
+}
+
+/// The text `summary` prints: the matrix, each month's figures, where the ranking is, the
+/// anomalies, and the files that did not pass (or could not be read), the verdict first on each
+/// line. Everything from input escaped.
+pub fn summary_text(
+    analysis: &Analysis,
+    verdicts: &[Verdict],
+    unreadable: &[(&Path, &ReadProblem)],
+    lang: Lang,
+) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    match analysis.months {
+        None => lines.push(i18n::no_matrix(lang).to_owned()),
+        Some(months) => {
+            let deadline = analysis.settings.deadline.map(|deadline| deadline.day());
+            let (first, last) = (months.first.to_string(), months.last.to_string());
+            lines.push(i18n::matrix_heading(lang, &first, &last, deadline, analysis.rows.len()));
+            lines.push(i18n::matrix_legend(lang).to_owned());
+            let (code, missed, name) = i18n::matrix_columns(lang);
+            let mut header = pad(code, 20);
+            for month in months.months() {
+                header.push_str(&format!("{:02} ", month.month()));
+            }
+            header.push(' ');
+            header.push_str(&pad(missed, 12));
+            header.push_str(name);
+            lines.push(header);
+            for row in &analysis.rows {
+                let mut line = pad(&escape(&row.credit_code), 20);
+                for cell in &row.cells {
+                    line.push_str(i18n::cell_mark(lang, cell.status, cell.late));
+                    line.push(' ');
+                }
+                line.push(' ');
+                line.push_str(&pad(&row.longest_missed_run.to_string(), 12));
+                line.push_str(&if row.name.is_empty() {
+                    i18n::unverified_name(lang).to_owned()
+                } else {
+                    escape(&row.name).into_owned()
+                });
+                if !row.expected && analysis.rows.iter().any(|row| row.expected) {
+                    line.push_str(i18n::not_on_list(lang));
+                }
+                lines.push(line);
+            }
+            lines.push(String::new());
+            lines.push(i18n::months_heading(lang).to_owned());
+            for figures in &analysis.month_figures {
+                lines.push(format!("  {}", i18n::month_line(lang, figures)));
+            }
+        }
+    }
+    lines.push(String::new());
+    lines.push(i18n::ranking_note(lang, analysis.ranking.len()));
+    lines.push(String::new());
+    if analysis.anomalies.is_empty() {
+        lines.push(i18n::no_anomalies(lang).to_owned());
+    } else {
+        lines.push(i18n::anomalies_heading(lang, analysis.anomalies.len()));
+        for anomaly in &analysis.anomalies {
+            let mut files: Vec<String> = anomaly
+                .files
+                .iter()
+                .take(SHOWN_FILES)
+                .map(|&index| escape(&verdicts[index].file.name).into_owned())
+                .collect();
+            if anomaly.files.len() > SHOWN_FILES {
+                files.push(i18n::more_files(lang, anomaly.files.len() - SHOWN_FILES));
+            }
+            lines.push(format!("  {}", i18n::anomaly_line(lang, &escape(&anomaly.message(lang)), &files)));
+        }
+    }
+    let rejected: Vec<&Verdict> = verdicts.iter().filter(|verdict| verdict.stage().is_some()).collect();
+    if !rejected.is_empty() || !unreadable.is_empty() {
+        lines.push(String::new());
+        lines.push(i18n::rejected_heading(lang, rejected.len() + unreadable.len()));
+        for verdict in rejected {
+            let (Some(stage), Some(reason)) = (verdict.stage(), verdict.reason()) else { continue };
+            lines.push(format!(
+                "  {}",
+                i18n::rejected_line(
+                    lang,
+                    stage.label(lang),
+                    &escape(&verdict.file.name),
+                    &escape(&reason.message(lang))
+                )
+            ));
+        }
+        for (path, problem) in unreadable {
+            let label = i18n::VERDICT_UNREADABLE.get(lang);
+            lines.push(format!(
+                "  {}",
+                i18n::rejected_line(lang, label, &escape::path(path), &i18n::read_problem(lang, problem))
+            ));
+        }
+    }
+    let mut text = lines.join("\n");
+    text.push('\n');
+    escape::lines(&text)
+}
+
+/// The files an anomaly's line names before "and N more" (the exports list them all).
+const SHOWN_FILES: usize = 3;
+
+/// `text` and spaces to `width` terminal columns (a CJK character takes two).
+fn pad(text: &str, width: usize) -> String {
+    let columns: usize = text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum();
+    format!("{text}{}", " ".repeat(width.saturating_sub(columns).max(1)))
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}')
+}
+
+/// What became of an entry of the walk, for the files table.
+pub enum Row<'a> {
+    /// Read and examined: the core's row.
+    Examined,
+    /// A regular file that could not be read.
+    Unreadable(&'a ReadProblem),
+    /// Not read at all.
+    NotRead(&'a Skip),
+}
+
+/// The core's files table with a row for every entry of the walk in its order (what could not
+/// be read among them, saying why), every text escaped for a terminal or a spreadsheet.
+pub fn files_table(mut table: Table, entries: &[(&Entry, Row<'_>)], lang: Lang) -> Table {
+    let columns = table.columns.len();
+    let mut core_rows = std::mem::take(&mut table.rows).into_iter();
+    let mut rows = Vec::with_capacity(entries.len() + 4);
+    let role = selfcheck_core::bureau::InputRole::File.label(lang);
+    for (entry, row) in entries {
+        let (status, why) = match row {
+            Row::Examined => {
+                rows.extend(core_rows.next());
+                continue;
+            }
+            Row::Unreadable(problem) => (i18n::STATUS_UNREADABLE.get(lang), i18n::read_problem(lang, problem)),
+            Row::NotRead(skip) => (i18n::STATUS_NOT_READ.get(lang), i18n::not_read(lang, skip)),
+        };
+        let mut cells = vec![
+            Value::from(entry.path().to_string_lossy().into_owned()),
+            Value::Empty,
+            Value::Empty,
+            Value::from(role),
+            Value::from(status),
+            Value::from(why),
+        ];
+        cells.resize(columns, Value::Empty);
+        rows.push(cells);
+    }
+    // The register, the expected list, the reviews and the catalogues used.
+    rows.extend(core_rows);
+    table.rows = rows
+        .into_iter()
+        .map(|cells| {
+            cells
+                .into_iter()
+                .map(|cell| match cell {
+                    Value::Text(text) => Value::Text(escape(&text).into_owned()),
+                    other => other,
+                })
+                .collect()
+        })
+        .collect();
+    table
+}
+
+/// Every regular file under `paths` (walked as `summary` walks), read, for computing a signed
+/// summary again; what cannot be read is left out (the summary then says which input is
+/// missing).
+pub fn read_inputs(paths: &[PathBuf], lang: Lang) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let entries = crate::walk::entries(paths)
+        .map_err(|(path, problem)| i18n::cannot_read(lang, i18n::INPUT_FILE, &escape::path(&path), &problem))?;
+    let files: Vec<&Path> = entries
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::File(path) => Some(path.as_path()),
+            Entry::NotRead(..) => None,
+        })
+        .collect();
+    let read = in_parallel(files.len(), |index| input::read_bytes(files[index]).ok(), lang);
+    Ok(files
+        .iter()
+        .zip(read)
+        .filter_map(|(path, bytes)| bytes.map(|bytes| (path.to_string_lossy().into_owned(), bytes)))
+        .collect())
+}
+
+/// Computes `summary` again from `files` with the built-in catalogues and `catalogues`.
+pub fn reproduce(
+    summary: &VerifiedSummary,
+    files: &[(String, Vec<u8>)],
+    catalogues: &[&Catalogue],
+    lang: Lang,
+) -> Result<Reproduction, String> {
+    let given: Vec<(&str, &[u8])> = files.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())).collect();
+    summary.reproduce(&given, catalogues).map_err(|error| i18n::core(lang, &error))
+}

@@ -1,0 +1,266 @@
+//! The JSON the bureau's tools write: the analysis (`selfcheck-analysis/1`, what `selfcheck
+//! summary --format json` prints) and, inside it and inside a signed summary, the ranking and the
+//! matrix. Codes, ids and integers only in the ranking and the matrix, so that the same files
+//! give the same bytes in any language.
+
+use crate::json::{Json, Object};
+use crate::text::Lang;
+
+use super::analysis::{Analysis, CatalogueFigures, Cell, CellStatus};
+use super::review::Reviews;
+use super::verdict::Verdict;
+
+/// The format tag of the analysis document.
+pub const ANALYSIS_FORMAT: &str = "selfcheck-analysis/1";
+
+fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
+    let mut object = Object::new();
+    for (key, value) in members {
+        object.insert(key, value);
+    }
+    Json::Object(object)
+}
+
+fn strings<'a>(items: impl IntoIterator<Item = &'a str>) -> Json {
+    Json::Array(items.into_iter().map(Json::from).collect())
+}
+
+impl Cell {
+    /// The cell's code: the status's, with `-late` when late (`received-late`,
+    /// `duplicate-late`).
+    pub fn code(&self) -> &'static str {
+        match (self.status, self.late) {
+            (CellStatus::Received, true) => "received-late",
+            (CellStatus::Duplicate, true) => "duplicate-late",
+            (status, _) => status.code(),
+        }
+    }
+}
+
+/// The ranking: one object per row, best first.
+pub fn ranking_json(analysis: &Analysis, verdicts: &[Verdict], reviews: Option<&Reviews>) -> Json {
+    let rows = analysis
+        .ranking
+        .iter()
+        .filter_map(|row| {
+            let verdict = &verdicts[row.verdict];
+            let result = verdict.accepted()?;
+            let profile = &result.answers.profile;
+            let report = &result.report;
+            let criteria = result.catalogue.criteria();
+            let mut entry = Object::new();
+            entry.insert("rank", row.rank);
+            entry.insert("credit_code", profile.credit_code.as_ref().map_or("", |code| code.as_str()));
+            entry.insert("name", profile.name.as_str());
+            entry.insert("expected", row.expected);
+            entry.insert("month", row.month.to_string());
+            entry.insert(
+                "period",
+                object([("from", profile.period_from.as_str().into()), ("to", profile.period_to.as_str().into())]),
+            );
+            entry.insert("score", report.score);
+            entry.insert("total", report.total);
+            entry.insert("maximum", report.maximum);
+            entry.insert("grade", result.catalogue.grades()[report.grade].id.as_str());
+            entry.insert("vetoes", strings(report.vetoes.iter().map(|&index| criteria[index].id.as_str())));
+            entry.insert("answered", report.answered() as u32);
+            entry.insert("criteria", criteria.len() as u32);
+            entry.insert("key", verdict.key_status.as_ref().map_or("not-checked", |status| status.code()));
+            entry.insert("fingerprint", result.key.fingerprint());
+            entry.insert("signed", result.issued.as_str());
+            entry.insert("result", result.digest.as_str());
+            if let Some(reviews) = reviews {
+                entry.insert("review", reviews.state(&result.digest).code());
+            }
+            Some(Json::Object(entry))
+        })
+        .collect();
+    Json::Array(rows)
+}
+
+/// The matrix: its months, one row per association (cells as [`Cell::code`]), and each month's
+/// figures.
+pub fn matrix_json(analysis: &Analysis) -> Json {
+    let months = analysis.months.map(|months| months.months().map(|month| Json::from(month.to_string())).collect());
+    let rows = analysis
+        .rows
+        .iter()
+        .map(|row| {
+            object([
+                ("credit_code", row.credit_code.as_str().into()),
+                ("name", row.name.as_str().into()),
+                ("expected", row.expected.into()),
+                ("cells", strings(row.cells.iter().map(Cell::code))),
+                ("longest_missed_run", row.longest_missed_run.into()),
+                ("current_missed_run", row.current_missed_run.into()),
+            ])
+        })
+        .collect();
+    let figures = analysis
+        .month_figures
+        .iter()
+        .map(|figures| {
+            object([
+                ("month", figures.month.to_string().into()),
+                ("associations", figures.associations.into()),
+                ("received", figures.received.into()),
+                ("late", figures.late.into()),
+                ("duplicate", figures.duplicate.into()),
+                ("invalid", figures.invalid.into()),
+                ("missing", figures.missing.into()),
+                ("not_due", figures.not_due.into()),
+                ("rate_per_mille", figures.rate_per_mille.into()),
+                ("unlisted_received", figures.unlisted_received.into()),
+            ])
+        })
+        .collect();
+    object([
+        ("months", Json::Array(months.unwrap_or_default())),
+        ("rows", Json::Array(rows)),
+        ("month_figures", Json::Array(figures)),
+    ])
+}
+
+fn province_json(figures: &CatalogueFigures) -> Json {
+    let catalogue = &figures.catalogue;
+    let grades = catalogue
+        .grades()
+        .iter()
+        .zip(&figures.grades)
+        .map(|(grade, &count)| object([("id", grade.id.as_str().into()), ("results", count.into())]))
+        .collect();
+    let areas = catalogue
+        .areas()
+        .iter()
+        .zip(&figures.areas)
+        .map(|(area, area_figures)| {
+            object([
+                ("id", area.id.as_str().into()),
+                ("points", area_figures.points.into()),
+                ("maximum", area_figures.maximum.into()),
+                ("per_mille", area_figures.per_mille.into()),
+            ])
+        })
+        .collect();
+    let criteria = catalogue
+        .criteria()
+        .iter()
+        .zip(&figures.criteria)
+        .map(|(criterion, counts)| {
+            object([
+                ("id", criterion.id.as_str().into()),
+                ("applicable", counts.applicable.into()),
+                ("full", counts.full.into()),
+                ("partial", counts.partial.into()),
+                ("none", counts.none.into()),
+                ("open", counts.open.into()),
+                ("not_applicable", counts.not_applicable.into()),
+                ("vetoes", counts.vetoes.into()),
+                ("failed_per_mille", counts.failed_per_mille.into()),
+            ])
+        })
+        .collect();
+    let most_failed = strings(figures.most_failed().into_iter().map(|index| catalogue.criteria()[index].id.as_str()));
+    object([
+        ("catalogue", catalogue.reference().to_json()),
+        ("results", figures.results.into()),
+        ("mean_score", figures.mean_score.into()),
+        ("with_veto", figures.with_veto.into()),
+        ("grades", Json::Array(grades)),
+        ("areas", Json::Array(areas)),
+        ("criteria", Json::Array(criteria)),
+        ("most_failed", most_failed),
+    ])
+}
+
+fn file_json(analysis: &Analysis, verdicts: &[Verdict], index: usize, lang: Lang) -> Json {
+    let verdict = &verdicts[index];
+    let mut entry = Object::new();
+    entry.insert("name", verdict.file.name.as_str());
+    entry.insert("sha256", verdict.file.sha256.as_str());
+    entry.insert("size", verdict.file.size);
+    entry.insert("verdict", verdict.code());
+    entry.insert("reason", verdict.reason().map(|reason| reason.code()));
+    entry.insert("message", verdict.message(lang));
+    entry.insert(
+        "claim",
+        verdict.claim.as_ref().map(|claim| {
+            object([
+                ("verified", verdict.accepted().is_some().into()),
+                ("name", claim.name.as_str().into()),
+                ("credit_code", claim.credit_code.as_str().into()),
+                (
+                    "period",
+                    object([("from", claim.period_from.as_str().into()), ("to", claim.period_to.as_str().into())]),
+                ),
+            ])
+        }),
+    );
+    entry.insert("fingerprint", verdict.signer.as_ref().map(|signer| signer.fingerprint.as_str()));
+    entry.insert("key_status", verdict.key_status.as_ref().map(|status| status.code()));
+    entry.insert("result", verdict.signer.as_ref().map(|signer| signer.digest.as_str()));
+    entry.insert("copy_of", analysis.copy_of[index].map(|original| verdicts[original].file.sha256.as_str()));
+    if let Some(result) = verdict.accepted() {
+        entry.insert("score", result.report.score);
+        entry.insert("grade", result.catalogue.grades()[result.report.grade].id.as_str());
+        entry.insert("warnings", strings(result.warnings.iter().map(|warning| warning.code())));
+    }
+    Json::Object(entry)
+}
+
+/// The whole analysis as a `selfcheck-analysis/1` document; messages in `lang`.
+pub fn analysis_json(analysis: &Analysis, verdicts: &[Verdict], reviews: Option<&Reviews>, lang: Lang) -> Json {
+    let settings = &analysis.settings;
+    let counts = &analysis.counts;
+    let rejected = super::verdict::Stage::ALL
+        .iter()
+        .map(|&stage| (stage.code().to_owned(), Json::from(counts.rejected_at(stage))))
+        .collect::<Object>();
+    let anomalies = analysis
+        .anomalies
+        .iter()
+        .map(|anomaly| {
+            let files = anomaly
+                .files
+                .iter()
+                .map(|&index| {
+                    let file = &verdicts[index].file;
+                    object([("name", file.name.as_str().into()), ("sha256", file.sha256.as_str().into())])
+                })
+                .collect();
+            object([
+                ("code", anomaly.code().into()),
+                ("credit_code", anomaly.credit_code().into()),
+                ("message", anomaly.message(lang).into()),
+                ("files", Json::Array(files)),
+            ])
+        })
+        .collect();
+    object([
+        ("format", ANALYSIS_FORMAT.into()),
+        (
+            "settings",
+            object([
+                ("now", settings.now.as_str().into()),
+                ("months", analysis.months.map(|months| months.to_string()).into()),
+                ("deadline", settings.deadline.map(|deadline| deadline.day()).into()),
+                ("longest_period_days", settings.longest_period_days.into()),
+                ("ranking_month", settings.ranking_month.map(|month| month.to_string()).into()),
+            ]),
+        ),
+        (
+            "counts",
+            object([
+                ("files", counts.files.into()),
+                ("accepted", counts.accepted.into()),
+                ("rejected", Json::Object(rejected)),
+                ("copies", counts.copies.into()),
+            ]),
+        ),
+        ("files", Json::Array((0..verdicts.len()).map(|index| file_json(analysis, verdicts, index, lang)).collect())),
+        ("matrix", matrix_json(analysis)),
+        ("ranking", ranking_json(analysis, verdicts, reviews)),
+        ("province", Json::Array(analysis.province.iter().map(province_json).collect())),
+        ("anomalies", Json::Array(anomalies)),
+    ])
+}

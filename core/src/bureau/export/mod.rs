@@ -1,0 +1,407 @@
+//! The bureau's exports: the analysis as tables in the reader's language (ranking, matrix,
+//! months, criteria, areas, grades, anomalies, and the files with their SHA-256), written as CSV
+//! ([`to_csv`]) or as one XLSX workbook ([`to_xlsx`]). No IO: the host saves the bytes.
+//!
+//! Every export names the files it was built from: the `files` table lists each one with its
+//! SHA-256 and role, and is a sheet of every workbook.
+
+mod csv;
+mod table;
+mod xlsx;
+mod zip;
+
+pub use csv::{CsvStyle, to_csv};
+pub use table::{Column, Table, Value};
+pub use xlsx::to_xlsx;
+pub use zip::crc32;
+
+use crate::messages::{ExportWords, export_words};
+use crate::text::Lang;
+
+use super::analysis::Analysis;
+use super::input::{Input, InputRole};
+use super::review::Reviews;
+use super::verdict::Verdict;
+
+/// What the exports are made of: the analysis, the verdicts it was computed from, the reviews,
+/// and the other files used (register, expected list, review file, catalogues).
+#[derive(Debug, Clone, Copy)]
+pub struct ExportSource<'a> {
+    /// The analysis.
+    pub analysis: &'a Analysis,
+    /// The verdicts, in the analysis's order.
+    pub verdicts: &'a [Verdict],
+    /// The reviews, when kept.
+    pub reviews: Option<&'a Reviews>,
+    /// The files used besides the received ones.
+    pub others: &'a [Input],
+}
+
+/// Every table, in the order of the workbook's sheets: ranking, matrix, months, criteria, areas,
+/// grades, anomalies, files.
+pub fn tables(source: ExportSource<'_>, lang: Lang) -> Vec<Table> {
+    let words = export_words(lang);
+    vec![
+        ranking(source, &words, lang),
+        matrix(source, &words, lang),
+        months(source, &words),
+        criteria(source, &words, lang),
+        areas(source, &words, lang),
+        grades(source, &words, lang),
+        anomalies(source, &words, lang),
+        files(source, &words, lang),
+    ]
+}
+
+/// The table with id `id` (see [`tables`]).
+pub fn table(source: ExportSource<'_>, id: &str, lang: Lang) -> Option<Table> {
+    tables(source, lang).into_iter().find(|table| table.id == id)
+}
+
+/// The ids of the tables, in order.
+pub const TABLE_IDS: [&str; 8] = ["ranking", "matrix", "months", "criteria", "areas", "grades", "anomalies", "files"];
+
+/// The XLSX workbook of every table.
+pub fn workbook(source: ExportSource<'_>, lang: Lang) -> Vec<u8> {
+    to_xlsx(&tables(source, lang))
+}
+
+fn yes_no(value: bool, words: &ExportWords) -> Value {
+    Value::from(if value { words.yes } else { words.no })
+}
+
+fn ranking(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
+    let mut table = Table::new(
+        "ranking",
+        words.ranking,
+        &[
+            (words.rank, 6),
+            (words.credit_code, 22),
+            (words.name, 30),
+            (words.on_list, 8),
+            (words.month, 9),
+            (words.period, 24),
+            (words.score, 10),
+            (words.grade, 8),
+            (words.vetoes, 10),
+            (words.answered, 8),
+            (words.key_status, 12),
+            (words.fingerprint, 42),
+            (words.signed, 22),
+            (words.review_state, 8),
+            (words.review_note, 30),
+            (words.file, 30),
+            (words.result_digest, 66),
+        ],
+    );
+    for row in &source.analysis.ranking {
+        let verdict = &source.verdicts[row.verdict];
+        let Some(result) = verdict.accepted() else { continue };
+        let profile = &result.answers.profile;
+        let report = &result.report;
+        let criteria = result.catalogue.criteria();
+        let vetoes: Vec<&str> = report.vetoes.iter().map(|&index| criteria[index].id.as_str()).collect();
+        let review = source.reviews.and_then(|reviews| reviews.get(&result.digest));
+        table.push(vec![
+            row.rank.into(),
+            profile.credit_code.as_ref().map(|code| code.as_str()).into(),
+            profile.name.as_str().into(),
+            yes_no(row.expected, words),
+            row.month.to_string().into(),
+            format!("{} – {}", profile.period_from, profile.period_to).into(),
+            report.score.into(),
+            result.catalogue.grades()[report.grade].label.get(lang).into(),
+            vetoes.join(" ").into(),
+            format!("{}/{}", report.answered(), criteria.len()).into(),
+            key_label(verdict, words).into(),
+            result.key.fingerprint().into(),
+            result.issued.as_str().into(),
+            source.reviews.map(|reviews| reviews.state(&result.digest).label(lang)).into(),
+            review.map(|review| review.note.as_str()).into(),
+            verdict.file.name.as_str().into(),
+            result.digest.as_str().into(),
+        ]);
+    }
+    table
+}
+
+fn key_label(verdict: &Verdict, words: &ExportWords) -> &'static str {
+    match &verdict.key_status {
+        None => words.key_not_checked,
+        Some(status) if status.is_registered() => words.key_registered,
+        Some(_) => words.key_not_registered,
+    }
+}
+
+fn matrix(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
+    let analysis = source.analysis;
+    let month_names: Vec<String> =
+        analysis.months.iter().flat_map(|months| months.months()).map(|month| month.to_string()).collect();
+    let mut columns: Vec<(&str, u16)> = vec![(words.credit_code, 22), (words.name, 30), (words.on_list, 8)];
+    columns.extend(month_names.iter().map(|month| (month.as_str(), 10)));
+    columns.extend([(words.longest_missed, 10), (words.current_missed, 10)]);
+    let mut table = Table::new("matrix", words.matrix, &columns);
+    for row in &analysis.rows {
+        let mut cells: Vec<Value> = vec![
+            row.credit_code.as_str().into(),
+            if row.name.is_empty() { words.unverified_name.into() } else { row.name.as_str().into() },
+            yes_no(row.expected, words),
+        ];
+        cells.extend(row.cells.iter().map(|cell| {
+            let label = cell.status.label(lang);
+            Value::from(if cell.late { format!("{label}{}", words.late_suffix) } else { label.to_owned() })
+        }));
+        cells.extend([row.longest_missed_run.into(), row.current_missed_run.into()]);
+        table.push(cells);
+    }
+    table
+}
+
+fn months(source: ExportSource<'_>, words: &ExportWords) -> Table {
+    let mut table = Table::new(
+        "months",
+        words.months,
+        &[
+            (words.month, 9),
+            (words.associations, 8),
+            (words.received, 8),
+            (words.late, 8),
+            (words.duplicate, 8),
+            (words.invalid, 8),
+            (words.missing, 8),
+            (words.not_due, 8),
+            (words.rate, 12),
+            (words.unlisted, 12),
+        ],
+    );
+    for figures in &source.analysis.month_figures {
+        table.push(vec![
+            figures.month.to_string().into(),
+            figures.associations.into(),
+            figures.received.into(),
+            figures.late.into(),
+            figures.duplicate.into(),
+            figures.invalid.into(),
+            figures.missing.into(),
+            figures.not_due.into(),
+            figures.rate_per_mille.into(),
+            figures.unlisted_received.into(),
+        ]);
+    }
+    table
+}
+
+fn criteria(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
+    let mut table = Table::new(
+        "criteria",
+        words.criteria,
+        &[
+            (words.failed_rank, 8),
+            (words.catalogue, 30),
+            (words.criterion, 8),
+            (words.title, 40),
+            (words.clause, 10),
+            (words.points, 6),
+            (words.applicable, 8),
+            (words.full, 8),
+            (words.partial, 8),
+            (words.none, 8),
+            (words.open, 8),
+            (words.not_applicable, 8),
+            (words.veto_count, 8),
+            (words.failed_rate, 12),
+        ],
+    );
+    for figures in &source.analysis.province {
+        let catalogue = &figures.catalogue;
+        let most_failed = figures.most_failed();
+        let rest = (0..catalogue.criteria().len()).filter(|index| !most_failed.contains(index));
+        let order: Vec<usize> = most_failed.iter().copied().chain(rest).collect();
+        for (position, index) in order.into_iter().enumerate() {
+            let criterion = &catalogue.criteria()[index];
+            let counts = &figures.criteria[index];
+            let rank = (position < most_failed.len()).then_some(position as u32 + 1);
+            table.push(vec![
+                rank.into(),
+                catalogue.label().into(),
+                criterion.id.as_str().into(),
+                criterion.title.get(lang).into(),
+                criterion.clause.section.as_str().into(),
+                criterion.points.into(),
+                counts.applicable.into(),
+                counts.full.into(),
+                counts.partial.into(),
+                counts.none.into(),
+                counts.open.into(),
+                counts.not_applicable.into(),
+                if criterion.veto.is_some() { counts.vetoes.into() } else { Value::Empty },
+                counts.failed_per_mille.into(),
+            ]);
+        }
+    }
+    table
+}
+
+fn areas(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
+    let mut table = Table::new(
+        "areas",
+        words.areas,
+        &[
+            (words.catalogue, 30),
+            (words.area, 6),
+            (words.title, 24),
+            (words.results, 8),
+            (words.points_sum, 10),
+            (words.maximum_sum, 10),
+            (words.area_mean, 12),
+        ],
+    );
+    for figures in &source.analysis.province {
+        for (area, area_figures) in figures.catalogue.areas().iter().zip(&figures.areas) {
+            table.push(vec![
+                figures.catalogue.label().into(),
+                area.id.as_str().into(),
+                area.title.get(lang).into(),
+                figures.results.into(),
+                area_figures.points.into(),
+                area_figures.maximum.into(),
+                area_figures.per_mille.into(),
+            ]);
+        }
+        table.push(vec![
+            figures.catalogue.label().into(),
+            Value::Empty,
+            words.overall.into(),
+            figures.results.into(),
+            Value::Empty,
+            Value::Empty,
+            figures.mean_score.into(),
+        ]);
+    }
+    table
+}
+
+fn grades(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
+    let mut table = Table::new(
+        "grades",
+        words.grades,
+        &[(words.catalogue, 30), (words.grade, 10), (words.results, 8), (words.share, 12)],
+    );
+    for figures in &source.analysis.province {
+        for (grade, &count) in figures.catalogue.grades().iter().zip(&figures.grades) {
+            let share = (u64::from(count) * 1000).checked_div(u64::from(figures.results)).unwrap_or(0);
+            table.push(vec![
+                figures.catalogue.label().into(),
+                grade.label.get(lang).into(),
+                count.into(),
+                share.into(),
+            ]);
+        }
+        let share =
+            if figures.results == 0 { 0 } else { u64::from(figures.with_veto) * 1000 / u64::from(figures.results) };
+        table.push(vec![
+            figures.catalogue.label().into(),
+            words.with_veto.into(),
+            figures.with_veto.into(),
+            share.into(),
+        ]);
+    }
+    table
+}
+
+fn anomalies(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
+    let mut table = Table::new(
+        "anomalies",
+        words.anomalies,
+        &[(words.code, 26), (words.description, 60), (words.credit_code, 22), (words.file, 40), (words.sha256, 66)],
+    );
+    for anomaly in &source.analysis.anomalies {
+        let names: Vec<&str> = anomaly.files.iter().map(|&index| source.verdicts[index].file.name.as_str()).collect();
+        let digests: Vec<&str> =
+            anomaly.files.iter().map(|&index| source.verdicts[index].file.sha256.as_str()).collect();
+        table.push(vec![
+            anomaly.code().into(),
+            anomaly.message(lang).into(),
+            anomaly.credit_code().into(),
+            names.join("\n").into(),
+            digests.join("\n").into(),
+        ]);
+    }
+    table
+}
+
+fn files(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
+    let mut table = Table::new(
+        "files",
+        words.files,
+        &[
+            (words.file, 40),
+            (words.sha256, 66),
+            (words.size, 10),
+            (words.role, 10),
+            (words.verdict, 12),
+            (words.reason, 60),
+            (words.verified, 8),
+            (words.name, 30),
+            (words.credit_code, 22),
+            (words.period_from, 12),
+            (words.period_to, 12),
+            (words.score, 10),
+            (words.grade, 8),
+            (words.vetoes, 10),
+            (words.fingerprint, 42),
+            (words.key_status, 12),
+            (words.signed, 22),
+            (words.result_digest, 66),
+            (words.copy_of, 40),
+            (words.review_state, 8),
+            (words.review_note, 30),
+        ],
+    );
+    for (index, verdict) in source.verdicts.iter().enumerate() {
+        let result = verdict.accepted();
+        let claim = verdict.claim.as_ref();
+        let review = result.and_then(|result| source.reviews.and_then(|reviews| reviews.get(&result.digest)));
+        let vetoes = result.map(|result| {
+            let criteria = result.catalogue.criteria();
+            result.report.vetoes.iter().map(|&index| criteria[index].id.as_str()).collect::<Vec<_>>().join(" ")
+        });
+        table.push(vec![
+            verdict.file.name.as_str().into(),
+            verdict.file.sha256.as_str().into(),
+            verdict.file.size.into(),
+            InputRole::File.label(lang).into(),
+            verdict.stage().map_or(words.accepted, |stage| stage.label(lang)).into(),
+            verdict.reason().map(|reason| reason.message(lang)).into(),
+            claim.map(|_| if result.is_some() { words.verified_yes } else { words.verified_no }).into(),
+            claim.map(|claim| claim.name.as_str()).into(),
+            claim.map(|claim| claim.credit_code.as_str()).into(),
+            claim.map(|claim| claim.period_from.as_str()).into(),
+            claim.map(|claim| claim.period_to.as_str()).into(),
+            result.map(|result| result.report.score).into(),
+            result.map(|result| result.catalogue.grades()[result.report.grade].label.get(lang)).into(),
+            vetoes.into(),
+            verdict.signer.as_ref().map(|signer| signer.fingerprint.as_str()).into(),
+            verdict.signer.as_ref().map(|_| key_label(verdict, words)).into(),
+            verdict.signer.as_ref().map(|signer| signer.issued.as_str()).into(),
+            verdict.signer.as_ref().map(|signer| signer.digest.as_str()).into(),
+            source
+                .analysis
+                .copy_of
+                .get(index)
+                .copied()
+                .flatten()
+                .map(|original| source.verdicts[original].file.name.as_str())
+                .into(),
+            result.and_then(|result| source.reviews.map(|reviews| reviews.state(&result.digest).label(lang))).into(),
+            review.map(|review| review.note.as_str()).into(),
+        ]);
+    }
+    for input in source.others {
+        let mut row =
+            vec![input.name.as_str().into(), input.sha256.as_str().into(), Value::Empty, input.role.label(lang).into()];
+        row.resize(table.columns.len(), Value::Empty);
+        table.push(row);
+    }
+    table
+}

@@ -1,0 +1,63 @@
+//! The files a review is computed from, each named with its SHA-256 and its role, as every
+//! export and every signed summary lists them.
+
+use super::verdict::InputFile;
+
+/// What a file was used as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum InputRole {
+    /// A received file, given a verdict.
+    File,
+    /// The key register.
+    Register,
+    /// The list of associations expected to report.
+    Expected,
+    /// The review file.
+    Review,
+    /// A catalogue results may pin, beyond the built-in ones.
+    Catalogue,
+}
+
+impl InputRole {
+    /// Every role.
+    pub const ALL: [InputRole; 5] =
+        [InputRole::File, InputRole::Register, InputRole::Expected, InputRole::Review, InputRole::Catalogue];
+
+    /// The word a summary writes: `file`, `register`, `expected`, `review`, `catalogue`.
+    pub fn code(self) -> &'static str {
+        crate::wire::INPUT_ROLES[self as usize]
+    }
+
+    /// The role read from its word.
+    pub fn from_code(code: &str) -> Option<InputRole> {
+        crate::wire::INPUT_ROLES.iter().position(|word| *word == code).map(|position| InputRole::ALL[position])
+    }
+
+    /// The role in a word or two of `lang`.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        crate::messages::input_role(self, lang)
+    }
+}
+
+/// A file a review was computed from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// Its name where the host had it.
+    pub name: String,
+    /// Lowercase hex SHA-256 of its bytes.
+    pub sha256: String,
+    /// What it was used as.
+    pub role: InputRole,
+}
+
+impl Input {
+    /// Names `bytes`, used as `role`.
+    pub fn new(name: impl Into<String>, bytes: &[u8], role: InputRole) -> Input {
+        Input { name: name.into(), sha256: crate::credential::sha256_hex(bytes), role }
+    }
+
+    /// A received file.
+    pub fn of_file(file: &InputFile) -> Input {
+        Input { name: file.name.clone(), sha256: file.sha256.clone(), role: InputRole::File }
+    }
+}

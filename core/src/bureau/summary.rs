@@ -1,0 +1,387 @@
+//! The bureau's signed summary: a ranking or a matrix signed with the bureau's own key as a
+//! Verifiable Credential (`eddsa-jcs-2022`, like a result), listing the SHA-256 of every file it
+//! was computed from, so that anyone holding the same files can compute it again and compare.
+//!
+//! Its clock is its `validFrom`: the verdicts it summarizes were given at that time, so
+//! reproducing it later gives the same verdicts. Files are matched by digest, whatever their
+//! names.
+
+use std::collections::HashMap;
+
+use crate::catalogue::Catalogue;
+use crate::credential::{add_proof, check_not_later_than_now, is_urn_uuid, uuid_urn, verify_proof};
+use crate::error::{Document, Error, Problem, ProblemKind};
+use crate::json::{self, Json};
+use crate::keys::{AssociationKey, PublicKey};
+use crate::register::KeyRegister;
+use crate::text::Lang;
+use crate::time::Timestamp;
+use crate::wire::read::{Reader, index, join};
+use crate::wire::{
+    SUMMARY_FORMAT, SUMMARY_SUBJECT_TYPE, SUMMARY_TYPE, SummaryDoc, SummaryInputDoc, SummarySettingsDoc,
+    SummarySubjectDoc, VC_CONTEXT_V2,
+};
+
+use super::analysis::{Analysis, Settings};
+use super::document::{matrix_json, ranking_json};
+use super::expected::ExpectedList;
+use super::export::ExportSource;
+use super::input::{Input, InputRole};
+use super::month::{Deadline, Month, MonthRange};
+use super::review::Reviews;
+use super::verdict::{Verdict, examine};
+
+/// The largest summary accepted: a ranking of every association and the digests of tens of
+/// thousands of files.
+pub const MAX_SUMMARY_BYTES: usize = 16 * 1024 * 1024;
+
+/// What a summary carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SummaryKind {
+    /// The ranking.
+    Ranking,
+    /// The association × month matrix.
+    Matrix,
+}
+
+impl SummaryKind {
+    /// `ranking` or `matrix`.
+    pub fn code(self) -> &'static str {
+        match self {
+            SummaryKind::Ranking => "ranking",
+            SummaryKind::Matrix => "matrix",
+        }
+    }
+
+    /// The kind read from its word.
+    pub fn from_code(code: &str) -> Option<SummaryKind> {
+        match code {
+            "ranking" => Some(SummaryKind::Ranking),
+            "matrix" => Some(SummaryKind::Matrix),
+            _ => None,
+        }
+    }
+
+    /// The kind in a word of `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        crate::messages::summary_kind(self, lang)
+    }
+}
+
+/// The content a summary of `kind` carries, computed from `source`: the same function signs
+/// and reproduces.
+fn content(kind: SummaryKind, source: ExportSource<'_>) -> Json {
+    match kind {
+        SummaryKind::Ranking => ranking_json(source.analysis, source.verdicts, source.reviews),
+        SummaryKind::Matrix => matrix_json(source.analysis),
+    }
+}
+
+fn settings_doc(analysis: &Analysis) -> SummarySettingsDoc {
+    SummarySettingsDoc {
+        months: analysis.months.map(|months| months.to_string()),
+        deadline: analysis.settings.deadline.map(Deadline::day),
+        longest_period_days: analysis.settings.longest_period_days,
+        ranking_month: analysis.settings.ranking_month.map(|month| month.to_string()),
+    }
+}
+
+/// Signs a summary of `kind` over `source` with the bureau's `key`, at the analysis's clock
+/// (`analysis.settings.now` becomes `validFrom`: compute the verdicts and the analysis at the
+/// time of signing). The inputs listed are every verdict's file, then `source.others`.
+///
+/// # Errors
+/// [`Error::SummaryInputMissing`] when the analysis used a register, an expected list or
+/// reviews whose file is not among `source.others`: nobody could reproduce it.
+pub fn sign_summary(
+    kind: SummaryKind,
+    source: ExportSource<'_>,
+    key: &AssociationKey,
+    random_id: [u8; 16],
+) -> Result<String, Error> {
+    let has = |role| source.others.iter().any(|input| input.role == role);
+    let used_register = source.verdicts.iter().any(|verdict| verdict.key_status.is_some());
+    let used_expected = source.analysis.rows.iter().any(|row| row.expected);
+    for (used, role) in [
+        (used_register, InputRole::Register),
+        (used_expected, InputRole::Expected),
+        (source.reviews.is_some() && kind == SummaryKind::Ranking, InputRole::Review),
+    ] {
+        if used && !has(role) {
+            return Err(Error::SummaryInputMissing(role));
+        }
+    }
+    let issued = source.analysis.settings.now.clone();
+    let inputs = source
+        .verdicts
+        .iter()
+        .map(|verdict| Input::of_file(&verdict.file))
+        .chain(source.others.iter().cloned())
+        .map(|input| SummaryInputDoc { name: input.name, sha256: input.sha256, role: input.role.code().to_owned() })
+        .collect();
+    let document = SummaryDoc {
+        context: vec![VC_CONTEXT_V2.to_owned()],
+        id: uuid_urn(random_id),
+        types: vec!["VerifiableCredential".to_owned(), SUMMARY_TYPE.to_owned()],
+        issuer: key.public().did(),
+        valid_from: issued.as_str().to_owned(),
+        credential_subject: SummarySubjectDoc {
+            kind: SUMMARY_SUBJECT_TYPE.to_owned(),
+            format: SUMMARY_FORMAT.to_owned(),
+            summary_kind: kind.code().to_owned(),
+            settings: settings_doc(source.analysis),
+            inputs,
+            content: content(kind, source),
+        },
+        proof: crate::wire::ProofDoc {
+            kind: String::new(),
+            cryptosuite: String::new(),
+            created: None,
+            verification_method: String::new(),
+            proof_purpose: String::new(),
+            context: None,
+            proof_value: String::new(),
+        },
+    };
+    let Json::Object(mut object) = document.unsecured_json() else { unreachable!("a summary is an object") };
+    add_proof(&mut object, key, Some(&issued));
+    Ok(json::pretty(&Json::Object(object)))
+}
+
+/// A summary whose signature holds: what the holder of [`VerifiedSummary::key`] signed. Whether
+/// that key is the bureau's is for the reader to check against the fingerprint the bureau
+/// publishes; whether it says what its files say is for [`VerifiedSummary::reproduce`].
+#[derive(Debug, Clone)]
+pub struct VerifiedSummary {
+    /// The key that signed it.
+    pub key: PublicKey,
+    /// When it was signed, and the clock of its verdicts.
+    pub issued: Timestamp,
+    /// The credential's id.
+    pub id: String,
+    /// What it carries.
+    pub kind: SummaryKind,
+    /// The settings of its analysis.
+    pub settings: Settings,
+    /// Every file it was computed from, in order.
+    pub inputs: Vec<Input>,
+    /// The ranking or the matrix, as signed.
+    pub content: Json,
+    /// Lowercase hex SHA-256 of the canonical form of the whole signed document.
+    pub digest: String,
+}
+
+/// Verifies a signed summary: its format, the `eddsa-jcs-2022` proof, and that it is not signed
+/// later than the verifier's clock `now`.
+///
+/// # Errors
+/// As reading a result: [`Error::TooLarge`], [`Error::Json`], [`Error::WrongDocument`],
+/// [`Error::Malformed`] (every field problem by path), [`Error::BadTimestamp`], the proof errors
+/// of [`verify_proof`], [`Error::VerificationMethodMismatch`], [`Error::NotYetValid`].
+pub fn verify_summary(json: &str, now: &Timestamp) -> Result<VerifiedSummary, Error> {
+    let value = crate::wire::parse_document(json, Document::Summary, MAX_SUMMARY_BYTES)?;
+    let found = crate::wire::detect(&value);
+    if found != Document::Summary {
+        return Err(Error::WrongDocument { expected: Document::Summary, found });
+    }
+    let mut reader = Reader::new();
+    let document = SummaryDoc::read(&mut reader, &value);
+    if document.context != [VC_CONTEXT_V2] && value.get("@context").is_some() {
+        reader.problem("@context", ProblemKind::MustBe(format!("[\"{VC_CONTEXT_V2}\"]")));
+    }
+    if !document.types.iter().any(|kind| kind == "VerifiableCredential")
+        || !document.types.iter().any(|kind| kind == SUMMARY_TYPE)
+    {
+        reader.problem("type", ProblemKind::MustInclude(vec!["VerifiableCredential".into(), SUMMARY_TYPE.into()]));
+    }
+    if !is_urn_uuid(&document.id) && value.get("id").is_some() {
+        reader.problem("id", ProblemKind::NotUrnUuid);
+    }
+    let subject = &document.credential_subject;
+    let at = "credentialSubject";
+    if subject.kind != SUMMARY_SUBJECT_TYPE && !subject.kind.is_empty() {
+        reader.problem(join(at, "type"), ProblemKind::MustBe(SUMMARY_SUBJECT_TYPE.into()));
+    }
+    if subject.format != SUMMARY_FORMAT && !subject.format.is_empty() {
+        reader.problem(join(at, "format"), ProblemKind::MustBe(SUMMARY_FORMAT.into()));
+    }
+    let settings_at = join(at, "settings");
+    let months = subject.settings.months.as_deref().map(|text| {
+        MonthRange::parse(text)
+            .ok_or_else(|| Problem::new(join(&settings_at, "months"), ProblemKind::BadMonth(text.into())))
+    });
+    let ranking_month = subject.settings.ranking_month.as_deref().map(|text| {
+        Month::parse(text)
+            .ok_or_else(|| Problem::new(join(&settings_at, "ranking_month"), ProblemKind::BadMonth(text.into())))
+    });
+    let month_problems = [months.clone().and_then(Result::err), ranking_month.clone().and_then(Result::err)];
+    reader.problems.extend(month_problems.into_iter().flatten());
+    for (position, input) in subject.inputs.iter().enumerate() {
+        if input.sha256.len() != 64 || !input.sha256.bytes().all(|byte| matches!(byte, b'0'..=b'9' | b'a'..=b'f')) {
+            reader.problem(join(&index(&join(at, "inputs"), position), "sha256"), ProblemKind::BadFileDigest);
+        }
+    }
+    if !reader.problems.is_empty() {
+        return Err(Error::Malformed { what: Document::Summary, problems: reader.problems });
+    }
+    let issued = Timestamp::parse(&document.valid_from)?;
+    let created = document.proof.created.as_deref().map(Timestamp::parse).transpose()?;
+    let key = verify_proof(&value)?;
+    if document.issuer != key.did() {
+        return Err(Error::VerificationMethodMismatch {
+            expected: format!("{}#…", document.issuer),
+            found: document.proof.verification_method,
+        });
+    }
+    check_not_later_than_now(&issued, created.as_ref(), now)?;
+    let subject = document.credential_subject;
+    let settings = Settings {
+        now: issued.clone(),
+        months: months.and_then(Result::ok),
+        deadline: subject.settings.deadline.and_then(Deadline::new),
+        longest_period_days: subject.settings.longest_period_days,
+        ranking_month: ranking_month.and_then(Result::ok),
+    };
+    let inputs = subject
+        .inputs
+        .into_iter()
+        .map(|input| Input {
+            name: input.name,
+            sha256: input.sha256,
+            role: InputRole::from_code(&input.role).unwrap_or(InputRole::File),
+        })
+        .collect();
+    Ok(VerifiedSummary {
+        key,
+        issued,
+        id: document.id,
+        kind: SummaryKind::from_code(&subject.summary_kind).unwrap_or(SummaryKind::Ranking),
+        settings,
+        inputs,
+        content: subject.content,
+        digest: crate::canonical::hex(&crate::canonical::canonical_sha256(&value)),
+    })
+}
+
+/// Whether a summary is what its files say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reproduction {
+    /// Computed again from the same files, it is the same.
+    Reproduced,
+    /// These inputs were not among the files given.
+    MissingInputs(Vec<Input>),
+    /// Computed again, it differs; the first difference.
+    Differs {
+        /// Where, as a path in the content (`[3].score`, `rows[12].cells[4]`).
+        at: String,
+        /// What the summary says there.
+        signed: String,
+        /// What the files give.
+        computed: String,
+    },
+}
+
+impl Reproduction {
+    /// A stable code: `reproduced`, `missing-inputs`, `differs`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Reproduction::Reproduced => "reproduced",
+            Reproduction::MissingInputs(_) => "missing-inputs",
+            Reproduction::Differs { .. } => "differs",
+        }
+    }
+
+    /// The outcome in plain words of `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        crate::messages::reproduction(self, lang)
+    }
+}
+
+impl VerifiedSummary {
+    /// How many rows its content has: ranked associations, or matrix rows.
+    pub fn rows(&self) -> usize {
+        match self.kind {
+            SummaryKind::Ranking => self.content.as_array().map_or(0, <[Json]>::len),
+            SummaryKind::Matrix => self.content.get("rows").and_then(Json::as_array).map_or(0, <[Json]>::len),
+        }
+    }
+
+    /// Computes the summary again from `files` (name and bytes; any names, any order, extra
+    /// files ignored: each input is found by its SHA-256) with the built-in `catalogues` and
+    /// those among the inputs, and compares it with what was signed.
+    ///
+    /// # Errors
+    /// When an input found by its digest cannot be read as what it was used as (a register, an
+    /// expected list, a review file, a catalogue): that error.
+    pub fn reproduce(&self, files: &[(&str, &[u8])], catalogues: &[&Catalogue]) -> Result<Reproduction, Error> {
+        let by_digest: HashMap<String, &[u8]> =
+            files.iter().map(|(_, bytes)| (crate::credential::sha256_hex(bytes), *bytes)).collect();
+        let missing: Vec<Input> =
+            self.inputs.iter().filter(|input| !by_digest.contains_key(&input.sha256)).cloned().collect();
+        if !missing.is_empty() {
+            return Ok(Reproduction::MissingInputs(missing));
+        }
+        let bytes_of = |input: &Input| by_digest[&input.sha256];
+        let text_of = |input: &Input, what: Document| {
+            crate::json::decode(bytes_of(input)).map(str::to_owned).map_err(|error| Error::Json { what, error })
+        };
+        let mut register = None;
+        let mut expected = None;
+        let mut reviews = None;
+        let mut custom: Vec<Catalogue> = Vec::new();
+        for input in &self.inputs {
+            match input.role {
+                InputRole::File => {}
+                InputRole::Register => register = Some(KeyRegister::parse(&text_of(input, Document::Register)?)?),
+                InputRole::Expected => expected = Some(ExpectedList::from_bytes(bytes_of(input))?),
+                InputRole::Review => reviews = Some(Reviews::from_json(&text_of(input, Document::Review)?)?),
+                InputRole::Catalogue => custom.push(Catalogue::from_json(&text_of(input, Document::Catalogue)?)?),
+            }
+        }
+        let mut all: Vec<&Catalogue> = catalogues.to_vec();
+        all.extend(custom.iter());
+        let verdicts: Vec<Verdict> = self
+            .inputs
+            .iter()
+            .filter(|input| input.role == InputRole::File)
+            .map(|input| examine(&input.name, bytes_of(input), &all, &self.issued).judge(register.as_ref()))
+            .collect();
+        let analysis = Analysis::compute(&verdicts, expected.as_ref(), self.settings.clone());
+        let others: Vec<Input> = self.inputs.iter().filter(|input| input.role != InputRole::File).cloned().collect();
+        let source =
+            ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: reviews.as_ref(), others: &others };
+        let computed = content(self.kind, source);
+        Ok(match difference(&self.content, &computed, "") {
+            None => Reproduction::Reproduced,
+            Some((at, signed, computed)) => Reproduction::Differs { at, signed, computed },
+        })
+    }
+}
+
+/// The first place where what was signed and what the files give differ: objects member by
+/// member, arrays item by item and then by length.
+fn difference(signed: &Json, computed: &Json, at: &str) -> Option<(String, String, String)> {
+    match (signed, computed) {
+        (Json::Object(signed), Json::Object(computed)) => {
+            let keys = signed.keys().chain(computed.keys().filter(|key| !signed.contains_key(key)));
+            keys.into_iter().find_map(|key| {
+                let (a, b) = (signed.get(key).unwrap_or(&Json::Null), computed.get(key).unwrap_or(&Json::Null));
+                difference(a, b, &join(at, key))
+            })
+        }
+        (Json::Array(signed), Json::Array(computed)) => signed
+            .iter()
+            .zip(computed)
+            .enumerate()
+            .find_map(|(position, (a, b))| difference(a, b, &index(at, position)))
+            .or_else(|| {
+                (signed.len() != computed.len())
+                    .then(|| (format!("{at}.length"), signed.len().to_string(), computed.len().to_string()))
+            }),
+        _ if signed == computed => None,
+        _ => {
+            let show = |value: &Json| value.as_str().map_or_else(|| json::compact(value), str::to_owned);
+            Some((at.to_owned(), show(signed), show(computed)))
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! The bureau's signed summary: a W3C Verifiable Credential 2.0 whose subject
+//! (`selfcheck-summary/1`) carries a ranking or a matrix, the settings it was computed with, and
+//! the SHA-256 of every file it was computed from, secured like a result with an
+//! `eddsa-jcs-2022` proof by the bureau's key.
+
+use super::ProofDoc;
+use super::read::{Reader, index, join, object};
+use crate::json::{Json, Object};
+
+/// The credential type of a summary, beside `VerifiableCredential`.
+pub const SUMMARY_TYPE: &str = "SelfcheckBureauSummaryCredential";
+/// The type of its subject.
+pub const SUMMARY_SUBJECT_TYPE: &str = "SelfcheckBureauSummary";
+/// The format tag of its subject.
+pub const SUMMARY_FORMAT: &str = "selfcheck-summary/1";
+/// What a summary can carry.
+pub const SUMMARY_KINDS: &[&str] = &["ranking", "matrix"];
+/// The roles of the files a summary was computed from.
+pub const INPUT_ROLES: &[&str] = &["file", "register", "expected", "review", "catalogue"];
+
+/// A signed summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryDoc {
+    /// `["https://www.w3.org/ns/credentials/v2"]`.
+    pub context: Vec<String>,
+    /// `urn:uuid:` of a random UUID.
+    pub id: String,
+    /// `["VerifiableCredential", "SelfcheckBureauSummaryCredential"]`.
+    pub types: Vec<String>,
+    /// The bureau's `did:key`.
+    pub issuer: String,
+    /// When it was signed: also the clock its verdicts were given at.
+    pub valid_from: String,
+    /// What the bureau states.
+    pub credential_subject: SummarySubjectDoc,
+    /// The Data Integrity proof.
+    pub proof: ProofDoc,
+}
+
+/// A summary's subject.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummarySubjectDoc {
+    /// Always [`SUMMARY_SUBJECT_TYPE`].
+    pub kind: String,
+    /// Always [`SUMMARY_FORMAT`].
+    pub format: String,
+    /// What it carries, `kind`: `ranking` or `matrix`.
+    pub summary_kind: String,
+    /// How it was computed.
+    pub settings: SummarySettingsDoc,
+    /// Every file it was computed from, in the order given.
+    pub inputs: Vec<SummaryInputDoc>,
+    /// The ranking (an array) or the matrix (an object), as `selfcheck-analysis/1` writes them.
+    pub content: Json,
+}
+
+/// The settings of a summary's analysis. Its clock is the summary's `validFrom`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SummarySettingsDoc {
+    /// The months of the matrix, `YYYY-MM..YYYY-MM`; absent when no file named a month.
+    pub months: Option<String>,
+    /// The deadline's day of the following month, when there was one.
+    pub deadline: Option<u32>,
+    /// The longest period expected, in days.
+    pub longest_period_days: u32,
+    /// The month ranked, `YYYY-MM`; absent: each association's latest result.
+    pub ranking_month: Option<String>,
+}
+
+/// A file a summary was computed from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryInputDoc {
+    /// Its name where the bureau had it (informative: files are matched by digest).
+    pub name: String,
+    /// Lowercase hex SHA-256 of its bytes.
+    pub sha256: String,
+    /// One of [`INPUT_ROLES`].
+    pub role: String,
+}
+
+impl SummaryDoc {
+    /// Reads a summary's fields, collecting every problem with its path.
+    pub(crate) fn read(reader: &mut Reader, value: &Json) -> SummaryDoc {
+        let known = ["@context", "id", "type", "issuer", "validFrom", "credentialSubject", "proof"];
+        let object = reader.fields(value, "", &known);
+        let context = reader.required(object, "", "@context");
+        let types = reader.required(object, "", "type");
+        let subject = reader.required(object, "", "credentialSubject");
+        let proof = reader.required(object, "", "proof");
+        SummaryDoc {
+            context: reader.strings(context, "@context"),
+            id: reader.required_string(object, "", "id"),
+            types: reader.strings(types, "type"),
+            issuer: reader.required_string(object, "", "issuer"),
+            valid_from: reader.required_string(object, "", "validFrom"),
+            credential_subject: SummarySubjectDoc::read(reader, subject, "credentialSubject"),
+            proof: ProofDoc::read(reader, proof, "proof"),
+        }
+    }
+
+    /// The summary without its proof: what the proof signs.
+    pub fn unsecured_json(&self) -> Json {
+        object([
+            ("@context", self.context.clone().into()),
+            ("id", self.id.as_str().into()),
+            ("type", self.types.clone().into()),
+            ("issuer", self.issuer.as_str().into()),
+            ("validFrom", self.valid_from.as_str().into()),
+            ("credentialSubject", self.credential_subject.to_json()),
+        ])
+    }
+}
+
+impl SummarySubjectDoc {
+    fn read(reader: &mut Reader, value: Option<&Json>, at: &str) -> SummarySubjectDoc {
+        let known = ["type", "format", "kind", "settings", "inputs", "ranking", "matrix"];
+        let empty = Json::Object(Object::new());
+        let object = reader.fields(value.unwrap_or(&empty), at, &known);
+        let summary = {
+            let value = reader.required(object, at, "kind");
+            reader.word(value, &join(at, "kind"), SUMMARY_KINDS, SUMMARY_KINDS).unwrap_or("").to_owned()
+        };
+        let settings = reader.required(object, at, "settings");
+        let inputs = reader.required(object, at, "inputs");
+        let inputs = reader.array(inputs, &join(at, "inputs"));
+        let content = match summary.as_str() {
+            "ranking" | "matrix" => {
+                for other in SUMMARY_KINDS.iter().filter(|kind| **kind != summary) {
+                    if object.contains_key(other) {
+                        reader.problem(join(at, other), crate::ProblemKind::UnknownField);
+                    }
+                }
+                match reader.required(object, at, &summary) {
+                    Some(content @ Json::Array(_)) if summary == "ranking" => content.clone(),
+                    Some(content @ Json::Object(_)) if summary == "matrix" => content.clone(),
+                    Some(other) => {
+                        let expected = if summary == "ranking" {
+                            crate::json::JsonType::Array
+                        } else {
+                            crate::json::JsonType::Object
+                        };
+                        reader.problem(
+                            join(at, &summary),
+                            crate::ProblemKind::WrongType { expected, found: other.kind() },
+                        );
+                        Json::Null
+                    }
+                    None => Json::Null,
+                }
+            }
+            _ => Json::Null,
+        };
+        SummarySubjectDoc {
+            kind: reader.required_string(object, at, "type"),
+            format: reader.required_string(object, at, "format"),
+            summary_kind: summary,
+            settings: SummarySettingsDoc::read(reader, settings, &join(at, "settings")),
+            inputs: inputs
+                .iter()
+                .enumerate()
+                .map(|(position, item)| SummaryInputDoc::read(reader, item, &index(&join(at, "inputs"), position)))
+                .collect(),
+            content,
+        }
+    }
+
+    /// The subject as JSON, members in the order selfcheck writes them.
+    pub fn to_json(&self) -> Json {
+        let mut subject = Object::new();
+        subject.insert("type", self.kind.as_str());
+        subject.insert("format", self.format.as_str());
+        subject.insert("kind", self.summary_kind.as_str());
+        subject.insert("settings", self.settings.to_json());
+        subject.insert("inputs", Json::Array(self.inputs.iter().map(SummaryInputDoc::to_json).collect()));
+        subject.insert(self.summary_kind.as_str(), self.content.clone());
+        Json::Object(subject)
+    }
+}
+
+impl SummarySettingsDoc {
+    fn read(reader: &mut Reader, value: Option<&Json>, at: &str) -> SummarySettingsDoc {
+        let Some(value) = value else { return SummarySettingsDoc::default() };
+        let known = ["months", "deadline", "longest_period_days", "ranking_month"];
+        let object = reader.fields(value, at, &known);
+        let deadline = object.get("deadline").map(|value| reader.integer(Some(value), &join(at, "deadline"), 1, 28));
+        let longest = reader.required(object, at, "longest_period_days");
+        SummarySettingsDoc {
+            months: reader.maybe_string(object, at, "months"),
+            deadline: deadline.map(|day| day as u32),
+            longest_period_days: reader.integer(longest, &join(at, "longest_period_days"), 1, 100_000) as u32,
+            ranking_month: reader.maybe_string(object, at, "ranking_month"),
+        }
+    }
+
+    /// The settings as JSON.
+    pub fn to_json(&self) -> Json {
+        let mut settings = Object::new();
+        settings.insert_some("months", self.months.as_deref());
+        settings.insert_some("deadline", self.deadline);
+        settings.insert("longest_period_days", self.longest_period_days);
+        settings.insert_some("ranking_month", self.ranking_month.as_deref());
+        Json::Object(settings)
+    }
+}
+
+impl SummaryInputDoc {
+    fn read(reader: &mut Reader, value: &Json, at: &str) -> SummaryInputDoc {
+        let object = reader.fields(value, at, &["name", "sha256", "role"]);
+        let role = reader.required(object, at, "role");
+        SummaryInputDoc {
+            name: reader.required_string(object, at, "name"),
+            sha256: reader.required_string(object, at, "sha256"),
+            role: reader.word(role, &join(at, "role"), INPUT_ROLES, INPUT_ROLES).unwrap_or("").to_owned(),
+        }
+    }
+
+    /// The input as JSON.
+    pub fn to_json(&self) -> Json {
+        object([
+            ("name", self.name.as_str().into()),
+            ("sha256", self.sha256.as_str().into()),
+            ("role", self.role.as_str().into()),
+        ])
+    }
+}
