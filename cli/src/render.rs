@@ -142,13 +142,13 @@ pub fn template(catalogue: &Catalogue, lang: Lang) -> AnswersDoc {
 /// answers leave them empty).
 fn profile_lines(profile: &Profile, lang: Lang) -> String {
     let mut text = String::new();
-    if !profile.name.is_empty() || profile.credit_code.is_some() {
-        let code = profile.credit_code.as_ref().map(|code| code.as_str()).unwrap_or("");
-        let value = i18n::name_and_code(lang, &escape(&profile.name), &escape(code));
+    if !profile.name().is_empty() || profile.credit_code().is_some() {
+        let code = profile.credit_code().map(|code| code.as_str()).unwrap_or("");
+        let value = i18n::name_and_code(lang, &escape(profile.name()), &escape(code));
         let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::ASSOCIATION.get(lang), &value));
     }
-    if !profile.period_from.is_empty() || !profile.period_to.is_empty() {
-        let value = i18n::period(lang, &escape(&profile.period_from), &escape(&profile.period_to));
+    if !profile.period_from().is_empty() || !profile.period_to().is_empty() {
+        let value = i18n::period(lang, &escape(profile.period_from()), &escape(profile.period_to()));
         let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::PERIOD.get(lang), &value));
     }
     text
@@ -156,7 +156,7 @@ fn profile_lines(profile: &Profile, lang: Lang) -> String {
 
 /// The report of `score` as text: the association, then the figures.
 pub fn report_text(catalogue: &Catalogue, answers: &Answers, report: &Report, lang: Lang) -> String {
-    profile_lines(&answers.profile, lang) + &report_body(catalogue, answers, report, lang)
+    profile_lines(answers.profile(), lang) + &report_body(catalogue, answers, report, lang)
 }
 
 /// Score, grade, completeness, areas, vetoes and the rectification list.
@@ -239,13 +239,13 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
     match checked {
         Checked::Valid(verified) => {
             let catalogue = &verified.catalogue;
-            let profile = &verified.answers.profile;
-            let code = profile.credit_code.as_ref().map(|code| code.as_str()).unwrap_or("");
+            let profile = verified.answers.profile();
+            let code = profile.credit_code().map(|code| code.as_str()).unwrap_or("");
             rows.push((i18n::VALIDITY.get(lang), i18n::VALID_VERIFIED.get(lang).to_owned()));
-            rows.push((i18n::ASSOCIATION.get(lang), i18n::name_and_code(lang, &escape(&profile.name), &escape(code))));
+            rows.push((i18n::ASSOCIATION.get(lang), i18n::name_and_code(lang, &escape(profile.name()), &escape(code))));
             rows.push((
                 i18n::PERIOD.get(lang),
-                i18n::period(lang, &escape(&profile.period_from), &escape(&profile.period_to)),
+                i18n::period(lang, &escape(profile.period_from()), &escape(profile.period_to())),
             ));
             rows.push((i18n::SIGNED_AT.get(lang), verified.issued.to_string()));
             rows.push((i18n::FINGERPRINT.get(lang), verified.key.fingerprint()));

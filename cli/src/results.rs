@@ -126,13 +126,13 @@ pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
     match checked {
         Checked::Valid(verified) => {
             let catalogue = &verified.catalogue;
-            let profile = &verified.answers.profile;
+            let profile = verified.answers.profile();
             let detail = i18n::valid_line(
                 lang,
-                &escape(&profile.name),
-                &escape(profile.credit_code.as_ref().map(|code| code.as_str()).unwrap_or("")),
-                &escape(&profile.period_from),
-                &escape(&profile.period_to),
+                &escape(profile.name()),
+                &escape(profile.credit_code().map(|code| code.as_str()).unwrap_or("")),
+                &escape(profile.period_from()),
+                &escape(profile.period_to()),
                 verified.report.score,
                 &escape(catalogue.grades()[verified.report.grade].label.get(lang)),
                 &verified.key.fingerprint(),

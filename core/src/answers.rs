@@ -67,7 +67,7 @@ impl Response {
 ///     .build()
 ///     .unwrap();
 /// let answers = Answers::blank(Catalogue::builtin()).with_profile(profile);
-/// assert_eq!(answers.profile.credit_code.as_ref().unwrap().as_str(), "514400005000031282");
+/// assert_eq!(answers.profile().credit_code().unwrap().as_str(), "514400005000031282");
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct ProfileBuilder {
@@ -137,30 +137,89 @@ pub struct Entry {
 }
 
 /// The association's profile; empty fields are not filled in yet.
+///
+/// A `Profile` is always checked: it comes from [`ProfileBuilder::build`], from a document read by
+/// [`Answers::from_json`] or a verified result, or is the empty [`Profile::default`]. Its fields
+/// are read through accessors, so that no code can put an unchecked date or credit code into
+/// answers that are then signed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Profile {
-    /// Registered name.
-    pub name: String,
-    /// Unified social credit code, when given.
-    pub credit_code: Option<CreditCode>,
+    pub(crate) name: String,
+    pub(crate) credit_code: Option<CreditCode>,
+    pub(crate) contact_person: String,
+    pub(crate) contact_phone: String,
+    pub(crate) contact_email: String,
+    pub(crate) period_from: String,
+    pub(crate) period_to: String,
+}
+
+impl Profile {
+    /// Registered name, trimmed; empty when not filled in.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Unified social credit code (normalized), when given.
+    pub fn credit_code(&self) -> Option<&CreditCode> {
+        self.credit_code.as_ref()
+    }
+
     /// Contact person.
-    pub contact_person: String,
+    pub fn contact_person(&self) -> &str {
+        &self.contact_person
+    }
+
     /// Contact telephone.
-    pub contact_phone: String,
+    pub fn contact_phone(&self) -> &str {
+        &self.contact_phone
+    }
+
     /// Contact e-mail.
-    pub contact_email: String,
+    pub fn contact_email(&self) -> &str {
+        &self.contact_email
+    }
+
     /// First day of the period assessed, `YYYY-MM-DD`, or empty.
-    pub period_from: String,
+    pub fn period_from(&self) -> &str {
+        &self.period_from
+    }
+
     /// Last day of the period assessed, `YYYY-MM-DD`, or empty.
-    pub period_to: String,
+    pub fn period_to(&self) -> &str {
+        &self.period_to
+    }
+
+    /// A builder holding this profile's fields, to change some of them and check the whole again.
+    ///
+    /// ```
+    /// use selfcheck_core::ProfileBuilder;
+    ///
+    /// let profile = ProfileBuilder::new("广东省某某行业协会", "514400005000031282").build().unwrap();
+    /// let later = profile.to_builder().period("2026-12-01", "2026-12-31").build().unwrap();
+    /// assert_eq!(later.period_to(), "2026-12-31");
+    /// assert_eq!(later.name(), profile.name());
+    /// ```
+    pub fn to_builder(&self) -> ProfileBuilder {
+        ProfileBuilder {
+            doc: ProfileDoc {
+                name: self.name.clone(),
+                credit_code: self.credit_code.as_ref().map(|code| code.as_str().to_owned()).unwrap_or_default(),
+                contact: ContactDoc {
+                    person: self.contact_person.clone(),
+                    phone: self.contact_phone.clone(),
+                    email: self.contact_email.clone(),
+                },
+                period: PeriodDoc { from: self.period_from.clone(), to: self.period_to.clone() },
+            },
+        }
+    }
 }
 
 /// Answers checked against one catalogue: one entry per criterion, in catalogue order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answers {
     catalogue_digest: String,
-    /// Who is answering.
-    pub profile: Profile,
+    pub(crate) profile: Profile,
     entries: Vec<Entry>,
 }
 
@@ -240,7 +299,12 @@ impl Answers {
         self.entries.get(index)
     }
 
-    /// Sets the answer of the criterion at `index` after checking it against the criterion.
+    /// Sets the answer of the criterion at `index` after checking it against the criterion;
+    /// `None` makes it open again.
+    ///
+    /// # Errors
+    /// [`Error::InvalidAnswers`] when `index` is beyond the catalogue's criteria or the answer
+    /// does not fit the criterion; the answers are then unchanged.
     pub fn set_response(
         &mut self,
         catalogue: &Catalogue,
@@ -288,6 +352,11 @@ impl Answers {
         crate::json::pretty(&self.to_doc(catalogue).to_json())
     }
 
+    /// Who is answering.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
     /// Replaces the profile with one built and checked by [`ProfileBuilder`].
     pub fn with_profile(mut self, profile: Profile) -> Answers {
         self.profile = profile;
@@ -306,6 +375,10 @@ impl Answers {
     }
 
     /// Replaces the profile with a checked one; the answers are kept when it is invalid.
+    ///
+    /// # Errors
+    /// [`Error::InvalidAnswers`] listing every field of `doc` that is wrong (credit code,
+    /// dates, lengths, control characters); the profile is then unchanged.
     pub fn set_profile(&mut self, doc: &ProfileDoc) -> Result<(), Error> {
         let mut problems = Vec::new();
         let profile = check_profile(doc, &mut problems);
@@ -317,6 +390,10 @@ impl Answers {
     }
 
     /// Sets the note of the criterion at `index`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidAnswers`] when `index` is beyond the criteria or the note is longer than
+    /// [`MAX_NOTE_CHARS`].
     pub fn set_note(&mut self, index: usize, note: &str) -> Result<(), Error> {
         let entry = self.entries.get_mut(index).ok_or_else(|| unknown_index(index))?;
         if note.chars().count() > MAX_NOTE_CHARS {
@@ -330,6 +407,10 @@ impl Answers {
     }
 
     /// Adds a piece of evidence to the criterion at `index` after checking it.
+    ///
+    /// # Errors
+    /// [`Error::InvalidAnswers`] when `index` is beyond the criteria, the criterion already has
+    /// [`MAX_EVIDENCE`] pieces, or the link or file record is malformed.
     pub fn add_evidence(&mut self, index: usize, evidence: Evidence) -> Result<(), Error> {
         let entry = self.entries.get_mut(index).ok_or_else(|| unknown_index(index))?;
         let mut problems = Vec::new();
@@ -447,6 +528,10 @@ fn parse_answers_doc(json: &str, what: Document) -> Result<AnswersDoc, Error> {
 }
 
 /// Whether `response` is an allowed answer to `criterion`.
+///
+/// # Errors
+/// The [`ProblemKind`] saying why it does not fit (not applicable where the criterion always
+/// applies, `partly` on a yes-or-no criterion, a checklist bit beyond its items, …).
 pub fn response_fits(criterion: &Criterion, response: Response) -> Result<(), ProblemKind> {
     match (&criterion.kind, response) {
         (_, Response::NotApplicable) if !criterion.not_applicable => Err(ProblemKind::NotApplicableNotAllowed),

@@ -356,7 +356,7 @@ impl ResultWarning {
 /// let now = Timestamp::parse("2026-12-01T00:00:00Z").unwrap();
 /// let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().collect();
 /// let verified = verify_result(json, &catalogues, &now).unwrap();
-/// assert_eq!(verified.answers.profile.name, "广东省示例行业协会");
+/// assert_eq!(verified.answers.profile().name(), "广东省示例行业协会");
 /// assert_eq!(verified.grade().label.zh, "合格");
 /// let to_fix: Vec<String> =
 ///     verified.rectification().iter().map(|entry| format!("{} −{}", entry.criterion.id, entry.lost)).collect();

@@ -1,19 +1,114 @@
 //! selfcheck-core: the criteria of the Guangdong industry self-discipline and integrity
-//! campaign (广东省民政厅, 2013), the answers of an association, and the scoring.
+//! campaign (广东省民政厅, 2013), the answers of an association, the scoring, signed results
+//! (W3C Verifiable Credentials, `eddsa-jcs-2022`) and the bureau's checks of them.
 //!
-//! The core does no IO: no files, DOM, storage, clock or randomness. Hosts (the
-//! `selfcheck` CLI, the web widget) read files and pass strings in; what needs the time or
-//! random bytes takes them as arguments.
+//! The core does no IO: no files, DOM, storage, clock or randomness. Hosts (the `selfcheck`
+//! CLI, the web widget, the review desk, the bindings) read files and pass strings or bytes in;
+//! what needs the time or random bytes takes them as arguments.
+//!
+//! # Score answers
+//!
+//! Answers are read from their JSON file (`selfcheck-answers/1`) or built in code, always
+//! checked against a [`Catalogue`]; the [`Report`] speaks in the catalogue's own items.
 //!
 //! ```
 //! use selfcheck_core::{Answers, Catalogue, Report};
 //!
 //! let catalogue = Catalogue::builtin();
-//! let answers = Answers::blank(&catalogue);
-//! let report = Report::compute(&catalogue, &answers);
-//! assert_eq!(report.total, 0);
-//! assert_eq!(report.open.len(), catalogue.criteria().len());
+//! let json = include_str!("../../tests/data/golden/answers-complete.json");
+//! let answers = Answers::from_json(catalogue, json).unwrap();
+//! let report = Report::compute(catalogue, &answers);
+//! println!("折合千分制 {} · 自评等级 {}", report.score, report.grade_in(catalogue).label.zh);
+//! for area in report.area_scores(catalogue) {
+//!     println!("{}: {} / {}", area.area.title.zh, area.points, area.maximum);
+//! }
+//! for entry in report.rectification_entries(catalogue, &answers) {
+//!     println!("{} 扣 {} 分", entry.criterion.id, entry.lost);
+//! }
 //! ```
+//!
+//! # Build answers in code and sign them
+//!
+//! ```
+//! use selfcheck_core::{Answers, AssociationKey, Catalogue, ProfileBuilder, Response, Timestamp, sign_result};
+//!
+//! let catalogue = Catalogue::builtin();
+//! let profile = ProfileBuilder::new("广东省某某行业协会", "514400005000031282")
+//!     .period("2026-11-01", "2026-11-30")
+//!     .build()?; // every field checked here: a wrong date or credit code never reaches signing
+//! let mut answers = Answers::blank(catalogue).with_profile(profile);
+//! answers.set(catalogue, "A1", Response::Yes)?;
+//! answers.set(catalogue, "B1", Response::checklist(catalogue.criterion("B1").unwrap(), &["B1.1"])?)?;
+//!
+//! // The host supplies the key (here from a fixed seed), the time and 16 random bytes.
+//! let key = AssociationKey::from_seed([7; 32]);
+//! let now = Timestamp::parse("2026-12-01T09:30:00Z")?;
+//! let result_json = sign_result(catalogue, &answers, &key, &now, [42; 16])?;
+//! assert!(result_json.contains("eddsa-jcs-2022"));
+//! # Ok::<(), selfcheck_core::Error>(())
+//! ```
+//!
+//! # Verify a result, and who signed it
+//!
+//! [`verify_result`] proves that the result is intact and was signed by the key named in it;
+//! only the bureau's [`KeyRegister`] says whether that key is the association's.
+//!
+//! ```
+//! use selfcheck_core::{Catalogue, KeyRegister, KeyStatus, Timestamp, verify_result};
+//!
+//! let json = include_str!("../../tests/data/golden/result-complete.json");
+//! let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
+//! let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().collect();
+//! let verified = verify_result(json, &catalogues, &now)?;
+//! let register = KeyRegister::parse("514400005000031282 65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0\n")?;
+//! assert_eq!(register.status(&verified), KeyStatus::Registered);
+//! println!("{} {}", verified.answers.profile().name(), verified.grade().label.zh);
+//! # Ok::<(), selfcheck_core::Error>(())
+//! ```
+//!
+//! # Aggregate what the bureau received
+//!
+//! The [`bureau`] module gives each file a verdict (format → signature → key register →
+//! catalogue → period) and computes the matrix of associations × months, the ranking, the
+//! province's figures and the anomalies; see its page for an example.
+//!
+//! # Errors
+//!
+//! One [`Error`] type; [`Error::message`] words it in Chinese or English, [`Error::code`] is a
+//! stable code (the same the CLI's and the bindings' JSON carry), [`Error::class`] sorts it
+//! (not a result, invalid, malformed) and [`Error::problems`] lists the fields at fault.
+//!
+//! # Features
+//!
+//! - `fast`: precomputed Ed25519 tables (ed25519-dalek's `fast`): signing and verifying several
+//!   times faster, for about 30 KB more code. The CLI turns it on; the widget does not.
+//!
+//! # Build settings for a dependent crate
+//!
+//! Key-file encryption (600,000 PBKDF2 rounds) and Ed25519 are very slow in an unoptimized
+//! build (seconds per key file). Copy these lines into your workspace's `Cargo.toml` so that
+//! your debug builds optimize just them:
+//!
+//! ```toml
+//! [profile.dev.package.sha2]
+//! opt-level = 3
+//! [profile.dev.package.pbkdf2]
+//! opt-level = 3
+//! [profile.dev.package.hmac]
+//! opt-level = 3
+//! [profile.dev.package.aes]
+//! opt-level = 3
+//! [profile.dev.package.curve25519-dalek]
+//! opt-level = 3
+//! [profile.dev.package.ed25519-dalek]
+//! opt-level = 3
+//! ```
+//!
+//! [`Catalogue::builtin`] and [`Catalogue::builtins`] parse and check the built-in catalogues
+//! once, on first use, and share them afterwards.
+//!
+//! More complete programs are in `core/examples/`: scoring a file, signing, verifying a folder
+//! against a register, and aggregating.
 #![deny(missing_docs)]
 
 pub mod answers;

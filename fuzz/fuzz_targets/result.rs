@@ -32,8 +32,10 @@ fuzz_target!(|data: &[u8]| {
     // Signing checks the e-mail address, verification does not (results signed before the check
     // stay valid): a valid result's answers sign once an address signing refuses is cleared.
     let mut answers = verified.answers.clone();
-    if !answers.profile.contact_email.is_empty() && !selfcheck_core::answers::is_email(&answers.profile.contact_email) {
-        answers.profile.contact_email.clear();
+    let profile = answers.profile();
+    if !profile.contact_email().is_empty() && !selfcheck_core::answers::is_email(profile.contact_email()) {
+        let cleared = profile.to_builder().contact(profile.contact_person(), profile.contact_phone(), "");
+        answers = answers.with_profile(cleared.build().expect("a valid result's profile less its e-mail is valid"));
     }
     let again = sign_result(catalogue, &answers, &common::KEY, &verified.issued, [7; 16])
         .expect("the answers of a valid result can be signed");

@@ -273,9 +273,7 @@ fn the_ranking_has_each_accepted_association_once_best_first() {
     let ranking = &review.analysis.ranking;
     let codes: BTreeSet<&str> = ranking
         .iter()
-        .map(|row| {
-            review.verdicts[row.verdict].accepted().unwrap().answers.profile.credit_code.as_ref().unwrap().as_str()
-        })
+        .map(|row| review.verdicts[row.verdict].accepted().unwrap().answers.profile().credit_code().unwrap().as_str())
         .collect();
     assert_eq!(codes.len(), ranking.len(), "one row per association");
     assert!(!codes.contains(review.set.associations[bureau_set::UNREGISTERED].1.as_str()));

@@ -98,15 +98,15 @@ fn imported_view(state: &State, import: &Imported, dispatch: &Callback<Action>) 
     let result = &import.result;
     let report = &result.report;
     let pinned = &import.catalogue;
-    let profile = &result.answers.profile;
+    let profile = result.answers.profile();
     let summary = format!(
         "{}{} · {}（{}）· {} – {} · {} {} · {} {} · {} {}",
         S::ImportVerified.get(lang),
         import.file_name,
-        profile.name,
-        profile.credit_code.as_ref().map(|code| code.as_str()).unwrap_or(""),
-        profile.period_from,
-        profile.period_to,
+        profile.name(),
+        profile.credit_code().map(|code| code.as_str()).unwrap_or(""),
+        profile.period_from(),
+        profile.period_to(),
         S::ScoreHeadline.get(lang),
         report.score,
         S::Grade.get(lang),

@@ -402,9 +402,9 @@ fn export_result(state: &State, key: &KeyInfo, passphrase: &str) -> Result<(Expo
     let result = sign_result(&state.catalogue, &answers, &signing_key, &issued, random()?)?;
     let catalogue: &Catalogue = &state.catalogue;
     let verified = verify_result(&result, &[catalogue], &issued)?;
-    let profile = &answers.profile;
-    let code = profile.credit_code.as_ref().map(|code| code.as_str().to_owned()).unwrap_or_default();
-    let file_name = result_file_name(&code, &profile.period_from, &profile.period_to);
+    let profile = answers.profile();
+    let code = profile.credit_code().map(|code| code.as_str().to_owned()).unwrap_or_default();
+    let file_name = result_file_name(&code, profile.period_from(), profile.period_to());
     browser::download(&file_name, format!("{result}\n").as_bytes(), "application/json")
         .map_err(|error| Failure::Browser(browser::describe(error)))?;
     let info = ExportInfo {
