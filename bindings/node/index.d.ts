@@ -68,3 +68,45 @@ export function verify(
   result: Document,
   options?: { register?: string; catalogues?: Document[]; now?: string },
 ): Verdict;
+
+/** A received file for `summary`: its content, or its name and content. */
+export type ReceivedFile = Document | { name: string; content: Document };
+
+/** Options of `summary` and `summaryOfFolder`. */
+export interface SummaryOptions {
+  /** The key register's text (`CREDIT_CODE FINGERPRINT` lines). */
+  register?: string;
+  /** The associations expected to report (CSV or TSV text with names and credit codes). */
+  expected?: string;
+  /** A review file (`selfcheck-review/1`). */
+  reviews?: Document;
+  /** The day (1–28) of the following month by which a month's result is due. */
+  deadline?: number;
+  /** The months of the matrix, `YYYY-MM..YYYY-MM`. */
+  months?: string;
+  /** The month of the ranking, `YYYY-MM`. */
+  month?: string;
+  /** A period longer than this many days is an anomaly (default 31). */
+  longestPeriod?: number;
+  catalogues?: Document[];
+  lang?: 'zh' | 'en';
+  now?: string;
+}
+
+/** The bureau's analysis (`selfcheck-analysis/1`): files, matrix, ranking, province, anomalies. */
+export interface Analysis {
+  format: 'selfcheck-analysis/1';
+  settings: Record<string, unknown>;
+  counts: { files: number; accepted: number; rejected: Record<string, number>; copies: number };
+  files: Record<string, unknown>[];
+  matrix: {
+    months: string[];
+    rows: { credit_code: string; name: string; expected: boolean; cells: string[]; longest_missed_run: number; current_missed_run: number }[];
+  } & Record<string, unknown>;
+  ranking: ({ rank: number; credit_code: string; name: string; score: number; grade: string } & Record<string, unknown>)[];
+  province: Record<string, unknown>[];
+  anomalies: { code: string; credit_code: string | null; message: string; files: { name: string; sha256: string }[] }[];
+}
+
+export function summary(results: Iterable<ReceivedFile>, options?: SummaryOptions): Analysis;
+export function summaryOfFolder(folder: string, options?: SummaryOptions): Analysis;

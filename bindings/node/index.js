@@ -4,6 +4,8 @@
 // SelfcheckError with the same code, messages and problems as every other binding.
 
 const { randomBytes } = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
 const native = require('./pkg/selfcheck_node.js');
 
 /** A refusal: a stable `code`, its `kind`, the message in Chinese and English, each problem. */
@@ -60,4 +62,40 @@ module.exports = {
   /** The verdict on a signed result; an invalid result is a verdict, not an exception. */
   verify: (result, { register, catalogues, now: at } = {}) =>
     callWith('verify', { result, register, catalogues, now: at ?? now() }),
+  /**
+   * The bureau's analysis of received files (`selfcheck-analysis/1`, as `selfcheck summary
+   * --format json`): each file `{ name, content }` or only its content.
+   */
+  summary: (results, options = {}) => summary(results, options),
+  /** `summary` of every `*.json` file under `folder`, named by its path relative to it. */
+  summaryOfFolder: (folder, options = {}) => {
+    const files = [];
+    const walk = (dir) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.isFile() && entry.name.endsWith('.json')) {
+          files.push({ name: path.relative(folder, full), content: fs.readFileSync(full, 'utf8') });
+        }
+      }
+    };
+    walk(folder);
+    return summary(files, options);
+  },
 };
+
+function summary(results, { register, expected, reviews, deadline, months, month, longestPeriod, catalogues, lang, now: at } = {}) {
+  return callWith('summary', {
+    results: Array.from(results),
+    register,
+    expected,
+    reviews,
+    deadline,
+    months,
+    month,
+    longest_period: longestPeriod,
+    catalogues,
+    lang,
+    now: at ?? now(),
+  });
+}

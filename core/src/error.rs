@@ -407,6 +407,11 @@ pub enum ProblemKind {
     MustInclude(Vec<String>),
     /// A `urn:uuid:` identifier was expected.
     NotUrnUuid,
+    /// A text of exactly this many hexadecimal digits was expected.
+    NotHex {
+        /// How many digits.
+        digits: usize,
+    },
     /// A text with no visible character (only spaces or invisible characters).
     NoVisibleText,
     /// A text with control characters (line breaks, escape sequences) where only one line of
@@ -543,6 +548,7 @@ impl ProblemKind {
             ProblemKind::MustBe(_) => "must-be",
             ProblemKind::MustInclude(_) => "must-include",
             ProblemKind::NotUrnUuid => "not-urn-uuid",
+            ProblemKind::NotHex { .. } => "not-hex",
             ProblemKind::NoVisibleText => "no-visible-text",
             ProblemKind::ControlCharacters => "control-characters",
             ProblemKind::TemplateHints => "template-hints",

@@ -803,6 +803,10 @@ pub fn problem_kind(kind: &ProblemKind, lang: Lang) -> String {
             let values: Vec<&str> = values.iter().map(String::as_str).collect();
             pick(format!("必须包含{}", words(&values, lang)), format!("must include {}", words(&values, lang)))
         }
+        ProblemKind::NotHex { digits } => pick(
+            format!("应为 {digits} 位十六进制数字（0–9、a–f）"),
+            format!("must be {digits} hexadecimal digits (0–9, a–f)"),
+        ),
         ProblemKind::NotUrnUuid => pick(
             "应为 urn:uuid: 开头的标识（如 urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e）".into(),
             "must be a urn:uuid: identifier (such as urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e)".into(),

@@ -23,6 +23,7 @@ commands:
                     the widget build, the browser tests, the python interop tests,
                     the Python and Node bindings' tests and cargo deny check licenses
                     bans sources
+  test --only WORD  run only the steps whose name contains WORD (browser, bindings, …)
   bench             measure size, load time, answer latency, memory, signing and
                     verification (browser and native) and rewrite BENCHMARKS.md
   fuzz [--seconds N] [TARGET...]
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
     let result = match args.as_slice() {
         ["serve", options @ ..] => parse_port(options).and_then(serve),
         ["test"] => test::run_all(),
+        ["test", "--only", word] => test::run_matching(word),
         ["bench"] => bench::run_all(),
         ["fuzz", options @ ..] => fuzz::run(options),
         ["bureau-set", options @ ..] if !options.is_empty() => bureau_set(options),

@@ -44,7 +44,22 @@ fn steps() -> Vec<Step> {
 
 /// Runs every step; on a failure, says which step failed and stops.
 pub fn run_all() -> Result<(), String> {
-    let steps = steps();
+    run_steps(steps())
+}
+
+/// Runs only the steps whose name contains `word` (`browser`, `bindings`, `clippy`, …), for
+/// checking one part while working on it; CI runs them all.
+pub fn run_matching(word: &str) -> Result<(), String> {
+    let all = steps();
+    let names: Vec<&str> = all.iter().map(|step| step.name).collect();
+    let chosen: Vec<Step> = all.into_iter().filter(|step| step.name.contains(word)).collect();
+    if chosen.is_empty() {
+        return Err(format!("no test step's name contains {word:?}; the steps are:\n  {}", names.join("\n  ")));
+    }
+    run_steps(chosen)
+}
+
+fn run_steps(steps: Vec<Step>) -> Result<(), String> {
     let count = steps.len();
     let mut timings = Vec::new();
     for (index, step) in steps.iter().enumerate() {

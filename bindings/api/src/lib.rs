@@ -14,6 +14,10 @@
 //! | `score` | `answers`, `catalogue`? | the report (`selfcheck-report/1`) |
 //! | `sign` | `answers`, `key` (PEM), `passphrase`, `time`, `random` (32 hex digits), `catalogue`? | the signed result |
 //! | `verify` | `result`, `now`, `register`?, `catalogues`? | a verdict (never an error for an invalid result) |
+//! | `summary` | `results`, `now`, `register`?, `expected`?, `reviews`?, `deadline`?, `months`?, `month`?, `longest_period`?, `catalogues`?, `lang`? | the bureau's analysis (`selfcheck-analysis/1`), as `selfcheck summary --format json` |
+//!
+//! `summary`'s `results` is a list of received files, each `{"name": …, "content": …}` (the
+//! content as text or as a JSON value) or just the content (then named `results[i]`).
 //!
 //! ```
 //! let report = selfcheck_api::call("score", r#"{"answers": {
@@ -37,7 +41,7 @@ use selfcheck_core::{
 };
 
 /// The functions [`call`] knows.
-pub const FUNCTIONS: &[&str] = &["catalogue", "template", "score", "sign", "verify"];
+pub const FUNCTIONS: &[&str] = &["catalogue", "template", "score", "sign", "verify", "summary"];
 
 /// A refusal, structured the same way in every language: a stable code, its class, the message
 /// in both languages, and each problem with the path of its field.
@@ -164,6 +168,7 @@ pub fn call(function: &str, arguments: &str) -> Result<String, ApiError> {
         "score" => score(arguments)?,
         "sign" => sign(arguments)?,
         "verify" => verify(arguments)?,
+        "summary" => summary(arguments)?,
         other => {
             return Err(ApiError {
                 code: "unknown-function".into(),
@@ -207,6 +212,35 @@ impl<'a> Arguments<'a> {
             self.problems.push(Problem::new(format!("arguments.{key}"), ProblemKind::MissingField));
         }
         value
+    }
+
+    fn integer(&mut self, key: &str, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
+        let value = self.object.get(key)?;
+        let at = format!("arguments.{key}");
+        let Some(number) = value.as_i64() else {
+            self.problems.push(Problem::new(
+                at,
+                ProblemKind::WrongType { expected: json::JsonType::Number, found: value.kind() },
+            ));
+            return None;
+        };
+        let fits = u32::try_from(number).ok().filter(|number| range.contains(number));
+        if fits.is_none() {
+            let (min, max) = (i64::from(*range.start()), i64::from(*range.end()));
+            self.problems.push(Problem::new(at, ProblemKind::OutOfRange { min, max, found: number }));
+        }
+        fits
+    }
+
+    /// An optional text argument that `parse` must accept, described by `expected` otherwise.
+    fn parsed<T>(&mut self, key: &str, parse: impl Fn(&str) -> Option<T>, expected: &str) -> Option<T> {
+        let value = self.object.get(key);
+        let text = self.text(value, key)?;
+        let parsed = parse(text);
+        if parsed.is_none() {
+            self.problems.push(Problem::new(format!("arguments.{key}"), ProblemKind::MustBe(expected.to_owned())));
+        }
+        parsed
     }
 
     fn text(&mut self, value: Option<&'a Json>, key: &str) -> Option<&'a str> {
@@ -314,10 +348,7 @@ fn sign(object: &Object) -> Result<Json, ApiError> {
     let random = random.and_then(|random| {
         let bytes = hex16(random);
         if bytes.is_none() {
-            arguments.problems.push(Problem::new(
-                "arguments.random",
-                ProblemKind::MustBe("32 hexadecimal digits (16 random bytes)".into()),
-            ));
+            arguments.problems.push(Problem::new("arguments.random", ProblemKind::NotHex { digits: 32 }));
         }
         bytes
     });
@@ -353,7 +384,145 @@ fn verify(object: &Object) -> Result<Json, ApiError> {
     let now = arguments.text(now, "now");
     let register = arguments.object.get("register");
     let register = arguments.text(register, "register");
-    let extra: Vec<String> = match arguments.object.get("catalogues") {
+    let extra = extra_catalogues(&mut arguments);
+    arguments.check()?;
+    let (Some(result), Some(now)) = (result, now) else { unreachable!("every argument was checked above") };
+    let now = Timestamp::parse(now)?;
+    let register = register.map(KeyRegister::parse).transpose()?;
+    let extra = extra.iter().map(|text| Catalogue::from_json(text)).collect::<Result<Vec<_>, _>>()?;
+    let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().chain(&extra).collect();
+    Ok(verdict(verify_result(&result, &catalogues, &now), register.as_ref()))
+}
+
+/// The received files of `summary`: each `{"name", "content"}`, or only the content.
+fn received_files(arguments: &mut Arguments<'_>) -> Vec<(String, String)> {
+    let items = match arguments.required("results") {
+        None => return Vec::new(),
+        Some(Json::Array(items)) => items,
+        Some(other) => {
+            arguments.problems.push(Problem::new(
+                "arguments.results",
+                ProblemKind::WrongType { expected: json::JsonType::Array, found: other.kind() },
+            ));
+            return Vec::new();
+        }
+    };
+    let mut files = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let at = format!("arguments.results[{index}]");
+        let named = item.as_object().filter(|object| object.contains_key("content") && !object.contains_key("format"));
+        match named {
+            None => files.push((format!("results[{index}]"), document_text(item))),
+            Some(object) => {
+                for key in object.keys().filter(|key| !["name", "content"].contains(key)) {
+                    arguments.problems.push(Problem::new(format!("{at}.{key}"), ProblemKind::UnknownField));
+                }
+                let name = match object.get("name") {
+                    None => format!("results[{index}]"),
+                    Some(Json::String(name)) => name.clone(),
+                    Some(other) => {
+                        arguments.problems.push(Problem::new(
+                            format!("{at}.name"),
+                            ProblemKind::WrongType { expected: json::JsonType::String, found: other.kind() },
+                        ));
+                        continue;
+                    }
+                };
+                files.push((name, object.get("content").map(document_text).unwrap_or_default()));
+            }
+        }
+    }
+    files
+}
+
+fn summary(object: &Object) -> Result<Json, ApiError> {
+    let mut arguments = Arguments::new(object, &SUMMARY_ARGUMENTS);
+    let files = received_files(&mut arguments);
+    let files: Vec<(String, Vec<u8>)> = files.into_iter().map(|(name, content)| (name, content.into_bytes())).collect();
+    summary_with(arguments, &files)
+}
+
+const SUMMARY_ARGUMENTS: [&str; 11] = [
+    "results",
+    "now",
+    "register",
+    "expected",
+    "reviews",
+    "deadline",
+    "months",
+    "month",
+    "longest_period",
+    "catalogues",
+    "lang",
+];
+
+/// `summary` of files the host has read (a folder, say): each file's name and bytes, with the
+/// other arguments of `summary` (all but `results`) as a JSON object's text.
+///
+/// ```
+/// let result = std::fs::read("../../tests/data/golden/result-complete.json").unwrap();
+/// let files = vec![("2026-10/result.json".to_owned(), result)];
+/// let analysis = selfcheck_api::summary_of_files(&files, r#"{"now": "2026-12-01T00:00:00Z"}"#).unwrap();
+/// assert!(analysis.contains(r#""accepted":1"#));
+/// ```
+///
+/// # Errors
+/// As `summary`: `"bad-arguments"` naming each wrong option, or the core's error for a
+/// register, expected list, review file or catalogue that cannot be read.
+pub fn summary_of_files(files: &[(String, Vec<u8>)], options: &str) -> Result<String, ApiError> {
+    let options = json::parse(options)
+        .map_err(|error| ApiError::from(Error::Json { what: selfcheck_core::Document::UnknownJson, error }))?;
+    let Some(object) = options.as_object() else {
+        return Err(ApiError::arguments(vec![Problem::new(
+            "arguments",
+            ProblemKind::WrongType { expected: json::JsonType::Object, found: options.kind() },
+        )]));
+    };
+    Ok(json::compact(&summary_with(Arguments::new(object, &SUMMARY_ARGUMENTS[1..]), files)?))
+}
+
+fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Result<Json, ApiError> {
+    use selfcheck_core::bureau::{self, Analysis, Deadline, ExpectedList, Month, MonthRange, Reviews, Settings};
+
+    let now = arguments.required("now");
+    let now = arguments.text(now, "now");
+    let register = arguments.object.get("register");
+    let register = arguments.text(register, "register");
+    let expected = arguments.object.get("expected");
+    let expected = arguments.text(expected, "expected");
+    let reviews = arguments.object.get("reviews").map(document_text);
+    let deadline = arguments.integer("deadline", 1..=28).and_then(Deadline::new);
+    let months = arguments.parsed("months", MonthRange::parse, "YYYY-MM..YYYY-MM");
+    let month = arguments.parsed("month", Month::parse, "YYYY-MM");
+    let longest_period = arguments.integer("longest_period", 1..=3660);
+    let lang = arguments.object.get("lang");
+    let lang = arguments.text(lang, "lang").map_or(Lang::Zh, Lang::from_tag);
+    let extra = extra_catalogues(&mut arguments);
+    arguments.check()?;
+    let Some(now) = now else { unreachable!("every argument was checked above") };
+    let now = Timestamp::parse(now)?;
+    let register = register.map(KeyRegister::parse).transpose()?;
+    let expected = expected.map(|text| ExpectedList::from_bytes(text.as_bytes())).transpose()?;
+    let reviews = reviews.map(|text| Reviews::from_json(&text)).transpose()?;
+    let extra = extra.iter().map(|text| Catalogue::from_json(text)).collect::<Result<Vec<_>, _>>()?;
+    let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().chain(&extra).collect();
+
+    let verdicts: Vec<bureau::Verdict> =
+        files.iter().map(|(name, bytes)| bureau::verdict(name, bytes, &catalogues, register.as_ref(), &now)).collect();
+    let mut settings = Settings::new(now);
+    settings.months = months;
+    settings.deadline = deadline;
+    settings.ranking_month = month;
+    if let Some(days) = longest_period {
+        settings.longest_period_days = days;
+    }
+    let analysis = Analysis::compute(&verdicts, expected.as_ref(), settings);
+    Ok(bureau::analysis_json(&analysis, &verdicts, reviews.as_ref(), lang))
+}
+
+/// The `catalogues` argument: catalogue documents beside the built-in ones.
+fn extra_catalogues(arguments: &mut Arguments<'_>) -> Vec<String> {
+    match arguments.object.get("catalogues") {
         None => Vec::new(),
         Some(Json::Array(items)) => items.iter().map(document_text).collect(),
         Some(other) => {
@@ -363,14 +532,7 @@ fn verify(object: &Object) -> Result<Json, ApiError> {
             ));
             Vec::new()
         }
-    };
-    arguments.check()?;
-    let (Some(result), Some(now)) = (result, now) else { unreachable!("every argument was checked above") };
-    let now = Timestamp::parse(now)?;
-    let register = register.map(KeyRegister::parse).transpose()?;
-    let extra = extra.iter().map(|text| Catalogue::from_json(text)).collect::<Result<Vec<_>, _>>()?;
-    let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().chain(&extra).collect();
-    Ok(verdict(verify_result(&result, &catalogues, &now), register.as_ref()))
+    }
 }
 
 /// What `verify` answers: valid or not, why, and what a valid result says.

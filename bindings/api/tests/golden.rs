@@ -31,6 +31,17 @@ fn text(value: &str) -> Json {
     Json::from(value)
 }
 
+/// A received file for `summary`: its name and its content.
+fn named(name: &str, content: Json) -> Json {
+    let mut object = Object::new();
+    object.insert("name", name);
+    object.insert("content", content);
+    Json::Object(object)
+}
+
+/// The golden result's key, registered for its association.
+const GOLDEN_REGISTER: &str = "514400005000031282 65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0\n";
+
 /// Each case: a name, the function, and its arguments.
 fn cases() -> Vec<(&'static str, &'static str, String)> {
     let answers = read("golden/answers-complete.json");
@@ -83,6 +94,30 @@ fn cases() -> Vec<(&'static str, &'static str, String)> {
             "verify-from-the-future",
             "verify",
             arguments(&[("result", text(&result)), ("now", text("2026-11-01T00:00:00Z"))]),
+        ),
+        (
+            "summary-small",
+            "summary",
+            arguments(&[
+                (
+                    "results",
+                    Json::Array(vec![
+                        named("514400005000031282-2026-10.json", text(&result)),
+                        named("tampered.json", text(&tampered)),
+                        text(&answers),
+                        named("copy.json", json::parse(&result).unwrap()),
+                    ]),
+                ),
+                ("now", text(NOW)),
+                ("register", text(GOLDEN_REGISTER)),
+                ("expected", text("广东省示例行业协会,514400005000031282\n广东省未报送行业协会,51440000500000007H\n")),
+                ("lang", text("en")),
+            ]),
+        ),
+        (
+            "summary-bad-arguments",
+            "summary",
+            arguments(&[("results", text(&result)), ("now", text(NOW)), ("deadline", Json::from(40u32))]),
         ),
         ("bad-arguments", "score", arguments(&[("answer", text(&answers))])),
         ("unknown-function", "rescore", arguments(&[])),
@@ -158,4 +193,24 @@ fn the_recorded_answers_say_what_users_rely_on() {
     let at: Vec<&str> =
         problems.as_array().unwrap().iter().filter_map(|problem| problem.get("at").and_then(Json::as_str)).collect();
     assert_eq!(at, ["arguments.answer", "arguments.answers"]);
+
+    // The bureau's summary: one accepted result and its copy, a tampered file, a file that is
+    // not a result; the expected association that sent nothing is missing.
+    let summary = answer("summary-small");
+    assert_eq!(field(&summary, &["format"]), Json::from("selfcheck-analysis/1"));
+    let counts = field(&summary, &["counts"]);
+    assert_eq!(field(&counts, &["files"]), Json::from(4u32), "{counts:?}");
+    assert_eq!(field(&counts, &["accepted"]), Json::from(2u32), "{counts:?}");
+    assert_eq!(field(&counts, &["copies"]), Json::from(1u32), "{counts:?}");
+    let text = json::compact(&summary);
+    assert!(text.contains("51440000500000007H"), "the expected association that did not report is listed");
+    assert!(text.contains("\"missing\""), "{text}");
+    let bad = answer("summary-bad-arguments");
+    let at: Vec<String> = field(&bad, &["problems"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|problem| problem.get("at").and_then(Json::as_str).map(str::to_owned))
+        .collect();
+    assert_eq!(at, ["arguments.results", "arguments.deadline"]);
 }

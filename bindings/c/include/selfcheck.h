@@ -50,10 +50,23 @@ extern "C" {
 int selfcheck_call(const char *function, const char *arguments, char **output);
 
 /*
- Frees a string that [`selfcheck_call`] returned. Null is ignored.
+ The bureau's analysis of every `*.json` file under `folder` (subfolders included, links not
+ followed): `summary` with `results` read from the folder and the other arguments in
+ `options` (a JSON object's text: `now`, `register`, `expected`, …). Stores the answer or the
+ error in `*output` as [`selfcheck_call`] does, and returns the same status codes.
 
  # Safety
- `text` is null or a pointer [`selfcheck_call`] stored, not freed before.
+ As [`selfcheck_call`]: `folder` and `options` are null or NUL-terminated strings valid
+ during the call; `output` is null or points to writable storage for one pointer.
+ */
+int selfcheck_summary_folder(const char *folder, const char *options, char **output);
+
+/*
+ Frees a string that [`selfcheck_call`] or [`selfcheck_summary_folder`] returned. Null is
+ ignored.
+
+ # Safety
+ `text` is null or a pointer either function stored, not freed before.
  */
 void selfcheck_free(char *text);
 

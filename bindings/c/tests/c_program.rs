@@ -31,8 +31,17 @@ fn a_c_program_gets_every_golden_answer_byte_for_byte() {
         .status()
         .expect("a C compiler (cc) is installed");
     assert!(compiled.success(), "the C test program compiles");
-    let output = Command::new(&program).arg(crate_dir.join("../../tests/data/bindings")).output().unwrap();
+    // A month's folder as the bureau keeps it: the golden result in a subfolder, a tampered copy.
+    let folder = Path::new(env!("CARGO_TARGET_TMPDIR")).join("selfcheck-c-folder");
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(folder.join("2026-10")).unwrap();
+    let result = std::fs::read_to_string(crate_dir.join("../../tests/data/golden/result-complete.json")).unwrap();
+    std::fs::write(folder.join("2026-10/514400005000031282-2026-10.json"), &result).unwrap();
+    std::fs::write(folder.join("tampered.json"), result.replacen("广东省示例行业协会", "广东省冒名行业协会", 1))
+        .unwrap();
+    let output = Command::new(&program).arg(crate_dir.join("../../tests/data/bindings")).arg(&folder).output().unwrap();
     let printed = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{printed}{}", String::from_utf8_lossy(&output.stderr));
-    assert!(printed.contains("ok   misuse") && printed.contains("0 failed"), "{printed}");
+    assert!(printed.contains("ok   misuse") && printed.contains("ok   summary of a folder"), "{printed}");
+    assert!(printed.contains("0 failed"), "{printed}");
 }

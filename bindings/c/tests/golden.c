@@ -1,6 +1,7 @@
 /* The C binding: every golden case of tests/data/bindings answered byte for byte, and misuse
  * (null pointers, text that is not UTF-8) answered with a status, never a crash.
- * Usage: golden DATA_DIR  (tests/data/bindings). */
+ * With a FOLDER holding the golden result and a tampered copy, also the folder summary.
+ * Usage: golden DATA_DIR [FOLDER]  (tests/data/bindings). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,8 +30,8 @@ static char *slurp(const char *dir, const char *name, const char *suffix) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s DATA_DIR\n", argv[0]);
+    if (argc != 2 && argc != 3) {
+        fprintf(stderr, "usage: %s DATA_DIR [FOLDER]\n", argv[0]);
         return 2;
     }
     char *list = slurp(argv[1], "cases", ".txt");
@@ -63,6 +64,22 @@ int main(int argc, char **argv) {
     selfcheck_free(NULL);
     printf("%s misuse\n", misuse ? "ok  " : "FAIL");
     failures += !misuse;
+
+    if (argc == 3) {
+        const char *options = "{\"now\": \"2026-12-01T00:00:00Z\", \"lang\": \"en\","
+                              " \"register\": \"514400005000031282 65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0\\n\"}";
+        answer = NULL;
+        int status = selfcheck_summary_folder(argv[2], options, &answer);
+        int summarised = status == SELFCHECK_OK && answer && strstr(answer, "\"files\":2,\"accepted\":1,")
+                         && strstr(answer, "\"signature\":1,");
+        selfcheck_free(answer);
+        answer = NULL;
+        summarised &= selfcheck_summary_folder("/nonexistent/selfcheck", options, &answer) == SELFCHECK_ERROR
+                      && answer && strstr(answer, "\"unreadable-folder\"");
+        selfcheck_free(answer);
+        printf("%s summary of a folder\n", summarised ? "ok  " : "FAIL");
+        failures += !summarised;
+    }
 
     printf("%d golden cases, version %s: %d failed\n", cases, selfcheck_version(), failures);
     return failures ? 1 : 0;

@@ -89,3 +89,23 @@ test('no input crashes the process', () => {
     assert.equal(verdict.valid, false);
   }
 });
+
+test('a folder is summarised against a register and an expected list', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'selfcheck-summary-'));
+  const result = read('golden/result-complete.json');
+  writeFileSync(join(folder, '514400005000031282-2026-10.json'), result);
+  writeFileSync(join(folder, 'tampered.json'), result.replace('广东省示例行业协会', '广东省冒名行业协会'));
+  const register = '514400005000031282 65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0\n';
+  const expected = '广东省示例行业协会,514400005000031282\n广东省未报送行业协会,51440000500000007H\n';
+  const analysis = selfcheck.summaryOfFolder(folder, { register, expected, now: NOW });
+  assert.equal(analysis.counts.files, 2);
+  assert.equal(analysis.counts.accepted, 1);
+  assert.equal(analysis.counts.rejected.signature, 1);
+  const cells = Object.fromEntries(analysis.matrix.rows.map((row) => [row.credit_code, row.cells]));
+  assert.deepEqual(cells, { '514400005000031282': ['received'], '51440000500000007H': ['missing'] });
+  assert.deepEqual(analysis.ranking.map((row) => row.score), [746]);
+  assert.throws(
+    () => selfcheck.summary([], { deadline: 40, now: NOW }),
+    (error) => error.code === 'bad-arguments' && error.problems[0].at === 'arguments.deadline',
+  );
+});

@@ -120,3 +120,46 @@ def test_results_signed_in_python_and_node_verify_in_the_other(tmp_path):
     assert done.returncode == 0, done.stderr
     verdict = selfcheck.verify(signed_there.read_text(encoding="utf-8"))
     assert verdict["valid"], verdict["error"]
+
+
+GOLDEN_REGISTER = "514400005000031282 65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0\n"
+
+
+def test_a_folder_is_summarised_against_a_register_as_the_cli_does(tmp_path):
+    result = (DATA / "golden" / "result-complete.json").read_text(encoding="utf-8")
+    (tmp_path / "2026-10").mkdir()
+    (tmp_path / "2026-10" / "514400005000031282-2026-10.json").write_text(result, encoding="utf-8")
+    (tmp_path / "tampered.json").write_text(result.replace("广东省示例行业协会", "广东省冒名行业协会", 1), encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not read: only .json files are", encoding="utf-8")
+    expected = "广东省示例行业协会,514400005000031282\n广东省未报送行业协会,51440000500000007H\n"
+    analysis = selfcheck.summary_of_folder(tmp_path, register=GOLDEN_REGISTER, expected=expected, now=NOW)
+    assert (analysis["counts"]["files"], analysis["counts"]["accepted"]) == (2, 1)
+    assert analysis["counts"]["rejected"]["signature"] == 1
+    cells = {row["credit_code"]: row["cells"] for row in analysis["matrix"]["rows"]}
+    assert cells == {"514400005000031282": ["received"], "51440000500000007H": ["missing"]}
+    assert [row["score"] for row in analysis["ranking"]] == [746]
+    binary = os.environ.get("SELFCHECK_BIN")
+    if binary:
+        register = tmp_path.parent / "register.txt"
+        register.write_text(GOLDEN_REGISTER, encoding="utf-8")
+        expected_file = tmp_path.parent / "expected.csv"
+        expected_file.write_text(expected, encoding="utf-8")
+        done = subprocess.run(
+            [binary, "summary", str(tmp_path), "--format", "json", "--trusted-keys", str(register),
+             "--expected", str(expected_file)],
+            capture_output=True, text=True,
+        )
+        assert done.returncode in (0, 1), done.stderr
+        cli = json.loads(done.stdout)
+        # The CLI reads its own clock; both clocks are after the month, so the figures agree.
+        for key in ("counts", "matrix", "province"):
+            assert cli[key] == analysis[key], key
+        assert [row["score"] for row in cli["ranking"]] == [746]
+
+
+def test_a_summary_refuses_bad_options_with_the_field_named():
+    with pytest.raises(selfcheck.SelfcheckError) as raised:
+        selfcheck.summary([], deadline=40, now=NOW)
+    assert raised.value.code == "bad-arguments"
+    assert raised.value.problems[0]["at"] == "arguments.deadline"
+    assert "1 至 28" in raised.value.problems[0]["message"]["zh"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json as _json
 import os as _os
+import pathlib as _pathlib
 from datetime import datetime as _datetime, timezone as _timezone
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
 
@@ -32,6 +33,8 @@ __all__ = [
     "sign",
     "verify",
     "verify_all",
+    "summary",
+    "summary_of_folder",
 ]
 
 Document = Union[str, Mapping[str, Any]]
@@ -145,3 +148,57 @@ def verify_all(
     catalogues = None if catalogues is None else list(catalogues)
     now = now or _now()
     return [verify(result, register=register, catalogues=catalogues, now=now) for result in results]
+
+
+ReceivedFile = Union[Document, Mapping[str, Any]]
+"""A received file: its content (text or parsed), or ``{"name": ..., "content": ...}``."""
+
+
+def summary(
+    results: Iterable[ReceivedFile],
+    *,
+    register: Optional[str] = None,
+    expected: Optional[str] = None,
+    reviews: Optional[Document] = None,
+    deadline: Optional[int] = None,
+    months: Optional[str] = None,
+    month: Optional[str] = None,
+    longest_period: Optional[int] = None,
+    catalogues: Optional[Iterable[Document]] = None,
+    lang: str = "zh",
+    now: Optional[str] = None,
+) -> Dict[str, Any]:
+    """The bureau's analysis of a set of received files (``selfcheck-analysis/1``, the same
+    document as ``selfcheck summary --format json``): a verdict per file, the association ×
+    month ``matrix``, the monthly figures, the ``ranking``, the province's figures and the
+    ``anomalies``. ``register`` is the key register's text, ``expected`` the list of
+    associations expected to report (CSV/TSV text), ``deadline`` the day (1–28) of the next
+    month a month's result is due, ``months`` ``"YYYY-MM..YYYY-MM"``, ``month`` the month of
+    the ranking; messages are in ``lang``."""
+    return _call(
+        "summary",
+        results=list(results),
+        register=register,
+        expected=expected,
+        reviews=reviews,
+        deadline=deadline,
+        months=months,
+        month=month,
+        longest_period=longest_period,
+        catalogues=None if catalogues is None else list(catalogues),
+        lang=lang,
+        now=now or _now(),
+    )
+
+
+def summary_of_folder(folder: Union[str, "_os.PathLike[str]"], **options: Any) -> Dict[str, Any]:
+    """:func:`summary` of every ``*.json`` file in ``folder`` and its subfolders, each named by
+    its path relative to ``folder``. Files that are not UTF-8 are given as they are and get the
+    verdict "not a result"."""
+    root = _pathlib.Path(folder)
+    files = []
+    for path in sorted(root.rglob("*.json")):
+        if path.is_file():
+            content = path.read_bytes().decode("utf-8", errors="replace")
+            files.append({"name": str(path.relative_to(root)), "content": content})
+    return summary(files, **options)
