@@ -67,19 +67,23 @@ module.exports = {
    * --format json`): each file `{ name, content }` or only its content.
    */
   summary: (results, options = {}) => summary(results, options),
-  /** `summary` of every `*.json` file under `folder`, named by its path relative to it. */
+  /**
+   * `summary` of every file under `folder`, as `selfcheck summary FOLDER` reads them (a file that
+   * is not a result gets that verdict), named by its path relative to it; links not followed.
+   */
   summaryOfFolder: (folder, options = {}) => {
     const files = [];
     const walk = (dir) => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
-        else if (entry.isFile() && entry.name.endsWith('.json')) {
+        else if (entry.isFile()) {
           files.push({ name: path.relative(folder, full), content: fs.readFileSync(full, 'utf8') });
         }
       }
     };
     walk(folder);
+    files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return summary(files, options);
   },
 };

@@ -103,8 +103,9 @@ fn unreadable_folder(dir: &std::path::Path, error: &std::io::Error) -> String {
     .to_json()
 }
 
-/// Every `*.json` regular file under `folder`, named by its path relative to it, in name order.
-/// Symbolic links are not followed, so that a link cannot count a file twice or loop.
+/// Every regular file under `folder`, as `selfcheck summary FOLDER` reads them, named by its path
+/// relative to it, in name order. Symbolic links are not followed, so that a link cannot count a
+/// file twice or loop.
 fn json_files(folder: &std::path::Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut files = Vec::new();
     let mut pending = vec![folder.to_path_buf()];
@@ -117,7 +118,7 @@ fn json_files(folder: &std::path::Path) -> Result<Vec<(String, Vec<u8>)>, String
             let path = entry.path();
             if kind.is_dir() {
                 pending.push(path);
-            } else if kind.is_file() && path.extension().is_some_and(|extension| extension == "json") {
+            } else if kind.is_file() {
                 let name = path.strip_prefix(folder).unwrap_or(&path).to_string_lossy().into_owned();
                 let too_large = entry.metadata().map_or(true, |metadata| metadata.len() > MAX_FILE_BYTES);
                 let bytes = if too_large { Vec::new() } else { std::fs::read(&path).unwrap_or_default() };
@@ -129,8 +130,8 @@ fn json_files(folder: &std::path::Path) -> Result<Vec<(String, Vec<u8>)>, String
     Ok(files)
 }
 
-/// The bureau's analysis of every `*.json` file under `folder` (subfolders included, links not
-/// followed): `summary` with `results` read from the folder and the other arguments in
+/// The bureau's analysis of every file under `folder` (subfolders included, links not
+/// followed; a file that is not a result gets that verdict): `summary` with `results` read from the folder and the other arguments in
 /// `options` (a JSON object's text: `now`, `register`, `expected`, …). Stores the answer or the
 /// error in `*output` as [`selfcheck_call`] does, and returns the same status codes.
 ///

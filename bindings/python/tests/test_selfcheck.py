@@ -130,11 +130,12 @@ def test_a_folder_is_summarised_against_a_register_as_the_cli_does(tmp_path):
     (tmp_path / "2026-10").mkdir()
     (tmp_path / "2026-10" / "514400005000031282-2026-10.json").write_text(result, encoding="utf-8")
     (tmp_path / "tampered.json").write_text(result.replace("广东省示例行业协会", "广东省冒名行业协会", 1), encoding="utf-8")
-    (tmp_path / "notes.txt").write_text("not read: only .json files are", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("a covering note, not a result", encoding="utf-8")
     expected = "广东省示例行业协会,514400005000031282\n广东省未报送行业协会,51440000500000007H\n"
     analysis = selfcheck.summary_of_folder(tmp_path, register=GOLDEN_REGISTER, expected=expected, now=NOW)
-    assert (analysis["counts"]["files"], analysis["counts"]["accepted"]) == (2, 1)
+    assert (analysis["counts"]["files"], analysis["counts"]["accepted"]) == (3, 1)
     assert analysis["counts"]["rejected"]["signature"] == 1
+    assert analysis["counts"]["rejected"]["not-a-result"] == 1
     cells = {row["credit_code"]: row["cells"] for row in analysis["matrix"]["rows"]}
     assert cells == {"514400005000031282": ["received"], "51440000500000007H": ["missing"]}
     assert [row["score"] for row in analysis["ranking"]] == [746]

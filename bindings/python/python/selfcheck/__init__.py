@@ -192,13 +192,16 @@ def summary(
 
 
 def summary_of_folder(folder: Union[str, "_os.PathLike[str]"], **options: Any) -> Dict[str, Any]:
-    """:func:`summary` of every ``*.json`` file in ``folder`` and its subfolders, each named by
-    its path relative to ``folder``. Files that are not UTF-8 are given as they are and get the
-    verdict "not a result"."""
+    """:func:`summary` of every file in ``folder`` and its subfolders, as ``selfcheck summary
+    FOLDER`` reads them (a file that is not a result gets that verdict), each named by its path
+    relative to ``folder``; symbolic links are not followed."""
     root = _pathlib.Path(folder)
     files = []
-    for path in sorted(root.rglob("*.json")):
-        if path.is_file():
-            content = path.read_bytes().decode("utf-8", errors="replace")
-            files.append({"name": str(path.relative_to(root)), "content": content})
-    return summary(files, **options)
+    for directory, subfolders, names in _os.walk(root):
+        subfolders.sort()
+        for name in sorted(names):
+            path = _pathlib.Path(directory) / name
+            if path.is_file() and not path.is_symlink():
+                content = path.read_bytes().decode("utf-8", errors="replace")
+                files.append({"name": str(path.relative_to(root)), "content": content})
+    return summary(sorted(files, key=lambda file: file["name"]), **options)
