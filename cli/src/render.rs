@@ -329,6 +329,7 @@ pub fn result_json(checked: &Checked, lang: Lang) -> Json {
             let catalogue = &verified.catalogue;
             out.insert("valid", true);
             out.insert("error", Json::Null);
+            out.insert("error_code", Json::Null);
             out.insert("fingerprint", verified.key.fingerprint());
             out.insert("did", verified.key.did());
             out.insert("issued", verified.issued.as_str());
@@ -343,6 +344,7 @@ pub fn result_json(checked: &Checked, lang: Lang) -> Json {
         Checked::Invalid(reason, claimed) => {
             out.insert("valid", false);
             out.insert("error", reason.line(lang));
+            out.insert("error_code", reason.code());
             out.insert(
                 "claimed",
                 claimed.as_ref().map_or(Json::Null, |doc| {
@@ -358,14 +360,17 @@ pub fn result_json(checked: &Checked, lang: Lang) -> Json {
         Checked::NotAResult(reason) => {
             out.insert("valid", false);
             out.insert("error", reason.line(lang));
+            out.insert("error_code", reason.code());
         }
         Checked::Summary(_) => {
             out.insert("valid", false);
             out.insert("error", not_a_result_but_a_summary(lang));
+            out.insert("error_code", "wrong-document");
         }
         Checked::Unreadable(problem) => {
             out.insert("valid", false);
             out.insert("error", i18n::read_problem(lang, problem));
+            out.insert("error_code", "unreadable");
         }
     }
     Json::Object(out)

@@ -2,12 +2,11 @@
 //! file, many files in parallel, the trusted-keys register, and the lines of `verify`.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use selfcheck_core::bureau::{VerifiedSummary, verify_summary};
+use selfcheck_core::bureau::{self, Outcome, Stage, VerifiedSummary, examine, verify_summary};
 use selfcheck_core::wire::ResultDoc;
-use selfcheck_core::{
-    Catalogue, Document, Error, ErrorClass, KeyRegister, KeyStatus, Lang, VerifiedResult, verify_result,
-};
+use selfcheck_core::{Catalogue, Document, Error, ErrorClass, KeyRegister, Lang, VerifiedResult};
 
 use crate::escape::{self, escape};
 use crate::i18n;
@@ -44,31 +43,29 @@ impl TrustedKeys {
         })
     }
 
-    /// Why a verified result's key is not one registered for its credit code, if it is not.
-    fn mismatch(&self, verified: &VerifiedResult) -> Option<Reason> {
-        match self.0.status(verified) {
-            KeyStatus::Registered => None,
-            status => Some(Reason::Key(status)),
-        }
+    /// The core's register.
+    fn register(&self) -> &KeyRegister {
+        &self.0
     }
 }
 
-/// Why a file is not a valid result.
+/// Why a file is not a valid result: the core's reason from the bureau's verdict, worded for a
+/// terminal.
 #[derive(Debug)]
-pub enum Reason {
-    /// The core refused it.
-    Core(Error),
-    /// Its key is not one registered for its credit code.
-    Key(KeyStatus),
-}
+pub struct Reason(pub bureau::Reason);
 
 impl Reason {
     /// The reason on one line, in `lang`, escaped.
     pub fn line(&self, lang: Lang) -> String {
-        match self {
-            Reason::Core(error) => i18n::core(lang, error),
-            Reason::Key(status) => escape(&status.message(lang)).into_owned(),
+        match &self.0 {
+            bureau::Reason::Error(error) => i18n::core(lang, error),
+            other => escape(&other.message(lang)).into_owned(),
         }
+    }
+
+    /// The stable code scripts match on: the core's, the same codes the bindings return.
+    pub fn code(&self) -> &'static str {
+        self.0.code()
     }
 }
 
@@ -86,25 +83,31 @@ pub enum Checked {
     Unreadable(ReadProblem),
 }
 
-/// Checks one file.
+/// Checks one file with the bureau's verdict, in its order (format, signature, key register,
+/// catalogue, period), so that `verify`, `report` and `summary` say the same of every file.
 pub fn check_file(path: &Path, catalogues: &[&Catalogue], trusted: Option<&TrustedKeys>) -> Checked {
     let json = match input::read_text(path) {
         Ok(json) => json,
         Err(problem) => return Checked::Unreadable(problem),
     };
+    let now = crate::now();
+    let verdict =
+        examine(&path.to_string_lossy(), json.as_bytes(), catalogues, &now).judge(trusted.map(TrustedKeys::register));
     let claimed = || ResultDoc::from_json_unverified(&json).ok().map(Box::new);
-    match verify_result(&json, catalogues, &crate::now()) {
-        Ok(verified) => match trusted.and_then(|trusted| trusted.mismatch(&verified)) {
-            Some(reason) => Checked::Invalid(reason, claimed()),
-            None => Checked::Valid(Box::new(verified)),
-        },
-        Err(Error::WrongDocument { found: Document::Summary, .. }) => match verify_summary(&json, &crate::now()) {
+    match verdict.outcome {
+        Outcome::Accepted(result) => Checked::Valid(Box::new(Arc::unwrap_or_clone(result))),
+        Outcome::Rejected {
+            stage: Stage::NotAResult,
+            reason: bureau::Reason::Error(Error::WrongDocument { found: Document::Summary, .. }),
+        } => match verify_summary(&json, &now) {
             Ok(summary) => Checked::Summary(Box::new(summary)),
-            Err(error) if error.class() == ErrorClass::NotAResult => Checked::NotAResult(Reason::Core(error)),
-            Err(error) => Checked::Invalid(Reason::Core(error), None),
+            Err(error) if error.class() == ErrorClass::NotAResult => {
+                Checked::NotAResult(Reason(bureau::Reason::Error(error)))
+            }
+            Err(error) => Checked::Invalid(Reason(bureau::Reason::Error(error)), None),
         },
-        Err(error) if error.class() == ErrorClass::NotAResult => Checked::NotAResult(Reason::Core(error)),
-        Err(error) => Checked::Invalid(Reason::Core(error), claimed()),
+        Outcome::Rejected { stage: Stage::NotAResult, reason } => Checked::NotAResult(Reason(reason)),
+        Outcome::Rejected { reason, .. } => Checked::Invalid(Reason(reason), claimed()),
     }
 }
 

@@ -437,3 +437,24 @@ fn windows_habits_in_key_files_registers_and_passphrase_files() {
     let run = selfcheck("en", &["score", &utf16]).run();
     assert!(run.stderr.contains("it is UTF-16 (\"Unicode\") text, not UTF-8; save it as UTF-8"), "{}", run.stderr);
 }
+
+#[test]
+fn verify_and_report_judge_in_the_bureaus_order_register_before_catalogue() {
+    // Signed validly, by a key the register does not file for the code, under a catalogue
+    // nobody has: the register's stage comes first, as in `summary` and the review desk.
+    let dir = Scratch::new("verdict-order");
+    let result = common::resigned(&dir, "result.json", |result| {
+        result["credentialSubject"]["catalogue"]["version"] = json!("9.9.9");
+    });
+    let register = dir.file("register.txt", "514400005000031282 0011 2233 4455 6677 8899 AABB CCDD EEFF\n");
+    let verified = selfcheck("en", &["verify", &result, "--trusted-keys", &register]).run();
+    assert_eq!(verified.code, Some(1), "{}", verified.shown());
+    assert!(verified.stdout.contains("0011 2233"), "the register's verdict, not the catalogue's: {}", verified.stdout);
+    let report = selfcheck("en", &["report", &result, "--trusted-keys", &register, "--format", "json"]).run();
+    let report: Value = serde_json::from_str(&report.stdout).unwrap();
+    assert_eq!(report["error_code"], "different-key");
+    // Without a register, the catalogue's stage speaks.
+    let report = selfcheck("en", &["report", &result, "--format", "json"]).run();
+    let report: Value = serde_json::from_str(&report.stdout).unwrap();
+    assert_eq!(report["error_code"], "catalogue-mismatch");
+}

@@ -82,8 +82,30 @@ fn keygen_sign_verify_report_round_trip() {
     let report = selfcheck(&["report", &result, "--format", "json"], None);
     let report: Value = serde_json::from_str(&text(&report.stdout)).unwrap();
     assert_eq!(report["valid"], true);
+    assert_eq!(report["error_code"], Value::Null);
     assert_eq!(report["did"], did.as_str());
     assert_eq!(report["report"]["score"], 746);
+
+    // A changed file: the same code the bindings' verdict gives (tests/data/bindings).
+    let tampered = dir.path("tampered.json");
+    std::fs::write(
+        &tampered,
+        std::fs::read_to_string(&result).unwrap().replacen("广东省示例行业协会", "广东省冒名行业协会", 1),
+    )
+    .unwrap();
+    let report = selfcheck(&["report", &tampered, "--format", "json"], None);
+    let report: Value = serde_json::from_str(&text(&report.stdout)).unwrap();
+    let bindings: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/data/bindings/verify-tampered.out.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["error_code"], bindings["error"]["code"]);
+    assert_eq!(report["error_code"], "signature-mismatch");
 
     // The same file, signed again, is kept unless --force.
     let kept = selfcheck(
