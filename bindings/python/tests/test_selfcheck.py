@@ -164,3 +164,16 @@ def test_a_summary_refuses_bad_options_with_the_field_named():
     assert raised.value.code == "bad-arguments"
     assert raised.value.problems[0]["at"] == "arguments.deadline"
     assert "1 至 28" in raised.value.problems[0]["message"]["zh"]
+
+
+def test_the_hardening_classes_hold_here_too():
+    # A byte-order mark (Notepad writes one) is ignored; a validly re-signed result with a
+    # control character in the name, or one from the future, is refused with its code.
+    answers = (DATA / "golden" / "answers-complete.json").read_text(encoding="utf-8")
+    assert selfcheck.score("\ufeff" + answers)["score"] == 746
+    escape = (DATA / "hostile" / "result-name-with-escape.json").read_text(encoding="utf-8")
+    verdict = selfcheck.verify(escape, now=NOW)
+    assert (verdict["valid"], verdict["error"]["code"]) == (False, "invalid-answers")
+    assert "控制字符" in verdict["error"]["message"]["zh"]
+    future = (DATA / "hostile" / "result-not-yet-valid.json").read_text(encoding="utf-8")
+    assert selfcheck.verify(future, now=NOW)["error"]["code"] == "not-yet-valid"
