@@ -12,6 +12,8 @@ const PROGRESS_EVERY = 100;
 let engine = null;
 let lang = 'zh';
 let database = null;
+/** The files held, by SHA-256: their name, and their bytes when IndexedDB cannot keep them. */
+const held = new Map();
 
 function openDatabase() {
   return new Promise((resolve) => {
@@ -22,7 +24,9 @@ function openDatabase() {
       resolve(null);
       return;
     }
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { autoIncrement: true });
+    request.onupgradeneeded = () => {
+      request.result.createObjectStore(STORE, { autoIncrement: true }).createIndex('sha256', 'sha256');
+    };
     request.onsuccess = () => resolve(request.result);
     // Without IndexedDB (a private window may refuse it) the desk works, but forgets on reload.
     request.onerror = () => resolve(null);
@@ -46,6 +50,18 @@ function keep(records) {
     for (const record of records) store.add(record);
     transaction.oncomplete = () => resolve();
     transaction.onerror = () => resolve();
+  });
+}
+
+/** The bytes of the held file with this SHA-256, from IndexedDB (or memory without it). */
+function storedBytes(sha256) {
+  const entry = held.get(sha256);
+  if (!entry) return Promise.resolve(null);
+  if (entry.bytes || !database) return Promise.resolve(entry.bytes);
+  return new Promise((resolve) => {
+    const request = database.transaction(STORE, 'readonly').objectStore(STORE).index('sha256').get(sha256);
+    request.onsuccess = () => resolve(request.result ? new Uint8Array(request.result.bytes) : null);
+    request.onerror = () => resolve(null);
   });
 }
 
@@ -76,7 +92,11 @@ async function examineAll(entries, store) {
   for (let index = 0; index < total; index += 1) {
     const entry = entries[index];
     const bytes = entry.bytes instanceof Uint8Array ? entry.bytes : new Uint8Array(await entry.bytes);
-    if (engine.add(entry.name, bytes) && store) fresh.push({ name: entry.name, bytes: bytes.buffer });
+    if (engine.add(entry.name, bytes)) {
+      const sha256 = engine.last_sha256();
+      held.set(sha256, { name: entry.name, bytes: database ? null : bytes });
+      if (store) fresh.push({ name: entry.name, sha256, bytes: bytes.buffer });
+    }
     const now = performance.now();
     if (now - last > PROGRESS_EVERY || index + 1 === total) {
       last = now;
@@ -111,8 +131,15 @@ const handlers = {
     await examineAll(entries, true);
     sendAnalysis();
   },
+  async results(message) {
+    for (const sha256 of message.files) {
+      const bytes = await storedBytes(sha256);
+      if (bytes) postMessage({ type: 'result', sha256, name: held.get(sha256).name, bytes });
+    }
+  },
   async clear() {
     engine.clear();
+    held.clear();
     await forgetAll();
     sendAnalysis();
   },

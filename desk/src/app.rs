@@ -3,6 +3,7 @@
 //! what the core computed in the worker and keeps its own state in local storage.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
@@ -13,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
+use crate::association::{AssociationView, Opened, accepted_files};
 use crate::browser;
 use crate::document::{AnalysisDoc, FileDoc, RankDoc};
 use crate::i18n::T;
@@ -45,6 +47,8 @@ pub struct View {
     pub sort: String,
     /// Whether the sort is ascending.
     pub ascending: bool,
+    /// The credit code of the association open in its own view, empty for none.
+    pub association: String,
 }
 
 impl Default for View {
@@ -58,6 +62,7 @@ impl Default for View {
             vetoes: false,
             sort: "rank".into(),
             ascending: true,
+            association: String::new(),
         }
     }
 }
@@ -143,7 +148,8 @@ fn per_mille(value: u32) -> String {
     format!("{}.{}%", value / 10, value % 10)
 }
 
-fn target_value(event: &Event) -> String {
+/// The value of the input, select or text area an event came from.
+pub(crate) fn target_value(event: &Event) -> String {
     let target = event.target();
     if let Some(input) = target.as_ref().and_then(|target| target.dyn_ref::<HtmlInputElement>()) {
         return input.value();
@@ -171,6 +177,43 @@ fn files_array(list: Option<web_sys::FileList>) -> Array {
     files
 }
 
+/// The results of the association open in its view, verified again on the main thread.
+#[derive(Default, PartialEq)]
+struct OpenedResults(Rc<BTreeMap<String, Opened>>);
+
+impl Reducible for OpenedResults {
+    type Action = (String, Option<Opened>);
+
+    fn reduce(self: Rc<Self>, (sha256, opened): Self::Action) -> Rc<Self> {
+        let mut map = (*self.0).clone();
+        match opened {
+            Some(opened) => map.insert(sha256, opened),
+            None => map.remove(&sha256),
+        };
+        Rc::new(OpenedResults(Rc::new(map)))
+    }
+}
+
+impl PartialEq for Opened {
+    fn eq(&self, other: &Opened) -> bool {
+        Rc::ptr_eq(&self.result, &other.result)
+    }
+}
+
+/// A button that opens an association's own view.
+fn open_button(view: &UseStateHandle<View>, credit_code: &str, name: &str, lang: Lang) -> Html {
+    let (view, code) = (view.clone(), credit_code.to_owned());
+    let onclick = Callback::from(move |_: MouseEvent| {
+        view.set(View { association: code.clone(), ..(*view).clone() });
+        if let Some(section) = web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id("desk-association-anchor")) {
+            section.scroll_into_view();
+        }
+    });
+    html! {
+        <button type="button" class="desk-link" data-open={credit_code.to_owned()} aria-label={T::Open.with(lang, &[name])} {onclick}>{ name.to_owned() }</button>
+    }
+}
+
 /// The desk's root component.
 #[component]
 pub fn App() -> Html {
@@ -189,11 +232,17 @@ pub fn App() -> Html {
     });
     let shown = use_state(|| PAGE);
     let worker: Rc<RefCell<Option<Worker>>> = use_mut_ref(|| None);
+    let opened = use_reducer(OpenedResults::default);
+    // The register as applied, for verifying an opened result again (read by the worker's
+    // message handler, which outlives this render).
+    let applied_register: Rc<RefCell<String>> = use_mut_ref(String::new);
+    *applied_register.borrow_mut() = register.text.clone();
 
     // The worker: created once; it restores the files kept from earlier visits.
     {
         let (worker, progress, analysis, raw, failure) =
             (worker.clone(), progress.clone(), analysis.clone(), raw.clone(), failure.clone());
+        let (opened, applied_register) = (opened.dispatcher(), applied_register.clone());
         let start = (register.text.clone(), expected.text.clone(), reviews.to_json(), *lang);
         use_effect_with((), move |_| {
             let options = WorkerOptions::new();
@@ -220,6 +269,14 @@ pub fn App() -> Html {
                                 let mime = field(&data, "mime").as_string().unwrap_or_default();
                                 let bytes = js_sys::Uint8Array::new(&field(&data, "bytes")).to_vec();
                                 let _ = browser::download(&name, &bytes, &mime);
+                            }
+                            Some("result") => {
+                                let sha256 = field(&data, "sha256").as_string().unwrap_or_default();
+                                let name = field(&data, "name").as_string().unwrap_or_default();
+                                let bytes = js_sys::Uint8Array::new(&field(&data, "bytes")).to_vec();
+                                let now = Timestamp::from_unix_seconds(browser::now_seconds() as u64);
+                                let result = crate::association::open(&name, &bytes, &applied_register.borrow(), &now);
+                                opened.dispatch((sha256, result));
                             }
                             Some("error") => failure.set(field(&data, "message").as_string()),
                             _ => {}
@@ -256,6 +313,25 @@ pub fn App() -> Html {
             }
         })
     };
+    // The open association's results, asked of the worker once each.
+    {
+        let send = send.clone();
+        let wanted: Vec<String> = if view.association.is_empty() {
+            Vec::new()
+        } else {
+            accepted_files(&analysis, &view.association)
+                .into_iter()
+                .filter(|file| !opened.0.contains_key(&file.sha256))
+                .map(|file| file.sha256.clone())
+                .collect()
+        };
+        use_effect_with(wanted, move |wanted| {
+            if !wanted.is_empty() {
+                let files: Array = wanted.iter().map(|sha| JsValue::from_str(sha)).collect();
+                send("results", &[("files", files.into())]);
+            }
+        });
+    }
     let lang_value = *lang;
     let switch_lang = {
         let (lang, send) = (lang.clone(), send.clone());
@@ -377,6 +453,15 @@ pub fn App() -> Html {
                         editor={expected.clone()} check={check_expected as fn(&str, Lang) -> Result<(), String>}
                         lang={lang_value} send={send.clone()} />
                 </section>
+                <div id="desk-association-anchor"></div>
+                if !view.association.is_empty() {
+                    <AssociationView credit_code={view.association.clone()}
+                        name={analysis_doc.matrix.rows.iter().find(|row| row.credit_code == view.association).map(|row| row.name.clone()).unwrap_or_default()}
+                        opened={opened.0.clone()}
+                        files={accepted_files(&analysis_doc, &view.association).into_iter().cloned().collect::<Vec<_>>()}
+                        close={{ let view = view.clone(); Callback::from(move |()| view.set(View { association: String::new(), ..(*view).clone() })) }}
+                        lang={lang_value} />
+                }
                 <VerdictList analysis={analysis_doc.clone()} view={view.clone()} lang={lang_value} />
                 <MatrixView analysis={analysis_doc.clone()} view={view.clone()} lang={lang_value} />
                 <RankingView analysis={analysis_doc.clone()} view={view.clone()} reviews={reviews.clone()}
@@ -649,7 +734,7 @@ fn MatrixView(props: &PartProps) -> Html {
                         { for rows.iter().map(|row| html! {
                             <tr data-credit-code={row.credit_code.clone()}>
                                 <th scope="row">
-                                    { row.name.clone() }
+                                    { open_button(view, &row.credit_code, &row.name, lang) }
                                     <div class="desk-muted">{ row.credit_code.clone() }</div>
                                 </th>
                                 { for row.cells.iter().map(|code| {
@@ -853,7 +938,7 @@ fn RankingView(props: &RankingProps) -> Html {
                             html! {
                                 <tr data-result={row.result.clone()} data-credit-code={row.credit_code.clone()}>
                                     <td>{ row.rank }</td>
-                                    <th scope="row">{ row.name.clone() }</th>
+                                    <th scope="row">{ open_button(view, &row.credit_code, &row.name, lang) }</th>
                                     <td>{ row.credit_code.clone() }</td>
                                     <td>{ format!("{} – {}", row.period.from, row.period.to) }</td>
                                     <td data-score={row.score.to_string()}>{ row.score }</td>

@@ -92,6 +92,17 @@ strings! {
     Xlsx => "Excel 工作簿（XLSX）", "Excel workbook (XLSX)";
     CsvRanking => "排名（CSV）", "Ranking (CSV)";
     CsvMatrix => "月度报送情况（CSV）", "Monthly reporting (CSV)";
+    Close => "关闭", "Close";
+    Open => "查看 {}", "Open {}";
+    NoAccepted => "该协会没有有效的结果。", "This association has no valid result.";
+    Opening => "正在打开该协会的结果…", "Opening the association's results…";
+    Trend => "各月折合千分制得分", "Score month by month";
+    Compare => "{} 与 {} 逐项比较", "{} and {} compared criterion by criterion";
+    CompareWith => "与此期间比较", "Compare with";
+    ScoreChange => "折合千分制：{} → {}", "Score (per mille): {} → {}";
+    NothingChanged => "两期各项相同。", "The two periods are the same on every criterion.";
+    Criterion => "指标", "Criterion";
+    Change => "得分变化", "Change in points";
     Registered => "已备案", "on file";
     UnregisteredCode => "代码未备案", "code not on file";
     DifferentKey => "与备案密钥不符", "not the key on file";

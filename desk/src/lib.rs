@@ -5,6 +5,7 @@
 //! and keeps state.
 
 mod app;
+mod association;
 mod browser;
 mod document;
 mod engine;

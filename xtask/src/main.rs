@@ -65,7 +65,7 @@ fn main() -> ExitCode {
 
 /// Writes the generated set of received results with the `bureau-set` program of the tests
 /// package (optimized: signing tens of thousands of results takes a while in a debug build).
-fn bureau_set(options: &[&str]) -> Result<(), String> {
+pub(crate) fn bureau_set(options: &[&str]) -> Result<(), String> {
     cmd::run(
         cmd::cargo()
             .args(["run", "--quiet", "--profile", "cli", "-p", "selfcheck-tests", "--bin", "bureau-set", "--"])
