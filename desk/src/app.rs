@@ -410,6 +410,7 @@ pub fn App() -> Html {
                 <a href="#desk-verdicts">{ T::Verdicts.get(lang_value) }</a>
                 <a href="#desk-matrix">{ T::Matrix.get(lang_value) }</a>
                 <a href="#desk-ranking">{ T::Ranking.get(lang_value) }</a>
+                <a href="#desk-province">{ T::Province.get(lang_value) }</a>
                 <a href="#desk-anomalies">{ T::Anomalies.get(lang_value) }</a>
                 <a href="#desk-exports">{ T::Exports.get(lang_value) }</a>
             </nav>
@@ -466,6 +467,7 @@ pub fn App() -> Html {
                 <MatrixView analysis={analysis_doc.clone()} view={view.clone()} lang={lang_value} />
                 <RankingView analysis={analysis_doc.clone()} view={view.clone()} reviews={reviews.clone()}
                     shown={shown.clone()} send={send.clone()} lang={lang_value} />
+                <crate::province::ProvinceView province={analysis_doc.province.clone()} lang={lang_value} />
                 <section id="desk-anomalies" class="desk-section" aria-labelledby="desk-anomalies-title">
                     <h2 id="desk-anomalies-title">{ T::Anomalies.get(lang_value) }</h2>
                     if analysis_doc.anomalies.is_empty() {
@@ -837,6 +839,7 @@ fn compare_rows(a: &RankDoc, b: &RankDoc, column: &str, reviews: &Reviews) -> st
 fn RankingView(props: &RankingProps) -> Html {
     let RankingProps { analysis, view, reviews, shown, send, lang } = props;
     let lang = *lang;
+    let picked = use_state(std::collections::BTreeSet::<String>::new);
     let search = view.search.trim().to_lowercase();
     let mut rows: Vec<&RankDoc> = analysis
         .ranking
@@ -894,6 +897,8 @@ fn RankingView(props: &RankingProps) -> Html {
                     { T::WithVetoes.get(lang) }
                 </label>
             </div>
+            <ReviewTools reviews={reviews.clone()} picked={picked.clone()} shown_rows={rows.iter().take(**shown).map(|row| row.result.clone()).collect::<Vec<_>>()}
+                send={send.clone()} {lang} />
             <div class="desk-scroll">
                 <table data-testid="ranking">
                     <thead><tr>
@@ -918,26 +923,42 @@ fn RankingView(props: &RankingProps) -> Html {
                     </tr></thead>
                     <tbody>
                         { for rows.iter().take(**shown).map(|row| {
-                            let state = reviews.state(&row.result);
+                            let review = reviews.get(&row.result).cloned().unwrap_or_default();
                             let on_review = {
-                                let (reviews, send, digest) = (reviews.clone(), send.clone(), row.result.clone());
+                                let (reviews, send, digest, note) = (reviews.clone(), send.clone(), row.result.clone(), review.note.clone());
                                 Callback::from(move |event: Event| {
                                     let Some(state) = ReviewState::from_code(&target_value(&event)) else { return };
                                     let mut next = (**reviews).clone();
-                                    let note = next.get(&digest).map(|review| review.note.clone()).unwrap_or_default();
-                                    let now = Timestamp::from_unix_seconds(browser::now_seconds() as u64);
-                                    if next.set(&digest, state, &note, Some(now)).is_ok() {
-                                        let text = next.to_json();
-                                        browser::store("reviews", &text);
-                                        send("reviews", &[("text", text.into()), ("lang", lang_code(lang).into())]);
-                                        reviews.set(Rc::new(next));
+                                    if next.set(&digest, state, &note, Some(now())).is_ok() {
+                                        commit_reviews(&reviews, &send, next, lang);
                                     }
+                                })
+                            };
+                            let on_note = {
+                                let (reviews, send, digest, state) = (reviews.clone(), send.clone(), row.result.clone(), review.state);
+                                Callback::from(move |event: Event| {
+                                    let mut next = (**reviews).clone();
+                                    if next.set(&digest, state, &target_value(&event), Some(now())).is_ok() {
+                                        commit_reviews(&reviews, &send, next, lang);
+                                    }
+                                })
+                            };
+                            let on_pick = {
+                                let (picked, digest) = (picked.clone(), row.result.clone());
+                                Callback::from(move |event: Event| {
+                                    let mut next = (*picked).clone();
+                                    if target_checked(&event) { next.insert(digest.clone()); } else { next.remove(&digest); }
+                                    picked.set(next);
                                 })
                             };
                             let label = format!("{} {} {}", T::Review.get(lang), row.name, row.month);
                             html! {
                                 <tr data-result={row.result.clone()} data-credit-code={row.credit_code.clone()}>
-                                    <td>{ row.rank }</td>
+                                    <td>
+                                        <input type="checkbox" data-pick={row.result.clone()} checked={picked.contains(&row.result)} onchange={on_pick}
+                                            aria-label={T::Pick.with(lang, &[&row.name, &row.month])} />
+                                        { format!(" {}", row.rank) }
+                                    </td>
                                     <th scope="row">{ open_button(view, &row.credit_code, &row.name, lang) }</th>
                                     <td>{ row.credit_code.clone() }</td>
                                     <td>{ format!("{} – {}", row.period.from, row.period.to) }</td>
@@ -950,9 +971,11 @@ fn RankingView(props: &RankingProps) -> Html {
                                     <td>
                                         <select aria-label={label} data-review={row.result.clone()} onchange={on_review}>
                                             { for ReviewState::ALL.iter().map(|&option| html! {
-                                                <option value={option.code()} selected={option == state}>{ option.label(lang) }</option>
+                                                <option value={option.code()} selected={option == review.state}>{ option.label(lang) }</option>
                                             }) }
                                         </select>
+                                        <input type="text" class="desk-note" data-note={row.result.clone()} value={review.note.clone()} onchange={on_note}
+                                            aria-label={T::NoteFor.with(lang, &[&row.name, &row.month])} placeholder={T::Note.get(lang)} />
                                     </td>
                                 </tr>
                             }
@@ -962,5 +985,128 @@ fn RankingView(props: &RankingProps) -> Html {
             </div>
             <MoreRows shown={shown.clone()} total={rows.len()} {lang} />
         </section>
+    }
+}
+
+fn now() -> Timestamp {
+    Timestamp::from_unix_seconds(browser::now_seconds() as u64)
+}
+
+/// Keeps the review states: in the page, in local storage and in the worker (for the exports).
+fn commit_reviews(reviews: &UseStateHandle<Rc<Reviews>>, send: &Send, next: Reviews, lang: Lang) -> bool {
+    let text = next.to_json();
+    let kept = browser::store("reviews", &text);
+    send("reviews", &[("text", text.into()), ("lang", lang_code(lang).into())]);
+    reviews.set(Rc::new(next));
+    kept
+}
+
+/// Properties of the review tools.
+#[derive(Properties)]
+struct ReviewToolsProps {
+    reviews: UseStateHandle<Rc<Reviews>>,
+    picked: UseStateHandle<std::collections::BTreeSet<String>>,
+    shown_rows: Vec<String>,
+    send: Send,
+    lang: Lang,
+}
+
+impl PartialEq for ReviewToolsProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.reviews == other.reviews && self.picked == other.picked && self.shown_rows == other.shown_rows && self.lang == other.lang
+    }
+}
+
+/// Setting one state (and note) on the picked results at once, and the review file: exported
+/// and imported as the core's `selfcheck-review/1`, which `selfcheck summary --reviews` reads.
+#[component]
+fn ReviewTools(props: &ReviewToolsProps) -> Html {
+    let ReviewToolsProps { reviews, picked, shown_rows, send, lang } = props;
+    let lang = *lang;
+    let state = use_state(|| ReviewState::Approved);
+    let note = use_state(String::new);
+    let message = use_state(|| None::<(bool, String)>);
+    let all_shown = !shown_rows.is_empty() && shown_rows.iter().all(|digest| picked.contains(digest));
+    let on_all = {
+        let (picked, shown_rows) = (picked.clone(), shown_rows.clone());
+        Callback::from(move |event: Event| {
+            let mut next = (*picked).clone();
+            for digest in &shown_rows {
+                if target_checked(&event) { next.insert(digest.clone()); } else { next.remove(digest); }
+            }
+            picked.set(next);
+        })
+    };
+    let on_apply = {
+        let (reviews, picked, state, note, message, send) = (reviews.clone(), picked.clone(), state.clone(), note.clone(), message.clone(), send.clone());
+        Callback::from(move |_: MouseEvent| {
+            if picked.is_empty() {
+                message.set(Some((true, T::PickFirst.get(lang).to_owned())));
+                return;
+            }
+            let mut next = (**reviews).clone();
+            match next.set_many(picked.iter().map(String::as_str), *state, &note, Some(&now())) {
+                Ok(()) => {
+                    let count = picked.len();
+                    commit_reviews(&reviews, &send, next, lang);
+                    picked.set(Default::default());
+                    message.set(Some((false, T::ReviewsSet.with(lang, &[&count.to_string(), state.label(lang)]))));
+                }
+                Err(error) => message.set(Some((true, error.message(lang)))),
+            }
+        })
+    };
+    let on_export = {
+        let reviews = reviews.clone();
+        Callback::from(move |_: MouseEvent| {
+            let _ = browser::download("reviews.json", reviews.to_json().as_bytes(), "application/json");
+        })
+    };
+    let on_import = {
+        let (reviews, message, send) = (reviews.clone(), message.clone(), send.clone());
+        Callback::from(move |event: Event| {
+            let input = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
+            let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else { return };
+            if let Some(input) = input { input.set_value(""); }
+            let (reviews, message, send) = (reviews.clone(), message.clone(), send.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = browser::read_bytes(&file).await.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()).unwrap_or_default();
+                match Reviews::from_json(&text) {
+                    Ok(imported) => {
+                        let count = imported.len();
+                        commit_reviews(&reviews, &send, imported, lang);
+                        message.set(Some((false, T::ReviewsImported.with(lang, &[&count.to_string()]))));
+                    }
+                    Err(error) => message.set(Some((true, error.message(lang)))),
+                }
+            });
+        })
+    };
+    html! {
+        <div class="desk-row desk-review-tools" data-testid="review-tools">
+            <label class="desk-inline">
+                <input type="checkbox" data-action="pick-all" checked={all_shown} onchange={on_all} />
+                { T::PickAll.get(lang) }
+            </label>
+            <label class="desk-inline">{ T::Review.get(lang) }
+                <select data-bulk="state" onchange={{ let state = state.clone(); Callback::from(move |event: Event| {
+                    if let Some(next) = ReviewState::from_code(&target_value(&event)) { state.set(next); }
+                }) }}>
+                    { for ReviewState::ALL.iter().map(|&option| html! { <option value={option.code()} selected={option == *state}>{ option.label(lang) }</option> }) }
+                </select>
+            </label>
+            <label class="desk-inline">{ T::Note.get(lang) }
+                <input type="text" data-bulk="note" value={(*note).clone()} oninput={{ let note = note.clone(); Callback::from(move |event: InputEvent| note.set(target_value(&event))) }} />
+            </label>
+            <button type="button" data-action="apply-reviews" onclick={on_apply}>{ T::ApplyPicked.with(lang, &[&picked.len().to_string()]) }</button>
+            <button type="button" data-action="export-reviews" onclick={on_export}>{ T::ExportReviews.get(lang) }</button>
+            <label class="desk-file">{ T::ImportReviews.get(lang) }
+                <input type="file" data-input="reviews-file" accept=".json,application/json" onchange={on_import} />
+            </label>
+            <p role="status" aria-live="polite" data-testid="review-message"
+                class={classes!(message.as_ref().map(|(error, _)| if *error { "desk-error" } else { "desk-ok" }))}>
+                { message.as_ref().map(|(_, text)| text.clone()).unwrap_or_default() }
+            </p>
+        </div>
     }
 }

@@ -21,6 +21,9 @@ pub struct AnalysisDoc {
     /// The anomalies only signatures reveal.
     #[serde(default)]
     pub anomalies: Vec<AnomalyDoc>,
+    /// The province's figures, one entry per catalogue.
+    #[serde(default)]
+    pub province: Vec<ProvinceDoc>,
 }
 
 /// The counts of files.
@@ -177,4 +180,75 @@ pub struct AnomalyDoc {
 pub struct AnomalyFileDoc {
     /// Its name.
     pub name: String,
+}
+
+/// The province's figures for the results of one catalogue.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct ProvinceDoc {
+    /// The catalogue.
+    pub catalogue: CatalogueRefDoc,
+    /// Results counted.
+    pub results: u32,
+    /// Their mean score.
+    pub mean_score: u32,
+    /// Results with a veto.
+    pub with_veto: u32,
+    /// Results per grade.
+    pub grades: Vec<GradeCountDoc>,
+    /// Each area's points.
+    pub areas: Vec<AreaDoc>,
+    /// Each criterion's answers.
+    pub criteria: Vec<CriterionCountsDoc>,
+    /// The criteria most often failed, most first.
+    pub most_failed: Vec<String>,
+}
+
+/// Which catalogue.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct CatalogueRefDoc {
+    /// Its id.
+    pub id: String,
+    /// Its version.
+    pub version: String,
+}
+
+/// Results of one grade.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct GradeCountDoc {
+    /// The grade's id.
+    pub id: String,
+    /// How many results.
+    pub results: u32,
+}
+
+/// One area's points over the results.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct AreaDoc {
+    /// The area's id.
+    pub id: String,
+    /// Points earned.
+    pub points: u64,
+    /// Points at stake.
+    pub maximum: u64,
+    /// Share earned, per mille.
+    pub per_mille: u32,
+}
+
+/// One criterion's answers over the results.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct CriterionCountsDoc {
+    /// The criterion's id.
+    pub id: String,
+    /// Results where it applies.
+    pub applicable: u32,
+    /// Fully met.
+    pub full: u32,
+    /// Partly met.
+    pub partial: u32,
+    /// Not met.
+    pub none: u32,
+    /// Vetoes it triggered.
+    pub vetoes: u32,
+    /// Failed (partly or not met), per mille of those where it applies.
+    pub failed_per_mille: u32,
 }

@@ -10,6 +10,7 @@ mod browser;
 mod document;
 mod engine;
 mod i18n;
+mod province;
 
 pub use engine::Engine;
 use wasm_bindgen::prelude::*;
