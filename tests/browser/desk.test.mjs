@@ -8,10 +8,10 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { SELFCHECK_BIN, SLOW, attribute, download, expectAccessible, pageUrl, until, widgetTest } from './helpers.mjs';
+import { SELFCHECK_BIN, SLOW, attribute, download, expectAccessible, pageUrl, tempDir, until, widgetTest } from './helpers.mjs';
 
 const SET = process.env.SELFCHECK_BUREAU_SET;
 if (!SET) throw new Error('SELFCHECK_BUREAU_SET is not set: run the browser tests with `cargo xtask test`');
@@ -70,9 +70,9 @@ async function deskAnalysis(page) {
   return JSON.parse(text);
 }
 
-/** `selfcheck summary --format json` for the same files, in the order the desk lists them. */
-function cliAnalysis(names) {
-  const args = ['summary', '--format', 'json', '--trusted-keys', REGISTER, '--expected', EXPECTED, ...names];
+/** `selfcheck summary --format json` for the same files (in the order the desk lists them) and review file. */
+function cliAnalysis(names, reviews) {
+  const args = ['summary', '--format', 'json', '--trusted-keys', REGISTER, '--expected', EXPECTED, '--reviews', reviews, ...names];
   const run = spawnSync(SELFCHECK_BIN, args, { cwd: RESULTS, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.error) throw run.error;
   // 0: every file accepted; 1: some rejected (the set plants some); anything else is a failure.
@@ -80,13 +80,26 @@ function cliAnalysis(names) {
   return JSON.parse(run.stdout);
 }
 
-widgetTest('desk: the generated set gives what selfcheck summary computes', async (session) => {
+widgetTest('desk: the generated set gives what selfcheck summary computes', async (session, t) => {
   const page = await openDesk(session);
   await loadSet(page);
+  // Two results asked to explain, in bulk with a note; the review file goes to the CLI too.
+  const picked = await page.locator('[data-testid=ranking] tbody tr').evaluateAll((rows) => rows.slice(1, 3).map((row) => row.dataset.result));
+  for (const digest of picked) await page.locator(`input[data-pick="${digest}"]`).check();
+  await page.locator('select[data-bulk=state]').selectOption('needs-explanation');
+  await page.locator('input[data-bulk=note]').fill('请说明本月得分变化。');
+  await page.locator('button[data-action=apply-reviews]').click();
+  await attribute(page, '[data-testid=review-message]', 'class', 'desk-ok');
+  for (const digest of picked) assert.equal(await page.locator(`select[data-review="${digest}"]`).inputValue(), 'needs-explanation');
+  const reviewFile = await download(page, () => page.locator('button[data-action=export-reviews]').click());
+  const reviews = join(tempDir(t), 'reviews.json');
+  writeFileSync(reviews, reviewFile.content);
+  assert.deepEqual(JSON.parse(reviewFile.text).reviews.map((review) => review.result).sort(), [...picked].sort());
+
   const fromDesk = await deskAnalysis(page);
   assert.equal(fromDesk.format, 'selfcheck-analysis/1');
   assert.equal(fromDesk.files.length, NAMES.length);
-  const fromCli = cliAnalysis(fromDesk.files.map((file) => file.name));
+  const fromCli = cliAnalysis(fromDesk.files.map((file) => file.name), reviews);
   assert.deepEqual(fromDesk.matrix, fromCli.matrix, 'the matrix');
   assert.deepEqual(fromDesk.ranking, fromCli.ranking, 'the ranking');
   assert.deepEqual(fromDesk.anomalies, fromCli.anomalies, 'the anomalies');
@@ -102,8 +115,10 @@ widgetTest('desk: the generated set gives what selfcheck summary computes', asyn
   await until(page, 'every ranking row', (n) => document.querySelectorAll('[data-testid=ranking] tbody tr').length === Math.min(n, 100), fromDesk.ranking.length);
   const matrixRows = await page.locator('[data-testid=matrix] tbody tr').count();
   assert.equal(matrixRows, fromDesk.matrix.rows.length);
-  const invalidShown = await page.locator('[data-testid=verdicts] tbody tr:not([data-verdict=accepted])').count();
-  assert.equal(invalidShown, fromDesk.files.filter((file) => file.verdict !== 'accepted').length);
+  await page.locator('select[data-filter=verdicts]').selectOption('invalid');
+  const invalid = fromDesk.files.filter((file) => file.verdict !== 'accepted');
+  await until(page, 'only the rejected files', (n) => document.querySelectorAll('[data-testid=verdicts] tbody tr').length === n, invalid.length);
+  assert.equal(await page.locator('[data-testid=verdicts] tbody tr[data-verdict=accepted]').count(), 0);
 });
 
 widgetTest('desk: a reload keeps the register, the list, the files, the review states and the view', async (session) => {
