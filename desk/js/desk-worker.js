@@ -147,6 +147,27 @@ const handlers = {
   expected(message) { apply('expected', message.text); sendAnalysis(); },
   reviews(message) { apply('reviews', message.text); sendAnalysis(); },
   lang(message) { lang = message.lang; sendAnalysis(); },
+  sign(message) {
+    engine.set_now(message.now);
+    try {
+      const text = engine.sign_summary(message.kind, message.key, message.passphrase, crypto.getRandomValues(new Uint8Array(16)), message.lang);
+      const bytes = new TextEncoder().encode(text);
+      const day = new Date(message.now * 1000).toISOString().slice(0, 10);
+      postMessage({ type: 'download', name: `selfcheck-signed-${message.kind}-${day}.json`, mime: 'application/json', bytes }, [bytes.buffer]);
+      postMessage({ type: 'signed', ok: true });
+    } catch (error) {
+      postMessage({ type: 'signed', ok: false, message: String(error) });
+    }
+    sendAnalysis();
+  },
+  async check(message) {
+    engine.check_begin();
+    for (const [sha256, entry] of held) {
+      const bytes = await storedBytes(sha256);
+      if (bytes) engine.check_file(entry.name, bytes);
+    }
+    postMessage({ type: 'checked', ...JSON.parse(engine.check_summary(message.text, message.lang)) });
+  },
   export(message) {
     const day = new Date().toISOString().slice(0, 10);
     if (message.kind === 'xlsx') {

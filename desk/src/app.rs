@@ -22,7 +22,7 @@ use crate::i18n::T;
 /// Where the worker's script is, relative to the page.
 const WORKER_URL: &str = "./desk/desk-worker.js";
 /// Posts a message to the worker.
-type Send = Rc<dyn Fn(&str, &[(&str, JsValue)])>;
+pub(crate) type Send = Rc<dyn Fn(&str, &[(&str, JsValue)])>;
 
 /// Rows of a long table shown at first, and added by "show more".
 const PAGE: usize = 100;
@@ -74,7 +74,7 @@ struct Editor {
     message: Option<(bool, String)>,
 }
 
-fn lang_code(lang: Lang) -> &'static str {
+pub(crate) fn lang_code(lang: Lang) -> &'static str {
     if lang == Lang::En { "en" } else { "zh" }
 }
 
@@ -231,6 +231,8 @@ pub fn App() -> Html {
         browser::load("view").and_then(|text| serde_json::from_str::<View>(&text).ok()).unwrap_or_default()
     });
     let shown = use_state(|| PAGE);
+    let bureau = use_state(|| browser::load("bureau").unwrap_or_else(|| "广东省民政厅".to_owned()));
+    let sign_outcome = use_state(|| None::<(bool, String)>);
     let worker: Rc<RefCell<Option<Worker>>> = use_mut_ref(|| None);
     let opened = use_reducer(OpenedResults::default);
     // The register as applied, for verifying an opened result again (read by the worker's
@@ -243,6 +245,7 @@ pub fn App() -> Html {
         let (worker, progress, analysis, raw, failure) =
             (worker.clone(), progress.clone(), analysis.clone(), raw.clone(), failure.clone());
         let (opened, applied_register) = (opened.dispatcher(), applied_register.clone());
+        let (sign_outcome, signed_lang) = (sign_outcome.clone(), *lang);
         let start = (register.text.clone(), expected.text.clone(), reviews.to_json(), *lang);
         use_effect_with((), move |_| {
             let options = WorkerOptions::new();
@@ -277,6 +280,12 @@ pub fn App() -> Html {
                                 let now = Timestamp::from_unix_seconds(browser::now_seconds() as u64);
                                 let result = crate::association::open(&name, &bytes, &applied_register.borrow(), &now);
                                 opened.dispatch((sha256, result));
+                            }
+                            Some("signed" | "checked") => {
+                                let ok = field(&data, "ok").as_bool().unwrap_or(false);
+                                let message = field(&data, "message").as_string();
+                                let text = message.unwrap_or_else(|| T::Signed.get(signed_lang).to_owned());
+                                sign_outcome.set(Some((ok, text)));
                             }
                             Some("error") => failure.set(field(&data, "message").as_string()),
                             _ => {}
@@ -415,6 +424,7 @@ pub fn App() -> Html {
                 <a href="#desk-exports">{ T::Exports.get(lang_value) }</a>
             </nav>
             <main>
+                <crate::report::PrintHeading bureau={(*bureau).clone()} lang={lang_value} />
                 <section id="desk-load" class="desk-section" aria-labelledby="desk-load-title">
                     <h2 id="desk-load-title">{ T::Load.get(lang_value) }</h2>
                     <div class="desk-drop" data-testid="drop" ondrop={on_drop} ondragover={on_drag_over}>
@@ -501,7 +511,25 @@ pub fn App() -> Html {
                             }
                         }) }
                     </div>
+                    <div class="desk-row">
+                        <label class="desk-inline">{ T::Bureau.get(lang_value) }
+                            <input type="text" data-input="bureau" value={(*bureau).clone()} oninput={{
+                                let bureau = bureau.clone();
+                                Callback::from(move |event: InputEvent| {
+                                    let text = target_value(&event);
+                                    browser::store("bureau", &text);
+                                    bureau.set(text);
+                                })
+                            }} />
+                        </label>
+                        <button type="button" data-action="print" onclick={Callback::from(|_: MouseEvent| {
+                            if let Some(window) = web_sys::window() { let _ = window.print(); }
+                        })}>{ T::Print.get(lang_value) }</button>
+                    </div>
+                    <crate::report::SignPanel send={send.clone()} outcome={(*sign_outcome).clone()} lang={lang_value} />
                 </section>
+                <crate::report::PrintInputs analysis={analysis_doc.clone()} register={register.text.clone()} expected={expected.text.clone()}
+                    reviews={reviews.to_json()} lang={lang_value} />
             </main>
         </div>
     }
@@ -699,7 +727,7 @@ fn MoreRows(props: &MoreProps) -> Html {
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
     };
     html! {
-        <p class="desk-row">
+        <p class="desk-row desk-more">
             <span>{ T::Rows.with(*lang, &[&visible.to_string(), &total.to_string()]) }</span>
             if visible < *total { <button type="button" data-action="show-more" onclick={more}>{ T::ShowMore.get(*lang) }</button> }
         </p>
@@ -813,7 +841,7 @@ const COLUMNS: [(&str, T); 11] = [
     ("vetoes", T::Vetoes),
     ("answered", T::Answered),
     ("key", T::KeyStatus),
-    ("signed", T::Signed),
+    ("signed", T::SignedAt),
     ("review", T::Review),
 ];
 

@@ -6,10 +6,11 @@
 use std::collections::HashSet;
 
 use selfcheck_core::bureau::{
-    Analysis, CsvStyle, Deadline, Examined, ExpectedList, ExportSource, Input, InputRole, Month, MonthRange, Reviews,
-    Settings, Verdict, analysis_json, examine, export,
+    Analysis, CsvStyle, Deadline, Examined, ExpectedList, ExportSource, Input, InputRole, Month, MonthRange,
+    Reproduction, Reviews, Settings, SummaryKind, Verdict, analysis_json, examine, export, sign_summary,
+    verify_summary,
 };
-use selfcheck_core::{Catalogue, KeyRegister, Lang, Timestamp};
+use selfcheck_core::{AssociationKey, Catalogue, KeyRegister, Lang, Timestamp};
 use wasm_bindgen::prelude::*;
 
 use crate::DeskError;
@@ -21,9 +22,11 @@ pub struct Engine {
     examined: Vec<Examined>,
     /// (name, SHA-256) of every file held: the same file loaded again is not a second copy.
     seen: HashSet<(String, String)>,
-    register: Option<(KeyRegister, Input)>,
-    expected: Option<(ExpectedList, Input)>,
-    reviews: Option<(Reviews, Input)>,
+    register: Option<(KeyRegister, Input, Vec<u8>)>,
+    expected: Option<(ExpectedList, Input, Vec<u8>)>,
+    reviews: Option<(Reviews, Input, Vec<u8>)>,
+    /// The files gathered to check a signed summary against.
+    checking: Vec<(String, Vec<u8>)>,
     deadline: Option<Deadline>,
     months: Option<MonthRange>,
     ranking_month: Option<Month>,
@@ -55,6 +58,7 @@ impl Engine {
             months: None,
             ranking_month: None,
             computed: None,
+            checking: Vec::new(),
         }
     }
 
@@ -100,7 +104,7 @@ impl Engine {
             None
         } else {
             let register = KeyRegister::parse(text).map_err(|error| error_text(&error, lang))?;
-            Some((register, Input::new(name, text.as_bytes(), InputRole::Register)))
+            Some((register, Input::new(name, text.as_bytes(), InputRole::Register), text.as_bytes().to_vec()))
         };
         self.computed = None;
         Ok(())
@@ -112,7 +116,7 @@ impl Engine {
             None
         } else {
             let list = ExpectedList::from_bytes(bytes).map_err(|error| error_text(&error, lang))?;
-            Some((list, Input::new(name, bytes, InputRole::Expected)))
+            Some((list, Input::new(name, bytes, InputRole::Expected), bytes.to_vec()))
         };
         self.computed = None;
         Ok(())
@@ -124,7 +128,7 @@ impl Engine {
             None
         } else {
             let reviews = Reviews::from_json(text).map_err(|error| error_text(&error, lang))?;
-            Some((reviews, Input::new("reviews.json", text.as_bytes(), InputRole::Review)))
+            Some((reviews, Input::new("reviews.json", text.as_bytes(), InputRole::Review), text.as_bytes().to_vec()))
         };
         self.computed = None;
         Ok(())
@@ -156,7 +160,7 @@ impl Engine {
     /// The analysis as the core's `selfcheck-analysis/1` JSON, messages in `lang`: what
     /// `selfcheck summary --format json` prints for the same files.
     pub fn analysis_json(&mut self, lang: &str) -> String {
-        let reviews = self.reviews.as_ref().map(|(reviews, _)| reviews.clone());
+        let reviews = self.reviews.as_ref().map(|(reviews, ..)| reviews.clone());
         let (verdicts, analysis) = self.computed();
         selfcheck_core::json::pretty(&analysis_json(analysis, verdicts, reviews.as_ref(), lang_of(lang)))
     }
@@ -164,7 +168,7 @@ impl Engine {
     /// The workbook of every table (ranking, matrix, months, criteria, anomalies, files, inputs).
     pub fn xlsx(&mut self, lang: &str) -> Vec<u8> {
         let others = self.others();
-        let reviews = self.reviews.as_ref().map(|(reviews, _)| reviews.clone());
+        let reviews = self.reviews.as_ref().map(|(reviews, ..)| reviews.clone());
         let (verdicts, analysis) = self.computed();
         let source = ExportSource { analysis, verdicts, reviews: reviews.as_ref(), others: &others };
         export::workbook(source, lang_of(lang))
@@ -174,12 +178,84 @@ impl Engine {
     /// is no table of that id.
     pub fn csv(&mut self, table: &str, lang: &str) -> String {
         let others = self.others();
-        let reviews = self.reviews.as_ref().map(|(reviews, _)| reviews.clone());
+        let reviews = self.reviews.as_ref().map(|(reviews, ..)| reviews.clone());
         let (verdicts, analysis) = self.computed();
         let source = ExportSource { analysis, verdicts, reviews: reviews.as_ref(), others: &others };
         export::table(source, table, lang_of(lang)).map_or_else(String::new, |table| {
             selfcheck_core::bureau::to_csv(&table, CsvStyle::default())
         })
+    }
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Sets the clock (Unix seconds): a signed summary is signed at the time it is made.
+    pub fn set_now(&mut self, now_seconds: f64) {
+        self.now = Timestamp::from_unix_seconds(now_seconds.max(0.0) as u64);
+        self.computed = None;
+    }
+
+    /// Signs a summary (`ranking` or `matrix`) with the bureau's key file, through the core;
+    /// `random_id` is 16 random bytes from the host. The error's message in `lang`.
+    pub fn sign_summary(
+        &mut self,
+        kind: &str,
+        key_pem: &str,
+        passphrase: &str,
+        random_id: &[u8],
+        lang: &str,
+    ) -> Result<String, JsValue> {
+        let kind = SummaryKind::from_code(kind).unwrap_or(SummaryKind::Ranking);
+        let key = AssociationKey::from_encrypted_pem(key_pem, passphrase).map_err(|error| error_text(&error, lang))?;
+        let random_id: [u8; 16] = random_id.try_into().map_err(|_| JsValue::from_str("16 random bytes"))?;
+        let others = self.others();
+        let reviews = self.reviews.as_ref().map(|(reviews, ..)| reviews.clone());
+        let (verdicts, analysis) = self.computed();
+        let source = ExportSource { analysis, verdicts, reviews: reviews.as_ref(), others: &others };
+        sign_summary(kind, source, &key, random_id).map_err(|error| error_text(&error, lang))
+    }
+
+    /// Starts checking a signed summary: the files are given one by one with [`Engine::check_file`].
+    pub fn check_begin(&mut self) {
+        self.checking.clear();
+    }
+
+    /// A received file to check a signed summary against.
+    pub fn check_file(&mut self, name: &str, bytes: &[u8]) {
+        self.checking.push((name.to_owned(), bytes.to_vec()));
+    }
+
+    /// Verifies a signed summary and reproduces it from the files given, the register, the
+    /// expected list and the review file held: `{ "ok": bool, "message": … }` in `lang`.
+    pub fn check_summary(&mut self, text: &str, lang: &str) -> String {
+        let language = lang_of(lang);
+        let mut files: Vec<(&str, &[u8])> =
+            self.checking.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())).collect();
+        let held = [
+            self.register.as_ref().map(|(_, input, bytes)| (input, bytes)),
+            self.expected.as_ref().map(|(_, input, bytes)| (input, bytes)),
+            self.reviews.as_ref().map(|(_, input, bytes)| (input, bytes)),
+        ];
+        files.extend(held.into_iter().flatten().map(|(input, bytes)| (input.name.as_str(), bytes.as_slice())));
+        let (ok, message) = match verify_summary(text, &self.now) {
+            Err(error) => (false, error.message(language)),
+            Ok(summary) => match summary.reproduce(&files, &catalogues()) {
+                Ok(reproduction) => {
+                    let reproduced = matches!(reproduction, Reproduction::Reproduced);
+                    let signer = crate::i18n::T::SummarySigner.with(
+                        language,
+                        &[&summary.key.fingerprint(), summary.issued.as_str(), summary.kind.label(language)],
+                    );
+                    (reproduced, format!("{signer} {}", reproduction.message(language)))
+                }
+                Err(error) => (false, error.message(language)),
+            },
+        };
+        self.checking.clear();
+        let mut object = selfcheck_core::json::Object::new();
+        object.insert("ok", ok);
+        object.insert("message", message);
+        selfcheck_core::json::compact(&selfcheck_core::json::Json::Object(object))
     }
 }
 
@@ -200,9 +276,9 @@ impl Engine {
 
     fn computed(&mut self) -> (&[Verdict], &Analysis) {
         if self.computed.is_none() {
-            let register = self.register.as_ref().map(|(register, _)| register);
+            let register = self.register.as_ref().map(|(register, ..)| register);
             let verdicts: Vec<Verdict> = self.examined.iter().map(|file| file.judge(register)).collect();
-            let expected = self.expected.as_ref().map(|(list, _)| list);
+            let expected = self.expected.as_ref().map(|(list, ..)| list);
             let analysis = Analysis::compute(&verdicts, expected, self.settings());
             self.computed = Some((verdicts, analysis));
         }
@@ -212,11 +288,15 @@ impl Engine {
 
     /// The inputs other than the received files, as every export names them.
     fn others(&self) -> Vec<Input> {
-        [&self.register.as_ref().map(|(_, input)| input), &self.expected.as_ref().map(|(_, input)| input)]
-            .into_iter()
-            .chain([&self.reviews.as_ref().map(|(_, input)| input)])
-            .filter_map(|input| input.cloned())
-            .collect()
+        [
+            self.register.as_ref().map(|(_, input, _)| input),
+            self.expected.as_ref().map(|(_, input, _)| input),
+            self.reviews.as_ref().map(|(_, input, _)| input),
+        ]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect()
     }
 }
 

@@ -11,6 +11,7 @@ mod document;
 mod engine;
 mod i18n;
 mod province;
+mod report;
 
 pub use engine::Engine;
 use wasm_bindgen::prelude::*;
