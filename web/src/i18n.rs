@@ -30,7 +30,6 @@ strings! {
     ApplicableMaximum => "适用满分", "Applicable maximum";
     Grade => "自评等级", "Self-assessed grade";
     NotFinished => "尚未完成", "Not finished";
-    GradeWhenFinished => "全部作答后才评定等级。", "The grade is given once every criterion is answered.";
     Answered => "已作答", "Answered";
     Points => "分", "points";
     Met => "已做到", "Met";
@@ -47,14 +46,11 @@ strings! {
     Clause => "依据通知", "Notice, section";
     Veto => "否决项", "Veto gate";
     Vetoes => "触发否决项", "Vetoes triggered";
-    AreaChart => "分项得分率", "Share of points by area";
     Area => "领域", "Area";
     AreaPoints => "实得分 / 适用满分", "Earned / applicable";
     Rectification => "整改清单", "What to fix";
     RectificationCount => "整改清单（共 {} 项）", "What to fix ({} criteria)";
     NothingToFix => "无需整改。", "Nothing to fix.";
-    ShowAll => "显示全部（共 {} 项）", "Show all ({})";
-    ShowFewer => "只显示前 50 项", "Show the first 50 only";
     Deduct => "扣 {} 分", "{} points lost";
     Unanswered => "未作答", "not answered";
     Note => "备注", "Note";

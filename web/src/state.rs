@@ -9,36 +9,7 @@ use yew::prelude::*;
 
 use crate::i18n::S;
 
-/// Shared data compared by identity: a new value is a new `Rc`, so comparing pointers is
-/// exact and keeps re-rendering cheap.
-#[derive(Debug)]
-pub struct Shared<T>(pub Rc<T>);
-
-impl<T> Shared<T> {
-    /// Shares `value`.
-    pub fn new(value: T) -> Shared<T> {
-        Shared(Rc::new(value))
-    }
-}
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Shared<T> {
-        Shared(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Shared<T>) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
+pub use selfcheck_report_view::Shared;
 
 /// Where the draft stands with the browser's storage.
 #[derive(Debug, Clone, PartialEq, Eq)]

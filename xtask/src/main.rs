@@ -18,7 +18,9 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
-  serve [--port N]  build the widget and serve it on http://127.0.0.1:N/ (default 8080)
+  serve [--port N]  build the widget and the review desk and serve them on
+                    http://127.0.0.1:N/ (default 8080; the desk at /desk.html, with a
+                    generated sample set to load into it)
   test              run every check: fmt, clippy (native and wasm32), cargo test,
                     the widget build, the browser tests, the python interop tests,
                     the Python and Node bindings' tests and cargo deny check licenses
@@ -65,7 +67,7 @@ fn main() -> ExitCode {
 
 /// Writes the generated set of received results with the `bureau-set` program of the tests
 /// package (optimized: signing tens of thousands of results takes a while in a debug build).
-fn bureau_set(options: &[&str]) -> Result<(), String> {
+pub(crate) fn bureau_set(options: &[&str]) -> Result<(), String> {
     cmd::run(
         cmd::cargo()
             .args(["run", "--quiet", "--profile", "cli", "-p", "selfcheck-tests", "--bin", "bureau-set", "--"])
@@ -89,9 +91,16 @@ fn serve(port: u16) -> Result<(), String> {
     // Bind first, so that a busy port is reported before a long build.
     let server = server::Server::bind(port)?.logging(true);
     tools::build_widget()?;
+    tools::build_desk()?;
+    let sample = server::sample_dir();
+    if !sample.join("register.txt").is_file() {
+        bureau_set(&[&sample.to_string_lossy()])?;
+    }
     let port = server.port();
-    println!("Serving the widget (Ctrl-C to stop):");
-    println!("  the bureau's standalone page:  http://127.0.0.1:{port}/");
+    println!("Serving the widget and the desk (Ctrl-C to stop):");
+    println!("  the association's standalone page:  http://127.0.0.1:{port}/");
+    println!("  the bureau's review desk (审核台):  http://127.0.0.1:{port}/desk.html");
+    println!("    a sample set to load into it:  {}", sample.display());
     println!("  the mock portal (element + iframe, strict CSP):  http://127.0.0.1:{port}/portal.html");
     server.run();
     Ok(())

@@ -1,5 +1,7 @@
-//! A small static file server for the widget, bound to 127.0.0.1 only: `/` is
-//! `web/demo/index.html`, `/pkg/…` comes from `pkg/`, and any other path from `web/demo/`.
+//! A small static file server for the widget and the desk, bound to 127.0.0.1 only: `/` is
+//! `web/demo/index.html`, `/pkg/…` comes from `pkg/`, `/desk/…` from `desk-pkg/` (the review
+//! desk's build), and any other path from
+//! `web/demo/`.
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, ErrorKind, Read, Write};
@@ -25,6 +27,7 @@ pub struct Server {
 struct Site {
     demo: PathBuf,
     pkg: PathBuf,
+    desk: PathBuf,
     log: bool,
 }
 
@@ -44,7 +47,12 @@ impl Server {
         })?;
         let port = listener.local_addr().map_err(|error| format!("cannot read the server's address: {error}"))?.port();
         let root = cmd::root();
-        let site = Site { demo: root.join("web").join("demo"), pkg: root.join("pkg"), log: false };
+        let site = Site {
+            demo: root.join("web").join("demo"),
+            pkg: root.join("pkg"),
+            desk: root.join(crate::tools::DESK_PKG),
+            log: false,
+        };
         Ok(Self { listener, port, site })
     }
 
@@ -148,9 +156,15 @@ impl Site {
         Some(match segments.as_slice() {
             [] => self.demo.join("index.html"),
             ["pkg", rest @ ..] => rest.iter().fold(self.pkg.clone(), |dir, s| dir.join(s)),
+            ["desk", rest @ ..] => rest.iter().fold(self.desk.clone(), |dir, s| dir.join(s)),
             all => all.iter().fold(self.demo.clone(), |dir, s| dir.join(s)),
         })
     }
+}
+
+/// Where `cargo xtask serve` writes the sample set of received results the desk can load.
+pub fn sample_dir() -> PathBuf {
+    cmd::target_dir().join("desk-sample")
 }
 
 /// Reads the request head and returns its first line; the headers are not needed.
@@ -244,7 +258,12 @@ mod tests {
     use super::*;
 
     fn site() -> Site {
-        Site { demo: PathBuf::from("/d"), pkg: PathBuf::from("/p"), log: false }
+        Site {
+            demo: PathBuf::from("/d"),
+            pkg: PathBuf::from("/p"),
+            desk: PathBuf::from("/k"),
+            log: false,
+        }
     }
 
     #[test]
@@ -256,6 +275,8 @@ mod tests {
         assert_eq!(file("/style.css"), Some(PathBuf::from("/d/style.css")));
         assert_eq!(file("/pkg/a%20b.js"), Some(PathBuf::from("/p/a b.js")));
         assert_eq!(file("/pkg/x/y.wasm#f"), Some(PathBuf::from("/p/x/y.wasm")));
+        assert_eq!(file("/desk/desk-worker.js"), Some(PathBuf::from("/k/desk-worker.js")));
+        assert_eq!(file("/desk.html"), Some(PathBuf::from("/d/desk.html")));
     }
 
     #[test]

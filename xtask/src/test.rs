@@ -35,6 +35,7 @@ fn steps() -> Vec<Step> {
         Step { name: "cargo test --workspace", run: || run(cmd::cargo().args(["test", "--workspace"])) },
         Step { name: "wasm-pack build web (the widget)", run: tools::build_widget },
         Step { name: "size budget (gzipped widget files)", run: size::check_budget },
+        Step { name: "build the review desk (desk/, its own wasm module)", run: tools::build_desk },
         Step { name: "browser tests (node --test tests/browser/)", run: browser_tests },
         Step { name: "interop tests (python)", run: interop::interop_tests },
         Step { name: "bindings: python (maturin, pytest) and node (wasm-pack, node --test)", run: bindings::tests },
@@ -108,12 +109,17 @@ fn browser_tests() -> Result<(), String> {
     tools::ensure_chromium()?;
     tools::ensure_node_deps()?;
     let selfcheck = build_cli()?;
+    let bureau_set = crate::server::sample_dir();
+    if !bureau_set.join("register.txt").is_file() {
+        crate::bureau_set(&[&bureau_set.to_string_lossy()])?;
+    }
     let url = format!("http://127.0.0.1:{}/", Server::bind(0)?.spawn());
     eprintln!("xtask test: serving the widget at {url}");
     run(cmd::command("node")
         .args(["--test", "tests/browser/"])
         .env("SELFCHECK_URL", &url)
         .env("SELFCHECK_BIN", &selfcheck)
+        .env("SELFCHECK_BUREAU_SET", &bureau_set)
         .env("CHROMIUM", tools::CHROMIUM))
 }
 

@@ -23,6 +23,39 @@ pub fn build_widget() -> Result<(), String> {
     package_widget()
 }
 
+/// Where the desk's built files go; served under `/desk/`.
+pub const DESK_PKG: &str = "desk-pkg";
+
+/// Files of the desk beside what wasm-bindgen generates: the page's and the worker's entries
+/// and the desk's stylesheet.
+const DESK_FILES: [(&str, &str); 3] =
+    [("desk/js/desk.js", "desk.js"), ("desk/js/desk-worker.js", "desk-worker.js"), ("desk/style/desk.css", "desk.css")];
+
+/// Builds the bureau's review desk into `desk-pkg/`: its own wasm module (so that the widget
+/// does not grow), built as the widget is (cargo for wasm32, wasm-bindgen for the web, npm's
+/// binaryen wasm-opt), but optimized for speed: it verifies thousands of signatures.
+pub fn build_desk() -> Result<(), String> {
+    ensure_wasm_target()?;
+    ensure_wasm_bindgen()?;
+    run(cmd::cargo().args(["build", "-p", "selfcheck-desk", "--target", WASM_TARGET, "--profile", "desk"]))?;
+    let root = cmd::root();
+    let out = root.join(DESK_PKG);
+    let built = cmd::target_dir().join(WASM_TARGET).join("desk").join("selfcheck_desk.wasm");
+    run(command("wasm-bindgen").args(["--target", "web", "--no-typescript", "--out-dir"]).arg(&out).arg(&built))?;
+    let wasm = out.join("selfcheck_desk_bg.wasm");
+    run(command(ensure_wasm_opt()?)
+        .arg(&wasm)
+        .args(["-O3", "--enable-bulk-memory", "--enable-reference-types", "--enable-sign-ext"])
+        .args(["--enable-nontrapping-float-to-int", "--enable-multivalue", "--enable-mutable-globals"])
+        .args(["--strip-debug", "--strip-producers", "-o"])
+        .arg(&wasm))?;
+    for (from, to) in DESK_FILES {
+        fs::copy(root.join(from), out.join(to))
+            .map_err(|error| format!("cannot copy {from} into {DESK_PKG}/: {error}"))?;
+    }
+    Ok(())
+}
+
 /// The binaryen release whose wasm-opt reads what rustc 1.95 and wasm-bindgen emit.
 const BINARYEN: &str = "132.0.0";
 

@@ -1,0 +1,202 @@
+// The desk's Web Worker: verifies received files with the core (the desk's wasm module, the same
+// the page loads) off the main thread, keeps them in IndexedDB so that a reload restores them,
+// and answers with progress and the core's analysis (`selfcheck-analysis/1` JSON).
+import init, { Engine } from './selfcheck_desk.js';
+
+const ready = init();
+const DATABASE = 'selfcheck-desk';
+const STORE = 'files';
+/** How often progress is reported, at most, in milliseconds. */
+const PROGRESS_EVERY = 100;
+
+let engine = null;
+let lang = 'zh';
+let database = null;
+/** The files held, by SHA-256: their name, and their bytes when IndexedDB cannot keep them. */
+const held = new Map();
+
+function openDatabase() {
+  return new Promise((resolve) => {
+    let request;
+    try {
+      request = indexedDB.open(DATABASE, 1);
+    } catch {
+      resolve(null);
+      return;
+    }
+    request.onupgradeneeded = () => {
+      request.result.createObjectStore(STORE, { autoIncrement: true }).createIndex('sha256', 'sha256');
+    };
+    request.onsuccess = () => resolve(request.result);
+    // Without IndexedDB (a private window may refuse it) the desk works, but forgets on reload.
+    request.onerror = () => resolve(null);
+  });
+}
+
+function storedFiles() {
+  return new Promise((resolve) => {
+    if (!database) return resolve([]);
+    const request = database.transaction(STORE, 'readonly').objectStore(STORE).getAll();
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => resolve([]);
+  });
+}
+
+function keep(records) {
+  if (!database || records.length === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const transaction = database.transaction(STORE, 'readwrite');
+    const store = transaction.objectStore(STORE);
+    for (const record of records) store.add(record);
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => resolve();
+  });
+}
+
+/** The bytes of the held file with this SHA-256, from IndexedDB (or memory without it). */
+function storedBytes(sha256) {
+  const entry = held.get(sha256);
+  if (!entry) return Promise.resolve(null);
+  if (entry.bytes || !database) return Promise.resolve(entry.bytes);
+  return new Promise((resolve) => {
+    const request = database.transaction(STORE, 'readonly').objectStore(STORE).index('sha256').get(sha256);
+    request.onsuccess = () => resolve(request.result ? new Uint8Array(request.result.bytes) : null);
+    request.onerror = () => resolve(null);
+  });
+}
+
+function forgetAll() {
+  if (!database) return Promise.resolve();
+  return new Promise((resolve) => {
+    const transaction = database.transaction(STORE, 'readwrite');
+    transaction.objectStore(STORE).clear();
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => resolve();
+  });
+}
+
+function sendAnalysis() {
+  postMessage({ type: 'analysis', json: engine.analysis_json(lang) });
+}
+
+function report(error) {
+  postMessage({ type: 'error', message: String(error && error.message ? error.message : error) });
+}
+
+/** Examines `entries` ({name, bytes}) in order, reporting progress; keeps the new ones if asked. */
+async function examineAll(entries, store) {
+  const total = entries.length;
+  let last = 0;
+  const fresh = [];
+  postMessage({ type: 'progress', done: 0, total });
+  for (let index = 0; index < total; index += 1) {
+    const entry = entries[index];
+    const bytes = entry.bytes instanceof Uint8Array ? entry.bytes : new Uint8Array(await entry.bytes);
+    if (engine.add(entry.name, bytes)) {
+      const sha256 = engine.last_sha256();
+      held.set(sha256, { name: entry.name, bytes: database ? null : bytes });
+      if (store) fresh.push({ name: entry.name, sha256, bytes: bytes.buffer });
+    }
+    const now = performance.now();
+    if (now - last > PROGRESS_EVERY || index + 1 === total) {
+      last = now;
+      postMessage({ type: 'progress', done: index + 1, total });
+    }
+  }
+  await keep(fresh);
+}
+
+function fileName(file) {
+  return file.webkitRelativePath || file.name;
+}
+
+const handlers = {
+  async init(message) {
+    engine = new Engine(message.now);
+    lang = message.lang;
+    for (const [kind, text] of [['register', message.register], ['expected', message.expected], ['reviews', message.reviews]]) {
+      try {
+        apply(kind, text);
+      } catch (error) {
+        report(error);
+      }
+    }
+    database = await openDatabase();
+    const stored = await storedFiles();
+    await examineAll(stored.map((record) => ({ name: record.name, bytes: new Uint8Array(record.bytes) })), false);
+    sendAnalysis();
+  },
+  async files(message) {
+    const entries = message.files.map((file) => ({ name: fileName(file), bytes: file.arrayBuffer() }));
+    await examineAll(entries, true);
+    sendAnalysis();
+  },
+  async results(message) {
+    for (const sha256 of message.files) {
+      const bytes = await storedBytes(sha256);
+      if (bytes) postMessage({ type: 'result', sha256, name: held.get(sha256).name, bytes });
+    }
+  },
+  async clear() {
+    engine.clear();
+    held.clear();
+    await forgetAll();
+    sendAnalysis();
+  },
+  register(message) { apply('register', message.text); sendAnalysis(); },
+  expected(message) { apply('expected', message.text); sendAnalysis(); },
+  reviews(message) { apply('reviews', message.text); sendAnalysis(); },
+  lang(message) { lang = message.lang; sendAnalysis(); },
+  sign(message) {
+    engine.set_now(message.now);
+    try {
+      const text = engine.sign_summary(message.kind, message.key, message.passphrase, crypto.getRandomValues(new Uint8Array(16)), message.lang);
+      const bytes = new TextEncoder().encode(text);
+      const day = new Date(message.now * 1000).toISOString().slice(0, 10);
+      postMessage({ type: 'download', name: `selfcheck-signed-${message.kind}-${day}.json`, mime: 'application/json', bytes }, [bytes.buffer]);
+      postMessage({ type: 'signed', ok: true });
+    } catch (error) {
+      postMessage({ type: 'signed', ok: false, message: String(error) });
+    }
+    sendAnalysis();
+  },
+  async check(message) {
+    engine.check_begin();
+    for (const [sha256, entry] of held) {
+      const bytes = await storedBytes(sha256);
+      if (bytes) engine.check_file(entry.name, bytes);
+    }
+    postMessage({ type: 'checked', ...JSON.parse(engine.check_summary(message.text, message.lang)) });
+  },
+  export(message) {
+    const day = new Date().toISOString().slice(0, 10);
+    if (message.kind === 'xlsx') {
+      const bytes = engine.xlsx(message.lang);
+      postMessage({ type: 'download', name: `selfcheck-summary-${day}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes }, [bytes.buffer]);
+    } else {
+      const bytes = new TextEncoder().encode(engine.csv(message.kind, message.lang));
+      postMessage({ type: 'download', name: `selfcheck-${message.kind}-${day}.csv`, mime: 'text/csv;charset=utf-8', bytes }, [bytes.buffer]);
+    }
+  },
+};
+
+function apply(kind, text) {
+  if (kind === 'register') engine.set_register('register.txt', text || '', lang);
+  else if (kind === 'expected') engine.set_expected('expected.csv', new TextEncoder().encode(text || ''), lang);
+  else engine.set_reviews(text || '', lang);
+}
+
+// One message at a time, in order: a file list sent during a reload waits for the restore.
+let queue = Promise.resolve();
+self.onmessage = (event) => {
+  queue = queue.then(async () => {
+    await ready;
+    const handler = handlers[event.data.type];
+    if (!handler) return;
+    try {
+      await handler(event.data);
+    } catch (error) {
+      report(error);
+    }
+  });
+};

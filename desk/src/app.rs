@@ -1,0 +1,1140 @@
+//! The desk's page: receiving files (handed to the worker), the key register and the expected
+//! list, the verdicts, the monthly matrix, the ranking, the anomalies and the exports. It shows
+//! what the core computed in the worker and keeps its own state in local storage.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect};
+use selfcheck_core::bureau::{CellStatus, ExpectedList, ReviewState, Reviews, Stage};
+use selfcheck_core::{Catalogue, KeyRegister, Lang, Timestamp};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType};
+use yew::prelude::*;
+
+use crate::association::{AssociationView, Opened, accepted_files};
+use crate::browser;
+use crate::document::{AnalysisDoc, FileDoc, RankDoc};
+use crate::i18n::T;
+
+/// Where the worker's script is, relative to the page.
+const WORKER_URL: &str = "./desk/desk-worker.js";
+/// Posts a message to the worker.
+pub(crate) type Send = Rc<dyn Fn(&str, &[(&str, JsValue)])>;
+
+/// Rows of a long table shown at first, and added by "show more".
+const PAGE: usize = 100;
+
+/// How the bureau looks at the results: kept in local storage, so that a reload shows the same.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct View {
+    /// Which verdicts the list shows: `all`, `accepted`, `invalid`, `key`.
+    pub verdicts: String,
+    /// Only associations that missed two months or more in a row.
+    pub missed_two: bool,
+    /// Name or credit code searched for in the ranking.
+    pub search: String,
+    /// The ranking's month (`YYYY-MM`), empty for each association's latest.
+    pub month: String,
+    /// Only this grade id, empty for every grade.
+    pub grade: String,
+    /// Only results with a veto.
+    pub vetoes: bool,
+    /// The ranking's sort column.
+    pub sort: String,
+    /// Whether the sort is ascending.
+    pub ascending: bool,
+    /// The credit code of the association open in its own view, empty for none.
+    pub association: String,
+}
+
+impl Default for View {
+    fn default() -> View {
+        View {
+            verdicts: "all".into(),
+            missed_two: false,
+            search: String::new(),
+            month: String::new(),
+            grade: String::new(),
+            vetoes: false,
+            sort: "rank".into(),
+            ascending: true,
+            association: String::new(),
+        }
+    }
+}
+
+/// A text the bureau edits (the register, the expected list) and the message about it.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Editor {
+    text: String,
+    message: Option<(bool, String)>,
+}
+
+pub(crate) fn lang_code(lang: Lang) -> &'static str {
+    if lang == Lang::En { "en" } else { "zh" }
+}
+
+/// Posts `{type, …fields}` to the worker.
+fn post(worker: &Worker, kind: &str, fields: &[(&str, JsValue)]) {
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"type".into(), &kind.into());
+    for (key, value) in fields {
+        let _ = Reflect::set(&message, &(*key).into(), value);
+    }
+    let _ = worker.post_message(&message);
+}
+
+fn field(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The register's text checked by the core; the error in words of `lang`.
+fn check_register(text: &str, lang: Lang) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Ok(());
+    }
+    KeyRegister::parse(text).map(|_| ()).map_err(|error| error.message(lang))
+}
+
+/// The expected list's text checked by the core; the error in words of `lang`.
+fn check_expected(text: &str, lang: Lang) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Ok(());
+    }
+    ExpectedList::from_bytes(text.as_bytes()).map(|_| ()).map_err(|error| error.message(lang))
+}
+
+/// The label of a key status code.
+fn key_label(code: &str, lang: Lang) -> &'static str {
+    match code {
+        "registered" => T::Registered.get(lang),
+        "unregistered-code" => T::UnregisteredCode.get(lang),
+        "different-key" => T::DifferentKey.get(lang),
+        _ => T::NotChecked.get(lang),
+    }
+}
+
+/// The label of a verdict code: accepted, or the core's words for the stage it failed at.
+fn verdict_label(code: &str, lang: Lang) -> &'static str {
+    Stage::ALL.iter().find(|stage| stage.code() == code).map_or(T::OnlyAccepted.get(lang), |stage| stage.label(lang))
+}
+
+/// A matrix cell's code as the core's status (and whether late).
+fn cell_status(code: &str) -> Option<(CellStatus, bool)> {
+    let (status, late) = match code.strip_suffix("-late") {
+        Some(status) => (status, true),
+        None => (code, false),
+    };
+    [CellStatus::Received, CellStatus::Duplicate, CellStatus::Invalid, CellStatus::Missing, CellStatus::NotDue]
+        .into_iter()
+        .find(|candidate| candidate.code() == status)
+        .map(|status| (status, late))
+}
+
+/// The grade's label in the built-in catalogue, or its id.
+fn grade_label(id: &str, lang: Lang) -> String {
+    Catalogue::builtins()
+        .iter()
+        .flat_map(|catalogue| catalogue.grades())
+        .find(|grade| grade.id == id)
+        .map_or_else(|| id.to_owned(), |grade| grade.label.get(lang).to_owned())
+}
+
+fn per_mille(value: u32) -> String {
+    format!("{}.{}%", value / 10, value % 10)
+}
+
+/// The value of the input, select or text area an event came from.
+pub(crate) fn target_value(event: &Event) -> String {
+    let target = event.target();
+    if let Some(input) = target.as_ref().and_then(|target| target.dyn_ref::<HtmlInputElement>()) {
+        return input.value();
+    }
+    if let Some(select) = target.as_ref().and_then(|target| target.dyn_ref::<HtmlSelectElement>()) {
+        return select.value();
+    }
+    target.as_ref().and_then(|target| target.dyn_ref::<HtmlTextAreaElement>()).map(|area| area.value()).unwrap_or_default()
+}
+
+fn target_checked(event: &Event) -> bool {
+    event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok()).is_some_and(|input| input.checked())
+}
+
+/// The files of a file input or a drop, as a JS array of `File`s.
+fn files_array(list: Option<web_sys::FileList>) -> Array {
+    let files = Array::new();
+    if let Some(list) = list {
+        for index in 0..list.length() {
+            if let Some(file) = list.get(index) {
+                files.push(&file);
+            }
+        }
+    }
+    files
+}
+
+/// The results of the association open in its view, verified again on the main thread.
+#[derive(Default, PartialEq)]
+struct OpenedResults(Rc<BTreeMap<String, Opened>>);
+
+impl Reducible for OpenedResults {
+    type Action = (String, Option<Opened>);
+
+    fn reduce(self: Rc<Self>, (sha256, opened): Self::Action) -> Rc<Self> {
+        let mut map = (*self.0).clone();
+        match opened {
+            Some(opened) => map.insert(sha256, opened),
+            None => map.remove(&sha256),
+        };
+        Rc::new(OpenedResults(Rc::new(map)))
+    }
+}
+
+impl PartialEq for Opened {
+    fn eq(&self, other: &Opened) -> bool {
+        Rc::ptr_eq(&self.result, &other.result)
+    }
+}
+
+/// A button that opens an association's own view.
+fn open_button(view: &UseStateHandle<View>, credit_code: &str, name: &str, lang: Lang) -> Html {
+    let (view, code) = (view.clone(), credit_code.to_owned());
+    let onclick = Callback::from(move |_: MouseEvent| {
+        view.set(View { association: code.clone(), ..(*view).clone() });
+        if let Some(section) = web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id("desk-association-anchor")) {
+            section.scroll_into_view();
+        }
+    });
+    html! {
+        <button type="button" class="desk-link" data-open={credit_code.to_owned()} aria-label={T::Open.with(lang, &[name])} {onclick}>{ name.to_owned() }</button>
+    }
+}
+
+/// The desk's root component.
+#[component]
+pub fn App() -> Html {
+    let lang = use_state(|| if browser::load("lang").as_deref() == Some("en") { Lang::En } else { Lang::Zh });
+    let progress = use_state(|| None::<(u32, u32)>);
+    let analysis = use_state(|| Rc::new(AnalysisDoc::default()));
+    let raw = use_state(|| Rc::new(String::new()));
+    let failure = use_state(|| None::<String>);
+    let register = use_state(|| Editor { text: browser::load("register").unwrap_or_default(), message: None });
+    let expected = use_state(|| Editor { text: browser::load("expected").unwrap_or_default(), message: None });
+    let reviews = use_state(|| {
+        Rc::new(browser::load("reviews").and_then(|text| Reviews::from_json(&text).ok()).unwrap_or_default())
+    });
+    let view = use_state(|| {
+        browser::load("view").and_then(|text| serde_json::from_str::<View>(&text).ok()).unwrap_or_default()
+    });
+    let shown = use_state(|| PAGE);
+    let bureau = use_state(|| browser::load("bureau").unwrap_or_else(|| "广东省民政厅".to_owned()));
+    let sign_outcome = use_state(|| None::<(bool, String)>);
+    let worker: Rc<RefCell<Option<Worker>>> = use_mut_ref(|| None);
+    let opened = use_reducer(OpenedResults::default);
+    // The register as applied, for verifying an opened result again (read by the worker's
+    // message handler, which outlives this render).
+    let applied_register: Rc<RefCell<String>> = use_mut_ref(String::new);
+    *applied_register.borrow_mut() = register.text.clone();
+
+    // The worker: created once; it restores the files kept from earlier visits.
+    {
+        let (worker, progress, analysis, raw, failure) =
+            (worker.clone(), progress.clone(), analysis.clone(), raw.clone(), failure.clone());
+        let (opened, applied_register) = (opened.dispatcher(), applied_register.clone());
+        let (sign_outcome, signed_lang) = (sign_outcome.clone(), *lang);
+        let start = (register.text.clone(), expected.text.clone(), reviews.to_json(), *lang);
+        use_effect_with((), move |_| {
+            let options = WorkerOptions::new();
+            options.set_type(WorkerType::Module);
+            match Worker::new_with_options(WORKER_URL, &options) {
+                Ok(created) => {
+                    let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                        let data = event.data();
+                        match field(&data, "type").as_string().as_deref() {
+                            Some("progress") => {
+                                let number = |key| field(&data, key).as_f64().unwrap_or(0.0) as u32;
+                                progress.set(Some((number("done"), number("total"))));
+                            }
+                            Some("analysis") => {
+                                let text = field(&data, "json").as_string().unwrap_or_default();
+                                if let Ok(document) = serde_json::from_str::<AnalysisDoc>(&text) {
+                                    analysis.set(Rc::new(document));
+                                }
+                                raw.set(Rc::new(text));
+                                progress.set(None);
+                            }
+                            Some("download") => {
+                                let name = field(&data, "name").as_string().unwrap_or_default();
+                                let mime = field(&data, "mime").as_string().unwrap_or_default();
+                                let bytes = js_sys::Uint8Array::new(&field(&data, "bytes")).to_vec();
+                                let _ = browser::download(&name, &bytes, &mime);
+                            }
+                            Some("result") => {
+                                let sha256 = field(&data, "sha256").as_string().unwrap_or_default();
+                                let name = field(&data, "name").as_string().unwrap_or_default();
+                                let bytes = js_sys::Uint8Array::new(&field(&data, "bytes")).to_vec();
+                                let now = Timestamp::from_unix_seconds(browser::now_seconds() as u64);
+                                let result = crate::association::open(&name, &bytes, &applied_register.borrow(), &now);
+                                opened.dispatch((sha256, result));
+                            }
+                            Some("signed" | "checked") => {
+                                let ok = field(&data, "ok").as_bool().unwrap_or(false);
+                                let message = field(&data, "message").as_string();
+                                let text = message.unwrap_or_else(|| T::Signed.get(signed_lang).to_owned());
+                                sign_outcome.set(Some((ok, text)));
+                            }
+                            Some("error") => failure.set(field(&data, "message").as_string()),
+                            _ => {}
+                        }
+                    });
+                    created.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+                    onmessage.forget();
+                    let (register, expected, reviews, lang) = start;
+                    post(&created, "init", &[
+                        ("now", browser::now_seconds().into()),
+                        ("register", register.into()),
+                        ("expected", expected.into()),
+                        ("reviews", reviews.into()),
+                        ("lang", lang_code(lang).into()),
+                    ]);
+                    *worker.borrow_mut() = Some(created);
+                }
+                Err(error) => failure.set(Some(format!("{error:?}"))),
+            }
+        });
+    }
+    // The view is kept as the bureau leaves it.
+    use_effect_with((*view).clone(), |view| {
+        if let Ok(text) = serde_json::to_string(view) {
+            browser::store("view", &text);
+        }
+    });
+
+    let send: Send = {
+        let worker = worker.clone();
+        Rc::new(move |kind: &str, fields: &[(&str, JsValue)]| {
+            if let Some(worker) = worker.borrow().as_ref() {
+                post(worker, kind, fields);
+            }
+        })
+    };
+    // The open association's results, asked of the worker once each.
+    {
+        let send = send.clone();
+        let wanted: Vec<String> = if view.association.is_empty() {
+            Vec::new()
+        } else {
+            accepted_files(&analysis, &view.association)
+                .into_iter()
+                .filter(|file| !opened.0.contains_key(&file.sha256))
+                .map(|file| file.sha256.clone())
+                .collect()
+        };
+        use_effect_with(wanted, move |wanted| {
+            if !wanted.is_empty() {
+                let files: Array = wanted.iter().map(|sha| JsValue::from_str(sha)).collect();
+                send("results", &[("files", files.into())]);
+            }
+        });
+    }
+    let lang_value = *lang;
+    let switch_lang = {
+        let (lang, send) = (lang.clone(), send.clone());
+        Callback::from(move |_: MouseEvent| {
+            let next = if *lang == Lang::Zh { Lang::En } else { Lang::Zh };
+            browser::store("lang", lang_code(next));
+            send("lang", &[("lang", lang_code(next).into())]);
+            lang.set(next);
+        })
+    };
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", if lang_value == Lang::Zh { "zh-CN" } else { "en" });
+        }
+        document.set_title(&format!("{} · selfcheck", T::Title.get(lang_value)));
+    }
+
+    let receive = {
+        let send = send.clone();
+        Rc::new(move |files: Array| {
+            if files.length() > 0 {
+                send("files", &[("files", files.into())]);
+            }
+        })
+    };
+    let on_files = {
+        let receive = receive.clone();
+        Callback::from(move |event: Event| {
+            let input = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
+            if let Some(input) = input {
+                receive(files_array(input.files()));
+                input.set_value("");
+            }
+        })
+    };
+    let on_drop = {
+        let receive = receive.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            receive(files_array(event.data_transfer().and_then(|transfer| transfer.files())));
+        })
+    };
+    let on_drag_over = Callback::from(|event: DragEvent| event.prevent_default());
+    let clear = {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send("clear", &[]))
+    };
+
+    let analysis_doc = (*analysis).clone();
+    let counts = &analysis_doc.counts;
+    let status = match *progress {
+        Some((done, total)) => T::ProgressText.with(lang_value, &[&done.to_string(), &total.to_string()]),
+        None if counts.files == 0 => T::NothingLoaded.get(lang_value).to_owned(),
+        None => T::Loaded.with(lang_value, &[
+            &counts.files.to_string(),
+            &counts.accepted.to_string(),
+            &(counts.files - counts.accepted).to_string(),
+        ]),
+    };
+
+    html! {
+        <div class="selfcheck desk" data-lang={lang_code(lang_value)}>
+            <header class="desk-header">
+                <div>
+                    <h1>{ T::Title.get(lang_value) }</h1>
+                    <p class="desk-muted">{ T::Subtitle.get(lang_value) }</p>
+                </div>
+                <button type="button" data-action="lang" aria-label={T::LanguageSwitchLabel.get(lang_value)}
+                    lang={if lang_value == Lang::Zh { "en" } else { "zh-CN" }} onclick={switch_lang}>
+                    { T::LanguageSwitch.get(lang_value) }
+                </button>
+            </header>
+            <nav class="desk-nav" aria-label={T::Sections.get(lang_value)}>
+                <a href="#desk-load">{ T::Load.get(lang_value) }</a>
+                <a href="#desk-register">{ T::Register.get(lang_value) }</a>
+                <a href="#desk-verdicts">{ T::Verdicts.get(lang_value) }</a>
+                <a href="#desk-matrix">{ T::Matrix.get(lang_value) }</a>
+                <a href="#desk-ranking">{ T::Ranking.get(lang_value) }</a>
+                <a href="#desk-province">{ T::Province.get(lang_value) }</a>
+                <a href="#desk-anomalies">{ T::Anomalies.get(lang_value) }</a>
+                <a href="#desk-exports">{ T::Exports.get(lang_value) }</a>
+            </nav>
+            <main>
+                <crate::report::PrintHeading bureau={(*bureau).clone()} lang={lang_value} />
+                <section id="desk-load" class="desk-section" aria-labelledby="desk-load-title">
+                    <h2 id="desk-load-title">{ T::Load.get(lang_value) }</h2>
+                    <div class="desk-drop" data-testid="drop" ondrop={on_drop} ondragover={on_drag_over}>
+                        <div class="desk-row">
+                            <label class="desk-file">
+                                { T::ChooseFiles.get(lang_value) }
+                                <input type="file" multiple=true data-input="files" onchange={on_files.clone()} />
+                            </label>
+                            <label class="desk-file">
+                                { T::ChooseFolder.get(lang_value) }
+                                <input type="file" multiple=true webkitdirectory=true data-input="folder" onchange={on_files} />
+                            </label>
+                        </div>
+                        <p class="desk-muted">{ T::DropHere.get(lang_value) }</p>
+                    </div>
+                    if let Some((done, total)) = *progress {
+                        <label class="desk-progress">
+                            { T::Progress.get(lang_value) }
+                            <progress data-testid="progress" max={total.max(1).to_string()} value={done.to_string()}>
+                                { format!("{done} / {total}") }
+                            </progress>
+                        </label>
+                    }
+                    <p data-testid="load-status" role="status" aria-live="polite" data-busy={progress.is_some().to_string()}
+                        data-files={counts.files.to_string()}>{ status }</p>
+                    if let Some(message) = &*failure {
+                        <p class="desk-error" role="alert">{ T::WorkerFailed.with(lang_value, &[message]) }</p>
+                    }
+                    <button type="button" data-action="clear-files" onclick={clear}>{ T::ClearFiles.get(lang_value) }</button>
+                </section>
+                <section id="desk-register" class="desk-section desk-columns" aria-labelledby="desk-register-title">
+                    <h2 id="desk-register-title" class="desk-visually-hidden">{ T::Register.get(lang_value) }</h2>
+                    <TextEditor id="register" title={T::Register} hint={T::RegisterHint} file_name="register.txt"
+                        editor={register.clone()} check={check_register as fn(&str, Lang) -> Result<(), String>}
+                        lang={lang_value} send={send.clone()} />
+                    <TextEditor id="expected" title={T::Expected} hint={T::ExpectedHint} file_name="expected.csv"
+                        editor={expected.clone()} check={check_expected as fn(&str, Lang) -> Result<(), String>}
+                        lang={lang_value} send={send.clone()} />
+                </section>
+                <div id="desk-association-anchor"></div>
+                if !view.association.is_empty() {
+                    <AssociationView credit_code={view.association.clone()}
+                        name={analysis_doc.matrix.rows.iter().find(|row| row.credit_code == view.association).map(|row| row.name.clone()).unwrap_or_default()}
+                        opened={opened.0.clone()}
+                        files={accepted_files(&analysis_doc, &view.association).into_iter().cloned().collect::<Vec<_>>()}
+                        close={{ let view = view.clone(); Callback::from(move |()| view.set(View { association: String::new(), ..(*view).clone() })) }}
+                        lang={lang_value} />
+                }
+                <VerdictList analysis={analysis_doc.clone()} view={view.clone()} lang={lang_value} />
+                <MatrixView analysis={analysis_doc.clone()} view={view.clone()} lang={lang_value} />
+                <RankingView analysis={analysis_doc.clone()} view={view.clone()} reviews={reviews.clone()}
+                    shown={shown.clone()} send={send.clone()} lang={lang_value} />
+                <crate::province::ProvinceView province={analysis_doc.province.clone()} lang={lang_value} />
+                <section id="desk-anomalies" class="desk-section" aria-labelledby="desk-anomalies-title">
+                    <h2 id="desk-anomalies-title">{ T::Anomalies.get(lang_value) }</h2>
+                    if analysis_doc.anomalies.is_empty() {
+                        <p>{ T::NoAnomalies.get(lang_value) }</p>
+                    } else {
+                        <ul data-testid="anomalies">
+                            { for analysis_doc.anomalies.iter().map(|anomaly| html! {
+                                <li data-code={anomaly.code.clone()}>
+                                    { anomaly.message.clone() }
+                                    <span class="desk-muted">{ format!(" ({})", anomaly.files.iter().map(|file| file.name.as_str()).collect::<Vec<_>>().join(", ")) }</span>
+                                </li>
+                            }) }
+                        </ul>
+                    }
+                </section>
+                <section id="desk-exports" class="desk-section" aria-labelledby="desk-exports-title">
+                    <h2 id="desk-exports-title">{ T::Exports.get(lang_value) }</h2>
+                    <div class="desk-row">
+                        <button type="button" data-action="download-analysis" onclick={{
+                            let raw = raw.clone();
+                            Callback::from(move |_: MouseEvent| {
+                                let _ = browser::download("analysis.json", raw.as_bytes(), "application/json");
+                            })
+                        }}>{ T::AnalysisJson.get(lang_value) }</button>
+                        { for [("xlsx", T::Xlsx), ("ranking", T::CsvRanking), ("matrix", T::CsvMatrix)].into_iter().map(|(kind, label)| {
+                            let send = send.clone();
+                            html! {
+                                <button type="button" data-action={format!("export-{kind}")} onclick={Callback::from(move |_: MouseEvent| {
+                                    send("export", &[("kind", kind.into()), ("lang", lang_code(lang_value).into())]);
+                                })}>{ label.get(lang_value) }</button>
+                            }
+                        }) }
+                    </div>
+                    <div class="desk-row">
+                        <label class="desk-inline">{ T::Bureau.get(lang_value) }
+                            <input type="text" data-input="bureau" value={(*bureau).clone()} oninput={{
+                                let bureau = bureau.clone();
+                                Callback::from(move |event: InputEvent| {
+                                    let text = target_value(&event);
+                                    browser::store("bureau", &text);
+                                    bureau.set(text);
+                                })
+                            }} />
+                        </label>
+                        <button type="button" data-action="print" onclick={Callback::from(|_: MouseEvent| {
+                            if let Some(window) = web_sys::window() { let _ = window.print(); }
+                        })}>{ T::Print.get(lang_value) }</button>
+                    </div>
+                    <crate::report::SignPanel send={send.clone()} outcome={(*sign_outcome).clone()} lang={lang_value} />
+                </section>
+                <crate::report::PrintInputs analysis={analysis_doc.clone()} register={register.text.clone()} expected={expected.text.clone()}
+                    reviews={reviews.to_json()} lang={lang_value} />
+            </main>
+        </div>
+    }
+}
+
+/// Properties of a text the bureau edits.
+#[derive(Properties)]
+struct TextEditorProps {
+    id: &'static str,
+    title: T,
+    hint: T,
+    file_name: &'static str,
+    editor: UseStateHandle<Editor>,
+    check: fn(&str, Lang) -> Result<(), String>,
+    lang: Lang,
+    send: Send,
+}
+
+/// The key register or the expected list: loaded from a file, edited, checked by the core,
+/// applied (kept in the browser and handed to the worker) and downloadable.
+#[component]
+fn TextEditor(props: &TextEditorProps) -> Html {
+    let TextEditorProps { id, title, hint, file_name, editor, check, lang, send } = props;
+    let (id, lang, check) = (*id, *lang, *check);
+    let apply = {
+        let (editor, send) = (editor.clone(), send.clone());
+        Rc::new(move |text: String| {
+            let message = match check(&text, lang) {
+                Ok(()) => {
+                    let kept = browser::store(id, &text);
+                    send(id, &[("text", text.clone().into()), ("lang", lang_code(lang).into())]);
+                    let words = if kept { T::Applied } else { T::StorageRefused };
+                    Some((!kept, words.get(lang).to_owned()))
+                }
+                Err(error) => Some((true, error)),
+            };
+            editor.set(Editor { text, message });
+        })
+    };
+    let on_input = {
+        let editor = editor.clone();
+        Callback::from(move |event: InputEvent| {
+            let text = target_value(&event);
+            editor.set(Editor { text, message: None });
+        })
+    };
+    let on_file = {
+        let apply = apply.clone();
+        Callback::from(move |event: Event| {
+            let input = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
+            let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else {
+                return;
+            };
+            let apply = apply.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(bytes) = browser::read_bytes(&file).await {
+                    let text = String::from_utf8_lossy(&bytes).trim_start_matches('\u{feff}').to_owned();
+                    apply(text);
+                }
+            });
+            if let Some(input) = input {
+                input.set_value("");
+            }
+        })
+    };
+    let on_apply = {
+        let (apply, editor) = (apply.clone(), editor.clone());
+        Callback::from(move |_: MouseEvent| apply(editor.text.clone()))
+    };
+    let on_download = {
+        let editor = editor.clone();
+        let file_name = *file_name;
+        Callback::from(move |_: MouseEvent| {
+            let _ = browser::download(file_name, editor.text.as_bytes(), "text/plain;charset=utf-8");
+        })
+    };
+    let text_id = format!("desk-{id}-text");
+    let hint_id = format!("desk-{id}-hint");
+    html! {
+        <div class="desk-editor" data-editor={id}>
+            <h3><label for={text_id.clone()}>{ title.get(lang) }</label></h3>
+            <p class="desk-muted" id={hint_id.clone()}>{ hint.get(lang) }</p>
+            <textarea id={text_id} rows="6" spellcheck="false" aria-describedby={hint_id} value={editor.text.clone()} oninput={on_input} />
+            <div class="desk-row">
+                <label class="desk-file">
+                    { T::LoadFile.get(lang) }
+                    <input type="file" data-input={format!("{id}-file")} onchange={on_file} />
+                </label>
+                <button type="button" data-action={format!("apply-{id}")} onclick={on_apply}>{ T::Apply.get(lang) }</button>
+                <button type="button" data-action={format!("download-{id}")} onclick={on_download}>{ T::Download.get(lang) }</button>
+            </div>
+            <p role="status" aria-live="polite" data-testid={format!("{id}-message")}
+                class={classes!(editor.message.as_ref().map(|(error, _)| if *error { "desk-error" } else { "desk-ok" }))}>
+                { editor.message.as_ref().map(|(_, text)| text.clone()).unwrap_or_default() }
+            </p>
+        </div>
+    }
+}
+
+impl PartialEq for TextEditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.editor == other.editor && self.lang == other.lang
+    }
+}
+
+/// Properties of the parts that show the analysis.
+#[derive(Properties, PartialEq)]
+struct PartProps {
+    analysis: Rc<AnalysisDoc>,
+    view: UseStateHandle<View>,
+    lang: Lang,
+}
+
+fn verdict_shown(file: &FileDoc, filter: &str) -> bool {
+    match filter {
+        "accepted" => file.verdict == "accepted",
+        "invalid" => file.verdict != "accepted",
+        "key" => file.key_status.as_deref().is_some_and(|status| status != "registered"),
+        _ => true,
+    }
+}
+
+/// One verdict per file, filterable.
+#[component]
+fn VerdictList(props: &PartProps) -> Html {
+    let PartProps { analysis, view, lang } = props;
+    let lang = *lang;
+    let shown = use_state(|| PAGE);
+    let files: Vec<&FileDoc> = analysis.files.iter().filter(|file| verdict_shown(file, &view.verdicts)).collect();
+    let on_filter = {
+        let view = view.clone();
+        Callback::from(move |event: Event| view.set(View { verdicts: target_value(&event), ..(*view).clone() }))
+    };
+    html! {
+        <section id="desk-verdicts" class="desk-section" aria-labelledby="desk-verdicts-title">
+            <h2 id="desk-verdicts-title">{ T::Verdicts.get(lang) }</h2>
+            <label class="desk-inline">{ T::Show.get(lang) }
+                <select data-filter="verdicts" onchange={on_filter}>
+                    { for [("all", T::All), ("accepted", T::OnlyAccepted), ("invalid", T::OnlyInvalid), ("key", T::OnlyKey)].into_iter().map(|(value, label)| html! {
+                        <option {value} selected={view.verdicts == value}>{ label.get(lang) }</option>
+                    }) }
+                </select>
+            </label>
+            <div class="desk-scroll">
+                <table data-testid="verdicts">
+                    <thead><tr>
+                        <th scope="col">{ T::File.get(lang) }</th>
+                        <th scope="col">{ T::Verdict.get(lang) }</th>
+                        <th scope="col">{ T::Association.get(lang) }</th>
+                        <th scope="col">{ T::Period.get(lang) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for files.iter().take(*shown).map(|file| {
+                            let accepted = file.verdict == "accepted";
+                            html! {
+                                <tr data-verdict={file.verdict.clone()} data-sha256={file.sha256.clone()}>
+                                    <th scope="row" class="desk-name">{ file.name.clone() }</th>
+                                    <td class={classes!(if accepted { "desk-ok" } else { "desk-error" })}>
+                                        <strong>{ verdict_label(&file.verdict, lang) }</strong>
+                                        <div class="desk-muted">{ file.message.clone() }</div>
+                                    </td>
+                                    <td>
+                                        if let Some(claim) = &file.claim {
+                                            { format!("{} {}", claim.name, claim.credit_code) }
+                                            if !claim.verified { <div class="desk-muted">{ T::Unverified.get(lang) }</div> }
+                                        }
+                                    </td>
+                                    <td>{ file.claim.as_ref().map(|claim| format!("{} – {}", claim.period.from, claim.period.to)).unwrap_or_default() }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <MoreRows shown={shown.clone()} total={files.len()} {lang} />
+        </section>
+    }
+}
+
+/// Properties of the "show more" line under a long table.
+#[derive(Properties, PartialEq)]
+struct MoreProps {
+    shown: UseStateHandle<usize>,
+    total: usize,
+    lang: Lang,
+}
+
+/// How many rows are shown, and a button for the next hundred.
+#[component]
+fn MoreRows(props: &MoreProps) -> Html {
+    let MoreProps { shown, total, lang } = props;
+    let visible = (**shown).min(*total);
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
+    html! {
+        <p class="desk-row desk-more">
+            <span>{ T::Rows.with(*lang, &[&visible.to_string(), &total.to_string()]) }</span>
+            if visible < *total { <button type="button" data-action="show-more" onclick={more}>{ T::ShowMore.get(*lang) }</button> }
+        </p>
+    }
+}
+
+/// The association × month matrix and each month's figures.
+#[component]
+fn MatrixView(props: &PartProps) -> Html {
+    let PartProps { analysis, view, lang } = props;
+    let lang = *lang;
+    let matrix = &analysis.matrix;
+    // The rows `Analysis::missing_in_a_row(2)` gives, read from the core's document.
+    let rows: Vec<_> = matrix.rows.iter().filter(|row| !view.missed_two || row.longest_missed_run >= 2).collect();
+    let on_missed = {
+        let view = view.clone();
+        Callback::from(move |event: Event| view.set(View { missed_two: target_checked(&event), ..(*view).clone() }))
+    };
+    html! {
+        <section id="desk-matrix" class="desk-section" aria-labelledby="desk-matrix-title">
+            <h2 id="desk-matrix-title">{ T::Matrix.get(lang) }</h2>
+            <label class="desk-inline">
+                <input type="checkbox" data-filter="missed-two" checked={view.missed_two} onchange={on_missed} />
+                { T::MissedTwo.get(lang) }
+            </label>
+            <div class="desk-scroll">
+                <table data-testid="matrix" class="desk-matrix">
+                    <thead><tr>
+                        <th scope="col">{ T::Association.get(lang) }</th>
+                        { for matrix.months.iter().map(|month| html! { <th scope="col">{ month.clone() }</th> }) }
+                        <th scope="col">{ T::LongestRun.get(lang) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for rows.iter().map(|row| html! {
+                            <tr data-credit-code={row.credit_code.clone()}>
+                                <th scope="row">
+                                    { open_button(view, &row.credit_code, &row.name, lang) }
+                                    <div class="desk-muted">{ row.credit_code.clone() }</div>
+                                </th>
+                                { for row.cells.iter().map(|code| {
+                                    let (status, late) = cell_status(code).unwrap_or((CellStatus::NotDue, false));
+                                    let text = if late { format!("{}（{}）", status.label(lang), T::Late.get(lang)) } else { status.label(lang).to_owned() };
+                                    html! { <td class={format!("desk-cell desk-cell-{}", status.code())} data-cell={code.clone()}>{ text }</td> }
+                                }) }
+                                <td>{ row.longest_missed_run }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <h3>{ T::MonthFigures.get(lang) }</h3>
+            <div class="desk-scroll">
+                <table data-testid="month-figures">
+                    <thead><tr>
+                        <th scope="col">{ T::Month.get(lang) }</th>
+                        <th scope="col">{ T::Received.get(lang) }</th>
+                        <th scope="col">{ T::Late.get(lang) }</th>
+                        <th scope="col">{ T::Duplicate.get(lang) }</th>
+                        <th scope="col">{ T::Invalid.get(lang) }</th>
+                        <th scope="col">{ T::Missing.get(lang) }</th>
+                        <th scope="col">{ T::Rate.get(lang) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for matrix.month_figures.iter().map(|figures| html! {
+                            <tr>
+                                <th scope="row">{ figures.month.clone() }</th>
+                                <td>{ format!("{} / {}", figures.received, figures.associations) }</td>
+                                <td>{ figures.late }</td>
+                                <td>{ figures.duplicate }</td>
+                                <td>{ figures.invalid }</td>
+                                <td>{ figures.missing }</td>
+                                <td data-rate={figures.rate_per_mille.to_string()}>{ per_mille(figures.rate_per_mille) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Properties of the ranking.
+#[derive(Properties)]
+struct RankingProps {
+    analysis: Rc<AnalysisDoc>,
+    view: UseStateHandle<View>,
+    reviews: UseStateHandle<Rc<Reviews>>,
+    shown: UseStateHandle<usize>,
+    send: Send,
+    lang: Lang,
+}
+
+impl PartialEq for RankingProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.analysis, &other.analysis)
+            && self.view == other.view
+            && self.reviews == other.reviews
+            && self.shown == other.shown
+            && self.lang == other.lang
+    }
+}
+
+/// The ranking's columns: sort key and label.
+const COLUMNS: [(&str, T); 11] = [
+    ("rank", T::Rank),
+    ("name", T::Association),
+    ("credit_code", T::CreditCode),
+    ("period", T::Period),
+    ("score", T::Score),
+    ("grade", T::Grade),
+    ("vetoes", T::Vetoes),
+    ("answered", T::Answered),
+    ("key", T::KeyStatus),
+    ("signed", T::SignedAt),
+    ("review", T::Review),
+];
+
+fn compare_rows(a: &RankDoc, b: &RankDoc, column: &str, reviews: &Reviews) -> std::cmp::Ordering {
+    match column {
+        "name" => a.name.cmp(&b.name),
+        "credit_code" => a.credit_code.cmp(&b.credit_code),
+        "period" => a.period.from.cmp(&b.period.from).then(a.period.to.cmp(&b.period.to)),
+        "score" => a.score.cmp(&b.score),
+        "grade" => a.grade.cmp(&b.grade),
+        "vetoes" => a.vetoes.len().cmp(&b.vetoes.len()),
+        "answered" => a.answered.cmp(&b.answered),
+        "key" => a.key.cmp(&b.key),
+        "signed" => a.signed.cmp(&b.signed),
+        "review" => (reviews.state(&a.result) as u8).cmp(&(reviews.state(&b.result) as u8)),
+        _ => a.rank.cmp(&b.rank),
+    }
+    .then(a.rank.cmp(&b.rank))
+}
+
+/// The ranking: sortable, filterable, with each result's review state.
+#[component]
+fn RankingView(props: &RankingProps) -> Html {
+    let RankingProps { analysis, view, reviews, shown, send, lang } = props;
+    let lang = *lang;
+    let picked = use_state(std::collections::BTreeSet::<String>::new);
+    let search = view.search.trim().to_lowercase();
+    let mut rows: Vec<&RankDoc> = analysis
+        .ranking
+        .iter()
+        .filter(|row| view.month.is_empty() || row.month == view.month)
+        .filter(|row| view.grade.is_empty() || row.grade == view.grade)
+        .filter(|row| !view.vetoes || !row.vetoes.is_empty())
+        .filter(|row| {
+            search.is_empty() || row.name.to_lowercase().contains(&search) || row.credit_code.to_lowercase().contains(&search)
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        let order = compare_rows(a, b, &view.sort, reviews);
+        if view.ascending { order } else { order.reverse() }
+    });
+    let mut months: Vec<&str> = analysis.ranking.iter().map(|row| row.month.as_str()).collect();
+    months.sort_unstable();
+    months.dedup();
+    let mut grades: Vec<&str> = analysis.ranking.iter().map(|row| row.grade.as_str()).collect();
+    grades.sort_unstable();
+    grades.dedup();
+    let set = |change: fn(&mut View, &Event)| {
+        let view = view.clone();
+        Callback::from(move |event: Event| {
+            let mut next = (*view).clone();
+            change(&mut next, &event);
+            view.set(next);
+        })
+    };
+    let on_search = {
+        let view = view.clone();
+        Callback::from(move |event: InputEvent| view.set(View { search: target_value(&event), ..(*view).clone() }))
+    };
+    html! {
+        <section id="desk-ranking" class="desk-section" aria-labelledby="desk-ranking-title">
+            <h2 id="desk-ranking-title">{ T::Ranking.get(lang) }</h2>
+            <div class="desk-row desk-filters">
+                <label class="desk-inline">{ T::Search.get(lang) }
+                    <input type="search" data-filter="search" value={view.search.clone()} oninput={on_search} />
+                </label>
+                <label class="desk-inline">{ T::Period.get(lang) }
+                    <select data-filter="month" onchange={set(|view, event| view.month = target_value(event))}>
+                        <option value="" selected={view.month.is_empty()}>{ T::AnyMonth.get(lang) }</option>
+                        { for months.iter().map(|month| html! { <option value={month.to_string()} selected={view.month == *month}>{ month.to_string() }</option> }) }
+                    </select>
+                </label>
+                <label class="desk-inline">{ T::Grade.get(lang) }
+                    <select data-filter="grade" onchange={set(|view, event| view.grade = target_value(event))}>
+                        <option value="" selected={view.grade.is_empty()}>{ T::AnyGrade.get(lang) }</option>
+                        { for grades.iter().map(|grade| html! { <option value={grade.to_string()} selected={view.grade == *grade}>{ grade_label(grade, lang) }</option> }) }
+                    </select>
+                </label>
+                <label class="desk-inline">
+                    <input type="checkbox" data-filter="vetoes" checked={view.vetoes} onchange={set(|view, event| view.vetoes = target_checked(event))} />
+                    { T::WithVetoes.get(lang) }
+                </label>
+            </div>
+            <ReviewTools reviews={reviews.clone()} picked={picked.clone()} shown_rows={rows.iter().take(**shown).map(|row| row.result.clone()).collect::<Vec<_>>()}
+                send={send.clone()} {lang} />
+            <div class="desk-scroll">
+                <table data-testid="ranking">
+                    <thead><tr>
+                        { for COLUMNS.iter().map(|&(key, label)| {
+                            let sorted = view.sort == key;
+                            let aria = if !sorted { "none" } else if view.ascending { "ascending" } else { "descending" };
+                            let arrow = if !sorted { " ↕" } else if view.ascending { " ↑" } else { " ↓" };
+                            let view = view.clone();
+                            let onclick = Callback::from(move |_: MouseEvent| {
+                                let ascending = if view.sort == key { !view.ascending } else { true };
+                                view.set(View { sort: key.to_owned(), ascending, ..(*view).clone() });
+                            });
+                            html! {
+                                <th scope="col" aria-sort={aria}>
+                                    <button type="button" class="desk-sort" data-sort={key} {onclick}>
+                                        { label.get(lang) }
+                                        <span aria-hidden="true">{ arrow }</span>
+                                    </button>
+                                </th>
+                            }
+                        }) }
+                    </tr></thead>
+                    <tbody>
+                        { for rows.iter().take(**shown).map(|row| {
+                            let review = reviews.get(&row.result).cloned().unwrap_or_default();
+                            let on_review = {
+                                let (reviews, send, digest, note) = (reviews.clone(), send.clone(), row.result.clone(), review.note.clone());
+                                Callback::from(move |event: Event| {
+                                    let Some(state) = ReviewState::from_code(&target_value(&event)) else { return };
+                                    let mut next = (**reviews).clone();
+                                    if next.set(&digest, state, &note, Some(now())).is_ok() {
+                                        commit_reviews(&reviews, &send, next, lang);
+                                    }
+                                })
+                            };
+                            let on_note = {
+                                let (reviews, send, digest, state) = (reviews.clone(), send.clone(), row.result.clone(), review.state);
+                                Callback::from(move |event: Event| {
+                                    let mut next = (**reviews).clone();
+                                    if next.set(&digest, state, &target_value(&event), Some(now())).is_ok() {
+                                        commit_reviews(&reviews, &send, next, lang);
+                                    }
+                                })
+                            };
+                            let on_pick = {
+                                let (picked, digest) = (picked.clone(), row.result.clone());
+                                Callback::from(move |event: Event| {
+                                    let mut next = (*picked).clone();
+                                    if target_checked(&event) { next.insert(digest.clone()); } else { next.remove(&digest); }
+                                    picked.set(next);
+                                })
+                            };
+                            let label = format!("{} {} {}", T::Review.get(lang), row.name, row.month);
+                            html! {
+                                <tr data-result={row.result.clone()} data-credit-code={row.credit_code.clone()}>
+                                    <td>
+                                        <input type="checkbox" data-pick={row.result.clone()} checked={picked.contains(&row.result)} onchange={on_pick}
+                                            aria-label={T::Pick.with(lang, &[&row.name, &row.month])} />
+                                        { format!(" {}", row.rank) }
+                                    </td>
+                                    <th scope="row">{ open_button(view, &row.credit_code, &row.name, lang) }</th>
+                                    <td>{ row.credit_code.clone() }</td>
+                                    <td>{ format!("{} – {}", row.period.from, row.period.to) }</td>
+                                    <td data-score={row.score.to_string()}>{ row.score }</td>
+                                    <td>{ grade_label(&row.grade, lang) }</td>
+                                    <td>{ row.vetoes.join("、") }</td>
+                                    <td>{ format!("{} / {}", row.answered, row.criteria) }</td>
+                                    <td>{ key_label(&row.key, lang) }</td>
+                                    <td>{ row.signed.clone() }</td>
+                                    <td>
+                                        <select aria-label={label} data-review={row.result.clone()} onchange={on_review}>
+                                            { for ReviewState::ALL.iter().map(|&option| html! {
+                                                <option value={option.code()} selected={option == review.state}>{ option.label(lang) }</option>
+                                            }) }
+                                        </select>
+                                        <input type="text" class="desk-note" data-note={row.result.clone()} value={review.note.clone()} onchange={on_note}
+                                            aria-label={T::NoteFor.with(lang, &[&row.name, &row.month])} placeholder={T::Note.get(lang)} />
+                                    </td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <MoreRows shown={shown.clone()} total={rows.len()} {lang} />
+        </section>
+    }
+}
+
+fn now() -> Timestamp {
+    Timestamp::from_unix_seconds(browser::now_seconds() as u64)
+}
+
+/// Keeps the review states: in the page, in local storage and in the worker (for the exports).
+fn commit_reviews(reviews: &UseStateHandle<Rc<Reviews>>, send: &Send, next: Reviews, lang: Lang) -> bool {
+    let text = next.to_json();
+    let kept = browser::store("reviews", &text);
+    send("reviews", &[("text", text.into()), ("lang", lang_code(lang).into())]);
+    reviews.set(Rc::new(next));
+    kept
+}
+
+/// Properties of the review tools.
+#[derive(Properties)]
+struct ReviewToolsProps {
+    reviews: UseStateHandle<Rc<Reviews>>,
+    picked: UseStateHandle<std::collections::BTreeSet<String>>,
+    shown_rows: Vec<String>,
+    send: Send,
+    lang: Lang,
+}
+
+impl PartialEq for ReviewToolsProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.reviews == other.reviews && self.picked == other.picked && self.shown_rows == other.shown_rows && self.lang == other.lang
+    }
+}
+
+/// Setting one state (and note) on the picked results at once, and the review file: exported
+/// and imported as the core's `selfcheck-review/1`, which `selfcheck summary --reviews` reads.
+#[component]
+fn ReviewTools(props: &ReviewToolsProps) -> Html {
+    let ReviewToolsProps { reviews, picked, shown_rows, send, lang } = props;
+    let lang = *lang;
+    let state = use_state(|| ReviewState::Approved);
+    let note = use_state(String::new);
+    let message = use_state(|| None::<(bool, String)>);
+    let all_shown = !shown_rows.is_empty() && shown_rows.iter().all(|digest| picked.contains(digest));
+    let on_all = {
+        let (picked, shown_rows) = (picked.clone(), shown_rows.clone());
+        Callback::from(move |event: Event| {
+            let mut next = (*picked).clone();
+            for digest in &shown_rows {
+                if target_checked(&event) { next.insert(digest.clone()); } else { next.remove(digest); }
+            }
+            picked.set(next);
+        })
+    };
+    let on_apply = {
+        let (reviews, picked, state, note, message, send) = (reviews.clone(), picked.clone(), state.clone(), note.clone(), message.clone(), send.clone());
+        Callback::from(move |_: MouseEvent| {
+            if picked.is_empty() {
+                message.set(Some((true, T::PickFirst.get(lang).to_owned())));
+                return;
+            }
+            let mut next = (**reviews).clone();
+            match next.set_many(picked.iter().map(String::as_str), *state, &note, Some(&now())) {
+                Ok(()) => {
+                    let count = picked.len();
+                    commit_reviews(&reviews, &send, next, lang);
+                    picked.set(Default::default());
+                    message.set(Some((false, T::ReviewsSet.with(lang, &[&count.to_string(), state.label(lang)]))));
+                }
+                Err(error) => message.set(Some((true, error.message(lang)))),
+            }
+        })
+    };
+    let on_export = {
+        let reviews = reviews.clone();
+        Callback::from(move |_: MouseEvent| {
+            let _ = browser::download("reviews.json", reviews.to_json().as_bytes(), "application/json");
+        })
+    };
+    let on_import = {
+        let (reviews, message, send) = (reviews.clone(), message.clone(), send.clone());
+        Callback::from(move |event: Event| {
+            let input = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
+            let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else { return };
+            if let Some(input) = input { input.set_value(""); }
+            let (reviews, message, send) = (reviews.clone(), message.clone(), send.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = browser::read_bytes(&file).await.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()).unwrap_or_default();
+                match Reviews::from_json(&text) {
+                    Ok(imported) => {
+                        let count = imported.len();
+                        commit_reviews(&reviews, &send, imported, lang);
+                        message.set(Some((false, T::ReviewsImported.with(lang, &[&count.to_string()]))));
+                    }
+                    Err(error) => message.set(Some((true, error.message(lang)))),
+                }
+            });
+        })
+    };
+    html! {
+        <div class="desk-row desk-review-tools" data-testid="review-tools">
+            <label class="desk-inline">
+                <input type="checkbox" data-action="pick-all" checked={all_shown} onchange={on_all} />
+                { T::PickAll.get(lang) }
+            </label>
+            <label class="desk-inline">{ T::Review.get(lang) }
+                <select data-bulk="state" onchange={{ let state = state.clone(); Callback::from(move |event: Event| {
+                    if let Some(next) = ReviewState::from_code(&target_value(&event)) { state.set(next); }
+                }) }}>
+                    { for ReviewState::ALL.iter().map(|&option| html! { <option value={option.code()} selected={option == *state}>{ option.label(lang) }</option> }) }
+                </select>
+            </label>
+            <label class="desk-inline">{ T::Note.get(lang) }
+                <input type="text" data-bulk="note" value={(*note).clone()} oninput={{ let note = note.clone(); Callback::from(move |event: InputEvent| note.set(target_value(&event))) }} />
+            </label>
+            <button type="button" data-action="apply-reviews" onclick={on_apply}>{ T::ApplyPicked.with(lang, &[&picked.len().to_string()]) }</button>
+            <button type="button" data-action="export-reviews" onclick={on_export}>{ T::ExportReviews.get(lang) }</button>
+            <label class="desk-file">{ T::ImportReviews.get(lang) }
+                <input type="file" data-input="reviews-file" accept=".json,application/json" onchange={on_import} />
+            </label>
+            <p role="status" aria-live="polite" data-testid="review-message"
+                class={classes!(message.as_ref().map(|(error, _)| if *error { "desk-error" } else { "desk-ok" }))}>
+                { message.as_ref().map(|(_, text)| text.clone()).unwrap_or_default() }
+            </p>
+        </div>
+    }
+}

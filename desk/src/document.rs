@@ -1,0 +1,254 @@
+//! The core's `selfcheck-analysis/1` document as the page reads it from the worker: the
+//! verdicts, the matrix, the ranking and the anomalies, already computed by the core.
+
+use serde::Deserialize;
+
+/// The analysis, as far as the page shows it.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct AnalysisDoc {
+    /// How many files, accepted, rejected.
+    #[serde(default)]
+    pub counts: CountsDoc,
+    /// One verdict per file, in the order they were loaded.
+    #[serde(default)]
+    pub files: Vec<FileDoc>,
+    /// The association × month matrix.
+    #[serde(default)]
+    pub matrix: MatrixDoc,
+    /// The ranking, best first.
+    #[serde(default)]
+    pub ranking: Vec<RankDoc>,
+    /// The anomalies only signatures reveal.
+    #[serde(default)]
+    pub anomalies: Vec<AnomalyDoc>,
+    /// The province's figures, one entry per catalogue.
+    #[serde(default)]
+    pub province: Vec<ProvinceDoc>,
+}
+
+/// The counts of files.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct CountsDoc {
+    /// Files examined.
+    pub files: u32,
+    /// Files accepted.
+    pub accepted: u32,
+    /// Copies of another file.
+    pub copies: u32,
+}
+
+/// What a file names, verified or only claimed.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct ClaimDoc {
+    /// Whether the claim is verified (the file was accepted).
+    pub verified: bool,
+    /// The association's name.
+    pub name: String,
+    /// Its credit code.
+    pub credit_code: String,
+    /// The period.
+    pub period: PeriodDoc,
+}
+
+/// A period.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct PeriodDoc {
+    /// First day.
+    pub from: String,
+    /// Last day.
+    pub to: String,
+}
+
+/// One file's verdict.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct FileDoc {
+    /// Its name.
+    pub name: String,
+    /// SHA-256 of its bytes.
+    pub sha256: String,
+    /// `accepted` or the stage it failed at.
+    pub verdict: String,
+    /// The verdict in words.
+    pub message: String,
+    /// What it names.
+    pub claim: Option<ClaimDoc>,
+    /// The key's status by the register.
+    pub key_status: Option<String>,
+    /// The result's digest (the review key).
+    pub result: Option<String>,
+    /// The SHA-256 of the file it is a copy of.
+    pub copy_of: Option<String>,
+    /// Score of an accepted result.
+    pub score: Option<u32>,
+    /// Grade id of an accepted result.
+    pub grade: Option<String>,
+}
+
+/// The matrix.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct MatrixDoc {
+    /// The months, `YYYY-MM`.
+    pub months: Vec<String>,
+    /// One row per association.
+    pub rows: Vec<MatrixRowDoc>,
+    /// Each month's figures.
+    pub month_figures: Vec<MonthFiguresDoc>,
+}
+
+/// One association's months.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct MatrixRowDoc {
+    /// Its credit code.
+    pub credit_code: String,
+    /// Its name.
+    pub name: String,
+    /// Whether it is on the expected list.
+    pub expected: bool,
+    /// One cell code per month.
+    pub cells: Vec<String>,
+    /// The most months missed in a row.
+    pub longest_missed_run: u32,
+}
+
+/// One month's figures.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct MonthFiguresDoc {
+    /// The month.
+    pub month: String,
+    /// Associations expected or reporting.
+    pub associations: u32,
+    /// Received (late included).
+    pub received: u32,
+    /// Received late.
+    pub late: u32,
+    /// Duplicates.
+    pub duplicate: u32,
+    /// Invalid only.
+    pub invalid: u32,
+    /// Missing.
+    pub missing: u32,
+    /// Reporting rate, per mille.
+    pub rate_per_mille: u32,
+}
+
+/// One row of the ranking.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct RankDoc {
+    /// Rank, 1 first.
+    pub rank: u32,
+    /// Credit code.
+    pub credit_code: String,
+    /// Name.
+    pub name: String,
+    /// The month it reports on.
+    pub month: String,
+    /// The period.
+    pub period: PeriodDoc,
+    /// 折合千分制 score.
+    pub score: u32,
+    /// Grade id.
+    pub grade: String,
+    /// Ids of the vetoes triggered.
+    pub vetoes: Vec<String>,
+    /// Criteria answered.
+    pub answered: u32,
+    /// Criteria in all.
+    pub criteria: u32,
+    /// Key status code.
+    pub key: String,
+    /// When it was signed.
+    pub signed: String,
+    /// The result's digest.
+    pub result: String,
+}
+
+/// One anomaly.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct AnomalyDoc {
+    /// Its code.
+    pub code: String,
+    /// The credit code it is about, if one.
+    pub credit_code: Option<String>,
+    /// In words.
+    pub message: String,
+    /// The files.
+    pub files: Vec<AnomalyFileDoc>,
+}
+
+/// A file an anomaly names.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct AnomalyFileDoc {
+    /// Its name.
+    pub name: String,
+}
+
+/// The province's figures for the results of one catalogue.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct ProvinceDoc {
+    /// The catalogue.
+    pub catalogue: CatalogueRefDoc,
+    /// Results counted.
+    pub results: u32,
+    /// Their mean score.
+    pub mean_score: u32,
+    /// Results with a veto.
+    pub with_veto: u32,
+    /// Results per grade.
+    pub grades: Vec<GradeCountDoc>,
+    /// Each area's points.
+    pub areas: Vec<AreaDoc>,
+    /// Each criterion's answers.
+    pub criteria: Vec<CriterionCountsDoc>,
+    /// The criteria most often failed, most first.
+    pub most_failed: Vec<String>,
+}
+
+/// Which catalogue.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct CatalogueRefDoc {
+    /// Its id.
+    pub id: String,
+    /// Its version.
+    pub version: String,
+}
+
+/// Results of one grade.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct GradeCountDoc {
+    /// The grade's id.
+    pub id: String,
+    /// How many results.
+    pub results: u32,
+}
+
+/// One area's points over the results.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct AreaDoc {
+    /// The area's id.
+    pub id: String,
+    /// Points earned.
+    pub points: u64,
+    /// Points at stake.
+    pub maximum: u64,
+    /// Share earned, per mille.
+    pub per_mille: u32,
+}
+
+/// One criterion's answers over the results.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct CriterionCountsDoc {
+    /// The criterion's id.
+    pub id: String,
+    /// Results where it applies.
+    pub applicable: u32,
+    /// Fully met.
+    pub full: u32,
+    /// Partly met.
+    pub partial: u32,
+    /// Not met.
+    pub none: u32,
+    /// Vetoes it triggered.
+    pub vetoes: u32,
+    /// Failed (partly or not met), per mille of those where it applies.
+    pub failed_per_mille: u32,
+}

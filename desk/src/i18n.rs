@@ -1,0 +1,153 @@
+//! Every interface string of the desk, in Simplified Chinese and English side by side.
+
+use selfcheck_core::Lang;
+
+macro_rules! strings {
+    ($($name:ident => $zh:literal, $en:literal;)*) => {
+        /// An interface string of the desk.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $(#[doc = $en] $name,)* }
+
+        impl T {
+            /// The string in `lang`.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$name, Lang::Zh) => $zh, (T::$name, Lang::En) => $en,)*
+                }
+            }
+
+            /// The string with each `{}` filled in, in order.
+            pub fn with(self, lang: Lang, values: &[&str]) -> String {
+                values.iter().fold(self.get(lang).to_owned(), |text, value| text.replacen("{}", value, 1))
+            }
+        }
+    };
+}
+
+strings! {
+    Title => "审核台", "Review desk";
+    Subtitle => "行业自律与诚信创建活动自查结果的接收、核验与分析；全部在本浏览器内完成，文件不上传。", "Receive, verify and analyse the associations' self-assessment results; everything happens in this browser and no file is uploaded.";
+    LanguageSwitch => "English", "中文";
+    LanguageSwitchLabel => "Switch to English", "切换到中文";
+    Sections => "审核台各部分", "Parts of the desk";
+    Load => "接收文件", "Receive files";
+    ChooseFiles => "选择文件（可多选）", "Choose files (several at once)";
+    ChooseFolder => "选择整个文件夹", "Choose a whole folder";
+    DropHere => "或把文件拖放到这里", "Or drop files here";
+    Progress => "核验进度", "Verification progress";
+    ProgressText => "已核验 {} / {} 个文件", "{} of {} files verified";
+    Loaded => "共 {} 个文件：有效 {} 个，无效或不是结果 {} 个。", "{} files: {} valid, {} invalid or not a result.";
+    NothingLoaded => "尚未接收文件。", "No file received yet.";
+    ClearFiles => "清空已接收的文件", "Clear the received files";
+    Register => "密钥备案表", "Key register";
+    RegisterHint => "每行一条：统一社会信用代码 密钥指纹（与命令行 selfcheck 读取的文件格式相同）。", "One line each: credit code, then key fingerprint (the file the selfcheck command line reads).";
+    Expected => "应报送协会名单", "Associations expected to report";
+    ExpectedHint => "CSV：单位名称、统一社会信用代码（与命令行 selfcheck 读取的文件格式相同）。", "CSV: name and credit code (the file the selfcheck command line reads).";
+    LoadFile => "读入文件", "Load a file";
+    Apply => "应用", "Apply";
+    Download => "下载", "Download";
+    Applied => "已应用并保存在本浏览器中。", "Applied and kept in this browser.";
+    Verdicts => "核验结论", "Verdicts";
+    File => "文件", "File";
+    Verdict => "结论", "Verdict";
+    Association => "协会", "Association";
+    CreditCode => "统一社会信用代码", "Credit code";
+    Period => "期间", "Period";
+    Unverified => "（未经核验，仅为文件自称）", "(unverified, only what the file claims)";
+    Show => "显示", "Show";
+    All => "全部", "All";
+    OnlyAccepted => "有效", "Valid";
+    OnlyInvalid => "无效", "Invalid";
+    OnlyKey => "密钥未备案或不符", "Key not on file or different";
+    Matrix => "月度报送情况", "Monthly reporting";
+    MissedTwo => "只显示连续 2 个月以上未报送的协会", "Only associations that missed 2 or more months in a row";
+    Rate => "报送率", "Reporting rate";
+    MonthFigures => "各月汇总", "Each month";
+    Month => "月份", "Month";
+    Received => "已报送", "Received";
+    Late => "逾期", "Late";
+    Duplicate => "重复", "Duplicate";
+    Invalid => "无效", "Invalid";
+    Missing => "未报送", "Missing";
+    LongestRun => "最长连续未报送（月）", "Longest run missed (months)";
+    Ranking => "排名", "Ranking";
+    Rank => "名次", "Rank";
+    Score => "折合千分制", "Score (per mille)";
+    Grade => "自评等级", "Self-assessed grade";
+    Vetoes => "否决项", "Vetoes";
+    Answered => "已作答", "Answered";
+    KeyStatus => "密钥状态", "Key";
+    SignedAt => "签署时间", "Signed";
+    Review => "审核状态", "Review";
+    Search => "按名称或代码查找", "Search by name or code";
+    AnyMonth => "各协会最新一期", "Each association's latest";
+    AnyGrade => "全部等级", "Every grade";
+    WithVetoes => "只显示触发否决项的", "Only those with a veto";
+    Rows => "显示 {} / {} 行", "Showing {} of {} rows";
+    ShowMore => "再显示 100 行", "Show 100 more";
+    Anomalies => "异常", "Anomalies";
+    NoAnomalies => "未发现异常。", "No anomaly found.";
+    Exports => "导出", "Exports";
+    AnalysisJson => "分析结果（JSON）", "Analysis (JSON)";
+    Xlsx => "Excel 工作簿（XLSX）", "Excel workbook (XLSX)";
+    CsvRanking => "排名（CSV）", "Ranking (CSV)";
+    CsvMatrix => "月度报送情况（CSV）", "Monthly reporting (CSV)";
+    Close => "关闭", "Close";
+    Open => "查看 {}", "Open {}";
+    NoAccepted => "该协会没有有效的结果。", "This association has no valid result.";
+    Opening => "正在打开该协会的结果…", "Opening the association's results…";
+    Trend => "各月折合千分制得分", "Score month by month";
+    Compare => "{} 与 {} 逐项比较", "{} and {} compared criterion by criterion";
+    CompareWith => "与此期间比较", "Compare with";
+    ScoreChange => "折合千分制：{} → {}", "Score (per mille): {} → {}";
+    NothingChanged => "两期各项相同。", "The two periods are the same on every criterion.";
+    Criterion => "指标", "Criterion";
+    Change => "得分变化", "Change in points";
+    Province => "全省情况", "The province";
+    ProvinceSummary => "共 {} 份结果，平均折合千分制 {} 分，{} 份触发否决项。", "{} results, mean score {} per mille, {} with a veto.";
+    GradeDistribution => "自评等级分布", "Grades";
+    Results => "结果份数", "Results";
+    AreaMeans => "各领域平均得分率", "Share of points by area";
+    Area => "领域", "Area";
+    Earned => "得分率", "Share earned";
+    MostFailed => "最常未达标的指标", "The criteria most often failed";
+    FailedShare => "未达标比例", "Share failed";
+    VetoCounts => "否决项触发次数", "Vetoes triggered";
+    FailedOf => "{} 未达标（适用 {} 份）", "{} failed (applies to {})";
+    AllCriteria => "各项指标及依据条款", "Every criterion and its clause";
+    Clause => "依据通知", "Notice, section";
+    Pick => "选中 {}（{}）", "Pick {} ({})";
+    PickAll => "选中显示的全部结果", "Pick every result shown";
+    PickFirst => "请先勾选要设置的结果。", "Pick the results to set first.";
+    ApplyPicked => "设置选中的 {} 份", "Set the {} picked";
+    ReviewsSet => "已将 {} 份结果设为“{}”。", "{} results set to “{}”.";
+    Note => "说明", "Note";
+    NoteFor => "{}（{}）的审核说明", "Review note of {} ({})";
+    ExportReviews => "导出审核状态文件", "Export the review file";
+    ImportReviews => "导入审核状态文件", "Import a review file";
+    ReviewsImported => "已导入 {} 条审核状态。", "{} review states imported.";
+    SummarySigner => "签名密钥指纹 {}，签署于 {}，内容为{}。", "Signed by the key {} at {}, a {}.";
+    PrintTitle => "行业自律与诚信创建活动自查结果汇总", "Summary of the self-discipline and integrity self-assessments";
+    PrintDate => "制表日期：{}", "Date: {}";
+    Inputs => "所依据的文件", "Files this report is built from";
+    Role => "用途", "Used as";
+    SealBureau => "制表单位（盖章）：", "Bureau (seal):";
+    SealSigner => "审核人（签字）：", "Reviewed by (signature):";
+    SealDate => "日期：", "Date:";
+    Bureau => "制表单位（打印时作为标题）", "Bureau (the printed heading)";
+    Print => "打印报告（A4 横向）", "Print the report (A4 landscape)";
+    SignedSummary => "签名汇总", "Signed summary";
+    SignHint => "用本单位的密钥文件签署排名或月度报送情况，签名汇总列出每个所依据文件的 SHA-256，持有相同文件者可复核。", "Sign the ranking or the monthly reporting with the bureau's key file; the summary lists the SHA-256 of every file it is built from, so anyone holding the same files can check it.";
+    KeyFile => "本单位密钥文件", "The bureau's key file";
+    Passphrase => "口令", "Passphrase";
+    SummaryKind => "内容", "Content";
+    Sign => "签名并下载", "Sign and download";
+    Signed => "已签名，签名汇总已下载。", "Signed; the summary is downloaded.";
+    CheckSummary => "核验签名汇总", "Check a signed summary";
+    Registered => "已备案", "on file";
+    UnregisteredCode => "代码未备案", "code not on file";
+    DifferentKey => "与备案密钥不符", "not the key on file";
+    NotChecked => "未核对", "not checked";
+    WorkerFailed => "后台核验未能启动：{}", "The verification in the background could not start: {}";
+    StorageRefused => "浏览器拒绝保存（可能已满或处于隐私模式），刷新后将丢失。", "The browser refused to keep this (full, or a private window); it will be lost on reload.";
+}

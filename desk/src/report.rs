@@ -1,0 +1,190 @@
+//! What the bureau hands on: the printed report's heading, date, input files with their SHA-256
+//! and seal block (shown only on paper), and the signed summary — made with the bureau's key
+//! file in the worker through the core, and checked (verified and reproduced from the files
+//! held) the same way.
+
+use selfcheck_core::Lang;
+use selfcheck_core::bureau::{Input, InputRole};
+use wasm_bindgen::JsCast as _;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::app::{Send, lang_code, target_value};
+use crate::browser;
+use crate::document::AnalysisDoc;
+use crate::i18n::T;
+
+/// Properties of the printed heading.
+#[derive(Properties, PartialEq)]
+pub struct HeadingProps {
+    /// The bureau's name, as the officer typed it.
+    pub bureau: String,
+    /// Interface language.
+    pub lang: Lang,
+}
+
+/// The heading of the printed report: the bureau, the title and the date.
+#[component]
+pub fn PrintHeading(props: &HeadingProps) -> Html {
+    let date = js_sys::Date::new_0();
+    let day = format!("{}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date());
+    html! {
+        <header class="desk-print-only desk-print-heading">
+            <p class="desk-print-bureau">{ props.bureau.clone() }</p>
+            <p class="desk-print-title">{ T::PrintTitle.get(props.lang) }</p>
+            <p>{ T::PrintDate.with(props.lang, &[&day]) }</p>
+        </header>
+    }
+}
+
+/// Properties of the printed inputs and seal.
+#[derive(Properties, PartialEq)]
+pub struct InputsProps {
+    /// The analysis (its files).
+    pub analysis: std::rc::Rc<AnalysisDoc>,
+    /// The register's text as applied.
+    pub register: String,
+    /// The expected list's text as applied.
+    pub expected: String,
+    /// The review file.
+    pub reviews: String,
+    /// Interface language.
+    pub lang: Lang,
+}
+
+/// The files the report was built from, each with its SHA-256, and the seal block.
+#[component]
+pub fn PrintInputs(props: &InputsProps) -> Html {
+    let InputsProps { analysis, register, expected, reviews, lang } = props;
+    let lang = *lang;
+    let others: Vec<Input> = [
+        ("register.txt", register, InputRole::Register),
+        ("expected.csv", expected, InputRole::Expected),
+        ("reviews.json", reviews, InputRole::Review),
+    ]
+    .into_iter()
+    .filter(|(_, text, _)| !text.trim().is_empty())
+    .map(|(name, text, role)| Input::new(name, text.as_bytes(), role))
+    .collect();
+    html! {
+        <section class="desk-print-only desk-print-inputs" aria-labelledby="desk-inputs-title">
+            <h2 id="desk-inputs-title">{ T::Inputs.get(lang) }</h2>
+            <table>
+                <thead><tr><th scope="col">{ T::File.get(lang) }</th><th scope="col">{ T::Role.get(lang) }</th><th scope="col">{ "SHA-256" }</th></tr></thead>
+                <tbody>
+                    { for analysis.files.iter().map(|file| html! {
+                        <tr><th scope="row">{ file.name.clone() }</th><td>{ InputRole::File.label(lang) }</td><td class="desk-digest">{ file.sha256.clone() }</td></tr>
+                    }) }
+                    { for others.iter().map(|input| html! {
+                        <tr><th scope="row">{ input.name.clone() }</th><td>{ input.role.label(lang) }</td><td class="desk-digest">{ input.sha256.clone() }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+            <div class="desk-seal">
+                <p>{ T::SealBureau.get(lang) }</p>
+                <p>{ T::SealSigner.get(lang) }</p>
+                <p>{ T::SealDate.get(lang) }</p>
+            </div>
+        </section>
+    }
+}
+
+/// Properties of the signed summary panel.
+#[derive(Properties)]
+pub struct SignProps {
+    /// Posts to the worker.
+    pub send: Send,
+    /// The worker's last answer about signing or checking: `(ok, message)`.
+    pub outcome: Option<(bool, String)>,
+    /// Interface language.
+    pub lang: Lang,
+}
+
+impl PartialEq for SignProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.outcome == other.outcome && self.lang == other.lang
+    }
+}
+
+/// Signing a summary with the bureau's key file and passphrase, and checking a signed one.
+#[component]
+pub fn SignPanel(props: &SignProps) -> Html {
+    let SignProps { send, outcome, lang } = props;
+    let lang = *lang;
+    let key = use_state(String::new);
+    let passphrase = use_state(String::new);
+    let kind = use_state(|| "ranking".to_owned());
+    let on_key = {
+        let key = key.clone();
+        Callback::from(move |event: Event| {
+            let input = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
+            let Some(file) = input.and_then(|input| input.files()).and_then(|files| files.get(0)) else { return };
+            let key = key.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(bytes) = browser::read_bytes(&file).await {
+                    key.set(String::from_utf8_lossy(&bytes).into_owned());
+                }
+            });
+        })
+    };
+    let on_sign = {
+        let (send, key, passphrase, kind) = (send.clone(), key.clone(), passphrase.clone(), kind.clone());
+        Callback::from(move |_: MouseEvent| {
+            send("sign", &[
+                ("kind", kind.as_str().into()),
+                ("key", key.as_str().into()),
+                ("passphrase", passphrase.as_str().into()),
+                ("now", browser::now_seconds().into()),
+                ("lang", lang_code(lang).into()),
+            ]);
+        })
+    };
+    let on_check = {
+        let send = send.clone();
+        Callback::from(move |event: Event| {
+            let input = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
+            let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else { return };
+            if let Some(input) = input {
+                input.set_value("");
+            }
+            let send = send.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(bytes) = browser::read_bytes(&file).await {
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    send("check", &[("text", text.into()), ("lang", lang_code(lang).into())]);
+                }
+            });
+        })
+    };
+    html! {
+        <div class="desk-sign" data-testid="sign">
+            <h3>{ T::SignedSummary.get(lang) }</h3>
+            <p class="desk-muted">{ T::SignHint.get(lang) }</p>
+            <div class="desk-row">
+                <label class="desk-file">{ T::KeyFile.get(lang) }
+                    <input type="file" data-input="bureau-key" accept=".pem" onchange={on_key} />
+                </label>
+                <label class="desk-inline">{ T::Passphrase.get(lang) }
+                    <input type="password" autocomplete="off" data-input="bureau-passphrase" value={(*passphrase).clone()}
+                        oninput={{ let passphrase = passphrase.clone(); Callback::from(move |event: InputEvent| passphrase.set(target_value(&event))) }} />
+                </label>
+                <label class="desk-inline">{ T::SummaryKind.get(lang) }
+                    <select data-input="summary-kind" onchange={{ let kind = kind.clone(); Callback::from(move |event: Event| kind.set(target_value(&event))) }}>
+                        <option value="ranking" selected={*kind == "ranking"}>{ T::Ranking.get(lang) }</option>
+                        <option value="matrix" selected={*kind == "matrix"}>{ T::Matrix.get(lang) }</option>
+                    </select>
+                </label>
+                <button type="button" data-action="sign-summary" onclick={on_sign} disabled={key.is_empty()}>{ T::Sign.get(lang) }</button>
+            </div>
+            <div class="desk-row">
+                <label class="desk-file">{ T::CheckSummary.get(lang) }
+                    <input type="file" data-input="check-summary" accept=".json,application/json" onchange={on_check} />
+                </label>
+            </div>
+            <p role="status" aria-live="polite" data-testid="sign-message"
+                class={classes!(outcome.as_ref().map(|(ok, _)| if *ok { "desk-ok" } else { "desk-error" }))}>
+                { outcome.as_ref().map(|(_, text)| text.clone()).unwrap_or_default() }
+            </p>
+        </div>
+    }
+}
