@@ -2,12 +2,19 @@
 //! PBKDF2-SHA256 and AES-256-CBC), named by `did:key` and by a fingerprint for paper forms.
 //!
 //! Random bytes (the seed, the salt, the IV) are arguments: the core has no RNG.
+//!
+//! The key-file format (reading the PBES2 parameters, writing the file from its ciphertext,
+//! reading the decrypted PKCS#8) is always here. The derivation and the cipher (PBKDF2, scrypt,
+//! AES-CBC) are behind the `key-files` feature (on by default): the browser widget turns it off
+//! and runs PBKDF2 and AES-CBC in the browser's WebCrypto ([`KeyFileEncryption`],
+//! [`key_file_from_ciphertext`], [`AssociationKey::from_decrypted_pkcs8`]), so that the same
+//! files open everywhere.
 
 use std::fmt;
 
 use ed25519_dalek::pkcs8::{DecodePrivateKey as _, EncodePrivateKey as _, KeypairBytes};
 use ed25519_dalek::{Signature, SigningKey, VerifyingKey};
-use pkcs8::der::Decode as _;
+use pkcs8::der::{Decode as _, Encode as _};
 use pkcs8::pkcs5::pbes2;
 use pkcs8::spki::AlgorithmIdentifierRef;
 use pkcs8::{EncryptedPrivateKeyInfo, LineEnding, ObjectIdentifier, PrivateKeyInfo};
@@ -70,6 +77,7 @@ impl AssociationKey {
     /// The key as an encrypted PKCS#8 PEM file: PKCS#8 version 1 (no public key), encrypted
     /// with PBES2: PBKDF2-HMAC-SHA256 over `passphrase` with `salt` and `iterations`, and
     /// AES-256-CBC with `iv`. OpenSSL 3 and Python's `cryptography` open it.
+    #[cfg(feature = "key-files")]
     pub fn to_encrypted_pem(
         &self,
         passphrase: &str,
@@ -77,23 +85,22 @@ impl AssociationKey {
         iv: [u8; 16],
         iterations: u32,
     ) -> Result<String, Error> {
-        if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-            return Err(Error::WeakPassphrase { min: MIN_PASSPHRASE_CHARS });
-        }
-        if iterations < MIN_PBKDF2_ITERATIONS {
-            return Err(Error::KeyFile(KeyFileProblem::TooFewIterations { min: MIN_PBKDF2_ITERATIONS }));
-        }
-        let keypair = KeypairBytes { secret_key: self.signing.to_bytes(), public_key: None };
-        let plain = keypair.to_pkcs8_der().map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
-        let info = PrivateKeyInfo::try_from(plain.as_bytes()).map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
+        check_new_key_file(passphrase, iterations)?;
         let params = pbes2::Parameters::pbkdf2_sha256_aes256cbc(iterations, &salt, &iv)
             .map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
-        let encrypted =
-            info.encrypt_with_params(params, passphrase).map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
-        encrypted
-            .to_pem(PEM_LABEL, LineEnding::LF)
-            .map(|pem| pem.to_string())
-            .map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))
+        let ciphertext = self
+            .with_pkcs8_der(|plain| params.encrypt(passphrase, plain))?
+            .map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
+        key_file_from_ciphertext(salt, iv, iterations, &ciphertext)
+    }
+
+    /// Calls `use_plain` with the key's PKCS#8 version 1 DER (no public key), the plaintext of
+    /// a key file, which is wiped afterwards: for a host that encrypts it itself (the browser's
+    /// WebCrypto) and then writes the file with [`key_file_from_ciphertext`].
+    pub fn with_pkcs8_der<T>(&self, use_plain: impl FnOnce(&[u8]) -> T) -> Result<T, Error> {
+        let keypair = KeypairBytes { secret_key: self.signing.to_bytes(), public_key: None };
+        let plain = keypair.to_pkcs8_der().map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
+        Ok(use_plain(plain.as_bytes()))
     }
 
     /// Opens an encrypted PKCS#8 PEM key file with its passphrase.
@@ -109,20 +116,9 @@ impl AssociationKey {
     /// that is not one encrypted PKCS#8 PEM block, whose key derivation asks for more than the
     /// limits ([`KeyDerivationCost`]) or whose key is not Ed25519 (saying what key it holds);
     /// [`Error::WrongPassphrase`] when the passphrase does not decrypt it.
+    #[cfg(feature = "key-files")]
     pub fn from_encrypted_pem(pem: &str, passphrase: &str) -> Result<AssociationKey, Error> {
-        if pem.len() > MAX_KEY_FILE_BYTES {
-            return Err(Error::TooLarge {
-                what: crate::error::Document::KeyFile,
-                size: pem.len(),
-                limit: MAX_KEY_FILE_BYTES,
-            });
-        }
-        let (label, block) = pem_block(pem)?;
-        if label != PEM_LABEL {
-            return Err(Error::KeyFile(wrong_label(&label)));
-        }
-        let der =
-            pkcs8::der::pem::decode_vec(block.as_bytes()).map_err(|_| Error::KeyFile(KeyFileProblem::Undecodable))?.1;
+        let der = key_file_der(pem)?;
         let encrypted =
             EncryptedPrivateKeyInfo::from_der(&der).map_err(|_| Error::KeyFile(KeyFileProblem::Unreadable))?;
         // A hostile file could ask for billions of iterations or gigabytes of scrypt memory and
@@ -139,10 +135,23 @@ impl AssociationKey {
             }
         })?;
         // A wrong passphrase passes the padding check about once in 256 tries; its plaintext is
-        // then noise, never a PKCS#8 structure. Once the plaintext is one, the passphrase was
-        // right, and whatever is wrong is the key itself.
+        // then noise, never DER. (The document wipes the plaintext when dropped.)
         let plain = pkcs8::SecretDocument::try_from(plain).map_err(|_| Error::WrongPassphrase)?;
-        let info = PrivateKeyInfo::try_from(plain.as_bytes()).map_err(|_| Error::WrongPassphrase)?;
+        AssociationKey::from_decrypted_pkcs8(plain.as_bytes())
+    }
+
+    /// The key from the decrypted content of a key file (PKCS#8 DER), for a host that derived
+    /// and decrypted with its own cryptography the parameters [`KeyFileEncryption::read`] gave.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongPassphrase`] when `plain` is not PKCS#8 (a wrong passphrase passes the
+    /// padding check about once in 256 tries, and gives noise); [`Error::KeyFile`] when it
+    /// holds a key that is not Ed25519, or a malformed one.
+    pub fn from_decrypted_pkcs8(plain: &[u8]) -> Result<AssociationKey, Error> {
+        // Once the plaintext is PKCS#8, the passphrase was right, and whatever is wrong is the
+        // key itself.
+        let info = PrivateKeyInfo::try_from(plain).map_err(|_| Error::WrongPassphrase)?;
         let kind = KeyKind::of(&info.algorithm);
         if kind != KeyKind::Ed25519 {
             // Short: messages quote at most 80 characters of a detail.
@@ -295,6 +304,126 @@ fn pem_block(text: &str) -> Result<(String, String), Error> {
     Ok((label, block))
 }
 
+/// Refuses what a new key file must not have: a passphrase under [`MIN_PASSPHRASE_CHARS`]
+/// characters, fewer than [`MIN_PBKDF2_ITERATIONS`] iterations.
+///
+/// # Errors
+///
+/// [`Error::WeakPassphrase`] and [`Error::KeyFile`] ([`KeyFileProblem::TooFewIterations`]).
+pub fn check_new_key_file(passphrase: &str, iterations: u32) -> Result<(), Error> {
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err(Error::WeakPassphrase { min: MIN_PASSPHRASE_CHARS });
+    }
+    if iterations < MIN_PBKDF2_ITERATIONS {
+        return Err(Error::KeyFile(KeyFileProblem::TooFewIterations { min: MIN_PBKDF2_ITERATIONS }));
+    }
+    Ok(())
+}
+
+/// The key file (encrypted PKCS#8 PEM, PBES2 with PBKDF2-HMAC-SHA256 over `iterations` and
+/// `salt`, AES-256-CBC with `iv`) holding `ciphertext`: the encryption of a key's
+/// [`AssociationKey::with_pkcs8_der`] that a host computed itself with these parameters.
+/// [`AssociationKey::to_encrypted_pem`] writes its files with this function too, so that both
+/// are the same byte for byte.
+///
+/// # Errors
+///
+/// [`Error::KeyFile`] ([`KeyFileProblem::Encoding`]) when the structure cannot be encoded.
+pub fn key_file_from_ciphertext(
+    salt: [u8; 16],
+    iv: [u8; 16],
+    iterations: u32,
+    ciphertext: &[u8],
+) -> Result<String, Error> {
+    let encoding = Error::KeyFile(KeyFileProblem::Encoding);
+    let params = pbes2::Parameters::pbkdf2_sha256_aes256cbc(iterations, &salt, &iv).map_err(|_| encoding.clone())?;
+    let info = EncryptedPrivateKeyInfo { encryption_algorithm: params.into(), encrypted_data: ciphertext };
+    let der = info.to_der().map_err(|_| encoding.clone())?;
+    pkcs8::der::pem::encode_string(PEM_LABEL, LineEnding::LF, &der).map_err(|_| encoding)
+}
+
+/// The DER inside a key file: size, the one PEM block and its label checked.
+fn key_file_der(pem: &str) -> Result<Vec<u8>, Error> {
+    if pem.len() > MAX_KEY_FILE_BYTES {
+        return Err(Error::TooLarge {
+            what: crate::error::Document::KeyFile,
+            size: pem.len(),
+            limit: MAX_KEY_FILE_BYTES,
+        });
+    }
+    let (label, block) = pem_block(pem)?;
+    if label != PEM_LABEL {
+        return Err(Error::KeyFile(wrong_label(&label)));
+    }
+    Ok(pkcs8::der::pem::decode_vec(block.as_bytes()).map_err(|_| Error::KeyFile(KeyFileProblem::Undecodable))?.1)
+}
+
+/// How a key file is encrypted, for a host that derives and decrypts with its own
+/// cryptography (the browser's WebCrypto, which has PBKDF2 and AES-CBC but not scrypt): PBES2
+/// with PBKDF2 and AES-128-CBC or AES-256-CBC. The size, the form and the cost limits of the
+/// file are checked as [`AssociationKey::from_encrypted_pem`] checks them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyFileEncryption {
+    /// PBKDF2's hash, as WebCrypto names it: `SHA-1`, `SHA-256`, `SHA-384` or `SHA-512`.
+    pub pbkdf2_hash: &'static str,
+    /// PBKDF2's iterations.
+    pub iterations: u32,
+    /// PBKDF2's salt.
+    pub salt: Vec<u8>,
+    /// The AES key's length in bytes: 16 or 32.
+    pub aes_key_bytes: u16,
+    /// AES-CBC's initialization vector.
+    pub iv: [u8; 16],
+    /// The encrypted PKCS#8 (padded as PKCS#7, which AES-CBC in WebCrypto removes).
+    pub ciphertext: Vec<u8>,
+}
+
+impl KeyFileEncryption {
+    /// Reads a key file's encryption.
+    ///
+    /// # Errors
+    ///
+    /// What [`AssociationKey::from_encrypted_pem`] says of the file's form and cost, and
+    /// [`KeyFileProblem::ScryptNeedsNative`] for a file protected with scrypt (which only the
+    /// `selfcheck` program opens), [`KeyFileProblem::UnsupportedEncryption`] for other schemes.
+    pub fn read(pem: &str) -> Result<KeyFileEncryption, Error> {
+        let der = key_file_der(pem)?;
+        let encrypted =
+            EncryptedPrivateKeyInfo::from_der(&der).map_err(|_| Error::KeyFile(KeyFileProblem::Unreadable))?;
+        let params =
+            encrypted.encryption_algorithm.pbes2().ok_or(Error::KeyFile(KeyFileProblem::UnsupportedEncryption))?;
+        KeyDerivationCost::of(params)?.check()?;
+        let (aes_key_bytes, iv) = match params.encryption {
+            pbes2::EncryptionScheme::Aes128Cbc { iv } => (16, *iv),
+            pbes2::EncryptionScheme::Aes256Cbc { iv } => (32, *iv),
+            _ => return Err(Error::KeyFile(KeyFileProblem::UnsupportedEncryption)),
+        };
+        let pbkdf2 = match &params.kdf {
+            pbes2::Kdf::Pbkdf2(pbkdf2) => pbkdf2,
+            pbes2::Kdf::Scrypt(_) => return Err(Error::KeyFile(KeyFileProblem::ScryptNeedsNative)),
+            _ => return Err(Error::KeyFile(KeyFileProblem::UnsupportedKdf)),
+        };
+        let pbkdf2_hash = match pbkdf2.prf {
+            pbes2::Pbkdf2Prf::HmacWithSha1 => "SHA-1",
+            pbes2::Pbkdf2Prf::HmacWithSha256 => "SHA-256",
+            pbes2::Pbkdf2Prf::HmacWithSha384 => "SHA-384",
+            pbes2::Pbkdf2Prf::HmacWithSha512 => "SHA-512",
+            _ => return Err(Error::KeyFile(KeyFileProblem::UnsupportedKdf)),
+        };
+        if pbkdf2.key_length.is_some_and(|length| length != aes_key_bytes) {
+            return Err(Error::KeyFile(KeyFileProblem::UnsupportedEncryption));
+        }
+        Ok(KeyFileEncryption {
+            pbkdf2_hash,
+            iterations: pbkdf2.iteration_count,
+            salt: pbkdf2.salt.to_vec(),
+            aes_key_bytes,
+            iv,
+            ciphertext: encrypted.encrypted_data.to_vec(),
+        })
+    }
+}
+
 /// Why a PEM block with another label than `ENCRYPTED PRIVATE KEY` is not a key file.
 fn wrong_label(label: &str) -> KeyFileProblem {
     let shown: String = label.chars().filter(|c| c.is_ascii_graphic() || *c == ' ').take(40).collect();
@@ -353,6 +482,9 @@ pub enum KeyFileProblem {
     SeedLength(Option<usize>),
     /// The public key in the file is not the private key's.
     PublicKeyMismatch,
+    /// Protected with scrypt, which the browser cannot derive: only the `selfcheck` program
+    /// opens it.
+    ScryptNeedsNative,
     /// A new key file with fewer PBKDF2 iterations than selfcheck writes.
     TooFewIterations {
         /// The minimum.
@@ -566,7 +698,8 @@ pub fn normalize_fingerprint(text: &str) -> Option<String> {
     )
 }
 
-#[cfg(test)]
+// The tests open key files natively, which needs the `key-files` feature.
+#[cfg(all(test, feature = "key-files"))]
 mod tests {
     use pkcs8::pkcs5::pbes2::{EncryptionScheme, Kdf, Parameters, Pbkdf2Params, Pbkdf2Prf, ScryptParams};
 
@@ -772,5 +905,70 @@ mod tests {
             (4 * 16 * 8 * SALSA_CORE_WORK, 128 * 8 * (16 + 1 + 2), "scrypt")
         );
         assert_eq!(key_file_cost("not a key file"), None);
+    }
+
+    /// What a host with its own cryptography does: reads the parameters, decrypts (here with
+    /// pkcs5, as WebCrypto would) and hands the plaintext back.
+    fn opened_as_a_host(pem: &str, passphrase: &str) -> Result<AssociationKey, Error> {
+        let encryption = KeyFileEncryption::read(pem)?;
+        let iv = encryption.iv;
+        let scheme = match encryption.aes_key_bytes {
+            16 => EncryptionScheme::Aes128Cbc { iv: &iv },
+            _ => EncryptionScheme::Aes256Cbc { iv: &iv },
+        };
+        let prf = match encryption.pbkdf2_hash {
+            "SHA-1" => Pbkdf2Prf::HmacWithSha1,
+            "SHA-256" => Pbkdf2Prf::HmacWithSha256,
+            "SHA-384" => Pbkdf2Prf::HmacWithSha384,
+            _ => Pbkdf2Prf::HmacWithSha512,
+        };
+        let kdf =
+            Pbkdf2Params { salt: &encryption.salt, iteration_count: encryption.iterations, key_length: None, prf };
+        let params = Parameters { kdf: Kdf::Pbkdf2(kdf), encryption: scheme };
+        let plain = params.decrypt(passphrase, &encryption.ciphertext).map_err(|_| Error::WrongPassphrase)?;
+        AssociationKey::from_decrypted_pkcs8(&plain)
+    }
+
+    #[test]
+    fn a_host_with_its_own_cryptography_reads_and_writes_the_same_files() {
+        let key = AssociationKey::from_seed([42; 32]);
+        let salt = [3; 16];
+        let pem = key.to_encrypted_pem(PASSPHRASE, salt, IV, PBKDF2_ITERATIONS).unwrap();
+        let encryption = KeyFileEncryption::read(&pem).unwrap();
+        assert_eq!(
+            (encryption.pbkdf2_hash, encryption.iterations, encryption.salt.as_slice(), encryption.aes_key_bytes),
+            ("SHA-256", PBKDF2_ITERATIONS, &salt[..], 32)
+        );
+        assert_eq!(encryption.iv, IV);
+        // The file a host writes from the same ciphertext is the same file, byte for byte.
+        let rewritten = key_file_from_ciphertext(salt, IV, PBKDF2_ITERATIONS, &encryption.ciphertext).unwrap();
+        assert_eq!(rewritten, pem);
+        assert_eq!(opened_as_a_host(&pem, PASSPHRASE).unwrap().public(), key.public());
+        assert!(matches!(opened_as_a_host(&pem, "not the passphrase"), Err(Error::WrongPassphrase)));
+        // OpenSSL's files with SHA-512 open the same way.
+        let openssl = key_file("openssl-pbkdf2-sha512-1000.pem");
+        assert_eq!(
+            opened_as_a_host(&openssl, PASSPHRASE).unwrap().public(),
+            AssociationKey::from_encrypted_pem(&openssl, PASSPHRASE).unwrap().public()
+        );
+    }
+
+    #[test]
+    fn a_host_without_scrypt_is_told_so_and_limits_still_hold() {
+        let scrypt = KeyFileEncryption::read(&key_file("openssl-scrypt-16.pem"));
+        assert_eq!(scrypt, Err(Error::KeyFile(KeyFileProblem::ScryptNeedsNative)));
+        let message = crate::messages::error(&scrypt.unwrap_err(), crate::Lang::Zh);
+        assert!(message.contains("scrypt"), "{message}");
+        assert!(matches!(
+            KeyFileEncryption::read(&key_file("openssl-pbkdf2-20000000.pem")),
+            Err(Error::KeyFile(KeyFileProblem::TooMuchWork { .. }))
+        ));
+        // Another kind of key is named after decryption, as natively.
+        assert!(matches!(
+            opened_as_a_host(&key_file("openssl-p256.pem"), PASSPHRASE),
+            Err(Error::KeyFile(KeyFileProblem::NotEd25519(_)))
+        ));
+        assert!(matches!(check_new_key_file("short", PBKDF2_ITERATIONS), Err(Error::WeakPassphrase { .. })));
+        assert!(check_new_key_file("long enough passphrase", 1000).is_err());
     }
 }

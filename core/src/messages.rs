@@ -462,6 +462,10 @@ pub fn key_file_problem(problem: &crate::keys::KeyFileProblem, lang: Lang) -> St
         P::UnsupportedKdf => {
             pick("它的口令派生方式本工具不支持".into(), "its key derivation function is not supported".into())
         }
+        P::ScryptNeedsNative => pick(
+            "它的口令保护采用 scrypt，浏览器无法打开：请用 selfcheck 命令行工具签名，或用 OpenSSL 改为 PBKDF2 保护（openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256）后再载入".into(),
+            "it is protected with scrypt, which the browser cannot open: sign with the selfcheck program, or re-protect it with PBKDF2 (openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256) and load it again".into(),
+        ),
         P::BadScryptCost(n) => pick(
             format!("其 scrypt 参数 N = {n} 不是大于 1 的 2 的幂"),
             format!("its scrypt cost N = {n} is not a power of two above 1"),

@@ -26,8 +26,9 @@ commands:
                     the Python and Node bindings' tests and cargo deny check licenses
                     bans sources
   test --only WORD  run only the steps whose name contains WORD (browser, bindings, …)
-  bench             measure size, load time, answer latency, memory, signing and
-                    verification (browser and native) and rewrite BENCHMARKS.md
+  bench [--browser] measure size, load time, answer latency, memory, signing and
+                    verification (browser and native) and rewrite BENCHMARKS.md;
+                    --browser: skip the native benchmarks, keep their section
   fuzz [--seconds N] [TARGET...]
                     run the fuzz targets (result, answers, draft, catalogue, key_file,
                     bureau; all by default) for N seconds each (default 60); not part of test
@@ -47,7 +48,8 @@ fn main() -> ExitCode {
         ["serve", options @ ..] => parse_port(options).and_then(serve),
         ["test"] => test::run_all(),
         ["test", "--only", word] => test::run_matching(word),
-        ["bench"] => bench::run_all(),
+        ["bench"] => bench::run_all(false),
+        ["bench", "--browser"] => bench::run_all(true),
         ["fuzz", options @ ..] => fuzz::run(options),
         ["bureau-set", options @ ..] if !options.is_empty() => bureau_set(options),
         ["help" | "--help" | "-h"] => {

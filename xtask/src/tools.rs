@@ -82,16 +82,57 @@ pub fn ensure_wasm_opt() -> Result<std::path::PathBuf, String> {
     Ok(wasm_opt)
 }
 
-/// Shrinks the widget's wasm: optimized for size, names and producers stripped.
+/// The wasm-opt arguments after the input file; part of the cache key.
+const WASM_OPT_ARGS: [&str; 10] = [
+    "-Oz",
+    "--enable-bulk-memory",
+    "--enable-reference-types",
+    "--enable-sign-ext",
+    "--enable-nontrapping-float-to-int",
+    "--enable-multivalue",
+    "--enable-mutable-globals",
+    "--strip-debug",
+    "--strip-producers",
+    "-o",
+];
+
+/// Shrinks the widget's wasm: optimized for size, names and producers stripped. wasm-opt takes
+/// about 20 s on this wasm, so its output is kept under `target/wasm-opt/` with the SHA-256 of
+/// its input (with wasm-opt's version and arguments) and reused while that has not changed:
+/// `cargo xtask serve` with nothing changed starts in seconds.
 fn optimize_wasm() -> Result<(), String> {
     let wasm_opt = ensure_wasm_opt()?;
     let wasm = cmd::root().join("pkg").join("selfcheck_web_bg.wasm");
-    run(command(wasm_opt)
-        .arg(&wasm)
-        .args(["-Oz", "--enable-bulk-memory", "--enable-reference-types", "--enable-sign-ext"])
-        .args(["--enable-nontrapping-float-to-int", "--enable-multivalue", "--enable-mutable-globals"])
-        .args(["--strip-debug", "--strip-producers", "-o"])
-        .arg(&wasm))
+    let input = fs::read(&wasm).map_err(|error| format!("cannot read {}: {error}", wasm.display()))?;
+    let version = stdout(command(&wasm_opt).arg("--version")).unwrap_or_default();
+    let key = wasm_opt_cache_key(&input, &version);
+    let cache = cmd::target_dir().join("wasm-opt");
+    let (cached_key, cached_output) = (cache.join("input.sha256"), cache.join("output.wasm"));
+    if fs::read_to_string(&cached_key).is_ok_and(|stored| stored.trim() == key)
+        && fs::copy(&cached_output, &wasm).is_ok()
+    {
+        eprintln!("xtask: wasm-opt skipped: its input has not changed (output reused from {})", cache.display());
+        return Ok(());
+    }
+    run(command(wasm_opt).arg(&wasm).args(WASM_OPT_ARGS).arg(&wasm))?;
+    // A failure to fill the cache only costs the next build its time.
+    let _ = fs::create_dir_all(&cache)
+        .and_then(|()| fs::copy(&wasm, &cached_output))
+        .and_then(|_| fs::write(&cached_key, &key));
+    Ok(())
+}
+
+/// The hex SHA-256 of what determines wasm-opt's output: its input, version and arguments.
+fn wasm_opt_cache_key(input: &[u8], version: &str) -> String {
+    use sha2::Digest as _;
+    let mut hasher = sha2::Sha256::new();
+    hasher.update(input);
+    hasher.update(version.trim().as_bytes());
+    for arg in WASM_OPT_ARGS {
+        hasher.update([0]);
+        hasher.update(arg.as_bytes());
+    }
+    hasher.finalize().iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// Files of the package beside what wasm-pack generates: the JavaScript API, its types and the
@@ -268,6 +309,15 @@ pub fn ensure_node_deps() -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::locked_version;
+
+    #[test]
+    fn wasm_opt_cache_key_follows_input_and_version() {
+        let key = super::wasm_opt_cache_key(b"\0asm", "wasm-opt version 132");
+        assert_eq!(key.len(), 64);
+        assert_eq!(key, super::wasm_opt_cache_key(b"\0asm", "wasm-opt version 132\n"));
+        assert_ne!(key, super::wasm_opt_cache_key(b"\0asm\x01", "wasm-opt version 132"));
+        assert_ne!(key, super::wasm_opt_cache_key(b"\0asm", "wasm-opt version 133"));
+    }
 
     #[test]
     fn reads_a_locked_version() {
