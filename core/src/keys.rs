@@ -77,6 +77,11 @@ impl AssociationKey {
     /// The key as an encrypted PKCS#8 PEM file: PKCS#8 version 1 (no public key), encrypted
     /// with PBES2: PBKDF2-HMAC-SHA256 over `passphrase` with `salt` and `iterations`, and
     /// AES-256-CBC with `iv`. OpenSSL 3 and Python's `cryptography` open it.
+    ///
+    /// # Errors
+    /// [`Error::WeakPassphrase`] for a passphrase shorter than [`MIN_PASSPHRASE_CHARS`],
+    /// [`Error::KeyFile`] for fewer than [`MIN_PBKDF2_ITERATIONS`] rounds (or, never in
+    /// practice, a failure to encode the file).
     #[cfg(feature = "key-files")]
     pub fn to_encrypted_pem(
         &self,
@@ -97,6 +102,9 @@ impl AssociationKey {
     /// Calls `use_plain` with the key's PKCS#8 version 1 DER (no public key), the plaintext of
     /// a key file, which is wiped afterwards: for a host that encrypts it itself (the browser's
     /// WebCrypto) and then writes the file with [`key_file_from_ciphertext`].
+    ///
+    /// # Errors
+    /// [`Error::KeyFile`] if the key cannot be encoded as PKCS#8 (never for a valid key).
     pub fn with_pkcs8_der<T>(&self, use_plain: impl FnOnce(&[u8]) -> T) -> Result<T, Error> {
         let keypair = KeypairBytes { secret_key: self.signing.to_bytes(), public_key: None };
         let plain = keypair.to_pkcs8_der().map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
@@ -177,6 +185,9 @@ impl AssociationKey {
     }
 
     /// Reads an unencrypted PKCS#8 DER key; only for test vectors and tools that hold keys in memory.
+    ///
+    /// # Errors
+    /// [`Error::KeyFile`] when `der` is not an Ed25519 PKCS#8 key.
     #[doc(hidden)]
     pub fn from_pkcs8_der(der: &[u8]) -> Result<AssociationKey, Error> {
         SigningKey::from_pkcs8_der(der)
@@ -193,6 +204,9 @@ impl PublicKey {
 
     /// The public key from 32 bytes, refusing points that are not on the curve, those of small
     /// order, whose signatures prove nothing, and those with a small-order component.
+    ///
+    /// # Errors
+    /// [`Error::BadDidKey`] saying which of these it is.
     pub fn from_bytes(bytes: &[u8; 32]) -> Result<PublicKey, Error> {
         let key = VerifyingKey::from_bytes(bytes)
             .map_err(|_| Error::BadDidKey("its public key is not a point of Ed25519".to_owned()))?;
@@ -231,6 +245,10 @@ impl PublicKey {
     }
 
     /// Reads a `did:key` of an Ed25519 key.
+    ///
+    /// # Errors
+    /// [`Error::BadDidKey`] when it is not `did:key:` and the multibase form of a usable
+    /// Ed25519 key (see [`PublicKey::from_multibase`]).
     pub fn from_did(did: &str) -> Result<PublicKey, Error> {
         let multibase = did
             .strip_prefix("did:key:")
@@ -239,6 +257,10 @@ impl PublicKey {
     }
 
     /// Reads the multibase form of an Ed25519 public key.
+    ///
+    /// # Errors
+    /// [`Error::BadDidKey`] when it is not base58btc (`z…`), not the Ed25519 multicodec, not
+    /// 32 bytes, or not a usable key ([`PublicKey::from_bytes`]).
     pub fn from_multibase(multibase: &str) -> Result<PublicKey, Error> {
         let encoded = multibase
             .strip_prefix('z')
@@ -267,6 +289,9 @@ impl PublicKey {
     /// or non-canonically encoded `R`, and points with a small-order component that only a
     /// cofactored check would let through. The one signature check of selfcheck (`verify_proof`
     /// makes it), so that C2SP's edge-case vectors can be run through it.
+    ///
+    /// # Errors
+    /// [`Error::SignatureMismatch`] when the signature is not this key's over `message`.
     pub fn verify_strict(&self, message: &[u8], signature: &[u8; 64]) -> Result<(), Error> {
         self.0.verify_strict(message, &Signature::from_bytes(signature)).map_err(|_| Error::SignatureMismatch)
     }

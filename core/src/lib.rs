@@ -18,13 +18,20 @@
 //! let json = include_str!("../../tests/data/golden/answers-complete.json");
 //! let answers = Answers::from_json(catalogue, json).unwrap();
 //! let report = Report::compute(catalogue, &answers);
-//! println!("折合千分制 {} · 自评等级 {}", report.score, report.grade_in(catalogue).label.zh);
-//! for area in report.area_scores(catalogue) {
-//!     println!("{}: {} / {}", area.area.title.zh, area.points, area.maximum);
-//! }
-//! for entry in report.rectification_entries(catalogue, &answers) {
-//!     println!("{} 扣 {} 分", entry.criterion.id, entry.lost);
-//! }
+//! let headline = format!("折合千分制 {} · 自评等级 {}", report.score, report.grade_in(catalogue).label.zh);
+//! assert_eq!(headline, "折合千分制 746 · 自评等级 合格");
+//! let areas: Vec<String> = report
+//!     .area_scores(catalogue)
+//!     .iter()
+//!     .map(|area| format!("{} {}: {} / {}", area.area.id, area.area.title.zh, area.points, area.maximum))
+//!     .collect();
+//! assert_eq!(areas[0], "A 健全自律规约: 155 / 220");
+//! let to_fix: Vec<String> = report
+//!     .rectification_entries(catalogue, &answers)
+//!     .iter()
+//!     .map(|entry| format!("{} 扣 {} 分", entry.criterion.id, entry.lost))
+//!     .collect();
+//! assert_eq!(to_fix[0], "B2 扣 48 分");
 //! ```
 //!
 //! # Build answers in code and sign them
@@ -62,7 +69,7 @@
 //! let verified = verify_result(json, &catalogues, &now)?;
 //! let register = KeyRegister::parse("514400005000031282 65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0\n")?;
 //! assert_eq!(register.status(&verified), KeyStatus::Registered);
-//! println!("{} {}", verified.answers.profile().name(), verified.grade().label.zh);
+//! assert_eq!((verified.answers.profile().name(), verified.grade().label.zh.as_str()), ("广东省示例行业协会", "合格"));
 //! # Ok::<(), selfcheck_core::Error>(())
 //! ```
 //!
@@ -80,6 +87,11 @@
 //!
 //! # Features
 //!
+//! - `key-files` (on by default): reading and writing encrypted key files (PBKDF2 or scrypt,
+//!   AES-CBC: [`AssociationKey::from_encrypted_pem`], [`AssociationKey::to_encrypted_pem`]). A
+//!   verifier that never opens a key file turns it off (`default-features = false`) and still
+//!   scores, verifies and signs with a key it holds; the browser widget turns it off and lets
+//!   WebCrypto do the encryption, with the same file format ([`keys`]).
 //! - `fast`: precomputed Ed25519 tables (ed25519-dalek's `fast`): signing and verifying several
 //!   times faster, for about 30 KB more code. The CLI turns it on; the widget does not.
 //!

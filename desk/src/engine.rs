@@ -181,9 +181,8 @@ impl Engine {
         let reviews = self.reviews.as_ref().map(|(reviews, ..)| reviews.clone());
         let (verdicts, analysis) = self.computed();
         let source = ExportSource { analysis, verdicts, reviews: reviews.as_ref(), others: &others };
-        export::table(source, table, lang_of(lang)).map_or_else(String::new, |table| {
-            selfcheck_core::bureau::to_csv(&table, CsvStyle::default())
-        })
+        export::table(source, table, lang_of(lang))
+            .map_or_else(String::new, |table| selfcheck_core::bureau::to_csv(&table, CsvStyle::default()))
     }
 }
 

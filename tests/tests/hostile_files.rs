@@ -45,11 +45,7 @@ fn resigned(changes: &[(&[&str], Json)], created: &str) -> String {
 fn the_hostile_results_are_current_and_refused_for_their_reason() {
     let future = "2099-01-01T00:00:00Z";
     let cases: [(&str, String, &str); 3] = [
-        (
-            "result-not-yet-valid.json",
-            resigned(&[(&["validFrom"], Json::from(future))], future),
-            "not-yet-valid",
-        ),
+        ("result-not-yet-valid.json", resigned(&[(&["validFrom"], Json::from(future))], future), "not-yet-valid"),
         (
             "result-name-with-escape.json",
             resigned(
@@ -60,7 +56,10 @@ fn the_hostile_results_are_current_and_refused_for_their_reason() {
         ),
         (
             "result-name-invisible.json",
-            resigned(&[(&["credentialSubject", "profile", "name"], Json::from("\u{200b}\u{3000} "))], "2026-11-05T02:30:00Z"),
+            resigned(
+                &[(&["credentialSubject", "profile", "name"], Json::from("\u{200b}\u{3000} "))],
+                "2026-11-05T02:30:00Z",
+            ),
             "incomplete-profile",
         ),
     ];
