@@ -62,6 +62,20 @@ pub const MAX_POINTS: u32 = 1000;
 pub const MAX_TOTAL_POINTS: u32 = 1_000_000;
 
 /// A validated catalogue. Cloning it is cheap: the content is shared.
+///
+/// ```
+/// use selfcheck_core::Catalogue;
+///
+/// let catalogue = Catalogue::builtin();
+/// assert_eq!(catalogue.areas().len(), 5);
+/// let points: u32 = catalogue.criteria().iter().map(|criterion| criterion.points).sum();
+/// assert_eq!(points, 1000);
+/// // Every criterion cites the clause of the 2013 notice it encodes.
+/// let a1 = catalogue.criterion("A1").unwrap();
+/// assert!(!a1.clause.quote.is_empty());
+/// // Results signed under an earlier version still verify: every version stays built in.
+/// assert!(Catalogue::builtins().iter().any(|earlier| earlier.version() == "1.0.0"));
+/// ```
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     data: std::sync::Arc<CatalogueData>,

@@ -188,6 +188,28 @@ pub(crate) fn is_urn_uuid(id: &str) -> bool {
 /// Checks, scores and signs `answers`: the one function the CLI and the widget call to make a
 /// result. Returns the result document as pretty-printed JSON.
 ///
+/// ```
+/// use selfcheck_core::{Answers, AssociationKey, Catalogue, ProfileBuilder, Timestamp, sign_result, verify_result};
+///
+/// let catalogue = Catalogue::builtin();
+/// let profile = ProfileBuilder::new("广东省某某行业协会", "514400005000031282")
+///     .period("2026-11-01", "2026-11-30")
+///     .build()
+///     .unwrap();
+/// let answers = Answers::blank(catalogue).with_profile(profile);
+/// let key = AssociationKey::from_seed([7; 32]);
+/// let signed_at = Timestamp::parse("2026-12-01T08:00:00Z").unwrap();
+/// let json = sign_result(catalogue, &answers, &key, &signed_at, [1; 16]).unwrap();
+/// // What it signs, it verifies.
+/// let verified = verify_result(&json, &[catalogue], &signed_at).unwrap();
+/// assert_eq!(verified.key, key.public());
+///
+/// // A profile without a period is refused before anything is signed.
+/// let no_period = ProfileBuilder::new("广东省某某行业协会", "514400005000031282").build().unwrap();
+/// let incomplete = Answers::blank(catalogue).with_profile(no_period);
+/// assert!(sign_result(catalogue, &incomplete, &key, &signed_at, [1; 16]).is_err());
+/// ```
+///
 /// # Errors
 /// [`Error::CatalogueMismatch`] when the answers were checked against another catalogue, and
 /// [`Error::IncompleteProfile`] listing what the profile lacks (name, credit code, period) or

@@ -45,6 +45,24 @@ const ED25519_PUB_MULTICODEC: [u8; 2] = [0xed, 0x01];
 const PEM_LABEL: &str = "ENCRYPTED PRIVATE KEY";
 
 /// An association's signing key. It is never serialized except encrypted.
+///
+/// The core has no random generator: a new key comes from 32 random bytes the host supplies.
+///
+/// ```
+/// use selfcheck_core::AssociationKey;
+/// use selfcheck_core::keys::MIN_PBKDF2_ITERATIONS;
+///
+/// let key = AssociationKey::from_seed([9; 32]); // use 32 bytes from the system's random source
+/// // The fingerprint the association files with the bureau, on paper.
+/// let fingerprint = key.public().fingerprint();
+/// assert_eq!(fingerprint.split(' ').count(), 8);
+/// # #[cfg(feature = "key-files")] {
+/// let pem = key.to_encrypted_pem("长口令 correct horse", [1; 16], [2; 16], MIN_PBKDF2_ITERATIONS).unwrap();
+/// let opened = AssociationKey::from_encrypted_pem(&pem, "长口令 correct horse").unwrap();
+/// assert_eq!(opened.public().fingerprint(), fingerprint);
+/// assert!(AssociationKey::from_encrypted_pem(&pem, "wrong passphrase").is_err());
+/// # }
+/// ```
 pub struct AssociationKey {
     signing: SigningKey,
 }

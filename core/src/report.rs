@@ -18,6 +18,26 @@ pub struct Outcome {
 }
 
 /// What the answers earn against the catalogue.
+///
+/// Its fields are indexes into the catalogue it was computed with; the accessors
+/// ([`Report::grade_in`], [`Report::area_scores`], [`Report::rectification_entries`], …) return
+/// the catalogue's own items instead.
+///
+/// ```
+/// use selfcheck_core::{Answers, Catalogue, Report, Response};
+///
+/// let catalogue = Catalogue::builtin();
+/// let mut answers = Answers::blank(catalogue);
+/// answers.set(catalogue, "A1", Response::Yes).unwrap();
+/// let report = Report::compute(catalogue, &answers);
+/// assert_eq!(report.answered(), 1);
+/// let a1 = catalogue.criterion("A1").unwrap();
+/// assert_eq!(report.total, a1.points);
+/// // Every other criterion is open and on the rectification list, with the points it lacks.
+/// let to_fix = report.rectification_entries(catalogue, &answers);
+/// assert_eq!(to_fix.len(), catalogue.criteria().len() - 1);
+/// assert!(to_fix.iter().all(|entry| entry.open && entry.criterion.id != "A1"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     /// Points earned.
