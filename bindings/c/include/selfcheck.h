@@ -50,18 +50,17 @@ extern "C" {
 int selfcheck_call(const char *function, const char *arguments, char **output);
 
 /*
- The bureau's analysis of every file under `folder` (subfolders included, links not
- followed; a file that is not a result gets that verdict): `summary` with `results` read from the folder and the other arguments in
- `options` (a JSON object's text: `now`, `register`, `expected`, …). Stores the answer or the
- error in `*output` as [`selfcheck_call`] does, and returns the same status codes.
+ The bureau's analysis of every file under `folder` (subfolders included, links not followed;
+ a file that is not a result gets that verdict): `summary` with `results` read from the
+ folder and the other arguments in `options` (a JSON object's text: `now`, `register`,
+ `expected`, …). Stores the answer or the error in `*output` as [`selfcheck_call`] does, and
+ returns the same status codes.
 
  # Safety
  As [`selfcheck_call`]: `folder` and `options` are null or NUL-terminated strings valid
  during the call; `output` is null or points to writable storage for one pointer.
  */
-int selfcheck_summary_folder(const char *folder,
-                             const char *options,
-                             char **output);
+int selfcheck_summary_folder(const char *folder, const char *options, char **output);
 
 /*
  Frees a string that [`selfcheck_call`] or [`selfcheck_summary_folder`] returned. Null is

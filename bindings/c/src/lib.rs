@@ -70,20 +70,8 @@ pub unsafe extern "C" fn selfcheck_call(
             },
         }
     }));
-    let (status, text) = outcome.unwrap_or_else(|_| {
-        (
-            SELFCHECK_INTERNAL,
-            r#"{"code":"internal","class":"other","message":{"zh":"selfcheck 内部出错，请报告此问题。","en":"selfcheck failed inside; please report it."},"problems":[]}"#.to_owned(),
-        )
-    });
-    if output.is_null() {
-        return if status == SELFCHECK_OK { SELFCHECK_MISUSE } else { status };
-    }
-    // JSON text never holds a NUL byte: every control character in a string is escaped.
-    let text = CString::new(text).unwrap_or_default();
-    // SAFETY: `output` is not null and the caller promises it is writable.
-    unsafe { *output = text.into_raw() };
-    status
+    // SAFETY: as the caller promises for `output`.
+    unsafe { store(outcome, output) }
 }
 
 /// The largest file `selfcheck_summary_folder` reads; larger ones are given as empty files,
@@ -106,7 +94,7 @@ fn unreadable_folder(dir: &std::path::Path, error: &std::io::Error) -> String {
 /// Every regular file under `folder`, as `selfcheck summary FOLDER` reads them, named by its path
 /// relative to it, in name order. Symbolic links are not followed, so that a link cannot count a
 /// file twice or loop.
-fn json_files(folder: &std::path::Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+fn folder_files(folder: &std::path::Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut files = Vec::new();
     let mut pending = vec![folder.to_path_buf()];
     while let Some(dir) = pending.pop() {
@@ -130,10 +118,11 @@ fn json_files(folder: &std::path::Path) -> Result<Vec<(String, Vec<u8>)>, String
     Ok(files)
 }
 
-/// The bureau's analysis of every file under `folder` (subfolders included, links not
-/// followed; a file that is not a result gets that verdict): `summary` with `results` read from the folder and the other arguments in
-/// `options` (a JSON object's text: `now`, `register`, `expected`, …). Stores the answer or the
-/// error in `*output` as [`selfcheck_call`] does, and returns the same status codes.
+/// The bureau's analysis of every file under `folder` (subfolders included, links not followed;
+/// a file that is not a result gets that verdict): `summary` with `results` read from the
+/// folder and the other arguments in `options` (a JSON object's text: `now`, `register`,
+/// `expected`, …). Stores the answer or the error in `*output` as [`selfcheck_call`] does, and
+/// returns the same status codes.
 ///
 /// # Safety
 /// As [`selfcheck_call`]: `folder` and `options` are null or NUL-terminated strings valid
@@ -154,7 +143,7 @@ pub unsafe extern "C" fn selfcheck_summary_folder(
             (Err(error), _) | (_, Err(error)) => return (SELFCHECK_MISUSE, error),
             (Ok(folder), Ok(options)) => (folder, options),
         };
-        match json_files(std::path::Path::new(folder)) {
+        match folder_files(std::path::Path::new(folder)) {
             Err(error) => (SELFCHECK_ERROR, error),
             Ok(files) => match selfcheck_api::summary_of_files(&files, options) {
                 Ok(answer) => (SELFCHECK_OK, answer),
