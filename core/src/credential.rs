@@ -185,6 +185,27 @@ pub(crate) fn is_urn_uuid(id: &str) -> bool {
             .all(|(group, length)| group.len() == length && group.bytes().all(|byte| byte.is_ascii_hexdigit()))
 }
 
+/// Checks what every selfcheck credential shares, given as (`@context`, `type`, `id`): exactly the
+/// VC 2.0 context (stricter than vc-di-eddsa, which lets a document's @context grow beyond the
+/// proof's), the types `VerifiableCredential` and `credential_type`, and a `urn:uuid:` id. A
+/// missing member is the reader's to report.
+pub(crate) fn check_envelope(
+    reader: &mut Reader,
+    value: &Json,
+    (context, types, id): (&[String], &[String], &str),
+    credential_type: &str,
+) {
+    if context != [VC_CONTEXT_V2] && value.get("@context").is_some() {
+        reader.problem("@context", ProblemKind::MustBe(format!("[\"{VC_CONTEXT_V2}\"]")));
+    }
+    if !types.iter().any(|kind| kind == "VerifiableCredential") || !types.iter().any(|kind| kind == credential_type) {
+        reader.problem("type", ProblemKind::MustInclude(vec!["VerifiableCredential".into(), credential_type.into()]));
+    }
+    if !is_urn_uuid(id) && value.get("id").is_some() {
+        reader.problem("id", ProblemKind::NotUrnUuid);
+    }
+}
+
 /// Checks, scores and signs `answers`: the one function the CLI and the widget call to make a
 /// result. Returns the result document as pretty-printed JSON.
 ///
@@ -556,19 +577,7 @@ fn read_result(value: &Json) -> Result<ResultDoc, Error> {
         Some(_) => return Err(Error::UnsupportedProof(ProofProblem::NotOneObject)),
     }
     let document = ResultDoc::read(&mut reader, value);
-    // Stricter than vc-di-eddsa, which lets a document's @context grow beyond the proof's:
-    // a selfcheck result has exactly the VC 2.0 context, in the document and in the proof.
-    if document.context != [VC_CONTEXT_V2] && value.get("@context").is_some() {
-        reader.problem("@context", ProblemKind::MustBe(format!("[\"{VC_CONTEXT_V2}\"]")));
-    }
-    if !document.types.iter().any(|kind| kind == "VerifiableCredential")
-        || !document.types.iter().any(|kind| kind == RESULT_TYPE)
-    {
-        reader.problem("type", ProblemKind::MustInclude(vec!["VerifiableCredential".into(), RESULT_TYPE.into()]));
-    }
-    if !is_urn_uuid(&document.id) && value.get("id").is_some() {
-        reader.problem("id", ProblemKind::NotUrnUuid);
-    }
+    check_envelope(&mut reader, value, (&document.context, &document.types, &document.id), RESULT_TYPE);
     let subject = &document.credential_subject;
     if subject.kind != SUBJECT_TYPE && value.get("credentialSubject").and_then(|s| s.get("type")).is_some() {
         reader.problem("credentialSubject.type", ProblemKind::MustBe(SUBJECT_TYPE.into()));

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::catalogue::Catalogue;
-use crate::credential::{add_proof, check_not_later_than_now, is_urn_uuid, uuid_urn, verify_proof};
+use crate::credential::{add_proof, check_not_later_than_now, uuid_urn, verify_proof};
 use crate::error::{Document, Error, Problem, ProblemKind};
 use crate::json::{self, Json};
 use crate::keys::{AssociationKey, PublicKey};
@@ -186,17 +186,12 @@ pub fn verify_summary(json: &str, now: &Timestamp) -> Result<VerifiedSummary, Er
     }
     let mut reader = Reader::new();
     let document = SummaryDoc::read(&mut reader, &value);
-    if document.context != [VC_CONTEXT_V2] && value.get("@context").is_some() {
-        reader.problem("@context", ProblemKind::MustBe(format!("[\"{VC_CONTEXT_V2}\"]")));
-    }
-    if !document.types.iter().any(|kind| kind == "VerifiableCredential")
-        || !document.types.iter().any(|kind| kind == SUMMARY_TYPE)
-    {
-        reader.problem("type", ProblemKind::MustInclude(vec!["VerifiableCredential".into(), SUMMARY_TYPE.into()]));
-    }
-    if !is_urn_uuid(&document.id) && value.get("id").is_some() {
-        reader.problem("id", ProblemKind::NotUrnUuid);
-    }
+    crate::credential::check_envelope(
+        &mut reader,
+        &value,
+        (&document.context, &document.types, &document.id),
+        SUMMARY_TYPE,
+    );
     let subject = &document.credential_subject;
     let at = "credentialSubject";
     if subject.kind != SUMMARY_SUBJECT_TYPE && !subject.kind.is_empty() {
