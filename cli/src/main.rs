@@ -302,7 +302,7 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
         }
         Command::Template { catalog } => {
             let catalogue = load_catalogue(catalog.as_deref(), lang)?;
-            writeln!(out, "{}", to_json(&render::template(&catalogue, lang).to_json()))?;
+            writeln!(out, "{}", to_json(&selfcheck_core::wire::AnswersDoc::template(&catalogue, lang).to_json()))?;
         }
         Command::Score { answers: path, catalog, format } => {
             let catalogue = load_catalogue(catalog.as_deref(), lang)?;

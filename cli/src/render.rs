@@ -6,24 +6,11 @@
 use std::fmt::Write as _;
 
 use selfcheck_core::json::{Json, Object};
-use selfcheck_core::wire::{ANSWERS_FORMAT, AnswersDoc, EntryDoc};
-use selfcheck_core::{Answers, Catalogue, Criterion, Kind, Lang, Profile, Report};
+use selfcheck_core::{Answers, Catalogue, Kind, Lang, Profile, Report};
 
 use crate::escape::escape;
 use crate::i18n::{self, say};
 use crate::results::Checked;
-
-fn allowed_values(criterion: &Criterion) -> Vec<String> {
-    let mut values: Vec<&str> = match criterion.kind {
-        Kind::Scale => vec!["yes", "partly", "no"],
-        Kind::Binary => vec!["yes", "no"],
-        Kind::Checklist(_) => vec![],
-    };
-    if criterion.not_applicable {
-        values.push("na");
-    }
-    values.into_iter().map(str::to_owned).collect()
-}
 
 /// The catalogue as a Markdown handbook.
 pub fn catalogue_markdown(catalogue: &Catalogue, lang: Lang) -> String {
@@ -112,30 +99,6 @@ pub fn catalogue_markdown(catalogue: &Catalogue, lang: Lang) -> String {
         }
     }
     md
-}
-
-/// A blank answers document: every criterion with its title and allowed values as hints.
-pub fn template(catalogue: &Catalogue, lang: Lang) -> AnswersDoc {
-    let mut answers = std::collections::BTreeMap::new();
-    for criterion in catalogue.criteria() {
-        let is_checklist = matches!(criterion.kind, Kind::Checklist(_));
-        // No `checked` for checklists: an empty list would mean "none met", an answer.
-        let entry = EntryDoc {
-            title: Some(criterion.title.get(lang).to_owned()),
-            allowed: Some(allowed_values(criterion)),
-            items: is_checklist.then(|| {
-                criterion.items().iter().map(|item| (item.id.clone(), item.title.get(lang).to_owned())).collect()
-            }),
-            ..EntryDoc::default()
-        };
-        answers.insert(criterion.id.clone(), entry);
-    }
-    AnswersDoc {
-        format: ANSWERS_FORMAT.to_owned(),
-        catalogue: catalogue.reference(),
-        profile: Default::default(),
-        answers,
-    }
 }
 
 /// The association and its period, each on a line of its own after a label (nothing when the
