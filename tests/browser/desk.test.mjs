@@ -70,9 +70,12 @@ async function deskAnalysis(page) {
   return JSON.parse(text);
 }
 
-/** `selfcheck summary --format json` for the same files (in the order the desk lists them) and review file. */
+/**
+ * `selfcheck summary --format json` for the same files (in the order the desk lists them), with the
+ * register, the list and the review file; without a review file, for the files alone.
+ */
 function cliAnalysis(names, reviews) {
-  const args = ['summary', '--format', 'json', '--trusted-keys', REGISTER, '--expected', EXPECTED, '--reviews', reviews, ...names];
+  const args = ['summary', '--format', 'json', ...(reviews ? ['--trusted-keys', REGISTER, '--expected', EXPECTED, '--reviews', reviews] : []), ...names];
   const run = spawnSync(SELFCHECK_BIN, args, { cwd: RESULTS, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.error) throw run.error;
   // 0: every file accepted; 1: some rejected (the set plants some); anything else is a failure.
@@ -194,4 +197,21 @@ widgetTest('desk: a signed summary verifies in the CLI, and the desk checks it',
   const tampered = summary.text.replace(/"score": (\d+)/, (_, score) => `"score": ${Number(score) + 1}`);
   await page.setInputFiles('input[data-input=check-summary]', { name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(tampered) });
   await attribute(page, '[data-testid=sign-message]', 'class', 'desk-error');
+});
+
+widgetTest('desk: a .zip of e-mail attachments gives each file in it its verdict', async (session, t) => {
+  const dir = tempDir(t);
+  const zip = join(dir, 'attachments.zip');
+  const some = NAMES.slice(0, 12);
+  // Python's zipfile as an independent writer, deflated as mail clients and Windows do.
+  const script = 'import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:\n    for path in sys.argv[2:]:\n        z.write(path, "邮件/" + path.split("/")[-1])\n';
+  const made = spawnSync('python3', ['-c', script, zip, ...some.map((name) => join(RESULTS, name))], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const page = await openDesk(session);
+  await page.setInputFiles(desk.files, zip);
+  await settled(page, some.length);
+  const analysis = await deskAnalysis(page);
+  assert.deepEqual(analysis.files.map((file) => file.name), some.map((name) => `attachments.zip/邮件/${name}`));
+  const direct = cliAnalysis(some, null);
+  assert.deepEqual(analysis.files.map((file) => [file.sha256, file.verdict]), direct.files.map((file) => [file.sha256, file.verdict]));
 });
