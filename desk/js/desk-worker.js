@@ -140,7 +140,7 @@ const handlers = {
     sendAnalysis();
   },
   async files(message) {
-    const entries = message.files.map((file) => ({ name: fileName(file), bytes: file.arrayBuffer() }));
+    const entries = Array.from(message.files, (file) => ({ name: fileName(file), bytes: file.arrayBuffer() }));
     await examineAll(entries, true);
     sendAnalysis();
   },
@@ -158,7 +158,8 @@ const handlers = {
   },
   register(message) { apply('register', message.text); sendAnalysis(); },
   expected(message) { apply('expected', message.text); sendAnalysis(); },
-  reviews(message) { apply('reviews', message.text); sendAnalysis(); },
+  // The page shows the review states it holds; the worker needs them for the exports only.
+  reviews(message) { apply('reviews', message.text); },
   lang(message) { lang = message.lang; sendAnalysis(); },
   sign(message) {
     engine.set_now(message.now);
@@ -183,7 +184,10 @@ const handlers = {
   },
   export(message) {
     const day = new Date().toISOString().slice(0, 10);
-    if (message.kind === 'xlsx') {
+    if (message.kind === 'analysis') {
+      const bytes = new TextEncoder().encode(engine.analysis_json(message.lang));
+      postMessage({ type: 'download', name: `selfcheck-analysis-${day}.json`, mime: 'application/json', bytes }, [bytes.buffer]);
+    } else if (message.kind === 'xlsx') {
       const bytes = engine.xlsx(message.lang);
       postMessage({ type: 'download', name: `selfcheck-summary-${day}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes }, [bytes.buffer]);
     } else {
