@@ -85,22 +85,35 @@ function report(error) {
 
 /** Examines `entries` ({name, bytes}) in order, reporting progress; keeps the new ones if asked. */
 async function examineAll(entries, store) {
-  const total = entries.length;
   let last = 0;
   const fresh = [];
-  postMessage({ type: 'progress', done: 0, total });
-  for (let index = 0; index < total; index += 1) {
+  postMessage({ type: 'progress', done: 0, total: entries.length });
+  for (let index = 0; index < entries.length; index += 1) {
     const entry = entries[index];
     const bytes = entry.bytes instanceof Uint8Array ? entry.bytes : new Uint8Array(await entry.bytes);
+    if (store && Engine.is_zip(bytes)) {
+      // A .zip of e-mail attachments: each file in it, named inside the archive's name.
+      let parts;
+      try {
+        parts = Engine.unzip(bytes);
+      } catch (error) {
+        report(`${entry.name}: ${error}`);
+        continue;
+      }
+      const inner = [];
+      for (let at = 0; at < parts.length; at += 2) inner.push({ name: `${entry.name}/${parts[at]}`, bytes: parts[at + 1] });
+      entries.splice(index + 1, 0, ...inner);
+      continue;
+    }
     if (engine.add(entry.name, bytes)) {
       const sha256 = engine.last_sha256();
       held.set(sha256, { name: entry.name, bytes: database ? null : bytes });
       if (store) fresh.push({ name: entry.name, sha256, bytes: bytes.buffer });
     }
     const now = performance.now();
-    if (now - last > PROGRESS_EVERY || index + 1 === total) {
+    if (now - last > PROGRESS_EVERY || index + 1 === entries.length) {
       last = now;
-      postMessage({ type: 'progress', done: index + 1, total });
+      postMessage({ type: 'progress', done: index + 1, total: entries.length });
     }
   }
   await keep(fresh);
@@ -127,7 +140,7 @@ const handlers = {
     sendAnalysis();
   },
   async files(message) {
-    const entries = message.files.map((file) => ({ name: fileName(file), bytes: file.arrayBuffer() }));
+    const entries = Array.from(message.files, (file) => ({ name: fileName(file), bytes: file.arrayBuffer() }));
     await examineAll(entries, true);
     sendAnalysis();
   },
@@ -145,7 +158,8 @@ const handlers = {
   },
   register(message) { apply('register', message.text); sendAnalysis(); },
   expected(message) { apply('expected', message.text); sendAnalysis(); },
-  reviews(message) { apply('reviews', message.text); sendAnalysis(); },
+  // The page shows the review states it holds; the worker needs them for the exports only.
+  reviews(message) { apply('reviews', message.text); },
   lang(message) { lang = message.lang; sendAnalysis(); },
   sign(message) {
     engine.set_now(message.now);
@@ -170,7 +184,10 @@ const handlers = {
   },
   export(message) {
     const day = new Date().toISOString().slice(0, 10);
-    if (message.kind === 'xlsx') {
+    if (message.kind === 'analysis') {
+      const bytes = new TextEncoder().encode(engine.analysis_json(message.lang));
+      postMessage({ type: 'download', name: `selfcheck-analysis-${day}.json`, mime: 'application/json', bytes }, [bytes.buffer]);
+    } else if (message.kind === 'xlsx') {
       const bytes = engine.xlsx(message.lang);
       postMessage({ type: 'download', name: `selfcheck-summary-${day}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes }, [bytes.buffer]);
     } else {

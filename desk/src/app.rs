@@ -20,11 +20,15 @@ use crate::association::{AssociationView, Opened, accepted_files};
 use crate::browser;
 use crate::document::{AnalysisDoc, FileDoc, RankDoc};
 use crate::i18n::T;
+use selfcheck_report_view::Shared;
 
 /// Where the worker's script is, relative to the page.
 const WORKER_URL: &str = "./desk/desk-worker.js";
 /// Posts a message to the worker.
 pub(crate) type Send = Rc<dyn Fn(&str, &[(&str, JsValue)])>;
+
+/// The stages a new analysis is shown in (see `App`).
+const STAGES: u8 = 3;
 
 /// Rows of a long table shown at first, and added by "show more".
 const PAGE: usize = 100;
@@ -170,19 +174,6 @@ fn target_checked(event: &Event) -> bool {
     event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok()).is_some_and(|input| input.checked())
 }
 
-/// The files of a file input or a drop, as a JS array of `File`s.
-fn files_array(list: Option<web_sys::FileList>) -> Array {
-    let files = Array::new();
-    if let Some(list) = list {
-        for index in 0..list.length() {
-            if let Some(file) = list.get(index) {
-                files.push(&file);
-            }
-        }
-    }
-    files
-}
-
 /// The results of the association open in its view, verified again on the main thread.
 #[derive(Default, PartialEq)]
 struct OpenedResults(Rc<BTreeMap<String, Opened>>);
@@ -228,8 +219,23 @@ fn open_button(view: &UseStateHandle<View>, credit_code: &str, name: &str, lang:
 pub fn App() -> Html {
     let lang = use_state(|| if browser::load("lang").as_deref() == Some("en") { Lang::En } else { Lang::Zh });
     let progress = use_state(|| None::<(u32, u32)>);
-    let analysis = use_state(|| Rc::new(AnalysisDoc::default()));
-    let raw = use_state(|| Rc::new(String::new()));
+    let analysis = use_state(|| Shared::new(AnalysisDoc::default()));
+    // A new analysis reaches the parts in stages, a task each, so that no task holds the page
+    // long; until its stage, a part shows the analysis before.
+    let stage = use_state(|| STAGES);
+    let previous = use_mut_ref(|| Shared::new(AnalysisDoc::default()));
+    {
+        let (stage, previous) = (stage.clone(), previous.clone());
+        use_effect_with(((*analysis).clone(), *stage), move |(current, reached)| {
+            if *reached < STAGES {
+                let next = reached + 1;
+                gloo_timers::callback::Timeout::new(0, move || stage.set(next)).forget();
+            } else {
+                *previous.borrow_mut() = current.clone();
+            }
+        });
+    }
+    let staged = |part: u8| if *stage >= part { (*analysis).clone() } else { previous.borrow().clone() };
     let failure = use_state(|| None::<String>);
     let register = use_state(|| Editor { text: browser::load("register").unwrap_or_default(), message: None });
     let expected = use_state(|| Editor { text: browser::load("expected").unwrap_or_default(), message: None });
@@ -242,6 +248,19 @@ pub fn App() -> Html {
     let shown = use_state(|| PAGE);
     let bureau = use_state(|| browser::load("bureau").unwrap_or_else(|| "广东省民政厅".to_owned()));
     let sign_outcome = use_state(|| None::<(bool, String)>);
+    // The inputs list (thousands of rows) is rendered for printing only, then printed.
+    let printing = use_state(|| false);
+    use_effect_with(*printing, {
+        let printing = printing.clone();
+        move |now_printing| {
+            if *now_printing {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+                printing.set(false);
+            }
+        }
+    });
     let worker: Rc<RefCell<Option<Worker>>> = use_mut_ref(|| None);
     let opened = use_reducer(OpenedResults::default);
     // The register as applied, for verifying an opened result again (read by the worker's
@@ -251,8 +270,8 @@ pub fn App() -> Html {
 
     // The worker: created once; it restores the files kept from earlier visits.
     {
-        let (worker, progress, analysis, raw, failure) =
-            (worker.clone(), progress.clone(), analysis.clone(), raw.clone(), failure.clone());
+        let (worker, progress, analysis, failure, stage) =
+            (worker.clone(), progress.clone(), analysis.clone(), failure.clone(), stage.clone());
         let (opened, applied_register) = (opened.dispatcher(), applied_register.clone());
         let (sign_outcome, signed_lang) = (sign_outcome.clone(), *lang);
         let start = (register.text.clone(), expected.text.clone(), reviews.to_json(), *lang);
@@ -271,9 +290,9 @@ pub fn App() -> Html {
                             Some("analysis") => {
                                 let text = field(&data, "json").as_string().unwrap_or_default();
                                 if let Ok(document) = serde_json::from_str::<AnalysisDoc>(&text) {
-                                    analysis.set(Rc::new(document));
+                                    analysis.set(Shared::new(document));
+                                    stage.set(0);
                                 }
-                                raw.set(Rc::new(text));
                                 progress.set(None);
                             }
                             Some("download") => {
@@ -373,8 +392,10 @@ pub fn App() -> Html {
 
     let receive = {
         let send = send.clone();
-        Rc::new(move |files: Array| {
-            if files.length() > 0 {
+        // The FileList itself goes to the worker (it is cloneable): going through thousands of
+        // files here would hold up the page.
+        Rc::new(move |files: Option<web_sys::FileList>| {
+            if let Some(files) = files.filter(|files| files.length() > 0) {
                 send("files", &[("files", files.into())]);
             }
         })
@@ -384,7 +405,7 @@ pub fn App() -> Html {
         Callback::from(move |event: Event| {
             let input = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
             if let Some(input) = input {
-                receive(files_array(input.files()));
+                receive(input.files());
                 input.set_value("");
             }
         })
@@ -393,7 +414,7 @@ pub fn App() -> Html {
         let receive = receive.clone();
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
-            receive(files_array(event.data_transfer().and_then(|transfer| transfer.files())));
+            receive(event.data_transfer().and_then(|transfer| transfer.files()));
         })
     };
     let on_drag_over = Callback::from(|event: DragEvent| event.prevent_default());
@@ -485,11 +506,11 @@ pub fn App() -> Html {
                         close={{ let view = view.clone(); Callback::from(move |()| view.set(View { association: String::new(), ..(*view).clone() })) }}
                         lang={lang_value} />
                 }
-                <VerdictList analysis={analysis_doc.clone()} view={view.clone()} lang={lang_value} />
-                <MatrixView analysis={analysis_doc.clone()} view={view.clone()} lang={lang_value} />
-                <RankingView analysis={analysis_doc.clone()} view={view.clone()} reviews={reviews.clone()}
+                <VerdictList analysis={staged(1)} view={view.clone()} lang={lang_value} />
+                <MatrixView analysis={staged(0)} view={view.clone()} lang={lang_value} />
+                <RankingView analysis={staged(2)} view={view.clone()} reviews={reviews.clone()}
                     shown={shown.clone()} send={send.clone()} lang={lang_value} />
-                <crate::province::ProvinceView province={analysis_doc.province.clone()} lang={lang_value} />
+                <crate::province::ProvinceView analysis={staged(3)} lang={lang_value} />
                 <section id="desk-anomalies" class="desk-section" aria-labelledby="desk-anomalies-title">
                     <h2 id="desk-anomalies-title">{ T::Anomalies.get(lang_value) }</h2>
                     if analysis_doc.anomalies.is_empty() {
@@ -508,16 +529,10 @@ pub fn App() -> Html {
                 <section id="desk-exports" class="desk-section" aria-labelledby="desk-exports-title">
                     <h2 id="desk-exports-title">{ T::Exports.get(lang_value) }</h2>
                     <div class="desk-row">
-                        <button type="button" data-action="download-analysis" onclick={{
-                            let raw = raw.clone();
-                            Callback::from(move |_: MouseEvent| {
-                                let _ = browser::download("analysis.json", raw.as_bytes(), "application/json");
-                            })
-                        }}>{ T::AnalysisJson.get(lang_value) }</button>
-                        { for [("xlsx", T::Xlsx), ("ranking", T::CsvRanking), ("matrix", T::CsvMatrix)].into_iter().map(|(kind, label)| {
+                        { for [("analysis", T::AnalysisJson), ("xlsx", T::Xlsx), ("ranking", T::CsvRanking), ("matrix", T::CsvMatrix)].into_iter().map(|(kind, label)| {
                             let send = send.clone();
                             html! {
-                                <button type="button" data-action={format!("export-{kind}")} onclick={Callback::from(move |_: MouseEvent| {
+                                <button type="button" data-action={if kind == "analysis" { "download-analysis".to_owned() } else { format!("export-{kind}") }} onclick={Callback::from(move |_: MouseEvent| {
                                     send("export", &[("kind", kind.into()), ("lang", lang_code(lang_value).into())]);
                                 })}>{ label.get(lang_value) }</button>
                             }
@@ -534,14 +549,19 @@ pub fn App() -> Html {
                                 })
                             }} />
                         </label>
-                        <button type="button" data-action="print" onclick={Callback::from(|_: MouseEvent| {
-                            if let Some(window) = web_sys::window() { let _ = window.print(); }
-                        })}>{ T::Print.get(lang_value) }</button>
+                        <button type="button" data-action="print" onclick={{
+                            let printing = printing.clone();
+                            Callback::from(move |_: MouseEvent| printing.set(true))
+                        }}>{ T::Print.get(lang_value) }</button>
                     </div>
                     <crate::report::SignPanel send={send.clone()} outcome={(*sign_outcome).clone()} lang={lang_value} />
                 </section>
-                <crate::report::PrintInputs analysis={analysis_doc.clone()} register={register.text.clone()} expected={expected.text.clone()}
-                    reviews={reviews.to_json()} lang={lang_value} />
+                if *printing {
+                    <crate::report::PrintInputs analysis={analysis_doc.clone()} register={register.text.clone()} expected={expected.text.clone()}
+                        reviews={reviews.to_json()} lang={lang_value} />
+                } else {
+                    <p class="desk-print-only">{ T::PrintWithButton.get(lang_value) }</p>
+                }
             </main>
         </div>
     }
@@ -650,7 +670,7 @@ impl PartialEq for TextEditorProps {
 /// Properties of the parts that show the analysis.
 #[derive(Properties, PartialEq)]
 struct PartProps {
-    analysis: Rc<AnalysisDoc>,
+    analysis: Shared<AnalysisDoc>,
     view: UseStateHandle<View>,
     lang: Lang,
 }
@@ -754,6 +774,7 @@ fn MatrixView(props: &PartProps) -> Html {
     let matrix = &analysis.matrix;
     // The rows `Analysis::missing_in_a_row(2)` gives, read from the core's document.
     let rows: Vec<_> = matrix.rows.iter().filter(|row| !view.missed_two || row.longest_missed_run >= 2).collect();
+    let shown = use_state(|| PAGE);
     let on_missed = {
         let view = view.clone();
         Callback::from(move |event: Event| view.set(View { missed_two: target_checked(&event), ..(*view).clone() }))
@@ -773,7 +794,7 @@ fn MatrixView(props: &PartProps) -> Html {
                         <th scope="col">{ T::LongestRun.get(lang) }</th>
                     </tr></thead>
                     <tbody>
-                        { for rows.iter().map(|row| html! {
+                        { for rows.iter().take(*shown).map(|row| html! {
                             <tr data-credit-code={row.credit_code.clone()}>
                                 <th scope="row">
                                     { open_button(view, &row.credit_code, &row.name, lang) }
@@ -790,6 +811,7 @@ fn MatrixView(props: &PartProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            <MoreRows shown={shown.clone()} total={rows.len()} {lang} />
             <h3>{ T::MonthFigures.get(lang) }</h3>
             <div class="desk-scroll">
                 <table data-testid="month-figures">
@@ -824,7 +846,7 @@ fn MatrixView(props: &PartProps) -> Html {
 /// Properties of the ranking.
 #[derive(Properties)]
 struct RankingProps {
-    analysis: Rc<AnalysisDoc>,
+    analysis: Shared<AnalysisDoc>,
     view: UseStateHandle<View>,
     reviews: UseStateHandle<Rc<Reviews>>,
     shown: UseStateHandle<usize>,
@@ -834,7 +856,7 @@ struct RankingProps {
 
 impl PartialEq for RankingProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.analysis, &other.analysis)
+        self.analysis == other.analysis
             && self.view == other.view
             && self.reviews == other.reviews
             && self.shown == other.shown

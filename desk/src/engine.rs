@@ -75,6 +75,23 @@ impl Engine {
         true
     }
 
+    /// Whether `bytes` are a .zip archive (of e-mail attachments).
+    pub fn is_zip(bytes: &[u8]) -> bool {
+        crate::zip::is_zip(bytes)
+    }
+
+    /// The files of a .zip archive as `[name, bytes, name, bytes, …]`; the error's text when it
+    /// cannot be read.
+    pub fn unzip(bytes: &[u8]) -> Result<js_sys::Array, JsValue> {
+        let entries = crate::zip::entries(bytes).map_err(|error| JsValue::from_str(&error.to_string()))?;
+        let out = js_sys::Array::new();
+        for (name, content) in entries {
+            out.push(&JsValue::from_str(&name));
+            out.push(&js_sys::Uint8Array::from(content.as_slice()));
+        }
+        Ok(out)
+    }
+
     /// The SHA-256 of the file added last (the host stores the file under it).
     pub fn last_sha256(&self) -> String {
         self.examined.last().map(|file| file.file().sha256.clone()).unwrap_or_default()

@@ -144,6 +144,7 @@ strings! {
     Sign => "签名并下载", "Sign and download";
     Signed => "已签名，签名汇总已下载。", "Signed; the summary is downloaded.";
     CheckSummary => "核验签名汇总", "Check a signed summary";
+    PrintWithButton => "如需列出所依据的文件及其 SHA-256，请用审核台“导出”部分的“打印报告”按钮打印。", "To list the files this report is built from with their SHA-256, print with the “Print the report” button under Exports.";
     Registered => "已备案", "on file";
     UnregisteredCode => "代码未备案", "code not on file";
     DifferentKey => "与备案密钥不符", "not the key on file";

@@ -87,8 +87,8 @@ fn per_mille_text(value: u32) -> String {
 /// Properties of the province view.
 #[derive(Properties, PartialEq)]
 pub struct ProvinceProps {
-    /// The figures, one entry per catalogue.
-    pub province: Vec<ProvinceDoc>,
+    /// The analysis (its figures, one entry per catalogue).
+    pub analysis: selfcheck_report_view::Shared<crate::document::AnalysisDoc>,
     /// Interface language.
     pub lang: Lang,
 }
@@ -96,8 +96,8 @@ pub struct ProvinceProps {
 /// The province view.
 #[component]
 pub fn ProvinceView(props: &ProvinceProps) -> Html {
-    let ProvinceProps { province, lang } = props;
-    let lang = *lang;
+    let ProvinceProps { analysis, lang } = props;
+    let (lang, province) = (*lang, &analysis.province);
     html! {
         <section id="desk-province" class="desk-section" aria-labelledby="desk-province-title">
             <h2 id="desk-province-title">{ T::Province.get(lang) }</h2>

@@ -41,7 +41,7 @@ pub fn PrintHeading(props: &HeadingProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct InputsProps {
     /// The analysis (its files).
-    pub analysis: std::rc::Rc<AnalysisDoc>,
+    pub analysis: selfcheck_report_view::Shared<AnalysisDoc>,
     /// The register's text as applied.
     pub register: String,
     /// The expected list's text as applied.

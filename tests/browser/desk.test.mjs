@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { SELFCHECK_BIN, SLOW, attribute, download, expectAccessible, pageUrl, tempDir, until, widgetTest } from './helpers.mjs';
+import { PASSPHRASE, SELFCHECK_BIN, SLOW, attribute, download, expectAccessible, pageUrl, tempDir, until, widgetTest } from './helpers.mjs';
 
 const SET = process.env.SELFCHECK_BUREAU_SET;
 if (!SET) throw new Error('SELFCHECK_BUREAU_SET is not set: run the browser tests with `cargo xtask test`');
@@ -70,9 +70,12 @@ async function deskAnalysis(page) {
   return JSON.parse(text);
 }
 
-/** `selfcheck summary --format json` for the same files (in the order the desk lists them) and review file. */
+/**
+ * `selfcheck summary --format json` for the same files (in the order the desk lists them), with the
+ * register, the list and the review file; without a review file, for the files alone.
+ */
 function cliAnalysis(names, reviews) {
-  const args = ['summary', '--format', 'json', '--trusted-keys', REGISTER, '--expected', EXPECTED, '--reviews', reviews, ...names];
+  const args = ['summary', '--format', 'json', ...(reviews ? ['--trusted-keys', REGISTER, '--expected', EXPECTED, '--reviews', reviews] : []), ...names];
   const run = spawnSync(SELFCHECK_BIN, args, { cwd: RESULTS, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.error) throw run.error;
   // 0: every file accepted; 1: some rejected (the set plants some); anything else is a failure.
@@ -162,4 +165,53 @@ widgetTest('desk: axe finds nothing with the set loaded, in Chinese and in Engli
   await page.locator(desk.lang).click();
   await attribute(page, 'html', 'lang', 'en');
   await expectAccessible(page, 'the desk with the set loaded (en)');
+});
+
+widgetTest('desk: a signed summary verifies in the CLI, and the desk checks it', async (session, t) => {
+  const dir = tempDir(t);
+  const key = join(dir, 'bureau.pem');
+  const keygen = spawnSync(SELFCHECK_BIN, ['keygen', '--out', key], { encoding: 'utf8', env: { ...process.env, SELFCHECK_PASSPHRASE: PASSPHRASE } });
+  assert.equal(keygen.status, 0, keygen.stderr);
+  const page = await openDesk(session);
+  await loadSet(page);
+  await page.setInputFiles('input[data-input=bureau-key]', key);
+  await page.locator('input[data-input=bureau-passphrase]').fill(PASSPHRASE);
+  await until(page, 'the key file read', () => !document.querySelector('button[data-action=sign-summary]').disabled);
+  const summary = await download(page, () => page.locator('button[data-action=sign-summary]').click());
+  await attribute(page, '[data-testid=sign-message]', 'class', 'desk-ok');
+  const summaryPath = join(dir, summary.name);
+  writeFileSync(summaryPath, summary.content);
+  // The inputs as the desk holds them: the register, the list and the review file, downloaded.
+  const inputs = [];
+  for (const [action, name] of [['download-register', 'register.txt'], ['download-expected', 'expected.csv'], ['export-reviews', 'reviews.json']]) {
+    const { content } = await download(page, () => page.locator(`button[data-action=${action}]`).click());
+    inputs.push(join(dir, name));
+    writeFileSync(join(dir, name), content);
+  }
+  const verify = spawnSync(SELFCHECK_BIN, ['verify', summaryPath, '--inputs', RESULTS, ...inputs], { encoding: 'utf8' });
+  assert.equal(verify.status, 0, `selfcheck verify of the desk's signed summary:\n${verify.stdout}\n${verify.stderr}`);
+
+  // The desk checks it too, and refuses one changed after signing.
+  await page.setInputFiles('input[data-input=check-summary]', summaryPath);
+  await attribute(page, '[data-testid=sign-message]', 'class', 'desk-ok');
+  const tampered = summary.text.replace(/"score": (\d+)/, (_, score) => `"score": ${Number(score) + 1}`);
+  await page.setInputFiles('input[data-input=check-summary]', { name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(tampered) });
+  await attribute(page, '[data-testid=sign-message]', 'class', 'desk-error');
+});
+
+widgetTest('desk: a .zip of e-mail attachments gives each file in it its verdict', async (session, t) => {
+  const dir = tempDir(t);
+  const zip = join(dir, 'attachments.zip');
+  const some = NAMES.slice(0, 12);
+  // Python's zipfile as an independent writer, deflated as mail clients and Windows do.
+  const script = 'import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:\n    for path in sys.argv[2:]:\n        z.write(path, "邮件/" + path.split("/")[-1])\n';
+  const made = spawnSync('python3', ['-c', script, zip, ...some.map((name) => join(RESULTS, name))], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const page = await openDesk(session);
+  await page.setInputFiles(desk.files, zip);
+  await settled(page, some.length);
+  const analysis = await deskAnalysis(page);
+  assert.deepEqual(analysis.files.map((file) => file.name), some.map((name) => `attachments.zip/邮件/${name}`));
+  const direct = cliAnalysis(some, null);
+  assert.deepEqual(analysis.files.map((file) => [file.sha256, file.verdict]), direct.files.map((file) => [file.sha256, file.verdict]));
 });
