@@ -257,9 +257,10 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                         clear(&[&unlock_ref]);
                         if let Some(host) = &host {
                             // The same text as the downloaded file.
-                            let detail =
-                                serde_json::json!({ "fileName": info.file_name, "result": format!("{result}\n") });
-                            host.emit("exported", &detail.to_string());
+                            let mut detail = selfcheck_core::json::Object::new();
+                            detail.insert("fileName", info.file_name.as_str());
+                            detail.insert("result", format!("{result}\n"));
+                            host.emit("exported", &selfcheck_core::json::compact(&detail.into()));
                         }
                         vec![Action::Exported(info)]
                     }
