@@ -174,3 +174,17 @@ widgetTest('a wrong passphrase does not sign, says so in the export section, and
   assert.deepEqual(field, { value: wrong, focused: true, selected: [0, wrong.length] }, 'the wrong passphrase stays in its field, focused and selected');
   assert.equal(downloads, 0, 'nothing was downloaded');
 });
+
+// The widget derives and decrypts with the browser's WebCrypto, which has PBKDF2 but not scrypt:
+// a key file protected with scrypt (which `selfcheck` opens) is refused with a message that
+// says so and what to do, next to the key form.
+widgetTest('a key file protected with scrypt is refused with a message naming scrypt and the way out', async (s) => {
+  const page = await s.open();
+  const scryptFile = readFileSync(new URL('../data/keys/openssl-scrypt-16.pem', import.meta.url));
+  await page.locator('input[data-passphrase=load]').fill('selfcheck fuzzing passphrase');
+  await page.locator(sel.keyFile).setInputFiles(file('scrypt-key.pem', scryptFile, 'application/x-pem-file'));
+  const message = await visible(page, '#selfcheck-key [data-testid=notice][data-place=key][data-state=error]', { timeout: SLOW });
+  const text = await message.textContent();
+  assert.match(text, /scrypt/, `the message names scrypt: ${text}`);
+  assert.match(text, /selfcheck 命令行工具/, `the message says which tool opens it: ${text}`);
+});

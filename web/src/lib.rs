@@ -15,9 +15,9 @@ mod storage;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use selfcheck_core::json::Json;
 use selfcheck_core::wire::ProfileDoc;
 use selfcheck_core::{Catalogue, Lang, Text};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRoot};
 
@@ -26,39 +26,78 @@ use host::Host;
 pub use state::{Action, State};
 
 /// What the host page may set, as the JSON the package's JavaScript passes.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct MountOptions {
-    #[serde(default)]
     lang: Option<String>,
     /// A custom catalogue's JSON text.
-    #[serde(default)]
     catalogue: Option<String>,
     /// The profile fields the host fills in, read by the core's own reader.
-    #[serde(default)]
-    profile: Option<serde_json::Value>,
-    #[serde(default)]
+    profile: Option<Json>,
     locked: Vec<String>,
     /// `null` turns storage off; absent means the namespace `default`.
-    #[serde(default = "default_namespace")]
     namespace: Option<String>,
     /// To whom the result is submitted and the printed summary addressed.
-    #[serde(default)]
     addressee: Option<HostText>,
     /// The site's own "how to submit" text (one step per line).
-    #[serde(default)]
     submission: Option<HostText>,
 }
 
+/// The options' members, in the order the package README lists them.
+const OPTION_NAMES: [&str; 7] = ["lang", "catalogue", "profile", "locked", "namespace", "addressee", "submission"];
+
+impl MountOptions {
+    /// Reads the options with the core's JSON reader; unknown members are refused.
+    fn read(text: &str) -> Result<MountOptions, String> {
+        let json = selfcheck_core::json::parse_lenient(text).map_err(|error| error.to_string())?;
+        let object = json.as_object().ok_or("the options must be an object")?;
+        if let Some(unknown) = object.keys().find(|key| !OPTION_NAMES.contains(key)) {
+            return Err(format!("unknown field `{unknown}`, expected one of {}", OPTION_NAMES.join(", ")));
+        }
+        // A member that is absent or null.
+        let present = |key: &str| object.get(key).filter(|value| **value != Json::Null);
+        let string = |key: &str| -> Result<Option<String>, String> {
+            present(key)
+                .map(|value| value.as_str().map(str::to_owned).ok_or(format!("{key} must be a string")))
+                .transpose()
+        };
+        let locked = match present("locked") {
+            None => Vec::new(),
+            Some(value) => value
+                .as_array()
+                .and_then(|items| items.iter().map(|item| item.as_str().map(str::to_owned)).collect())
+                .ok_or("locked must be an array of strings")?,
+        };
+        let namespace =
+            if object.contains_key("namespace") { string("namespace")? } else { Some("default".to_owned()) };
+        Ok(MountOptions {
+            lang: string("lang")?,
+            catalogue: string("catalogue")?,
+            profile: present("profile").cloned(),
+            locked,
+            namespace,
+            addressee: present("addressee").map(|value| HostText::read(value, "addressee")).transpose()?,
+            submission: present("submission").map(|value| HostText::read(value, "submission")).transpose()?,
+        })
+    }
+}
+
 /// A text the host page gives: one string for both languages, or `{ "zh": …, "en": … }`.
-#[derive(Deserialize)]
-#[serde(untagged)]
 enum HostText {
     One(String),
     Both { zh: String, en: String },
 }
 
 impl HostText {
+    fn read(value: &Json, what: &str) -> Result<HostText, String> {
+        if let Some(text) = value.as_str() {
+            return Ok(HostText::One(text.to_owned()));
+        }
+        let member = |key: &str| value.get(key).and_then(Json::as_str).map(str::to_owned);
+        match (member("zh"), member("en")) {
+            (Some(zh), Some(en)) => Ok(HostText::Both { zh, en }),
+            _ => Err(format!("{what} must be a text, or {{ zh, en }} of texts")),
+        }
+    }
+
     /// The text in both languages; `what` names the option in the error.
     fn into_text(self, what: &str) -> Result<Text, JsError> {
         let text = match self {
@@ -72,10 +111,6 @@ impl HostText {
         }
         Ok(text)
     }
-}
-
-fn default_namespace() -> Option<String> {
-    Some("default".to_owned())
 }
 
 /// A mounted widget, as the host page holds it.
@@ -112,8 +147,7 @@ pub fn mount_widget(
     options: &str,
     events: Option<js_sys::Function>,
 ) -> Result<WidgetHandle, JsError> {
-    let options: MountOptions =
-        serde_json::from_str(options).map_err(|error| JsError::new(&format!("invalid options: {error}")))?;
+    let options = MountOptions::read(options).map_err(|error| JsError::new(&format!("invalid options: {error}")))?;
     let catalogue = match &options.catalogue {
         None => Catalogue::builtin().clone(),
         Some(json) => Catalogue::from_json(json).map_err(|error| JsError::new(&error.to_string()))?,
@@ -122,8 +156,7 @@ pub fn mount_widget(
         None => ProfileDoc::default(),
         Some(value) => {
             let invalid = |detail: String| JsError::new(&format!("invalid profile: {detail}"));
-            let value = selfcheck_core::json::parse(&value.to_string()).map_err(|error| invalid(error.to_string()))?;
-            ProfileDoc::from_json(&value).map_err(|problems| {
+            ProfileDoc::from_json(value).map_err(|problems| {
                 invalid(problems.iter().map(|problem| problem.message(Lang::En)).collect::<Vec<_>>().join("; "))
             })?
         }

@@ -3,9 +3,9 @@
 
 use std::rc::Rc;
 
+use selfcheck_core::json::{self, Json, Object};
 use selfcheck_core::wire::{AnswersDoc, ProfileDoc};
 use selfcheck_core::{Answers, Catalogue, PublicKey};
-use serde::{Deserialize, Serialize};
 
 use crate::browser;
 use crate::state::{ExportInfo, KeyInfo};
@@ -34,38 +34,37 @@ impl Keys {
     }
 }
 
-/// The stored draft with the revision and the tab that wrote it.
-#[derive(Serialize, Deserialize)]
+/// The stored draft with the revision and the tab that wrote it, as
+/// `{"revision": N, "tab": "…", "draft": {…}}`.
 struct Envelope {
     revision: u64,
     tab: String,
     /// The answers document, as the core writes it.
-    draft: serde_json::Value,
+    draft: Json,
 }
 
-/// The draft as the JSON value stored in the envelope.
-fn draft_value(draft: &AnswersDoc) -> serde_json::Value {
-    serde_json::from_str(&selfcheck_core::json::compact(&draft.to_json())).unwrap_or_default()
+impl Envelope {
+    fn read(text: &str) -> Option<Envelope> {
+        let json = json::parse(text).ok()?;
+        Some(Envelope {
+            revision: u64::try_from(json.get("revision")?.as_i64()?).ok()?,
+            tab: json.get("tab")?.as_str()?.to_owned(),
+            draft: json.get("draft")?.clone(),
+        })
+    }
+
+    fn write(self) -> String {
+        let mut object = Object::new();
+        object.insert("revision", self.revision);
+        object.insert("tab", self.tab);
+        object.insert("draft", self.draft);
+        json::compact(&Json::Object(object))
+    }
 }
 
-/// The stored key: encrypted PEM and whether its backup was downloaded.
-#[derive(Serialize, Deserialize)]
-struct StoredKey {
-    pem: String,
-    did: String,
-    backed_up: bool,
-}
-
-/// The stored summary of the last export. Exports recorded before the draft digest was kept
-/// have none, and no draft matches them: the summary is then printed as a draft.
-#[derive(Serialize, Deserialize)]
-struct StoredExport {
-    file_name: String,
-    digest: String,
-    signed_at: String,
-    fingerprint: String,
-    #[serde(default)]
-    draft_digest: String,
+/// A stored object's string member `key`.
+fn text_member(json: &Json, key: &str) -> Option<String> {
+    json.get(key)?.as_str().map(str::to_owned)
 }
 
 /// The draft as a document: the answers with the profile as typed.
@@ -108,8 +107,8 @@ pub fn restore(keys: &Keys, catalogue: &Catalogue) -> Restored {
     let Some(text) = browser::load(&keys.draft) else {
         return Restored { draft: None, revision: 0, set_aside: false, carried_over_from: None };
     };
-    let parsed = serde_json::from_str::<Envelope>(&text).ok().and_then(|envelope| {
-        let json = envelope.draft.to_string();
+    let parsed = Envelope::read(&text).and_then(|envelope| {
+        let json = json::compact(&envelope.draft);
         read_draft(catalogue, &json).ok().map(|draft| (draft, envelope.revision))
     });
     match parsed {
@@ -136,8 +135,8 @@ pub enum SaveOutcome {
 
 /// Saves `draft` unless another tab saved a newer one since `base_revision`; updates it.
 pub fn save(keys: &Keys, tab: &str, base_revision: &mut u64, draft: &AnswersDoc, force: bool) -> SaveOutcome {
-    let stored = browser::load(&keys.draft).and_then(|text| serde_json::from_str::<Envelope>(&text).ok());
-    let draft = draft_value(draft);
+    let stored = browser::load(&keys.draft).and_then(|text| Envelope::read(&text));
+    let draft = draft.to_json();
     if let Some(stored) = &stored {
         if stored.draft == draft {
             *base_revision = stored.revision;
@@ -148,8 +147,7 @@ pub fn save(keys: &Keys, tab: &str, base_revision: &mut u64, draft: &AnswersDoc,
         }
     }
     let revision = stored.map_or(0, |stored| stored.revision).max(*base_revision) + 1;
-    let envelope = Envelope { revision, tab: tab.to_owned(), draft };
-    let Ok(text) = serde_json::to_string(&envelope) else { return SaveOutcome::Failed };
+    let text = Envelope { revision, tab: tab.to_owned(), draft }.write();
     if browser::store(&keys.draft, &text) {
         *base_revision = revision;
         SaveOutcome::Saved
@@ -160,8 +158,8 @@ pub fn save(keys: &Keys, tab: &str, base_revision: &mut u64, draft: &AnswersDoc,
 
 /// The draft another tab stored, with its revision.
 pub fn other_tab_draft(keys: &Keys, catalogue: &Catalogue) -> Option<((Answers, ProfileDoc), u64)> {
-    let envelope: Envelope = serde_json::from_str(&browser::load(&keys.draft)?).ok()?;
-    let json = envelope.draft.to_string();
+    let envelope = Envelope::read(&browser::load(&keys.draft)?)?;
+    let json = json::compact(&envelope.draft);
     read_draft(catalogue, &json).ok().map(|(answers, profile, _)| ((answers, profile), envelope.revision))
 }
 
@@ -173,8 +171,9 @@ pub fn clear_draft(keys: &Keys) {
 /// The stored key, if any and readable.
 pub fn load_key(keys: &Keys) -> Option<KeyInfo> {
     // The key file holds the public key only encrypted, so its did:key is stored beside it.
-    let stored: StoredKey = serde_json::from_str(&browser::load(&keys.key)?).ok()?;
-    key_info(&stored.pem, &PublicKey::from_did(&stored.did).ok()?, stored.backed_up)
+    let stored = json::parse(&browser::load(&keys.key)?).ok()?;
+    let (pem, did) = (text_member(&stored, "pem")?, text_member(&stored, "did")?);
+    key_info(&pem, &PublicKey::from_did(&did).ok()?, stored.get("backed_up")?.as_bool()?)
 }
 
 /// The key's facts for the interface.
@@ -184,8 +183,11 @@ pub fn key_info(pem: &str, public: &PublicKey, backed_up: bool) -> Option<KeyInf
 
 /// Stores the key (encrypted PEM and its did:key).
 pub fn store_key(keys: &Keys, key: &KeyInfo) -> bool {
-    let stored = StoredKey { pem: key.pem.to_string(), did: key.did.clone(), backed_up: key.backed_up };
-    serde_json::to_string(&stored).is_ok_and(|text| browser::store(&keys.key, &text))
+    let mut stored = Object::new();
+    stored.insert("pem", &*key.pem);
+    stored.insert("did", key.did.as_str());
+    stored.insert("backed_up", key.backed_up);
+    browser::store(&keys.key, &json::compact(&Json::Object(stored)))
 }
 
 /// Removes the stored key.
@@ -195,13 +197,15 @@ pub fn forget_key(keys: &Keys) {
 
 /// The last export, if recorded.
 pub fn load_export(keys: &Keys) -> Option<ExportInfo> {
-    let stored: StoredExport = serde_json::from_str(&browser::load(&keys.export)?).ok()?;
+    let stored = json::parse(&browser::load(&keys.export)?).ok()?;
     Some(ExportInfo {
-        file_name: stored.file_name,
-        digest: stored.digest,
-        signed_at: stored.signed_at,
-        fingerprint: stored.fingerprint,
-        draft_digest: stored.draft_digest,
+        file_name: text_member(&stored, "file_name")?,
+        digest: text_member(&stored, "digest")?,
+        signed_at: text_member(&stored, "signed_at")?,
+        fingerprint: text_member(&stored, "fingerprint")?,
+        // Exports recorded before the draft digest was kept have none, and no draft matches
+        // them: the summary is then printed as a draft.
+        draft_digest: text_member(&stored, "draft_digest").unwrap_or_default(),
     })
 }
 
@@ -217,14 +221,15 @@ pub fn store_lang(keys: &Keys, lang: selfcheck_core::Lang) {
 
 /// Records the last export.
 pub fn store_export(keys: &Keys, info: &ExportInfo) {
-    let stored = StoredExport {
-        file_name: info.file_name.clone(),
-        digest: info.digest.clone(),
-        signed_at: info.signed_at.clone(),
-        fingerprint: info.fingerprint.clone(),
-        draft_digest: info.draft_digest.clone(),
-    };
-    if let Ok(text) = serde_json::to_string(&stored) {
-        browser::store(&keys.export, &text);
+    let mut stored = Object::new();
+    for (key, value) in [
+        ("file_name", &info.file_name),
+        ("digest", &info.digest),
+        ("signed_at", &info.signed_at),
+        ("fingerprint", &info.fingerprint),
+        ("draft_digest", &info.draft_digest),
+    ] {
+        stored.insert(key, value.as_str());
     }
+    browser::store(&keys.export, &json::compact(&Json::Object(stored)));
 }

@@ -29,7 +29,8 @@ fn steps() -> Vec<Step> {
             run: || run(cmd::cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])),
         },
         Step {
-            name: "cargo clippy (wasm32) -p selfcheck-core -p selfcheck-web -p selfcheck-node -- -D warnings",
+            name: "cargo clippy (wasm32) -p selfcheck-core -p selfcheck-web -p selfcheck-node, and the core \
+                   --no-default-features (verify-only, no key-file cryptography) -- -D warnings",
             run: clippy_wasm,
         },
         Step { name: "cargo test --workspace", run: || run(cmd::cargo().args(["test", "--workspace"])) },
@@ -88,6 +89,19 @@ fn print_timings(timings: &[(&str, Duration)]) {
 
 fn clippy_wasm() -> Result<(), String> {
     tools::ensure_wasm_target()?;
+    // The core without its default features (no key-file cryptography), as the widget and a
+    // verify-only build use it.
+    run(cmd::cargo().args([
+        "clippy",
+        "-p",
+        "selfcheck-core",
+        "--no-default-features",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     run(cmd::cargo().args([
         "clippy",
         "-p",

@@ -382,7 +382,7 @@ pub fn AreaView(props: &AreaProps) -> Html {
     let (lang, area_index) = (*lang, *area);
     let area = &catalogue.areas()[area_index];
     html! {
-        <section class="selfcheck-area" id={format!("selfcheck-area-{}", area.id)}
+        <section class="selfcheck-area selfcheck-questions" id={format!("selfcheck-area-{}", area.id)}
             aria-labelledby={format!("selfcheck-area-title-{}", area.id)}>
             <h2 id={format!("selfcheck-area-title-{}", area.id)}>
                 { format!("{} {} ", area.id, area.title.get(lang)) }

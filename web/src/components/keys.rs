@@ -6,14 +6,15 @@
 
 use std::rc::Rc;
 
-use gloo_timers::callback::Timeout;
-use selfcheck_core::keys::PBKDF2_ITERATIONS;
+use std::future::Future;
+
+use selfcheck_core::keys::{self, KeyFileEncryption, PBKDF2_ITERATIONS};
 use selfcheck_core::{AssociationKey, Catalogue, Error, Timestamp, sign_result, verify_result};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{MessageView, send};
-use crate::browser;
+use crate::browser::{self, Cipher, CryptoFailure, Pbkdf2AesCbc};
 use crate::i18n::S;
 use crate::state::{Action, Busy, Confirm, ExportInfo, KeyInfo, Notice, Place, State};
 use crate::storage;
@@ -27,19 +28,58 @@ pub struct KeyPanelProps {
     pub dispatch: Callback<Action>,
 }
 
-/// Runs `work` after the browser has painted the busy state: key derivation blocks the page
-/// for about a second, and the user should see why.
-fn after_paint(dispatch: &Callback<Action>, busy: Busy, work: impl FnOnce() -> Vec<Action> + 'static) {
+/// Runs `work` with the busy state shown: key derivation (PBKDF2 in the browser's WebCrypto,
+/// off the main thread) takes a moment, and the user should see why.
+fn busy_with(dispatch: &Callback<Action>, busy: Busy, work: impl Future<Output = Vec<Action>> + 'static) {
     dispatch.emit(Action::SetBusy(Some(busy)));
     let dispatch = dispatch.clone();
-    Timeout::new(30, move || {
-        let actions = work();
+    wasm_bindgen_futures::spawn_local(async move {
+        let actions = work.await;
         dispatch.emit(Action::SetBusy(None));
         for action in actions {
             dispatch.emit(action);
         }
-    })
-    .forget();
+    });
+}
+
+/// A new key and its key file, encrypted by WebCrypto in the format the core writes (PBES2,
+/// PBKDF2-HMAC-SHA256 and AES-256-CBC), so that `selfcheck` opens it.
+async fn new_key_file(passphrase: &str) -> Result<(AssociationKey, String), Failure> {
+    keys::check_new_key_file(passphrase, PBKDF2_ITERATIONS)?;
+    let key = AssociationKey::from_seed(random()?);
+    let (salt, iv): ([u8; 16], [u8; 16]) = (random()?, random()?);
+    let params = Pbkdf2AesCbc {
+        passphrase,
+        hash: "SHA-256",
+        salt: &salt,
+        iterations: PBKDF2_ITERATIONS,
+        key_bytes: 32,
+        iv: &iv,
+    };
+    let mut plain = key.with_pkcs8_der(<[u8]>::to_vec)?;
+    let ciphertext = browser::pbkdf2_aes_cbc(Cipher::Encrypt, &params, &plain).await;
+    // Best effort: the copy JavaScript made is the garbage collector's.
+    plain.fill(0);
+    Ok((key, keys::key_file_from_ciphertext(salt, iv, PBKDF2_ITERATIONS, &ciphertext?)?))
+}
+
+/// Opens a key file with WebCrypto: the core reads its parameters and checks their cost, the
+/// browser derives and decrypts, the core reads the key. A file protected with scrypt, which
+/// WebCrypto lacks, is refused with a message saying to use the `selfcheck` program.
+async fn open_key_file(pem: &str, passphrase: &str) -> Result<AssociationKey, Failure> {
+    let encryption = KeyFileEncryption::read(pem)?;
+    let params = Pbkdf2AesCbc {
+        passphrase,
+        hash: encryption.pbkdf2_hash,
+        salt: &encryption.salt,
+        iterations: encryption.iterations,
+        key_bytes: encryption.aes_key_bytes,
+        iv: &encryption.iv,
+    };
+    let mut plain = browser::pbkdf2_aes_cbc(Cipher::Decrypt, &params, &encryption.ciphertext).await?;
+    let key = AssociationKey::from_decrypted_pkcs8(&plain);
+    plain.fill(0);
+    Ok(key?)
 }
 
 fn input_value(node: &NodeRef) -> String {
@@ -93,12 +133,9 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                 return;
             }
             let (new_ref, repeat_ref) = (new_ref.clone(), repeat_ref.clone());
-            after_paint(&dispatch, Busy::CreatingKey, move || {
-                let made = (|| {
-                    let key = AssociationKey::from_seed(random()?);
-                    let pem = key.to_encrypted_pem(&passphrase, random()?, random()?, PBKDF2_ITERATIONS)?;
-                    Ok::<_, Failure>(storage::key_info(&pem, &key.public(), false))
-                })();
+            busy_with(&dispatch, Busy::CreatingKey, async move {
+                let made =
+                    new_key_file(&passphrase).await.map(|(key, pem)| storage::key_info(&pem, &key.public(), false));
                 match made {
                     Ok(info) => {
                         clear(&[&new_ref, &repeat_ref]);
@@ -136,8 +173,8 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
         move |pem: Rc<str>, chosen: UseStateHandle<Option<(String, Rc<str>)>>| {
             let passphrase = input_value(&load_pass_ref);
             let load_pass_ref = load_pass_ref.clone();
-            after_paint(&dispatch, Busy::LoadingKey, move || {
-                match AssociationKey::from_encrypted_pem(&pem, &passphrase) {
+            busy_with(&dispatch, Busy::LoadingKey, async move {
+                match open_key_file(&pem, &passphrase).await {
                     // A key loaded from a file is its own backup.
                     Ok(key) => {
                         clear(&[&load_pass_ref]);
@@ -147,9 +184,9 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                             Action::Say(Place::Key, Notice::Info(S::KeyLoaded)),
                         ]
                     }
-                    Err(error) => {
+                    Err(failure) => {
                         select(&load_pass_ref);
-                        vec![Failure::Core(error).into_action(Place::Key, S::KeyNotLoaded)]
+                        vec![failure.into_action(Place::Key, S::KeyNotLoaded)]
                     }
                 }
             });
@@ -214,19 +251,23 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             }
             let passphrase = input_value(&unlock_ref);
             let (state, host, unlock_ref) = (state.clone(), host.clone(), unlock_ref.clone());
-            after_paint(&dispatch, Busy::Signing, move || match export_result(&state, &key, &passphrase) {
-                Ok((info, result)) => {
-                    clear(&[&unlock_ref]);
-                    if let Some(host) = &host {
-                        // The same text as the downloaded file.
-                        let detail = serde_json::json!({ "fileName": info.file_name, "result": format!("{result}\n") });
-                        host.emit("exported", &detail.to_string());
+            busy_with(&dispatch, Busy::Signing, async move {
+                match export_result(&state, &key, &passphrase).await {
+                    Ok((info, result)) => {
+                        clear(&[&unlock_ref]);
+                        if let Some(host) = &host {
+                            // The same text as the downloaded file.
+                            let mut detail = selfcheck_core::json::Object::new();
+                            detail.insert("fileName", info.file_name.as_str());
+                            detail.insert("result", format!("{result}\n"));
+                            host.emit("exported", &selfcheck_core::json::compact(&detail.into()));
+                        }
+                        vec![Action::Exported(info)]
                     }
-                    vec![Action::Exported(info)]
-                }
-                Err(failure) => {
-                    select(&unlock_ref);
-                    vec![failure.into_action(Place::Export, S::ExportFailed)]
+                    Err(failure) => {
+                        select(&unlock_ref);
+                        vec![failure.into_action(Place::Export, S::ExportFailed)]
+                    }
                 }
             });
         }
@@ -376,6 +417,15 @@ impl From<Error> for Failure {
     }
 }
 
+impl From<CryptoFailure> for Failure {
+    fn from(failure: CryptoFailure) -> Failure {
+        match failure {
+            CryptoFailure::BadPadding => Failure::Core(Error::WrongPassphrase),
+            CryptoFailure::Browser(detail) => Failure::Browser(detail),
+        }
+    }
+}
+
 impl Failure {
     fn into_action(self, place: Place, context: S) -> Action {
         Action::Say(
@@ -394,10 +444,10 @@ fn random<const N: usize>() -> Result<[u8; N], Failure> {
 
 /// Unlocks the key, signs the draft with the core's signing function, checks the result with
 /// the core's verifier, and downloads it (named by [`result_file_name`]).
-fn export_result(state: &State, key: &KeyInfo, passphrase: &str) -> Result<(ExportInfo, String), Failure> {
+async fn export_result(state: &State, key: &KeyInfo, passphrase: &str) -> Result<(ExportInfo, String), Failure> {
     let mut answers = (*state.answers).clone();
     answers.set_profile(&state.profile)?;
-    let signing_key = AssociationKey::from_encrypted_pem(&key.pem, passphrase)?;
+    let signing_key = open_key_file(&key.pem, passphrase).await?;
     let issued = Timestamp::from_unix_seconds(browser::now_unix_seconds());
     let result = sign_result(&state.catalogue, &answers, &signing_key, &issued, random()?)?;
     let catalogue: &Catalogue = &state.catalogue;
