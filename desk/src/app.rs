@@ -11,7 +11,9 @@ use selfcheck_core::bureau::{CellStatus, ExpectedList, ReviewState, Reviews, Sta
 use selfcheck_core::{Catalogue, KeyRegister, Lang, Timestamp};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{
+    HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType,
+};
 use yew::prelude::*;
 
 use crate::association::{AssociationView, Opened, accepted_files};
@@ -161,7 +163,11 @@ pub(crate) fn target_value(event: &Event) -> String {
     if let Some(select) = target.as_ref().and_then(|target| target.dyn_ref::<HtmlSelectElement>()) {
         return select.value();
     }
-    target.as_ref().and_then(|target| target.dyn_ref::<HtmlTextAreaElement>()).map(|area| area.value()).unwrap_or_default()
+    target
+        .as_ref()
+        .and_then(|target| target.dyn_ref::<HtmlTextAreaElement>())
+        .map(|area| area.value())
+        .unwrap_or_default()
 }
 
 fn target_checked(event: &Event) -> bool {
@@ -196,7 +202,10 @@ fn open_button(view: &UseStateHandle<View>, credit_code: &str, name: &str, lang:
     let (view, code) = (view.clone(), credit_code.to_owned());
     let onclick = Callback::from(move |_: MouseEvent| {
         view.set(View { association: code.clone(), ..(*view).clone() });
-        if let Some(section) = web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id("desk-association-anchor")) {
+        if let Some(section) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id("desk-association-anchor"))
+        {
             section.scroll_into_view();
         }
     });
@@ -228,6 +237,8 @@ pub fn App() -> Html {
     }
     let staged = |part: u8| if *stage >= part { (*analysis).clone() } else { previous.borrow().clone() };
     let failure = use_state(|| None::<String>);
+    // The worker's memory after its last analysis, in bytes: shown to the benchmark only.
+    let worker_memory = use_state(|| 0_u64);
     let register = use_state(|| Editor { text: browser::load("register").unwrap_or_default(), message: None });
     let expected = use_state(|| Editor { text: browser::load("expected").unwrap_or_default(), message: None });
     let reviews = use_state(|| {
@@ -263,6 +274,7 @@ pub fn App() -> Html {
     {
         let (worker, progress, analysis, failure, stage) =
             (worker.clone(), progress.clone(), analysis.clone(), failure.clone(), stage.clone());
+        let worker_memory = worker_memory.clone();
         let (opened, applied_register) = (opened.dispatcher(), applied_register.clone());
         let (sign_outcome, signed_lang) = (sign_outcome.clone(), *lang);
         let start = (register.text.clone(), expected.text.clone(), reviews.to_json(), *lang);
@@ -280,6 +292,7 @@ pub fn App() -> Html {
                             }
                             Some("analysis") => {
                                 let text = field(&data, "json").as_string().unwrap_or_default();
+                                worker_memory.set(field(&data, "memory").as_f64().unwrap_or(0.0) as u64);
                                 if let Ok(document) = serde_json::from_str::<AnalysisDoc>(&text) {
                                     analysis.set(Shared::new(document));
                                     stage.set(0);
@@ -313,13 +326,17 @@ pub fn App() -> Html {
                     created.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
                     onmessage.forget();
                     let (register, expected, reviews, lang) = start;
-                    post(&created, "init", &[
-                        ("now", browser::now_seconds().into()),
-                        ("register", register.into()),
-                        ("expected", expected.into()),
-                        ("reviews", reviews.into()),
-                        ("lang", lang_code(lang).into()),
-                    ]);
+                    post(
+                        &created,
+                        "init",
+                        &[
+                            ("now", browser::now_seconds().into()),
+                            ("register", register.into()),
+                            ("expected", expected.into()),
+                            ("reviews", reviews.into()),
+                            ("lang", lang_code(lang).into()),
+                        ],
+                    );
                     *worker.borrow_mut() = Some(created);
                 }
                 Err(error) => failure.set(Some(format!("{error:?}"))),
@@ -415,11 +432,10 @@ pub fn App() -> Html {
     let status = match *progress {
         Some((done, total)) => T::ProgressText.with(lang_value, &[&done.to_string(), &total.to_string()]),
         None if counts.files == 0 => T::NothingLoaded.get(lang_value).to_owned(),
-        None => T::Loaded.with(lang_value, &[
-            &counts.files.to_string(),
-            &counts.accepted.to_string(),
-            &(counts.files - counts.accepted).to_string(),
-        ]),
+        None => T::Loaded.with(
+            lang_value,
+            &[&counts.files.to_string(), &counts.accepted.to_string(), &(counts.files - counts.accepted).to_string()],
+        ),
     };
 
     html! {
@@ -470,7 +486,7 @@ pub fn App() -> Html {
                         </label>
                     }
                     <p data-testid="load-status" role="status" aria-live="polite" data-busy={progress.is_some().to_string()}
-                        data-files={counts.files.to_string()}>{ status }</p>
+                        data-files={counts.files.to_string()} data-worker-memory={worker_memory.to_string()}>{ status }</p>
                     if let Some(message) = &*failure {
                         <p class="desk-error" role="alert">{ T::WorkerFailed.with(lang_value, &[message]) }</p>
                     }
@@ -898,7 +914,9 @@ fn RankingView(props: &RankingProps) -> Html {
         .filter(|row| view.grade.is_empty() || row.grade == view.grade)
         .filter(|row| !view.vetoes || !row.vetoes.is_empty())
         .filter(|row| {
-            search.is_empty() || row.name.to_lowercase().contains(&search) || row.credit_code.to_lowercase().contains(&search)
+            search.is_empty()
+                || row.name.to_lowercase().contains(&search)
+                || row.credit_code.to_lowercase().contains(&search)
         })
         .collect();
     rows.sort_by(|a, b| {
@@ -1063,7 +1081,10 @@ struct ReviewToolsProps {
 
 impl PartialEq for ReviewToolsProps {
     fn eq(&self, other: &Self) -> bool {
-        self.reviews == other.reviews && self.picked == other.picked && self.shown_rows == other.shown_rows && self.lang == other.lang
+        self.reviews == other.reviews
+            && self.picked == other.picked
+            && self.shown_rows == other.shown_rows
+            && self.lang == other.lang
     }
 }
 
@@ -1082,13 +1103,18 @@ fn ReviewTools(props: &ReviewToolsProps) -> Html {
         Callback::from(move |event: Event| {
             let mut next = (*picked).clone();
             for digest in &shown_rows {
-                if target_checked(&event) { next.insert(digest.clone()); } else { next.remove(digest); }
+                if target_checked(&event) {
+                    next.insert(digest.clone());
+                } else {
+                    next.remove(digest);
+                }
             }
             picked.set(next);
         })
     };
     let on_apply = {
-        let (reviews, picked, state, note, message, send) = (reviews.clone(), picked.clone(), state.clone(), note.clone(), message.clone(), send.clone());
+        let (reviews, picked, state, note, message, send) =
+            (reviews.clone(), picked.clone(), state.clone(), note.clone(), message.clone(), send.clone());
         Callback::from(move |_: MouseEvent| {
             if picked.is_empty() {
                 message.set(Some((true, T::PickFirst.get(lang).to_owned())));
@@ -1116,11 +1142,18 @@ fn ReviewTools(props: &ReviewToolsProps) -> Html {
         let (reviews, message, send) = (reviews.clone(), message.clone(), send.clone());
         Callback::from(move |event: Event| {
             let input = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
-            let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else { return };
-            if let Some(input) = input { input.set_value(""); }
+            let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else {
+                return;
+            };
+            if let Some(input) = input {
+                input.set_value("");
+            }
             let (reviews, message, send) = (reviews.clone(), message.clone(), send.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let text = browser::read_bytes(&file).await.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()).unwrap_or_default();
+                let text = browser::read_bytes(&file)
+                    .await
+                    .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+                    .unwrap_or_default();
                 match Reviews::from_json(&text) {
                     Ok(imported) => {
                         let count = imported.len();

@@ -33,7 +33,8 @@ pub struct Opened {
 pub fn open(name: &str, bytes: &[u8], register: &str, now: &Timestamp) -> Option<Opened> {
     let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().collect();
     let register = KeyRegister::parse(register).ok();
-    let verdict = examine(name, bytes, &catalogues, now).judge(register.as_ref().filter(|register| !register.is_empty()));
+    let verdict =
+        examine(name, bytes, &catalogues, now).judge(register.as_ref().filter(|register| !register.is_empty()));
     let month = verdict.month()?.to_string();
     let result = verdict.accepted()?.clone();
     Some(Opened {
@@ -84,10 +85,7 @@ pub fn AssociationView(props: &AssociationProps) -> Html {
     let results: Vec<&Opened> = files.iter().filter_map(|file| opened.get(&file.sha256)).collect();
     let shown = use_state(|| None::<String>);
     let before = use_state(|| None::<String>);
-    let current = shown
-        .as_ref()
-        .and_then(|sha| opened.get(sha))
-        .or_else(|| results.last().copied());
+    let current = shown.as_ref().and_then(|sha| opened.get(sha)).or_else(|| results.last().copied());
     let earlier = before
         .as_ref()
         .and_then(|sha| opened.get(sha))
@@ -166,7 +164,8 @@ fn Trend(props: &TrendProps) -> Html {
         return html! {};
     }
     let step = (WIDTH - LEFT - 20) / (results.len() as u32).max(2).saturating_sub(1).max(1);
-    let point = |index: usize, score: u32| (LEFT + step * index as u32, HEIGHT - 20 - score.min(1000) * (HEIGHT - 40) / 1000);
+    let point =
+        |index: usize, score: u32| (LEFT + step * index as u32, HEIGHT - 20 - score.min(1000) * (HEIGHT - 40) / 1000);
     let points = results
         .iter()
         .enumerate()
@@ -248,10 +247,19 @@ fn ComparisonTable(props: &ComparisonProps) -> Html {
         Side { catalogue: &after_side.0, answers: &after_side.1, report: &after_side.2 },
     );
     let title = |id: &str| {
-        after_side.0.criteria().iter().chain(before_side.0.criteria()).find(|criterion| criterion.id == id).map(|criterion| criterion.title.get(lang).to_owned()).unwrap_or_default()
+        after_side
+            .0
+            .criteria()
+            .iter()
+            .chain(before_side.0.criteria())
+            .find(|criterion| criterion.id == id)
+            .map(|criterion| criterion.title.get(lang).to_owned())
+            .unwrap_or_default()
     };
     let standing = |standing: &Option<selfcheck_core::compare::Standing>| {
-        standing.as_ref().map_or_else(|| "—".to_owned(), |standing| format!("{} / {}", standing.points, standing.maximum))
+        standing
+            .as_ref()
+            .map_or_else(|| "—".to_owned(), |standing| format!("{} / {}", standing.points, standing.maximum))
     };
     let changed: Vec<_> = comparison.changed().collect();
     html! {

@@ -73,7 +73,11 @@ pub fn BarChart(props: &BarChartProps) -> Html {
 }
 
 fn truncate(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars { text.to_owned() } else { format!("{}…", text.chars().take(chars).collect::<String>()) }
+    if text.chars().count() <= chars {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(chars).collect::<String>())
+    }
 }
 
 fn per_mille_text(value: u32) -> String {
@@ -113,7 +117,11 @@ fn catalogue_figures(figures: &ProvinceDoc, lang: Lang) -> Html {
         .grades
         .iter()
         .map(|grade| Bar {
-            label: catalogue.grades().iter().find(|g| g.id == grade.id).map_or(grade.id.clone(), |g| g.label.get(lang).to_owned()),
+            label: catalogue
+                .grades()
+                .iter()
+                .find(|g| g.id == grade.id)
+                .map_or(grade.id.clone(), |g| g.label.get(lang).to_owned()),
             figure: grade.results.to_string(),
             per_mille: grade.results * 1000 / results,
         })
@@ -122,7 +130,11 @@ fn catalogue_figures(figures: &ProvinceDoc, lang: Lang) -> Html {
         .areas
         .iter()
         .map(|area| Bar {
-            label: catalogue.areas().iter().find(|a| a.id == area.id).map_or(area.id.clone(), |a| format!("{} {}", a.id, a.title.get(lang))),
+            label: catalogue
+                .areas()
+                .iter()
+                .find(|a| a.id == area.id)
+                .map_or(area.id.clone(), |a| format!("{} {}", a.id, a.title.get(lang))),
             figure: per_mille_text(area.per_mille),
             per_mille: area.per_mille,
         })

@@ -130,20 +130,25 @@ pub fn SignPanel(props: &SignProps) -> Html {
     let on_sign = {
         let (send, key, passphrase, kind) = (send.clone(), key.clone(), passphrase.clone(), kind.clone());
         Callback::from(move |_: MouseEvent| {
-            send("sign", &[
-                ("kind", kind.as_str().into()),
-                ("key", key.as_str().into()),
-                ("passphrase", passphrase.as_str().into()),
-                ("now", browser::now_seconds().into()),
-                ("lang", lang_code(lang).into()),
-            ]);
+            send(
+                "sign",
+                &[
+                    ("kind", kind.as_str().into()),
+                    ("key", key.as_str().into()),
+                    ("passphrase", passphrase.as_str().into()),
+                    ("now", browser::now_seconds().into()),
+                    ("lang", lang_code(lang).into()),
+                ],
+            );
         })
     };
     let on_check = {
         let send = send.clone();
         Callback::from(move |event: Event| {
             let input = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
-            let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else { return };
+            let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else {
+                return;
+            };
             if let Some(input) = input {
                 input.set_value("");
             }

@@ -258,12 +258,7 @@ mod tests {
     use super::*;
 
     fn site() -> Site {
-        Site {
-            demo: PathBuf::from("/d"),
-            pkg: PathBuf::from("/p"),
-            desk: PathBuf::from("/k"),
-            log: false,
-        }
+        Site { demo: PathBuf::from("/d"), pkg: PathBuf::from("/p"), desk: PathBuf::from("/k"), log: false }
     }
 
     #[test]
