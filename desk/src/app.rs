@@ -309,7 +309,7 @@ pub fn App() -> Html {
                                 let sha256 = field(&data, "sha256").as_string().unwrap_or_default();
                                 let name = field(&data, "name").as_string().unwrap_or_default();
                                 let bytes = js_sys::Uint8Array::new(&field(&data, "bytes")).to_vec();
-                                let now = Timestamp::from_unix_seconds(browser::now_seconds() as u64);
+                                let now = Timestamp::from_unix_seconds(browser::now_seconds());
                                 let result = crate::association::open(&name, &bytes, &applied_register.borrow(), &now);
                                 opened.dispatch((sha256, result));
                             }
@@ -330,7 +330,7 @@ pub fn App() -> Html {
                         &created,
                         "init",
                         &[
-                            ("now", browser::now_seconds().into()),
+                            ("now", (browser::now_seconds() as f64).into()),
                             ("register", register.into()),
                             ("expected", expected.into()),
                             ("reviews", reviews.into()),
@@ -1057,7 +1057,7 @@ fn RankingView(props: &RankingProps) -> Html {
 }
 
 fn now() -> Timestamp {
-    Timestamp::from_unix_seconds(browser::now_seconds() as u64)
+    Timestamp::from_unix_seconds(browser::now_seconds())
 }
 
 /// Keeps the review states: in the page, in local storage and in the worker (for the exports).
