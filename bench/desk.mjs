@@ -44,20 +44,21 @@ function tree(root) {
  * browser's shared libraries are not counted once per process) of a process tree, in MB.
  */
 function treePssMb(root) {
-  return tree(root).reduce((total, pid) => total + procKb(`/proc/${pid}/smaps_rollup`, 'Pss'), 0) / 1024;
+  return tree(root).filter((pid) => pid !== process.pid).reduce((total, pid) => total + procKb(`/proc/${pid}/smaps_rollup`, 'Pss'), 0) / 1024;
 }
 
 const results = {};
 for (const [label, set] of sets) {
   const dir = join(set, 'results');
   const files = readdirSync(dir).map((name) => join(dir, name));
-  // A browser of its own per set, so that its memory is this load's alone.
-  const server = await chromium.launchServer({
+  // A browser of its own per set, so that its memory is this load's alone: the browser's
+  // processes are this process's descendants. (Launched, not connected to: over a connection
+  // Playwright would send every chosen file's content instead of its path.)
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
-  const browser = await chromium.connect(server.wsEndpoint());
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   await context.addInitScript(() => {
     window.__longTasks = [];
@@ -71,10 +72,10 @@ for (const [label, set] of sets) {
   const page = await context.newPage();
   await page.goto(`${base}desk.html`);
   await page.waitForFunction(() => document.querySelector('[data-testid=load-status]')?.dataset.busy === 'false');
-  const before = treePssMb(server.process().pid);
+  const before = treePssMb(process.pid);
   await page.evaluate(() => { window.__longTasks = []; });
   let peak = before;
-  const sampler = setInterval(() => { peak = Math.max(peak, treePssMb(server.process().pid)); }, 250);
+  const sampler = setInterval(() => { peak = Math.max(peak, treePssMb(process.pid)); }, 250);
   const start = Date.now();
   await page.setInputFiles('input[data-input=files]', files);
   await page.waitForFunction(
@@ -87,8 +88,13 @@ for (const [label, set] of sets) {
   );
   const elapsed = Date.now() - start;
   clearInterval(sampler);
-  peak = Math.max(peak, treePssMb(server.process().pid));
-  const { tasks, changeAt } = await page.evaluate(() => ({ tasks: window.__longTasks, changeAt: window.__changeAt }));
+  peak = Math.max(peak, treePssMb(process.pid));
+  const { tasks, changeAt, workerWasm, pageHeap } = await page.evaluate(() => ({
+    tasks: window.__longTasks,
+    changeAt: window.__changeAt,
+    workerWasm: Number(document.querySelector('[data-testid=load-status]').dataset.workerMemory),
+    pageHeap: performance.memory ? performance.memory.usedJSHeapSize : 0,
+  }));
   const durations = tasks.map(([, duration]) => duration);
   const after = tasks.filter(([startTime]) => startTime > changeAt).map(([, duration]) => duration);
   results[label] = {
@@ -98,10 +104,11 @@ for (const [label, set] of sets) {
     longest_task_ms: durations.length ? Math.round(Math.max(...durations)) : 0,
     long_tasks_after_input: after.length,
     longest_task_after_input_ms: after.length ? Math.round(Math.max(...after)) : 0,
+    worker_wasm_mb: Math.round(workerWasm / 1048576),
+    page_js_heap_mb: Math.round(pageHeap / 1048576),
     pss_before_mb: Math.round(before),
     pss_peak_mb: Math.round(peak),
   };
   await browser.close();
-  await server.close();
 }
 console.log(JSON.stringify({ desk: results }));

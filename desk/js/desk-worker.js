@@ -33,12 +33,38 @@ function openDatabase() {
   });
 }
 
-function storedFiles() {
+/**
+ * Examines every stored file again (after a reload), one record at a time through a cursor, so
+ * that thousands of files are never all in memory at once.
+ */
+function restoreStored() {
   return new Promise((resolve) => {
-    if (!database) return resolve([]);
-    const request = database.transaction(STORE, 'readonly').objectStore(STORE).getAll();
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => resolve([]);
+    if (!database) return resolve();
+    const store = database.transaction(STORE, 'readonly').objectStore(STORE);
+    const counted = store.count();
+    counted.onsuccess = () => {
+      const total = counted.result;
+      let done = 0;
+      let last = 0;
+      postMessage({ type: 'progress', done, total });
+      const cursor = store.openCursor();
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at) return resolve();
+        const record = at.value;
+        // Synchronous, so that the transaction stays open for the next record.
+        if (engine.add(record.name, new Uint8Array(record.bytes))) held.set(engine.last_sha256(), { name: record.name, bytes: null });
+        done += 1;
+        const now = performance.now();
+        if (now - last > PROGRESS_EVERY || done === total) {
+          last = now;
+          postMessage({ type: 'progress', done, total });
+        }
+        at.continue();
+      };
+      cursor.onerror = () => resolve();
+    };
+    counted.onerror = () => resolve();
   });
 }
 
@@ -76,22 +102,48 @@ function forgetAll() {
 }
 
 function sendAnalysis() {
-  postMessage({ type: 'analysis', json: engine.analysis_json(lang) });
+  postMessage({ type: 'analysis', json: engine.analysis_json(lang), memory: Engine.memory_bytes() });
 }
 
 function report(error) {
   postMessage({ type: 'error', message: String(error && error.message ? error.message : error) });
 }
 
-/** Examines `entries` ({name, bytes}) in order, reporting progress; keeps the new ones if asked. */
-async function examineAll(entries, store) {
+/** How many files are read ahead of the one being examined. */
+const READ_AHEAD = 16;
+/** How many new files are written to IndexedDB in one transaction. */
+const KEEP_BATCH = 256;
+
+/**
+ * Examines `entries` ({name, file} or {name, bytes}) in order, reporting progress, and keeps the
+ * new ones in IndexedDB. Files are read a few ahead, not all at once, and written in batches:
+ * thousands of files are never all in memory together.
+ */
+async function examineAll(entries) {
   let last = 0;
-  const fresh = [];
+  let batch = [];
+  const reads = [];
+  const readAt = (index) => {
+    if (index < entries.length && !reads[index]) {
+      const entry = entries[index];
+      reads[index] = entry.bytes ? Promise.resolve(entry.bytes) : entry.file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+    }
+  };
   postMessage({ type: 'progress', done: 0, total: entries.length });
   for (let index = 0; index < entries.length; index += 1) {
+    for (let ahead = index; ahead <= index + READ_AHEAD; ahead += 1) readAt(ahead);
     const entry = entries[index];
-    const bytes = entry.bytes instanceof Uint8Array ? entry.bytes : new Uint8Array(await entry.bytes);
-    if (store && Engine.is_zip(bytes)) {
+    let bytes;
+    try {
+      bytes = await reads[index];
+    } catch (error) {
+      report(`${entry.name}: ${error}`);
+      continue;
+    } finally {
+      reads[index] = null;
+      entries[index] = null;
+    }
+    if (Engine.is_zip(bytes)) {
       // A .zip of e-mail attachments: each file in it, named inside the archive's name.
       let parts;
       try {
@@ -103,12 +155,17 @@ async function examineAll(entries, store) {
       const inner = [];
       for (let at = 0; at < parts.length; at += 2) inner.push({ name: `${entry.name}/${parts[at]}`, bytes: parts[at + 1] });
       entries.splice(index + 1, 0, ...inner);
+      reads.splice(index + 1, 0, ...inner.map(() => null));
       continue;
     }
     if (engine.add(entry.name, bytes)) {
       const sha256 = engine.last_sha256();
       held.set(sha256, { name: entry.name, bytes: database ? null : bytes });
-      if (store) fresh.push({ name: entry.name, sha256, bytes: bytes.buffer });
+      if (database) batch.push({ name: entry.name, sha256, bytes: bytes.buffer });
+      if (batch.length >= KEEP_BATCH) {
+        await keep(batch);
+        batch = [];
+      }
     }
     const now = performance.now();
     if (now - last > PROGRESS_EVERY || index + 1 === entries.length) {
@@ -116,7 +173,7 @@ async function examineAll(entries, store) {
       postMessage({ type: 'progress', done: index + 1, total: entries.length });
     }
   }
-  await keep(fresh);
+  await keep(batch);
 }
 
 function fileName(file) {
@@ -135,13 +192,11 @@ const handlers = {
       }
     }
     database = await openDatabase();
-    const stored = await storedFiles();
-    await examineAll(stored.map((record) => ({ name: record.name, bytes: new Uint8Array(record.bytes) })), false);
+    await restoreStored();
     sendAnalysis();
   },
   async files(message) {
-    const entries = Array.from(message.files, (file) => ({ name: fileName(file), bytes: file.arrayBuffer() }));
-    await examineAll(entries, true);
+    await examineAll(Array.from(message.files, (file) => ({ name: fileName(file), file })));
     sendAnalysis();
   },
   async results(message) {

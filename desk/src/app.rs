@@ -237,6 +237,8 @@ pub fn App() -> Html {
     }
     let staged = |part: u8| if *stage >= part { (*analysis).clone() } else { previous.borrow().clone() };
     let failure = use_state(|| None::<String>);
+    // The worker's memory after its last analysis, in bytes: shown to the benchmark only.
+    let worker_memory = use_state(|| 0_u64);
     let register = use_state(|| Editor { text: browser::load("register").unwrap_or_default(), message: None });
     let expected = use_state(|| Editor { text: browser::load("expected").unwrap_or_default(), message: None });
     let reviews = use_state(|| {
@@ -272,6 +274,7 @@ pub fn App() -> Html {
     {
         let (worker, progress, analysis, failure, stage) =
             (worker.clone(), progress.clone(), analysis.clone(), failure.clone(), stage.clone());
+        let worker_memory = worker_memory.clone();
         let (opened, applied_register) = (opened.dispatcher(), applied_register.clone());
         let (sign_outcome, signed_lang) = (sign_outcome.clone(), *lang);
         let start = (register.text.clone(), expected.text.clone(), reviews.to_json(), *lang);
@@ -289,6 +292,7 @@ pub fn App() -> Html {
                             }
                             Some("analysis") => {
                                 let text = field(&data, "json").as_string().unwrap_or_default();
+                                worker_memory.set(field(&data, "memory").as_f64().unwrap_or(0.0) as u64);
                                 if let Ok(document) = serde_json::from_str::<AnalysisDoc>(&text) {
                                     analysis.set(Shared::new(document));
                                     stage.set(0);
@@ -305,7 +309,7 @@ pub fn App() -> Html {
                                 let sha256 = field(&data, "sha256").as_string().unwrap_or_default();
                                 let name = field(&data, "name").as_string().unwrap_or_default();
                                 let bytes = js_sys::Uint8Array::new(&field(&data, "bytes")).to_vec();
-                                let now = Timestamp::from_unix_seconds(browser::now_seconds() as u64);
+                                let now = Timestamp::from_unix_seconds(browser::now_seconds());
                                 let result = crate::association::open(&name, &bytes, &applied_register.borrow(), &now);
                                 opened.dispatch((sha256, result));
                             }
@@ -326,7 +330,7 @@ pub fn App() -> Html {
                         &created,
                         "init",
                         &[
-                            ("now", browser::now_seconds().into()),
+                            ("now", (browser::now_seconds() as f64).into()),
                             ("register", register.into()),
                             ("expected", expected.into()),
                             ("reviews", reviews.into()),
@@ -482,7 +486,7 @@ pub fn App() -> Html {
                         </label>
                     }
                     <p data-testid="load-status" role="status" aria-live="polite" data-busy={progress.is_some().to_string()}
-                        data-files={counts.files.to_string()}>{ status }</p>
+                        data-files={counts.files.to_string()} data-worker-memory={worker_memory.to_string()}>{ status }</p>
                     if let Some(message) = &*failure {
                         <p class="desk-error" role="alert">{ T::WorkerFailed.with(lang_value, &[message]) }</p>
                     }
@@ -1053,7 +1057,7 @@ fn RankingView(props: &RankingProps) -> Html {
 }
 
 fn now() -> Timestamp {
-    Timestamp::from_unix_seconds(browser::now_seconds() as u64)
+    Timestamp::from_unix_seconds(browser::now_seconds())
 }
 
 /// Keeps the review states: in the page, in local storage and in the worker (for the exports).

@@ -163,7 +163,7 @@ fn Trend(props: &TrendProps) -> Html {
     if results.is_empty() {
         return html! {};
     }
-    let step = (WIDTH - LEFT - 20) / (results.len() as u32).max(2).saturating_sub(1).max(1);
+    let step = (WIDTH - LEFT - 40) / (results.len() as u32).max(2).saturating_sub(1).max(1);
     let point =
         |index: usize, score: u32| (LEFT + step * index as u32, HEIGHT - 20 - score.min(1000) * (HEIGHT - 40) / 1000);
     let points = results

@@ -54,6 +54,6 @@ pub async fn read_bytes(blob: &Blob) -> Result<Vec<u8>, JsValue> {
 }
 
 /// The clock, in Unix seconds.
-pub fn now_seconds() -> f64 {
-    js_sys::Date::now() / 1000.0
+pub fn now_seconds() -> u64 {
+    (js_sys::Date::now() as u64) / 1000
 }

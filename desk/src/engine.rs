@@ -11,6 +11,7 @@ use selfcheck_core::bureau::{
     verify_summary,
 };
 use selfcheck_core::{AssociationKey, Catalogue, KeyRegister, Lang, Timestamp};
+use wasm_bindgen::JsCast as _;
 use wasm_bindgen::prelude::*;
 
 use crate::DeskError;
@@ -95,6 +96,16 @@ impl Engine {
     /// The SHA-256 of the file added last (the host stores the file under it).
     pub fn last_sha256(&self) -> String {
         self.examined.last().map(|file| file.file().sha256.clone()).unwrap_or_default()
+    }
+
+    /// The size of the module's memory in this worker, in bytes (for the benchmark).
+    pub fn memory_bytes() -> f64 {
+        wasm_bindgen::memory()
+            .unchecked_into::<js_sys::WebAssembly::Memory>()
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length()
+            .into()
     }
 
     /// How many files are held.

@@ -78,7 +78,8 @@ pub fn entries(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, DeskError> {
         let data = bytes.get(start..start + compressed).ok_or(DeskError::Zip("truncated"))?;
         let content = match method {
             0 => data.to_vec(),
-            8 => decompress_to_vec_with_limit(data, MAX_ENTRY_BYTES).map_err(|_| DeskError::Zip("damaged deflate data"))?,
+            8 => decompress_to_vec_with_limit(data, MAX_ENTRY_BYTES)
+                .map_err(|_| DeskError::Zip("damaged deflate data"))?,
             _ => return Err(DeskError::Zip("a compression method other than deflate")),
         };
         files.push((name, content));
