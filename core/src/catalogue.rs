@@ -204,29 +204,33 @@ impl Criterion {
     }
 }
 
+/// A built-in catalogue version, parsed; the test suite validates every file.
+fn parse_builtin(builtin: &BuiltinVersion) -> Catalogue {
+    match Catalogue::from_json(builtin.json) {
+        Ok(catalogue) => catalogue,
+        Err(error) => panic!("the built-in catalogue {} is invalid: {error}", builtin.version),
+    }
+}
+
 impl Catalogue {
     /// The current built-in catalogue: the last of [`Catalogue::builtins`].
     ///
-    /// Parsed and validated once, on the first call to this or [`Catalogue::builtins`], and
-    /// shared afterwards.
+    /// Parsed and validated once, on the first call, and shared afterwards. The earlier
+    /// versions are parsed only when [`Catalogue::builtins`] is first called (an old draft or
+    /// result), not at start-up: the widget's first render waits for this one alone.
     pub fn builtin() -> &'static Catalogue {
-        let all = Catalogue::builtins();
-        &all[all.len() - 1]
+        static CURRENT: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+        CURRENT.get_or_init(|| parse_builtin(&BUILTIN_VERSIONS[BUILTIN_VERSIONS.len() - 1]))
     }
 
     /// Every built-in catalogue version, oldest first, so that a result signed under any of
-    /// them still verifies. Parsed once and cached; the test suite validates every file, so
-    /// this cannot fail at run time.
+    /// them still verifies. Parsed once and cached (the current one is [`Catalogue::builtin`]
+    /// itself, shared); the test suite validates every file, so this cannot fail at run time.
     pub fn builtins() -> &'static [Catalogue] {
         static BUILTINS: std::sync::OnceLock<Vec<Catalogue>> = std::sync::OnceLock::new();
         BUILTINS.get_or_init(|| {
-            BUILTIN_VERSIONS
-                .iter()
-                .map(|builtin| match Catalogue::from_json(builtin.json) {
-                    Ok(catalogue) => catalogue,
-                    Err(error) => panic!("the built-in catalogue {} is invalid: {error}", builtin.version),
-                })
-                .collect()
+            let earlier = &BUILTIN_VERSIONS[..BUILTIN_VERSIONS.len() - 1];
+            earlier.iter().map(parse_builtin).chain(std::iter::once(Catalogue::builtin().clone())).collect()
         })
     }
 

@@ -12,8 +12,10 @@ pub const WIDGET_FILES: [&str; 4] =
 /// The most the gzipped files may weigh, in bytes. A ratchet: lower it with every cut, never
 /// raise it without saying why in BENCHMARKS.md. The target is 160 KB (see BENCHMARKS.md).
 /// Raised from 420 KiB for issue 10: a second built-in catalogue version and the journey's
-/// features (BENCHMARKS.md, "How the figures came down").
-pub const GZIP_BUDGET_BYTES: usize = 480 * 1024;
+/// features (BENCHMARKS.md, "How the figures came down"). Lowered from 480 KiB for issue 13:
+/// key files with WebCrypto instead of PBKDF2/scrypt/AES in the wasm, no serde in the widget
+/// (431 KiB measured, the rest is margin between gzip implementations).
+pub const GZIP_BUDGET_BYTES: usize = 436 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {
