@@ -86,7 +86,9 @@ function cliAnalysis(names, reviews) {
 widgetTest('desk: the generated set gives what selfcheck summary computes', async (session, t) => {
   const page = await openDesk(session);
   await loadSet(page);
-  // Two results asked to explain, in bulk with a note; the review file goes to the CLI too.
+  // Two results asked to explain, in bulk with a note; the review file goes to the CLI too. (The
+  // ranking is drawn a moment after the matrix: wait for its rows.)
+  await page.locator('[data-testid=ranking] tbody tr').nth(2).waitFor();
   const picked = await page.locator('[data-testid=ranking] tbody tr').evaluateAll((rows) => rows.slice(1, 3).map((row) => row.dataset.result));
   for (const digest of picked) await page.locator(`input[data-pick="${digest}"]`).check();
   await page.locator('select[data-bulk=state]').selectOption('needs-explanation');
@@ -131,6 +133,7 @@ widgetTest('desk: a reload keeps the register, the list, the files, the review s
   // A review state on the best result, the ranking sorted by score (descending), and a filter.
   const best = before.ranking[0];
   const review = `select[data-review="${best.result}"]`;
+  await page.locator(review).waitFor();
   await page.locator(review).selectOption('returned');
   await page.locator('button[data-sort=score]').click();
   await page.locator('button[data-sort=score]').click();
