@@ -14,8 +14,10 @@ pub const WIDGET_FILES: [&str; 4] =
 /// Raised from 420 KiB for issue 10: a second built-in catalogue version and the journey's
 /// features (BENCHMARKS.md, "How the figures came down"). Lowered from 480 KiB for issue 13:
 /// key files with WebCrypto instead of PBKDF2/scrypt/AES in the wasm, no serde in the widget
-/// (431 KiB measured, the rest is margin between gzip implementations).
-pub const GZIP_BUDGET_BYTES: usize = 436 * 1024;
+/// (431 KiB measured on its branch). Set to 440 KiB when that work met the review desk's on
+/// `main`: the merged widget measured 437.5 KiB, the desk's later changes to the shared report
+/// view and the core included (BENCHMARKS.md, "Size budget").
+pub const GZIP_BUDGET_BYTES: usize = 440 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {
