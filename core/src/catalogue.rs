@@ -16,12 +16,16 @@ use crate::wire::{
 ///
 /// A published version is never edited: results signed under it pin its digest and must verify
 /// forever. A change to any text, points or rule is a new file and a new entry here; the test
-/// suite checks every file against its pinned digest and keeps a golden result of each.
+/// suite checks every version against its pinned digest and its authored file, and keeps a
+/// golden result of each.
 pub const BUILTIN_VERSIONS: &[BuiltinVersion] = &[
     BuiltinVersion {
         id: "gd-2013-self-discipline",
         version: "1.0.0",
-        json: include_str!("../catalogues/gd-2013-self-discipline-1.0.0.json"),
+        embedded: Embedded::PatchOfNext(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/gd-2013-self-discipline-1.0.0.patch.json"
+        ))),
         digest: "337e8abf0cff9f6cd3a2432a32ef5e4f65fce2490b218fcb856a28118b096814",
     },
     // Wording only: prohibitions phrased as what the association does, one answer vocabulary
@@ -30,13 +34,17 @@ pub const BUILTIN_VERSIONS: &[BuiltinVersion] = &[
     BuiltinVersion {
         id: "gd-2013-self-discipline",
         version: "1.1.0",
-        json: include_str!("../catalogues/gd-2013-self-discipline-1.1.0.json"),
+        embedded: Embedded::Json(include_str!(concat!(env!("OUT_DIR"), "/gd-2013-self-discipline-1.1.0.json"))),
         digest: "84e95efa5a698d83a792066917010120324482ef5e20a144a8e58f282b9d9284",
     },
 ];
 
-/// The current built-in catalogue of the 2013 Guangdong notice, as authored.
-pub const BUILTIN_JSON: &str = BUILTIN_VERSIONS[BUILTIN_VERSIONS.len() - 1].json;
+/// The current built-in catalogue of the 2013 Guangdong notice, as compact JSON (the authored
+/// file's content, without its layout).
+pub const BUILTIN_JSON: &str = match BUILTIN_VERSIONS[BUILTIN_VERSIONS.len() - 1].embedded {
+    Embedded::Json(json) => json,
+    Embedded::PatchOfNext(_) => panic!("the current built-in catalogue is embedded whole"),
+};
 
 /// One shipped version of the built-in catalogue.
 #[derive(Debug, Clone, Copy)]
@@ -45,11 +53,87 @@ pub struct BuiltinVersion {
     pub id: &'static str,
     /// Its `version`.
     pub version: &'static str,
-    /// The file as authored.
-    pub json: &'static str,
+    /// How its content is carried in the program.
+    embedded: Embedded,
     /// The digest it was published with.
     pub digest: &'static str,
 }
+
+/// How a built-in version is carried (prepared by `build.rs` from the authored files): the
+/// versions differ in a few dozen strings, so only the newest is carried whole.
+#[derive(Debug, Clone, Copy)]
+enum Embedded {
+    /// Compact JSON.
+    Json(&'static str),
+    /// Operations that turn the next version into this one: `[path, value]` sets, `[path]`
+    /// removes (see `build.rs`).
+    PatchOfNext(&'static str),
+}
+
+impl BuiltinVersion {
+    /// Its content as a JSON value, rebuilt from what is embedded.
+    ///
+    /// # Panics
+    /// Never for the versions built in: the test suite rebuilds each one and compares it with
+    /// its authored file and pinned digest.
+    pub fn to_json_value(&self) -> crate::json::Json {
+        let position = BUILTIN_VERSIONS
+            .iter()
+            .position(|builtin| builtin.version == self.version && builtin.id == self.id)
+            .expect("a built-in version is listed");
+        let parse = |text: &str| crate::json::parse(text).expect("build.rs writes valid JSON");
+        match self.embedded {
+            Embedded::Json(json) => parse(json),
+            Embedded::PatchOfNext(patch) => {
+                let mut value = BUILTIN_VERSIONS[position + 1].to_json_value();
+                apply_patch(&mut value, &parse(patch));
+                value
+            }
+        }
+    }
+
+    /// Its content as compact JSON.
+    pub fn json(&self) -> String {
+        match self.embedded {
+            Embedded::Json(json) => json.to_owned(),
+            Embedded::PatchOfNext(_) => crate::json::compact(&self.to_json_value()),
+        }
+    }
+}
+
+/// Applies a patch written by `build.rs`.
+fn apply_patch(value: &mut crate::json::Json, patch: &crate::json::Json) {
+    use crate::json::Json;
+    for operation in patch.as_array().expect("a patch is an array") {
+        let operation = operation.as_array().expect("an operation is an array");
+        let path = operation[0].as_array().expect("a path is an array");
+        let (last, parents) = path.split_last().expect("a path is not empty");
+        let mut target = &mut *value;
+        for step in parents {
+            target = match (target, step) {
+                (Json::Object(object), Json::String(key)) => object.get_mut(key),
+                (Json::Array(items), Json::Number(crate::json::Number::Integer(index))) => {
+                    usize::try_from(*index).ok().and_then(|index| items.get_mut(index))
+                }
+                _ => None,
+            }
+            .expect("a patch's path exists");
+        }
+        match (target, last, operation.get(1)) {
+            (Json::Object(object), Json::String(key), Some(new)) => {
+                object.insert(key.clone(), new.clone());
+            }
+            (Json::Object(object), Json::String(key), None) => {
+                object.remove(key);
+            }
+            (Json::Array(items), Json::Number(crate::json::Number::Integer(index)), Some(new)) => {
+                items[usize::try_from(*index).expect("an index")] = new.clone();
+            }
+            _ => panic!("a patch's operation fits its target"),
+        }
+    }
+}
+
 /// The JSON Schema of catalogue files.
 pub const SCHEMA_JSON: &str = include_str!("../catalogues/catalogue.schema.json");
 /// The largest catalogue file accepted, checked before parsing.
@@ -206,7 +290,7 @@ impl Criterion {
 
 /// A built-in catalogue version, parsed; the test suite validates every file.
 fn parse_builtin(builtin: &BuiltinVersion) -> Catalogue {
-    match Catalogue::from_json(builtin.json) {
+    match Catalogue::from_json_value(&builtin.to_json_value()) {
         Ok(catalogue) => catalogue,
         Err(error) => panic!("the built-in catalogue {} is invalid: {error}", builtin.version),
     }
@@ -249,12 +333,17 @@ impl Catalogue {
     /// with other content.
     pub fn from_json(json: &str) -> Result<Catalogue, Error> {
         let value = crate::wire::parse_document(json, Document::Catalogue, MAX_CATALOGUE_BYTES)?;
-        let found = crate::wire::detect(&value);
+        Catalogue::from_json_value(&value)
+    }
+
+    /// Validates a catalogue already parsed as JSON.
+    fn from_json_value(value: &crate::json::Json) -> Result<Catalogue, Error> {
+        let found = crate::wire::detect(value);
         if found != Document::Catalogue && found != Document::UnknownJson {
             return Err(Error::WrongDocument { expected: Document::Catalogue, found });
         }
         let mut reader = Reader::new();
-        let doc = CatalogueDoc::read(&mut reader, &value);
+        let doc = CatalogueDoc::read(&mut reader, value);
         let doc = reader.finish(doc).map_err(|problems| Error::Malformed { what: Document::Catalogue, problems })?;
         Catalogue::from_doc(doc)
     }

@@ -188,6 +188,10 @@ impl Object {
     pub fn get(&self, key: &str) -> Option<&Json> {
         self.0.iter().find(|(name, _)| name == key).map(|(_, value)| value)
     }
+    /// The member `key`, to change.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Json> {
+        self.0.iter_mut().find(|(name, _)| name == key).map(|(_, value)| value)
+    }
     /// Whether it has the member `key`.
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()

@@ -146,8 +146,8 @@ mod tests {
         // A catalogue of its own (built-in ids are not for others) with the current one's
         // criteria, the first scale criterion asked as yes or no.
         let reworded = crate::catalogue::BUILTIN_JSON
-            .replacen("\"id\": \"gd-2013-self-discipline\"", "\"id\": \"reworded\"", 1)
-            .replacen("\"kind\": \"scale\"", "\"kind\": \"binary\"", 1);
+            .replacen("\"id\":\"gd-2013-self-discipline\"", "\"id\":\"reworded\"", 1)
+            .replacen("\"kind\":\"scale\"", "\"kind\":\"binary\"", 1);
         let other = Catalogue::from_json(&reworded).unwrap();
         assert!(!same_questions(&other, current));
         let error = carry_over(&other, &Answers::blank(&other), current).unwrap_err();

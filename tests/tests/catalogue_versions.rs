@@ -14,7 +14,7 @@ fn data(path: &str) -> PathBuf {
 #[test]
 fn every_shipped_version_is_unchanged_since_it_was_published() {
     for builtin in BUILTIN_VERSIONS {
-        let catalogue = Catalogue::from_json(builtin.json).unwrap();
+        let catalogue = Catalogue::from_json(&builtin.json()).unwrap();
         assert_eq!(catalogue.version(), builtin.version, "the file of {} names another version", builtin.version);
         assert_eq!(
             catalogue.digest(),
@@ -22,6 +22,22 @@ fn every_shipped_version_is_unchanged_since_it_was_published() {
             "catalogue {} was edited after it was published: make the change a new version instead",
             builtin.version
         );
+    }
+}
+
+/// The program carries the versions in a prepared form (`core/build.rs`: the newest compact, each
+/// earlier one as a patch of the next): what it rebuilds is each authored file's content.
+#[test]
+fn what_is_embedded_is_each_authored_file() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/catalogues");
+    for builtin in BUILTIN_VERSIONS {
+        let path = folder.join(format!("{}-{}.json", builtin.id, builtin.version));
+        let authored = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        let authored: serde_json::Value = serde_json::from_str(&authored).unwrap();
+        let embedded: serde_json::Value = serde_json::from_str(&builtin.json()).unwrap();
+        assert_eq!(embedded, authored, "catalogue {} as embedded differs from {}", builtin.version, path.display());
+        let from_file = Catalogue::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(from_file.digest(), builtin.digest, "{}", path.display());
     }
 }
 
