@@ -3,6 +3,7 @@
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use selfcheck_core::canonical::Sha256Hasher;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Storage, Url};
@@ -251,6 +252,35 @@ pub fn scroll_and_focus(target: &web_sys::Element, control: &web_sys::HtmlElemen
     let focus = web_sys::FocusOptions::new();
     focus.set_prevent_scroll(true);
     let _ = control.focus_with_options(&focus);
+}
+
+/// Adds a mark to the page's performance timeline (for hosts and benchmarks).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Runs `then` in a task after the next frame is presented, so that what it renders does not
+/// hold back that frame; or after `LATEST_MS` when no frame comes (a tab in the background
+/// draws none), whichever is first.
+pub fn after_next_frame(then: impl FnOnce() + 'static) {
+    const LATEST_MS: u32 = 500;
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
+    let run = move || {
+        if let Some(then) = once.take() {
+            then();
+        }
+    };
+    let on_frame = {
+        let run = run.clone();
+        // The frame's own style, layout and paint follow this callback; a timer runs after it.
+        Closure::once_into_js(move || gloo_timers::callback::Timeout::new(0, run).forget())
+    };
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(on_frame.unchecked_ref());
+    }
+    gloo_timers::callback::Timeout::new(LATEST_MS, run).forget();
 }
 
 /// Opens the browser's print dialog.

@@ -215,6 +215,9 @@ pub struct State {
     pub export_confirmed: u64,
     /// The user chose to print: the print effect opens the browser's dialog.
     pub print_requested: u64,
+    /// Only the first screen is rendered yet (the profile and the first area): the first
+    /// frame comes sooner, and the rest follows in the task after it.
+    pub first_screen_only: bool,
 }
 
 /// What can happen.
@@ -274,6 +277,8 @@ pub enum Action {
     ConfirmExport,
     /// Open the browser's print dialog.
     Print,
+    /// Render everything below the first screen.
+    RenderRest,
 }
 
 impl State {
@@ -310,6 +315,7 @@ impl State {
             confirm: None,
             export_confirmed: 0,
             print_requested: 0,
+            first_screen_only: true,
         }
     }
 
@@ -549,7 +555,9 @@ impl Reducible for State {
             Action::Print => {
                 next.confirm = None;
                 next.print_requested += 1;
+                next.first_screen_only = false;
             }
+            Action::RenderRest => next.first_screen_only = false,
         }
         Rc::new(next)
     }

@@ -229,10 +229,22 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
-    // For hosts and benchmarks: the questionnaire is rendered and its controls can take focus.
-    use_effect_with((), |()| {
-        if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
-            let _ = performance.mark("selfcheck:interactive");
+    // The first screen is rendered and its controls can take focus; the rest is rendered in the
+    // first task after that screen is presented. The marks are for hosts and benchmarks:
+    // `selfcheck:rest` is also the moment the first screen's frame was presented.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |()| {
+            crate::browser::mark("selfcheck:interactive");
+            crate::browser::after_next_frame(move || {
+                crate::browser::mark("selfcheck:rest");
+                dispatch.emit(Action::RenderRest);
+            });
+        });
+    }
+    use_effect_with(state.first_screen_only, |&first_screen_only| {
+        if !first_screen_only {
+            crate::browser::mark("selfcheck:complete");
         }
     });
 
@@ -279,6 +291,7 @@ pub fn App(props: &AppProps) -> Html {
         && selfcheck_core::answers::is_date(&profile.period.from)
         && selfcheck_core::answers::is_date(&profile.period.to))
     .then(|| super::keys::result_file_name(&code, &profile.period.from, &profile.period.to));
+    let shown_areas = if state.first_screen_only { 1 } else { catalogue.areas().len() };
     html! {
         <ContextProvider<HostRef> context={host.clone()}>
         <div class="selfcheck" lang={lang.tag()}>
@@ -290,7 +303,7 @@ pub fn App(props: &AppProps) -> Html {
                     <main class="selfcheck-main" id="selfcheck-main">
                         <ProfileForm profile={state.profile.clone()} locked={props.locked} {lang} dispatch={dispatch.clone()}
                             conflict={state.conflict && state.last_edit == Some(Place::Profile)} />
-                        { for (0..catalogue.areas().len()).map(|area| {
+                        { for (0..shown_areas).map(|area| {
                             let criteria = catalogue.areas()[area].criteria.clone();
                             let in_area = |place: &Place| matches!(place, Place::Criterion(index) if criteria.contains(index));
                             html! {
@@ -318,14 +331,18 @@ pub fn App(props: &AppProps) -> Html {
                                 />
                             }
                         }) }
-                        <KeyPanel state={(*state).clone()} dispatch={dispatch.clone()} />
-                        <Submission {lang} addressee={addressee.clone()} text={props.submission.clone()} {file_name} />
-                        <ImportPanel state={(*state).clone()} dispatch={dispatch.clone()} />
+                        if !state.first_screen_only {
+                            <KeyPanel state={(*state).clone()} dispatch={dispatch.clone()} />
+                            <Submission {lang} addressee={addressee.clone()} text={props.submission.clone()} {file_name} />
+                            <ImportPanel state={(*state).clone()} dispatch={dispatch.clone()} />
+                        }
                     </main>
                     <Results catalogue={catalogue.clone()} report={state.report.clone()} {lang} />
                 </div>
             </div>
-            <PrintSummary state={(*state).clone()} addressee={addressee} />
+            if !state.first_screen_only {
+                <PrintSummary state={(*state).clone()} addressee={addressee} />
+            }
             if let Some(confirm) = state.confirm {
                 <ConfirmDialog {confirm} {lang} state={(*state).clone()} dispatch={dispatch.clone()} />
             }
