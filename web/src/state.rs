@@ -336,8 +336,10 @@ impl State {
 
     /// The last export, when the draft is still exactly what it signed.
     pub fn current_export(&self) -> Option<&ExportInfo> {
-        let digest = crate::storage::draft_digest(&self.catalogue, &self.answers, &self.profile);
-        self.last_export.as_ref().filter(|export| export.draft_digest == digest)
+        // The digest hashes the whole draft: only worth it when there is an export to match.
+        let export = self.last_export.as_ref()?;
+        (export.draft_digest == crate::storage::draft_digest(&self.catalogue, &self.answers, &self.profile))
+            .then_some(export)
     }
 
     fn say(&mut self, place: Place, notice: Notice) {

@@ -16,8 +16,10 @@ pub const WIDGET_FILES: [&str; 4] =
 /// key files with WebCrypto instead of PBKDF2/scrypt/AES in the wasm, no serde in the widget
 /// (431 KiB measured on its branch). Set to 440 KiB when that work met the review desk's on
 /// `main`: the merged widget measured 437.5 KiB, the desk's later changes to the shared report
-/// view and the core included (BENCHMARKS.md, "Size budget").
-pub const GZIP_BUDGET_BYTES: usize = 440 * 1024;
+/// view and the core included (BENCHMARKS.md, "Size budget"). Lowered to 406 KiB when the
+/// earlier catalogue version became a patch of the next and yew's tracing was compiled out
+/// (403.2 KiB measured).
+pub const GZIP_BUDGET_BYTES: usize = 406 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {

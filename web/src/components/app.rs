@@ -145,24 +145,35 @@ pub fn App(props: &AppProps) -> Html {
                     });
                 });
                 *host.pending_save.borrow_mut() = Some(save.clone());
-                let timer = {
-                    let (save, host) = (save.clone(), host.clone());
-                    Timeout::new(SAVE_DEBOUNCE_MS, move || {
-                        host.pending_save.borrow_mut().take();
-                        save();
-                    })
-                };
-                let on_hide = web_sys::window().map(|window| {
-                    let save = save.clone();
-                    EventListener::new(&window, "pagehide", move |_| save())
-                });
-                (timer, on_hide)
+                let host = host.clone();
+                Timeout::new(SAVE_DEBOUNCE_MS, move || {
+                    host.pending_save.borrow_mut().take();
+                    save();
+                })
             });
             // Dropping the timer cancels a save that a newer change replaces.
             move || {
                 host_for_cleanup.pending_save.borrow_mut().take();
                 drop(pending);
             }
+        });
+    }
+
+    // A save still waiting for its debounce is made at once when the page goes away. One
+    // listener for the widget's lifetime: adding and removing one per answer cost each answer
+    // more than a millisecond.
+    {
+        let host = host.clone();
+        use_effect_with((), move |()| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "pagehide", move |_| {
+                    let pending = host.pending_save.borrow_mut().take();
+                    if let Some(save) = pending {
+                        save();
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
 
