@@ -2,8 +2,8 @@
 //! compact JSON, each earlier version as a patch against the version after it.
 //!
 //! Why: the versions differ in a few dozen strings, and every one stays built in forever (a
-//! result signed under it must verify). Embedded whole and pretty-printed they were two thirds
-//! of the widget's data; gzip's 32 KB window cannot share the near-identical files. The
+//! result signed under it must verify). Embedded whole and pretty-printed they were about 60 % of
+//! the widget's data; gzip's 32 KB window cannot share the near-identical files. The
 //! authored files in `catalogues/` stay the source; `tests/tests/catalogue_versions.rs` checks
 //! that what is rebuilt from this output is each file's content and pinned digest.
 //!

@@ -32,11 +32,11 @@ fn what_is_embedded_is_each_authored_file() {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/catalogues");
     for builtin in BUILTIN_VERSIONS {
         let path = folder.join(format!("{}-{}.json", builtin.id, builtin.version));
-        let authored = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-        let authored: serde_json::Value = serde_json::from_str(&authored).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        let authored: serde_json::Value = serde_json::from_str(&text).unwrap();
         let embedded: serde_json::Value = serde_json::from_str(&builtin.json()).unwrap();
         assert_eq!(embedded, authored, "catalogue {} as embedded differs from {}", builtin.version, path.display());
-        let from_file = Catalogue::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let from_file = Catalogue::from_json(&text).unwrap();
         assert_eq!(from_file.digest(), builtin.digest, "{}", path.display());
     }
 }
