@@ -14,20 +14,31 @@ for (const name of ['addressee', 'submission']) {
 
 // Messages go only to the origin the host names; '*' only when it says so literally.
 const parentOrigin = params.get('parent-origin');
-const framed = window.parent !== window;
+const bridged = window.parent !== window && Boolean(parentOrigin);
+
+// The bridge listens before the widget is mounted, so that the parent hears every report from
+// the first one on, and a request that comes while the widget loads is answered once it is there.
+let handle = null;
+let requested = false;
+const post = (message) => window.parent.postMessage(message, parentOrigin);
+const reply = () => post({ type: 'selfcheck:report', report: handle.report() });
+if (bridged) {
+  root.addEventListener('selfcheck:change', (event) => post({ type: 'selfcheck:change', report: event.detail }));
+  root.addEventListener('selfcheck:exported', (event) =>
+    post({ type: 'selfcheck:exported', fileName: event.detail.fileName, result: event.detail.result }));
+  window.addEventListener('message', (event) => {
+    if (event.source !== window.parent) return;
+    if (parentOrigin !== '*' && event.origin !== parentOrigin) return;
+    if (event.data?.type !== 'selfcheck:request-report') return;
+    if (handle) reply();
+    else requested = true;
+  });
+}
 
 mount(root, options).then(
-  (handle) => {
-    if (!framed || !parentOrigin) return;
-    const post = (message) => window.parent.postMessage(message, parentOrigin);
-    root.addEventListener('selfcheck:change', (event) => post({ type: 'selfcheck:change', report: event.detail }));
-    root.addEventListener('selfcheck:exported', (event) =>
-      post({ type: 'selfcheck:exported', fileName: event.detail.fileName, result: event.detail.result }));
-    window.addEventListener('message', (event) => {
-      if (event.source !== window.parent) return;
-      if (parentOrigin !== '*' && event.origin !== parentOrigin) return;
-      if (event.data?.type === 'selfcheck:request-report') post({ type: 'selfcheck:report', report: handle.report() });
-    });
+  (mounted) => {
+    handle = mounted;
+    if (requested) reply();
   },
   (error) => {
     root.textContent = `自查工具加载失败，请刷新页面重试。The self-assessment failed to load; reload the page. (${error.message})`;

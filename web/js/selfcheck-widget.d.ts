@@ -78,12 +78,22 @@ export interface ExportedDetail {
   report: Report;
 }
 
+/**
+ * Mounts the widget. Listeners added to `element` as soon as the promise resolves (right after
+ * `await mount(…)`) hear the current report as their first `selfcheck:change`: nothing the
+ * widget emitted before is lost.
+ */
 export function mount(element: Element, options?: MountOptions): Promise<WidgetHandle>;
 
 /** Bytes of WebAssembly memory in use by the widgets of the page. */
 export function wasmMemoryBytes(): number;
 
 export class SelfcheckWidget extends HTMLElement {
+  /**
+   * Resolves with the current report once the questionnaire is shown, rejects if it cannot
+   * load. Listeners added by then hear the current report as their first `selfcheck:change`.
+   */
+  readonly ready: Promise<Report | null>;
   report(): Report | null;
 }
 

@@ -24,6 +24,17 @@ function load() {
   return loading;
 }
 
+/** Calls `callback` in a task of its own, after the current task and all its microtasks. */
+function inNextTask(callback) {
+  // A message channel, not setTimeout: no clamping, and no throttling in a background tab.
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    callback();
+  };
+  channel.port2.postMessage(null);
+}
+
 /** Bytes of WebAssembly memory in use by all widgets of the page (for measurements). */
 export function wasmMemoryBytes() {
   return exports?.memory?.buffer.byteLength ?? 0;
@@ -55,6 +66,11 @@ function applyTheme(element, theme) {
 /**
  * Mounts the widget in `element` (inside its shadow root) and resolves to a handle with
  * `report()` and `destroy()`. The element receives `selfcheck:change` and `selfcheck:exported`.
+ *
+ * Guarantee: no event is lost to a listener added as soon as the promise resolves (right after
+ * `await mount(…)`, or in its `.then`). What the widget emits before then is held, and delivered
+ * in the first task after the promise resolves: the current report as one `selfcheck:change`,
+ * whether the first render came before or after the promise resolved.
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) throw new TypeError('mount(element, options): element must be a DOM element');
@@ -71,10 +87,21 @@ export async function mount(element, options = {}) {
   shadow.replaceChildren(link, container);
   const themed = applyTheme(element, theme);
   let handle = null;
+  let destroyed = false;
+  const dispatch = ({ kind, data }) =>
+    element.dispatchEvent(new CustomEvent(`selfcheck:${kind}`, { detail: data, bubbles: true, composed: true }));
+  // Events held until the host has had its chance to listen (null once delivered). Of the
+  // reports, only the latest is kept: it is the current one.
+  let held = [];
   const emit = (kind, detail) => {
     const data = JSON.parse(detail);
     if (kind === 'exported' && handle) data.report = JSON.parse(handle.reportJson() || 'null');
-    element.dispatchEvent(new CustomEvent(`selfcheck:${kind}`, { detail: data, bubbles: true, composed: true }));
+    if (held === null) {
+      dispatch({ kind, data });
+      return;
+    }
+    if (kind === 'change') held = held.filter((event) => event.kind !== 'change');
+    held.push({ kind, data });
   };
   try {
     handle = mountWidget(container, shadow, JSON.stringify(payload), emit);
@@ -84,7 +111,13 @@ export async function mount(element, options = {}) {
     throw error instanceof Error ? error : new Error(String(error));
   }
   element.__selfcheck = true;
-  let destroyed = false;
+  // Scheduled now, run after the promise this function returns has resolved and after every
+  // microtask that follows it: the host's listeners are in place by then.
+  inNextTask(() => {
+    const events = held;
+    held = null;
+    if (!destroyed) events.forEach(dispatch);
+  });
   return {
     /** The current report (selfcheck-report/1) as a plain object, or null once destroyed. */
     report() {
@@ -107,8 +140,25 @@ export async function mount(element, options = {}) {
 /**
  * `<selfcheck-widget lang namespace storage="off" name credit-code locked="name credit-code"
  * addressee submission>`
+ *
+ * Listeners added to the element before it is shown, or as soon as `element.ready` resolves,
+ * hear the current report as their first `selfcheck:change` (the guarantee of `mount()`).
  */
 export class SelfcheckWidget extends HTMLElement {
+  constructor() {
+    super();
+    this._ready = new Promise((resolve, reject) => {
+      this._settleReady = { resolve, reject };
+    });
+    // Awaiting it is optional: a failure is also shown in the element and sent as selfcheck:error.
+    this._ready.catch(() => {});
+  }
+
+  /** Resolves with the current report once the questionnaire is shown; rejects if it cannot load. */
+  get ready() {
+    return this._ready;
+  }
+
   connectedCallback() {
     // Moved within the page: disconnected and connected again at once; keep the widget.
     if (this._pending) return;
@@ -131,6 +181,7 @@ export class SelfcheckWidget extends HTMLElement {
           return null;
         }
         this._handle = handle;
+        this._settleReady.resolve(handle.report());
         return handle;
       },
       (error) => {
@@ -140,6 +191,7 @@ export class SelfcheckWidget extends HTMLElement {
         message.textContent = `自查工具无法加载 / The self-assessment cannot load: ${error.message}`;
         shadow.replaceChildren(message);
         this.dispatchEvent(new CustomEvent('selfcheck:error', { detail: { message: error.message }, bubbles: true, composed: true }));
+        this._settleReady.reject(error);
         return null;
       },
     );
