@@ -63,7 +63,7 @@ module.exports = {
   verify: (result, { register, catalogues, now: at } = {}) =>
     callWith('verify', { result, register, catalogues, now: at ?? now() }),
   /**
-   * The bureau's analysis of received files (`selfcheck-analysis/1`, as `selfcheck summary
+   * The bureau's analysis of received files (`selfcheck-analysis/2`, as `selfcheck summary
    * --format json`): each file `{ name, content }` or only its content.
    */
   summary: (results, options = {}) => summary(results, options),

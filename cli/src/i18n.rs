@@ -98,7 +98,8 @@ words! {
     RESULT_TITLE => "自查结果", "Self-assessment result";
     VALIDITY => "有效性", "Validity";
     VALID_VERIFIED => "有效（签名与评分均已核验）", "valid (signature and score verified)";
-    SIGNED_AT => "签名时间", "Signed at";
+    SIGNED_AT => "签名时间（北京时间）", "Signed at (Beijing time)";
+    PUBLIC_KEY_ID => "公钥标识", "Public key identifier (did:key)";
     FINGERPRINT => "密钥指纹", "Key fingerprint";
     RESULT_DIGEST => "结果摘要", "Result digest";
     CLAIMED => "结果自称（未经核验）", "What it claims (not verified)";
@@ -639,6 +640,7 @@ pub fn cell_mark(lang: Lang, status: selfcheck_core::bureau::CellStatus, late: b
         (CellStatus::Invalid, _) => say!(lang, "无", "xx"),
         (CellStatus::Missing, _) => say!(lang, "缺", "--"),
         (CellStatus::NotDue, _) => say!(lang, "待", ".."),
+        (CellStatus::Unlisted, _) => say!(lang, "外", "nl"),
     }
 }
 
@@ -646,8 +648,8 @@ pub fn cell_mark(lang: Lang, status: selfcheck_core::bureau::CellStatus, late: b
 pub fn matrix_legend(lang: Lang) -> &'static str {
     say!(
         lang,
-        "图例：已＝已报送，迟＝逾期报送，重＝同月收到两份以上不同的结果，无＝仅收到无效文件，缺＝未报送，待＝未到报送期限",
-        "Legend: ok received, lt received late, 2x two or more different results, xx only invalid files, -- missing, .. not due yet",
+        "图例：已＝已报送，迟＝逾期报送，重＝同月收到两份以上不同的结果，无＝仅收到无效文件，缺＝未报送，待＝未到报送期限，外＝名单外协会首次报送之前的月份",
+        "Legend: ok received, lt received late, 2x two or more different results, xx only invalid files, -- missing, .. not due yet, nl before the first file of an association not on the list",
     )
 }
 
@@ -701,15 +703,16 @@ pub fn months_heading(lang: Lang) -> &'static str {
 /// One month's figures.
 pub fn month_line(lang: Lang, figures: &selfcheck_core::bureau::MonthFigures) -> String {
     let f = figures;
+    let rate = selfcheck_core::messages::percent(f.rate_per_mille);
     let mut line = say!(
         lang,
         format!(
-            "{}：应报 {}，已报送 {}，报送率 {}‰；其中逾期 {}，重复 {}；无效 {}，未报送 {}，未到期 {}",
-            f.month, f.associations, f.received, f.rate_per_mille, f.late, f.duplicate, f.invalid, f.missing, f.not_due
+            "{}：应报 {}，已报送 {}，报送率 {}；其中逾期 {}，重复报送 {}；无效 {}，未报送 {}，未到期 {}",
+            f.month, f.associations, f.received, rate, f.late, f.duplicate, f.invalid, f.missing, f.not_due
         ),
         format!(
-            "{}: {} expected, {} received, rate {} per mille; {} late, {} duplicate; {} invalid, {} missing, {} not due",
-            f.month, f.associations, f.received, f.rate_per_mille, f.late, f.duplicate, f.invalid, f.missing, f.not_due
+            "{}: {} expected, {} received, rate {}; {} late, {} duplicate; {} invalid, {} missing, {} not due",
+            f.month, f.associations, f.received, rate, f.late, f.duplicate, f.invalid, f.missing, f.not_due
         ),
     );
     if f.unlisted_received > 0 {
@@ -777,9 +780,11 @@ pub fn summary_signed(lang: Lang, kind: &str, inputs: usize, fingerprint: &str, 
 pub fn summary_verified(lang: Lang, kind: &str, rows: usize, inputs: usize, signed: &str, fingerprint: &str) -> String {
     say!(
         lang,
-        format!("签名的审核汇总（{kind}，{rows} 行，依据 {inputs} 个文件），签名时间 {signed}，密钥 {fingerprint}"),
         format!(
-            "signed bureau summary ({kind}, {rows} rows, from {inputs} files), signed at {signed}, key {fingerprint}"
+            "签名的审核汇总（{kind}，{rows} 行，依据 {inputs} 个文件），签名时间 {signed}（北京时间），密钥 {fingerprint}"
+        ),
+        format!(
+            "signed bureau summary ({kind}, {rows} rows, from {inputs} files), signed at {signed} (Beijing time), key {fingerprint}"
         ),
     )
 }

@@ -148,7 +148,7 @@ struct SummaryArgs {
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// What to print: the matrix, figures and anomalies as text; the whole analysis as JSON
-    /// (selfcheck-analysis/1); or the files table as CSV.
+    /// (selfcheck-analysis/2); or the files table as CSV.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
     format: SummaryFormat,
     /// Write the files table (one row per file, with its SHA-256 and verdict) as CSV here.
@@ -378,7 +378,7 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
                 let note = i18n::unanswered_note(lang, report.open.len(), catalogue.criteria().len());
                 eprintln!("{}", i18n::program(lang, &note));
             }
-            let grade = escape::escape(catalogue.grades()[report.grade].label.get(lang)).into_owned();
+            let grade = escape::escape(&report.grade_text(&catalogue, lang)).into_owned();
             let shown_out = out_path.as_deref().map(escape::path);
             let signed = i18n::signed(lang, report.score, &grade, &key.public().fingerprint(), shown_out.as_deref());
             eprintln!("{}", i18n::program(lang, &signed));
@@ -569,6 +569,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
         deadline: args.deadline.and_then(Deadline::new),
         longest_period_days: args.longest_period,
         ranking_month: args.month,
+        rules: selfcheck_core::bureau::Rules::V2,
     };
     let analysis = Analysis::compute(&verdicts, expected.as_ref(), settings);
     let source = ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: reviews.as_ref(), others: &others };
@@ -623,7 +624,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
     match args.format {
         SummaryFormat::Text => write!(out, "{}", bureau::summary_text(&analysis, &verdicts, &unreadable, lang))?,
         SummaryFormat::Json => {
-            let mut json = selfcheck_core::bureau::analysis_json(&analysis, &verdicts, reviews.as_ref(), lang);
+            let mut json = selfcheck_core::bureau::analysis_json(source, lang);
             let not_read: Vec<selfcheck_core::json::Json> = rows
                 .iter()
                 .filter_map(|(entry, row)| {

@@ -127,9 +127,8 @@ fn report_body(catalogue: &Catalogue, answers: &Answers, report: &Report, lang: 
     let e = |text: &str| escape(text).into_owned();
     let criteria = catalogue.criteria();
     let mut text = String::new();
-    let grade = &catalogue.grades()[report.grade];
     let _ = writeln!(text, "{}", i18n::score_line(lang, report.score, report.total, report.maximum));
-    let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::GRADE.get(lang), &e(grade.label.get(lang))));
+    let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::GRADE.get(lang), &e(&report.grade_text(catalogue, lang))));
     let answered = format!("{} / {}", report.answered(), criteria.len());
     let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::ANSWERED.get(lang), &answered));
     let _ = writeln!(text, "\n{}", i18n::heading(lang, i18n::AREAS.get(lang)));
@@ -210,9 +209,9 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
                 i18n::PERIOD.get(lang),
                 i18n::period(lang, &escape(profile.period_from()), &escape(profile.period_to())),
             ));
-            rows.push((i18n::SIGNED_AT.get(lang), verified.issued.to_string()));
+            rows.push((i18n::SIGNED_AT.get(lang), selfcheck_core::messages::beijing_short(&verified.issued)));
             rows.push((i18n::FINGERPRINT.get(lang), verified.key.fingerprint()));
-            rows.push(("did:key", verified.key.did()));
+            rows.push((i18n::PUBLIC_KEY_ID.get(lang), verified.key.did()));
             rows.push((i18n::RESULT_DIGEST.get(lang), verified.digest.clone()));
             let warnings = crate::results::warnings(verified, lang);
             if !warnings.is_empty() {
@@ -234,7 +233,12 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
                     i18n::PERIOD.get(lang),
                     i18n::period(lang, &escape(&profile.period.from), &escape(&profile.period.to)),
                 ));
-                rows.push((i18n::SIGNED_AT.get(lang), escape(&doc.valid_from).into_owned()));
+                // Beijing time when the claimed time reads as one; else as it is written.
+                let signed = selfcheck_core::Timestamp::parse(&doc.valid_from).map_or_else(
+                    |_| escape(&doc.valid_from).into_owned(),
+                    |time| selfcheck_core::messages::beijing_short(&time),
+                );
+                rows.push((i18n::SIGNED_AT.get(lang), signed));
                 let vetoes: Vec<String> = report.vetoes.iter().map(|veto| escape(veto).into_owned()).collect();
                 let vetoes =
                     if vetoes.is_empty() { i18n::NONE.get(lang).to_owned() } else { i18n::list(lang, &vetoes) };
@@ -245,7 +249,7 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
                     .find(|grade| grade.id == report.grade)
                     .map_or_else(
                         || escape(&report.grade).into_owned(),
-                        |grade| escape(grade.label.get(lang)).into_owned(),
+                        |grade| escape(&report.standing().grade_text(grade.label.get(lang), lang)).into_owned(),
                     );
                 body = i18n::claimed(lang, report.total, report.maximum, report.score, &grade, &vetoes) + "\n";
             }

@@ -128,7 +128,6 @@ pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
     let file = escape::path(path);
     match checked {
         Checked::Valid(verified) => {
-            let catalogue = &verified.catalogue;
             let profile = verified.answers.profile();
             let detail = i18n::valid_line(
                 lang,
@@ -137,7 +136,7 @@ pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
                 &escape(profile.period_from()),
                 &escape(profile.period_to()),
                 verified.report.score,
-                &escape(catalogue.grades()[verified.report.grade].label.get(lang)),
+                &escape(&verified.grade_text(lang)),
                 &verified.key.fingerprint(),
             );
             let detail = i18n::with_warnings(lang, &detail, &warnings(verified, lang));
@@ -162,7 +161,7 @@ pub fn summary_detail(summary: &VerifiedSummary, lang: Lang) -> String {
         summary.kind.label(lang),
         summary.rows(),
         summary.inputs.len(),
-        &escape(summary.issued.as_str()),
+        &selfcheck_core::messages::beijing_short(&summary.issued),
         &summary.key.fingerprint(),
     )
 }

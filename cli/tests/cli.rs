@@ -98,7 +98,11 @@ fn score_prints_totals_areas_grade_vetoes_and_what_to_fix() {
         "format": "selfcheck-answers/1",
         "catalogue": {"id": "mini", "version": "0.1.0"},
         "profile": {"name": "广东省测试行业协会", "credit_code": "514400005000031282"},
-        "answers": {"A1": {"value": "yes"}, "A3": {"checked": ["A3.1"]}, "B1": {"value": "no"}}
+        // Every criterion answered: a complete result with a veto has the veto grade.
+        "answers": {
+            "A1": {"value": "yes"}, "A2": {"value": "no"}, "A3": {"checked": ["A3.1"]},
+            "B1": {"value": "no"}, "B2": {"value": "no"}
+        }
     });
     let file = Scratch::new("answers.json", answers.to_string());
     let output = selfcheck(&["score", file.path(), "--catalog", &mini_catalogue(), "--lang", "en"]);

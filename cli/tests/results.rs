@@ -313,3 +313,42 @@ fn control_characters_in_input_never_reach_the_terminal() {
     assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'), "score printed a control character");
     assert!(shown.contains("A1\\u{1b}]0;pwned\\u{7}"), "{shown}");
 }
+
+/// The one grade rule, as the commands show it: a result with criteria left open has no grade
+/// ("尚未完成"), as on the association's own page and in the desk; signing times are Beijing time.
+#[test]
+fn an_unfinished_result_reads_not_finished_and_times_are_beijing_time() {
+    let dir = Scratch::new("unfinished");
+    let key = dir.path("key.pem");
+    assert!(selfcheck(&["keygen", "--out", &key], Some(PASSPHRASE)).status.success());
+    let mut answers: Value =
+        serde_json::from_str(&std::fs::read_to_string(golden("answers-complete.json")).unwrap()).unwrap();
+    let entries = answers["answers"].as_object_mut().unwrap();
+    let total = entries.len();
+    entries.remove("A1");
+    entries.remove("B2");
+    let answers_path = dir.path("answers.json");
+    std::fs::write(&answers_path, answers.to_string()).unwrap();
+    let result = dir.path("result.json");
+    let signed = selfcheck(&["sign", &answers_path, "--key", &key, "--out", &result], Some(PASSPHRASE));
+    assert!(signed.status.success(), "{}", text(&signed.stderr));
+    assert!(text(&signed.stderr).contains("自评等级：尚未完成"), "{}", text(&signed.stderr));
+
+    let verified = selfcheck(&["verify", &result], None);
+    assert!(verified.status.success());
+    assert!(text(&verified.stdout).contains("（自评等级：尚未完成）"), "{}", text(&verified.stdout));
+    let english = selfcheck(&["verify", &result, "--lang", "en"], None);
+    assert!(text(&english.stdout).contains("(Not finished)"), "{}", text(&english.stdout));
+
+    let report = text(&selfcheck(&["report", &result], None).stdout);
+    assert!(report.contains("自评等级：尚未完成"), "{report}");
+    assert!(report.contains(&format!("已作答：{} / {total}", total - 2)), "{report}");
+    // The signing time, as the result writes it (RFC 3339), is shown in Beijing time.
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&result).unwrap()).unwrap();
+    let signed_at = json["validFrom"].as_str().unwrap();
+    let line = report.lines().find(|line| line.starts_with("签名时间（北京时间）")).unwrap();
+    assert!(!line.contains('T') && !line.contains('Z'), "{line} (signed {signed_at})");
+    let shown = line.split_once('：').unwrap().1.trim();
+    assert_eq!(shown.len(), "2026-11-08 09:30".len(), "{line}");
+    assert!(!report.contains("did:key："), "the public key is labelled in words: {report}");
+}

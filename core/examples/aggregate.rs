@@ -41,7 +41,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for row in analysis.ranking.iter().take(10) {
         // The ranking points at the verdicts: only accepted results are ranked.
         if let Some(result) = verdicts[row.verdict].accepted() {
-            println!("{:>3}. {} {} {}", row.rank, result.report.score, row.month, result.answers.profile().name());
+            // Vetoed and incomplete results come after the ranked ones, without a rank.
+            let rank = row.rank.map_or_else(|| row.standing.code().to_owned(), |rank| rank.to_string());
+            println!("{rank:>10}. {} {} {}", result.report.score, row.month, result.answers.profile().name());
         }
     }
     for anomaly in &analysis.anomalies {

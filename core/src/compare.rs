@@ -140,6 +140,9 @@ pub struct Comparison {
     pub scores: [u32; 2],
     /// Grade ids, before and after.
     pub grades: [String; 2],
+    /// The grades as people read them ([`crate::Report::grade_text`]), in Chinese and English,
+    /// before and after.
+    pub grade_texts: [crate::Text; 2],
     /// Answered criteria, before and after.
     pub answered: [usize; 2],
 }
@@ -194,6 +197,10 @@ impl Comparison {
             totals: [(before.report.total, before.report.maximum), (after.report.total, after.report.maximum)],
             scores: [before.report.score, after.report.score],
             grades: [grade(before), grade(after)],
+            grade_texts: [before, after].map(|side| crate::Text {
+                zh: side.report.grade_text(side.catalogue, crate::Lang::Zh),
+                en: side.report.grade_text(side.catalogue, crate::Lang::En),
+            }),
             answered: [before.report.answered(), after.report.answered()],
         }
     }

@@ -321,6 +321,12 @@ impl VerifiedResult {
         self.report.grade_in(&self.catalogue)
     }
 
+    /// The grade as people read it ([`crate::Report::grade_text`]): "尚未完成" while criteria
+    /// are open.
+    pub fn grade_text(&self, lang: crate::Lang) -> String {
+        self.report.grade_text(&self.catalogue, lang)
+    }
+
     /// Each area's points and maximum.
     pub fn area_scores(&self) -> Vec<crate::AreaScore<'_>> {
         self.report.area_scores(&self.catalogue)

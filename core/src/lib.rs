@@ -148,7 +148,7 @@ pub use credit_code::{CreditCode, CreditCodeError, CreditCodeWarning};
 pub use error::{Document, Error, ErrorClass, Problem, ProblemKind};
 pub use keys::{AssociationKey, PublicKey};
 pub use register::{KeyRegister, KeyStatus};
-pub use report::{AreaScore, Outcome, Rectification, Report};
+pub use report::{AreaScore, Outcome, Rectification, Report, Standing};
 pub use text::{Lang, Text};
 pub use time::{BeijingTime, Timestamp};
 

@@ -1089,6 +1089,47 @@ pub fn cell_status(status: crate::bureau::CellStatus, lang: Lang) -> &'static st
         (CellStatus::Missing, Lang::En) => "missing",
         (CellStatus::NotDue, Lang::Zh) => "未到期",
         (CellStatus::NotDue, Lang::En) => "not due",
+        (CellStatus::Unlisted, Lang::Zh) => "名单外",
+        (CellStatus::Unlisted, Lang::En) => "not listed",
+    }
+}
+
+/// Why a result of the ranking has no rank number, in a few words of `lang`; `None` for a ranked
+/// one. `answered` and `criteria` say how far an incomplete one got.
+pub fn unranked_reason(
+    standing: crate::report::Standing,
+    answered: usize,
+    criteria: usize,
+    lang: Lang,
+) -> Option<String> {
+    use crate::report::Standing;
+    match (standing, lang) {
+        (Standing::Graded, _) => None,
+        (Standing::Vetoed, Lang::Zh) => Some("一票否决，不参与排名".to_owned()),
+        (Standing::Vetoed, Lang::En) => Some("vetoed: not ranked".to_owned()),
+        (Standing::Incomplete, Lang::Zh) => Some(format!("尚未完成（已作答 {answered} / {criteria}），不参与排名")),
+        (Standing::Incomplete, Lang::En) => {
+            Some(format!("not finished ({answered} / {criteria} answered): not ranked"))
+        }
+    }
+}
+
+/// A rate for people: per mille as a percentage with one decimal (`950` → `95.0%`), the one form
+/// every page, command and export shows.
+pub fn percent(per_mille: u32) -> String {
+    format!("{}.{}%", per_mille / 10, per_mille % 10)
+}
+
+/// A signing time as a table shows it to people: Beijing time, `2026-11-08 09:30`.
+pub fn beijing_short(timestamp: &crate::time::Timestamp) -> String {
+    timestamp.beijing().short()
+}
+
+/// The grade of a result with criteria still open: it has none yet.
+pub fn not_finished(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "尚未完成",
+        Lang::En => "Not finished",
     }
 }
 
@@ -1135,6 +1176,11 @@ pub fn summary_kind(kind: crate::bureau::SummaryKind, lang: Lang) -> &'static st
     }
 }
 
+/// A period as people read it: `2026-11-01 至 2026-11-30`, `2026-11-01 to 2026-11-30`.
+pub fn period_range(from: &str, to: &str, lang: Lang) -> String {
+    period_text(from, to, lang)
+}
+
 fn period_text(from: &str, to: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{} 至 {}", display_input(from), display_input(to)),
@@ -1145,6 +1191,73 @@ fn period_text(from: &str, to: &str, lang: Lang) -> String {
 fn joined(items: &[String], lang: Lang) -> String {
     let items: Vec<String> = items.iter().map(|item| display_input(item)).collect();
     items.join(if lang == Lang::Zh { "，" } else { ", " })
+}
+
+/// The settings of a review as people read them, one (name, value) per line, in `lang`: the
+/// same lines in the exports, the desk's page and print, and the command's report.
+pub fn settings_lines(
+    settings: &crate::bureau::Settings,
+    months: Option<crate::bureau::MonthRange>,
+    lang: Lang,
+) -> Vec<(&'static str, String)> {
+    let zh = lang == Lang::Zh;
+    let pick = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
+    let months = match months {
+        Some(range) => match settings.months {
+            Some(_) => period_text(&range.first.to_string(), &range.last.to_string(), lang),
+            None => {
+                let range = period_text(&range.first.to_string(), &range.last.to_string(), lang);
+                if zh {
+                    format!("{range}（按收到的结果确定）")
+                } else {
+                    format!("{range} (from the results received)")
+                }
+            }
+        },
+        None => pick("按收到的结果确定", "from the results received").to_owned(),
+    };
+    let deadline = match settings.deadline {
+        Some(deadline) if zh => format!("次月 {} 日（北京时间）", deadline.day()),
+        Some(deadline) => format!("day {} of the following month (Beijing time)", deadline.day()),
+        None => pick("未设截止日：月份结束即为应报", "none: a month is due once it has ended").to_owned(),
+    };
+    let ranking = match settings.ranking_month {
+        Some(month) => month.to_string(),
+        None => pick("各协会最近一期结果", "each association's latest result").to_owned(),
+    };
+    let longest = if zh {
+        format!("{} 天", settings.longest_period_days)
+    } else {
+        format!("{} days", settings.longest_period_days)
+    };
+    vec![
+        (pick("审核时间（北京时间）", "Reviewed at (Beijing time)"), beijing_short(&settings.now)),
+        (pick("月份范围", "Months"), months),
+        (pick("报送截止日", "Deadline"), deadline),
+        (pick("排名月份", "Month ranked"), ranking),
+        (pick("自查期间最长天数", "Longest period"), longest),
+    ]
+}
+
+/// The kind of an anomaly in a few words of `lang`.
+pub fn anomaly_label(kind: &crate::bureau::AnomalyKind, lang: Lang) -> &'static str {
+    use crate::bureau::AnomalyKind;
+    match (kind, lang) {
+        (AnomalyKind::SameFileTwice { .. }, Lang::Zh) => "同一文件重复",
+        (AnomalyKind::SameFileTwice { .. }, Lang::En) => "same file twice",
+        (AnomalyKind::SameAnswersForTwoPeriods { .. }, Lang::Zh) => "两期作答相同",
+        (AnomalyKind::SameAnswersForTwoPeriods { .. }, Lang::En) => "same answers for two periods",
+        (AnomalyKind::KeyForSeveralAssociations { .. }, Lang::Zh) => "一把密钥用于多个协会",
+        (AnomalyKind::KeyForSeveralAssociations { .. }, Lang::En) => "one key, several associations",
+        (AnomalyKind::KeyChanged { .. }, Lang::Zh) => "更换了密钥",
+        (AnomalyKind::KeyChanged { .. }, Lang::En) => "key changed",
+        (AnomalyKind::PeriodsOverlap { .. }, Lang::Zh) => "自查期间重叠",
+        (AnomalyKind::PeriodsOverlap { .. }, Lang::En) => "periods overlap",
+        (AnomalyKind::PeriodInFuture { .. }, Lang::Zh) => "自查期间在未来",
+        (AnomalyKind::PeriodInFuture { .. }, Lang::En) => "period in the future",
+        (AnomalyKind::PeriodTooLong { .. }, Lang::Zh) => "自查期间过长",
+        (AnomalyKind::PeriodTooLong { .. }, Lang::En) => "period too long",
+    }
 }
 
 /// An anomaly in plain words of `lang`.
@@ -1302,6 +1415,12 @@ pub struct ExportWords {
     pub key_status: &'static str,
     pub fingerprint: &'static str,
     pub signed: &'static str,
+    pub signed_machine: &'static str,
+    pub standing: &'static str,
+    pub kind: &'static str,
+    pub settings: &'static str,
+    pub setting: &'static str,
+    pub value: &'static str,
     pub review_state: &'static str,
     pub review_note: &'static str,
     pub file: &'static str,
@@ -1387,7 +1506,13 @@ pub fn export_words(lang: Lang) -> ExportWords {
             answered: "已作答",
             key_status: "密钥备案",
             fingerprint: "密钥指纹",
-            signed: "签名时间",
+            signed: "签名时间（北京时间）",
+            signed_machine: "签名时间（机器读取格式）",
+            standing: "排名说明",
+            kind: "类别",
+            settings: "设置",
+            setting: "设置项",
+            value: "取值",
             review_state: "审核状态",
             review_note: "审核意见",
             file: "文件",
@@ -1406,7 +1531,7 @@ pub fn export_words(lang: Lang) -> ExportWords {
             invalid: "无效",
             missing: "未报送",
             not_due: "未到期",
-            rate: "报送率（‰）",
+            rate: "报送率",
             unlisted: "名单外已报送",
             failed_rank: "未达标排序",
             catalogue: "自查目录",
@@ -1421,16 +1546,16 @@ pub fn export_words(lang: Lang) -> ExportWords {
             open: "未作答",
             not_applicable: "不适用",
             veto_count: "触发否决",
-            failed_rate: "未达标率（‰）",
+            failed_rate: "未达标率",
             area: "领域",
             results: "结果数",
             points_sum: "得分合计",
             maximum_sum: "满分合计",
             area_mean: "折合千分制均值",
             overall: "总体（平均得分）",
-            share: "占比（‰）",
+            share: "占比",
             with_veto: "触发否决项",
-            code: "代码",
+            code: "代码（供程序使用）",
             description: "说明",
             sha256: "SHA-256",
             size: "大小（字节）",
@@ -1469,7 +1594,13 @@ pub fn export_words(lang: Lang) -> ExportWords {
             answered: "Answered",
             key_status: "Key on file",
             fingerprint: "Key fingerprint",
-            signed: "Signed at",
+            signed: "Signed at (Beijing time)",
+            signed_machine: "Signed at (RFC 3339)",
+            standing: "Ranking note",
+            kind: "Kind",
+            settings: "Settings",
+            setting: "Setting",
+            value: "Value",
             review_state: "Review",
             review_note: "Review note",
             file: "File",
@@ -1488,7 +1619,7 @@ pub fn export_words(lang: Lang) -> ExportWords {
             invalid: "Invalid",
             missing: "Missing",
             not_due: "Not due",
-            rate: "Rate (per mille)",
+            rate: "Rate",
             unlisted: "Received, not listed",
             failed_rank: "Most failed",
             catalogue: "Catalogue",
@@ -1503,16 +1634,16 @@ pub fn export_words(lang: Lang) -> ExportWords {
             open: "Open",
             not_applicable: "Not applicable",
             veto_count: "Vetoes",
-            failed_rate: "Failed (per mille)",
+            failed_rate: "Failed",
             area: "Area",
             results: "Results",
             points_sum: "Points",
             maximum_sum: "Maximum",
             area_mean: "Mean (per mille)",
             overall: "Overall (mean score)",
-            share: "Share (per mille)",
+            share: "Share",
             with_veto: "With a veto",
-            code: "Code",
+            code: "Code (for programs)",
             description: "Description",
             sha256: "SHA-256",
             size: "Size (bytes)",

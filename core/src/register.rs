@@ -89,6 +89,22 @@ impl KeyRegister {
         KeyRegister::default()
     }
 
+    /// Reads a register file as received: UTF-8 (a byte-order mark is ignored), else refused
+    /// with the encoding named (a file saved as GBK is told to be saved as UTF-8), as every host
+    /// reads it.
+    ///
+    /// # Errors
+    /// [`Error::TooLarge`] over [`MAX_REGISTER_BYTES`], [`Error::Json`] with
+    /// [`crate::json::JsonErrorKind::NotUtf8`] when the bytes are not UTF-8, and what
+    /// [`KeyRegister::parse`] refuses.
+    pub fn from_bytes(bytes: &[u8]) -> Result<KeyRegister, Error> {
+        if bytes.len() > MAX_REGISTER_BYTES {
+            return Err(Error::TooLarge { what: Document::Register, size: bytes.len(), limit: MAX_REGISTER_BYTES });
+        }
+        let text = crate::json::decode(bytes).map_err(|error| Error::Json { what: Document::Register, error })?;
+        KeyRegister::parse(text)
+    }
+
     /// Reads a register file, reporting every problem at once (each at `line N`).
     ///
     /// # Errors

@@ -61,6 +61,58 @@ pub struct Report {
     pub rectification: Vec<usize>,
 }
 
+/// Where a result stands for the people who read it and in the bureau's ranking: the one rule
+/// that every page, export, command and binding shows, so that the same file shows the same
+/// grade everywhere.
+///
+/// - [`Standing::Incomplete`]: a criterion is still open. It has no grade (it reads "尚未完成",
+///   whatever its points and vetoes) and is not ranked: the ranking lists it after every other
+///   result, the most answered first.
+/// - [`Standing::Vetoed`]: every criterion answered, and a veto triggered. Its grade is the
+///   catalogue's veto grade (需整改), and it is not ranked either: the ranking lists it, marked
+///   with its vetoes, after the ranked results and before the incomplete ones.
+/// - [`Standing::Graded`]: every criterion answered, no veto. Its grade is its score's band, and
+///   it is ranked by score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Standing {
+    /// Complete, no veto: graded by score and ranked.
+    Graded,
+    /// Complete, with a veto: the veto grade, listed after the ranked results.
+    Vetoed,
+    /// Criteria still open: no grade, listed last.
+    Incomplete,
+}
+
+impl Standing {
+    /// A stable code: `graded`, `vetoed`, `incomplete`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Standing::Graded => "graded",
+            Standing::Vetoed => "vetoed",
+            Standing::Incomplete => "incomplete",
+        }
+    }
+
+    /// The standing of a code written by [`Standing::code`].
+    pub fn from_code(code: &str) -> Option<Standing> {
+        [Standing::Graded, Standing::Vetoed, Standing::Incomplete].into_iter().find(|standing| standing.code() == code)
+    }
+
+    /// Whether a result of this standing gets a rank number.
+    pub fn is_ranked(self) -> bool {
+        self == Standing::Graded
+    }
+
+    /// The grade as people read it, in `lang`: `grade_label` (the label of the report's grade)
+    /// once every criterion is answered, else "尚未完成".
+    pub fn grade_text(self, grade_label: &str, lang: crate::Lang) -> String {
+        match self {
+            Standing::Incomplete => crate::messages::not_finished(lang).to_owned(),
+            Standing::Graded | Standing::Vetoed => grade_label.to_owned(),
+        }
+    }
+}
+
 /// The outcome of one criterion given its response.
 pub fn outcome(criterion: &Criterion, response: Option<Response>) -> Outcome {
     let full = criterion.points;
@@ -184,6 +236,24 @@ impl Report {
             .filter(|(bit, _)| bits & (1 << bit) == 0)
             .map(|(_, item)| item.id.clone())
             .collect()
+    }
+
+    /// Where the result stands: see [`Standing`].
+    pub fn standing(&self) -> Standing {
+        if !self.open.is_empty() {
+            Standing::Incomplete
+        } else if !self.vetoes.is_empty() {
+            Standing::Vetoed
+        } else {
+            Standing::Graded
+        }
+    }
+
+    /// The grade as people read it, in `lang`: the grade's label once every criterion is
+    /// answered, else "尚未完成" (see [`Standing`]). `catalogue` is the one the report was
+    /// computed with.
+    pub fn grade_text(&self, catalogue: &Catalogue, lang: crate::Lang) -> String {
+        self.standing().grade_text(self.grade_in(catalogue).label.get(lang), lang)
     }
 
     /// Answered criteria (not applicable included).

@@ -298,6 +298,11 @@ impl Timestamp {
 }
 
 impl BeijingTime {
+    /// The date and time as tables show them, in either language: `2026-12-01 11:46`.
+    pub fn short(&self) -> String {
+        format!("{:04}-{:02}-{:02} {:02}:{:02}", self.year, self.month, self.day, self.hour, self.minute)
+    }
+
     /// The date and time the way readers of `lang` write them: `2026年12月1日 11:46` in
     /// Chinese, `1 December 2026, 11:46` in English (both on the 24-hour clock).
     pub fn format(&self, lang: crate::Lang) -> String {

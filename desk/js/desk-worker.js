@@ -1,6 +1,6 @@
 // The desk's Web Worker: verifies received files with the core (the desk's wasm module, the same
 // the page loads) off the main thread, keeps them in IndexedDB so that a reload restores them,
-// and answers with progress and the core's analysis (`selfcheck-analysis/1` JSON).
+// and answers with progress and the core's analysis (`selfcheck-analysis/2` JSON).
 import init, { Engine } from './selfcheck_desk.js';
 
 const ready = init();
@@ -184,13 +184,14 @@ const handlers = {
   async init(message) {
     engine = new Engine(message.now);
     lang = message.lang;
-    for (const [kind, text] of [['register', message.register], ['expected', message.expected], ['reviews', message.reviews]]) {
+    for (const kind of ['register', 'expected', 'reviews']) {
       try {
-        apply(kind, text);
+        apply(kind, message[kind]);
       } catch (error) {
         report(error);
       }
     }
+    settings(message);
     database = await openDatabase();
     await restoreStored();
     sendAnalysis();
@@ -211,10 +212,11 @@ const handlers = {
     await forgetAll();
     sendAnalysis();
   },
-  register(message) { apply('register', message.text); sendAnalysis(); },
-  expected(message) { apply('expected', message.text); sendAnalysis(); },
+  register(message) { apply('register', message); sendAnalysis(); },
+  expected(message) { apply('expected', message); sendAnalysis(); },
   // The page shows the review states it holds; the worker needs them for the exports only.
-  reviews(message) { apply('reviews', message.text); },
+  reviews(message) { apply('reviews', message); },
+  settings(message) { settings(message); sendAnalysis(); },
   lang(message) { lang = message.lang; sendAnalysis(); },
   sign(message) {
     engine.set_now(message.now);
@@ -252,10 +254,21 @@ const handlers = {
   },
 };
 
-function apply(kind, text) {
-  if (kind === 'register') engine.set_register('register.txt', text || '', lang);
-  else if (kind === 'expected') engine.set_expected('expected.csv', new TextEncoder().encode(text || ''), lang);
-  else engine.set_reviews(text || '', lang);
+/**
+ * Uses a register, expected list or review file: `{name, bytes}` as received (the bytes the
+ * exports and the signed summary name by their SHA-256), or `{text}` typed in the page.
+ */
+function apply(kind, input) {
+  const name = input?.name || { register: 'register.txt', expected: 'expected.csv', reviews: 'reviews.json' }[kind];
+  const bytes = input?.bytes ?? new TextEncoder().encode(input?.text || '');
+  if (kind === 'register') engine.set_register(name, bytes, lang);
+  else if (kind === 'expected') engine.set_expected(name, bytes, lang);
+  else engine.set_reviews(new TextDecoder().decode(bytes), lang);
+}
+
+/** The review's settings, as the page checked them. */
+function settings(message) {
+  engine.set_settings(message.deadline || 0, message.months || '', message.rankingMonth || '', message.longest || 31);
 }
 
 // One message at a time, in order: a file list sent during a reload waits for the restore.

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
 use selfcheck_core::bureau::{CellStatus, ExpectedList, ReviewState, Reviews, Stage};
-use selfcheck_core::{Catalogue, KeyRegister, Lang, Timestamp};
+use selfcheck_core::{Catalogue, KeyRegister, Lang, Standing, Timestamp};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::{
@@ -43,8 +43,6 @@ pub struct View {
     pub missed_two: bool,
     /// Name or credit code searched for in the ranking.
     pub search: String,
-    /// The ranking's month (`YYYY-MM`), empty for each association's latest.
-    pub month: String,
     /// Only this grade id, empty for every grade.
     pub grade: String,
     /// Only results with a veto.
@@ -63,7 +61,6 @@ impl Default for View {
             verdicts: "all".into(),
             missed_two: false,
             search: String::new(),
-            month: String::new(),
             grade: String::new(),
             vetoes: false,
             sort: "rank".into(),
@@ -73,24 +70,69 @@ impl Default for View {
     }
 }
 
+/// A file as received: its name and bytes.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Received {
+    pub(crate) name: String,
+    pub(crate) bytes: Vec<u8>,
+}
+
 /// A text the bureau edits (the register, the expected list) and the message about it.
 #[derive(Debug, Clone, PartialEq, Default)]
 struct Editor {
     text: String,
+    /// The file the text was read from, while the text is not edited: the worker reads and
+    /// hashes these bytes (never a re-encoding), and "download" gives them back.
+    file: Option<Rc<Received>>,
     message: Option<(bool, String)>,
+}
+
+impl Editor {
+    /// The editor of `id` as kept in local storage.
+    fn load(id: &str) -> Editor {
+        let file = browser::load(&format!("{id}-file"))
+            .and_then(|kept| {
+                let (name, hex) = kept.split_once('\n')?;
+                Some(Rc::new(Received { name: name.to_owned(), bytes: browser::from_hex(hex)? }))
+            })
+            .filter(|file| !file.bytes.is_empty());
+        Editor { text: browser::load(id).unwrap_or_default(), file, message: None }
+    }
+
+    /// What the worker is given: the file as received, or the text typed.
+    fn input(&self, id: &str) -> Vec<(&'static str, JsValue)> {
+        match &self.file {
+            Some(file) => vec![
+                ("name", file.name.clone().into()),
+                ("bytes", js_sys::Uint8Array::from(file.bytes.as_slice()).into()),
+            ],
+            None => vec![("name", default_name(id).into()), ("text", self.text.clone().into())],
+        }
+    }
+}
+
+/// The name a typed register or expected list gets in the exports and downloads.
+fn default_name(id: &str) -> &'static str {
+    if id == "register" { "register.txt" } else { "expected.csv" }
 }
 
 pub(crate) fn lang_code(lang: Lang) -> &'static str {
     if lang == Lang::En { "en" } else { "zh" }
 }
 
+/// An object of these fields.
+fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in fields {
+        let _ = Reflect::set(&object, &(*key).into(), value);
+    }
+    object.into()
+}
+
 /// Posts `{type, …fields}` to the worker.
 fn post(worker: &Worker, kind: &str, fields: &[(&str, JsValue)]) {
-    let message = Object::new();
+    let message = object(fields);
     let _ = Reflect::set(&message, &"type".into(), &kind.into());
-    for (key, value) in fields {
-        let _ = Reflect::set(&message, &(*key).into(), value);
-    }
     let _ = worker.post_message(&message);
 }
 
@@ -98,20 +140,24 @@ fn field(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// The register's text checked by the core; the error in words of `lang`.
-fn check_register(text: &str, lang: Lang) -> Result<(), String> {
-    if text.trim().is_empty() {
-        return Ok(());
+/// A register read by the core from the bytes received, as the command line reads
+/// `--trusted-keys`: its text, or the error in words of `lang`.
+fn check_register(bytes: &[u8], lang: Lang) -> Result<String, String> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(String::from_utf8_lossy(bytes).into_owned());
     }
-    KeyRegister::parse(text).map(|_| ()).map_err(|error| error.message(lang))
+    KeyRegister::from_bytes(bytes)
+        .map(|_| selfcheck_core::json::decode(bytes).map(str::to_owned).unwrap_or_default())
+        .map_err(|error| error.message(lang))
 }
 
-/// The expected list's text checked by the core; the error in words of `lang`.
-fn check_expected(text: &str, lang: Lang) -> Result<(), String> {
-    if text.trim().is_empty() {
-        return Ok(());
+/// An expected list read by the core from the bytes received, as the command line reads
+/// `--expected`: its text, or the error in words of `lang`.
+fn check_expected(bytes: &[u8], lang: Lang) -> Result<String, String> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(String::from_utf8_lossy(bytes).into_owned());
     }
-    ExpectedList::from_bytes(text.as_bytes()).map(|_| ()).map_err(|error| error.message(lang))
+    ExpectedList::read(bytes).map(|(_, text)| text).map_err(|error| error.message(lang))
 }
 
 /// The label of a key status code.
@@ -135,10 +181,30 @@ fn cell_status(code: &str) -> Option<(CellStatus, bool)> {
         Some(status) => (status, true),
         None => (code, false),
     };
-    [CellStatus::Received, CellStatus::Duplicate, CellStatus::Invalid, CellStatus::Missing, CellStatus::NotDue]
-        .into_iter()
-        .find(|candidate| candidate.code() == status)
-        .map(|status| (status, late))
+    [
+        CellStatus::Received,
+        CellStatus::Duplicate,
+        CellStatus::Invalid,
+        CellStatus::Missing,
+        CellStatus::NotDue,
+        CellStatus::Unlisted,
+    ]
+    .into_iter()
+    .find(|candidate| candidate.code() == status)
+    .map(|status| (status, late))
+}
+
+/// What the grade filter matches a row by: its grade id, or `incomplete` (no grade yet).
+fn grade_filter(row: &RankDoc) -> &str {
+    if standing(row) == Standing::Incomplete { Standing::Incomplete.code() } else { &row.grade }
+}
+
+/// The grade filter's option for `value` (see [`grade_filter`]).
+fn grade_filter_label(value: &str, lang: Lang) -> String {
+    match Standing::from_code(value) {
+        Some(Standing::Incomplete) => selfcheck_core::messages::not_finished(lang).to_owned(),
+        _ => grade_label(value, lang),
+    }
 }
 
 /// The grade's label in the built-in catalogue, or its id.
@@ -148,10 +214,6 @@ fn grade_label(id: &str, lang: Lang) -> String {
         .flat_map(|catalogue| catalogue.grades())
         .find(|grade| grade.id == id)
         .map_or_else(|| id.to_owned(), |grade| grade.label.get(lang).to_owned())
-}
-
-fn per_mille(value: u32) -> String {
-    format!("{}.{}%", value / 10, value % 10)
 }
 
 /// The value of the input, select or text area an event came from.
@@ -239,8 +301,9 @@ pub fn App() -> Html {
     let failure = use_state(|| None::<String>);
     // The worker's memory after its last analysis, in bytes: shown to the benchmark only.
     let worker_memory = use_state(|| 0_u64);
-    let register = use_state(|| Editor { text: browser::load("register").unwrap_or_default(), message: None });
-    let expected = use_state(|| Editor { text: browser::load("expected").unwrap_or_default(), message: None });
+    let register = use_state(|| Editor::load("register"));
+    let expected = use_state(|| Editor::load("expected"));
+    let settings = use_state(crate::settings::DeskSettings::load);
     let reviews = use_state(|| {
         Rc::new(browser::load("reviews").and_then(|text| Reviews::from_json(&text).ok()).unwrap_or_default())
     });
@@ -277,7 +340,8 @@ pub fn App() -> Html {
         let worker_memory = worker_memory.clone();
         let (opened, applied_register) = (opened.dispatcher(), applied_register.clone());
         let (sign_outcome, signed_lang) = (sign_outcome.clone(), *lang);
-        let start = (register.text.clone(), expected.text.clone(), reviews.to_json(), *lang);
+        let start = (register.input("register"), expected.input("expected"), reviews.to_json(), *lang);
+        let start_settings = settings.fields_or_defaults();
         use_effect_with((), move |_| {
             let options = WorkerOptions::new();
             options.set_type(WorkerType::Module);
@@ -293,9 +357,13 @@ pub fn App() -> Html {
                             Some("analysis") => {
                                 let text = field(&data, "json").as_string().unwrap_or_default();
                                 worker_memory.set(field(&data, "memory").as_f64().unwrap_or(0.0) as u64);
-                                if let Ok(document) = serde_json::from_str::<AnalysisDoc>(&text) {
-                                    analysis.set(Shared::new(document));
-                                    stage.set(0);
+                                match serde_json::from_str::<AnalysisDoc>(&text) {
+                                    Ok(document) => {
+                                        analysis.set(Shared::new(document));
+                                        stage.set(0);
+                                    }
+                                    // Never silently empty: a document the page cannot read is a fault to see.
+                                    Err(error) => failure.set(Some(error.to_string())),
                                 }
                                 progress.set(None);
                             }
@@ -326,17 +394,15 @@ pub fn App() -> Html {
                     created.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
                     onmessage.forget();
                     let (register, expected, reviews, lang) = start;
-                    post(
-                        &created,
-                        "init",
-                        &[
-                            ("now", (browser::now_seconds() as f64).into()),
-                            ("register", register.into()),
-                            ("expected", expected.into()),
-                            ("reviews", reviews.into()),
-                            ("lang", lang_code(lang).into()),
-                        ],
-                    );
+                    let mut fields = vec![
+                        ("now", (browser::now_seconds() as f64).into()),
+                        ("register", object(&register)),
+                        ("expected", object(&expected)),
+                        ("reviews", object(&[("text", reviews.into())])),
+                        ("lang", lang_code(lang).into()),
+                    ];
+                    fields.extend(start_settings);
+                    post(&created, "init", &fields);
                     *worker.borrow_mut() = Some(created);
                 }
                 Err(error) => failure.set(Some(format!("{error:?}"))),
@@ -462,6 +528,7 @@ pub fn App() -> Html {
             </nav>
             <main>
                 <crate::report::PrintHeading bureau={(*bureau).clone()} lang={lang_value} />
+                <crate::settings::PrintedSettings analysis={analysis_doc.clone()} lang={lang_value} />
                 <section id="desk-load" class="desk-section" aria-labelledby="desk-load-title">
                     <h2 id="desk-load-title">{ T::Load.get(lang_value) }</h2>
                     <div class="desk-drop" data-testid="drop" ondrop={on_drop} ondragover={on_drag_over}>
@@ -494,13 +561,14 @@ pub fn App() -> Html {
                 </section>
                 <section id="desk-register" class="desk-section desk-columns" aria-labelledby="desk-register-title">
                     <h2 id="desk-register-title" class="desk-visually-hidden">{ T::Register.get(lang_value) }</h2>
-                    <TextEditor id="register" title={T::Register} hint={T::RegisterHint} file_name="register.txt"
-                        editor={register.clone()} check={check_register as fn(&str, Lang) -> Result<(), String>}
+                    <TextEditor id="register" title={T::Register} hint={T::RegisterHint}
+                        editor={register.clone()} check={check_register as Check}
                         lang={lang_value} send={send.clone()} />
-                    <TextEditor id="expected" title={T::Expected} hint={T::ExpectedHint} file_name="expected.csv"
-                        editor={expected.clone()} check={check_expected as fn(&str, Lang) -> Result<(), String>}
+                    <TextEditor id="expected" title={T::Expected} hint={T::ExpectedHint}
+                        editor={expected.clone()} check={check_expected as Check}
                         lang={lang_value} send={send.clone()} />
                 </section>
+                <crate::settings::SettingsPanel settings={settings.clone()} send={send.clone()} lang={lang_value} />
                 <div id="desk-association-anchor"></div>
                 if !view.association.is_empty() {
                     <AssociationView credit_code={view.association.clone()}
@@ -513,7 +581,7 @@ pub fn App() -> Html {
                 <VerdictList analysis={staged(1)} view={view.clone()} lang={lang_value} />
                 <MatrixView analysis={staged(0)} view={view.clone()} lang={lang_value} />
                 <RankingView analysis={staged(2)} view={view.clone()} reviews={reviews.clone()}
-                    shown={shown.clone()} send={send.clone()} lang={lang_value} />
+                    shown={shown.clone()} send={send.clone()} settings={settings.clone()} lang={lang_value} />
                 <crate::province::ProvinceView analysis={staged(3)} lang={lang_value} />
                 <section id="desk-anomalies" class="desk-section" aria-labelledby="desk-anomalies-title">
                     <h2 id="desk-anomalies-title">{ T::Anomalies.get(lang_value) }</h2>
@@ -561,8 +629,7 @@ pub fn App() -> Html {
                     <crate::report::SignPanel send={send.clone()} outcome={(*sign_outcome).clone()} lang={lang_value} />
                 </section>
                 if *printing {
-                    <crate::report::PrintInputs analysis={analysis_doc.clone()} register={register.text.clone()} expected={expected.text.clone()}
-                        reviews={reviews.to_json()} lang={lang_value} />
+                    <crate::report::PrintInputs analysis={analysis_doc.clone()} lang={lang_value} />
                 } else {
                     <p class="desk-print-only">{ T::PrintWithButton.get(lang_value) }</p>
                 }
@@ -571,45 +638,63 @@ pub fn App() -> Html {
     }
 }
 
+/// Reads a register or an expected list from the bytes received: its text, or the error.
+type Check = fn(&[u8], Lang) -> Result<String, String>;
+
 /// Properties of a text the bureau edits.
 #[derive(Properties)]
 struct TextEditorProps {
     id: &'static str,
     title: T,
     hint: T,
-    file_name: &'static str,
     editor: UseStateHandle<Editor>,
-    check: fn(&str, Lang) -> Result<(), String>,
+    check: Check,
     lang: Lang,
     send: Send,
 }
 
-/// The key register or the expected list: loaded from a file, edited, checked by the core,
-/// applied (kept in the browser and handed to the worker) and downloadable.
+/// The key register or the expected list: loaded from a file (read by the core from its bytes,
+/// as the command line reads it), or typed; checked, applied (kept in the browser and handed to
+/// the worker) and downloadable as it was received.
 #[component]
 fn TextEditor(props: &TextEditorProps) -> Html {
-    let TextEditorProps { id, title, hint, file_name, editor, check, lang, send } = props;
+    let TextEditorProps { id, title, hint, editor, check, lang, send } = props;
     let (id, lang, check) = (*id, *lang, *check);
+    // Applies a file as received, or the text typed (`None`).
     let apply = {
         let (editor, send) = (editor.clone(), send.clone());
-        Rc::new(move |text: String| {
-            let message = match check(&text, lang) {
-                Ok(()) => {
-                    let kept = browser::store(id, &text);
-                    send(id, &[("text", text.clone().into()), ("lang", lang_code(lang).into())]);
+        Rc::new(move |text: String, file: Option<Rc<Received>>| {
+            let bytes = file.as_ref().map_or_else(|| text.as_bytes().to_vec(), |file| file.bytes.clone());
+            let (text, message) = match check(&bytes, lang) {
+                Ok(read) => {
+                    let next = Editor { text: if file.is_some() { read } else { text }, file, message: None };
+                    let kept = browser::store(id, &next.text)
+                        && browser::store(
+                            &format!("{id}-file"),
+                            &next.file.as_ref().map_or_else(String::new, |file| {
+                                format!("{}\n{}", file.name, selfcheck_core::canonical::hex(&file.bytes))
+                            }),
+                        );
+                    let mut fields = next.input(id);
+                    fields.push(("lang", lang_code(lang).into()));
+                    send(id, &fields);
                     let words = if kept { T::Applied } else { T::StorageRefused };
-                    Some((!kept, words.get(lang).to_owned()))
+                    editor.set(Editor { message: Some((!kept, words.get(lang).to_owned())), ..next });
+                    return;
                 }
-                Err(error) => Some((true, error)),
+                // A file refused is not applied, and the text shown stays as it was.
+                Err(error) if file.is_some() => (editor.text.clone(), Some((true, error))),
+                Err(error) => (text, Some((true, error))),
             };
-            editor.set(Editor { text, message });
+            let file = if editor.text == text { editor.file.clone() } else { None };
+            editor.set(Editor { text, file, message });
         })
     };
     let on_input = {
         let editor = editor.clone();
         Callback::from(move |event: InputEvent| {
-            let text = target_value(&event);
-            editor.set(Editor { text, message: None });
+            // Edited: no longer the file received.
+            editor.set(Editor { text: target_value(&event), file: None, message: None });
         })
     };
     let on_file = {
@@ -622,8 +707,7 @@ fn TextEditor(props: &TextEditorProps) -> Html {
             let apply = apply.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Ok(bytes) = browser::read_bytes(&file).await {
-                    let text = String::from_utf8_lossy(&bytes).trim_start_matches('\u{feff}').to_owned();
-                    apply(text);
+                    apply(String::new(), Some(Rc::new(Received { name: file.name(), bytes })));
                 }
             });
             if let Some(input) = input {
@@ -633,22 +717,29 @@ fn TextEditor(props: &TextEditorProps) -> Html {
     };
     let on_apply = {
         let (apply, editor) = (apply.clone(), editor.clone());
-        Callback::from(move |_: MouseEvent| apply(editor.text.clone()))
+        Callback::from(move |_: MouseEvent| apply(editor.text.clone(), editor.file.clone()))
     };
     let on_download = {
         let editor = editor.clone();
-        let file_name = *file_name;
         Callback::from(move |_: MouseEvent| {
-            let _ = browser::download(file_name, editor.text.as_bytes(), "text/plain;charset=utf-8");
+            let _ = match &editor.file {
+                Some(file) => browser::download(&file.name, &file.bytes, "text/plain"),
+                None => browser::download(default_name(id), editor.text.as_bytes(), "text/plain;charset=utf-8"),
+            };
         })
     };
     let text_id = format!("desk-{id}-text");
     let hint_id = format!("desk-{id}-hint");
+    let message_id = format!("desk-{id}-message");
     html! {
         <div class="desk-editor" data-editor={id}>
             <h3><label for={text_id.clone()}>{ title.get(lang) }</label></h3>
             <p class="desk-muted" id={hint_id.clone()}>{ hint.get(lang) }</p>
-            <textarea id={text_id} rows="6" spellcheck="false" aria-describedby={hint_id} value={editor.text.clone()} oninput={on_input} />
+            if let Some(file) = &editor.file {
+                <p class="desk-muted" data-testid={format!("{id}-file")}>{ T::FromFile.with(lang, &[&file.name]) }</p>
+            }
+            <textarea id={text_id} rows="6" spellcheck="false" aria-describedby={format!("{hint_id} {message_id}")}
+                value={editor.text.clone()} oninput={on_input} />
             <div class="desk-row">
                 <label class="desk-file">
                     { T::LoadFile.get(lang) }
@@ -657,7 +748,7 @@ fn TextEditor(props: &TextEditorProps) -> Html {
                 <button type="button" data-action={format!("apply-{id}")} onclick={on_apply}>{ T::Apply.get(lang) }</button>
                 <button type="button" data-action={format!("download-{id}")} onclick={on_download}>{ T::Download.get(lang) }</button>
             </div>
-            <p role="status" aria-live="polite" data-testid={format!("{id}-message")}
+            <p role="status" aria-live="polite" id={message_id} data-testid={format!("{id}-message")}
                 class={classes!(editor.message.as_ref().map(|(error, _)| if *error { "desk-error" } else { "desk-ok" }))}>
                 { editor.message.as_ref().map(|(_, text)| text.clone()).unwrap_or_default() }
             </p>
@@ -733,7 +824,7 @@ fn VerdictList(props: &PartProps) -> Html {
                                             if !claim.verified { <div class="desk-muted">{ T::Unverified.get(lang) }</div> }
                                         }
                                     </td>
-                                    <td>{ file.claim.as_ref().map(|claim| format!("{} – {}", claim.period.from, claim.period.to)).unwrap_or_default() }</td>
+                                    <td>{ file.claim.as_ref().map(|claim| selfcheck_core::messages::period_range(&claim.period.from, &claim.period.to, lang)).unwrap_or_default() }</td>
                                 </tr>
                             }
                         }) }
@@ -778,6 +869,7 @@ fn MatrixView(props: &PartProps) -> Html {
     let matrix = &analysis.matrix;
     // The rows `Analysis::missing_in_a_row(2)` gives, read from the core's document.
     let rows: Vec<_> = matrix.rows.iter().filter(|row| !view.missed_two || row.longest_missed_run >= 2).collect();
+    let has_list = analysis.inputs.iter().any(|input| input.role == "expected");
     let shown = use_state(|| PAGE);
     let on_missed = {
         let view = view.clone();
@@ -803,6 +895,9 @@ fn MatrixView(props: &PartProps) -> Html {
                                 <th scope="row">
                                     { open_button(view, &row.credit_code, &row.name, lang) }
                                     <div class="desk-muted">{ row.credit_code.clone() }</div>
+                                    if has_list && !row.expected {
+                                        <div class="desk-muted" data-testid="not-on-list">{ T::NotOnList.get(lang) }</div>
+                                    }
                                 </th>
                                 { for row.cells.iter().map(|code| {
                                     let (status, late) = cell_status(code).unwrap_or((CellStatus::NotDue, false));
@@ -837,7 +932,7 @@ fn MatrixView(props: &PartProps) -> Html {
                                 <td>{ figures.duplicate }</td>
                                 <td>{ figures.invalid }</td>
                                 <td>{ figures.missing }</td>
-                                <td data-rate={figures.rate_per_mille.to_string()}>{ per_mille(figures.rate_per_mille) }</td>
+                                <td data-rate={figures.rate_per_mille.to_string()}>{ selfcheck_core::messages::percent(figures.rate_per_mille) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -855,6 +950,7 @@ struct RankingProps {
     reviews: UseStateHandle<Rc<Reviews>>,
     shown: UseStateHandle<usize>,
     send: Send,
+    settings: UseStateHandle<crate::settings::DeskSettings>,
     lang: Lang,
 }
 
@@ -864,6 +960,7 @@ impl PartialEq for RankingProps {
             && self.view == other.view
             && self.reviews == other.reviews
             && self.shown == other.shown
+            && self.settings == other.settings
             && self.lang == other.lang
     }
 }
@@ -883,7 +980,14 @@ const COLUMNS: [(&str, T); 11] = [
     ("review", T::Review),
 ];
 
-fn compare_rows(a: &RankDoc, b: &RankDoc, column: &str, reviews: &Reviews) -> std::cmp::Ordering {
+/// Orders two rows of the ranking by `column`; rows equal there keep the core's order (`rank`:
+/// the core's order itself, in which unranked results come last).
+fn compare_rows(
+    (a_at, a): (usize, &RankDoc),
+    (b_at, b): (usize, &RankDoc),
+    column: &str,
+    reviews: &Reviews,
+) -> std::cmp::Ordering {
     match column {
         "name" => a.name.cmp(&b.name),
         "credit_code" => a.credit_code.cmp(&b.credit_code),
@@ -895,40 +999,57 @@ fn compare_rows(a: &RankDoc, b: &RankDoc, column: &str, reviews: &Reviews) -> st
         "key" => a.key.cmp(&b.key),
         "signed" => a.signed.cmp(&b.signed),
         "review" => (reviews.state(&a.result) as u8).cmp(&(reviews.state(&b.result) as u8)),
-        _ => a.rank.cmp(&b.rank),
+        _ => std::cmp::Ordering::Equal,
     }
-    .then(a.rank.cmp(&b.rank))
+    .then(a_at.cmp(&b_at))
+}
+
+/// A time the core wrote (RFC 3339) as people read it: Beijing time, `2026-11-08 09:30`.
+pub(crate) fn beijing(text: &str) -> String {
+    Timestamp::parse(text).map_or_else(|_| text.to_owned(), |time| selfcheck_core::messages::beijing_short(&time))
+}
+
+/// A row's standing as the core names it.
+fn standing(row: &RankDoc) -> Standing {
+    Standing::from_code(&row.standing).unwrap_or(Standing::Incomplete)
 }
 
 /// The ranking: sortable, filterable, with each result's review state.
 #[component]
 fn RankingView(props: &RankingProps) -> Html {
-    let RankingProps { analysis, view, reviews, shown, send, lang } = props;
+    let RankingProps { analysis, view, reviews, shown, send, settings, lang } = props;
     let lang = *lang;
     let picked = use_state(std::collections::BTreeSet::<String>::new);
     let search = view.search.trim().to_lowercase();
-    let mut rows: Vec<&RankDoc> = analysis
+    let mut rows: Vec<(usize, &RankDoc)> = analysis
         .ranking
         .iter()
-        .filter(|row| view.month.is_empty() || row.month == view.month)
-        .filter(|row| view.grade.is_empty() || row.grade == view.grade)
-        .filter(|row| !view.vetoes || !row.vetoes.is_empty())
-        .filter(|row| {
+        .enumerate()
+        .filter(|(_, row)| view.grade.is_empty() || grade_filter(row) == view.grade)
+        .filter(|(_, row)| !view.vetoes || !row.vetoes.is_empty())
+        .filter(|(_, row)| {
             search.is_empty()
                 || row.name.to_lowercase().contains(&search)
                 || row.credit_code.to_lowercase().contains(&search)
         })
         .collect();
-    rows.sort_by(|a, b| {
+    rows.sort_by(|&a, &b| {
         let order = compare_rows(a, b, &view.sort, reviews);
         if view.ascending { order } else { order.reverse() }
     });
-    let mut months: Vec<&str> = analysis.ranking.iter().map(|row| row.month.as_str()).collect();
-    months.sort_unstable();
-    months.dedup();
-    let mut grades: Vec<&str> = analysis.ranking.iter().map(|row| row.grade.as_str()).collect();
+    let rows: Vec<&RankDoc> = rows.into_iter().map(|(_, row)| row).collect();
+    // Every month of the matrix can be ranked: each association's result for that month.
+    let months = &analysis.matrix.months;
+    let mut grades: Vec<&str> = analysis.ranking.iter().map(grade_filter).collect();
     grades.sort_unstable();
     grades.dedup();
+    let on_month = {
+        let (settings, send) = (settings.clone(), send.clone());
+        Callback::from(move |event: Event| {
+            let next = crate::settings::DeskSettings { ranking_month: target_value(&event), ..(*settings).clone() };
+            crate::settings::change(&settings, &send, next);
+        })
+    };
     let set = |change: fn(&mut View, &Event)| {
         let view = view.clone();
         Callback::from(move |event: Event| {
@@ -948,16 +1069,16 @@ fn RankingView(props: &RankingProps) -> Html {
                 <label class="desk-inline">{ T::Search.get(lang) }
                     <input type="search" data-filter="search" value={view.search.clone()} oninput={on_search} />
                 </label>
-                <label class="desk-inline">{ T::Period.get(lang) }
-                    <select data-filter="month" onchange={set(|view, event| view.month = target_value(event))}>
-                        <option value="" selected={view.month.is_empty()}>{ T::AnyMonth.get(lang) }</option>
-                        { for months.iter().map(|month| html! { <option value={month.to_string()} selected={view.month == *month}>{ month.to_string() }</option> }) }
+                <label class="desk-inline">{ T::RankingMonth.get(lang) }
+                    <select data-setting="ranking-month" data-filter="month" onchange={on_month}>
+                        <option value="" selected={settings.ranking_month.is_empty()}>{ T::AnyMonth.get(lang) }</option>
+                        { for months.iter().map(|month| html! { <option value={month.clone()} selected={settings.ranking_month == *month}>{ month.clone() }</option> }) }
                     </select>
                 </label>
                 <label class="desk-inline">{ T::Grade.get(lang) }
                     <select data-filter="grade" onchange={set(|view, event| view.grade = target_value(event))}>
                         <option value="" selected={view.grade.is_empty()}>{ T::AnyGrade.get(lang) }</option>
-                        { for grades.iter().map(|grade| html! { <option value={grade.to_string()} selected={view.grade == *grade}>{ grade_label(grade, lang) }</option> }) }
+                        { for grades.iter().map(|grade| html! { <option value={grade.to_string()} selected={view.grade == *grade}>{ grade_filter_label(grade, lang) }</option> }) }
                     </select>
                 </label>
                 <label class="desk-inline">
@@ -1020,22 +1141,26 @@ fn RankingView(props: &RankingProps) -> Html {
                                 })
                             };
                             let label = format!("{} {} {}", T::Review.get(lang), row.name, row.month);
+                            let standing = standing(row);
+                            let unranked = selfcheck_core::messages::unranked_reason(standing, row.answered as usize, row.criteria as usize, lang);
                             html! {
-                                <tr data-result={row.result.clone()} data-credit-code={row.credit_code.clone()}>
-                                    <td>
+                                <tr data-result={row.result.clone()} data-credit-code={row.credit_code.clone()} data-standing={row.standing.clone()}
+                                    class={classes!(unranked.is_some().then_some("desk-unranked"))}>
+                                    <td data-rank={row.rank.map(|rank| rank.to_string()).unwrap_or_default()}>
                                         <input type="checkbox" data-pick={row.result.clone()} checked={picked.contains(&row.result)} onchange={on_pick}
                                             aria-label={T::Pick.with(lang, &[&row.name, &row.month])} />
-                                        { format!(" {}", row.rank) }
+                                        { row.rank.map(|rank| format!(" {rank}")).unwrap_or_default() }
+                                        if let Some(reason) = unranked { <div class="desk-standing" data-testid="unranked">{ reason }</div> }
                                     </td>
                                     <th scope="row">{ open_button(view, &row.credit_code, &row.name, lang) }</th>
                                     <td>{ row.credit_code.clone() }</td>
-                                    <td>{ format!("{} – {}", row.period.from, row.period.to) }</td>
+                                    <td>{ selfcheck_core::messages::period_range(&row.period.from, &row.period.to, lang) }</td>
                                     <td data-score={row.score.to_string()}>{ row.score }</td>
-                                    <td>{ grade_label(&row.grade, lang) }</td>
+                                    <td data-grade={row.grade.clone()}>{ standing.grade_text(&grade_label(&row.grade, lang), lang) }</td>
                                     <td>{ row.vetoes.join("、") }</td>
                                     <td>{ format!("{} / {}", row.answered, row.criteria) }</td>
                                     <td>{ key_label(&row.key, lang) }</td>
-                                    <td>{ row.signed.clone() }</td>
+                                    <td data-signed={row.signed.clone()}>{ beijing(&row.signed) }</td>
                                     <td>
                                         <select aria-label={label} data-review={row.result.clone()} onchange={on_review}>
                                             { for ReviewState::ALL.iter().map(|&option| html! {

@@ -207,7 +207,7 @@ fn Trend(props: &TrendProps) -> Html {
                         <tr>
                             <th scope="row">{ opened.month.clone() }</th>
                             <td>{ opened.result.report.score }</td>
-                            <td>{ opened.result.grade().label.get(lang).to_owned() }</td>
+                            <td>{ opened.result.grade_text(lang) }</td>
                             <td>{ opened.result.report.vetoes.len() }</td>
                         </tr>
                     }) }

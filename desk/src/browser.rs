@@ -57,3 +57,12 @@ pub async fn read_bytes(blob: &Blob) -> Result<Vec<u8>, JsValue> {
 pub fn now_seconds() -> u64 {
     (js_sys::Date::now() as u64) / 1000
 }
+
+/// Bytes from lowercase or uppercase hex (as the desk keeps a received file in local storage);
+/// `None` when it is not hex.
+pub fn from_hex(hex: &str) -> Option<Vec<u8>> {
+    if hex.len() % 2 != 0 {
+        return None;
+    }
+    (0..hex.len()).step_by(2).map(|at| u8::from_str_radix(hex.get(at..at + 2)?, 16).ok()).collect()
+}

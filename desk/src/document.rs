@@ -1,11 +1,15 @@
-//! The core's `selfcheck-analysis/1` document as the page reads it from the worker: the
-//! verdicts, the matrix, the ranking and the anomalies, already computed by the core.
+//! The core's `selfcheck-analysis/2` document as the page reads it from the worker: the
+//! settings, the verdicts, the matrix, the ranking and the anomalies, already computed by the
+//! core.
 
 use serde::Deserialize;
 
 /// The analysis, as far as the page shows it.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct AnalysisDoc {
+    /// The settings it was computed with.
+    #[serde(default)]
+    pub settings: SettingsDoc,
     /// How many files, accepted, rejected.
     #[serde(default)]
     pub counts: CountsDoc,
@@ -24,6 +28,35 @@ pub struct AnalysisDoc {
     /// The province's figures, one entry per catalogue.
     #[serde(default)]
     pub province: Vec<ProvinceDoc>,
+    /// The other files it was computed from (register, expected list, review file).
+    #[serde(default)]
+    pub inputs: Vec<InputDoc>,
+}
+
+/// A file the analysis was computed from besides the received ones.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct InputDoc {
+    /// Its name.
+    pub name: String,
+    /// SHA-256 of its bytes as received.
+    pub sha256: String,
+    /// `register`, `expected`, `review` or `catalogue`.
+    pub role: String,
+}
+
+/// The settings of the analysis, as the core wrote them.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct SettingsDoc {
+    /// The review's clock (RFC 3339).
+    pub now: String,
+    /// The months of the matrix, `YYYY-MM..YYYY-MM`.
+    pub months: Option<String>,
+    /// The deadline's day of the following month.
+    pub deadline: Option<u32>,
+    /// The longest period expected, in days.
+    pub longest_period_days: u32,
+    /// The month ranked, `YYYY-MM`; none: each association's latest.
+    pub ranking_month: Option<String>,
 }
 
 /// The counts of files.
@@ -134,8 +167,10 @@ pub struct MonthFiguresDoc {
 /// One row of the ranking.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct RankDoc {
-    /// Rank, 1 first.
-    pub rank: u32,
+    /// Rank, 1 first; none for a result that is not ranked.
+    pub rank: Option<u32>,
+    /// Where the result stands (`graded`, `vetoed`, `incomplete`): see `selfcheck_core::Standing`.
+    pub standing: String,
     /// Credit code.
     pub credit_code: String,
     /// Name.
@@ -189,7 +224,9 @@ pub struct ProvinceDoc {
     pub catalogue: CatalogueRefDoc,
     /// Results counted.
     pub results: u32,
-    /// Their mean score.
+    /// Of those, results with criteria still open (no grade).
+    pub incomplete: u32,
+    /// The mean score of the complete ones.
     pub mean_score: u32,
     /// Results with a veto.
     pub with_veto: u32,

@@ -31,6 +31,7 @@ pub struct Engine {
     deadline: Option<Deadline>,
     months: Option<MonthRange>,
     ranking_month: Option<Month>,
+    longest: u32,
     /// The verdicts and analysis of the current state, computed on demand.
     computed: Option<(Vec<Verdict>, Analysis)>,
 }
@@ -58,6 +59,7 @@ impl Engine {
             deadline: None,
             months: None,
             ranking_month: None,
+            longest: selfcheck_core::bureau::DEFAULT_LONGEST_PERIOD_DAYS,
             computed: None,
             checking: Vec::new(),
         }
@@ -125,14 +127,15 @@ impl Engine {
         self.computed = None;
     }
 
-    /// Judges with this key register from now on (empty text: none); the error's message in
-    /// `lang` when the text is not a register.
-    pub fn set_register(&mut self, name: &str, text: &str, lang: &str) -> Result<(), JsValue> {
-        self.register = if text.trim().is_empty() {
+    /// Judges with this key register from now on (blank: none), read by the core from the bytes
+    /// received, whose SHA-256 the exports and the signed summary list; the error's message in
+    /// `lang` when they are not a register.
+    pub fn set_register(&mut self, name: &str, bytes: &[u8], lang: &str) -> Result<(), JsValue> {
+        self.register = if bytes.iter().all(u8::is_ascii_whitespace) {
             None
         } else {
-            let register = KeyRegister::parse(text).map_err(|error| error_text(&error, lang))?;
-            Some((register, Input::new(name, text.as_bytes(), InputRole::Register), text.as_bytes().to_vec()))
+            let register = KeyRegister::from_bytes(bytes).map_err(|error| error_text(&error, lang))?;
+            Some((register, Input::new(name, bytes, InputRole::Register), bytes.to_vec()))
         };
         self.computed = None;
         Ok(())
@@ -163,8 +166,15 @@ impl Engine {
     }
 
     /// The settings: deadline day (0: none), months `YYYY-MM..YYYY-MM` (empty: from the
-    /// results) and the ranking's month `YYYY-MM` (empty: each association's latest).
-    pub fn set_settings(&mut self, deadline: u32, months: &str, ranking_month: &str) -> Result<(), JsValue> {
+    /// results), the ranking's month `YYYY-MM` (empty: each association's latest) and the
+    /// longest period expected, in days.
+    pub fn set_settings(
+        &mut self,
+        deadline: u32,
+        months: &str,
+        ranking_month: &str,
+        longest: u32,
+    ) -> Result<(), JsValue> {
         let deadline = if deadline == 0 {
             None
         } else {
@@ -180,17 +190,22 @@ impl Engine {
         } else {
             Some(Month::parse(ranking_month).ok_or_else(|| JsValue::from_str(&DeskError::Months.to_string()))?)
         };
-        (self.deadline, self.months, self.ranking_month) = (deadline, months, ranking_month);
+        if longest == 0 {
+            return Err(JsValue::from_str(&DeskError::Longest.to_string()));
+        }
+        (self.deadline, self.months, self.ranking_month, self.longest) = (deadline, months, ranking_month, longest);
         self.computed = None;
         Ok(())
     }
 
-    /// The analysis as the core's `selfcheck-analysis/1` JSON, messages in `lang`: what
+    /// The analysis as the core's `selfcheck-analysis/2` JSON, messages in `lang`: what
     /// `selfcheck summary --format json` prints for the same files.
     pub fn analysis_json(&mut self, lang: &str) -> String {
+        let others = self.others();
         let reviews = self.reviews.as_ref().map(|(reviews, ..)| reviews.clone());
         let (verdicts, analysis) = self.computed();
-        selfcheck_core::json::pretty(&analysis_json(analysis, verdicts, reviews.as_ref(), lang_of(lang)))
+        let source = ExportSource { analysis, verdicts, reviews: reviews.as_ref(), others: &others };
+        selfcheck_core::json::pretty(&analysis_json(source, lang_of(lang)))
     }
 
     /// The workbook of every table (ranking, matrix, months, criteria, anomalies, files, inputs).
@@ -298,6 +313,7 @@ impl Engine {
         settings.deadline = self.deadline;
         settings.months = self.months;
         settings.ranking_month = self.ranking_month;
+        settings.longest_period_days = self.longest;
         settings
     }
 

@@ -12,6 +12,7 @@ mod engine;
 mod i18n;
 mod province;
 mod report;
+mod settings;
 mod zip;
 
 pub use engine::Engine;
@@ -26,6 +27,9 @@ pub enum DeskError {
     /// A month or a range of months is not `YYYY-MM` or `YYYY-MM..YYYY-MM`.
     #[error("months are written YYYY-MM, a range YYYY-MM..YYYY-MM")]
     Months,
+    /// The longest period expected is not a number of days.
+    #[error("the longest period must be 1 day or more")]
+    Longest,
     /// A .zip archive that cannot be read.
     #[error("the zip archive cannot be read: {0}")]
     Zip(&'static str),

@@ -81,7 +81,7 @@ fn truncate(text: &str, chars: usize) -> String {
 }
 
 fn per_mille_text(value: u32) -> String {
-    format!("{}.{}%", value / 10, value % 10)
+    selfcheck_core::messages::percent(value)
 }
 
 /// Properties of the province view.
@@ -125,6 +125,11 @@ fn catalogue_figures(figures: &ProvinceDoc, lang: Lang) -> Html {
             figure: grade.results.to_string(),
             per_mille: grade.results * 1000 / results,
         })
+        .chain((figures.incomplete > 0).then(|| Bar {
+            label: selfcheck_core::messages::not_finished(lang).to_owned(),
+            figure: figures.incomplete.to_string(),
+            per_mille: figures.incomplete * 1000 / results,
+        }))
         .collect();
     let areas: Vec<Bar> = figures
         .areas
@@ -166,7 +171,7 @@ fn catalogue_figures(figures: &ProvinceDoc, lang: Lang) -> Html {
         .collect();
     html! {
         <div class="desk-province" data-catalogue={figures.catalogue.version.clone()}>
-            <p data-testid="province-summary">{ T::ProvinceSummary.with(lang, &[&figures.results.to_string(), &figures.mean_score.to_string(), &figures.with_veto.to_string()]) }</p>
+            <p data-testid="province-summary">{ T::ProvinceSummary.with(lang, &[&figures.results.to_string(), &figures.incomplete.to_string(), &figures.mean_score.to_string(), &figures.with_veto.to_string()]) }</p>
             <div class="desk-columns">
                 <BarChart caption={T::GradeDistribution.get(lang)} label_header={T::Grade.get(lang)} figure_header={T::Results.get(lang)} bars={grades} testid="grades" />
                 <BarChart caption={T::AreaMeans.get(lang)} label_header={T::Area.get(lang)} figure_header={T::Earned.get(lang)} bars={areas} testid="areas" />

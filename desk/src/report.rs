@@ -40,14 +40,8 @@ pub fn PrintHeading(props: &HeadingProps) -> Html {
 /// Properties of the printed inputs and seal.
 #[derive(Properties, PartialEq)]
 pub struct InputsProps {
-    /// The analysis (its files).
+    /// The analysis (its files, and the other inputs with the SHA-256 of their bytes as received).
     pub analysis: selfcheck_report_view::Shared<AnalysisDoc>,
-    /// The register's text as applied.
-    pub register: String,
-    /// The expected list's text as applied.
-    pub expected: String,
-    /// The review file.
-    pub reviews: String,
     /// Interface language.
     pub lang: Lang,
 }
@@ -55,17 +49,17 @@ pub struct InputsProps {
 /// The files the report was built from, each with its SHA-256, and the seal block.
 #[component]
 pub fn PrintInputs(props: &InputsProps) -> Html {
-    let InputsProps { analysis, register, expected, reviews, lang } = props;
+    let InputsProps { analysis, lang } = props;
     let lang = *lang;
-    let others: Vec<Input> = [
-        ("register.txt", register, InputRole::Register),
-        ("expected.csv", expected, InputRole::Expected),
-        ("reviews.json", reviews, InputRole::Review),
-    ]
-    .into_iter()
-    .filter(|(_, text, _)| !text.trim().is_empty())
-    .map(|(name, text, role)| Input::new(name, text.as_bytes(), role))
-    .collect();
+    let others: Vec<Input> = analysis
+        .inputs
+        .iter()
+        .map(|input| Input {
+            name: input.name.clone(),
+            sha256: input.sha256.clone(),
+            role: InputRole::from_code(&input.role).unwrap_or(InputRole::File),
+        })
+        .collect();
     html! {
         <section class="desk-print-only desk-print-inputs" aria-labelledby="desk-inputs-title">
             <h2 id="desk-inputs-title">{ T::Inputs.get(lang) }</h2>

@@ -27,14 +27,10 @@ pub struct ReportViewProps {
 /// catalogue would otherwise make every answer redraw hundreds of them.
 const SHOWN: usize = 50;
 
-/// The grade as shown: the association's own assessment, given only once every criterion is
-/// answered (the report always has a grade; until then it reads "not finished").
+/// The grade as shown: the core's rule ([`Report::grade_text`]), given only once every
+/// criterion is answered.
 pub fn grade_text(catalogue: &Catalogue, report: &Report, lang: Lang) -> String {
-    if report.open.is_empty() {
-        catalogue.grades()[report.grade].label.get(lang).to_owned()
-    } else {
-        S::NotFinished.get(lang).to_owned()
-    }
+    report.grade_text(catalogue, lang)
 }
 
 /// The report view.

@@ -25,7 +25,6 @@ words! {
     Earned => "实得分", "Points earned";
     ApplicableMaximum => "适用满分", "Applicable maximum";
     Grade => "自评等级", "Self-assessed grade";
-    NotFinished => "尚未完成", "Not finished";
     GradeWhenFinished => "全部作答后才评定等级。", "The grade is given once every criterion is answered.";
     Answered => "已作答", "Answered";
     Veto => "否决项", "Veto gate";

@@ -64,6 +64,42 @@ async function loadSet(page) {
   await settled(page, NAMES.length);
 }
 
+/** The set's months and the bureau's deadline, as `selfcheck summary` takes them. */
+const SET_INFO = JSON.parse(readFileSync(join(SET, 'set.json'), 'utf8'));
+const DEADLINE = String(SET_INFO.deadline);
+const FIRST_MONTH = '2026-06';
+const LAST_MONTH = '2026-10';
+
+/** Sets the review's settings in the desk, as an officer does, and waits for the analysis they give. */
+async function setSettings(page, { deadline, first, last, longest }) {
+  if (deadline !== undefined) await page.locator('select[data-setting=deadline]').selectOption(deadline);
+  if (first !== undefined) {
+    await page.locator('input[data-setting=first]').fill(first);
+    await page.locator('input[data-setting=first]').dispatchEvent('change');
+  }
+  if (last !== undefined) {
+    await page.locator('input[data-setting=last]').fill(last);
+    await page.locator('input[data-setting=last]').dispatchEvent('change');
+  }
+  if (longest !== undefined) {
+    await page.locator('input[data-setting=longest]').fill(longest);
+    await page.locator('input[data-setting=longest]').dispatchEvent('change');
+  }
+  await settled(page);
+}
+
+/** Waits until the analysis the page shows was computed with these settings (read from its download). */
+async function analysisWith(page, expected) {
+  let analysis;
+  for (let attempt = 0; attempt < 40; attempt++) {
+    analysis = await deskAnalysis(page);
+    if (Object.entries(expected).every(([key, value]) => analysis.settings[key] === value)) return analysis;
+    await page.waitForTimeout(250);
+  }
+  assert.deepEqual(analysis.settings, { ...analysis.settings, ...expected }, 'the settings the desk computed with');
+  return analysis;
+}
+
 /** The desk's analysis, downloaded as the bureau would. */
 async function deskAnalysis(page) {
   const { text } = await download(page, () => page.locator(desk.analysis).click());
@@ -74,8 +110,8 @@ async function deskAnalysis(page) {
  * `selfcheck summary --format json` for the same files (in the order the desk lists them), with the
  * register, the list and the review file; without a review file, for the files alone.
  */
-function cliAnalysis(names, reviews) {
-  const args = ['summary', '--format', 'json', ...(reviews ? ['--trusted-keys', REGISTER, '--expected', EXPECTED, '--reviews', reviews] : []), ...names];
+function cliAnalysis(names, reviews, settings = []) {
+  const args = ['summary', '--format', 'json', ...(reviews ? ['--trusted-keys', REGISTER, '--expected', EXPECTED, '--reviews', reviews] : []), ...settings, ...names];
   const run = spawnSync(SELFCHECK_BIN, args, { cwd: RESULTS, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.error) throw run.error;
   // 0: every file accepted; 1: some rejected (the set plants some); anything else is a failure.
@@ -83,9 +119,11 @@ function cliAnalysis(names, reviews) {
   return JSON.parse(run.stdout);
 }
 
-widgetTest('desk: the generated set gives what selfcheck summary computes', async (session, t) => {
+widgetTest('desk: the generated set, with a deadline and months set, gives what selfcheck summary computes', async (session, t) => {
   const page = await openDesk(session);
   await loadSet(page);
+  await setSettings(page, { deadline: DEADLINE, first: FIRST_MONTH, last: LAST_MONTH });
+  await analysisWith(page, { deadline: SET_INFO.deadline, months: `${FIRST_MONTH}..${LAST_MONTH}` });
   // Two results asked to explain, in bulk with a note; the review file goes to the CLI too. (The
   // ranking is drawn a moment after the matrix: wait for its rows.)
   await page.locator('[data-testid=ranking] tbody tr').nth(2).waitFor();
@@ -102,9 +140,12 @@ widgetTest('desk: the generated set gives what selfcheck summary computes', asyn
   assert.deepEqual(JSON.parse(reviewFile.text).reviews.map((review) => review.result).sort(), [...picked].sort());
 
   const fromDesk = await deskAnalysis(page);
-  assert.equal(fromDesk.format, 'selfcheck-analysis/1');
+  assert.equal(fromDesk.format, 'selfcheck-analysis/2');
   assert.equal(fromDesk.files.length, NAMES.length);
-  const fromCli = cliAnalysis(fromDesk.files.map((file) => file.name), reviews);
+  const fromCli = cliAnalysis(fromDesk.files.map((file) => file.name), reviews, ['--deadline', DEADLINE, '--months', `${FIRST_MONTH}..${LAST_MONTH}`]);
+  const { now: _deskNow, ...deskSettings } = fromDesk.settings;
+  const { now: _cliNow, ...cliSettings } = fromCli.settings;
+  assert.deepEqual(deskSettings, cliSettings, 'the settings');
   assert.deepEqual(fromDesk.matrix, fromCli.matrix, 'the matrix');
   assert.deepEqual(fromDesk.ranking, fromCli.ranking, 'the ranking');
   assert.deepEqual(fromDesk.anomalies, fromCli.anomalies, 'the anomalies');
@@ -115,6 +156,10 @@ widgetTest('desk: the generated set gives what selfcheck summary computes', asyn
   assert.ok(fromDesk.counts.accepted < fromDesk.counts.files, 'some files are rejected');
   assert.ok(fromDesk.anomalies.length > 0, 'some anomalies are found');
   assert.ok(fromDesk.matrix.rows.some((row) => row.cells.includes('missing')), 'some months are missing');
+  // The deadline is applied: late results show, every month (the set signs some on the 15th).
+  assert.ok(fromDesk.matrix.month_figures.every((month) => month.late > 0), `late results every month: ${fromDesk.matrix.month_figures.map((m) => m.late)}`);
+  const lateShown = await page.locator('[data-testid=month-figures] tbody tr td:nth-child(3)').allTextContents();
+  assert.deepEqual(lateShown.map(Number), fromDesk.matrix.month_figures.map((month) => month.late), "each month's 逾期 on the page");
 
   // What the page shows is that document: one verdict row per file, one matrix row per association.
   await until(page, 'every ranking row', (n) => document.querySelectorAll('[data-testid=ranking] tbody tr').length === Math.min(n, 100), fromDesk.ranking.length);
@@ -184,15 +229,16 @@ widgetTest('desk: a signed summary verifies in the CLI, and the desk checks it',
   await attribute(page, '[data-testid=sign-message]', 'class', 'desk-ok');
   const summaryPath = join(dir, summary.name);
   writeFileSync(summaryPath, summary.content);
-  // The inputs as the desk holds them: the register, the list and the review file, downloaded.
-  const inputs = [];
-  for (const [action, name] of [['download-register', 'register.txt'], ['download-expected', 'expected.csv'], ['export-reviews', 'reviews.json']]) {
-    const { content } = await download(page, () => page.locator(`button[data-action=${action}]`).click());
-    inputs.push(join(dir, name));
-    writeFileSync(join(dir, name), content);
-  }
-  const verify = spawnSync(SELFCHECK_BIN, ['verify', summaryPath, '--inputs', RESULTS, ...inputs], { encoding: 'utf8' });
-  assert.equal(verify.status, 0, `selfcheck verify of the desk's signed summary:\n${verify.stdout}\n${verify.stderr}`);
+  // The bureau's own files, as they were loaded (the expected list starts with a byte-order
+  // mark, as Excel writes it): a summary names the bytes received, never a re-encoding.
+  assert.deepEqual([...readFileSync(EXPECTED).subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the list has a byte-order mark');
+  const { content: reviewsFile } = await download(page, () => page.locator('button[data-action=export-reviews]').click());
+  writeFileSync(join(dir, 'reviews.json'), reviewsFile);
+  const verify = spawnSync(SELFCHECK_BIN, ['verify', summaryPath, '--inputs', RESULTS, REGISTER, EXPECTED, join(dir, 'reviews.json')], { encoding: 'utf8' });
+  assert.equal(verify.status, 0, `selfcheck verify of the desk's signed summary with the original files:\n${verify.stdout}\n${verify.stderr}`);
+  // The desk's download of the list gives back the same bytes.
+  const { content: listBack } = await download(page, () => page.locator('button[data-action=download-expected]').click());
+  assert.deepEqual(Buffer.from(listBack), readFileSync(EXPECTED), 'the list downloaded is the file loaded, byte for byte');
 
   // The desk checks it too, and refuses one changed after signing.
   await page.setInputFiles('input[data-input=check-summary]', summaryPath);
@@ -217,4 +263,81 @@ widgetTest('desk: a .zip of e-mail attachments gives each file in it its verdict
   assert.deepEqual(analysis.files.map((file) => file.name), some.map((name) => `attachments.zip/邮件/${name}`));
   const direct = cliAnalysis(some, null);
   assert.deepEqual(analysis.files.map((file) => [file.sha256, file.verdict]), direct.files.map((file) => [file.sha256, file.verdict]));
+});
+
+widgetTest("desk: the ranking of a chosen month has every association's result for it; vetoed and unfinished results are marked and not ranked; times are Beijing time", async (session) => {
+  const page = await openDesk(session);
+  await loadSet(page);
+  const september = '2026-09';
+  await page.locator('select[data-setting=ranking-month]').selectOption(september);
+  const analysis = await analysisWith(page, { ranking_month: september });
+  const fromCli = cliAnalysis(analysis.files.map((file) => file.name), null, ['--trusted-keys', REGISTER, '--expected', EXPECTED, '--month', september]);
+  assert.deepEqual(analysis.ranking.map((row) => row.result), fromCli.ranking.map((row) => row.result), 'the ranking of September, as the CLI gives it');
+  const septemberResults = new Set(analysis.files.filter((file) => file.verdict === 'accepted' && file.claim.period.to.startsWith(september)).map((file) => file.claim.credit_code));
+  assert.ok(septemberResults.size > 30, `most associations reported for September: ${septemberResults.size}`);
+  assert.equal(analysis.ranking.length, septemberResults.size, 'one row per association with a September result');
+  assert.ok(analysis.ranking.every((row) => row.month === september), 'every row is September\'s');
+  await until(page, 'the ranking rows of September', (n) => document.querySelectorAll('[data-testid=ranking] tbody tr').length === n, analysis.ranking.length);
+
+  // Every standing is there, in the core's order, and the page marks what is not ranked.
+  const order = { graded: 0, vetoed: 1, incomplete: 2 };
+  const standings = analysis.ranking.map((row) => row.standing);
+  assert.deepEqual(standings, [...standings].sort((a, b) => order[a] - order[b]), 'ranked, then vetoed, then unfinished');
+  for (const row of analysis.ranking) {
+    const shown = page.locator(`[data-testid=ranking] tbody tr[data-result="${row.result}"]`);
+    const rank = await shown.locator('td').first().getAttribute('data-rank');
+    assert.equal(rank, row.rank === null ? '' : String(row.rank), `${row.name}: rank`);
+    const note = await shown.locator('[data-testid=unranked]').count();
+    assert.equal(note, row.standing === 'graded' ? 0 : 1, `${row.name}: marked when not ranked`);
+    if (row.standing === 'incomplete') {
+      assert.equal((await shown.locator('td[data-grade]').textContent()).trim(), '尚未完成', `${row.name}: an unfinished result has no grade`);
+      assert.match(await shown.locator('[data-testid=unranked]').textContent(), new RegExp(`已作答 ${row.answered} / ${row.criteria}`));
+    }
+    if (row.standing === 'vetoed') assert.match(await shown.locator('[data-testid=unranked]').textContent(), /一票否决/);
+    // People read Beijing time: 2026-10-03T01:30:00Z is 2026-10-03 09:30.
+    const beijing = new Date(Date.parse(row.signed) + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+    assert.equal((await shown.locator('td[data-signed]').textContent()).trim(), beijing, `${row.name}: signing time`);
+  }
+  assert.ok(standings.includes('vetoed') || standings.includes('incomplete'), 'the month has results that are not ranked');
+
+  // The settings survive a reload.
+  await page.reload();
+  await settled(page, NAMES.length);
+  assert.equal(await page.locator('select[data-setting=ranking-month]').inputValue(), september);
+});
+
+widgetTest('desk: an association not on the expected list is 名单外 before its first file, and counts nothing then', async (session) => {
+  const page = await openDesk(session);
+  await loadSet(page);
+  const analysis = await deskAnalysis(page);
+  const unlisted = analysis.matrix.rows.filter((row) => !row.expected);
+  assert.equal(unlisted.length, 1, 'the set has one association not on the list');
+  const [row] = unlisted;
+  const first = row.cells.findIndex((cell) => cell !== 'unlisted');
+  assert.ok(first > 0, `its first months are 名单外: ${row.cells}`);
+  assert.equal(row.longest_missed_run, 0, 'and not counted as missed');
+  const shown = page.locator(`[data-testid=matrix] tbody tr[data-credit-code="${row.credit_code}"]`);
+  assert.equal(await shown.locator('td[data-cell=unlisted]').count(), first);
+  assert.equal((await shown.locator('td[data-cell=unlisted]').first().textContent()).trim(), '名单外');
+  assert.equal((await shown.locator('[data-testid=not-on-list]').textContent()).trim(), '名单外');
+});
+
+widgetTest('desk: an expected list saved as GBK is refused with how to save it, as the CLI does, and nothing is applied', async (session, t) => {
+  const dir = tempDir(t);
+  const gbk = join(dir, '应报名单-GBK.csv');
+  const made = spawnSync('python3', ['-c', 'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], encoding="utf-8-sig").read().encode("gbk"))', EXPECTED, gbk], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const cli = spawnSync(SELFCHECK_BIN, ['summary', '--expected', gbk, RESULTS], { encoding: 'utf8' });
+  assert.equal(cli.status, 1, 'the CLI refuses it');
+  const page = await openDesk(session);
+  await page.setInputFiles(desk.expectedFile, gbk);
+  await attribute(page, '[data-testid=expected-message]', 'class', 'desk-error');
+  const message = await page.locator('[data-testid=expected-message]').textContent();
+  assert.match(message, /GBK/, message);
+  assert.match(message, /UTF-8/, message);
+  assert.doesNotMatch(message, /已应用/, message);
+  assert.equal(await page.locator(desk.expected).inputValue(), '', 'the text area is left as it was');
+  await page.reload();
+  await settled(page);
+  assert.equal(await page.locator(desk.expected).inputValue(), '', 'and nothing was kept');
 });

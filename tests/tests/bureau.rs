@@ -9,7 +9,7 @@ use selfcheck_core::bureau::{
     Reproduction, ReviewState, Reviews, Settings, Stage, SummaryKind, Verdict, examine, export, sign_summary,
     verify_summary,
 };
-use selfcheck_core::{Catalogue, Error, KeyRegister, KeyStatus};
+use selfcheck_core::{Catalogue, Error, KeyRegister, KeyStatus, Standing};
 use selfcheck_tests::bureau_set::{self, BureauSet, Case, Spec, generate};
 
 struct Review {
@@ -193,6 +193,16 @@ fn planned_cells(review: &Review) -> BTreeMap<(String, String), CellStatus> {
             cells.insert(key, status);
         }
     }
+    // The association not on the expected list: nobody expected anything of it before its first
+    // file, so those months are "not listed" and count for nothing.
+    let unlisted = &review.set.associations[40].1;
+    for month in &review.set.months {
+        let key = (unlisted.clone(), month.clone());
+        if cells[&key] != CellStatus::Missing {
+            break;
+        }
+        cells.insert(key, CellStatus::Unlisted);
+    }
     cells
 }
 
@@ -279,15 +289,30 @@ fn the_ranking_has_each_accepted_association_once_best_first() {
     assert!(!codes.contains(review.set.associations[bureau_set::UNREGISTERED].1.as_str()));
     assert!(!codes.contains(review.set.associations[bureau_set::NEVER_REPORTS].1.as_str()));
     assert_eq!(ranking.len(), 41 - 2);
-    let scores: Vec<u32> =
-        ranking.iter().map(|row| review.verdicts[row.verdict].accepted().unwrap().report.score).collect();
+    let report = |row: &selfcheck_core::bureau::RankingRow| &review.verdicts[row.verdict].accepted().unwrap().report;
+    // Complete results without a veto first, ranked by score; then the vetoed ones, then the
+    // incomplete ones, without a rank number: the one rule of `Standing`.
+    let standings: Vec<Standing> = ranking.iter().map(|row| report(row).standing()).collect();
+    assert!(standings.windows(2).all(|pair| pair[0] <= pair[1]), "{standings:?}");
+    for standing in [Standing::Graded, Standing::Vetoed, Standing::Incomplete] {
+        assert!(standings.contains(&standing), "the set has {standing:?} results");
+    }
+    let graded: Vec<_> = ranking.iter().filter(|row| row.standing == Standing::Graded).collect();
+    let scores: Vec<u32> = graded.iter().map(|row| report(row).score).collect();
     assert!(scores.windows(2).all(|pair| pair[0] >= pair[1]));
-    for (position, row) in ranking.iter().enumerate() {
+    for (position, row) in graded.iter().enumerate() {
         let expected_rank = scores.iter().position(|&score| score == scores[position]).unwrap() as u32 + 1;
-        assert_eq!(row.rank, expected_rank, "equal scores share a rank");
+        assert_eq!(row.rank, Some(expected_rank), "equal scores share a rank");
+    }
+    for row in ranking {
+        assert_eq!(row.rank.is_some(), row.standing == Standing::Graded, "only graded results have a rank");
+        assert_eq!(row.standing, report(row).standing());
         // The latest month each association has an accepted result for.
         assert!(row.month <= Month::parse("2026-10").unwrap());
     }
+    let incomplete: Vec<usize> =
+        ranking.iter().filter(|row| row.standing == Standing::Incomplete).map(|row| report(row).answered()).collect();
+    assert!(incomplete.windows(2).all(|pair| pair[0] >= pair[1]), "the most answered first: {incomplete:?}");
     let october = Month::parse("2026-10").unwrap();
     // 21's and 28's October results are rejected (another's key, a period not begun): their
     // September results rank.
@@ -309,7 +334,16 @@ fn the_province_figures_add_up() {
     let figures = &review.analysis.province[0];
     assert_eq!(review.analysis.province.len(), 1);
     assert_eq!(figures.results as usize, review.analysis.ranking.len());
-    assert_eq!(figures.grades.iter().sum::<u32>(), figures.results);
+    // Every complete result has a grade; the incomplete ones have none.
+    assert_eq!(figures.grades.iter().sum::<u32>() + figures.incomplete, figures.results);
+    let incomplete = review
+        .analysis
+        .ranking
+        .iter()
+        .filter(|row| review.verdicts[row.verdict].accepted().unwrap().report.standing() == Standing::Incomplete)
+        .count();
+    assert_eq!(figures.incomplete as usize, incomplete);
+    assert!(incomplete > 0, "the set has results sent with criteria open");
     for criterion in &figures.criteria {
         assert_eq!(criterion.applicable + criterion.not_applicable, figures.results);
         assert_eq!(criterion.full + criterion.partial + criterion.none, criterion.applicable);
@@ -544,4 +578,74 @@ fn the_generated_expected_list_reads_as_excel_wrote_it() {
     let list = ExpectedList::from_bytes(&set.expected).unwrap();
     assert_eq!(list.len(), 40);
     assert_eq!(list.entries()[0].name, set.associations[0].0);
+}
+
+/// What people read in the exports: Beijing time (the RFC 3339 time for programs in a column of
+/// its own), the grade by the one rule (尚未完成 while criteria are open), rates as percentages,
+/// an anomaly's kind in words (its code for programs last), and the settings used.
+#[test]
+fn the_exports_show_people_beijing_time_one_grade_rule_percentages_and_the_settings() {
+    use selfcheck_core::bureau::export::Value;
+    let review = review();
+    let others = others(&review.set);
+    let source =
+        ExportSource { analysis: &review.analysis, verdicts: &review.verdicts, reviews: None, others: &others };
+    let zh = selfcheck_core::Lang::Zh;
+    let column = |table: &selfcheck_core::bureau::Table, header: &str| {
+        table.columns.iter().position(|column| column.header == header).unwrap_or_else(|| panic!("no column {header}"))
+    };
+    let text = |value: &Value| match value {
+        Value::Text(text) => text.clone(),
+        Value::Integer(number) => number.to_string(),
+        Value::Empty => String::new(),
+    };
+    let ranking = export::table(source, "ranking", zh).unwrap();
+    let (signed, machine, grade, rank, note) = (
+        column(&ranking, "签名时间（北京时间）"),
+        column(&ranking, "签名时间（机器读取格式）"),
+        column(&ranking, "自评等级"),
+        column(&ranking, "名次"),
+        column(&ranking, "排名说明"),
+    );
+    for (row, ranked) in ranking.rows.iter().zip(&review.analysis.ranking) {
+        let result = review.verdicts[ranked.verdict].accepted().unwrap();
+        assert_eq!(text(&row[machine]), result.issued.as_str());
+        let beijing = text(&row[signed]);
+        assert_eq!(beijing, result.issued.beijing().short());
+        assert!(beijing.len() == 16 && !beijing.contains('T'), "{beijing}");
+        match ranked.standing {
+            Standing::Incomplete => {
+                assert_eq!(text(&row[grade]), "尚未完成");
+                assert_eq!(row[rank], Value::Empty);
+                assert!(text(&row[note]).starts_with("尚未完成（已作答"), "{}", text(&row[note]));
+            }
+            Standing::Vetoed => {
+                assert_eq!(text(&row[grade]), "需整改");
+                assert_eq!(row[rank], Value::Empty);
+                assert_eq!(text(&row[note]), "一票否决，不参与排名");
+            }
+            Standing::Graded => assert_eq!(row[note], Value::Empty),
+        }
+    }
+    let months = export::table(source, "months", zh).unwrap();
+    let rate = column(&months, "报送率");
+    for (row, figures) in months.rows.iter().zip(&review.analysis.month_figures) {
+        assert_eq!(text(&row[rate]), format!("{}.{}%", figures.rate_per_mille / 10, figures.rate_per_mille % 10));
+    }
+    let anomalies = export::table(source, "anomalies", zh).unwrap();
+    assert_eq!(anomalies.columns[0].header, "类别");
+    assert_eq!(anomalies.columns.last().unwrap().header, "代码（供程序使用）");
+    for (row, anomaly) in anomalies.rows.iter().zip(&review.analysis.anomalies) {
+        assert_eq!(text(&row[0]), anomaly.label(zh));
+        assert!(text(&row[0]).chars().all(|c| !c.is_ascii_alphabetic()), "{}", text(&row[0]));
+        assert_eq!(text(row.last().unwrap()), anomaly.code());
+    }
+    let settings = export::table(source, "settings", zh).unwrap();
+    let lines: Vec<(String, String)> = settings.rows.iter().map(|row| (text(&row[0]), text(&row[1]))).collect();
+    assert!(
+        lines.contains(&("报送截止日".to_owned(), format!("次月 {} 日（北京时间）", review.set.deadline))),
+        "{lines:?}"
+    );
+    assert!(lines.contains(&("排名月份".to_owned(), "各协会最近一期结果".to_owned())), "{lines:?}");
+    assert!(lines.iter().any(|(name, value)| name == "月份范围" && value.contains(" 至 ")), "{lines:?}");
 }

@@ -29,7 +29,6 @@ strings! {
     Earned => "实得分", "Points earned";
     ApplicableMaximum => "适用满分", "Applicable maximum";
     Grade => "自评等级", "Self-assessed grade";
-    NotFinished => "尚未完成", "Not finished";
     Answered => "已作答", "Answered";
     Points => "分", "points";
     Met => "已做到", "Met";

@@ -14,7 +14,7 @@
 //! | `score` | `answers`, `catalogue`? | the report (`selfcheck-report/1`) |
 //! | `sign` | `answers`, `key` (PEM), `passphrase`, `time`, `random` (32 hex digits), `catalogue`? | the signed result |
 //! | `verify` | `result`, `now`, `register`?, `catalogues`? | a verdict (never an error for an invalid result) |
-//! | `summary` | `results`, `now`, `register`?, `expected`?, `reviews`?, `deadline`?, `months`?, `month`?, `longest_period`?, `catalogues`?, `lang`? | the bureau's analysis (`selfcheck-analysis/1`), as `selfcheck summary --format json` |
+//! | `summary` | `results`, `now`, `register`?, `expected`?, `reviews`?, `deadline`?, `months`?, `month`?, `longest_period`?, `catalogues`?, `lang`? | the bureau's analysis (`selfcheck-analysis/2`), as `selfcheck summary --format json` |
 //!
 //! `summary`'s `results` is a list of received files, each `{"name": …, "content": …}` (the
 //! content as text or as a JSON value) or just the content (then named `results[i]`).
@@ -501,6 +501,17 @@ fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Re
     arguments.check()?;
     let Some(now) = now else { unreachable!("every argument was checked above") };
     let now = Timestamp::parse(now)?;
+    // The texts given, named by their role, are the inputs the analysis lists with their digests.
+    let mut others = Vec::new();
+    for (text, name, role) in [
+        (register, "register", bureau::InputRole::Register),
+        (expected, "expected", bureau::InputRole::Expected),
+        (reviews.as_deref(), "reviews", bureau::InputRole::Review),
+    ] {
+        if let Some(text) = text {
+            others.push(bureau::Input::new(name, text.as_bytes(), role));
+        }
+    }
     let register = register.map(KeyRegister::parse).transpose()?;
     let expected = expected.map(|text| ExpectedList::from_bytes(text.as_bytes())).transpose()?;
     let reviews = reviews.map(|text| Reviews::from_json(&text)).transpose()?;
@@ -517,7 +528,9 @@ fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Re
         settings.longest_period_days = days;
     }
     let analysis = Analysis::compute(&verdicts, expected.as_ref(), settings);
-    Ok(bureau::analysis_json(&analysis, &verdicts, reviews.as_ref(), lang))
+    let source =
+        bureau::ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: reviews.as_ref(), others: &others };
+    Ok(bureau::analysis_json(source, lang))
 }
 
 /// The `catalogues` argument: catalogue documents beside the built-in ones.

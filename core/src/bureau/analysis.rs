@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::catalogue::Catalogue;
 use crate::credential::VerifiedResult;
+use crate::report::Standing;
 use crate::time::Timestamp;
 
 use super::anomaly::{Anomaly, find_anomalies};
@@ -18,6 +19,23 @@ pub const DEFAULT_LONGEST_PERIOD_DAYS: u32 = 31;
 /// The most months the matrix shows when the months are not given: two years, ending with the
 /// latest month a result reports on.
 pub const AUTOMATIC_MONTHS: usize = 24;
+
+/// The rules an analysis follows. Current analyses follow [`Rules::V2`]; a signed summary of
+/// an earlier format is computed again with the rules it was signed under, which stay built in
+/// so that it can be reproduced forever.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Rules {
+    /// The rules of `selfcheck-summary/1`: each association's result ranked by its score alone,
+    /// whatever its completeness or vetoes; an association not on the expected list missing every
+    /// month shown before its first file.
+    V1,
+    /// The rules of `selfcheck-summary/2`: the ranking follows each result's [`Standing`]
+    /// (complete results without a veto ranked by score, then vetoed ones, then incomplete ones,
+    /// the latter two without a rank number); with an expected list, the months before the first
+    /// file of an association not on it are [`CellStatus::Unlisted`] and count for nothing.
+    #[default]
+    V2,
+}
 
 /// How the bureau reviews a set of results.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +55,8 @@ pub struct Settings {
     /// The month the ranking and the province's figures are of; `None`: each association's
     /// latest accepted result.
     pub ranking_month: Option<Month>,
+    /// The rules: [`Rules::V2`] unless a summary of an earlier format is reproduced.
+    pub rules: Rules,
 }
 
 impl Settings {
@@ -49,6 +69,7 @@ impl Settings {
             deadline: None,
             longest_period_days: DEFAULT_LONGEST_PERIOD_DAYS,
             ranking_month: None,
+            rules: Rules::V2,
         }
     }
 }
@@ -66,6 +87,9 @@ pub enum CellStatus {
     Missing,
     /// Nothing, and the month is not due yet.
     NotDue,
+    /// With an expected list: a month before the first file of an association not on it, which
+    /// nobody expected to report then ([`Rules::V2`]).
+    Unlisted,
 }
 
 impl CellStatus {
@@ -77,6 +101,7 @@ impl CellStatus {
             CellStatus::Invalid => "invalid",
             CellStatus::Missing => "missing",
             CellStatus::NotDue => "not-due",
+            CellStatus::Unlisted => "unlisted",
         }
     }
 
@@ -156,8 +181,11 @@ pub struct MonthFigures {
 /// One row of the ranking: an association's result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RankingRow {
-    /// 1 for the best score; equal scores share a rank (1, 2, 2, 4).
-    pub rank: u32,
+    /// 1 for the best score among the ranked results; equal scores share a rank (1, 2, 2, 4).
+    /// `None` for a result that is not ranked (see [`Standing`]).
+    pub rank: Option<u32>,
+    /// Where the result stands, which orders the ranking.
+    pub standing: Standing,
     /// The verdict (accepted) whose result this is.
     pub verdict: usize,
     /// The month it reports on.
@@ -205,10 +233,13 @@ pub struct CatalogueFigures {
     pub catalogue: Catalogue,
     /// How many results.
     pub results: u32,
-    /// The mean per-mille score, rounded down.
+    /// The mean per-mille score of the complete results, rounded down.
     pub mean_score: u32,
-    /// Results per grade, in the catalogue's order of grades.
+    /// Complete results per grade, in the catalogue's order of grades (a vetoed result has the
+    /// veto grade).
     pub grades: Vec<u32>,
+    /// Results with criteria still open: they have no grade ([`Standing::Incomplete`]).
+    pub incomplete: u32,
     /// Per area, in catalogue order.
     pub areas: Vec<AreaFigures>,
     /// Per criterion, in catalogue order.
@@ -271,7 +302,7 @@ pub struct Analysis {
     pub rows: Vec<MatrixRow>,
     /// Each month's figures, in order.
     pub month_figures: Vec<MonthFigures>,
-    /// The ranking: best score first, equal scores by credit code.
+    /// The ranking: in the order of [`Rules`] (best score first, equal scores by credit code).
     pub ranking: Vec<RankingRow>,
     /// The province's figures over the ranked results, one per catalogue, the most used first.
     pub province: Vec<CatalogueFigures>,
@@ -295,7 +326,7 @@ impl Analysis {
         let months = settings.months.or_else(|| automatic_months(verdicts, &copy_of));
         let (rows, unplaced) = matrix(verdicts, &copy_of, expected, &settings, months);
         let month_figures = month_figures(&rows, months, expected.is_some());
-        let ranking = ranking(verdicts, &copy_of, expected, settings.ranking_month);
+        let ranking = ranking(verdicts, &copy_of, expected, settings.ranking_month, settings.rules);
         let province = province(verdicts, &ranking);
         let anomalies = find_anomalies(verdicts, &copy_of, &settings);
         Analysis { settings, months, rows, month_figures, ranking, province, anomalies, counts, copy_of, unplaced }
@@ -445,6 +476,12 @@ fn matrix(
                     _ => false,
                 };
             }
+            if settings.rules == Rules::V2 && expected.is_some() && !row.expected {
+                let first = row.cells.iter().position(|cell| !cell.accepted.is_empty() || !cell.rejected.is_empty());
+                for cell in &mut row.cells[..first.unwrap_or(0)] {
+                    cell.status = CellStatus::Unlisted;
+                }
+            }
             let (longest, current) = missed_runs(&row.cells);
             MatrixRow {
                 credit_code: code,
@@ -464,8 +501,9 @@ fn missed_runs(cells: &[Cell]) -> (u32, u32) {
     let (mut longest, mut run) = (0, 0);
     let mut current = 0;
     for cell in cells {
-        if cell.status == CellStatus::NotDue {
-            // Months not due end nothing and start nothing: the current run is the one before them.
+        if matches!(cell.status, CellStatus::NotDue | CellStatus::Unlisted) {
+            // Months not due (or nobody expected) end nothing and start nothing: the current run
+            // is the one before them.
             continue;
         }
         run = if cell.status.is_missed() { run + 1 } else { 0 };
@@ -513,6 +551,7 @@ fn month_figures(rows: &[MatrixRow], months: Option<MonthRange>, has_list: bool)
                     CellStatus::Invalid => figures.invalid += 1,
                     CellStatus::Missing => figures.missing += 1,
                     CellStatus::NotDue => figures.not_due += 1,
+                    CellStatus::Unlisted => {}
                 }
                 figures.late += u32::from(cell.late);
             }
@@ -527,6 +566,7 @@ fn ranking(
     copy_of: &[Option<usize>],
     expected: Option<&ExpectedList>,
     month: Option<Month>,
+    rules: Rules,
 ) -> Vec<RankingRow> {
     // Each association's latest accepted result (of `month`, when given).
     let mut chosen: BTreeMap<&str, (Month, &Timestamp, usize)> = BTreeMap::new();
@@ -542,18 +582,34 @@ fn ranking(
             *entry = candidate;
         }
     }
-    let score = |index: usize| verdicts[index].accepted().map_or(0, |result| result.report.score);
+    let report = |index: usize| verdicts[index].accepted().map(|result| &result.report);
+    let score = |index: usize| report(index).map_or(0, |report| report.score);
+    let standing = |index: usize| report(index).map_or(Standing::Incomplete, crate::Report::standing);
+    // The standing that orders the ranking: under the first rules, every result was ranked.
+    let ordered_as = |index: usize| if rules == Rules::V1 { Standing::Graded } else { standing(index) };
     let mut rows: Vec<(&str, Month, usize)> =
         chosen.into_iter().map(|(code, (month, _, index))| (code, month, index)).collect();
-    rows.sort_by_key(|&(code, _, index)| (std::cmp::Reverse(score(index)), code));
+    rows.sort_by_key(|&(code, _, index)| {
+        let group = ordered_as(index);
+        // Incomplete results: the most answered first.
+        let answered = if group == Standing::Incomplete { report(index).map_or(0, crate::Report::answered) } else { 0 };
+        (group, std::cmp::Reverse(answered), std::cmp::Reverse(score(index)), code)
+    });
     let mut ranking: Vec<RankingRow> = Vec::with_capacity(rows.len());
-    for (position, (code, month, index)) in rows.into_iter().enumerate() {
-        let rank = match ranking.last() {
-            Some(previous) if score(previous.verdict) == score(index) => previous.rank,
-            _ => position as u32 + 1,
-        };
+    let mut ranked = 0_u32;
+    let mut previous: Option<(u32, u32)> = None;
+    for (code, month, index) in rows {
+        let rank = ordered_as(index).is_ranked().then(|| {
+            ranked += 1;
+            let rank = match previous {
+                Some((previous_score, previous_rank)) if previous_score == score(index) => previous_rank,
+                _ => ranked,
+            };
+            previous = Some((score(index), rank));
+            rank
+        });
         let on_list = expected.is_some_and(|list| list.contains(code));
-        ranking.push(RankingRow { rank, verdict: index, month, expected: on_list });
+        ranking.push(RankingRow { rank, standing: standing(index), verdict: index, month, expected: on_list });
     }
     ranking
 }
@@ -572,10 +628,13 @@ fn province(verdicts: &[Verdict], ranking: &[RankingRow]) -> Vec<CatalogueFigure
             }
         };
         add_result(&mut figures[position], result);
-        score_sums[position] += u64::from(result.report.score);
+        if result.report.standing() != Standing::Incomplete {
+            score_sums[position] += u64::from(result.report.score);
+        }
     }
     for (figures, sum) in figures.iter_mut().zip(score_sums) {
-        figures.mean_score = (sum / u64::from(figures.results.max(1))) as u32;
+        let complete = figures.results - figures.incomplete;
+        figures.mean_score = (sum / u64::from(complete.max(1))) as u32;
         for area in &mut figures.areas {
             area.per_mille = per_mille(area.points, area.maximum);
         }
@@ -594,6 +653,7 @@ fn empty_figures(catalogue: &Catalogue) -> CatalogueFigures {
         results: 0,
         mean_score: 0,
         grades: vec![0; catalogue.grades().len()],
+        incomplete: 0,
         areas: vec![AreaFigures::default(); catalogue.areas().len()],
         criteria: vec![CriterionFigures::default(); catalogue.criteria().len()],
         with_veto: 0,
@@ -603,7 +663,10 @@ fn empty_figures(catalogue: &Catalogue) -> CatalogueFigures {
 fn add_result(figures: &mut CatalogueFigures, result: &VerifiedResult) {
     let report = &result.report;
     figures.results += 1;
-    figures.grades[report.grade] += 1;
+    match report.standing() {
+        Standing::Incomplete => figures.incomplete += 1,
+        Standing::Graded | Standing::Vetoed => figures.grades[report.grade] += 1,
+    }
     figures.with_veto += u32::from(!report.vetoes.is_empty());
     for (area, &(points, maximum)) in figures.areas.iter_mut().zip(&report.areas) {
         area.points += u64::from(points);

@@ -113,6 +113,11 @@ impl Anomaly {
         }
     }
 
+    /// What kind of anomaly it is, in a few words of `lang` (beside the code in tables).
+    pub fn label(&self, lang: Lang) -> &'static str {
+        crate::messages::anomaly_label(&self.kind, lang)
+    }
+
     /// The anomaly in plain words of `lang`.
     pub fn message(&self, lang: Lang) -> String {
         crate::messages::anomaly(&self.kind, lang)

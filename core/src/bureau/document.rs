@@ -1,4 +1,4 @@
-//! The JSON the bureau's tools write: the analysis (`selfcheck-analysis/1`, what `selfcheck
+//! The JSON the bureau's tools write: the analysis (`selfcheck-analysis/2`, what `selfcheck
 //! summary --format json` prints) and, inside it and inside a signed summary, the ranking and the
 //! matrix. Codes, ids and integers only in the ranking and the matrix, so that the same files
 //! give the same bytes in any language.
@@ -6,12 +6,14 @@
 use crate::json::{Json, Object};
 use crate::text::Lang;
 
-use super::analysis::{Analysis, CatalogueFigures, Cell, CellStatus};
+use super::analysis::{Analysis, CatalogueFigures, Cell, CellStatus, Rules};
 use super::review::Reviews;
 use super::verdict::Verdict;
 
-/// The format tag of the analysis document.
-pub const ANALYSIS_FORMAT: &str = "selfcheck-analysis/1";
+/// The format tag of the analysis document. `/2` added each ranking row's `standing` (its
+/// `rank` is null for a result that is not ranked), the matrix cell `unlisted`, and the
+/// province's `incomplete` count.
+pub const ANALYSIS_FORMAT: &str = "selfcheck-analysis/2";
 
 fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
     let mut object = Object::new();
@@ -50,6 +52,9 @@ pub fn ranking_json(analysis: &Analysis, verdicts: &[Verdict], reviews: Option<&
             let criteria = result.catalogue.criteria();
             let mut entry = Object::new();
             entry.insert("rank", row.rank);
+            if analysis.settings.rules != Rules::V1 {
+                entry.insert("standing", row.standing.code());
+            }
             entry.insert("credit_code", profile.credit_code.as_ref().map_or("", |code| code.as_str()));
             entry.insert("name", profile.name.as_str());
             entry.insert("expected", row.expected);
@@ -164,6 +169,7 @@ fn province_json(figures: &CatalogueFigures) -> Json {
     object([
         ("catalogue", catalogue.reference().to_json()),
         ("results", figures.results.into()),
+        ("incomplete", figures.incomplete.into()),
         ("mean_score", figures.mean_score.into()),
         ("with_veto", figures.with_veto.into()),
         ("grades", Json::Array(grades)),
@@ -208,8 +214,11 @@ fn file_json(analysis: &Analysis, verdicts: &[Verdict], index: usize, lang: Lang
     Json::Object(entry)
 }
 
-/// The whole analysis as a `selfcheck-analysis/1` document; messages in `lang`.
-pub fn analysis_json(analysis: &Analysis, verdicts: &[Verdict], reviews: Option<&Reviews>, lang: Lang) -> Json {
+/// The whole analysis as a `selfcheck-analysis/2` document; messages in `lang`. Beside the
+/// received files, `inputs` lists the other files it was computed from (register, expected list,
+/// review file, catalogues), each with the SHA-256 of its bytes as received.
+pub fn analysis_json(source: super::export::ExportSource<'_>, lang: Lang) -> Json {
+    let super::export::ExportSource { analysis, verdicts, reviews, others } = source;
     let settings = &analysis.settings;
     let counts = &analysis.counts;
     let rejected = super::verdict::Stage::ALL
@@ -258,6 +267,21 @@ pub fn analysis_json(analysis: &Analysis, verdicts: &[Verdict], reviews: Option<
             ]),
         ),
         ("files", Json::Array((0..verdicts.len()).map(|index| file_json(analysis, verdicts, index, lang)).collect())),
+        (
+            "inputs",
+            Json::Array(
+                others
+                    .iter()
+                    .map(|input| {
+                        object([
+                            ("name", input.name.as_str().into()),
+                            ("sha256", input.sha256.as_str().into()),
+                            ("role", input.role.code().into()),
+                        ])
+                    })
+                    .collect(),
+            ),
+        ),
         ("matrix", matrix_json(analysis)),
         ("ranking", ranking_json(analysis, verdicts, reviews)),
         ("province", Json::Array(analysis.province.iter().map(province_json).collect())),

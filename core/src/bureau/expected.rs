@@ -62,6 +62,15 @@ impl ExpectedList {
     /// [`JsonErrorKind::NotUtf8`] when it is not UTF-8 or UTF-16 text (saying when it looks
     /// like GBK); [`Error::Malformed`] listing every line's problem.
     pub fn from_bytes(bytes: &[u8]) -> Result<ExpectedList, Error> {
+        Ok(ExpectedList::read(bytes)?.0)
+    }
+
+    /// Reads an expected list as [`ExpectedList::from_bytes`] does, and gives its text too (as a
+    /// page shows it for editing).
+    ///
+    /// # Errors
+    /// As [`ExpectedList::from_bytes`].
+    pub fn read(bytes: &[u8]) -> Result<(ExpectedList, String), Error> {
         if bytes.len() > MAX_EXPECTED_BYTES {
             return Err(Error::TooLarge { what: Document::ExpectedList, size: bytes.len(), limit: MAX_EXPECTED_BYTES });
         }
@@ -100,7 +109,11 @@ impl ExpectedList {
         if problems.is_empty() && list.is_empty() {
             problems.push(Problem::new("", ProblemKind::NoAssociations));
         }
-        if problems.is_empty() { Ok(list) } else { Err(Error::Malformed { what: Document::ExpectedList, problems }) }
+        if problems.is_empty() {
+            Ok((list, text))
+        } else {
+            Err(Error::Malformed { what: Document::ExpectedList, problems })
+        }
     }
 
     fn push(&mut self, name: String, credit_code: CreditCode) {

@@ -58,7 +58,7 @@ pub mod verdict;
 
 pub use analysis::{
     Analysis, AreaFigures, CatalogueFigures, Cell, CellStatus, Counts, CriterionFigures, DEFAULT_LONGEST_PERIOD_DAYS,
-    MatrixRow, MonthFigures, RankingRow, Settings,
+    MatrixRow, MonthFigures, RankingRow, Rules, Settings,
 };
 pub use anomaly::{Anomaly, AnomalyKind};
 pub use document::{ANALYSIS_FORMAT, analysis_json, matrix_json, ranking_json};

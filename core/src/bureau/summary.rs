@@ -18,11 +18,11 @@ use crate::text::Lang;
 use crate::time::Timestamp;
 use crate::wire::read::{Reader, index, join};
 use crate::wire::{
-    SUMMARY_FORMAT, SUMMARY_SUBJECT_TYPE, SUMMARY_TYPE, SummaryDoc, SummaryInputDoc, SummarySettingsDoc,
-    SummarySubjectDoc, VC_CONTEXT_V2,
+    SUMMARY_FORMAT, SUMMARY_FORMATS, SUMMARY_SUBJECT_TYPE, SUMMARY_TYPE, SummaryDoc, SummaryInputDoc,
+    SummarySettingsDoc, SummarySubjectDoc, VC_CONTEXT_V2,
 };
 
-use super::analysis::{Analysis, Settings};
+use super::analysis::{Analysis, Rules, Settings};
 use super::document::{matrix_json, ranking_json};
 use super::expected::ExpectedList;
 use super::export::ExportSource;
@@ -127,7 +127,11 @@ pub fn sign_summary(
         valid_from: issued.as_str().to_owned(),
         credential_subject: SummarySubjectDoc {
             kind: SUMMARY_SUBJECT_TYPE.to_owned(),
-            format: SUMMARY_FORMAT.to_owned(),
+            format: match source.analysis.settings.rules {
+                Rules::V1 => SUMMARY_FORMATS[0],
+                Rules::V2 => SUMMARY_FORMAT,
+            }
+            .to_owned(),
             summary_kind: kind.code().to_owned(),
             settings: settings_doc(source.analysis),
             inputs,
@@ -197,9 +201,11 @@ pub fn verify_summary(json: &str, now: &Timestamp) -> Result<VerifiedSummary, Er
     if subject.kind != SUMMARY_SUBJECT_TYPE && !subject.kind.is_empty() {
         reader.problem(join(at, "type"), ProblemKind::MustBe(SUMMARY_SUBJECT_TYPE.into()));
     }
-    if subject.format != SUMMARY_FORMAT && !subject.format.is_empty() {
+    if !SUMMARY_FORMATS.contains(&subject.format.as_str()) && !subject.format.is_empty() {
         reader.problem(join(at, "format"), ProblemKind::MustBe(SUMMARY_FORMAT.into()));
     }
+    // A summary is computed again under the rules of the format it was signed in.
+    let rules = if subject.format == SUMMARY_FORMATS[0] { Rules::V1 } else { Rules::V2 };
     let settings_at = join(at, "settings");
     let months = subject.settings.months.as_deref().map(|text| {
         MonthRange::parse(text)
@@ -236,6 +242,7 @@ pub fn verify_summary(json: &str, now: &Timestamp) -> Result<VerifiedSummary, Er
         deadline: subject.settings.deadline.and_then(Deadline::new),
         longest_period_days: subject.settings.longest_period_days,
         ranking_month: ranking_month.and_then(Result::ok),
+        rules,
     };
     let inputs = subject
         .inputs

@@ -52,7 +52,7 @@
 //!   `matrix` (an object) as the analysis writes them. Its `validFrom` is the clock its verdicts
 //!   were given at, so that the same files give the same summary
 //!   ([`crate::bureau::VerifiedSummary::reproduce`]).
-//! - Analysis (`format: "selfcheck-analysis/1"`), written only: what `selfcheck summary
+//! - Analysis (`format: "selfcheck-analysis/2"`), written only: what `selfcheck summary
 //!   --format json` prints, built by [`crate::bureau::analysis_json`]: `settings`, `counts`,
 //!   `files` (each file's verdict), `matrix`, `ranking`, `province` and `anomalies`; codes, ids
 //!   and integers, and messages in the language asked for.
@@ -102,7 +102,9 @@ pub fn detect(value: &Json) -> Document {
         let subject_format = subject_format.and_then(Json::as_str);
         return if types.contains(&RESULT_TYPE) || subject_format == Some(RESULT_FORMAT) {
             Document::Result
-        } else if types.contains(&SUMMARY_TYPE) || subject_format == Some(SUMMARY_FORMAT) {
+        } else if types.contains(&SUMMARY_TYPE)
+            || subject_format.is_some_and(|format| SUMMARY_FORMATS.contains(&format))
+        {
             Document::Summary
         } else {
             Document::OtherCredential

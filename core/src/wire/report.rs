@@ -70,6 +70,18 @@ pub struct RectificationDoc {
 }
 
 impl ReportDoc {
+    /// Where the report stands by what it says (see [`crate::Standing`]): a claim, for a result
+    /// whose signature does not hold; a verified result's own report gives the same.
+    pub fn standing(&self) -> crate::Standing {
+        if !self.completeness.open.is_empty() || self.completeness.answered < self.completeness.total {
+            crate::Standing::Incomplete
+        } else if !self.vetoes.is_empty() {
+            crate::Standing::Vetoed
+        } else {
+            crate::Standing::Graded
+        }
+    }
+
     /// A report with nothing in it, for a document that lacks one (a problem reported elsewhere).
     pub(crate) fn empty() -> ReportDoc {
         ReportDoc {

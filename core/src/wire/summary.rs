@@ -1,5 +1,5 @@
 //! The bureau's signed summary: a W3C Verifiable Credential 2.0 whose subject
-//! (`selfcheck-summary/1`) carries a ranking or a matrix, the settings it was computed with, and
+//! (`selfcheck-summary/2`, earlier `/1`) carries a ranking or a matrix, the settings it was computed with, and
 //! the SHA-256 of every file it was computed from, secured like a result with an
 //! `eddsa-jcs-2022` proof by the bureau's key.
 
@@ -11,8 +11,11 @@ use crate::json::{Json, Object};
 pub const SUMMARY_TYPE: &str = "SelfcheckBureauSummaryCredential";
 /// The type of its subject.
 pub const SUMMARY_SUBJECT_TYPE: &str = "SelfcheckBureauSummary";
-/// The format tag of its subject.
-pub const SUMMARY_FORMAT: &str = "selfcheck-summary/1";
+/// The format tag of its subject, as summaries are signed now.
+pub const SUMMARY_FORMAT: &str = "selfcheck-summary/2";
+/// Every format tag a summary's subject may carry, the earliest first. `selfcheck-summary/1`
+/// was computed under [`crate::bureau::Rules::V1`] and is reproduced with them.
+pub const SUMMARY_FORMATS: &[&str] = &["selfcheck-summary/1", SUMMARY_FORMAT];
 /// What a summary can carry.
 pub const SUMMARY_KINDS: &[&str] = &["ranking", "matrix"];
 /// The roles of the files a summary was computed from.
@@ -42,7 +45,7 @@ pub struct SummaryDoc {
 pub struct SummarySubjectDoc {
     /// Always [`SUMMARY_SUBJECT_TYPE`].
     pub kind: String,
-    /// Always [`SUMMARY_FORMAT`].
+    /// One of [`SUMMARY_FORMATS`].
     pub format: String,
     /// What it carries, `kind`: `ranking` or `matrix`.
     pub summary_kind: String,
@@ -50,7 +53,7 @@ pub struct SummarySubjectDoc {
     pub settings: SummarySettingsDoc,
     /// Every file it was computed from, in the order given.
     pub inputs: Vec<SummaryInputDoc>,
-    /// The ranking (an array) or the matrix (an object), as `selfcheck-analysis/1` writes them.
+    /// The ranking (an array) or the matrix (an object), as `selfcheck-analysis/2` writes them.
     pub content: Json,
 }
 

@@ -178,13 +178,7 @@ fn comparison_view(state: &State, import: &Imported, dispatch: &Callback<Action>
     };
     let rows: Vec<&CriterionChange> =
         comparison.criteria.iter().filter(|change| !import.only_changed || change.changed()).collect();
-    let grade = |side: usize, catalogue: &Catalogue| -> String {
-        if comparison.answered[side] < catalogue.criteria().len() {
-            S::NotFinished.get(lang).to_owned()
-        } else {
-            catalogue.grade(&comparison.grades[side]).map(|grade| grade.label.get(lang).to_owned()).unwrap_or_default()
-        }
-    };
+    let grade = |side: usize| comparison.grade_texts[side].get(lang);
     html! {
         <div class="selfcheck-compare">
             <label class="selfcheck-choice">
@@ -248,8 +242,8 @@ fn comparison_view(state: &State, import: &Imported, dispatch: &Callback<Action>
                         </tr>
                         <tr>
                             <th scope="row">{ S::ScoreHeadline.get(lang) }</th>
-                            <td>{ format!("{} · {}", comparison.scores[0], grade(0, pinned)) }</td>
-                            <td>{ format!("{} · {}", comparison.scores[1], grade(1, current)) }</td>
+                            <td>{ format!("{} · {}", comparison.scores[0], grade(0)) }</td>
+                            <td>{ format!("{} · {}", comparison.scores[1], grade(1)) }</td>
                             <td>{ signed(comparison.score_change()) }</td>
                         </tr>
                     </tbody>

@@ -38,7 +38,7 @@ pub struct ExportSource<'a> {
 }
 
 /// Every table, in the order of the workbook's sheets: ranking, matrix, months, criteria, areas,
-/// grades, anomalies, files.
+/// grades, anomalies, files, and the settings the analysis was computed with.
 pub fn tables(source: ExportSource<'_>, lang: Lang) -> Vec<Table> {
     let words = export_words(lang);
     vec![
@@ -50,6 +50,7 @@ pub fn tables(source: ExportSource<'_>, lang: Lang) -> Vec<Table> {
         grades(source, &words, lang),
         anomalies(source, &words, lang),
         files(source, &words, lang),
+        settings(source, &words, lang),
     ]
 }
 
@@ -59,7 +60,8 @@ pub fn table(source: ExportSource<'_>, id: &str, lang: Lang) -> Option<Table> {
 }
 
 /// The ids of the tables, in order.
-pub const TABLE_IDS: [&str; 8] = ["ranking", "matrix", "months", "criteria", "areas", "grades", "anomalies", "files"];
+pub const TABLE_IDS: [&str; 9] =
+    ["ranking", "matrix", "months", "criteria", "areas", "grades", "anomalies", "files", "settings"];
 
 /// The XLSX workbook of every table.
 pub fn workbook(source: ExportSource<'_>, lang: Lang) -> Vec<u8> {
@@ -83,15 +85,17 @@ fn ranking(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
             (words.period, 24),
             (words.score, 10),
             (words.grade, 8),
+            (words.standing, 26),
             (words.vetoes, 10),
             (words.answered, 8),
             (words.key_status, 12),
             (words.fingerprint, 42),
-            (words.signed, 22),
+            (words.signed, 18),
             (words.review_state, 8),
             (words.review_note, 30),
             (words.file, 30),
             (words.result_digest, 66),
+            (words.signed_machine, 28),
         ],
     );
     for row in &source.analysis.ranking {
@@ -108,18 +112,20 @@ fn ranking(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
             profile.name.as_str().into(),
             yes_no(row.expected, words),
             row.month.to_string().into(),
-            format!("{} – {}", profile.period_from, profile.period_to).into(),
+            crate::messages::period_range(&profile.period_from, &profile.period_to, lang).into(),
             report.score.into(),
-            result.catalogue.grades()[report.grade].label.get(lang).into(),
+            report.grade_text(&result.catalogue, lang).into(),
+            crate::messages::unranked_reason(row.standing, report.answered(), criteria.len(), lang).into(),
             vetoes.join(" ").into(),
-            format!("{}/{}", report.answered(), criteria.len()).into(),
+            format!("{} / {}", report.answered(), criteria.len()).into(),
             key_label(verdict, words).into(),
             result.key.fingerprint().into(),
-            result.issued.as_str().into(),
+            crate::messages::beijing_short(&result.issued).into(),
             source.reviews.map(|reviews| reviews.state(&result.digest).label(lang)).into(),
             review.map(|review| review.note.as_str()).into(),
             verdict.file.name.as_str().into(),
             result.digest.as_str().into(),
+            result.issued.as_str().into(),
         ]);
     }
     table
@@ -184,7 +190,7 @@ fn months(source: ExportSource<'_>, words: &ExportWords) -> Table {
             figures.invalid.into(),
             figures.missing.into(),
             figures.not_due.into(),
-            figures.rate_per_mille.into(),
+            crate::messages::percent(figures.rate_per_mille).into(),
             figures.unlisted_received.into(),
         ]);
     }
@@ -235,7 +241,7 @@ fn criteria(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table 
                 counts.open.into(),
                 counts.not_applicable.into(),
                 if criterion.veto.is_some() { counts.vetoes.into() } else { Value::Empty },
-                counts.failed_per_mille.into(),
+                crate::messages::percent(counts.failed_per_mille).into(),
             ]);
         }
     }
@@ -289,42 +295,59 @@ fn grades(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
     );
     for figures in &source.analysis.province {
         for (grade, &count) in figures.catalogue.grades().iter().zip(&figures.grades) {
-            let share = (u64::from(count) * 1000).checked_div(u64::from(figures.results)).unwrap_or(0);
             table.push(vec![
                 figures.catalogue.label().into(),
                 grade.label.get(lang).into(),
                 count.into(),
-                share.into(),
+                share(count, figures.results).into(),
             ]);
         }
-        let share =
-            if figures.results == 0 { 0 } else { u64::from(figures.with_veto) * 1000 / u64::from(figures.results) };
+        table.push(vec![
+            figures.catalogue.label().into(),
+            crate::messages::not_finished(lang).into(),
+            figures.incomplete.into(),
+            share(figures.incomplete, figures.results).into(),
+        ]);
         table.push(vec![
             figures.catalogue.label().into(),
             words.with_veto.into(),
             figures.with_veto.into(),
-            share.into(),
+            share(figures.with_veto, figures.results).into(),
         ]);
     }
     table
+}
+
+/// `part` of `whole` as people read a rate (see [`crate::messages::percent`]).
+fn share(part: u32, whole: u32) -> String {
+    let per_mille = (u64::from(part) * 1000).checked_div(u64::from(whole)).unwrap_or(0);
+    crate::messages::percent(per_mille as u32)
 }
 
 fn anomalies(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
     let mut table = Table::new(
         "anomalies",
         words.anomalies,
-        &[(words.code, 26), (words.description, 60), (words.credit_code, 22), (words.file, 40), (words.sha256, 66)],
+        &[
+            (words.kind, 20),
+            (words.description, 60),
+            (words.credit_code, 22),
+            (words.file, 40),
+            (words.sha256, 66),
+            (words.code, 26),
+        ],
     );
     for anomaly in &source.analysis.anomalies {
         let names: Vec<&str> = anomaly.files.iter().map(|&index| source.verdicts[index].file.name.as_str()).collect();
         let digests: Vec<&str> =
             anomaly.files.iter().map(|&index| source.verdicts[index].file.sha256.as_str()).collect();
         table.push(vec![
-            anomaly.code().into(),
+            anomaly.label(lang).into(),
             anomaly.message(lang).into(),
             anomaly.credit_code().into(),
             names.join("\n").into(),
             digests.join("\n").into(),
+            anomaly.code().into(),
         ]);
     }
     table
@@ -351,11 +374,12 @@ fn files(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
             (words.vetoes, 10),
             (words.fingerprint, 42),
             (words.key_status, 12),
-            (words.signed, 22),
+            (words.signed, 18),
             (words.result_digest, 66),
             (words.copy_of, 40),
             (words.review_state, 8),
             (words.review_note, 30),
+            (words.signed_machine, 28),
         ],
     );
     for (index, verdict) in source.verdicts.iter().enumerate() {
@@ -379,11 +403,11 @@ fn files(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
             claim.map(|claim| claim.period_from.as_str()).into(),
             claim.map(|claim| claim.period_to.as_str()).into(),
             result.map(|result| result.report.score).into(),
-            result.map(|result| result.catalogue.grades()[result.report.grade].label.get(lang)).into(),
+            result.map(|result| result.report.grade_text(&result.catalogue, lang)).into(),
             vetoes.into(),
             verdict.signer.as_ref().map(|signer| signer.fingerprint.as_str()).into(),
             verdict.signer.as_ref().map(|_| key_label(verdict, words)).into(),
-            verdict.signer.as_ref().map(|signer| signer.issued.as_str()).into(),
+            verdict.signer.as_ref().map(|signer| crate::messages::beijing_short(&signer.issued)).into(),
             verdict.signer.as_ref().map(|signer| signer.digest.as_str()).into(),
             source
                 .analysis
@@ -395,6 +419,7 @@ fn files(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
                 .into(),
             result.and_then(|result| source.reviews.map(|reviews| reviews.state(&result.digest).label(lang))).into(),
             review.map(|review| review.note.as_str()).into(),
+            verdict.signer.as_ref().map(|signer| signer.issued.as_str()).into(),
         ]);
     }
     for input in source.others {
@@ -402,6 +427,14 @@ fn files(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
             vec![input.name.as_str().into(), input.sha256.as_str().into(), Value::Empty, input.role.label(lang).into()];
         row.resize(table.columns.len(), Value::Empty);
         table.push(row);
+    }
+    table
+}
+
+fn settings(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
+    let mut table = Table::new("settings", words.settings, &[(words.setting, 20), (words.value, 50)]);
+    for (name, value) in crate::messages::settings_lines(&source.analysis.settings, source.analysis.months, lang) {
+        table.push(vec![name.into(), value.into()]);
     }
     table
 }
