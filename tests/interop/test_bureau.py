@@ -104,7 +104,7 @@ def sheet(workbook: openpyxl.Workbook, title: str) -> list[tuple]:
 
 def test_the_workbook_reads_back_in_openpyxl_with_every_sheet(bureau: dict[str, Any]) -> None:
     workbook = openpyxl.load_workbook(bureau["summary.xlsx"], read_only=False)
-    assert workbook.sheetnames == ["排名", "报送情况", "月度报送率", "评价标准", "领域得分", "等级分布", "异常", "文件"]
+    assert workbook.sheetnames == ["排名", "报送情况", "月度报送率", "评价标准", "领域得分", "等级分布", "异常", "文件", "设置"]
     analysis = bureau["analysis"]
     # The ranking: the same associations, ranks and scores as the JSON, best first.
     ranking = sheet(workbook, "排名")
@@ -124,10 +124,17 @@ def test_the_workbook_reads_back_in_openpyxl_with_every_sheet(bureau: dict[str, 
     criteria = sheet(workbook, "评价标准")
     assert len(criteria) == 1 + sum(len(area["criteria"]) for area in catalogue["areas"])
     grades = sheet(workbook, "等级分布")
+    # Every grade's row, then the unfinished results' (尚未完成), then those with a veto.
+    assert grades[-2][1] == "尚未完成"
     assert sum(row[2] for row in grades[1:-1]) == len(analysis["ranking"])
-    # The anomalies name the copy.
+    # The anomalies name the copy: its kind in words first, its code for programs last.
     anomalies = sheet(workbook, "异常")
-    assert any(row[0] == "same-file-twice" and "副本.json" in row[3] for row in anomalies[1:])
+    assert anomalies[0][0] == "类别" and anomalies[0][-1] == "代码（供程序使用）"
+    assert any(row[-1] == "same-file-twice" and row[0] == "同一文件重复" and "副本.json" in row[3] for row in anomalies[1:])
+    # The settings it was computed with.
+    settings = dict(sheet(workbook, "设置")[1:])
+    assert settings["排名月份"] == "各协会最近一期结果"
+    assert "审核时间（北京时间）" in settings
 
 
 def test_every_export_names_its_files_with_their_sha256(bureau: dict[str, Any]) -> None:
