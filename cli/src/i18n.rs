@@ -267,14 +267,13 @@ pub fn out_exists(lang: Lang, path: &str) -> String {
     say!(lang, format!("{path} 已存在；如要替换，请加 --force"), format!("{path} exists; pass --force to replace it"))
 }
 
-/// After `keygen`.
+/// After `keygen`: the key is filed with the registration authority the catalogue names (广东省民政厅).
 pub fn keep_the_key_safe(lang: Lang, path: &str) -> String {
+    let authority = selfcheck_core::Catalogue::builtin().authority().get(lang).to_owned();
     say!(
         lang,
-        format!("请将 {path} 及其口令另存一份，妥善保管；并将密钥指纹报送业务主管部门备案"),
-        format!(
-            "keep a copy of {path} and its passphrase in a safe place; give the fingerprint to the registration authority"
-        ),
+        format!("请将 {path} 及其口令另存一份，妥善保管；并将密钥指纹报{authority}备案"),
+        format!("keep a copy of {path} and its passphrase in a safe place; register the fingerprint with the {authority}"),
     )
 }
 

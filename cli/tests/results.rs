@@ -352,3 +352,17 @@ fn an_unfinished_result_reads_not_finished_and_times_are_beijing_time() {
     assert_eq!(shown.len(), "2026-11-08 09:30".len(), "{line}");
     assert!(!report.contains("did:key："), "the public key is labelled in words: {report}");
 }
+
+/// `keygen` says where the fingerprint is filed: with the registration authority, 广东省民政厅, as
+/// the widget's "how to submit" says.
+#[test]
+fn keygen_names_the_registration_authority() {
+    let dir = Scratch::new("authority");
+    let output = selfcheck(&["keygen", "--out", &dir.path("key.pem")], Some(PASSPHRASE));
+    assert!(output.status.success());
+    let said = text(&output.stderr);
+    assert!(said.contains("将密钥指纹报广东省民政厅备案"), "{said}");
+    assert!(!said.contains("业务主管部门"), "{said}");
+    let english = selfcheck(&["keygen", "--out", &dir.path("key-en.pem"), "--lang", "en"], Some(PASSPHRASE));
+    assert!(text(&english.stderr).contains("register the fingerprint with the Department of Civil Affairs of Guangdong Province"), "{}", text(&english.stderr));
+}
