@@ -273,7 +273,9 @@ pub fn keep_the_key_safe(lang: Lang, path: &str) -> String {
     say!(
         lang,
         format!("请将 {path} 及其口令另存一份，妥善保管；并将密钥指纹报{authority}备案"),
-        format!("keep a copy of {path} and its passphrase in a safe place; register the fingerprint with the {authority}"),
+        format!(
+            "keep a copy of {path} and its passphrase in a safe place; register the fingerprint with the {authority}"
+        ),
     )
 }
 

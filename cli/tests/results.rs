@@ -364,5 +364,10 @@ fn keygen_names_the_registration_authority() {
     assert!(said.contains("将密钥指纹报广东省民政厅备案"), "{said}");
     assert!(!said.contains("业务主管部门"), "{said}");
     let english = selfcheck(&["keygen", "--out", &dir.path("key-en.pem"), "--lang", "en"], Some(PASSPHRASE));
-    assert!(text(&english.stderr).contains("register the fingerprint with the Department of Civil Affairs of Guangdong Province"), "{}", text(&english.stderr));
+    assert!(
+        text(&english.stderr)
+            .contains("register the fingerprint with the Department of Civil Affairs of Guangdong Province"),
+        "{}",
+        text(&english.stderr)
+    );
 }

@@ -762,14 +762,162 @@ pub fn problem(problem: &Problem, lang: Lang) -> String {
     }
 }
 
-/// Where a problem is: a field's path as it is, or a line of a text file (`line 3`) in `lang`.
+/// Where a problem is, in `lang`: a line of a text file (`line 3`, 第 3 行), or a field. In
+/// English the field's path is shown as it is (`credentialSubject.report.total`); in Chinese it is
+/// named in words (评分报告的实得分), the way the person who reads it knows the document.
 pub fn place_of(at: &str, lang: Lang) -> String {
     match at.strip_prefix("line ") {
         Some(number) if lang == Lang::Zh && !number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit()) => {
             format!("第 {number} 行")
         }
+        _ if lang == Lang::Zh => field_in_words(at),
         _ => display_input(at),
     }
+}
+
+/// A field's path (`credentialSubject.report.areas[2].points`) in Chinese words
+/// (评分报告的各领域得分第 3 项的得分). A member the formats do not know (an unknown field in the
+/// input) is quoted as it is written.
+fn field_in_words(at: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut in_report = false;
+    for segment in at.split('.') {
+        let (key, indexes) = match segment.find('[') {
+            Some(bracket) => (&segment[..bracket], &segment[bracket..]),
+            None => (segment, ""),
+        };
+        in_report |= key == "report";
+        if let Some(word) = field_word(key, in_report) {
+            if !word.is_empty() {
+                parts.push(word.to_owned());
+            }
+        } else if is_criterion_id(key) {
+            parts.push(format!("标准 {key}"));
+        } else if !key.is_empty() {
+            parts.push(format!("“{}”", display_input(key)));
+        }
+        for number in indexes.split(['[', ']']).filter(|part| !part.is_empty()) {
+            let position =
+                number.parse::<u64>().map_or_else(|_| display_input(number), |index| (index + 1).to_string());
+            match parts.last_mut() {
+                Some(last) => last.push_str(&format!("第 {position} 项")),
+                None => parts.push(format!("第 {position} 项")),
+            }
+        }
+    }
+    let mut words = String::new();
+    for part in &parts {
+        if !words.is_empty() {
+            // A Latin letter or digit before 的 is set off by a space, as Chinese typesetting does.
+            words.push_str(if words.ends_with(|c: char| c.is_ascii_alphanumeric()) { " 的" } else { "的" });
+        }
+        words.push_str(part);
+    }
+    if words.is_empty() { "结果内容".to_owned() } else { words }
+}
+
+/// A criterion's or sub-item's id as catalogues write them (`A1`, `B3.2`).
+fn is_criterion_id(key: &str) -> bool {
+    let mut chars = key.chars();
+    chars.next().is_some_and(|first| first.is_ascii_uppercase())
+        && key.len() <= 12
+        && chars.clone().next().is_some_and(|second| second.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// The Chinese name of a member of selfcheck's documents; `Some("")` for the wrappers a reader
+/// does not need named (the credential's subject).
+fn field_word(key: &str, in_report: bool) -> Option<&'static str> {
+    Some(match key {
+        "credentialSubject" => "",
+        "@context" => "上下文声明",
+        "type" => "类型",
+        "id" => "编号",
+        "issuer" => "签发者",
+        "validFrom" => "签名时间",
+        "proof" => "签名",
+        "cryptosuite" => "签名算法",
+        "created" => "签名时间",
+        "verificationMethod" => "签名密钥",
+        "proofPurpose" => "签名用途",
+        "proofValue" => "签名值",
+        "format" => "格式标记",
+        "profile" => "协会信息",
+        "name" => "名称",
+        "credit_code" => "统一社会信用代码",
+        "contact" => "联系方式",
+        "person" => "联系人",
+        "phone" => "联系电话",
+        "email" => "电子邮箱",
+        "period" => "自查期间",
+        "from" => "起始日期",
+        "to" => "截止日期",
+        "catalogue" => "自查目录",
+        "version" => "版本",
+        "digest" => "摘要",
+        "answers" => "作答",
+        "value" => "答案",
+        "checked" => "勾选的子项",
+        "note" => "说明",
+        "evidence" => "佐证材料",
+        "link" | "url" => "链接",
+        "file" => "文件",
+        "size" => "大小",
+        "sha256" => "摘要",
+        "report" => "评分报告",
+        "total" => "实得分",
+        "maximum" => "适用满分",
+        "score" => "折合千分制",
+        "grade" => "自评等级",
+        "areas" if in_report => "各领域得分",
+        "areas" => "领域",
+        "points" if in_report => "得分",
+        "points" => "分值",
+        "vetoes" => "否决项",
+        "completeness" => "作答情况",
+        "answered" => "已作答项数",
+        "open" => "未作答项",
+        "rectification" => "整改清单",
+        "criterion" => "标准",
+        "lost" => "扣分",
+        "missing_items" => "未做到的子项",
+        "veto" => "否决",
+        "criteria" => "标准",
+        "items" => "子项",
+        "title" => "名称",
+        "guidance" => "指引",
+        "clause" => "条款",
+        "section" => "条",
+        "quote" => "引文",
+        "kind" => "类别",
+        "not_applicable" => "可答不适用",
+        "allowed" => "可选答案",
+        "grades" => "等级",
+        "min" => "最低分",
+        "label" => "名称",
+        "total_points" => "总分",
+        "veto_grade" => "否决时的等级",
+        "authority" => "发文机关",
+        "source" => "来源文件",
+        "notes" => "说明",
+        "date" => "日期",
+        "settings" => "设置",
+        "months" => "月份范围",
+        "deadline" => "报送截止日",
+        "longest_period_days" => "自查期间最长天数",
+        "ranking_month" => "排名月份",
+        "inputs" => "所依据的文件",
+        "role" => "用途",
+        "ranking" => "排名",
+        "matrix" => "报送情况",
+        "summary" => "汇总",
+        "reviews" => "审核记录",
+        "result" => "结果摘要",
+        "state" => "审核状态",
+        "updated" => "更新时间",
+        "arguments" => "调用参数",
+        _ => return None,
+    })
 }
 
 fn words(allowed: &[&str], lang: Lang) -> String {
@@ -1678,7 +1826,15 @@ mod tests {
         let problem = Problem::new("line 3", ProblemKind::BadFingerprint);
         assert!(problem.message(Lang::Zh).starts_with("第 3 行："), "{}", problem.message(Lang::Zh));
         assert!(problem.message(Lang::En).starts_with("line 3: "));
-        assert_eq!(place_of("answers.A1", Lang::Zh), "answers.A1");
+        assert_eq!(place_of("answers.A1", Lang::Zh), "作答的标准 A1");
+        assert_eq!(place_of("answers.A2.value", Lang::Zh), "作答的标准 A2 的答案");
+        assert_eq!(place_of("answers.A1", Lang::En), "answers.A1");
+        assert_eq!(place_of("credentialSubject.report", Lang::Zh), "评分报告");
+        assert_eq!(place_of("credentialSubject.report.total", Lang::Zh), "评分报告的实得分");
+        assert_eq!(place_of("credentialSubject.report.areas[2].points", Lang::Zh), "评分报告的各领域得分第 3 项的得分");
+        assert_eq!(place_of("areas[0].criteria[1].points", Lang::Zh), "领域第 1 项的标准第 2 项的分值");
+        assert_eq!(place_of("proof.proofValue", Lang::Zh), "签名的签名值");
+        assert_eq!(place_of("profile.colour", Lang::Zh), "协会信息的“colour”");
     }
 
     #[test]
