@@ -193,8 +193,8 @@ pub fn read_problem(lang: Lang, problem: &ReadProblem) -> String {
         .to_owned(),
         ReadProblem::NotUtf8 { encoding: Encoding::Unknown, offset } => say!(
             lang,
-            format!("它不是 UTF-8 文本（第 {offset} 字节起无效）；请另存为 UTF-8"),
-            format!("it is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8"),
+            format!("它不是 UTF-8 编码的文本（第 {} 个字节起）；请另存为 UTF-8 编码", offset + 1),
+            format!("it is not UTF-8 text (from byte {}); save it as UTF-8", offset + 1),
         ),
         ReadProblem::Io(error) => {
             let error = system_error(lang, error);

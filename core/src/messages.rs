@@ -338,8 +338,8 @@ pub fn error(error: &Error, lang: Lang) -> String {
         ),
         Error::ReportMismatch { field, claimed, computed } => pick(
             format!(
-                "文件中的评分与其作答不符：{} 一项，文件写的是 {}，按作答计算应为 {}。",
-                display_input(field),
+                "文件中的评分与其作答不符：{}，文件写的是 {}，按作答计算应为 {}。",
+                field_in_words(&format!("report.{field}")),
                 display_input(claimed),
                 display_input(computed)
             ),
@@ -1835,6 +1835,11 @@ mod tests {
         assert_eq!(place_of("areas[0].criteria[1].points", Lang::Zh), "领域第 1 项的标准第 2 项的分值");
         assert_eq!(place_of("proof.proofValue", Lang::Zh), "签名的签名值");
         assert_eq!(place_of("profile.colour", Lang::Zh), "协会信息的“colour”");
+        let mismatch = Error::ReportMismatch { field: "total".into(), claimed: "800".into(), computed: "746".into() };
+        assert_eq!(
+            mismatch.message(Lang::Zh),
+            "文件中的评分与其作答不符：评分报告的实得分，文件写的是 800，按作答计算应为 746。"
+        );
     }
 
     #[test]
