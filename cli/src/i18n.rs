@@ -207,7 +207,7 @@ pub fn read_problem(lang: Lang, problem: &ReadProblem) -> String {
 pub fn file_kind(lang: Lang, kind: &FileKind) -> &'static str {
     match kind {
         FileKind::Directory => say!(lang, "文件夹", "a folder"),
-        FileKind::Fifo => say!(lang, "命名管道（FIFO）", "a named pipe (FIFO)"),
+        FileKind::Fifo => say!(lang, "命名管道", "a named pipe (FIFO)"),
         FileKind::Socket => say!(lang, "套接字", "a socket"),
         FileKind::CharDevice => say!(lang, "字符设备", "a character device"),
         FileKind::BlockDevice => say!(lang, "块设备", "a block device"),
@@ -248,7 +248,7 @@ pub fn cannot_write_output(lang: Lang, error: &std::io::Error) -> String {
 pub fn output_is_an_input(lang: Lang, path: &str, input: &str) -> String {
     say!(
         lang,
-        format!("{path} 就是输入文件 {input}；selfcheck 从不覆盖输入文件，请另选输出文件名"),
+        format!("{path} 就是输入文件 {input}；本工具从不覆盖输入文件，请另选输出文件名"),
         format!("{path} is the input {input}; selfcheck never overwrites an input: choose another name"),
     )
 }
@@ -257,7 +257,7 @@ pub fn output_is_an_input(lang: Lang, path: &str, input: &str) -> String {
 pub fn key_exists(lang: Lang, path: &str) -> String {
     say!(
         lang,
-        format!("{path} 已存在；selfcheck 从不覆盖密钥（请先将它移走）"),
+        format!("{path} 已存在；本工具从不覆盖密钥（请先将它移走）"),
         format!("{path} exists; selfcheck never overwrites a key (move it away first)"),
     )
 }
@@ -761,7 +761,7 @@ pub fn rejected_line(lang: Lang, stage: &str, file: &str, reason: &str) -> Strin
 pub fn ranking_note(lang: Lang, ranked: usize) -> String {
     say!(
         lang,
-        format!("排名：{ranked} 个协会（完整排名、评价标准、领域与等级分布见 --xlsx 或 --format json）。"),
+        format!("排名：{ranked} 个协会（完整排名、评价标准、领域与等级分布见 --xlsx 或 --format=json）。"),
         format!(
             "Ranking: {ranked} associations (the full ranking, criteria, areas and grades are in --xlsx or --format json)."
         ),

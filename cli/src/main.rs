@@ -37,7 +37,7 @@ const EXIT_CODES: &str = "\
 #[command(
     name = "selfcheck",
     version,
-    about = "行业自律与诚信创建活动自查工具 / Industry self-discipline and integrity self-assessment",
+    about = "行业自律与诚信创建活动自查工具 / Industry self-discipline and integrity self-assessment", // both languages by design
     after_help = EXIT_CODES
 )]
 struct Cli {

@@ -128,9 +128,9 @@ pub fn document(what: Document, lang: Lang) -> &'static str {
 
 fn json_type(kind: JsonType, lang: Lang) -> &'static str {
     match (kind, lang) {
-        (JsonType::Null, Lang::Zh) => "空值（null）",
+        (JsonType::Null, Lang::Zh) => "空值",
         (JsonType::Null, Lang::En) => "null",
-        (JsonType::Bool, Lang::Zh) => "布尔值（true 或 false）",
+        (JsonType::Bool, Lang::Zh) => "真假值",
         (JsonType::Bool, Lang::En) => "true or false",
         (JsonType::Number, Lang::Zh) => "数字",
         (JsonType::Number, Lang::En) => "a number",
@@ -209,7 +209,7 @@ pub fn json_error(error: &JsonError, lang: Lang) -> String {
         }
         JsonErrorKind::NotAValue => {
             if zh {
-                format!("不是 JSON 格式：{at}处应为一个值（文本、数字、true、false、null、列表或对象）")
+                format!("不是 JSON 格式：{at}处应为一个值（文本、数字、真假值、空值、列表或对象）")
             } else {
                 format!(
                     "it is not JSON: at {at} a value was expected (a string, number, true, false, null, array or object)"
@@ -315,7 +315,7 @@ pub fn error(error: &Error, lang: Lang) -> String {
         ),
         Error::UnsupportedProof(problem) => proof_problem(problem, lang),
         Error::BadDidKey(detail) => pick(
-            "签名密钥（did:key）无法识别：它不是有效的 Ed25519 公钥。".into(),
+            "签名密钥的标识无法识别：它不是有效的 Ed25519 公钥。".into(),
             format!("The signing key (did:key) cannot be read: {}.", display_input(detail)),
         ),
         Error::VerificationMethodMismatch { expected, found } => pick(
@@ -327,7 +327,7 @@ pub fn error(error: &Error, lang: Lang) -> String {
             ),
         ),
         Error::ProofContextMismatch => pick(
-            "签名中的 @context 与文件的 @context 不一致。".into(),
+            "签名中的上下文声明与文件的上下文声明不一致。".into(),
             "The proof's @context is not the document's @context.".into(),
         ),
         Error::BadProofValue(problem) => proof_value_problem(problem, lang),
@@ -431,7 +431,7 @@ pub fn key_file_problem(problem: &crate::keys::KeyFileProblem, lang: Lang) -> St
     let pick = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
     match problem {
         P::NotPem => pick(
-            "它不是 PEM 格式的密钥文件（应以 -----BEGIN ENCRYPTED PRIVATE KEY----- 开头）".into(),
+            "它不是 PEM 格式的密钥文件（应以“-----BEGIN ENCRYPTED PRIVATE KEY-----”开头）".into(),
             "it is not a PEM file (-----BEGIN ENCRYPTED PRIVATE KEY----- …)".into(),
         ),
         P::CutShort => pick(
@@ -463,11 +463,11 @@ pub fn key_file_problem(problem: &crate::keys::KeyFileProblem, lang: Lang) -> St
             pick("它的口令派生方式本工具不支持".into(), "its key derivation function is not supported".into())
         }
         P::ScryptNeedsNative => pick(
-            "它的口令保护采用 scrypt，浏览器无法打开：请用 selfcheck 命令行工具签名，或用 OpenSSL 改为 PBKDF2 保护（openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256）后再载入".into(),
+            "它的口令保护采用 scrypt，浏览器无法打开：请用命令行工具签名，或用 OpenSSL 改为 PBKDF2 保护（“openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256”）后再载入".into(),
             "it is protected with scrypt, which the browser cannot open: sign with the selfcheck program, or re-protect it with PBKDF2 (openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256) and load it again".into(),
         ),
         P::BadScryptCost(n) => pick(
-            format!("其 scrypt 参数 N = {n} 不是大于 1 的 2 的幂"),
+            format!("其 scrypt 参数“N”为 {n}，不是大于 1 的 2 的幂"),
             format!("its scrypt cost N = {n} is not a power of two above 1"),
         ),
         P::TooMuchMemory { bytes, limit } => pick(
@@ -582,7 +582,7 @@ pub fn key_kind(kind: &crate::keys::KeyKind, lang: Lang) -> String {
         }
         K::EcCurve(Some(oid)) => {
             if zh {
-                format!("椭圆曲线密钥（曲线 OID {}）", display_input(oid))
+                format!("椭圆曲线密钥（曲线标识 {}）", display_input(oid))
             } else {
                 format!("an elliptic-curve key on the curve with OID {}", display_input(oid))
             }
@@ -621,27 +621,26 @@ fn proof_problem(problem: &ProofProblem, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let pick = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
     match problem {
-        ProofProblem::Missing => pick("文件没有签名（proof）。".into(), "The document has no proof.".into()),
+        ProofProblem::Missing => pick("文件没有签名。".into(), "The document has no proof.".into()),
         ProofProblem::NotOneObject => pick(
-            "签名（proof）应为一个对象：本工具只接受一个签名。".into(),
+            "签名应为一个对象：本工具只接受一个签名。".into(),
             "The proof must be one object: selfcheck accepts exactly one proof.".into(),
         ),
         ProofProblem::Type(found) => pick(
-            format!("签名类型为“{}”，本工具只接受 DataIntegrityProof。", display_input(found)),
+            format!("签名类型为“{}”，本工具只接受“DataIntegrityProof”。", display_input(found)),
             format!("The proof's type is \"{}\"; only DataIntegrityProof is accepted.", display_input(found)),
         ),
         ProofProblem::Cryptosuite(found) => pick(
-            format!("签名算法套件为“{}”，本工具只接受 eddsa-jcs-2022。", display_input(found)),
+            format!("签名算法套件为“{}”，本工具只接受“eddsa-jcs-2022”。", display_input(found)),
             format!("The proof's cryptosuite is \"{}\"; only eddsa-jcs-2022 is accepted.", display_input(found)),
         ),
         ProofProblem::Purpose(found) => pick(
-            format!("签名用途为“{}”，应为 assertionMethod。", display_input(found)),
+            format!("签名用途为“{}”，应为“assertionMethod”。", display_input(found)),
             format!("The proof's purpose is \"{}\"; it must be assertionMethod.", display_input(found)),
         ),
-        ProofProblem::NoVerificationMethod => pick(
-            "签名没有注明所用的密钥（verificationMethod）。".into(),
-            "The proof does not name its key (verificationMethod).".into(),
-        ),
+        ProofProblem::NoVerificationMethod => {
+            pick("签名没有注明所用的密钥。".into(), "The proof does not name its key (verificationMethod).".into())
+        }
         ProofProblem::NoKeyFragment(found) => pick(
             format!("签名所注明的密钥“{}”缺少“#”后的密钥标识。", display_input(found)),
             format!("The proof's verificationMethod \"{}\" has no #fragment naming the key.", display_input(found)),
@@ -653,18 +652,16 @@ fn proof_value_problem(problem: &ProofValueProblem, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let pick = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
     match problem {
-        ProofValueProblem::Missing => {
-            pick("签名缺少签名值（proofValue）。".into(), "The proof has no proofValue.".into())
-        }
+        ProofValueProblem::Missing => pick("签名缺少签名值。".into(), "The proof has no proofValue.".into()),
         ProofValueProblem::NotMultibase => pick(
-            "签名值（proofValue）应以 z 开头（base58btc 编码）。".into(),
+            "签名值应以字母“z”开头（base58btc 编码）。".into(),
             "The proofValue must start with z (multibase base58btc).".into(),
         ),
         ProofValueProblem::NotBase58 => {
-            pick("签名值（proofValue）不是有效的 base58 编码。".into(), "The proofValue is not valid base58.".into())
+            pick("签名值不是有效的 base58 编码。".into(), "The proofValue is not valid base58.".into())
         }
         ProofValueProblem::WrongLength(bytes) => pick(
-            format!("签名值（proofValue）有 {bytes} 个字节，Ed25519 签名应为 64 个字节。"),
+            format!("签名值有 {bytes} 个字节，Ed25519 签名应为 64 个字节。"),
             format!("The proofValue holds {bytes} bytes; an Ed25519 signature has 64."),
         ),
     }
@@ -674,7 +671,7 @@ fn timestamp_problem(problem: &TimestampProblem, lang: Lang) -> String {
     let text = display_input(problem.text());
     match (problem, lang) {
         (TimestampProblem::Form(_), Lang::Zh) => {
-            format!("时间“{text}”的写法不对：应为 2026-01-31T08:00:00Z 这样的格式。")
+            format!("时间“{text}”的写法不对：应为“2026-01-31T08:00:00Z”这样的格式。")
         }
         (TimestampProblem::Form(_), Lang::En) => {
             format!("\"{text}\" is not a date-time of the form 2026-01-31T08:00:00Z.")
@@ -956,11 +953,11 @@ pub fn problem_kind(kind: &ProblemKind, lang: Lang) -> String {
             pick(format!("必须包含{}", words(&values, lang)), format!("must include {}", words(&values, lang)))
         }
         ProblemKind::NotHex { digits } => pick(
-            format!("应为 {digits} 位十六进制数字（0–9、a–f）"),
+            format!("应为 {digits} 位十六进制数字（0–9 和“a”至“f”）"),
             format!("must be {digits} hexadecimal digits (0–9, a–f)"),
         ),
         ProblemKind::NotUrnUuid => pick(
-            "应为 urn:uuid: 开头的标识（如 urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e）".into(),
+            "应为以“urn:uuid:”开头的标识（如“urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e”）".into(),
             "must be a urn:uuid: identifier (such as urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e)".into(),
         ),
         ProblemKind::NoVisibleText => {
@@ -971,7 +968,7 @@ pub fn problem_kind(kind: &ProblemKind, lang: Lang) -> String {
             "holds line breaks or other control characters; only one line of text belongs here".into(),
         ),
         ProblemKind::TemplateHints => pick(
-            "签名结果的作答中不应带有模板提示（title、allowed、items）".into(),
+            "签名结果的作答中不应带有模板提示（名称、可选答案、子项）".into(),
             "a signed result's answers must not carry template hints (title, allowed, items)".into(),
         ),
         ProblemKind::UnknownCriterion => {
@@ -1005,11 +1002,11 @@ pub fn problem_kind(kind: &ProblemKind, lang: Lang) -> String {
             pick("此项适用于所有协会，不能答“不适用”".into(), "this criterion always applies; \"na\" is not allowed".into())
         }
         ProblemKind::BadLink(url) => pick(
-            format!("“{}”不是以 http:// 或 https:// 开头的网址", display_input(url)),
+            format!("“{}”不是以“http://”或“https://”开头的网址", display_input(url)),
             format!("\"{}\" is not an http:// or https:// address", display_input(url)),
         ),
         ProblemKind::BadFileDigest => pick(
-            "文件摘要（sha256）应为 64 位小写十六进制数字".into(),
+            "文件摘要应为 64 位小写十六进制数字".into(),
             "a file's sha256 must be 64 lowercase hexadecimal digits".into(),
         ),
         ProblemKind::EmptyFileName => pick("佐证文件没有文件名".into(), "a file in the evidence has no name".into()),
@@ -1024,7 +1021,7 @@ pub fn problem_kind(kind: &ProblemKind, lang: Lang) -> String {
         ),
         ProblemKind::PeriodReversed => pick("结束日期早于开始日期".into(), "the period ends before it starts".into()),
         ProblemKind::BadEmail(email) => pick(
-            format!("“{}”不是有效的电子邮箱地址（应为 name@example.org.cn 这样的格式）", display_input(email)),
+            format!("“{}”不是有效的电子邮箱地址（应为“name@example.org.cn”这样的格式）", display_input(email)),
             format!("\"{}\" is not an e-mail address of the form name@example.org.cn", display_input(email)),
         ),
         ProblemKind::TooLong { limit } => {
@@ -1122,7 +1119,7 @@ pub fn problem_kind(kind: &ProblemKind, lang: Lang) -> String {
             "a result digest must be 64 lowercase hexadecimal digits".into(),
         ),
         ProblemKind::BadTime(time) => pick(
-            format!("“{}”不是有效的时间（应为 2026-01-31T08:00:00Z 这样的格式）", display_input(time)),
+            format!("“{}”不是有效的时间（应为“2026-01-31T08:00:00Z”这样的格式）", display_input(time)),
             format!("\"{}\" is not a date-time of the form 2026-01-31T08:00:00Z", display_input(time)),
         ),
         ProblemKind::BadMonth(month) => pick(
@@ -1146,7 +1143,7 @@ pub fn credit_code(error: &CreditCodeError, lang: Lang) -> String {
     match (error, lang) {
         (CreditCodeError::WrongLength { found }, Lang::Zh) => format!("统一社会信用代码应为 18 位，现为 {found} 位"),
         (CreditCodeError::InvalidCharacter { position, found }, Lang::Zh) => format!(
-            "第 {position} 位“{}”不能出现在统一社会信用代码中（只能用数字和除 I、O、S、V、Z 以外的大写字母）",
+            "第 {position} 位“{}”不能出现在统一社会信用代码中（只能用数字和除“I”“O”“S”“V”“Z”以外的大写字母）",
             display_input(&found.to_string())
         ),
         (CreditCodeError::DivisionNotDigits, Lang::Zh) => "第 3 至 8 位是行政区划码，必须是数字".into(),

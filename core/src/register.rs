@@ -231,7 +231,7 @@ impl KeyRegister {
 
     /// The register as a file that [`KeyRegister::parse`] reads back.
     pub fn to_text(&self) -> String {
-        let mut text = String::from("# 统一社会信用代码 密钥指纹 / CREDIT_CODE FINGERPRINT\n");
+        let mut text = String::from("# 统一社会信用代码 密钥指纹 / CREDIT_CODE FINGERPRINT\n"); // both languages by design
         for (code, fingerprint) in self.entries() {
             text.push_str(code);
             text.push(' ');

@@ -194,6 +194,15 @@ fn cell_status(code: &str) -> Option<(CellStatus, bool)> {
     .map(|status| (status, late))
 }
 
+/// File names after a sentence: `（a.json、b.json）` in Chinese, ` (a.json, b.json)` in English.
+fn files_in_brackets<'a>(names: impl Iterator<Item = &'a str>, lang: Lang) -> String {
+    let names: Vec<&str> = names.collect();
+    match lang {
+        Lang::Zh => format!("（{}）", names.join("、")),
+        Lang::En => format!(" ({})", names.join(", ")),
+    }
+}
+
 /// What the grade filter matches a row by: its grade id, or `incomplete` (no grade yet).
 fn grade_filter(row: &RankDoc) -> &str {
     if standing(row) == Standing::Incomplete { Standing::Incomplete.code() } else { &row.grade }
@@ -592,7 +601,7 @@ pub fn App() -> Html {
                             { for analysis_doc.anomalies.iter().map(|anomaly| html! {
                                 <li data-code={anomaly.code.clone()}>
                                     { anomaly.message.clone() }
-                                    <span class="desk-muted">{ format!(" ({})", anomaly.files.iter().map(|file| file.name.as_str()).collect::<Vec<_>>().join(", ")) }</span>
+                                    <span class="desk-muted">{ files_in_brackets(anomaly.files.iter().map(|file| file.name.as_str()), lang_value) }</span>
                                 </li>
                             }) }
                         </ul>

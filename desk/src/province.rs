@@ -80,10 +80,6 @@ fn truncate(text: &str, chars: usize) -> String {
     }
 }
 
-fn per_mille_text(value: u32) -> String {
-    selfcheck_core::messages::percent(value)
-}
-
 /// Properties of the province view.
 #[derive(Properties, PartialEq)]
 pub struct ProvinceProps {
@@ -140,7 +136,7 @@ fn catalogue_figures(figures: &ProvinceDoc, lang: Lang) -> Html {
                 .iter()
                 .find(|a| a.id == area.id)
                 .map_or(area.id.clone(), |a| format!("{} {}", a.id, a.title.get(lang))),
-            figure: per_mille_text(area.per_mille),
+            figure: selfcheck_core::messages::percent(area.per_mille),
             per_mille: area.per_mille,
         })
         .collect();
@@ -165,7 +161,7 @@ fn catalogue_figures(figures: &ProvinceDoc, lang: Lang) -> Html {
         .iter()
         .map(|(criterion, counts)| Bar {
             label: format!("{} {}", criterion.id, criterion.title.get(lang)),
-            figure: per_mille_text(counts.failed_per_mille),
+            figure: selfcheck_core::messages::percent(counts.failed_per_mille),
             per_mille: counts.failed_per_mille,
         })
         .collect();
@@ -183,7 +179,7 @@ fn catalogue_figures(figures: &ProvinceDoc, lang: Lang) -> Html {
                 { for failed.iter().map(|(criterion, counts)| html! {
                     <li>
                         <a href={format!("#desk-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</a>
-                        { format!(" · {}", T::FailedOf.with(lang, &[&per_mille_text(counts.failed_per_mille), &counts.applicable.to_string()])) }
+                        { format!(" · {}", T::FailedOf.with(lang, &[&selfcheck_core::messages::percent(counts.failed_per_mille), &counts.applicable.to_string()])) }
                     </li>
                 }) }
             </ol>
@@ -201,7 +197,7 @@ fn catalogue_figures(figures: &ProvinceDoc, lang: Lang) -> Html {
                                 <tr id={format!("desk-criterion-{}", criterion.id)} tabindex="-1">
                                     <th scope="row">{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</th>
                                     <td>{ format!("{} {}", criterion.clause.section, criterion.clause.quote) }</td>
-                                    <td>{ per_mille_text(counts.failed_per_mille) }</td>
+                                    <td>{ selfcheck_core::messages::percent(counts.failed_per_mille) }</td>
                                     <td>{ counts.vetoes }</td>
                                 </tr>
                             }) }

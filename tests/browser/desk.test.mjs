@@ -161,6 +161,10 @@ widgetTest('desk: the generated set, with a deadline and months set, gives what 
   const lateShown = await page.locator('[data-testid=month-figures] tbody tr td:nth-child(3)').allTextContents();
   assert.deepEqual(lateShown.map(Number), fromDesk.matrix.month_figures.map((month) => month.late), "each month's 逾期 on the page");
 
+  // An anomaly names its files in Chinese punctuation: “（a.json、b.json）”.
+  const anomalyText = await page.locator('[data-testid=anomalies] li').first().textContent();
+  assert.match(anomalyText, /（[^（）]+）$/, anomalyText);
+  assert.doesNotMatch(anomalyText, / \(|, /, anomalyText);
   // What the page shows is that document: one verdict row per file, one matrix row per association.
   await until(page, 'every ranking row', (n) => document.querySelectorAll('[data-testid=ranking] tbody tr').length === Math.min(n, 100), fromDesk.ranking.length);
   const matrixRows = await page.locator('[data-testid=matrix] tbody tr').count();

@@ -58,8 +58,8 @@ strings! {
     FileLabel => "佐证文件", "Evidence file";
     ChooseFile => "选择文件…", "Choose a file…";
     FileHint => "只记录文件名、大小和 SHA-256 摘要，文件不上传；原件由协会留存备查。", "Only the file's name, size and SHA-256 digest are recorded; the file is not uploaded, and the association keeps the original.";
-    LinkAddedWithScheme => "已添加为 {}（补上了 https://）。", "Added as {} (https:// added).";
-    LinkNotAnAddress => "未添加：“{}”不是网址。请填写以 http:// 或 https:// 开头的网址，例如 https://www.example.org.cn/xxgk。", "Not added: “{}” is not a web address. Enter an address starting with http:// or https://, for example https://www.example.org.cn/xxgk.";
+    LinkAddedWithScheme => "已添加为 {}（补上了“https://”）。", "Added as {} (https:// added).";
+    LinkNotAnAddress => "未添加：“{}”不是网址。请填写以“http://”或“https://”开头的网址，例如“https://www.example.org.cn/xxgk”。", "Not added: “{}” is not a web address. Enter an address starting with http:// or https://, for example https://www.example.org.cn/xxgk.";
     LinkEmpty => "请先填写链接，再按“添加链接”。", "Type the link first, then press “Add link”.";
     Remove => "删除", "Remove";
     Hashing => "正在计算文件摘要…", "Computing the file's digest…";
@@ -77,7 +77,7 @@ strings! {
     PeriodFrom => "自查期间（起）", "Period from";
     PeriodTo => "自查期间（止）", "Period to";
     LockedField => "由本网站填写，不可修改", "Filled in by this site; cannot be changed";
-    EmailInvalid => "请按 name@example.cn 的格式填写", "Should look like name@example.cn";
+    EmailInvalid => "请按“name@example.cn”的格式填写", "Should look like name@example.cn";
     Draft => "草稿", "Draft";
     Saved => "草稿已保存在本浏览器", "Draft saved in this browser";
     Saving => "正在保存…", "Saving…";
@@ -107,7 +107,7 @@ strings! {
     CreateKey => "创建密钥", "Create key";
     CreatingKey => "正在创建并加密密钥…", "Creating and encrypting the key…";
     LoadKeyPath => "载入已有密钥文件", "Load an existing key file";
-    LoadKeyIntro => "已有密钥备份文件（.pem，例如以前下载的备份或 selfcheck keygen 生成的文件）时使用。", "If you have a key file (.pem: a backup downloaded earlier, or one made by selfcheck keygen).";
+    LoadKeyIntro => "已有密钥备份文件（.pem 文件，例如以前下载的备份，或命令行工具生成的密钥文件）时使用。", "If you have a key file (.pem: a backup downloaded earlier, or one made by selfcheck keygen).";
     KeyFile => "密钥文件（.pem）", "Key file (.pem)";
     KeyFilePassphrase => "该密钥文件的口令", "That key file's passphrase";
     LoadKey => "载入密钥", "Load key";

@@ -99,14 +99,17 @@ fn imported_view(state: &State, import: &Imported, dispatch: &Callback<Action>) 
     let report = &result.report;
     let pinned = &import.catalogue;
     let profile = result.answers.profile();
+    let code = profile.credit_code().map(|code| code.as_str()).unwrap_or("");
+    let association = if lang == Lang::Zh {
+        format!("{}（{code}）", profile.name())
+    } else {
+        format!("{} ({code})", profile.name())
+    };
     let summary = format!(
-        "{}{} · {}（{}）· {} – {} · {} {} · {} {} · {} {}",
+        "{}{} · {association} · {} · {} {} · {} {} · {} {}",
         S::ImportVerified.get(lang),
         import.file_name,
-        profile.name(),
-        profile.credit_code().map(|code| code.as_str()).unwrap_or(""),
-        profile.period_from(),
-        profile.period_to(),
+        selfcheck_core::messages::period_range(profile.period_from(), profile.period_to(), lang),
         S::ScoreHeadline.get(lang),
         report.score,
         S::Grade.get(lang),
