@@ -73,6 +73,39 @@ impl Default for View {
     }
 }
 
+/// What failed, as the worker said it, worded in the page's language when shown.
+#[derive(Debug, Clone, PartialEq)]
+enum Failure {
+    /// The worker could not be started.
+    NoWorker,
+    /// The browser would not read this received file.
+    Read(String),
+    /// The core's words, in the language of the moment.
+    Message(String),
+    /// Anything else (its detail is in the console).
+    Internal,
+}
+
+impl Failure {
+    fn of_worker(data: &JsValue) -> Failure {
+        let text = |key| field(data, key).as_string().unwrap_or_default();
+        match text("code").as_str() {
+            "read" => Failure::Read(text("name")),
+            "message" => Failure::Message(text("message")),
+            _ => Failure::Internal,
+        }
+    }
+
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            Failure::NoWorker => T::WorkerFailed.get(lang).to_owned(),
+            Failure::Read(name) => T::ReadFailed.with(lang, &[name]),
+            Failure::Message(message) => message.clone(),
+            Failure::Internal => T::InternalFailure.get(lang).to_owned(),
+        }
+    }
+}
+
 /// A text the bureau edits (the register, the expected list) and the message about it.
 #[derive(Debug, Clone, PartialEq, Default)]
 struct Editor {
@@ -236,7 +269,7 @@ pub fn App() -> Html {
         });
     }
     let staged = |part: u8| if *stage >= part { (*analysis).clone() } else { previous.borrow().clone() };
-    let failure = use_state(|| None::<String>);
+    let failure = use_state(|| None::<Failure>);
     // The worker's memory after its last analysis, in bytes: shown to the benchmark only.
     let worker_memory = use_state(|| 0_u64);
     let register = use_state(|| Editor { text: browser::load("register").unwrap_or_default(), message: None });
@@ -319,7 +352,7 @@ pub fn App() -> Html {
                                 let text = message.unwrap_or_else(|| T::Signed.get(signed_lang).to_owned());
                                 sign_outcome.set(Some((ok, text)));
                             }
-                            Some("error") => failure.set(field(&data, "message").as_string()),
+                            Some("error") => failure.set(Some(Failure::of_worker(&data))),
                             _ => {}
                         }
                     });
@@ -339,7 +372,10 @@ pub fn App() -> Html {
                     );
                     *worker.borrow_mut() = Some(created);
                 }
-                Err(error) => failure.set(Some(format!("{error:?}"))),
+                Err(error) => {
+                    web_sys::console::error_1(&error);
+                    failure.set(Some(Failure::NoWorker));
+                }
             }
         });
     }
@@ -395,11 +431,12 @@ pub fn App() -> Html {
     }
 
     let receive = {
-        let send = send.clone();
+        let (send, failure) = (send.clone(), failure.clone());
         // The FileList itself goes to the worker (it is cloneable): going through thousands of
         // files here would hold up the page.
         Rc::new(move |files: Option<web_sys::FileList>| {
             if let Some(files) = files.filter(|files| files.length() > 0) {
+                failure.set(None);
                 send("files", &[("files", files.into())]);
             }
         })
@@ -487,8 +524,8 @@ pub fn App() -> Html {
                     }
                     <p data-testid="load-status" role="status" aria-live="polite" data-busy={progress.is_some().to_string()}
                         data-files={counts.files.to_string()} data-worker-memory={worker_memory.to_string()}>{ status }</p>
-                    if let Some(message) = &*failure {
-                        <p class="desk-error" role="alert">{ T::WorkerFailed.with(lang_value, &[message]) }</p>
+                    if let Some(failure) = &*failure {
+                        <p class="desk-error" role="alert" data-testid="load-failure">{ failure.text(lang_value) }</p>
                     }
                     <button type="button" data-action="clear-files" onclick={clear}>{ T::ClearFiles.get(lang_value) }</button>
                 </section>

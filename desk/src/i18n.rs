@@ -149,6 +149,8 @@ strings! {
     UnregisteredCode => "代码未备案", "code not on file";
     DifferentKey => "与备案密钥不符", "not the key on file";
     NotChecked => "未核对", "not checked";
-    WorkerFailed => "后台核验未能启动：{}", "The verification in the background could not start: {}";
+    WorkerFailed => "后台核验未能启动：本浏览器缺少所需的功能，请换用较新的浏览器。", "The verification in the background could not start: this browser lacks what it needs; use a newer browser.";
+    ReadFailed => "浏览器未能读取文件“{}”（可能已被移动或删除），请重新选择。", "The browser could not read the file “{}” (it may have been moved or deleted); choose it again.";
+    InternalFailure => "核验时出错，请刷新页面后重试。", "Something went wrong while verifying; reload the page and try again.";
     StorageRefused => "浏览器拒绝保存（可能已满或处于隐私模式），刷新后将丢失。", "The browser refused to keep this (full, or a private window); it will be lost on reload.";
 }

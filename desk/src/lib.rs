@@ -5,6 +5,7 @@
 //! and keeps state.
 
 mod app;
+mod archive;
 mod association;
 mod browser;
 mod document;
@@ -12,9 +13,8 @@ mod engine;
 mod i18n;
 mod province;
 mod report;
-mod zip;
 
-pub use engine::Engine;
+pub use engine::{ArchiveReader, Engine};
 use wasm_bindgen::prelude::*;
 
 /// What the desk itself can refuse.
@@ -26,9 +26,6 @@ pub enum DeskError {
     /// A month or a range of months is not `YYYY-MM` or `YYYY-MM..YYYY-MM`.
     #[error("months are written YYYY-MM, a range YYYY-MM..YYYY-MM")]
     Months,
-    /// A .zip archive that cannot be read.
-    #[error("the zip archive cannot be read: {0}")]
-    Zip(&'static str),
     /// The page has no element to mount the desk in.
     #[error("the page has no element with the id {0:?}")]
     NoRoot(String),

@@ -8,6 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -217,4 +218,83 @@ widgetTest('desk: a .zip of e-mail attachments gives each file in it its verdict
   assert.deepEqual(analysis.files.map((file) => file.name), some.map((name) => `attachments.zip/邮件/${name}`));
   const direct = cliAnalysis(some, null);
   assert.deepEqual(analysis.files.map((file) => [file.sha256, file.verdict]), direct.files.map((file) => [file.sha256, file.verdict]));
+});
+
+/** Writes a zip of `files` ({name, path}) with Python's zipfile, stored (not deflated) when `stored`. */
+function pythonZip(zip, files, { stored = false } = {}) {
+  const script = 'import json, sys, zipfile\nmethod = zipfile.ZIP_STORED if sys.argv[2] == "stored" else zipfile.ZIP_DEFLATED\nwith zipfile.ZipFile(sys.argv[1], "w", method) as z:\n    for name, path in json.loads(sys.argv[3]):\n        z.write(path, name)\n';
+  const made = spawnSync('python3', ['-c', script, zip, stored ? 'stored' : 'deflated', JSON.stringify(files.map((file) => [file.name, file.path]))], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  return readFileSync(zip);
+}
+
+/** The offset of every `signature` (4 bytes) in `bytes`. */
+function offsetsOf(bytes, signature) {
+  const found = [];
+  for (let at = bytes.indexOf(signature); at !== -1; at = bytes.indexOf(signature, at + 1)) found.push(at);
+  return found;
+}
+
+widgetTest('desk: a damaged .zip is one row with its verdict in the interface\'s language, and the rest of the batch goes on', async (session, t) => {
+  const dir = tempDir(t);
+  const results = NAMES.slice(0, 7).map((name) => ({ name, path: join(RESULTS, name) }));
+  // An attachment cut short in transit: no central directory.
+  const whole = pythonZip(join(dir, 'whole.zip'), results.slice(0, 3));
+  const damaged = join(dir, '损坏的附件.zip');
+  writeFileSync(damaged, whole.subarray(0, Math.floor(whole.length / 2)));
+  // An archive whose first file changed in transit (its CRC-32 no longer matches) and whose
+  // second is marked as encrypted; its third is sound.
+  const mixed = Buffer.from(pythonZip(join(dir, 'mixed.zip'), results.slice(3, 6), { stored: true }));
+  const [firstLocal, secondLocal] = offsetsOf(mixed, Buffer.from('PK\x03\x04', 'latin1'));
+  const nameLength = mixed.readUInt16LE(firstLocal + 26);
+  const firstData = firstLocal + 30 + nameLength + mixed.readUInt16LE(firstLocal + 28);
+  mixed[firstData + 40] ^= 0x01;
+  mixed[secondLocal + 6] |= 0x01;
+  mixed[offsetsOf(mixed, Buffer.from('PK\x01\x02', 'latin1'))[1] + 8] |= 0x01;
+  const mixedPath = join(dir, 'mixed.zip');
+  writeFileSync(mixedPath, mixed);
+  const sound = join(dir, 'sound.zip');
+  pythonZip(sound, results.slice(0, 3));
+
+  const page = await openDesk(session);
+  await page.setInputFiles(desk.files, [damaged, results[6].path, mixedPath, sound]);
+  // 1 damaged archive, 1 result, 3 files of the mixed archive, 3 of the sound one.
+  await settled(page, 8);
+  assert.equal(await page.locator('[data-testid=load-failure]').count(), 0, 'no failure is reported: the archive is a row');
+
+  const row = page.locator('[data-testid=verdicts] tbody tr', { has: page.locator('th', { hasText: /^损坏的附件\.zip$/ }) });
+  assert.equal(await row.getAttribute('data-verdict'), 'not-a-result');
+  const verdict = (await row.locator('td').first().textContent()).trim();
+  assert.match(verdict, /不是自查结果/);
+  assert.match(verdict, /压缩包已损坏/);
+  assert.doesNotMatch(verdict, /[A-Za-z]/, `no English inside the Chinese verdict: ${verdict}`);
+  const cell = (name) => page.locator('[data-testid=verdicts] tbody tr', { has: page.locator('th', { hasText: name }) }).locator('td').first();
+  assert.match(await cell(`mixed.zip/${results[3].name}`).textContent(), /校验码不符/);
+  assert.match(await cell(`mixed.zip/${results[4].name}`).textContent(), /已加密/);
+
+  // In the exports: the analysis counts it as a file that is not a result, and the sound files
+  // get the verdicts the CLI gives them.
+  const analysis = await deskAnalysis(page);
+  const entry = analysis.files.find((file) => file.name === '损坏的附件.zip');
+  assert.equal(entry.reason, 'damaged-archive');
+  assert.equal(entry.sha256, createHash('sha256').update(readFileSync(damaged)).digest('hex'));
+  assert.equal(analysis.counts.rejected['not-a-result'], 3);
+  const soundNames = [results[6], results[5], ...results.slice(0, 3)].map((file) => file.name);
+  const direct = cliAnalysis(soundNames, null);
+  const fromDesk = (name) => analysis.files.find((file) => file.name.split('/').pop() === name && file.verdict !== 'not-a-result');
+  assert.deepEqual(soundNames.map((name) => [fromDesk(name).sha256, fromDesk(name).verdict]), direct.files.map((file) => [file.sha256, file.verdict]));
+  // The workbook is a stored zip of XML: its files sheet names the archive.
+  const workbook = await download(page, () => page.locator('button[data-action=export-xlsx]').click());
+  assert.ok(workbook.content.includes(Buffer.from('损坏的附件.zip')), 'the workbook lists the damaged archive');
+
+  // In English, wholly in English; after a reload, the same row.
+  await page.locator(desk.lang).click();
+  await until(page, 'the English verdicts', () => document.querySelector('[data-testid=verdicts] tbody tr[data-verdict=not-a-result] td')?.textContent.includes('zip archive'));
+  const english = (await row.locator('td').first().textContent()).trim();
+  assert.match(english, /damaged or incomplete/);
+  assert.doesNotMatch(english, /[\u3000-\u9fff\uff00-\uffef]/, `no Chinese inside the English verdict: ${english}`);
+  await page.reload();
+  await settled(page, 8);
+  assert.equal(await row.getAttribute('data-verdict'), 'not-a-result');
+  assert.match(await row.locator('td').first().textContent(), /damaged or incomplete/);
 });
