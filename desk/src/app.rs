@@ -1131,9 +1131,30 @@ impl PartialEq for ReviewToolsProps {
 fn ReviewTools(props: &ReviewToolsProps) -> Html {
     let ReviewToolsProps { reviews, picked, shown_rows, send, lang } = props;
     let lang = *lang;
-    let state = use_state(|| ReviewState::Approved);
+    // No state is chosen until the officer chooses one: a bulk change is never made by default.
+    let state = use_state(|| None::<ReviewState>);
     let note = use_state(String::new);
     let message = use_state(|| None::<(bool, String)>);
+    // The change asked about, as it was when asked: confirming applies exactly that.
+    let pending = use_state(|| None::<(Vec<String>, ReviewState, String)>);
+    let apply_ref = use_node_ref();
+    let cancel_ref = use_node_ref();
+    {
+        let cancel_ref = cancel_ref.clone();
+        use_effect_with(pending.is_some(), move |asking| {
+            if *asking && let Some(button) = cancel_ref.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        });
+    }
+    let give_focus_back = {
+        let apply_ref = apply_ref.clone();
+        move || {
+            if let Some(button) = apply_ref.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        }
+    };
     let all_shown = !shown_rows.is_empty() && shown_rows.iter().all(|digest| picked.contains(digest));
     let on_all = {
         let (picked, shown_rows) = (picked.clone(), shown_rows.clone());
@@ -1150,25 +1171,61 @@ fn ReviewTools(props: &ReviewToolsProps) -> Html {
         })
     };
     let on_apply = {
-        let (reviews, picked, state, note, message, send) =
-            (reviews.clone(), picked.clone(), state.clone(), note.clone(), message.clone(), send.clone());
+        let (picked, state, note, message, pending) =
+            (picked.clone(), state.clone(), note.clone(), message.clone(), pending.clone());
         Callback::from(move |_: MouseEvent| {
-            if picked.is_empty() {
-                message.set(Some((true, T::PickFirst.get(lang).to_owned())));
-                return;
-            }
-            let mut next = (**reviews).clone();
-            match next.set_many(picked.iter().map(String::as_str), *state, &note, Some(&now())) {
-                Ok(()) => {
-                    let count = picked.len();
-                    commit_reviews(&reviews, &send, next, lang);
-                    picked.set(Default::default());
-                    message.set(Some((false, T::ReviewsSet.with(lang, &[&count.to_string(), state.label(lang)]))));
+            let asked = match *state {
+                _ if picked.is_empty() => Err(T::PickFirst),
+                None => Err(T::ChooseStateFirst),
+                Some(chosen) => Ok(chosen),
+            };
+            match asked {
+                Err(words) => message.set(Some((true, words.get(lang).to_owned()))),
+                Ok(chosen) => {
+                    message.set(None);
+                    pending.set(Some((picked.iter().cloned().collect(), chosen, (*note).clone())));
                 }
-                Err(error) => message.set(Some((true, error.message(lang)))),
             }
         })
     };
+    let on_confirm = {
+        let (reviews, picked, state, pending, message, send) =
+            (reviews.clone(), picked.clone(), state.clone(), pending.clone(), message.clone(), send.clone());
+        let give_focus_back = give_focus_back.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some((digests, chosen, note)) = (*pending).clone() else { return };
+            let mut next = (**reviews).clone();
+            match next.set_many(digests.iter().map(String::as_str), chosen, &note, Some(&now())) {
+                Ok(()) => {
+                    commit_reviews(&reviews, &send, next, lang);
+                    picked.set(Default::default());
+                    state.set(None);
+                    let count = digests.len().to_string();
+                    message.set(Some((false, T::ReviewsSet.with(lang, &[&count, chosen.label(lang)]))));
+                }
+                Err(error) => message.set(Some((true, error.message(lang)))),
+            }
+            pending.set(None);
+            give_focus_back();
+        })
+    };
+    let cancel = {
+        let pending = pending.clone();
+        move || {
+            pending.set(None);
+            give_focus_back();
+        }
+    };
+    let on_cancel = {
+        let cancel = cancel.clone();
+        Callback::from(move |_: MouseEvent| cancel())
+    };
+    let on_question_key = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            cancel();
+        }
+    });
     let on_export = {
         let reviews = reviews.clone();
         Callback::from(move |_: MouseEvent| {
@@ -1210,15 +1267,30 @@ fn ReviewTools(props: &ReviewToolsProps) -> Html {
             </label>
             <label class="desk-inline">{ T::Review.get(lang) }
                 <select data-bulk="state" onchange={{ let state = state.clone(); Callback::from(move |event: Event| {
-                    if let Some(next) = ReviewState::from_code(&target_value(&event)) { state.set(next); }
+                    state.set(ReviewState::from_code(&target_value(&event)));
                 }) }}>
-                    { for ReviewState::ALL.iter().map(|&option| html! { <option value={option.code()} selected={option == *state}>{ option.label(lang) }</option> }) }
+                    <option value="" selected={state.is_none()}>{ T::ChooseState.get(lang) }</option>
+                    { for ReviewState::ALL.iter().map(|&option| html! { <option value={option.code()} selected={Some(option) == *state}>{ option.label(lang) }</option> }) }
                 </select>
             </label>
             <label class="desk-inline">{ T::Note.get(lang) }
                 <input type="text" data-bulk="note" value={(*note).clone()} oninput={{ let note = note.clone(); Callback::from(move |event: InputEvent| note.set(target_value(&event))) }} />
             </label>
-            <button type="button" data-action="apply-reviews" onclick={on_apply}>{ T::ApplyPicked.with(lang, &[&picked.len().to_string()]) }</button>
+            <button type="button" ref={apply_ref} data-action="apply-reviews" aria-expanded={pending.is_some().to_string()}
+                onclick={on_apply}>{ T::ApplyPicked.with(lang, &[&picked.len().to_string()]) }</button>
+            if let Some((digests, chosen, note)) = &*pending {
+                <div class="desk-confirm" role="alertdialog" aria-modal="false" aria-labelledby="desk-bulk-question"
+                    data-testid="bulk-confirm" onkeydown={on_question_key}>
+                    <p id="desk-bulk-question">{ T::BulkQuestion.with(lang, &[&digests.len().to_string(), chosen.label(lang)]) }</p>
+                    if !note.trim().is_empty() { <p class="desk-muted">{ T::BulkNote.with(lang, &[note]) }</p> }
+                    <div class="desk-row">
+                        <button type="button" class="desk-primary" data-action="confirm-reviews" onclick={on_confirm}>
+                            { T::ConfirmBulk.with(lang, &[chosen.label(lang)]) }
+                        </button>
+                        <button type="button" ref={cancel_ref} data-action="cancel-reviews" onclick={on_cancel}>{ T::Cancel.get(lang) }</button>
+                    </div>
+                </div>
+            }
             <button type="button" data-action="export-reviews" onclick={on_export}>{ T::ExportReviews.get(lang) }</button>
             <label class="desk-file">{ T::ImportReviews.get(lang) }
                 <input type="file" data-input="reviews-file" accept=".json,application/json" onchange={on_import} />

@@ -121,6 +121,12 @@ strings! {
     PickFirst => "请先勾选要设置的结果。", "Pick the results to set first.";
     ApplyPicked => "设置选中的 {} 份", "Set the {} picked";
     ReviewsSet => "已将 {} 份结果设为“{}”。", "{} results set to “{}”.";
+    ChooseState => "（请选择）", "(choose)";
+    ChooseStateFirst => "请先选择要设置的审核状态。", "Choose the review state to set first.";
+    BulkQuestion => "将 {} 份结果设为“{}”？", "Set {} results to “{}”?";
+    BulkNote => "说明：{}", "Note: {}";
+    ConfirmBulk => "确认设为“{}”", "Set to “{}”";
+    Cancel => "取消", "Cancel";
     Note => "说明", "Note";
     NoteFor => "{}（{}）的审核说明", "Review note of {} ({})";
     ExportReviews => "导出审核状态文件", "Export the review file";

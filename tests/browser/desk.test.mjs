@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { PASSPHRASE, SELFCHECK_BIN, SLOW, attribute, download, expectAccessible, pageUrl, tempDir, until, widgetTest } from './helpers.mjs';
+import { PASSPHRASE, SELFCHECK_BIN, SLOW, attribute, download, expectAccessible, hidden, pageUrl, tempDir, until, visible, widgetTest } from './helpers.mjs';
 
 const SET = process.env.SELFCHECK_BUREAU_SET;
 if (!SET) throw new Error('SELFCHECK_BUREAU_SET is not set: run the browser tests with `cargo xtask test`');
@@ -95,6 +95,7 @@ widgetTest('desk: the generated set gives what selfcheck summary computes', asyn
   await page.locator('select[data-bulk=state]').selectOption('needs-explanation');
   await page.locator('input[data-bulk=note]').fill('请说明本月得分变化。');
   await page.locator('button[data-action=apply-reviews]').click();
+  await page.locator('button[data-action=confirm-reviews]').click();
   await attribute(page, '[data-testid=review-message]', 'class', 'desk-ok');
   for (const digest of picked) assert.equal(await page.locator(`select[data-review="${digest}"]`).inputValue(), 'needs-explanation');
   const reviewFile = await download(page, () => page.locator('button[data-action=export-reviews]').click());
@@ -297,4 +298,52 @@ widgetTest('desk: a damaged .zip is one row with its verdict in the interface\'s
   await settled(page, 8);
   assert.equal(await row.getAttribute('data-verdict'), 'not-a-result');
   assert.match(await row.locator('td').first().textContent(), /damaged or incomplete/);
+});
+
+widgetTest('desk: setting a review state on many results asks first, naming how many, and Escape cancels', async (session) => {
+  const page = await openDesk(session);
+  await loadSet(page);
+  await page.locator('[data-testid=ranking] tbody tr').nth(2).waitFor();
+  const picked = await page.locator('[data-testid=ranking] tbody tr').evaluateAll((rows) => rows.slice(0, 3).map((row) => row.dataset.result));
+  for (const digest of picked) await page.locator(`input[data-pick="${digest}"]`).check();
+  const states = () => Promise.all(picked.map((digest) => page.locator(`select[data-review="${digest}"]`).inputValue()));
+  const apply = page.locator('button[data-action=apply-reviews]');
+
+  // No state is chosen for the officer.
+  assert.equal(await page.locator('select[data-bulk=state]').inputValue(), '');
+  await apply.click();
+  await attribute(page, '[data-testid=review-message]', 'class', 'desk-error');
+  assert.match(await page.locator('[data-testid=review-message]').textContent(), /请先选择要设置的审核状态/);
+  assert.equal(await page.locator('[data-testid=bulk-confirm]').count(), 0);
+
+  // The question names the count and the state; the focus moves into it; nothing is set yet.
+  await page.locator('select[data-bulk=state]').selectOption('approved');
+  await apply.click();
+  const question = await visible(page, '[data-testid=bulk-confirm]');
+  assert.match((await question.textContent()).replace(/\s+/g, ''), /将3份结果设为“通过”？/);
+  assert.equal(await question.getAttribute('role'), 'alertdialog');
+  await until(page, 'the focus in the question', () => document.activeElement?.closest('[data-testid=bulk-confirm]') !== null);
+  assert.deepEqual(await states(), ['pending', 'pending', 'pending']);
+  await expectAccessible(page, 'the desk asking before setting many review states');
+
+  // Escape cancels, and the focus goes back to the button that asked.
+  await page.keyboard.press('Escape');
+  await hidden(page, '[data-testid=bulk-confirm]');
+  await until(page, 'the focus back on the apply button', () => document.activeElement?.dataset.action === 'apply-reviews');
+  assert.deepEqual(await states(), ['pending', 'pending', 'pending']);
+
+  // By keyboard alone: ask again, confirm.
+  await page.keyboard.press('Enter');
+  await visible(page, '[data-testid=bulk-confirm]');
+  await until(page, 'the focus in the question', () => document.activeElement?.closest('[data-testid=bulk-confirm]') !== null);
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'confirm-reviews');
+  await page.keyboard.press('Enter');
+  await hidden(page, '[data-testid=bulk-confirm]');
+  await attribute(page, '[data-testid=review-message]', 'class', 'desk-ok');
+  assert.match(await page.locator('[data-testid=review-message]').textContent(), /已将 3 份结果设为“通过”/);
+  assert.deepEqual(await states(), ['approved', 'approved', 'approved']);
+  await until(page, 'the focus back on the apply button', () => document.activeElement?.dataset.action === 'apply-reviews');
+  // The next change is not made with the state chosen last.
+  assert.equal(await page.locator('select[data-bulk=state]').inputValue(), '');
 });
