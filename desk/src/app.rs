@@ -283,19 +283,32 @@ pub fn App() -> Html {
     let shown = use_state(|| PAGE);
     let bureau = use_state(|| browser::load("bureau").unwrap_or_else(|| "广东省民政厅".to_owned()));
     let sign_outcome = use_state(|| None::<(bool, String)>);
-    // The inputs list (thousands of rows) is rendered for printing only, then printed.
+    // The appendix of every input file, and every row of the matrix and the ranking (thousands
+    // of rows), are rendered for printing only: from the print button, or from the browser's own
+    // print command, until the browser says the print is done.
     let printing = use_state(|| false);
-    use_effect_with(*printing, {
-        let printing = printing.clone();
-        move |now_printing| {
-            if *now_printing {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.print();
-                }
-                printing.set(false);
-            }
+    let print_requests = use_state(|| 0_u32);
+    use_effect_with(*print_requests, |requests| {
+        if *requests > 0
+            && let Some(window) = web_sys::window()
+        {
+            let _ = window.print();
         }
     });
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            if let Some(window) = web_sys::window() {
+                for (event, now_printing) in [("beforeprint", true), ("afterprint", false)] {
+                    let printing = printing.clone();
+                    let listener = Closure::<dyn Fn()>::new(move || printing.set(now_printing));
+                    let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+                    // The desk is the page: its listeners live as long as it does.
+                    listener.forget();
+                }
+            }
+        });
+    }
     let worker: Rc<RefCell<Option<Worker>>> = use_mut_ref(|| None);
     let opened = use_reducer(OpenedResults::default);
     // The register as applied, for verifying an opened result again (read by the worker's
@@ -498,7 +511,7 @@ pub fn App() -> Html {
                 <a href="#desk-exports">{ T::Exports.get(lang_value) }</a>
             </nav>
             <main>
-                <crate::report::PrintHeading bureau={(*bureau).clone()} lang={lang_value} />
+                <crate::report::PrintHeading bureau={(*bureau).clone()} counts={status.clone()} lang={lang_value} />
                 <section id="desk-load" class="desk-section" aria-labelledby="desk-load-title">
                     <h2 id="desk-load-title">{ T::Load.get(lang_value) }</h2>
                     <div class="desk-drop" data-testid="drop" ondrop={on_drop} ondragover={on_drag_over}>
@@ -547,9 +560,9 @@ pub fn App() -> Html {
                         close={{ let view = view.clone(); Callback::from(move |()| view.set(View { association: String::new(), ..(*view).clone() })) }}
                         lang={lang_value} />
                 }
-                <VerdictList analysis={staged(1)} view={view.clone()} lang={lang_value} />
-                <MatrixView analysis={staged(0)} view={view.clone()} lang={lang_value} />
-                <RankingView analysis={staged(2)} view={view.clone()} reviews={reviews.clone()}
+                <VerdictList analysis={staged(1)} view={view.clone()} printing={*printing} lang={lang_value} />
+                <MatrixView analysis={staged(0)} view={view.clone()} printing={*printing} lang={lang_value} />
+                <RankingView analysis={staged(2)} view={view.clone()} reviews={reviews.clone()} printing={*printing}
                     shown={shown.clone()} send={send.clone()} lang={lang_value} />
                 <crate::province::ProvinceView analysis={staged(3)} lang={lang_value} />
                 <section id="desk-anomalies" class="desk-section" aria-labelledby="desk-anomalies-title">
@@ -591,8 +604,11 @@ pub fn App() -> Html {
                             }} />
                         </label>
                         <button type="button" data-action="print" onclick={{
-                            let printing = printing.clone();
-                            Callback::from(move |_: MouseEvent| printing.set(true))
+                            let (printing, print_requests) = (printing.clone(), print_requests.clone());
+                            Callback::from(move |_: MouseEvent| {
+                                printing.set(true);
+                                print_requests.set(*print_requests + 1);
+                            })
                         }}>{ T::Print.get(lang_value) }</button>
                     </div>
                     <crate::report::SignPanel send={send.clone()} outcome={(*sign_outcome).clone()} lang={lang_value} />
@@ -713,6 +729,8 @@ impl PartialEq for TextEditorProps {
 struct PartProps {
     analysis: Shared<AnalysisDoc>,
     view: UseStateHandle<View>,
+    /// Whether the page is being printed: every row, not a page of them.
+    printing: bool,
     lang: Lang,
 }
 
@@ -728,7 +746,7 @@ fn verdict_shown(file: &FileDoc, filter: &str) -> bool {
 /// One verdict per file, filterable.
 #[component]
 fn VerdictList(props: &PartProps) -> Html {
-    let PartProps { analysis, view, lang } = props;
+    let PartProps { analysis, view, lang, .. } = props;
     let lang = *lang;
     let shown = use_state(|| PAGE);
     let files: Vec<&FileDoc> = analysis.files.iter().filter(|file| verdict_shown(file, &view.verdicts)).collect();
@@ -810,12 +828,13 @@ fn MoreRows(props: &MoreProps) -> Html {
 /// The association × month matrix and each month's figures.
 #[component]
 fn MatrixView(props: &PartProps) -> Html {
-    let PartProps { analysis, view, lang } = props;
+    let PartProps { analysis, view, printing, lang } = props;
     let lang = *lang;
     let matrix = &analysis.matrix;
     // The rows `Analysis::missing_in_a_row(2)` gives, read from the core's document.
     let rows: Vec<_> = matrix.rows.iter().filter(|row| !view.missed_two || row.longest_missed_run >= 2).collect();
     let shown = use_state(|| PAGE);
+    let showing = if *printing { rows.len() } else { *shown };
     let on_missed = {
         let view = view.clone();
         Callback::from(move |event: Event| view.set(View { missed_two: target_checked(&event), ..(*view).clone() }))
@@ -823,10 +842,15 @@ fn MatrixView(props: &PartProps) -> Html {
     html! {
         <section id="desk-matrix" class="desk-section" aria-labelledby="desk-matrix-title">
             <h2 id="desk-matrix-title">{ T::Matrix.get(lang) }</h2>
-            <label class="desk-inline">
+            <label class="desk-inline desk-screen-only">
                 <input type="checkbox" data-filter="missed-two" checked={view.missed_two} onchange={on_missed} />
                 { T::MissedTwo.get(lang) }
             </label>
+            if view.missed_two {
+                <p class="desk-print-only desk-filter-in-force" data-testid="matrix-filter-printed">
+                    { T::FilterInForce.with(lang, &[T::MissedTwoFilter.get(lang)]) }
+                </p>
+            }
             <div class="desk-scroll">
                 <table data-testid="matrix" class="desk-matrix">
                     <thead><tr>
@@ -835,11 +859,11 @@ fn MatrixView(props: &PartProps) -> Html {
                         <th scope="col">{ T::LongestRun.get(lang) }</th>
                     </tr></thead>
                     <tbody>
-                        { for rows.iter().take(*shown).map(|row| html! {
+                        { for rows.iter().take(showing).map(|row| html! {
                             <tr data-credit-code={row.credit_code.clone()}>
                                 <th scope="row">
                                     { open_button(view, &row.credit_code, &row.name, lang) }
-                                    <div class="desk-muted">{ row.credit_code.clone() }</div>
+                                    <div class="desk-muted desk-code">{ row.credit_code.clone() }</div>
                                 </th>
                                 { for row.cells.iter().map(|code| {
                                     let (status, late) = cell_status(code).unwrap_or((CellStatus::NotDue, false));
@@ -891,6 +915,8 @@ struct RankingProps {
     view: UseStateHandle<View>,
     reviews: UseStateHandle<Rc<Reviews>>,
     shown: UseStateHandle<usize>,
+    /// Whether the page is being printed: every row, not a page of them.
+    printing: bool,
     send: Send,
     lang: Lang,
 }
@@ -901,6 +927,7 @@ impl PartialEq for RankingProps {
             && self.view == other.view
             && self.reviews == other.reviews
             && self.shown == other.shown
+            && self.printing == other.printing
             && self.lang == other.lang
     }
 }
@@ -940,8 +967,9 @@ fn compare_rows(a: &RankDoc, b: &RankDoc, column: &str, reviews: &Reviews) -> st
 /// The ranking: sortable, filterable, with each result's review state.
 #[component]
 fn RankingView(props: &RankingProps) -> Html {
-    let RankingProps { analysis, view, reviews, shown, send, lang } = props;
+    let RankingProps { analysis, view, reviews, shown, printing, send, lang } = props;
     let lang = *lang;
+    let showing = if *printing { usize::MAX } else { **shown };
     let picked = use_state(std::collections::BTreeSet::<String>::new);
     let search = view.search.trim().to_lowercase();
     let mut rows: Vec<&RankDoc> = analysis
@@ -978,6 +1006,17 @@ fn RankingView(props: &RankingProps) -> Html {
         let view = view.clone();
         Callback::from(move |event: InputEvent| view.set(View { search: target_value(&event), ..(*view).clone() }))
     };
+    // On paper the filters are not seen: the ranking says which are in force.
+    let filters_in_force: Vec<String> = [
+        (!view.search.trim().is_empty()).then(|| T::SearchFilter.with(lang, &[view.search.trim()])),
+        (!view.month.is_empty()).then(|| format!("{} {}", T::Period.get(lang), view.month)),
+        (!view.grade.is_empty()).then(|| format!("{} {}", T::Grade.get(lang), grade_label(&view.grade, lang))),
+        view.vetoes.then(|| T::VetoFilter.get(lang).to_owned()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let filter_separator = if lang == Lang::Zh { "；" } else { "; " };
     html! {
         <section id="desk-ranking" class="desk-section" aria-labelledby="desk-ranking-title">
             <h2 id="desk-ranking-title">{ T::Ranking.get(lang) }</h2>
@@ -1002,6 +1041,11 @@ fn RankingView(props: &RankingProps) -> Html {
                     { T::WithVetoes.get(lang) }
                 </label>
             </div>
+            if !filters_in_force.is_empty() {
+                <p class="desk-print-only desk-filter-in-force" data-testid="ranking-filter-printed">
+                    { T::FilterInForce.with(lang, &[&filters_in_force.join(filter_separator)]) }
+                </p>
+            }
             <ReviewTools reviews={reviews.clone()} picked={picked.clone()} shown_rows={rows.iter().take(**shown).map(|row| row.result.clone()).collect::<Vec<_>>()}
                 send={send.clone()} {lang} />
             <div class="desk-scroll">
@@ -1027,7 +1071,7 @@ fn RankingView(props: &RankingProps) -> Html {
                         }) }
                     </tr></thead>
                     <tbody>
-                        { for rows.iter().take(**shown).map(|row| {
+                        { for rows.iter().take(showing).map(|row| {
                             let review = reviews.get(&row.result).cloned().unwrap_or_default();
                             let on_review = {
                                 let (reviews, send, digest, note) = (reviews.clone(), send.clone(), row.result.clone(), review.note.clone());
@@ -1065,7 +1109,7 @@ fn RankingView(props: &RankingProps) -> Html {
                                         { format!(" {}", row.rank) }
                                     </td>
                                     <th scope="row">{ open_button(view, &row.credit_code, &row.name, lang) }</th>
-                                    <td>{ row.credit_code.clone() }</td>
+                                    <td class="desk-code">{ row.credit_code.clone() }</td>
                                     <td>{ format!("{} – {}", row.period.from, row.period.to) }</td>
                                     <td data-score={row.score.to_string()}>{ row.score }</td>
                                     <td>{ grade_label(&row.grade, lang) }</td>
@@ -1081,6 +1125,9 @@ fn RankingView(props: &RankingProps) -> Html {
                                         </select>
                                         <input type="text" class="desk-note" data-note={row.result.clone()} value={review.note.clone()} onchange={on_note}
                                             aria-label={T::NoteFor.with(lang, &[&row.name, &row.month])} placeholder={T::Note.get(lang)} />
+                                        <span class="desk-print-only">
+                                            { if review.note.is_empty() { review.state.label(lang).to_owned() } else { format!("{}：{}", review.state.label(lang), review.note) } }
+                                        </span>
                                     </td>
                                 </tr>
                             }

@@ -61,6 +61,10 @@ strings! {
     OnlyKey => "密钥未备案或不符", "Key not on file or different";
     Matrix => "月度报送情况", "Monthly reporting";
     MissedTwo => "只显示连续 2 个月以上未报送的协会", "Only associations that missed 2 or more months in a row";
+    MissedTwoFilter => "连续 2 个月以上未报送", "missed 2 or more months in a row";
+    FilterInForce => "筛选：{}", "Filter: {}";
+    SearchFilter => "名称或代码含“{}”", "name or code containing “{}”";
+    VetoFilter => "触发否决项的结果", "results with a veto";
     Rate => "报送率", "Reporting rate";
     MonthFigures => "各月汇总", "Each month";
     Month => "月份", "Month";
@@ -135,7 +139,7 @@ strings! {
     SummarySigner => "签名密钥指纹 {}，签署于 {}，内容为{}。", "Signed by the key {} at {}, a {}.";
     PrintTitle => "行业自律与诚信创建活动自查结果汇总", "Summary of the self-discipline and integrity self-assessments";
     PrintDate => "制表日期：{}", "Date: {}";
-    Inputs => "所依据的文件", "Files this report is built from";
+    Appendix => "附件：所依据的文件（{} 个）", "Appendix: the files this report is built from ({})";
     Role => "用途", "Used as";
     SealBureau => "制表单位（盖章）：", "Bureau (seal):";
     SealSigner => "审核人（签字）：", "Reviewed by (signature):";

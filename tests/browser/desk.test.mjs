@@ -288,6 +288,15 @@ widgetTest('desk: a damaged .zip is one row with its verdict in the interface\'s
   const workbook = await download(page, () => page.locator('button[data-action=export-xlsx]').click());
   assert.ok(workbook.content.includes(Buffer.from('损坏的附件.zip')), 'the workbook lists the damaged archive');
 
+  // In the printed appendix, with its verdict.
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.locator('button[data-action=print]').click();
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.locator('[data-testid=print-appendix] tbody tr', { has: page.locator('th', { hasText: /^损坏的附件\.zip$/ }) });
+  await visible(page, '[data-testid=print-appendix]');
+  assert.match(await printed.textContent(), /压缩包已损坏/);
+  await page.emulateMedia({ media: 'screen' });
+
   // In English, wholly in English; after a reload, the same row.
   await page.locator(desk.lang).click();
   await until(page, 'the English verdicts', () => document.querySelector('[data-testid=verdicts] tbody tr[data-verdict=not-a-result] td')?.textContent.includes('zip archive'));
@@ -346,4 +355,73 @@ widgetTest('desk: setting a review state on many results asks first, naming how 
   await until(page, 'the focus back on the apply button', () => document.activeElement?.dataset.action === 'apply-reviews');
   // The next change is not made with the state chosen last.
   assert.equal(await page.locator('select[data-bulk=state]').inputValue(), '');
+});
+
+/** The number of pages of a PDF Chromium wrote. */
+function pageCount(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
+}
+
+/** The most pages the generated set's report may take, and its part before the appendix. */
+const PRINTED_PAGES = 10;
+const REPORT_PAGES = 5;
+
+widgetTest('desk: the printed report is a few pages of figures, matrix and ranking, with the files as an appendix', async (session, t) => {
+  const page = await openDesk(session);
+  await loadSet(page);
+  const analysis = await deskAnalysis(page);
+  await page.locator('[data-testid=ranking] tbody tr').nth(2).waitFor();
+  // A filter on screen is printed as the filter in force, not as a statement.
+  await page.locator('input[data-filter=missed-two]').check();
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.locator('button[data-action=print]').click();
+  await page.emulateMedia({ media: 'print' });
+  await visible(page, '[data-testid=print-appendix]');
+  assert.equal(await page.getByText('只显示连续 2 个月以上未报送的协会').isVisible(), false, 'the filter\'s label is not printed');
+  assert.equal((await page.locator('[data-testid=matrix-filter-printed]').textContent()).trim(), '筛选：连续 2 个月以上未报送');
+  await page.emulateMedia({ media: 'screen' });
+  await page.locator('input[data-filter=missed-two]').uncheck();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('[data-testid=matrix-filter-printed]').count(), 0, 'without the filter, no filter line');
+
+  // The association's name is the larger, its credit code the smaller; each row is one line.
+  const sizes = await page.evaluate(() => {
+    const size = (element) => parseFloat(getComputedStyle(element).fontSize);
+    const matrix = document.querySelector('[data-testid=matrix] tbody tr th');
+    const ranking = document.querySelector('[data-testid=ranking] tbody tr');
+    const lines = [...document.querySelectorAll('[data-testid=matrix] tbody tr, [data-testid=ranking] tbody tr')].map((row) => {
+      const cell = row.querySelector('td');
+      const height = parseFloat(getComputedStyle(cell).lineHeight) || size(cell) * 1.3;
+      return row.getBoundingClientRect().height / height;
+    });
+    return {
+      matrix: [size(matrix.querySelector('.desk-link')), size(matrix.querySelector('.desk-code'))],
+      ranking: [size(ranking.querySelector('th .desk-link')), size(ranking.querySelector('td.desk-code'))],
+      tallest: Math.max(...lines),
+    };
+  });
+  assert.ok(sizes.matrix[0] > sizes.matrix[1], `matrix: name ${sizes.matrix[0]}px, code ${sizes.matrix[1]}px`);
+  assert.ok(sizes.ranking[0] > sizes.ranking[1], `ranking: name ${sizes.ranking[0]}px, code ${sizes.ranking[1]}px`);
+  assert.ok(sizes.tallest < 2, `every matrix and ranking row is one line (the tallest is ${sizes.tallest.toFixed(2)} lines)`);
+
+  // The appendix lists every file, the register, the list and the review file, in small type.
+  assert.equal(await page.locator('[data-testid=print-appendix] tbody tr').count(), analysis.files.length + 3);
+  const appendixSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('[data-testid=print-appendix] td')).fontSize));
+  const tableSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('[data-testid=ranking] td')).fontSize));
+  assert.ok(appendixSize < tableSize, `the appendix (${appendixSize}px) is smaller than the report (${tableSize}px)`);
+
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  const pages = pageCount(pdf);
+  assert.ok(pages <= PRINTED_PAGES, `the report of ${analysis.files.length} files takes ${pages} A4 pages, more than ${PRINTED_PAGES}`);
+  // The report itself, without the appendix: printing renders the appendix again (the browser
+  // says it is about to print), and the test hides it as soon as it is there.
+  await page.evaluate(() => {
+    const hide = () => document.querySelectorAll('[data-testid=print-appendix]').forEach((appendix) => { appendix.style.display = 'none'; });
+    new MutationObserver(hide).observe(document.body, { childList: true, subtree: true });
+    hide();
+  });
+  const report = pageCount(await page.pdf({ preferCSSPageSize: true }));
+  assert.ok(report <= REPORT_PAGES, `the report before the appendix takes ${report} pages, more than ${REPORT_PAGES}`);
+  assert.ok(report < pages, 'the appendix adds pages of its own');
+  t.diagnostic(`${pages} A4 pages in all, ${report} before the appendix`);
 });
