@@ -170,6 +170,9 @@ pub enum Error {
     /// list among its inputs, so that nobody could compute it again.
     #[error("{}", crate::messages::error(self, Lang::En))]
     SummaryInputMissing(crate::bureau::InputRole),
+    /// A received `.zip` archive, or a file in it, that the host could not open or unpack.
+    #[error("{}", crate::messages::error(self, Lang::En))]
+    Archive(crate::bureau::ArchiveProblem),
     /// The answers name another catalogue than the one given.
     #[error("{}", crate::messages::error(self, Lang::En))]
     CatalogueMismatch {
@@ -290,13 +293,16 @@ impl Error {
             Error::KeyFile(_) => "key-file",
             Error::CatalogueMismatch { .. } => "catalogue-mismatch",
             Error::SummaryInputMissing(_) => "summary-input-missing",
+            Error::Archive(problem) => problem.code(),
         }
     }
 
     /// How a failed verification ranks: not a result at all, a malformed result, or an invalid one.
     pub fn class(&self) -> ErrorClass {
         match self {
-            Error::TooLarge { .. } | Error::Json { .. } | Error::WrongDocument { .. } => ErrorClass::NotAResult,
+            Error::TooLarge { .. } | Error::Json { .. } | Error::WrongDocument { .. } | Error::Archive(_) => {
+                ErrorClass::NotAResult
+            }
             Error::Malformed { .. } | Error::BadTimestamp(_) => ErrorClass::Malformed,
             Error::UnsupportedProof(_)
             | Error::BadDidKey(_)

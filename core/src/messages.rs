@@ -409,6 +409,7 @@ pub fn error(error: &Error, lang: Lang) -> String {
                 input_role(*role, lang)
             ),
         ),
+        Error::Archive(problem) => archive_problem(*problem, lang),
         Error::CatalogueMismatch { expected, found } => pick(
             format!(
                 "这些作答针对的是另一份自查目录（{}），当前使用的目录是 {}。",
@@ -421,6 +422,45 @@ pub fn error(error: &Error, lang: Lang) -> String {
                 escape_control(expected)
             ),
         ),
+    }
+}
+
+/// Why a received archive, or a file in it, was not read, and what the sender can do: a sentence
+/// of `lang`.
+fn archive_problem(problem: crate::bureau::ArchiveProblem, lang: Lang) -> String {
+    use crate::bureau::ArchiveProblem as P;
+    let limit = file_size(crate::credential::MAX_RESULT_BYTES as u64, lang);
+    match (problem, lang) {
+        (P::Damaged, Lang::Zh) => "压缩包已损坏或不完整，无法打开；请发件人重新发送。".into(),
+        (P::Damaged, Lang::En) => {
+            "The zip archive is damaged or incomplete and cannot be opened; ask the sender to send it again.".into()
+        }
+        (P::Encrypted, Lang::Zh) => "压缩包中的此文件已加密（设有密码），无法读取；请发件人不设密码重新发送。".into(),
+        (P::Encrypted, Lang::En) => {
+            "This file in the zip archive is encrypted (it has a password) and cannot be read; \
+            ask the sender to send it again without a password."
+                .into()
+        }
+        (P::TooLarge, Lang::Zh) => format!("压缩包中的此文件解压后超过 {limit}（自查结果的上限），未予解压。"),
+        (P::TooLarge, Lang::En) => {
+            format!(
+                "This file in the zip archive unpacks to more than {limit}, the limit for a result; it was not unpacked."
+            )
+        }
+        (P::ChecksumMismatch, Lang::Zh) => "压缩包中的此文件校验码不符，内容已在传输中损坏；请发件人重新发送。".into(),
+        (P::ChecksumMismatch, Lang::En) => "This file in the zip archive does not match its checksum: it was damaged \
+            in transit; ask the sender to send it again."
+            .into(),
+        (P::DamagedEntry, Lang::Zh) => "压缩包中的此文件已损坏，无法解压；请发件人重新发送。".into(),
+        (P::DamagedEntry, Lang::En) => {
+            "This file in the zip archive is damaged and cannot be unpacked; ask the sender to send it again.".into()
+        }
+        (P::UnsupportedMethod, Lang::Zh) => {
+            "压缩包中的此文件使用了不支持的压缩方式；请发件人用系统自带的压缩功能重新打包。".into()
+        }
+        (P::UnsupportedMethod, Lang::En) => "This file in the zip archive is packed with a method that is not \
+            supported; ask the sender to pack it again with the system's own compression."
+            .into(),
     }
 }
 

@@ -1,7 +1,7 @@
 // The desk's Web Worker: verifies received files with the core (the desk's wasm module, the same
 // the page loads) off the main thread, keeps them in IndexedDB so that a reload restores them,
 // and answers with progress and the core's analysis (`selfcheck-analysis/2` JSON).
-import init, { Engine } from './selfcheck_desk.js';
+import init, { ArchiveReader, Engine } from './selfcheck_desk.js';
 
 const ready = init();
 const DATABASE = 'selfcheck-desk';
@@ -53,7 +53,7 @@ function restoreStored() {
         if (!at) return resolve();
         const record = at.value;
         // Synchronous, so that the transaction stays open for the next record.
-        if (engine.add(record.name, new Uint8Array(record.bytes))) held.set(engine.last_sha256(), { name: record.name, bytes: null });
+        if (add(record.name, new Uint8Array(record.bytes), record.problem)) held.set(engine.last_sha256(), { name: record.name, bytes: null });
         done += 1;
         const now = performance.now();
         if (now - last > PROGRESS_EVERY || done === total) {
@@ -105,28 +105,71 @@ function sendAnalysis() {
   postMessage({ type: 'analysis', json: engine.analysis_json(lang), memory: Engine.memory_bytes() });
 }
 
-function report(error) {
-  postMessage({ type: 'error', message: String(error && error.message ? error.message : error) });
+/**
+ * Tells the page that something failed: `code` says what (`read`: a file the browser would not
+ * read, named; `message`: the core's words, in the language asked for; `internal`: anything else,
+ * whose detail goes to the console only, since the page words every message in its language).
+ */
+function report(code, { name = '', message = '' } = {}, error = null) {
+  if (error) console.error(error);
+  postMessage({ type: 'error', code, name, message });
+}
+
+/**
+ * Examines one received file: `problem` is the code of why it could not be opened or unpacked
+ * (then `bytes` are what was received for it), if so. `false` when the same file is held already.
+ */
+function add(name, bytes, problem) {
+  return problem ? engine.add_unopened(name, bytes, problem) : engine.add(name, bytes);
 }
 
 /** How many files are read ahead of the one being examined. */
 const READ_AHEAD = 16;
-/** How many new files are written to IndexedDB in one transaction. */
+/** How many new files are written to IndexedDB in one transaction, at most… */
 const KEEP_BATCH = 256;
+/** …and how many bytes, so that large files are not all held in memory waiting to be written. */
+const KEEP_BATCH_BYTES = 16 * 1024 * 1024;
 
 /**
- * Examines `entries` ({name, file} or {name, bytes}) in order, reporting progress, and keeps the
- * new ones in IndexedDB. Files are read a few ahead, not all at once, and written in batches:
- * thousands of files are never all in memory together.
+ * Examines `entries` ({name, file}) in order, the files inside .zip archives among them,
+ * reporting progress, and keeps the new ones in IndexedDB. Files are read a few ahead, not all
+ * at once, and written in batches: thousands of files are never all in memory together.
  */
 async function examineAll(entries) {
   let last = 0;
   let batch = [];
+  let batchBytes = 0;
+  let done = 0;
+  let total = entries.length;
+  const progress = (force) => {
+    const now = performance.now();
+    if (force || now - last > PROGRESS_EVERY) {
+      last = now;
+      postMessage({ type: 'progress', done, total });
+    }
+  };
+  /** Examines and holds one file, keeping it in IndexedDB in batches. */
+  const receive = async (name, bytes, problem) => {
+    if (add(name, bytes, problem)) {
+      const sha256 = engine.last_sha256();
+      held.set(sha256, { name, bytes: database ? null : bytes });
+      if (database) {
+        batch.push({ name, sha256, bytes: bytes.buffer, ...(problem ? { problem } : {}) });
+        batchBytes += bytes.byteLength;
+      }
+      if (batch.length >= KEEP_BATCH || batchBytes >= KEEP_BATCH_BYTES) {
+        await keep(batch);
+        batch = [];
+        batchBytes = 0;
+      }
+    }
+    done += 1;
+    progress(false);
+  };
   const reads = [];
   const readAt = (index) => {
     if (index < entries.length && !reads[index]) {
-      const entry = entries[index];
-      reads[index] = entry.bytes ? Promise.resolve(entry.bytes) : entry.file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+      reads[index] = entries[index].file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
     }
   };
   postMessage({ type: 'progress', done: 0, total: entries.length });
@@ -137,42 +180,39 @@ async function examineAll(entries) {
     try {
       bytes = await reads[index];
     } catch (error) {
-      report(`${entry.name}: ${error}`);
+      report('read', { name: entry.name }, error);
+      done += 1;
       continue;
     } finally {
       reads[index] = null;
       entries[index] = null;
     }
-    if (Engine.is_zip(bytes)) {
-      // A .zip of e-mail attachments: each file in it, named inside the archive's name.
-      let parts;
-      try {
-        parts = Engine.unzip(bytes);
-      } catch (error) {
-        report(`${entry.name}: ${error}`);
-        continue;
-      }
-      const inner = [];
-      for (let at = 0; at < parts.length; at += 2) inner.push({ name: `${entry.name}/${parts[at]}`, bytes: parts[at + 1] });
-      entries.splice(index + 1, 0, ...inner);
-      reads.splice(index + 1, 0, ...inner.map(() => null));
+    if (!Engine.is_zip(bytes)) {
+      await receive(entry.name, bytes);
       continue;
     }
-    if (engine.add(entry.name, bytes)) {
-      const sha256 = engine.last_sha256();
-      held.set(sha256, { name: entry.name, bytes: database ? null : bytes });
-      if (database) batch.push({ name: entry.name, sha256, bytes: bytes.buffer });
-      if (batch.length >= KEEP_BATCH) {
-        await keep(batch);
-        batch = [];
+    // A .zip of e-mail attachments: each file in it, named inside the archive's name, unpacked
+    // one at a time. One that cannot be opened is a row of its own, and the batch goes on.
+    const archive = new ArchiveReader(bytes);
+    const problem = archive.problem();
+    if (problem) {
+      archive.free();
+      await receive(entry.name, bytes, problem);
+      continue;
+    }
+    const count = archive.len();
+    total += count - 1;
+    for (let at = 0; at < count; at += 1) {
+      const inner = archive.entry(at);
+      if (inner) await receive(`${entry.name}/${inner.name}`, inner.bytes, inner.problem);
+      else {
+        // A folder: nothing to examine.
+        total -= 1;
       }
     }
-    const now = performance.now();
-    if (now - last > PROGRESS_EVERY || index + 1 === entries.length) {
-      last = now;
-      postMessage({ type: 'progress', done: index + 1, total: entries.length });
-    }
+    archive.free();
   }
+  progress(true);
   await keep(batch);
 }
 
@@ -188,7 +228,7 @@ const handlers = {
       try {
         apply(kind, message[kind]);
       } catch (error) {
-        report(error);
+        report('message', { message: String(error) });
       }
     }
     settings(message);
@@ -281,7 +321,7 @@ self.onmessage = (event) => {
     try {
       await handler(event.data);
     } catch (error) {
-      report(error);
+      report('internal', {}, error);
     }
   });
 };

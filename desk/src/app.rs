@@ -77,6 +77,39 @@ pub(crate) struct Received {
     pub(crate) bytes: Vec<u8>,
 }
 
+/// What failed, as the worker said it, worded in the page's language when shown.
+#[derive(Debug, Clone, PartialEq)]
+enum Failure {
+    /// The worker could not be started.
+    NoWorker,
+    /// The browser would not read this received file.
+    Read(String),
+    /// The core's words, in the language of the moment.
+    Message(String),
+    /// Anything else (its detail is in the console).
+    Internal,
+}
+
+impl Failure {
+    fn of_worker(data: &JsValue) -> Failure {
+        let text = |key| field(data, key).as_string().unwrap_or_default();
+        match text("code").as_str() {
+            "read" => Failure::Read(text("name")),
+            "message" => Failure::Message(text("message")),
+            _ => Failure::Internal,
+        }
+    }
+
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            Failure::NoWorker => T::WorkerFailed.get(lang).to_owned(),
+            Failure::Read(name) => T::ReadFailed.with(lang, &[name]),
+            Failure::Message(message) => message.clone(),
+            Failure::Internal => T::InternalFailure.get(lang).to_owned(),
+        }
+    }
+}
+
 /// A text the bureau edits (the register, the expected list) and the message about it.
 #[derive(Debug, Clone, PartialEq, Default)]
 struct Editor {
@@ -307,7 +340,7 @@ pub fn App() -> Html {
         });
     }
     let staged = |part: u8| if *stage >= part { (*analysis).clone() } else { previous.borrow().clone() };
-    let failure = use_state(|| None::<String>);
+    let failure = use_state(|| None::<Failure>);
     // The worker's memory after its last analysis, in bytes: shown to the benchmark only.
     let worker_memory = use_state(|| 0_u64);
     let register = use_state(|| Editor::load("register"));
@@ -322,19 +355,32 @@ pub fn App() -> Html {
     let shown = use_state(|| PAGE);
     let bureau = use_state(|| browser::load("bureau").unwrap_or_else(|| "广东省民政厅".to_owned()));
     let sign_outcome = use_state(|| None::<(bool, String)>);
-    // The inputs list (thousands of rows) is rendered for printing only, then printed.
+    // The appendix of every input file, and every row of the matrix and the ranking (thousands
+    // of rows), are rendered for printing only: from the print button, or from the browser's own
+    // print command, until the browser says the print is done.
     let printing = use_state(|| false);
-    use_effect_with(*printing, {
-        let printing = printing.clone();
-        move |now_printing| {
-            if *now_printing {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.print();
-                }
-                printing.set(false);
-            }
+    let print_requests = use_state(|| 0_u32);
+    use_effect_with(*print_requests, |requests| {
+        if *requests > 0
+            && let Some(window) = web_sys::window()
+        {
+            let _ = window.print();
         }
     });
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            if let Some(window) = web_sys::window() {
+                for (event, now_printing) in [("beforeprint", true), ("afterprint", false)] {
+                    let printing = printing.clone();
+                    let listener = Closure::<dyn Fn()>::new(move || printing.set(now_printing));
+                    let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+                    // The desk is the page: its listeners live as long as it does.
+                    listener.forget();
+                }
+            }
+        });
+    }
     let worker: Rc<RefCell<Option<Worker>>> = use_mut_ref(|| None);
     let opened = use_reducer(OpenedResults::default);
     // The register as applied, for verifying an opened result again (read by the worker's
@@ -372,7 +418,12 @@ pub fn App() -> Html {
                                         stage.set(0);
                                     }
                                     // Never silently empty: a document the page cannot read is a fault to see.
-                                    Err(error) => failure.set(Some(error.to_string())),
+                                    Err(error) => {
+                                        web_sys::console::error_1(
+                                            &format!("the analysis cannot be read: {error}").into(),
+                                        );
+                                        failure.set(Some(Failure::Internal));
+                                    }
                                 }
                                 progress.set(None);
                             }
@@ -396,7 +447,7 @@ pub fn App() -> Html {
                                 let text = message.unwrap_or_else(|| T::Signed.get(signed_lang).to_owned());
                                 sign_outcome.set(Some((ok, text)));
                             }
-                            Some("error") => failure.set(field(&data, "message").as_string()),
+                            Some("error") => failure.set(Some(Failure::of_worker(&data))),
                             _ => {}
                         }
                     });
@@ -414,7 +465,10 @@ pub fn App() -> Html {
                     post(&created, "init", &fields);
                     *worker.borrow_mut() = Some(created);
                 }
-                Err(error) => failure.set(Some(format!("{error:?}"))),
+                Err(error) => {
+                    web_sys::console::error_1(&error);
+                    failure.set(Some(Failure::NoWorker));
+                }
             }
         });
     }
@@ -470,11 +524,12 @@ pub fn App() -> Html {
     }
 
     let receive = {
-        let send = send.clone();
+        let (send, failure) = (send.clone(), failure.clone());
         // The FileList itself goes to the worker (it is cloneable): going through thousands of
         // files here would hold up the page.
         Rc::new(move |files: Option<web_sys::FileList>| {
             if let Some(files) = files.filter(|files| files.length() > 0) {
+                failure.set(None);
                 send("files", &[("files", files.into())]);
             }
         })
@@ -536,7 +591,7 @@ pub fn App() -> Html {
                 <a href="#desk-exports">{ T::Exports.get(lang_value) }</a>
             </nav>
             <main>
-                <crate::report::PrintHeading bureau={(*bureau).clone()} lang={lang_value} />
+                <crate::report::PrintHeading bureau={(*bureau).clone()} counts={status.clone()} lang={lang_value} />
                 <crate::settings::PrintedSettings analysis={analysis_doc.clone()} lang={lang_value} />
                 <section id="desk-load" class="desk-section" aria-labelledby="desk-load-title">
                     <h2 id="desk-load-title">{ T::Load.get(lang_value) }</h2>
@@ -563,8 +618,8 @@ pub fn App() -> Html {
                     }
                     <p data-testid="load-status" role="status" aria-live="polite" data-busy={progress.is_some().to_string()}
                         data-files={counts.files.to_string()} data-worker-memory={worker_memory.to_string()}>{ status }</p>
-                    if let Some(message) = &*failure {
-                        <p class="desk-error" role="alert">{ T::WorkerFailed.with(lang_value, &[message]) }</p>
+                    if let Some(failure) = &*failure {
+                        <p class="desk-error" role="alert" data-testid="load-failure">{ failure.text(lang_value) }</p>
                     }
                     <button type="button" data-action="clear-files" onclick={clear}>{ T::ClearFiles.get(lang_value) }</button>
                 </section>
@@ -587,9 +642,9 @@ pub fn App() -> Html {
                         close={{ let view = view.clone(); Callback::from(move |()| view.set(View { association: String::new(), ..(*view).clone() })) }}
                         lang={lang_value} />
                 }
-                <VerdictList analysis={staged(1)} view={view.clone()} lang={lang_value} />
-                <MatrixView analysis={staged(0)} view={view.clone()} lang={lang_value} />
-                <RankingView analysis={staged(2)} view={view.clone()} reviews={reviews.clone()}
+                <VerdictList analysis={staged(1)} view={view.clone()} printing={*printing} lang={lang_value} />
+                <MatrixView analysis={staged(0)} view={view.clone()} printing={*printing} lang={lang_value} />
+                <RankingView analysis={staged(2)} view={view.clone()} reviews={reviews.clone()} printing={*printing}
                     shown={shown.clone()} send={send.clone()} settings={settings.clone()} lang={lang_value} />
                 <crate::province::ProvinceView analysis={staged(3)} lang={lang_value} />
                 <section id="desk-anomalies" class="desk-section" aria-labelledby="desk-anomalies-title">
@@ -631,8 +686,11 @@ pub fn App() -> Html {
                             }} />
                         </label>
                         <button type="button" data-action="print" onclick={{
-                            let printing = printing.clone();
-                            Callback::from(move |_: MouseEvent| printing.set(true))
+                            let (printing, print_requests) = (printing.clone(), print_requests.clone());
+                            Callback::from(move |_: MouseEvent| {
+                                printing.set(true);
+                                print_requests.set(*print_requests + 1);
+                            })
                         }}>{ T::Print.get(lang_value) }</button>
                     </div>
                     <crate::report::SignPanel send={send.clone()} outcome={(*sign_outcome).clone()} lang={lang_value} />
@@ -776,6 +834,8 @@ impl PartialEq for TextEditorProps {
 struct PartProps {
     analysis: Shared<AnalysisDoc>,
     view: UseStateHandle<View>,
+    /// Whether the page is being printed: every row, not a page of them.
+    printing: bool,
     lang: Lang,
 }
 
@@ -791,7 +851,7 @@ fn verdict_shown(file: &FileDoc, filter: &str) -> bool {
 /// One verdict per file, filterable.
 #[component]
 fn VerdictList(props: &PartProps) -> Html {
-    let PartProps { analysis, view, lang } = props;
+    let PartProps { analysis, view, lang, .. } = props;
     let lang = *lang;
     let shown = use_state(|| PAGE);
     let files: Vec<&FileDoc> = analysis.files.iter().filter(|file| verdict_shown(file, &view.verdicts)).collect();
@@ -873,13 +933,14 @@ fn MoreRows(props: &MoreProps) -> Html {
 /// The association × month matrix and each month's figures.
 #[component]
 fn MatrixView(props: &PartProps) -> Html {
-    let PartProps { analysis, view, lang } = props;
+    let PartProps { analysis, view, printing, lang } = props;
     let lang = *lang;
     let matrix = &analysis.matrix;
     // The rows `Analysis::missing_in_a_row(2)` gives, read from the core's document.
     let rows: Vec<_> = matrix.rows.iter().filter(|row| !view.missed_two || row.longest_missed_run >= 2).collect();
     let has_list = analysis.inputs.iter().any(|input| input.role == "expected");
     let shown = use_state(|| PAGE);
+    let showing = if *printing { rows.len() } else { *shown };
     let on_missed = {
         let view = view.clone();
         Callback::from(move |event: Event| view.set(View { missed_two: target_checked(&event), ..(*view).clone() }))
@@ -887,10 +948,15 @@ fn MatrixView(props: &PartProps) -> Html {
     html! {
         <section id="desk-matrix" class="desk-section" aria-labelledby="desk-matrix-title">
             <h2 id="desk-matrix-title">{ T::Matrix.get(lang) }</h2>
-            <label class="desk-inline">
+            <label class="desk-inline desk-screen-only">
                 <input type="checkbox" data-filter="missed-two" checked={view.missed_two} onchange={on_missed} />
                 { T::MissedTwo.get(lang) }
             </label>
+            if view.missed_two {
+                <p class="desk-print-only desk-filter-in-force" data-testid="matrix-filter-printed">
+                    { T::FilterInForce.with(lang, &[T::MissedTwoFilter.get(lang)]) }
+                </p>
+            }
             <div class="desk-scroll">
                 <table data-testid="matrix" class="desk-matrix">
                     <thead><tr>
@@ -899,11 +965,11 @@ fn MatrixView(props: &PartProps) -> Html {
                         <th scope="col">{ T::LongestRun.get(lang) }</th>
                     </tr></thead>
                     <tbody>
-                        { for rows.iter().take(*shown).map(|row| html! {
+                        { for rows.iter().take(showing).map(|row| html! {
                             <tr data-credit-code={row.credit_code.clone()}>
                                 <th scope="row">
                                     { open_button(view, &row.credit_code, &row.name, lang) }
-                                    <div class="desk-muted">{ row.credit_code.clone() }</div>
+                                    <div class="desk-muted desk-code">{ row.credit_code.clone() }</div>
                                     if has_list && !row.expected {
                                         <div class="desk-muted" data-testid="not-on-list">{ T::NotOnList.get(lang) }</div>
                                     }
@@ -958,6 +1024,8 @@ struct RankingProps {
     view: UseStateHandle<View>,
     reviews: UseStateHandle<Rc<Reviews>>,
     shown: UseStateHandle<usize>,
+    /// Whether the page is being printed: every row, not a page of them.
+    printing: bool,
     send: Send,
     settings: UseStateHandle<crate::settings::DeskSettings>,
     lang: Lang,
@@ -970,6 +1038,7 @@ impl PartialEq for RankingProps {
             && self.reviews == other.reviews
             && self.shown == other.shown
             && self.settings == other.settings
+            && self.printing == other.printing
             && self.lang == other.lang
     }
 }
@@ -1026,8 +1095,9 @@ fn standing(row: &RankDoc) -> Standing {
 /// The ranking: sortable, filterable, with each result's review state.
 #[component]
 fn RankingView(props: &RankingProps) -> Html {
-    let RankingProps { analysis, view, reviews, shown, send, settings, lang } = props;
+    let RankingProps { analysis, view, reviews, shown, printing, send, settings, lang } = props;
     let lang = *lang;
+    let showing = if *printing { usize::MAX } else { **shown };
     let picked = use_state(std::collections::BTreeSet::<String>::new);
     let search = view.search.trim().to_lowercase();
     let mut rows: Vec<(usize, &RankDoc)> = analysis
@@ -1071,6 +1141,16 @@ fn RankingView(props: &RankingProps) -> Html {
         let view = view.clone();
         Callback::from(move |event: InputEvent| view.set(View { search: target_value(&event), ..(*view).clone() }))
     };
+    // On paper the filters are not seen: the ranking says which are in force.
+    let filters_in_force: Vec<String> = [
+        (!view.search.trim().is_empty()).then(|| T::SearchFilter.with(lang, &[view.search.trim()])),
+        (!view.grade.is_empty()).then(|| format!("{} {}", T::Grade.get(lang), grade_filter_label(&view.grade, lang))),
+        view.vetoes.then(|| T::VetoFilter.get(lang).to_owned()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let filter_separator = if lang == Lang::Zh { "；" } else { "; " };
     html! {
         <section id="desk-ranking" class="desk-section" aria-labelledby="desk-ranking-title">
             <h2 id="desk-ranking-title">{ T::Ranking.get(lang) }</h2>
@@ -1095,6 +1175,11 @@ fn RankingView(props: &RankingProps) -> Html {
                     { T::WithVetoes.get(lang) }
                 </label>
             </div>
+            if !filters_in_force.is_empty() {
+                <p class="desk-print-only desk-filter-in-force" data-testid="ranking-filter-printed">
+                    { T::FilterInForce.with(lang, &[&filters_in_force.join(filter_separator)]) }
+                </p>
+            }
             <ReviewTools reviews={reviews.clone()} picked={picked.clone()} shown_rows={rows.iter().take(**shown).map(|row| row.result.clone()).collect::<Vec<_>>()}
                 send={send.clone()} {lang} />
             <div class="desk-scroll">
@@ -1120,7 +1205,7 @@ fn RankingView(props: &RankingProps) -> Html {
                         }) }
                     </tr></thead>
                     <tbody>
-                        { for rows.iter().take(**shown).map(|row| {
+                        { for rows.iter().take(showing).map(|row| {
                             let review = reviews.get(&row.result).cloned().unwrap_or_default();
                             let on_review = {
                                 let (reviews, send, digest, note) = (reviews.clone(), send.clone(), row.result.clone(), review.note.clone());
@@ -1162,7 +1247,7 @@ fn RankingView(props: &RankingProps) -> Html {
                                         if let Some(reason) = unranked { <div class="desk-standing" data-testid="unranked">{ reason }</div> }
                                     </td>
                                     <th scope="row">{ open_button(view, &row.credit_code, &row.name, lang) }</th>
-                                    <td>{ row.credit_code.clone() }</td>
+                                    <td class="desk-code">{ row.credit_code.clone() }</td>
                                     <td>{ selfcheck_core::messages::period_range(&row.period.from, &row.period.to, lang) }</td>
                                     <td data-score={row.score.to_string()}>{ row.score }</td>
                                     <td data-grade={row.grade.clone()}>{ standing.grade_text(&grade_label(&row.grade, lang), lang) }</td>
@@ -1178,6 +1263,9 @@ fn RankingView(props: &RankingProps) -> Html {
                                         </select>
                                         <input type="text" class="desk-note" data-note={row.result.clone()} value={review.note.clone()} onchange={on_note}
                                             aria-label={T::NoteFor.with(lang, &[&row.name, &row.month])} placeholder={T::Note.get(lang)} />
+                                        <span class="desk-print-only">
+                                            { if review.note.is_empty() { review.state.label(lang).to_owned() } else { format!("{}：{}", review.state.label(lang), review.note) } }
+                                        </span>
                                     </td>
                                 </tr>
                             }
@@ -1228,9 +1316,30 @@ impl PartialEq for ReviewToolsProps {
 fn ReviewTools(props: &ReviewToolsProps) -> Html {
     let ReviewToolsProps { reviews, picked, shown_rows, send, lang } = props;
     let lang = *lang;
-    let state = use_state(|| ReviewState::Approved);
+    // No state is chosen until the officer chooses one: a bulk change is never made by default.
+    let state = use_state(|| None::<ReviewState>);
     let note = use_state(String::new);
     let message = use_state(|| None::<(bool, String)>);
+    // The change asked about, as it was when asked: confirming applies exactly that.
+    let pending = use_state(|| None::<(Vec<String>, ReviewState, String)>);
+    let apply_ref = use_node_ref();
+    let cancel_ref = use_node_ref();
+    {
+        let cancel_ref = cancel_ref.clone();
+        use_effect_with(pending.is_some(), move |asking| {
+            if *asking && let Some(button) = cancel_ref.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        });
+    }
+    let give_focus_back = {
+        let apply_ref = apply_ref.clone();
+        move || {
+            if let Some(button) = apply_ref.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        }
+    };
     let all_shown = !shown_rows.is_empty() && shown_rows.iter().all(|digest| picked.contains(digest));
     let on_all = {
         let (picked, shown_rows) = (picked.clone(), shown_rows.clone());
@@ -1247,25 +1356,61 @@ fn ReviewTools(props: &ReviewToolsProps) -> Html {
         })
     };
     let on_apply = {
-        let (reviews, picked, state, note, message, send) =
-            (reviews.clone(), picked.clone(), state.clone(), note.clone(), message.clone(), send.clone());
+        let (picked, state, note, message, pending) =
+            (picked.clone(), state.clone(), note.clone(), message.clone(), pending.clone());
         Callback::from(move |_: MouseEvent| {
-            if picked.is_empty() {
-                message.set(Some((true, T::PickFirst.get(lang).to_owned())));
-                return;
-            }
-            let mut next = (**reviews).clone();
-            match next.set_many(picked.iter().map(String::as_str), *state, &note, Some(&now())) {
-                Ok(()) => {
-                    let count = picked.len();
-                    commit_reviews(&reviews, &send, next, lang);
-                    picked.set(Default::default());
-                    message.set(Some((false, T::ReviewsSet.with(lang, &[&count.to_string(), state.label(lang)]))));
+            let asked = match *state {
+                _ if picked.is_empty() => Err(T::PickFirst),
+                None => Err(T::ChooseStateFirst),
+                Some(chosen) => Ok(chosen),
+            };
+            match asked {
+                Err(words) => message.set(Some((true, words.get(lang).to_owned()))),
+                Ok(chosen) => {
+                    message.set(None);
+                    pending.set(Some((picked.iter().cloned().collect(), chosen, (*note).clone())));
                 }
-                Err(error) => message.set(Some((true, error.message(lang)))),
             }
         })
     };
+    let on_confirm = {
+        let (reviews, picked, state, pending, message, send) =
+            (reviews.clone(), picked.clone(), state.clone(), pending.clone(), message.clone(), send.clone());
+        let give_focus_back = give_focus_back.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some((digests, chosen, note)) = (*pending).clone() else { return };
+            let mut next = (**reviews).clone();
+            match next.set_many(digests.iter().map(String::as_str), chosen, &note, Some(&now())) {
+                Ok(()) => {
+                    commit_reviews(&reviews, &send, next, lang);
+                    picked.set(Default::default());
+                    state.set(None);
+                    let count = digests.len().to_string();
+                    message.set(Some((false, T::ReviewsSet.with(lang, &[&count, chosen.label(lang)]))));
+                }
+                Err(error) => message.set(Some((true, error.message(lang)))),
+            }
+            pending.set(None);
+            give_focus_back();
+        })
+    };
+    let cancel = {
+        let pending = pending.clone();
+        move || {
+            pending.set(None);
+            give_focus_back();
+        }
+    };
+    let on_cancel = {
+        let cancel = cancel.clone();
+        Callback::from(move |_: MouseEvent| cancel())
+    };
+    let on_question_key = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            cancel();
+        }
+    });
     let on_export = {
         let reviews = reviews.clone();
         Callback::from(move |_: MouseEvent| {
@@ -1307,15 +1452,30 @@ fn ReviewTools(props: &ReviewToolsProps) -> Html {
             </label>
             <label class="desk-inline">{ T::Review.get(lang) }
                 <select data-bulk="state" onchange={{ let state = state.clone(); Callback::from(move |event: Event| {
-                    if let Some(next) = ReviewState::from_code(&target_value(&event)) { state.set(next); }
+                    state.set(ReviewState::from_code(&target_value(&event)));
                 }) }}>
-                    { for ReviewState::ALL.iter().map(|&option| html! { <option value={option.code()} selected={option == *state}>{ option.label(lang) }</option> }) }
+                    <option value="" selected={state.is_none()}>{ T::ChooseState.get(lang) }</option>
+                    { for ReviewState::ALL.iter().map(|&option| html! { <option value={option.code()} selected={Some(option) == *state}>{ option.label(lang) }</option> }) }
                 </select>
             </label>
             <label class="desk-inline">{ T::Note.get(lang) }
                 <input type="text" data-bulk="note" value={(*note).clone()} oninput={{ let note = note.clone(); Callback::from(move |event: InputEvent| note.set(target_value(&event))) }} />
             </label>
-            <button type="button" data-action="apply-reviews" onclick={on_apply}>{ T::ApplyPicked.with(lang, &[&picked.len().to_string()]) }</button>
+            <button type="button" ref={apply_ref} data-action="apply-reviews" aria-expanded={pending.is_some().to_string()}
+                onclick={on_apply}>{ T::ApplyPicked.with(lang, &[&picked.len().to_string()]) }</button>
+            if let Some((digests, chosen, note)) = &*pending {
+                <div class="desk-confirm" role="alertdialog" aria-modal="false" aria-labelledby="desk-bulk-question"
+                    data-testid="bulk-confirm" onkeydown={on_question_key}>
+                    <p id="desk-bulk-question">{ T::BulkQuestion.with(lang, &[&digests.len().to_string(), chosen.label(lang)]) }</p>
+                    if !note.trim().is_empty() { <p class="desk-muted">{ T::BulkNote.with(lang, &[note]) }</p> }
+                    <div class="desk-row">
+                        <button type="button" class="desk-primary" data-action="confirm-reviews" onclick={on_confirm}>
+                            { T::ConfirmBulk.with(lang, &[chosen.label(lang)]) }
+                        </button>
+                        <button type="button" ref={cancel_ref} data-action="cancel-reviews" onclick={on_cancel}>{ T::Cancel.get(lang) }</button>
+                    </div>
+                </div>
+            }
             <button type="button" data-action="export-reviews" onclick={on_export}>{ T::ExportReviews.get(lang) }</button>
             <label class="desk-file">{ T::ImportReviews.get(lang) }
                 <input type="file" data-input="reviews-file" accept=".json,application/json" onchange={on_import} />

@@ -6,15 +6,16 @@
 use std::collections::HashSet;
 
 use selfcheck_core::bureau::{
-    Analysis, CsvStyle, Deadline, Examined, ExpectedList, ExportSource, Input, InputRole, Month, MonthRange,
-    Reproduction, Reviews, Settings, SummaryKind, Verdict, analysis_json, examine, export, sign_summary,
-    verify_summary,
+    Analysis, ArchiveProblem, CsvStyle, Deadline, Examined, ExpectedList, ExportSource, Input, InputRole, Month,
+    MonthRange, Reproduction, Reviews, Settings, SummaryKind, Verdict, analysis_json, examine, export, sign_summary,
+    unopened, verify_summary,
 };
 use selfcheck_core::{AssociationKey, Catalogue, KeyRegister, Lang, Timestamp};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen::prelude::*;
 
 use crate::DeskError;
+use crate::archive::{Archive, Entry};
 
 /// The worker's state: the examined files and what they are judged with.
 #[wasm_bindgen]
@@ -68,31 +69,20 @@ impl Engine {
     /// Examines one received file; `false` when the same file (name and content) is held
     /// already, so that loading a folder twice does not count it twice.
     pub fn add(&mut self, name: &str, bytes: &[u8]) -> bool {
-        let examined = examine(name, bytes, &catalogues(), &self.now);
-        let identity = (name.to_owned(), examined.file().sha256.clone());
-        if !self.seen.insert(identity) {
-            return false;
-        }
-        self.examined.push(examined);
-        self.computed = None;
-        true
+        self.hold(examine(name, bytes, &catalogues(), &self.now))
+    }
+
+    /// Adds a received file that could not be opened or unpacked (`problem`: the code of the
+    /// core's `ArchiveProblem`, as [`ArchiveReader`] gives it): a row saying why, not a result.
+    /// `false` when it is held already, as for [`Engine::add`].
+    pub fn add_unopened(&mut self, name: &str, bytes: &[u8], problem: &str) -> bool {
+        let problem = ArchiveProblem::from_code(problem).unwrap_or(ArchiveProblem::Damaged);
+        self.hold(unopened(name, bytes, problem))
     }
 
     /// Whether `bytes` are a .zip archive (of e-mail attachments).
     pub fn is_zip(bytes: &[u8]) -> bool {
-        crate::zip::is_zip(bytes)
-    }
-
-    /// The files of a .zip archive as `[name, bytes, name, bytes, …]`; the error's text when it
-    /// cannot be read.
-    pub fn unzip(bytes: &[u8]) -> Result<js_sys::Array, JsValue> {
-        let entries = crate::zip::entries(bytes).map_err(|error| JsValue::from_str(&error.to_string()))?;
-        let out = js_sys::Array::new();
-        for (name, content) in entries {
-            out.push(&JsValue::from_str(&name));
-            out.push(&js_sys::Uint8Array::from(content.as_slice()));
-        }
-        Ok(out)
+        crate::archive::is_zip(bytes)
     }
 
     /// The SHA-256 of the file added last (the host stores the file under it).
@@ -308,6 +298,17 @@ impl Default for Engine {
 }
 
 impl Engine {
+    /// Keeps a file's examination unless the same file (name and content) is held already.
+    fn hold(&mut self, examined: Examined) -> bool {
+        let identity = (examined.file().name.clone(), examined.file().sha256.clone());
+        if !self.seen.insert(identity) {
+            return false;
+        }
+        self.examined.push(examined);
+        self.computed = None;
+        true
+    }
+
     fn settings(&self) -> Settings {
         let mut settings = Settings::new(self.now.clone());
         settings.deadline = self.deadline;
@@ -346,4 +347,55 @@ impl Engine {
 /// The catalogues results may pin: the built-in ones.
 fn catalogues() -> Vec<&'static Catalogue> {
     Catalogue::builtins().iter().collect()
+}
+
+/// A `.zip` archive of e-mail attachments, opened for the worker, which takes its files one at a
+/// time: only one file's content is unpacked at once.
+#[wasm_bindgen]
+pub struct ArchiveReader {
+    archive: Result<Archive, ArchiveProblem>,
+}
+
+#[wasm_bindgen]
+impl ArchiveReader {
+    /// Opens `bytes`; when they cannot be opened, [`ArchiveReader::problem`] says why.
+    #[wasm_bindgen(constructor)]
+    pub fn new(bytes: Vec<u8>) -> ArchiveReader {
+        ArchiveReader { archive: Archive::open(bytes) }
+    }
+
+    /// The code of the core's `ArchiveProblem` when the archive cannot be opened.
+    pub fn problem(&self) -> Option<String> {
+        self.archive.as_ref().err().map(|problem| problem.code().to_owned())
+    }
+
+    /// How many entries (files and folders) it lists; 0 when it cannot be opened.
+    pub fn len(&self) -> usize {
+        self.archive.as_ref().map_or(0, Archive::len)
+    }
+
+    /// Whether it lists nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The entry at `index`: `{ name, bytes }` for a file read, `{ name, bytes, problem }` for one
+    /// that could not be (`bytes` as stored in the archive; `problem` the core's code), and
+    /// `undefined` for a folder.
+    pub fn entry(&mut self, index: usize) -> JsValue {
+        let Ok(archive) = self.archive.as_mut() else { return JsValue::UNDEFINED };
+        let (name, bytes, problem) = match archive.entry(index) {
+            Entry::Folder => return JsValue::UNDEFINED,
+            Entry::File { name, content } => (name, content, None),
+            Entry::Unread { name, stored, problem } => (name, stored, Some(problem.code())),
+        };
+        let object = js_sys::Object::new();
+        let set = |key: &str, value: JsValue| js_sys::Reflect::set(&object, &key.into(), &value);
+        let _ = set("name", name.into());
+        let _ = set("bytes", js_sys::Uint8Array::from(bytes.as_slice()).into());
+        if let Some(problem) = problem {
+            let _ = set("problem", problem.into());
+        }
+        object.into()
+    }
 }

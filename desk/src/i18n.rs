@@ -62,6 +62,10 @@ strings! {
     OnlyKey => "密钥未备案或不符", "Key not on file or different";
     Matrix => "月度报送情况", "Monthly reporting";
     MissedTwo => "只显示连续 2 个月以上未报送的协会", "Only associations that missed 2 or more months in a row";
+    MissedTwoFilter => "连续 2 个月以上未报送", "missed 2 or more months in a row";
+    FilterInForce => "筛选：{}", "Filter: {}";
+    SearchFilter => "名称或代码含“{}”", "name or code containing “{}”";
+    VetoFilter => "触发否决项的结果", "results with a veto";
     Rate => "报送率", "Reporting rate";
     MonthFigures => "各月汇总", "Each month";
     Month => "月份", "Month";
@@ -139,6 +143,12 @@ strings! {
     PickFirst => "请先勾选要设置的结果。", "Pick the results to set first.";
     ApplyPicked => "设置选中的 {} 份", "Set the {} picked";
     ReviewsSet => "已将 {} 份结果设为“{}”。", "{} results set to “{}”.";
+    ChooseState => "（请选择）", "(choose)";
+    ChooseStateFirst => "请先选择要设置的审核状态。", "Choose the review state to set first.";
+    BulkQuestion => "将 {} 份结果设为“{}”？", "Set {} results to “{}”?";
+    BulkNote => "说明：{}", "Note: {}";
+    ConfirmBulk => "确认设为“{}”", "Set to “{}”";
+    Cancel => "取消", "Cancel";
     Note => "说明", "Note";
     NoteFor => "{}（{}）的审核说明", "Review note of {} ({})";
     ExportReviews => "导出审核记录文件", "Export the review file";
@@ -147,7 +157,7 @@ strings! {
     SummarySigner => "签名密钥指纹 {}，签名时间 {}（北京时间），内容为{}。", "Signed by the key {} at {} (Beijing time), a {}.";
     PrintTitle => "行业自律与诚信创建活动自查结果汇总", "Summary of the self-discipline and integrity self-assessments";
     PrintDate => "制表日期：{}", "Date: {}";
-    Inputs => "所依据的文件", "Files this report is built from";
+    Appendix => "附件：所依据的文件（{} 个）", "Appendix: the files this report is built from ({})";
     Role => "用途", "Used as";
     SealBureau => "制表单位（盖章）：", "Bureau (seal):";
     SealSigner => "审核人（签字）：", "Reviewed by (signature):";
@@ -167,6 +177,8 @@ strings! {
     UnregisteredCode => "代码未备案", "code not on file";
     DifferentKey => "与备案密钥不符", "not the key on file";
     NotChecked => "未核对", "not checked";
-    WorkerFailed => "后台核验出错：{}", "The verification in the background failed: {}";
+    WorkerFailed => "后台核验未能启动：本浏览器缺少所需的功能，请换用较新的浏览器。", "The verification in the background could not start: this browser lacks what it needs; use a newer browser.";
+    ReadFailed => "浏览器未能读取文件“{}”（可能已被移动或删除），请重新选择。", "The browser could not read the file “{}” (it may have been moved or deleted); choose it again.";
+    InternalFailure => "核验时出错，请刷新页面后重试。", "Something went wrong while verifying; reload the page and try again.";
     StorageRefused => "浏览器拒绝保存（可能已满或处于隐私模式），刷新后将丢失。", "The browser refused to keep this (full, or a private window); it will be lost on reload.";
 }

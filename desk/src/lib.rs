@@ -5,6 +5,7 @@
 //! and keeps state.
 
 mod app;
+mod archive;
 mod association;
 mod browser;
 mod document;
@@ -13,9 +14,8 @@ mod i18n;
 mod province;
 mod report;
 mod settings;
-mod zip;
 
-pub use engine::Engine;
+pub use engine::{ArchiveReader, Engine};
 use wasm_bindgen::prelude::*;
 
 /// What the desk itself can refuse.
@@ -30,9 +30,6 @@ pub enum DeskError {
     /// The longest period expected is not a number of days.
     #[error("the longest period must be 1 day or more")]
     Longest,
-    /// A .zip archive that cannot be read.
-    #[error("the zip archive cannot be read: {0}")]
-    Zip(&'static str),
     /// The page has no element to mount the desk in.
     #[error("the page has no element with the id {0:?}")]
     NoRoot(String),

@@ -174,8 +174,8 @@ fn catalogue_figures(figures: &ProvinceDoc, lang: Lang) -> Html {
                 <BarChart caption={T::MostFailed.get(lang)} label_header={T::Criterion.get(lang)} figure_header={T::FailedShare.get(lang)} bars={failed_bars} testid="most-failed-chart" />
                 <BarChart caption={T::VetoCounts.get(lang)} label_header={T::Criterion.get(lang)} figure_header={T::Results.get(lang)} bars={vetoes} testid="veto-counts" />
             </div>
-            <h3>{ T::MostFailed.get(lang) }</h3>
-            <ol data-testid="most-failed">
+            <h3 class="desk-screen-only">{ T::MostFailed.get(lang) }</h3>
+            <ol data-testid="most-failed" class="desk-screen-only">
                 { for failed.iter().map(|(criterion, counts)| html! {
                     <li>
                         <a href={format!("#desk-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</a>
@@ -183,8 +183,10 @@ fn catalogue_figures(figures: &ProvinceDoc, lang: Lang) -> Html {
                     </li>
                 }) }
             </ol>
-            <h3>{ T::AllCriteria.get(lang) }</h3>
-            <div class="desk-scroll">
+            // On paper the figures above stand for the criteria: the notice's clauses are in the
+            // catalogue the bureau files anyway.
+            <h3 class="desk-screen-only">{ T::AllCriteria.get(lang) }</h3>
+            <div class="desk-scroll desk-screen-only">
                     <table data-testid="criteria">
                         <thead><tr>
                             <th scope="col">{ T::Criterion.get(lang) }</th>

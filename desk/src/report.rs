@@ -1,7 +1,7 @@
-//! What the bureau hands on: the printed report's heading, date, input files with their SHA-256
-//! and seal block (shown only on paper), and the signed summary — made with the bureau's key
-//! file in the worker through the core, and checked (verified and reproduced from the files
-//! held) the same way.
+//! What the bureau hands on: the printed report's heading, date and seal block, and its appendix
+//! of input files with their verdicts and SHA-256 (shown only on paper), and the signed summary —
+//! made with the bureau's key file in the worker through the core, and checked (verified and
+//! reproduced from the files held) the same way.
 
 use selfcheck_core::Lang;
 use selfcheck_core::bureau::{Input, InputRole};
@@ -19,11 +19,13 @@ use crate::i18n::T;
 pub struct HeadingProps {
     /// The bureau's name, as the officer typed it.
     pub bureau: String,
+    /// How many files were received, and how many are valid, in words.
+    pub counts: String,
     /// Interface language.
     pub lang: Lang,
 }
 
-/// The heading of the printed report: the bureau, the title and the date.
+/// The heading of the printed report: the bureau, the title, the date and the files received.
 #[component]
 pub fn PrintHeading(props: &HeadingProps) -> Html {
     let date = js_sys::Date::new_0();
@@ -33,6 +35,7 @@ pub fn PrintHeading(props: &HeadingProps) -> Html {
             <p class="desk-print-bureau">{ props.bureau.clone() }</p>
             <p class="desk-print-title">{ T::PrintTitle.get(props.lang) }</p>
             <p>{ T::PrintDate.with(props.lang, &[&day]) }</p>
+            <p>{ props.counts.clone() }</p>
         </header>
     }
 }
@@ -46,7 +49,8 @@ pub struct InputsProps {
     pub lang: Lang,
 }
 
-/// The files the report was built from, each with its SHA-256, and the seal block.
+/// The seal block, and the appendix: every file the report was built from, each with its verdict
+/// and SHA-256, in small type.
 #[component]
 pub fn PrintInputs(props: &InputsProps) -> Html {
     let InputsProps { analysis, lang } = props;
@@ -60,26 +64,47 @@ pub fn PrintInputs(props: &InputsProps) -> Html {
             role: InputRole::from_code(&input.role).unwrap_or(InputRole::File),
         })
         .collect();
+    let total = (analysis.files.len() + others.len()).to_string();
     html! {
-        <section class="desk-print-only desk-print-inputs" aria-labelledby="desk-inputs-title">
-            <h2 id="desk-inputs-title">{ T::Inputs.get(lang) }</h2>
-            <table>
-                <thead><tr><th scope="col">{ T::File.get(lang) }</th><th scope="col">{ T::Role.get(lang) }</th><th scope="col">{ "SHA-256" }</th></tr></thead>
-                <tbody>
-                    { for analysis.files.iter().map(|file| html! {
-                        <tr><th scope="row">{ file.name.clone() }</th><td>{ InputRole::File.label(lang) }</td><td class="desk-digest">{ file.sha256.clone() }</td></tr>
-                    }) }
-                    { for others.iter().map(|input| html! {
-                        <tr><th scope="row">{ input.name.clone() }</th><td>{ input.role.label(lang) }</td><td class="desk-digest">{ input.sha256.clone() }</td></tr>
-                    }) }
-                </tbody>
-            </table>
-            <div class="desk-seal">
+        <>
+            <div class="desk-print-only desk-seal">
                 <p>{ T::SealBureau.get(lang) }</p>
                 <p>{ T::SealSigner.get(lang) }</p>
                 <p>{ T::SealDate.get(lang) }</p>
             </div>
-        </section>
+            <section class="desk-print-only desk-appendix" data-testid="print-appendix" aria-labelledby="desk-inputs-title">
+                <h2 id="desk-inputs-title">{ T::Appendix.with(lang, &[&total]) }</h2>
+                <table>
+                    <colgroup>
+                        <col class="desk-col-name" /><col class="desk-col-role" /><col class="desk-col-verdict" /><col class="desk-col-digest" />
+                    </colgroup>
+                    <thead><tr>
+                        <th scope="col">{ T::File.get(lang) }</th>
+                        <th scope="col">{ T::Role.get(lang) }</th>
+                        <th scope="col">{ T::Verdict.get(lang) }</th>
+                        <th scope="col">{ "SHA-256" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for analysis.files.iter().map(|file| html! {
+                            <tr data-verdict={file.verdict.clone()}>
+                                <th scope="row">{ file.name.clone() }</th>
+                                <td>{ InputRole::File.label(lang) }</td>
+                                <td>{ file.message.clone() }</td>
+                                <td class="desk-digest">{ file.sha256.clone() }</td>
+                            </tr>
+                        }) }
+                        { for others.iter().map(|input| html! {
+                            <tr>
+                                <th scope="row">{ input.name.clone() }</th>
+                                <td>{ input.role.label(lang) }</td>
+                                <td></td>
+                                <td class="desk-digest">{ input.sha256.clone() }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </section>
+        </>
     }
 }
 

@@ -8,10 +8,11 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { PASSPHRASE, SELFCHECK_BIN, SLOW, attribute, download, expectAccessible, pageUrl, tempDir, until, widgetTest } from './helpers.mjs';
+import { PASSPHRASE, SELFCHECK_BIN, SLOW, attribute, download, expectAccessible, hidden, pageUrl, tempDir, until, visible, widgetTest } from './helpers.mjs';
 
 const SET = process.env.SELFCHECK_BUREAU_SET;
 if (!SET) throw new Error('SELFCHECK_BUREAU_SET is not set: run the browser tests with `cargo xtask test`');
@@ -132,6 +133,7 @@ widgetTest('desk: the generated set, with a deadline and months set, gives what 
   await page.locator('select[data-bulk=state]').selectOption('needs-explanation');
   await page.locator('input[data-bulk=note]').fill('请说明本月得分变化。');
   await page.locator('button[data-action=apply-reviews]').click();
+  await page.locator('button[data-action=confirm-reviews]').click();
   await attribute(page, '[data-testid=review-message]', 'class', 'desk-ok');
   for (const digest of picked) assert.equal(await page.locator(`select[data-review="${digest}"]`).inputValue(), 'needs-explanation');
   const reviewFile = await download(page, () => page.locator('button[data-action=export-reviews]').click());
@@ -344,4 +346,209 @@ widgetTest('desk: an expected list saved as GBK is refused with how to save it, 
   await page.reload();
   await settled(page);
   assert.equal(await page.locator(desk.expected).inputValue(), '', 'and nothing was kept');
+});
+
+/** Writes a zip of `files` ({name, path}) with Python's zipfile, stored (not deflated) when `stored`. */
+function pythonZip(zip, files, { stored = false } = {}) {
+  const script = 'import json, sys, zipfile\nmethod = zipfile.ZIP_STORED if sys.argv[2] == "stored" else zipfile.ZIP_DEFLATED\nwith zipfile.ZipFile(sys.argv[1], "w", method) as z:\n    for name, path in json.loads(sys.argv[3]):\n        z.write(path, name)\n';
+  const made = spawnSync('python3', ['-c', script, zip, stored ? 'stored' : 'deflated', JSON.stringify(files.map((file) => [file.name, file.path]))], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  return readFileSync(zip);
+}
+
+/** The offset of every `signature` (4 bytes) in `bytes`. */
+function offsetsOf(bytes, signature) {
+  const found = [];
+  for (let at = bytes.indexOf(signature); at !== -1; at = bytes.indexOf(signature, at + 1)) found.push(at);
+  return found;
+}
+
+widgetTest('desk: a damaged .zip is one row with its verdict in the interface\'s language, and the rest of the batch goes on', async (session, t) => {
+  const dir = tempDir(t);
+  const results = NAMES.slice(0, 7).map((name) => ({ name, path: join(RESULTS, name) }));
+  // An attachment cut short in transit: no central directory.
+  const whole = pythonZip(join(dir, 'whole.zip'), results.slice(0, 3));
+  const damaged = join(dir, '损坏的附件.zip');
+  writeFileSync(damaged, whole.subarray(0, Math.floor(whole.length / 2)));
+  // An archive whose first file changed in transit (its CRC-32 no longer matches) and whose
+  // second is marked as encrypted; its third is sound.
+  const mixed = Buffer.from(pythonZip(join(dir, 'mixed.zip'), results.slice(3, 6), { stored: true }));
+  const [firstLocal, secondLocal] = offsetsOf(mixed, Buffer.from('PK\x03\x04', 'latin1'));
+  const nameLength = mixed.readUInt16LE(firstLocal + 26);
+  const firstData = firstLocal + 30 + nameLength + mixed.readUInt16LE(firstLocal + 28);
+  mixed[firstData + 40] ^= 0x01;
+  mixed[secondLocal + 6] |= 0x01;
+  mixed[offsetsOf(mixed, Buffer.from('PK\x01\x02', 'latin1'))[1] + 8] |= 0x01;
+  const mixedPath = join(dir, 'mixed.zip');
+  writeFileSync(mixedPath, mixed);
+  const sound = join(dir, 'sound.zip');
+  pythonZip(sound, results.slice(0, 3));
+
+  const page = await openDesk(session);
+  await page.setInputFiles(desk.files, [damaged, results[6].path, mixedPath, sound]);
+  // 1 damaged archive, 1 result, 3 files of the mixed archive, 3 of the sound one.
+  await settled(page, 8);
+  assert.equal(await page.locator('[data-testid=load-failure]').count(), 0, 'no failure is reported: the archive is a row');
+
+  const row = page.locator('[data-testid=verdicts] tbody tr', { has: page.locator('th', { hasText: /^损坏的附件\.zip$/ }) });
+  assert.equal(await row.getAttribute('data-verdict'), 'not-a-result');
+  const verdict = (await row.locator('td').first().textContent()).trim();
+  assert.match(verdict, /不是自查结果/);
+  assert.match(verdict, /压缩包已损坏/);
+  assert.doesNotMatch(verdict, /[A-Za-z]/, `no English inside the Chinese verdict: ${verdict}`);
+  const cell = (name) => page.locator('[data-testid=verdicts] tbody tr', { has: page.locator('th', { hasText: name }) }).locator('td').first();
+  assert.match(await cell(`mixed.zip/${results[3].name}`).textContent(), /校验码不符/);
+  assert.match(await cell(`mixed.zip/${results[4].name}`).textContent(), /已加密/);
+
+  // In the exports: the analysis counts it as a file that is not a result, and the sound files
+  // get the verdicts the CLI gives them.
+  const analysis = await deskAnalysis(page);
+  const entry = analysis.files.find((file) => file.name === '损坏的附件.zip');
+  assert.equal(entry.reason, 'damaged-archive');
+  assert.equal(entry.sha256, createHash('sha256').update(readFileSync(damaged)).digest('hex'));
+  assert.equal(analysis.counts.rejected['not-a-result'], 3);
+  const soundNames = [results[6], results[5], ...results.slice(0, 3)].map((file) => file.name);
+  const direct = cliAnalysis(soundNames, null);
+  const fromDesk = (name) => analysis.files.find((file) => file.name.split('/').pop() === name && file.verdict !== 'not-a-result');
+  assert.deepEqual(soundNames.map((name) => [fromDesk(name).sha256, fromDesk(name).verdict]), direct.files.map((file) => [file.sha256, file.verdict]));
+  // The workbook is a stored zip of XML: its files sheet names the archive.
+  const workbook = await download(page, () => page.locator('button[data-action=export-xlsx]').click());
+  assert.ok(workbook.content.includes(Buffer.from('损坏的附件.zip')), 'the workbook lists the damaged archive');
+
+  // In the printed appendix, with its verdict.
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.locator('button[data-action=print]').click();
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.locator('[data-testid=print-appendix] tbody tr', { has: page.locator('th', { hasText: /^损坏的附件\.zip$/ }) });
+  await visible(page, '[data-testid=print-appendix]');
+  assert.match(await printed.textContent(), /压缩包已损坏/);
+  await page.emulateMedia({ media: 'screen' });
+
+  // In English, wholly in English; after a reload, the same row.
+  await page.locator(desk.lang).click();
+  await until(page, 'the English verdicts', () => document.querySelector('[data-testid=verdicts] tbody tr[data-verdict=not-a-result] td')?.textContent.includes('zip archive'));
+  const english = (await row.locator('td').first().textContent()).trim();
+  assert.match(english, /damaged or incomplete/);
+  assert.doesNotMatch(english, /[\u3000-\u9fff\uff00-\uffef]/, `no Chinese inside the English verdict: ${english}`);
+  await page.reload();
+  await settled(page, 8);
+  assert.equal(await row.getAttribute('data-verdict'), 'not-a-result');
+  assert.match(await row.locator('td').first().textContent(), /damaged or incomplete/);
+});
+
+widgetTest('desk: setting a review state on many results asks first, naming how many, and Escape cancels', async (session) => {
+  const page = await openDesk(session);
+  await loadSet(page);
+  await page.locator('[data-testid=ranking] tbody tr').nth(2).waitFor();
+  const picked = await page.locator('[data-testid=ranking] tbody tr').evaluateAll((rows) => rows.slice(0, 3).map((row) => row.dataset.result));
+  for (const digest of picked) await page.locator(`input[data-pick="${digest}"]`).check();
+  const states = () => Promise.all(picked.map((digest) => page.locator(`select[data-review="${digest}"]`).inputValue()));
+  const apply = page.locator('button[data-action=apply-reviews]');
+
+  // No state is chosen for the officer.
+  assert.equal(await page.locator('select[data-bulk=state]').inputValue(), '');
+  await apply.click();
+  await attribute(page, '[data-testid=review-message]', 'class', 'desk-error');
+  assert.match(await page.locator('[data-testid=review-message]').textContent(), /请先选择要设置的审核状态/);
+  assert.equal(await page.locator('[data-testid=bulk-confirm]').count(), 0);
+
+  // The question names the count and the state; the focus moves into it; nothing is set yet.
+  await page.locator('select[data-bulk=state]').selectOption('approved');
+  await apply.click();
+  const question = await visible(page, '[data-testid=bulk-confirm]');
+  assert.match((await question.textContent()).replace(/\s+/g, ''), /将3份结果设为“通过”？/);
+  assert.equal(await question.getAttribute('role'), 'alertdialog');
+  await until(page, 'the focus in the question', () => document.activeElement?.closest('[data-testid=bulk-confirm]') !== null);
+  assert.deepEqual(await states(), ['pending', 'pending', 'pending']);
+  await expectAccessible(page, 'the desk asking before setting many review states');
+
+  // Escape cancels, and the focus goes back to the button that asked.
+  await page.keyboard.press('Escape');
+  await hidden(page, '[data-testid=bulk-confirm]');
+  await until(page, 'the focus back on the apply button', () => document.activeElement?.dataset.action === 'apply-reviews');
+  assert.deepEqual(await states(), ['pending', 'pending', 'pending']);
+
+  // By keyboard alone: ask again, confirm.
+  await page.keyboard.press('Enter');
+  await visible(page, '[data-testid=bulk-confirm]');
+  await until(page, 'the focus in the question', () => document.activeElement?.closest('[data-testid=bulk-confirm]') !== null);
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'confirm-reviews');
+  await page.keyboard.press('Enter');
+  await hidden(page, '[data-testid=bulk-confirm]');
+  await attribute(page, '[data-testid=review-message]', 'class', 'desk-ok');
+  assert.match(await page.locator('[data-testid=review-message]').textContent(), /已将 3 份结果设为“通过”/);
+  assert.deepEqual(await states(), ['approved', 'approved', 'approved']);
+  await until(page, 'the focus back on the apply button', () => document.activeElement?.dataset.action === 'apply-reviews');
+  // The next change is not made with the state chosen last.
+  assert.equal(await page.locator('select[data-bulk=state]').inputValue(), '');
+});
+
+/** The number of pages of a PDF Chromium wrote. */
+function pageCount(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
+}
+
+/** The most pages the generated set's report may take, and its part before the appendix. */
+const PRINTED_PAGES = 10;
+const REPORT_PAGES = 5;
+
+widgetTest('desk: the printed report is a few pages of figures, matrix and ranking, with the files as an appendix', async (session, t) => {
+  const page = await openDesk(session);
+  await loadSet(page);
+  const analysis = await deskAnalysis(page);
+  await page.locator('[data-testid=ranking] tbody tr').nth(2).waitFor();
+  // A filter on screen is printed as the filter in force, not as a statement.
+  await page.locator('input[data-filter=missed-two]').check();
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.locator('button[data-action=print]').click();
+  await page.emulateMedia({ media: 'print' });
+  await visible(page, '[data-testid=print-appendix]');
+  assert.equal(await page.getByText('只显示连续 2 个月以上未报送的协会').isVisible(), false, 'the filter\'s label is not printed');
+  assert.equal((await page.locator('[data-testid=matrix-filter-printed]').textContent()).trim(), '筛选：连续 2 个月以上未报送');
+  await page.emulateMedia({ media: 'screen' });
+  await page.locator('input[data-filter=missed-two]').uncheck();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('[data-testid=matrix-filter-printed]').count(), 0, 'without the filter, no filter line');
+
+  // The association's name is the larger, its credit code the smaller; each row is one line.
+  const sizes = await page.evaluate(() => {
+    const size = (element) => parseFloat(getComputedStyle(element).fontSize);
+    const matrix = document.querySelector('[data-testid=matrix] tbody tr th');
+    const ranking = document.querySelector('[data-testid=ranking] tbody tr');
+    const lines = [...document.querySelectorAll('[data-testid=matrix] tbody tr, [data-testid=ranking] tbody tr')].map((row) => {
+      const cell = row.querySelector('td');
+      const height = parseFloat(getComputedStyle(cell).lineHeight) || size(cell) * 1.3;
+      return row.getBoundingClientRect().height / height;
+    });
+    return {
+      matrix: [size(matrix.querySelector('.desk-link')), size(matrix.querySelector('.desk-code'))],
+      ranking: [size(ranking.querySelector('th .desk-link')), size(ranking.querySelector('td.desk-code'))],
+      tallest: Math.max(...lines),
+    };
+  });
+  assert.ok(sizes.matrix[0] > sizes.matrix[1], `matrix: name ${sizes.matrix[0]}px, code ${sizes.matrix[1]}px`);
+  assert.ok(sizes.ranking[0] > sizes.ranking[1], `ranking: name ${sizes.ranking[0]}px, code ${sizes.ranking[1]}px`);
+  assert.ok(sizes.tallest < 2, `every matrix and ranking row is one line (the tallest is ${sizes.tallest.toFixed(2)} lines)`);
+
+  // The appendix lists every file, the register, the list and the review file, in small type.
+  assert.equal(await page.locator('[data-testid=print-appendix] tbody tr').count(), analysis.files.length + 3);
+  const appendixSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('[data-testid=print-appendix] td')).fontSize));
+  const tableSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('[data-testid=ranking] td')).fontSize));
+  assert.ok(appendixSize < tableSize, `the appendix (${appendixSize}px) is smaller than the report (${tableSize}px)`);
+
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  const pages = pageCount(pdf);
+  assert.ok(pages <= PRINTED_PAGES, `the report of ${analysis.files.length} files takes ${pages} A4 pages, more than ${PRINTED_PAGES}`);
+  // The report itself, without the appendix: printing renders the appendix again (the browser
+  // says it is about to print), and the test hides it as soon as it is there.
+  await page.evaluate(() => {
+    const hide = () => document.querySelectorAll('[data-testid=print-appendix]').forEach((appendix) => { appendix.style.display = 'none'; });
+    new MutationObserver(hide).observe(document.body, { childList: true, subtree: true });
+    hide();
+  });
+  const report = pageCount(await page.pdf({ preferCSSPageSize: true }));
+  assert.ok(report <= REPORT_PAGES, `the report before the appendix takes ${report} pages, more than ${REPORT_PAGES}`);
+  assert.ok(report < pages, 'the appendix adds pages of its own');
+  t.diagnostic(`${pages} A4 pages in all, ${report} before the appendix`);
 });

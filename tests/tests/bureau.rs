@@ -5,9 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use selfcheck_core::bureau::{
-    Analysis, CellStatus, CsvStyle, Deadline, ExpectedList, ExportSource, Input, InputRole, Month, Reason,
-    Reproduction, ReviewState, Reviews, Settings, Stage, SummaryKind, Verdict, examine, export, sign_summary,
-    verify_summary,
+    Analysis, ArchiveProblem, CellStatus, CsvStyle, Deadline, ExpectedList, ExportSource, Input, InputRole, Month,
+    Reason, Reproduction, ReviewState, Reviews, Settings, Stage, SummaryKind, Verdict, examine, export, sign_summary,
+    unopened, verify_summary,
 };
 use selfcheck_core::{Catalogue, Error, KeyRegister, KeyStatus, Standing};
 use selfcheck_tests::bureau_set::{self, BureauSet, Case, Spec, generate};
@@ -447,6 +447,42 @@ fn the_csv_starts_with_a_bom_and_names_every_file_with_its_sha256() {
     assert!(csv.contains(&others[0].sha256) && csv.contains(&others[1].sha256));
     let plain = selfcheck_core::bureau::to_csv(&files, CsvStyle::Plain);
     assert!(plain.starts_with("文件,SHA-256,"));
+}
+
+#[test]
+fn an_archive_that_cannot_be_opened_is_a_row_counted_as_not_a_result() {
+    let review = review();
+    let damaged = b"PK\x03\x04 an attachment cut short".as_slice();
+    let mut verdicts = review.verdicts.clone();
+    verdicts.push(unopened("损坏的附件.zip", damaged, ArchiveProblem::Damaged).judge(Some(&review.register)));
+    verdicts.push(unopened("邮件.zip/加密.json", b"stored", ArchiveProblem::Encrypted).judge(Some(&review.register)));
+    let analysis = Analysis::compute(&verdicts, Some(&review.expected), settings(&review.set));
+    assert_eq!(analysis.counts.files, review.analysis.counts.files + 2);
+    assert_eq!(
+        analysis.counts.rejected_at(Stage::NotAResult),
+        review.analysis.counts.rejected_at(Stage::NotAResult) + 2
+    );
+    // Nothing else changes: they name no association and no month.
+    assert_eq!(analysis.rows, review.analysis.rows);
+    assert_eq!(analysis.ranking, review.analysis.ranking);
+    assert_eq!(analysis.anomalies, review.analysis.anomalies);
+
+    let others = others(&review.set);
+    for (lang, words) in
+        [(selfcheck_core::Lang::Zh, "压缩包已损坏"), (selfcheck_core::Lang::En, "damaged or incomplete")]
+    {
+        let source = ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: None, others: &others };
+        let csv = selfcheck_core::bureau::to_csv(&export::table(source, "files", lang).unwrap(), CsvStyle::Plain);
+        let row = csv.lines().find(|line| line.starts_with("损坏的附件.zip,")).expect("the archive's row");
+        assert!(row.contains(&selfcheck_core::credential::sha256_hex(damaged)), "{row}");
+        assert!(row.contains(words), "{row}");
+        assert!(csv.lines().any(|line| line.starts_with("邮件.zip/加密.json,")), "the encrypted file's row");
+    }
+    let zh = verdicts.last().unwrap().message(selfcheck_core::Lang::Zh);
+    assert!(
+        zh.starts_with("不是自查结果：压缩包中的此文件已加密") && !zh.chars().any(|c| c.is_ascii_alphabetic()),
+        "{zh}"
+    );
 }
 
 #[test]

@@ -37,7 +37,9 @@
 //! **key register** (with a register: the signing key must be filed for the result's credit
 //! code) → **catalogue** (the pinned catalogue, the answers, the profile, the re-scored report)
 //! → **period** (a period that had not begun on the day it was signed). A file that fails shows
-//! only what it *claims*, marked as unverified.
+//! only what it *claims*, marked as unverified. A `.zip` archive the host could not open, or a
+//! file in one it could not unpack ([`ArchiveProblem`]), is a row too: [`unopened`] gives it
+//! its verdict, not a result.
 //!
 //! # Months and aggregates
 //!
@@ -47,6 +49,7 @@
 
 pub mod analysis;
 pub mod anomaly;
+pub mod archive;
 pub mod document;
 pub mod expected;
 pub mod export;
@@ -61,6 +64,7 @@ pub use analysis::{
     MatrixRow, MonthFigures, RankingRow, Rules, Settings,
 };
 pub use anomaly::{Anomaly, AnomalyKind};
+pub use archive::ArchiveProblem;
 pub use document::{ANALYSIS_FORMAT, analysis_json, matrix_json, ranking_json};
 pub use expected::{ExpectedAssociation, ExpectedList};
 pub use export::{CsvStyle, ExportSource, Table, to_csv, to_xlsx};
@@ -69,5 +73,5 @@ pub use month::{Deadline, Month, MonthRange};
 pub use review::{Review, ReviewState, Reviews};
 pub use summary::{Reproduction, SummaryKind, VerifiedSummary, sign_summary, verify_summary};
 pub use verdict::{
-    Claim, Examined, InputFile, Outcome, PeriodProblem, Reason, Signer, Stage, Verdict, examine, verdict,
+    Claim, Examined, InputFile, Outcome, PeriodProblem, Reason, Signer, Stage, Verdict, examine, unopened, verdict,
 };

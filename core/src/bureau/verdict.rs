@@ -17,6 +17,7 @@ use crate::text::Lang;
 use crate::time::Timestamp;
 use crate::wire::ResultDoc;
 
+use super::archive::ArchiveProblem;
 use super::month::{Month, report_month};
 
 /// A file as received: its name (as the host knows it), size and SHA-256.
@@ -262,6 +263,32 @@ pub fn examine(name: &str, bytes: &[u8], catalogues: &[&Catalogue], now: &Timest
     });
     examined.content = Some(signed.check_content(catalogues).map(Arc::new));
     examined
+}
+
+/// A received file the host could not open or unpack (a damaged `.zip` archive, or a file in
+/// one that is encrypted, too large, damaged or packed another way): examined as not a result,
+/// saying why, so that it is a row like any other file and counted. `bytes` are what was received
+/// for it (the archive; for a file in one, its data as stored in the archive): the row's size and
+/// SHA-256 are theirs.
+///
+/// ```
+/// use selfcheck_core::bureau::{ArchiveProblem, Stage, unopened};
+/// use selfcheck_core::Lang;
+///
+/// let examined = unopened("附件.zip", b"PK\x03\x04 cut short", ArchiveProblem::Damaged);
+/// let verdict = examined.judge(None);
+/// assert_eq!(verdict.stage(), Some(Stage::NotAResult));
+/// assert_eq!(verdict.reason().unwrap().code(), "damaged-archive");
+/// assert!(verdict.message(Lang::Zh).contains("压缩包已损坏"));
+/// ```
+pub fn unopened(name: &str, bytes: &[u8], problem: ArchiveProblem) -> Examined {
+    Examined {
+        file: InputFile::new(name, bytes),
+        claim: None,
+        signer: None,
+        early: Some((Stage::NotAResult, Error::Archive(problem))),
+        content: None,
+    }
 }
 
 impl Examined {
