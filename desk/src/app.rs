@@ -1244,7 +1244,12 @@ fn RankingView(props: &RankingProps) -> Html {
                                         <input type="checkbox" data-pick={row.result.clone()} checked={picked.contains(&row.result)} onchange={on_pick}
                                             aria-label={T::Pick.with(lang, &[&row.name, &row.month])} />
                                         { row.rank.map(|rank| format!(" {rank}")).unwrap_or_default() }
-                                        if let Some(reason) = unranked { <div class="desk-standing" data-testid="unranked">{ reason }</div> }
+                                        if let Some(reason) = unranked {
+                                            <div class="desk-standing" data-testid="unranked">
+                                                <span class="desk-screen-only">{ reason }</span>
+                                                <span class="desk-print-only">{ T::NotRanked.get(lang) }</span>
+                                            </div>
+                                        }
                                     </td>
                                     <th scope="row">{ open_button(view, &row.credit_code, &row.name, lang) }</th>
                                     <td class="desk-code">{ row.credit_code.clone() }</td>

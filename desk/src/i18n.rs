@@ -88,6 +88,7 @@ strings! {
     AnyMonth => "各协会最近一期结果", "Each association's latest result";
     RankingMonth => "排名月份", "Month ranked";
     NotOnList => "名单外", "Not on the list";
+    NotRanked => "不参与排名", "not ranked";
     Settings => "审核设置", "Review settings";
     SettingsHint => "与命令行工具的汇总选项相同；导出的表格、打印的报告和签名汇总都注明所用设置。", "The same as the command line tool's summary options; the exports, the printed report and the signed summary state the settings used.";
     Deadline => "报送截止日", "Deadline";
