@@ -123,7 +123,30 @@ pub fn document(what: Document, lang: Lang) -> &'static str {
         (Document::OtherCredential, Lang::En) => "credential of another kind",
         (Document::UnknownJson, Lang::Zh) => "不认识的 JSON 文件",
         (Document::UnknownJson, Lang::En) => "JSON file of a kind selfcheck does not know",
+        (Document::Analysis, Lang::Zh) => "审核台的分析结果文件",
+        (Document::Analysis, Lang::En) => "review desk's analysis file",
+        (Document::Archive, Lang::Zh) => "压缩包",
+        (Document::Archive, Lang::En) => "zip archive",
+        (Document::WordProcessing, Lang::Zh) => "文字处理文档",
+        (Document::WordProcessing, Lang::En) => "word-processing document",
+        (Document::Spreadsheet, Lang::Zh) => "电子表格",
+        (Document::Spreadsheet, Lang::En) => "spreadsheet",
+        (Document::Pdf, Lang::Zh) => "PDF 文件",
+        (Document::Pdf, Lang::En) => "PDF file",
+        (Document::Image, Lang::Zh) => "图片",
+        (Document::Image, Lang::En) => "image",
+        (Document::WebPage, Lang::Zh) => "网页文件",
+        (Document::WebPage, Lang::En) => "web page",
+        (Document::PlainText, Lang::Zh) => "纯文本文件",
+        (Document::PlainText, Lang::En) => "plain text file",
     }
+}
+
+/// The English name of a kind of document with its article: `a key file`, `an image`.
+fn a_document(what: Document) -> String {
+    let name = document(what, Lang::En);
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {name}")
 }
 
 fn json_type(kind: JsonType, lang: Lang) -> &'static str {
@@ -295,7 +318,7 @@ pub fn error(error: &Error, lang: Lang) -> String {
         ),
         Error::WrongDocument { expected, found } => pick(
             format!("这是{}，不是{}。", document(*found, lang), document(*expected, lang)),
-            format!("This is a {}, not a {}.", document(*found, lang), document(*expected, lang)),
+            format!("This is {}, not {}.", a_document(*found), a_document(*expected)),
         ),
         Error::Malformed { what, problems } => pick(
             format!("{}的格式有误：{}", document(*what, lang), problem_list(problems, lang)),

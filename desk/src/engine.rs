@@ -76,9 +76,10 @@ impl Engine {
         true
     }
 
-    /// Whether `bytes` are a .zip archive (of e-mail attachments).
+    /// Whether `bytes` are a .zip archive (of e-mail attachments). A Word or Excel file is a zip
+    /// too, but a file picked by mistake: it gets its verdict, which names it, and is not opened.
     pub fn is_zip(bytes: &[u8]) -> bool {
-        crate::zip::is_zip(bytes)
+        crate::zip::is_zip(bytes) && selfcheck_core::wire::detect_file(bytes) == Some(selfcheck_core::Document::Archive)
     }
 
     /// The files of a .zip archive as `[name, bytes, name, bytes, …]`; the error's text when it

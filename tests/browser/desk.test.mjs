@@ -12,6 +12,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { PASSPHRASE, SELFCHECK_BIN, SLOW, attribute, download, expectAccessible, pageUrl, tempDir, until, widgetTest } from './helpers.mjs';
+import { wrongKinds } from './wrong-kinds.mjs';
 
 const SET = process.env.SELFCHECK_BUREAU_SET;
 if (!SET) throw new Error('SELFCHECK_BUREAU_SET is not set: run the browser tests with `cargo xtask test`');
@@ -217,4 +218,30 @@ widgetTest('desk: a .zip of e-mail attachments gives each file in it its verdict
   assert.deepEqual(analysis.files.map((file) => file.name), some.map((name) => `attachments.zip/邮件/${name}`));
   const direct = cliAnalysis(some, null);
   assert.deepEqual(analysis.files.map((file) => [file.sha256, file.verdict]), direct.files.map((file) => [file.sha256, file.verdict]));
+});
+
+widgetTest('desk: a key file, a text file and a Word document dropped among results are named by their kind, in either language', async (session, t) => {
+  const kinds = wrongKinds(t);
+  const page = await openDesk(session);
+  const some = NAMES.slice(0, 3).map((name) => ({ name, mimeType: 'application/json', buffer: readFileSync(join(RESULTS, name)) }));
+  const mistaken = [kinds.key, kinds.text, kinds.word].map((kind) => ({ name: kind.file, mimeType: kind.mime, buffer: kind.content }));
+  await page.setInputFiles(desk.files, [...some, ...mistaken]);
+  // The Word document is one file, not an archive opened into its parts.
+  await settled(page, some.length + mistaken.length);
+  const verdictOf = (name) =>
+    page.evaluate((name) => {
+      const row = [...document.querySelectorAll('[data-testid=verdicts] tbody tr')].find((tr) => tr.querySelector('th')?.textContent === name);
+      return row ? { verdict: row.dataset.verdict, text: row.querySelector('td').textContent.replace(/\s+/g, ' ').trim() } : null;
+    }, name);
+  for (const kind of [kinds.key, kinds.text, kinds.word]) {
+    const shown = await verdictOf(kind.file);
+    assert.equal(shown?.verdict, 'not-a-result', `${kind.file}: ${JSON.stringify(shown)}`);
+    assert.ok(shown.text.includes(`这是${kind.zh}，不是签名的自查结果`), `${kind.file}: ${shown.text}`);
+  }
+  await page.locator(desk.lang).click();
+  await attribute(page, 'html', 'lang', 'en');
+  const english = { [kinds.key.file]: 'This is a key file, not a signed result.', [kinds.text.file]: 'This is a plain text file, not a signed result.', [kinds.word.file]: 'This is a word-processing document, not a signed result.' };
+  for (const [name, expected] of Object.entries(english)) {
+    await until(page, `${name} is named in English`, ([name, expected]) => [...document.querySelectorAll('[data-testid=verdicts] tbody tr')].some((tr) => tr.querySelector('th')?.textContent === name && tr.querySelector('td').textContent.includes(expected)), [name, expected]);
+  }
 });
