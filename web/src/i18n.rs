@@ -78,6 +78,11 @@ strings! {
     PeriodFrom => "自查期间（起）", "Period from";
     PeriodTo => "自查期间（止）", "Period to";
     LockedField => "由本网站填写，不可修改", "Filled in by this site; cannot be changed";
+    LockedName => "协会名称", "association's name";
+    LockedCode => "统一社会信用代码", "credit code";
+    LockedNameAndCode => "协会名称和统一社会信用代码", "association's name and credit code";
+    ImportOtherAssociation => "此结果属于另一协会（{who}），而本页的{fields}由本网站填写，不能以其作答继续；仍可与当前草稿逐项对比。", "This result is another association's ({who}), and this site fills in the {fields}: the draft cannot continue from it. It can still be compared with the current draft.";
+    DraftOtherAssociation => "此草稿文件属于另一协会（{who}），而本页的{fields}由本网站填写，不能载入；当前草稿未改动。", "This draft file is another association's ({who}), and this site fills in the {fields}: it cannot be loaded here. The current draft is unchanged.";
     EmailInvalid => "请按 name@example.cn 的格式填写", "Should look like name@example.cn";
     Draft => "草稿", "Draft";
     Saved => "草稿已保存在本浏览器", "Draft saved in this browser";

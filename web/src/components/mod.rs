@@ -130,6 +130,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
         },
         Notice::Info(message) => message.get(lang).to_owned(),
         Notice::Detail(message, detail) => message.with(lang, detail),
+        Notice::OtherAssociation(message, other) => other.text(*message, lang),
     }
 }
 
