@@ -96,6 +96,62 @@ async function nextUnanswered(page, what) {
   return where.criterion ?? where.id;
 }
 
+/**
+ * Waits until the jump to the heading `id` has settled: the heading has the focus, every area drawn
+ * lazily (content-visibility) that meets the view is drawn, and the heading stayed where it is over
+ * three checks in a row. Returns where the heading's top and the sticky bar's bottom are.
+ */
+async function settledLanding(page, id) {
+  await until(
+    page,
+    `the jump to #${id} has the focus and nothing moves any more`,
+    (id) => {
+      const root = __selfcheckTest.root();
+      const heading = root.getElementById(id);
+      if (!heading || __selfcheckTest.active() !== heading) return false;
+      const drawn = [...root.querySelectorAll('.selfcheck-questions')].every((section) => {
+        const box = section.getBoundingClientRect();
+        const meetsView = box.bottom > 0 && box.top < window.innerHeight;
+        return !meetsView || section.firstElementChild.checkVisibility({ contentVisibilityAuto: true });
+      });
+      const top = Math.round(heading.getBoundingClientRect().top);
+      const seen = (globalThis.__landing ??= { top: null, same: 0 });
+      seen.same = drawn && seen.top === top ? seen.same + 1 : 0;
+      seen.top = top;
+      return seen.same >= 3;
+    },
+    id,
+    { describe: (p) => p.evaluate(() => globalThis.__landing) },
+  );
+  return page.evaluate((id) => {
+    const root = __selfcheckTest.root();
+    return {
+      heading: Math.round(root.getElementById(id).getBoundingClientRect().top),
+      bar: Math.round(root.querySelector('.selfcheck-nav-bar').getBoundingClientRect().bottom),
+    };
+  }, id);
+}
+
+widgetTest('390×844: each link of 目录 lands its target\'s heading just below the sticky bar, first time', async (s) => {
+  const targets = [
+    ...catalogue.areas.map((area) => [`a[data-area-link="${area.id}"]`, `selfcheck-area-title-${area.id}`]),
+    ['a[href="#selfcheck-key"]', 'selfcheck-key-title'],
+    ['a[href="#selfcheck-import"]', 'selfcheck-import-title'],
+  ];
+  for (const [link, heading] of targets) {
+    // A fresh page each time: nothing drawn yet below the first screen.
+    const page = await s.open({ viewport: PHONE });
+    await page.locator('button[data-action=nav-toggle]').click();
+    await page.locator(`#selfcheck-nav-list ${link}`).click();
+    const landing = await settledLanding(page, heading);
+    assert.ok(
+      landing.heading >= landing.bar && landing.heading <= landing.bar + 24,
+      `${link}: the heading #${heading} lands just below the bar (bottom ${landing.bar} px), not at ${landing.heading} px`,
+    );
+    await page.close();
+  }
+}, { timeout: 120_000 });
+
 for (const [size, viewport] of SIZES) {
   widgetTest(`${size}: "next unanswered" visits the empty profile fields, then each open criterion, always in view and uncovered`, async (s) => {
     const page = await s.open({ viewport });
