@@ -212,10 +212,9 @@ for (const [size, viewport] of SIZES) {
     await expectNear(sel.downloadKey, 'key', 'the key made');
     await download(page, () => page.locator(sel.downloadKey).click());
 
-    // Export: a wrong passphrase, then done.
+    // Export: a wrong passphrase (said before any question about open criteria), then done.
     await page.locator(sel.unlockPassphrase).fill('wrong passphrase');
     await page.locator(sel.exportButton).click();
-    await page.locator(sel.confirmExport).click();
     await until(page, 'the export failed', () => __selfcheckTest.$('[data-testid=notice][data-place=export]')?.dataset.state === 'error', undefined, { timeout: SLOW });
     await expectNear(sel.exportButton, 'export', 'a wrong passphrase');
     await page.locator(sel.unlockPassphrase).fill(PASSPHRASE);
@@ -471,10 +470,15 @@ widgetTest('no message of the Chinese interface is an English sentence', async (
   await collect();
   await page.locator(sel.unlockPassphrase).fill('wrong passphrase');
   await page.locator(sel.exportButton).click();
-  await collect();
-  await page.locator(sel.confirmExport).click();
   await until(page, 'the export failed', () => __selfcheckTest.$('[data-place=export]')?.dataset.state === 'error', undefined, { timeout: SLOW });
   await collect();
+  // With the right passphrase the question about open criteria comes; cancelled, nothing is signed.
+  await page.locator(sel.unlockPassphrase).fill(PASSPHRASE);
+  await page.locator(sel.exportButton).click();
+  await visible(page, sel.dialog, { timeout: SLOW });
+  await collect();
+  await page.locator(`${sel.dialog} button[data-action=cancel]`).click();
+  await hidden(page, sel.dialog);
   // Files of the wrong kind or broken, worded by the core; the wrong kind names the right control.
   const golden = readFileSync(new URL('../data/golden/result-complete.json', import.meta.url));
   const template = cliExpect(0, ['template']).stdout;
@@ -650,6 +654,18 @@ widgetTest('smaller points: locked fields look and behave read-only, credit code
   await locked.focus();
   await portal.keyboard.type('改动');
   assert.equal(await locked.inputValue(), '广东省示例行业协会', 'typing does not change it');
+});
+
+widgetTest('如何提交 names the exported file only once the association\'s own valid credit code and period are there', async (s) => {
+  const page = await s.open();
+  const steps = page.locator('[data-testid=submission]');
+  await steps.waitFor();
+  const fileName = /\b[0-9A-Z]{18}-\d{4}-\d{2}(_\d{4}-\d{2})?\.json/;
+  assert.doesNotMatch(await steps.textContent(), fileName, 'no file name before the profile is filled in');
+  await fillProfile(page, { credit_code: '514400005000031283', from: PROFILE.from, to: PROFILE.to });
+  assert.doesNotMatch(await steps.textContent(), fileName, 'no file name for an invalid credit code');
+  await fillProfile(page, { credit_code: PROFILE.credit_code });
+  await until(page, '如何提交 names the file', (s) => __selfcheckTest.$(s)?.textContent.includes('514400005000031282-2026-10.json'), '[data-testid=submission]');
 });
 
 widgetTest('removing the key asks first and says only the backup brings it back; Escape returns the focus to the button that opened a dialog', async (s) => {

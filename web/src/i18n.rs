@@ -140,6 +140,8 @@ strings! {
     Signing => "正在解锁密钥并签名…", "Unlocking the key and signing…";
     ExportNeedsProfile => "签名前请补全或改正协会信息", "Complete or correct the association's details before signing";
     ExportNeedsKey => "签名前请先创建或载入密钥，并下载备份。", "Create or load a key, and download its backup, before signing.";
+    ExportNeedsBackup => "签名前请先下载密钥备份文件（见上方“签名密钥”）。", "Download the key backup (under “Signing key” above) before signing.";
+    CheckingPassphrase => "正在核对密钥口令…", "Checking the key passphrase…";
     ExportFailed => "未导出", "Not exported";
     Exported => "已签名并导出结果文件：{}", "Signed and exported the result file: {}";
     ExportOpenQuestion => "还有 {open} 项未作答（共 {total} 项）。未作答项按 0 分计，导出的结果会如实写明“已作答 {answered} / {total}”。仍要签名导出吗？", "{open} of {total} criteria are not answered. They score 0, and the exported result will say “answered {answered} / {total}”. Sign and export anyway?";

@@ -44,6 +44,8 @@ pub enum Busy {
     CreatingKey,
     /// Opening a key file with its passphrase.
     LoadingKey,
+    /// Unlocking the key to check the passphrase, before asking about open criteria.
+    CheckingPassphrase,
     /// Unlocking the key and signing.
     Signing,
     /// Hashing an evidence file: criterion index, per mille done.
