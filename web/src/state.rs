@@ -683,3 +683,49 @@ impl Reducible for State {
         Rc::new(next)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn portal() -> HostProfile {
+        let mut prefill = ProfileDoc::default();
+        prefill.name = "广东省示例行业协会".into();
+        prefill.credit_code = "514400005000031282".into();
+        prefill.contact.person = "陈晓明".into();
+        HostProfile { prefill, locked: Locked { name: true, credit_code: true } }
+    }
+
+    #[test]
+    fn a_credit_code_typed_otherwise_or_a_field_left_empty_is_the_same_association() {
+        let host = portal();
+        assert!(!host.differing("广东省示例行业协会 ", "5144 0000 5000 0312 82").any());
+        assert!(!host.differing("", "").any(), "a draft without a name and code is no other association's");
+        let other = host.differing("广东省另一行业协会", "51440000500000007H");
+        assert_eq!(other, Locked { name: true, credit_code: true });
+        assert_eq!(
+            host.differing("广东省示例行业协会", "51440000500000007H"),
+            Locked { name: false, credit_code: true }
+        );
+        let unlocked = HostProfile { locked: Locked::default(), ..portal() };
+        assert!(
+            !unlocked.differing("广东省另一行业协会", "51440000500000007H").any(),
+            "nothing locked, nothing differs"
+        );
+    }
+
+    #[test]
+    fn the_locked_fields_keep_the_hosts_values_and_the_rest_is_the_users() {
+        let host = portal();
+        let mut typed = ProfileDoc::default();
+        typed.name = "广东省另一行业协会".into();
+        typed.credit_code = "51440000500000007H".into();
+        typed.contact.person = "张三".into();
+        let locked = host.lock(typed.clone());
+        assert_eq!((locked.name.as_str(), locked.credit_code.as_str()), ("广东省示例行业协会", "514400005000031282"));
+        assert_eq!(locked.contact.person, "张三", "an unlocked field keeps what was typed");
+        let fresh = host.start(None);
+        assert_eq!((fresh.name.as_str(), fresh.contact.person.as_str()), ("广东省示例行业协会", "陈晓明"));
+        assert_eq!(host.start(Some(typed)).name, "广东省示例行业协会", "a stored draft's name gives way");
+    }
+}
