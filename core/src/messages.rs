@@ -142,6 +142,16 @@ pub fn document(what: Document, lang: Lang) -> &'static str {
     }
 }
 
+/// A Chinese name as it follows Chinese text: a space before a Latin word it starts with
+/// (这是 PDF 文件), as Chinese typesetting sets one between the two scripts.
+fn after_chinese(name: &str) -> Cow<'_, str> {
+    if name.starts_with(|character: char| character.is_ascii_alphanumeric()) {
+        Cow::Owned(format!(" {name}"))
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
 /// The English name of a kind of document with its article: `a key file`, `an image`.
 fn a_document(what: Document) -> String {
     let name = document(what, Lang::En);
@@ -317,7 +327,7 @@ pub fn error(error: &Error, lang: Lang) -> String {
             format!("The {} cannot be read: {}.", document(*what, lang), json_error(error, lang)),
         ),
         Error::WrongDocument { expected, found } => pick(
-            format!("这是{}，不是{}。", document(*found, lang), document(*expected, lang)),
+            format!("这是{}，不是{}。", after_chinese(document(*found, lang)), after_chinese(document(*expected, lang))),
             format!("This is {}, not {}.", a_document(*found), a_document(*expected)),
         ),
         Error::Malformed { what, problems } => pick(

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { PASSPHRASE, SELFCHECK_BIN, SLOW, attribute, download, expectAccessible, pageUrl, tempDir, until, widgetTest } from './helpers.mjs';
-import { wrongKinds } from './wrong-kinds.mjs';
+import { thisIsNot, wrongKinds } from './wrong-kinds.mjs';
 
 const SET = process.env.SELFCHECK_BUREAU_SET;
 if (!SET) throw new Error('SELFCHECK_BUREAU_SET is not set: run the browser tests with `cargo xtask test`');
@@ -236,7 +236,7 @@ widgetTest('desk: a key file, a text file and a Word document dropped among resu
   for (const kind of [kinds.key, kinds.text, kinds.word]) {
     const shown = await verdictOf(kind.file);
     assert.equal(shown?.verdict, 'not-a-result', `${kind.file}: ${JSON.stringify(shown)}`);
-    assert.ok(shown.text.includes(`这是${kind.zh}，不是签名的自查结果`), `${kind.file}: ${shown.text}`);
+    assert.ok(shown.text.includes(thisIsNot(kind.zh, '签名的自查结果')), `${kind.file}: ${shown.text}`);
   }
   await page.locator(desk.lang).click();
   await attribute(page, 'html', 'lang', 'en');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import { GOLDEN_RESULT, answer, attribute, cliExpect, draftSnapshot, file, sel, waitAnswered, widgetTest } from './helpers.mjs';
-import { wrongKinds } from './wrong-kinds.mjs';
+import { thisIsNot, wrongKinds } from './wrong-kinds.mjs';
 
 /** The notice at a place of the widget (`import`, `draft`, `key`), once it reports an error; its text. */
 async function refusal(page, place) {
@@ -37,7 +37,7 @@ widgetTest('a file of the wrong kind chosen as a signed result, a draft file or 
     const kind = kinds[name];
     await page.locator(sel.resultFile).setInputFiles(file(kind.file, kind.content, kind.mime));
     const said = await refusal(page, 'import');
-    assert.ok(said.includes(`这是${kind.zh}，不是签名的自查结果`), `${kind.file} as a result: ${said}`);
+    assert.ok(said.includes(thisIsNot(kind.zh, '签名的自查结果')), `${kind.file} as a result: ${said}`);
     assert.doesNotMatch(said, PARSER_WORDS, `${kind.file} as a result gets no parser message: ${said}`);
     await closeNotice(page, 'import');
   }
@@ -50,7 +50,7 @@ widgetTest('a file of the wrong kind chosen as a signed result, a draft file or 
     const kind = kinds[name];
     await page.locator(sel.draftFile).setInputFiles(file(kind.file, kind.content, kind.mime));
     const said = await refusal(page, 'draft');
-    assert.ok(said.includes(`这是${kind.zh}，不是草稿文件`), `${kind.file} as a draft file: ${said}`);
+    assert.ok(said.includes(thisIsNot(kind.zh, '草稿文件')), `${kind.file} as a draft file: ${said}`);
     assert.doesNotMatch(said, PARSER_WORDS, `${kind.file} as a draft file: ${said}`);
     await closeNotice(page, 'draft');
   }
@@ -61,7 +61,7 @@ widgetTest('a file of the wrong kind chosen as a signed result, a draft file or 
     await page.locator('input[data-passphrase=load]').fill('any passphrase');
     await page.locator(sel.keyFile).setInputFiles(file(kind.file, kind.content, kind.mime));
     const said = await refusal(page, 'key');
-    assert.ok(said.includes(`这是${kind.zh}，不是密钥文件`), `${kind.file} as a key file: ${said}`);
+    assert.ok(said.includes(thisIsNot(kind.zh, '密钥文件')), `${kind.file} as a key file: ${said}`);
     await closeNotice(page, 'key');
   }
   assert.deepEqual(await draftSnapshot(page), before, 'no file of the wrong kind changed the draft');

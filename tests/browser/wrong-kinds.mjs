@@ -30,6 +30,14 @@ function pdf(size) {
 }
 
 /**
+ * What the core says of a file of the Chinese kind `zh` given as `what`: 这是密钥文件，不是签名的自查结果
+ * (a space sets a Latin word apart from the Chinese before it: 这是 PDF 文件).
+ */
+export function thisIsNot(zh, what) {
+  return `这是${/^[A-Za-z0-9]/.test(zh) ? ' ' : ''}${zh}，不是${what}`;
+}
+
+/**
  * The wrong kinds, by a short name: `{ file, content, mime, zh, path }`. `largePdf` is larger than
  * a key file may be (16 KiB), so that it is refused by what it is before its size.
  */

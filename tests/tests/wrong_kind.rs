@@ -167,6 +167,7 @@ fn each_kind_is_named_in_both_languages() {
         ),
         (Document::Archive, "这是压缩包，不是签名的自查结果。", "This is a zip archive, not a signed result."),
         (Document::Image, "这是图片，不是签名的自查结果。", "This is an image, not a signed result."),
+        (Document::Pdf, "这是 PDF 文件，不是签名的自查结果。", "This is a PDF file, not a signed result."),
         (
             Document::Analysis,
             "这是审核台的分析结果文件，不是签名的自查结果。",
