@@ -689,9 +689,11 @@ mod tests {
     use super::*;
 
     fn portal() -> HostProfile {
-        let mut prefill = ProfileDoc::default();
-        prefill.name = "广东省示例行业协会".into();
-        prefill.credit_code = "514400005000031282".into();
+        let mut prefill = ProfileDoc {
+            name: "广东省示例行业协会".into(),
+            credit_code: "514400005000031282".into(),
+            ..ProfileDoc::default()
+        };
         prefill.contact.person = "陈晓明".into();
         HostProfile { prefill, locked: Locked { name: true, credit_code: true } }
     }
@@ -717,9 +719,11 @@ mod tests {
     #[test]
     fn the_locked_fields_keep_the_hosts_values_and_the_rest_is_the_users() {
         let host = portal();
-        let mut typed = ProfileDoc::default();
-        typed.name = "广东省另一行业协会".into();
-        typed.credit_code = "51440000500000007H".into();
+        let mut typed = ProfileDoc {
+            name: "广东省另一行业协会".into(),
+            credit_code: "51440000500000007H".into(),
+            ..ProfileDoc::default()
+        };
         typed.contact.person = "张三".into();
         let locked = host.lock(typed.clone());
         assert_eq!((locked.name.as_str(), locked.credit_code.as_str()), ("广东省示例行业协会", "514400005000031282"));
