@@ -225,43 +225,15 @@ fn text_kind(text: &str) -> Option<Document> {
 mod tests {
     use super::*;
 
-    /// A zip archive with these entries (stored, sizes in the local headers), and its central
-    /// directory unless `cut` (a file's first bytes only).
+    /// A zip archive with these entries, as the bureau's workbook export writes one; when `cut`,
+    /// only its first bytes, without the central directory at its end.
     fn zip(names: &[&str], cut: bool) -> Vec<u8> {
-        let mut bytes = Vec::new();
-        let mut central = Vec::new();
-        for name in names {
-            let offset = bytes.len() as u32;
-            let content = b"<x/>";
-            let mut header = b"PK\x03\x04\x14\0\0\0\0\0\0\0\0\0\0\0\0\0".to_vec();
-            header.extend((content.len() as u32).to_le_bytes());
-            header.extend((content.len() as u32).to_le_bytes());
-            header.extend((name.len() as u16).to_le_bytes());
-            header.extend([0, 0]);
-            bytes.extend(&header);
-            bytes.extend(name.as_bytes());
-            bytes.extend(content);
-            let mut entry = b"PK\x01\x02\x14\0\x14\0\0\0\0\0\0\0\0\0\0\0\0\0".to_vec();
-            entry.extend((content.len() as u32).to_le_bytes());
-            entry.extend((content.len() as u32).to_le_bytes());
-            entry.extend((name.len() as u16).to_le_bytes());
-            entry.extend([0; 12]);
-            entry.extend(offset.to_le_bytes());
-            entry.extend(name.as_bytes());
-            central.push(entry);
-        }
+        let entries: Vec<(&str, Vec<u8>)> = names.iter().map(|name| (*name, b"<x/>".to_vec())).collect();
+        let mut bytes = crate::bureau::export::zip::stored_zip(&entries);
         if cut {
-            return bytes;
+            let directory = bytes.windows(4).position(|window| window == b"PK\x01\x02").unwrap_or(bytes.len());
+            bytes.truncate(directory);
         }
-        let directory_at = bytes.len() as u32;
-        let directory: Vec<u8> = central.concat();
-        bytes.extend(&directory);
-        bytes.extend(b"PK\x05\x06\0\0\0\0");
-        bytes.extend((names.len() as u16).to_le_bytes());
-        bytes.extend((names.len() as u16).to_le_bytes());
-        bytes.extend((directory.len() as u32).to_le_bytes());
-        bytes.extend(directory_at.to_le_bytes());
-        bytes.extend([0, 0]);
         bytes
     }
 
