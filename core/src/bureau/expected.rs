@@ -79,7 +79,7 @@ impl ExpectedList {
     }
 
     /// Reads a list's text, reporting every line's problem at once.
-    pub(crate) fn read_text(text: &str) -> Result<ExpectedList, Error> {
+    fn read_text(text: &str) -> Result<ExpectedList, Error> {
         let records = records(text);
         let mut list = ExpectedList::new();
         let mut problems = Vec::new();

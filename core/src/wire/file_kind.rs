@@ -168,17 +168,13 @@ fn entry_names(bytes: &[u8]) -> Vec<&[u8]> {
     names
 }
 
-/// An OLE compound file (Office 97–2003) by the streams it names: `WordDocument` is a Word
-/// document, `Workbook` or `Book` an Excel workbook.
+/// An OLE compound file (Office 97–2003) by the streams it names, in UTF-16: `WordDocument` is a
+/// Word document, `Workbook` or `Book` an Excel workbook.
 fn ole_kind(bytes: &[u8]) -> Option<Document> {
-    let utf16 = |name: &str| name.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
-    let holds = |name: &str| {
-        let needle = utf16(name);
-        bytes.windows(needle.len()).any(|window| window == needle.as_slice())
-    };
-    if holds("WordDocument") {
+    let holds = |name: &[u8]| bytes.windows(name.len()).any(|window| window == name);
+    if holds(b"W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0") {
         Some(Document::WordProcessing)
-    } else if holds("Workbook") || holds("Book\0") {
+    } else if holds(b"W\0o\0r\0k\0b\0o\0o\0k\0") || holds(b"B\0o\0o\0k\0\0\0") {
         Some(Document::Spreadsheet)
     } else {
         None
@@ -205,20 +201,38 @@ fn text_kind(text: &str) -> Option<Document> {
     if text.chars().any(|character| character.is_control() && !matches!(character, '\n' | '\r' | '\t' | '\u{c}')) {
         return None;
     }
-    let lower: String = start.chars().take(15).flat_map(char::to_lowercase).collect();
-    if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+    let starts = |prefix: &str| start.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix));
+    if starts("<!doctype html") || starts("<html") {
         return Some(Document::WebPage);
     }
     if text.lines().any(crate::register::looks_like_entry) {
         return Some(Document::Register);
     }
-    // Only a table: the lines of a plain-text list (a code and a name) read just as well as a
-    // register's lines with a wrong fingerprint, which are a register with mistakes.
-    let first = text.lines().map(str::trim).find(|line| !line.is_empty() && !line.starts_with('#'));
-    if first.is_some_and(|line| line.contains([',', '\t'])) && crate::bureau::ExpectedList::read_text(text).is_ok() {
+    if looks_like_list(text) {
         return Some(Document::ExpectedList);
     }
     Some(Document::PlainText)
+}
+
+/// Whether `text` is a table as Excel saves one (comma- or tab-separated) with a credit code in a
+/// cell: the expected list, or a table like it. Only a table: the lines of a plain-text list (a
+/// code and a name) read just as well as a register's lines with a wrong fingerprint, which are a
+/// register with mistakes. (Not the list's reader itself: the widget, which reads no list, would
+/// carry it.)
+fn looks_like_list(text: &str) -> bool {
+    let Some(first) = text.lines().map(str::trim).find(|line| !line.is_empty() && !line.starts_with('#')) else {
+        return false;
+    };
+    let separator = if first.contains('\t') {
+        '\t'
+    } else if first.contains(',') {
+        ','
+    } else {
+        return false;
+    };
+    // A cell as Excel writes it: quoted, or as a formula keeping a code as text (="…").
+    let code = |cell: &str| cell.trim().trim_start_matches('=').trim_matches('"').to_owned();
+    text.lines().any(|line| line.split(separator).any(|cell| crate::CreditCode::parse(&code(cell)).is_ok()))
 }
 
 #[cfg(test)]
