@@ -276,6 +276,11 @@ fn bad_result_files_get_a_line_each_and_exit_1() {
         "is not a date-time of the form",
     ));
     cases.push((
+        "a PDF",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n".to_vec(),
+        "This is a PDF file, not a signed result.",
+    ));
+    cases.push((
         "too large for the core",
         format!("{valid}{}", " ".repeat(4 << 20)).into_bytes(),
         "more than the limit of 4,194,304 bytes",
