@@ -761,7 +761,7 @@ pub fn rejected_line(lang: Lang, stage: &str, file: &str, reason: &str) -> Strin
 pub fn ranking_note(lang: Lang, ranked: usize) -> String {
     say!(
         lang,
-        format!("排名：{ranked} 个协会（完整排名、评价标准、领域与等级分布见 --xlsx 或 --format=json）。"),
+        format!("排名：{ranked} 个协会（完整排名、评价标准、领域与等级分布见 --xlsx 或 --format json）。"),
         format!(
             "Ranking: {ranked} associations (the full ranking, criteria, areas and grades are in --xlsx or --format json)."
         ),

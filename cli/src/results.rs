@@ -86,7 +86,16 @@ pub enum Checked {
 /// Checks one file with the bureau's verdict, in its order (format, signature, key register,
 /// catalogue, period), so that `verify`, `report` and `summary` say the same of every file.
 pub fn check_file(path: &Path, catalogues: &[&Catalogue], trusted: Option<&TrustedKeys>) -> Checked {
-    let json = match input::read_text(path) {
+    let bytes = match input::read_bytes(path) {
+        Ok(bytes) => bytes,
+        Err(problem) => return Checked::Unreadable(problem),
+    };
+    // A file of another program (a PDF, a spreadsheet, …) is named by the core, as in `summary`
+    // and the review desk, before it is refused as text that is not UTF-8.
+    if let Err(error @ Error::WrongDocument { .. }) = selfcheck_core::wire::file_text(&bytes, Document::Result) {
+        return Checked::NotAResult(Reason(bureau::Reason::Error(error)));
+    }
+    let json = match input::decode(bytes) {
         Ok(json) => json,
         Err(problem) => return Checked::Unreadable(problem),
     };

@@ -77,7 +77,9 @@ fn bad_versions(
         ("empty", Vec::new(), "it is empty"),
         ("cut short", valid.as_bytes()[..valid.len() / 2].to_vec(), "the file is cut short"),
         ("not UTF-8", b"{\"format\": \"caf\xe9\"}".to_vec(), "is not UTF-8 text (from byte 16)"),
-        ("not JSON", b"<html><body>result</body></html>".to_vec(), "it is not JSON"),
+        ("not JSON", b"{'format': 'selfcheck-answers/1'}".to_vec(), "it is not JSON"),
+        ("a web page", b"<html><body>result</body></html>".to_vec(), "This is a web page, not a"),
+        ("a key file", read("keys/openssl-pbkdf2-1000.pem").into_bytes(), "This is a key file, not a"),
         ("deep", "[".repeat(10_000).into_bytes(), "cannot be read"),
     ];
     cases.extend(edits.into_iter().map(|(name, contents, words)| (name, contents.into_bytes(), words)));
@@ -272,6 +274,11 @@ fn bad_result_files_get_a_line_each_and_exit_1() {
         "valid-from across a character",
         read("regressions/fuzz-crash-result-valid-from.json").into_bytes(),
         "is not a date-time of the form",
+    ));
+    cases.push((
+        "a PDF",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n".to_vec(),
+        "This is a PDF file, not a signed result.",
     ));
     cases.push((
         "too large for the core",

@@ -154,7 +154,8 @@ fn sign_refuses_an_incomplete_profile_with_every_missing_field() {
     assert_eq!(output.status.code(), Some(1));
     let message = text(&output.stderr);
     assert!(
-        message.contains("profile.name：签名前必须填写") && message.contains("profile.credit_code：签名前必须填写"),
+        message.contains("协会信息的名称：签名前必须填写")
+            && message.contains("协会信息的统一社会信用代码：签名前必须填写"),
         "{message}"
     );
     assert!(output.stdout.is_empty());

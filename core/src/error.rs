@@ -33,10 +33,27 @@ pub enum Document {
     Review,
     /// The bureau's signed summary.
     Summary,
+    /// The bureau's analysis of received files (`selfcheck-analysis/1`).
+    Analysis,
     /// A Verifiable Credential of another kind than a selfcheck result.
     OtherCredential,
     /// JSON of no kind selfcheck knows.
     UnknownJson,
+    // Files of other programs, which people pick by mistake.
+    /// A zip archive (of e-mail attachments, say).
+    Archive,
+    /// A word-processing document (.docx, .doc, .odt).
+    WordProcessing,
+    /// A spreadsheet (.xlsx, .xls, .ods).
+    Spreadsheet,
+    /// A PDF file.
+    Pdf,
+    /// An image (PNG, JPEG, GIF, BMP, WebP, TIFF).
+    Image,
+    /// A web page (HTML).
+    WebPage,
+    /// Plain text of no kind selfcheck reads.
+    PlainText,
 }
 
 /// Everything that can go wrong in the core.

@@ -325,7 +325,8 @@ fn pem_block(text: &str) -> Result<(String, String), Error> {
     let label = lines
         .by_ref()
         .find_map(|line| line.strip_prefix("-----BEGIN ")?.strip_suffix("-----"))
-        .ok_or_else(not_pem)?
+        // No key at all: say what the file is, when it is something else.
+        .ok_or_else(|| crate::wire::named_or(text, crate::error::Document::KeyFile, not_pem()))?
         .to_owned();
     let end = format!("-----END {label}-----");
     let mut block = format!("-----BEGIN {label}-----\n");
@@ -933,7 +934,9 @@ mod tests {
         assert!(message(opened(&two)).contains("more than one PEM block"));
         let cut = &pem[..pem.len() - 20];
         assert!(message(opened(cut)).contains("it is not a PEM file: no -----END line (cut short)"));
-        assert!(message(opened("just some text\n")).contains("it is not a PEM file"));
+        assert_eq!(message(opened("just some text\n")), "This is a plain text file, not a key file.");
+        let result = include_str!("../../tests/data/golden/result-complete.json");
+        assert_eq!(message(opened(result)), "This is a signed result, not a key file.");
         let plain = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g\n-----END PRIVATE KEY-----\n";
         assert!(message(opened(plain)).contains("not an encrypted private key; keys are kept encrypted"));
     }

@@ -123,7 +123,40 @@ pub fn document(what: Document, lang: Lang) -> &'static str {
         (Document::OtherCredential, Lang::En) => "credential of another kind",
         (Document::UnknownJson, Lang::Zh) => "不认识的 JSON 文件",
         (Document::UnknownJson, Lang::En) => "JSON file of a kind selfcheck does not know",
+        (Document::Analysis, Lang::Zh) => "审核台的分析结果文件",
+        (Document::Analysis, Lang::En) => "review desk's analysis file",
+        (Document::Archive, Lang::Zh) => "压缩包",
+        (Document::Archive, Lang::En) => "zip archive",
+        (Document::WordProcessing, Lang::Zh) => "文字处理文档",
+        (Document::WordProcessing, Lang::En) => "word-processing document",
+        (Document::Spreadsheet, Lang::Zh) => "电子表格",
+        (Document::Spreadsheet, Lang::En) => "spreadsheet",
+        (Document::Pdf, Lang::Zh) => "PDF 文件",
+        (Document::Pdf, Lang::En) => "PDF file",
+        (Document::Image, Lang::Zh) => "图片",
+        (Document::Image, Lang::En) => "image",
+        (Document::WebPage, Lang::Zh) => "网页文件",
+        (Document::WebPage, Lang::En) => "web page",
+        (Document::PlainText, Lang::Zh) => "纯文本文件",
+        (Document::PlainText, Lang::En) => "plain text file",
     }
+}
+
+/// A Chinese name as it follows Chinese text: a space before a Latin word it starts with
+/// (这是 PDF 文件), as Chinese typesetting sets one between the two scripts.
+fn after_chinese(name: &str) -> Cow<'_, str> {
+    if name.starts_with(|character: char| character.is_ascii_alphanumeric()) {
+        Cow::Owned(format!(" {name}"))
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
+/// The English name of a kind of document with its article: `a key file`, `an image`.
+fn a_document(what: Document) -> String {
+    let name = document(what, Lang::En);
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {name}")
 }
 
 fn json_type(kind: JsonType, lang: Lang) -> &'static str {
@@ -294,8 +327,8 @@ pub fn error(error: &Error, lang: Lang) -> String {
             format!("The {} cannot be read: {}.", document(*what, lang), json_error(error, lang)),
         ),
         Error::WrongDocument { expected, found } => pick(
-            format!("这是{}，不是{}。", document(*found, lang), document(*expected, lang)),
-            format!("This is a {}, not a {}.", document(*found, lang), document(*expected, lang)),
+            format!("这是{}，不是{}。", after_chinese(document(*found, lang)), after_chinese(document(*expected, lang))),
+            format!("This is {}, not {}.", a_document(*found), a_document(*expected)),
         ),
         Error::Malformed { what, problems } => pick(
             format!("{}的格式有误：{}", document(*what, lang), problem_list(problems, lang)),
@@ -819,10 +852,17 @@ fn field_in_words(at: &str) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut in_report = false;
     for segment in at.split('.') {
-        let (key, indexes) = match segment.find('[') {
-            Some(bracket) => (&segment[..bracket], &segment[bracket..]),
-            None => (segment, ""),
-        };
+        // Indexes are the `[digits]` at the end of a segment; a `[` elsewhere belongs to the key.
+        let mut key = segment;
+        let mut indexes = Vec::new();
+        while let Some(rest) = key.strip_suffix(']') {
+            let Some((before, number)) = rest.rsplit_once('[') else { break };
+            if number.is_empty() || !number.bytes().all(|byte| byte.is_ascii_digit()) {
+                break;
+            }
+            indexes.insert(0, number);
+            key = before;
+        }
         in_report |= key == "report";
         if let Some(word) = field_word(key, in_report) {
             if !word.is_empty() {
@@ -833,7 +873,7 @@ fn field_in_words(at: &str) -> String {
         } else if !key.is_empty() {
             parts.push(format!("“{}”", display_input(key)));
         }
-        for number in indexes.split(['[', ']']).filter(|part| !part.is_empty()) {
+        for number in indexes {
             let position =
                 number.parse::<u64>().map_or_else(|_| display_input(number), |index| (index + 1).to_string());
             match parts.last_mut() {

@@ -111,21 +111,25 @@ impl KeyRegister {
     /// [`Error::TooLarge`] over [`MAX_REGISTER_BYTES`], and [`Error::Malformed`] listing each
     /// line whose credit code or fingerprint is wrong, a key filed twice, or a key filed for
     /// two associations.
+    ///
+    /// A file of another kind (a signed result, a key file, the expected list, …) is named as such
+    /// ([`Error::WrongDocument`]).
     pub fn parse(text: &str) -> Result<KeyRegister, Error> {
         if text.len() > MAX_REGISTER_BYTES {
             return Err(Error::TooLarge { what: Document::Register, size: text.len(), limit: MAX_REGISTER_BYTES });
         }
+        KeyRegister::read_lines(text).map_err(|error| crate::wire::named_or(text, Document::Register, error))
+    }
+
+    /// Reads a register's lines, reporting every problem at once.
+    fn read_lines(text: &str) -> Result<KeyRegister, Error> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut register = KeyRegister::new();
         let mut problems = Vec::new();
         let mut owners: BTreeMap<String, String> = BTreeMap::new();
         for (number, line) in text.lines().enumerate() {
             let at = format!("line {}", number + 1);
-            let line = line.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
-            }
-            let (code, fingerprint) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            let Some((code, fingerprint)) = entry_words(line) else { continue };
             let code = match CreditCode::parse(code) {
                 Ok(code) => code,
                 Err(error) => {
@@ -240,6 +244,21 @@ impl KeyRegister {
         }
         text
     }
+}
+
+/// A register line's credit code and fingerprint as written, without its comment; `None` for a
+/// line that is blank or only a comment.
+fn entry_words(line: &str) -> Option<(&str, &str)> {
+    let line = line.split('#').next().unwrap_or("").trim();
+    (!line.is_empty()).then(|| line.split_once(char::is_whitespace).unwrap_or((line, "")))
+}
+
+/// Whether `line` is a register's entry, a valid credit code and a fingerprint: a file with one is
+/// a register, even when other lines are wrong.
+pub(crate) fn looks_like_entry(line: &str) -> bool {
+    entry_words(line).is_some_and(|(code, fingerprint)| {
+        CreditCode::parse(code).is_ok() && normalize_fingerprint(fingerprint).is_some()
+    })
 }
 
 #[cfg(test)]

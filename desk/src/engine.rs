@@ -80,9 +80,11 @@ impl Engine {
         self.hold(unopened(name, bytes, problem))
     }
 
-    /// Whether `bytes` are a .zip archive (of e-mail attachments).
+    /// Whether `bytes` are a .zip archive (of e-mail attachments). A Word or Excel file is a zip
+    /// too, but a file picked by mistake: it gets its verdict, which names it, and is not opened.
     pub fn is_zip(bytes: &[u8]) -> bool {
         crate::archive::is_zip(bytes)
+            && selfcheck_core::wire::detect_file(bytes) == Some(selfcheck_core::Document::Archive)
     }
 
     /// The SHA-256 of the file added last (the host stores the file under it).

@@ -13,6 +13,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { PASSPHRASE, SELFCHECK_BIN, SLOW, attribute, download, expectAccessible, hidden, pageUrl, tempDir, until, visible, widgetTest } from './helpers.mjs';
+import { thisIsNot, wrongKinds } from './wrong-kinds.mjs';
 
 const SET = process.env.SELFCHECK_BUREAU_SET;
 if (!SET) throw new Error('SELFCHECK_BUREAU_SET is not set: run the browser tests with `cargo xtask test`');
@@ -551,4 +552,30 @@ widgetTest('desk: the printed report is a few pages of figures, matrix and ranki
   assert.ok(report <= REPORT_PAGES, `the report before the appendix takes ${report} pages, more than ${REPORT_PAGES}`);
   assert.ok(report < pages, 'the appendix adds pages of its own');
   t.diagnostic(`${pages} A4 pages in all, ${report} before the appendix`);
+});
+
+widgetTest('desk: a key file, a text file and a Word document dropped among results are named by their kind, in either language', async (session, t) => {
+  const kinds = wrongKinds(t);
+  const page = await openDesk(session);
+  const some = NAMES.slice(0, 3).map((name) => ({ name, mimeType: 'application/json', buffer: readFileSync(join(RESULTS, name)) }));
+  const mistaken = [kinds.key, kinds.text, kinds.word].map((kind) => ({ name: kind.file, mimeType: kind.mime, buffer: kind.content }));
+  await page.setInputFiles(desk.files, [...some, ...mistaken]);
+  // The Word document is one file, not an archive opened into its parts.
+  await settled(page, some.length + mistaken.length);
+  const verdictOf = (name) =>
+    page.evaluate((name) => {
+      const row = [...document.querySelectorAll('[data-testid=verdicts] tbody tr')].find((tr) => tr.querySelector('th')?.textContent === name);
+      return row ? { verdict: row.dataset.verdict, text: row.querySelector('td').textContent.replace(/\s+/g, ' ').trim() } : null;
+    }, name);
+  for (const kind of [kinds.key, kinds.text, kinds.word]) {
+    const shown = await verdictOf(kind.file);
+    assert.equal(shown?.verdict, 'not-a-result', `${kind.file}: ${JSON.stringify(shown)}`);
+    assert.ok(shown.text.includes(thisIsNot(kind.zh, '签名的自查结果')), `${kind.file}: ${shown.text}`);
+  }
+  await page.locator(desk.lang).click();
+  await attribute(page, 'html', 'lang', 'en');
+  const english = { [kinds.key.file]: 'This is a key file, not a signed result.', [kinds.text.file]: 'This is a plain text file, not a signed result.', [kinds.word.file]: 'This is a word-processing document, not a signed result.' };
+  for (const [name, expected] of Object.entries(english)) {
+    await until(page, `${name} is named in English`, ([name, expected]) => [...document.querySelectorAll('[data-testid=verdicts] tbody tr')].some((tr) => tr.querySelector('th')?.textContent === name && tr.querySelector('td').textContent.includes(expected)), [name, expected]);
+  }
 });

@@ -4,10 +4,12 @@
 // global CSS. Also the standalone page's query parameters.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import {
   DEBOUNCE,
+  GOLDEN_RESULT,
   PASSPHRASE,
   PROFILE,
   PROFILE_FIELDS,
@@ -24,6 +26,7 @@ import {
   draftSnapshot,
   expectedChecked,
   exportResult,
+  file,
   fillProfile,
   pageUrl,
   plannedAnswers,
@@ -942,6 +945,84 @@ widgetTest('a host that listens when mount() resolves hears the first report: mo
     await s.expectNoCspViolations(what);
     await page.close();
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Locked fields (issue 21)
+
+/** Another association than the portal's (the credit code is valid under GB 32100-2015). */
+const OTHER = { ...PROFILE, name: '广东省另一行业协会', credit_code: '51440000500000007H' };
+
+/** A result of OTHER with every criterion answered, signed by `selfcheck sign` with a throwaway OpenSSL key. */
+function otherAssociationResult(t) {
+  const dir = tempDir(t);
+  const answers = writeTemp(dir, 'answers.json', answersDocument(plannedAnswers(), OTHER));
+  const key = new URL('../data/keys/openssl-pbkdf2-1000.pem', import.meta.url).pathname;
+  const out = `${dir}/result.json`;
+  cliExpect(0, ['sign', answers, '--key', key, '--out', out], { env: { SELFCHECK_PASSPHRASE: 'selfcheck fuzzing passphrase' } });
+  return readFileSync(out);
+}
+
+widgetTest('locked name and credit code stay the site\'s: another association\'s result cannot be continued from (said next to the button, in either language) but is compared; its draft file is refused; a draft without them, 重新开始 and a reload keep the site\'s', async (s, t) => {
+  const page = await openPortal(s);
+  const widget = portalElement(page);
+  const locked = { name: { value: PROFILE.name, readOnly: true }, credit_code: { value: PROFILE.credit_code, readOnly: true } };
+  assert.deepEqual(await lockedInputs(widget), locked, 'the portal locks its name and credit code (this test relies on it)');
+  await answer(widget, [{ id: 'A1', value: 'no' }]);
+  await waitAnswered(widget, 1);
+
+  // Another association's result: verified, compared, but the draft cannot continue from it.
+  await widget.locator(sel.resultFile).setInputFiles(file('other.json', otherAssociationResult(t)));
+  await attribute(widget, `${sel.importMessage}[role=status]`, 'data-state', 'ok');
+  const refusal = widget.locator('[data-testid=import-refused]');
+  await refusal.waitFor();
+  const said = (await refusal.textContent()).trim();
+  assert.match(said, /广东省另一行业协会/, `the reason names the other association: ${said}`);
+  assert.match(said, /由本网站填写/, `the reason says the site fills in the fields: ${said}`);
+  assert.equal(await widget.locator(sel.importContinue).isDisabled(), true, 'continuing from another association\'s result is refused');
+  const describedBy = await widget.locator(sel.importContinue).getAttribute('aria-describedby');
+  assert.equal(describedBy, await refusal.getAttribute('id'), 'the button is described by the reason beside it');
+  await widget.locator(sel.importCompare).click();
+  await widget.locator(sel.compare).waitFor();
+  await widget.locator(sel.lang).click();
+  await attribute(widget, sel.root, 'lang', 'en');
+  const english = (await refusal.textContent()).trim();
+  assert.match(english, /this site fills in/, `the reason in English: ${english}`);
+  assert.doesNotMatch(english, /由本网站/, `no Chinese in the English reason: ${english}`);
+  await widget.locator(sel.lang).click();
+  await attribute(widget, sel.root, 'lang', 'zh-CN');
+  assert.deepEqual(await lockedInputs(widget), locked, 'after importing another association\'s result');
+
+  // Its draft file is refused; a draft file without a name and credit code loads under the site's.
+  const otherDraft = answersDocument([{ id: 'B4', value: 'yes' }], OTHER);
+  await widget.locator(sel.draftFile).setInputFiles(file('other-draft.json', JSON.stringify(otherDraft)));
+  const draftNotice = widget.locator('[data-testid=notice][data-place=draft]');
+  await attribute(widget, '[data-testid=notice][data-place=draft]', 'data-state', 'error');
+  assert.match(await draftNotice.textContent(), /广东省另一行业协会/, 'the draft file is refused, naming its association');
+  assert.deepEqual((await draftSnapshot(widget)).checked, ['A1:no'], 'the refused draft file changed no answer');
+  const anonymous = answersDocument([{ id: 'B4', value: 'yes' }], { ...OTHER, name: '', credit_code: '' });
+  await widget.locator(sel.draftFile).setInputFiles(file('anonymous-draft.json', JSON.stringify(anonymous)));
+  await attribute(widget, '[data-testid=notice][data-place=draft]', 'data-state', 'ok');
+  assert.deepEqual((await draftSnapshot(widget)).checked, ['B4:yes'], 'the draft file without a name and credit code is loaded');
+  assert.deepEqual(await lockedInputs(widget), locked, 'after loading a draft file without a name and credit code');
+
+  // Starting over, and a reload, keep the site's values.
+  await widget.locator(sel.startOver).click();
+  await widget.locator('button[data-action=confirm-start-over]').click();
+  await waitAnswered(widget, 0);
+  assert.deepEqual(await lockedInputs(widget), locked, 'after 重新开始');
+  await page.reload();
+  await ready(widget);
+  assert.deepEqual(await lockedInputs(widget), locked, 'after a reload');
+
+  // The portal's own association's result can be continued from.
+  await widget.locator(sel.resultFile).setInputFiles(file('own.json', readFileSync(GOLDEN_RESULT)));
+  await attribute(widget, `${sel.importMessage}[role=status]`, 'data-state', 'ok');
+  assert.equal(await widget.locator('[data-testid=import-refused]').count(), 0, 'no refusal for the site\'s own association');
+  await widget.locator(sel.importContinue).click();
+  await widget.locator(sel.confirmImport).click();
+  await waitAnswered(widget, criteria.length);
+  assert.deepEqual(await lockedInputs(widget), locked, 'after continuing from the site\'s own result');
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -96,6 +96,62 @@ async function nextUnanswered(page, what) {
   return where.criterion ?? where.id;
 }
 
+/**
+ * Waits until the jump to the heading `id` has settled: the heading has the focus, every area drawn
+ * lazily (content-visibility) that meets the view is drawn, and the heading stayed where it is over
+ * three checks in a row. Returns where the heading's top and the sticky bar's bottom are.
+ */
+async function settledLanding(page, id) {
+  await until(
+    page,
+    `the jump to #${id} has the focus and nothing moves any more`,
+    (id) => {
+      const root = __selfcheckTest.root();
+      const heading = root.getElementById(id);
+      if (!heading || __selfcheckTest.active() !== heading) return false;
+      const drawn = [...root.querySelectorAll('.selfcheck-questions')].every((section) => {
+        const box = section.getBoundingClientRect();
+        const meetsView = box.bottom > 0 && box.top < window.innerHeight;
+        return !meetsView || section.firstElementChild.checkVisibility({ contentVisibilityAuto: true });
+      });
+      const top = Math.round(heading.getBoundingClientRect().top);
+      const seen = (globalThis.__landing ??= { top: null, same: 0 });
+      seen.same = drawn && seen.top === top ? seen.same + 1 : 0;
+      seen.top = top;
+      return seen.same >= 3;
+    },
+    id,
+    { describe: (p) => p.evaluate(() => globalThis.__landing) },
+  );
+  return page.evaluate((id) => {
+    const root = __selfcheckTest.root();
+    return {
+      heading: Math.round(root.getElementById(id).getBoundingClientRect().top),
+      bar: Math.round(root.querySelector('.selfcheck-nav-bar').getBoundingClientRect().bottom),
+    };
+  }, id);
+}
+
+widgetTest('390×844: each link of 目录 lands its target\'s heading just below the sticky bar, first time', async (s) => {
+  const targets = [
+    ...catalogue.areas.map((area) => [`a[data-area-link="${area.id}"]`, `selfcheck-area-title-${area.id}`]),
+    ['a[href="#selfcheck-key"]', 'selfcheck-key-title'],
+    ['a[href="#selfcheck-import"]', 'selfcheck-import-title'],
+  ];
+  for (const [link, heading] of targets) {
+    // A fresh page each time: nothing drawn yet below the first screen.
+    const page = await s.open({ viewport: PHONE });
+    await page.locator('button[data-action=nav-toggle]').click();
+    await page.locator(`#selfcheck-nav-list ${link}`).click();
+    const landing = await settledLanding(page, heading);
+    assert.ok(
+      landing.heading >= landing.bar && landing.heading <= landing.bar + 24,
+      `${link}: the heading #${heading} lands just below the bar (bottom ${landing.bar} px), not at ${landing.heading} px`,
+    );
+    await page.close();
+  }
+}, { timeout: 120_000 });
+
 for (const [size, viewport] of SIZES) {
   widgetTest(`${size}: "next unanswered" visits the empty profile fields, then each open criterion, always in view and uncovered`, async (s) => {
     const page = await s.open({ viewport });
@@ -156,10 +212,9 @@ for (const [size, viewport] of SIZES) {
     await expectNear(sel.downloadKey, 'key', 'the key made');
     await download(page, () => page.locator(sel.downloadKey).click());
 
-    // Export: a wrong passphrase, then done.
+    // Export: a wrong passphrase (said before any question about open criteria), then done.
     await page.locator(sel.unlockPassphrase).fill('wrong passphrase');
     await page.locator(sel.exportButton).click();
-    await page.locator(sel.confirmExport).click();
     await until(page, 'the export failed', () => __selfcheckTest.$('[data-testid=notice][data-place=export]')?.dataset.state === 'error', undefined, { timeout: SLOW });
     await expectNear(sel.exportButton, 'export', 'a wrong passphrase');
     await page.locator(sel.unlockPassphrase).fill(PASSPHRASE);
@@ -415,10 +470,15 @@ widgetTest('no message of the Chinese interface is an English sentence', async (
   await collect();
   await page.locator(sel.unlockPassphrase).fill('wrong passphrase');
   await page.locator(sel.exportButton).click();
-  await collect();
-  await page.locator(sel.confirmExport).click();
   await until(page, 'the export failed', () => __selfcheckTest.$('[data-place=export]')?.dataset.state === 'error', undefined, { timeout: SLOW });
   await collect();
+  // With the right passphrase the question about open criteria comes; cancelled, nothing is signed.
+  await page.locator(sel.unlockPassphrase).fill(PASSPHRASE);
+  await page.locator(sel.exportButton).click();
+  await visible(page, sel.dialog, { timeout: SLOW });
+  await collect();
+  await page.locator(`${sel.dialog} button[data-action=cancel]`).click();
+  await hidden(page, sel.dialog);
   // Files of the wrong kind or broken, worded by the core; the wrong kind names the right control.
   const golden = readFileSync(new URL('../data/golden/result-complete.json', import.meta.url));
   const template = cliExpect(0, ['template']).stdout;
@@ -594,6 +654,18 @@ widgetTest('smaller points: locked fields look and behave read-only, credit code
   await locked.focus();
   await portal.keyboard.type('改动');
   assert.equal(await locked.inputValue(), '广东省示例行业协会', 'typing does not change it');
+});
+
+widgetTest('如何提交 names the exported file only once the association\'s own valid credit code and period are there', async (s) => {
+  const page = await s.open();
+  const steps = page.locator('[data-testid=submission]');
+  await steps.waitFor();
+  const fileName = /\b[0-9A-Z]{18}-\d{4}-\d{2}(_\d{4}-\d{2})?\.json/;
+  assert.doesNotMatch(await steps.textContent(), fileName, 'no file name before the profile is filled in');
+  await fillProfile(page, { credit_code: '514400005000031283', from: PROFILE.from, to: PROFILE.to });
+  assert.doesNotMatch(await steps.textContent(), fileName, 'no file name for an invalid credit code');
+  await fillProfile(page, { credit_code: PROFILE.credit_code });
+  await until(page, '如何提交 names the file', (s) => __selfcheckTest.$(s)?.textContent.includes('514400005000031282-2026-10.json'), '[data-testid=submission]');
 });
 
 widgetTest('removing the key asks first and says only the backup brings it back; Escape returns the focus to the button that opened a dialog', async (s) => {

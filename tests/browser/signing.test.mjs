@@ -148,7 +148,23 @@ widgetTest('a key made by `selfcheck keygen` loads into the page and signs there
   assert.deepEqual(report.report.vetoes, ['B4'], 'the B4 veto is in the signed report');
 });
 
-widgetTest('a wrong passphrase does not sign, says so in the export section, and stays in its field, selected', async (s) => {
+widgetTest('once a key exists, the export no longer asks to create or load one: only the backup is asked for, then nothing', async (s) => {
+  const page = await s.open();
+  await fillProfile(page, PROFILE);
+  const exportSection = page.locator('#selfcheck-key');
+  assert.match(await exportSection.textContent(), /签名前请先创建或载入密钥/, 'without a key, the export says to create or load one');
+  await page.locator(sel.newPassphrase).fill(PASSPHRASE);
+  await page.locator(sel.repeatPassphrase).fill(PASSPHRASE);
+  await page.locator(sel.createKey).click();
+  await waitFingerprint(page);
+  assert.doesNotMatch(await exportSection.textContent(), /创建或载入密钥/, 'with a key, the export no longer asks for one');
+  assert.match(await exportSection.textContent(), /下载密钥备份文件/, 'the backup is still asked for');
+  await download(page, () => page.locator(sel.downloadKey).click());
+  await until(page, 'the export button is enabled', (s) => __selfcheckTest.$(s)?.disabled === false, sel.exportButton);
+  assert.doesNotMatch(await exportSection.textContent(), /签名前请先/, 'with the key backed up, nothing is asked before signing');
+});
+
+widgetTest('a wrong passphrase does not sign, says so in the export section before asking about open criteria, and stays in its field, selected', async (s) => {
   const page = await s.open();
   await fillProfile(page, PROFILE);
   await answer(page, [{ id: 'A1', value: 'yes' }]);
@@ -162,17 +178,25 @@ widgetTest('a wrong passphrase does not sign, says so in the export section, and
   const wrong = 'not the passphrase';
   await page.locator(sel.unlockPassphrase).fill(wrong);
   await page.locator(sel.exportButton).click();
-  // One criterion of many is answered: the widget asks before signing.
-  await page.locator(sel.confirmExport).click();
-  // The failure is known only after the key derivation.
+  // One criterion of many is answered, but the passphrase is checked first: no question about
+  // the open criteria for a signature that cannot be made.
   const message = await visible(page, '#selfcheck-key [data-testid=notice][data-place=export][data-state=error]', { timeout: SLOW });
   assert.match(await message.textContent(), /口令不正确/, 'the message says the passphrase is wrong');
+  assert.equal(await page.locator(sel.dialog).count(), 0, 'no question about open criteria is asked with a wrong passphrase');
   const field = await page.evaluate((s) => {
     const input = __selfcheckTest.$(s);
     return { value: input.value, focused: __selfcheckTest.active() === input, selected: [input.selectionStart, input.selectionEnd] };
   }, sel.unlockPassphrase);
   assert.deepEqual(field, { value: wrong, focused: true, selected: [0, wrong.length] }, 'the wrong passphrase stays in its field, focused and selected');
   assert.equal(downloads, 0, 'nothing was downloaded');
+
+  // The right passphrase: now the question comes, and confirming signs.
+  await page.locator(sel.unlockPassphrase).fill(PASSPHRASE);
+  const exported = await download(page, async () => {
+    await page.locator(sel.exportButton).click();
+    await page.locator(sel.confirmExport).click();
+  });
+  expectResultName(exported.name);
 });
 
 // The widget derives and decrypts with the browser's WebCrypto, which has PBKDF2 but not scrypt:

@@ -147,6 +147,14 @@ widgetTest('two tabs on one draft: the second does not overwrite silently and ca
   await answer(b, [{ id: 'A1', value: 'no' }]);
   await b.locator(`${sel.criterion('A1')} textarea[data-note]`).fill(markerB);
   const banner = await visible(b, sel.conflict);
+  // The warning is as tall as its words: no empty band between the text and the buttons (the
+  // glyphs' boxes are a little shorter than their lines, never by a line).
+  const text = await banner.locator('p').evaluate((p) => {
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    return { box: Math.round(p.getBoundingClientRect().height), words: Math.round(range.getBoundingClientRect().height) };
+  });
+  assert.ok(text.box - text.words < 16, `the warning's paragraph is ${text.box} px tall for ${text.words} px of text`);
   assert.equal(await banner.locator('button[data-action=load-other-tab]').count(), 1, 'the banner offers the other tab\'s version');
   assert.equal(await banner.locator('button[data-action=keep-this-tab]').count(), 1, 'the banner offers keeping this tab\'s version');
   await b.waitForTimeout(DEBOUNCE); // the documented debounce bound: a save by B would have happened by now

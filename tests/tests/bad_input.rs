@@ -82,8 +82,14 @@ fn empty_cut_short_and_not_json_each_say_so() {
             let cut = (0..=cut).rev().find(|&at| whole.is_char_boundary(at)).unwrap();
             assert_says(kind, "cut short", &message(kind, &*reader, &whole[..cut]), &["ends too early", "cut short"]);
         }
-        for not_json in ["hello", "<html></html>", "{'format': 1}", "{\"format\" 1}", "\u{feff}{x}"] {
+        for not_json in ["{'format': 1}", "{\"format\" 1}", "\u{feff}{x}", "[1, 2,, 3]"] {
             assert_says(kind, not_json, &message(kind, &*reader, not_json), &["it is not JSON", "line 1"]);
+        }
+        // Text that is no JSON at all is named by its kind, not by where a JSON reader stumbles.
+        for (text, kind_found) in
+            [("hello", "This is a plain text file, not "), ("<html></html>", "This is a web page, not ")]
+        {
+            assert_says(kind, text, &message(kind, &*reader, text), &[kind_found]);
         }
         // Windows Notepad starts UTF-8 files with a byte-order mark: it is not part of the text.
         let with_bom = format!("\u{feff}{whole}");
@@ -422,7 +428,7 @@ fn key_files_that_cannot_be_used_say_why() {
     let cases = [
         (String::new(), "not a PEM file"),
         (pem[..pem.len() / 2].to_owned(), "not a PEM file"),
-        ("not a key at all".to_owned(), "not a PEM file"),
+        ("not a key at all".to_owned(), "This is a plain text file, not a key file."),
         (
             format!("-----BEGIN ENCRYPTED PRIVATE KEY-----\n{}\n-----END ENCRYPTED PRIVATE KEY-----\n", &body[..40]),
             "its encrypted key cannot be read",

@@ -27,7 +27,25 @@ fn any_file_received_gets_a_verdict_saying_what_it_is() {
         ("empty", Vec::new(), Stage::NotAResult, "it is empty"),
         ("cut short", result.as_bytes()[..result.len() / 2].to_vec(), Stage::NotAResult, "cut short"),
         ("gbk", b"{\"name\": \"\xb9\xe3\xb6\xab\"}".to_vec(), Stage::NotAResult, "GBK"),
-        ("pdf", b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n1 0 obj".to_vec(), Stage::NotAResult, "not UTF-8"),
+        (
+            "pdf",
+            b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n1 0 obj".to_vec(),
+            Stage::NotAResult,
+            "This is a PDF file, not a signed result.",
+        ),
+        ("not UTF-8", b"\x00\x9c\xfe\x01".to_vec(), Stage::NotAResult, "not UTF-8"),
+        (
+            "key file",
+            std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/keys/openssl-pbkdf2-1000.pem")).unwrap(),
+            Stage::NotAResult,
+            "This is a key file, not a signed result.",
+        ),
+        (
+            "text",
+            "本协会本月自查情况说明。\n".as_bytes().to_vec(),
+            Stage::NotAResult,
+            "This is a plain text file, not a signed result.",
+        ),
         ("too large", vec![b' '; 4 * 1024 * 1024 + 1], Stage::NotAResult, "too large"),
         (
             "answers",
@@ -62,10 +80,22 @@ fn an_expected_list_that_cannot_be_read_says_why() {
         (&b""[..], "no-associations"),
         (&b"\xef\xbb\xbf"[..], "no-associations"),
         ("名称,统一社会信用代码\r\n".as_bytes(), "no-associations"),
-        (golden().as_bytes(), "no-credit-code"),
+        ("单位名称,统一社会信用代码\r\n广东省示例行业协会,\r\n".as_bytes(), "no-credit-code"),
     ] {
         let error = ExpectedList::from_bytes(bytes).unwrap_err();
         assert_eq!(error.problems().first().map(|problem| problem.code()), Some(code), "{error:?}");
+        says(&error);
+    }
+    // Files of another kind are named as such, the key register above all: its lines would read
+    // as credit codes with names.
+    let register = "514400005000031282 6161 1210 84A6 3F2B 9C01 D5A9 8173 E3B2\n";
+    for (bytes, found) in [
+        (register.as_bytes(), Document::Register),
+        (golden().as_bytes(), Document::Result),
+        (b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0".as_slice(), Document::Archive),
+    ] {
+        let error = ExpectedList::from_bytes(bytes).unwrap_err();
+        assert_eq!(error, Error::WrongDocument { expected: Document::ExpectedList, found }, "{error}");
         says(&error);
     }
     let (zh, en) = says(&ExpectedList::from_bytes(b"\xb9\xe3\xb6\xab,514400005000031282\n").unwrap_err());

@@ -124,8 +124,14 @@ fn prose(text: &str) -> String {
             _ => out.push(c),
         }
     }
+    // A command-line option, with its value (`--format json`), is typed as it is.
+    let mut after_option = false;
     out.split(' ')
-        .filter(|word| !word.starts_with("--") && !word.starts_with('.'))
+        .filter(|word| {
+            let option = word.starts_with("--");
+            let value = std::mem::replace(&mut after_option, option) && !word.chars().any(is_chinese);
+            !option && !value && !word.starts_with('.')
+        })
         .collect::<Vec<_>>()
         .join(" ")
         .replace("\\n", " ")

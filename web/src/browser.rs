@@ -195,20 +195,29 @@ impl ReadFailure {
     }
 }
 
-/// A whole file (a `what`) as text, refusing files over `limit` bytes before reading them and
-/// text that is not UTF-8 (a byte-order mark is dropped).
+/// A whole file (a `what`) as text, refusing files over `limit` bytes before reading them whole,
+/// files of another kind (a zip, a PDF, …) and text that is not UTF-8, as the core says (a
+/// byte-order mark is dropped).
 pub async fn read_text(file: &File, what: selfcheck_core::Document, limit: usize) -> Result<String, ReadFailure> {
-    use selfcheck_core::Error;
+    use selfcheck_core::wire;
+    let read = |blob: &Blob| {
+        let buffer = JsFuture::from(blob.array_buffer());
+        async move {
+            let buffer = buffer.await.map_err(|error| ReadFailure::Browser(describe(error)))?;
+            Ok::<_, ReadFailure>(Uint8Array::new(&buffer).to_vec())
+        }
+    };
     let size = file.size() as usize;
     if size > limit {
-        return Err(ReadFailure::Core(Error::TooLarge { what, size, limit }));
+        // Its first bytes only: enough for the core to say when it is a file of another kind.
+        let head = file
+            .slice_with_f64_and_f64(0.0, wire::HEAD_BYTES as f64)
+            .map_err(describe)
+            .map_err(ReadFailure::Browser)?;
+        return Err(ReadFailure::Core(wire::oversized(what, size, limit, &read(&head).await?)));
     }
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|error| ReadFailure::Browser(describe(error)))?;
-    let bytes = Uint8Array::new(&buffer).to_vec();
-    match selfcheck_core::json::decode(&bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(error) => Err(ReadFailure::Core(Error::Json { what, error })),
-    }
+    let bytes = read(file).await?;
+    wire::file_text(&bytes, what).map(str::to_owned).map_err(ReadFailure::Core)
 }
 
 /// The SHA-256 of a file read in 4 MiB pieces, so that large files neither fill memory nor

@@ -101,7 +101,33 @@ impl Host {
             control.set_tab_index(-1);
         }
         let scrolled = scrolled.unwrap_or(target);
+        let drawn = self.draw_areas_now();
         crate::browser::scroll_and_focus(&scrolled, &control, self.covered_top(&scrolled));
+        crate::browser::after_next_frame(move || give_back_to_lazy_drawing(&drawn));
+    }
+
+    /// Draws every area of questions at once, for a jump. An area off screen is drawn lazily
+    /// (`content-visibility: auto`): until it nears the view it stands at a placeholder height,
+    /// and it takes its real height only after the jump has brought it near, moving the target
+    /// away (目录 → E landed on D4). Returns the areas to give back to lazy drawing once drawn.
+    fn draw_areas_now(&self) -> Vec<HtmlElement> {
+        let areas = self.query_all(".selfcheck-questions");
+        let areas: Vec<HtmlElement> = areas.into_iter().filter_map(|area| area.dyn_into().ok()).collect();
+        for area in &areas {
+            // CSSOM, not a style attribute: allowed under a strict Content-Security-Policy.
+            let _ = area.style().set_property("content-visibility", "visible");
+        }
+        areas
+    }
+
+    /// Every element matching `selector` in the widget's own tree.
+    pub fn query_all(&self, selector: &str) -> Vec<Element> {
+        let list = match &self.shadow {
+            Some(shadow) => shadow.query_selector_all(selector).ok(),
+            None => web_sys::window().and_then(|window| window.document()?.query_selector_all(selector).ok()),
+        };
+        let Some(list) = list else { return Vec::new() };
+        (0..list.length()).filter_map(|index| list.get(index)?.dyn_into().ok()).collect()
     }
 
     /// How far from the top of the view `target` must land not to be covered: below the
@@ -129,6 +155,25 @@ impl Host {
             .and_then(|top| top.trim_end_matches("px").parse::<f64>().ok())
             .map_or(0, |top| top as i32);
         top + height + MARGIN
+    }
+}
+
+/// Gives areas drawn for a jump back to lazy drawing, once a frame has drawn them: the browser
+/// then remembers their real height (`contain-intrinsic-size: auto`), and nothing moves. A browser
+/// that cannot remember it (Chromium before 95) keeps them drawn; one without lazy drawing
+/// (Firefox ESR 115, Safari 15) never had a placeholder.
+fn give_back_to_lazy_drawing(areas: &[HtmlElement]) {
+    let Some(window) = web_sys::window() else { return };
+    for area in areas {
+        let remembers = window
+            .get_computed_style(area)
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value("contain-intrinsic-size").ok())
+            .is_some_and(|size| size.contains("auto"));
+        if remembers {
+            let _ = area.style().remove_property("content-visibility");
+        }
     }
 }
 

@@ -77,6 +77,11 @@ strings! {
     PeriodFrom => "自查期间（起）", "Period from";
     PeriodTo => "自查期间（止）", "Period to";
     LockedField => "由本网站填写，不可修改", "Filled in by this site; cannot be changed";
+    LockedName => "协会名称", "association's name";
+    LockedCode => "统一社会信用代码", "credit code";
+    LockedNameAndCode => "协会名称和统一社会信用代码", "association's name and credit code";
+    ImportOtherAssociation => "此结果属于另一协会（{who}），而本页的{fields}由本网站填写，不能以其作答继续；仍可与当前草稿逐项对比。", "This result is another association's ({who}), and this site fills in the {fields}: the draft cannot continue from it. It can still be compared with the current draft.";
+    DraftOtherAssociation => "此草稿文件属于另一协会（{who}），而本页的{fields}由本网站填写，不能载入；当前草稿未改动。", "This draft file is another association's ({who}), and this site fills in the {fields}: it cannot be loaded here. The current draft is unchanged.";
     EmailInvalid => "请按“name@example.cn”的格式填写", "Should look like name@example.cn";
     Draft => "草稿", "Draft";
     Saved => "草稿已保存在本浏览器", "Draft saved in this browser";
@@ -134,6 +139,8 @@ strings! {
     Signing => "正在解锁密钥并签名…", "Unlocking the key and signing…";
     ExportNeedsProfile => "签名前请补全或改正协会信息", "Complete or correct the association's details before signing";
     ExportNeedsKey => "签名前请先创建或载入密钥，并下载备份。", "Create or load a key, and download its backup, before signing.";
+    ExportNeedsBackup => "签名前请先下载密钥备份文件（见上方“签名密钥”）。", "Download the key backup (under “Signing key” above) before signing.";
+    CheckingPassphrase => "正在核对密钥口令…", "Checking the key passphrase…";
     ExportFailed => "未导出", "Not exported";
     Exported => "已签名并导出结果文件：{}", "Signed and exported the result file: {}";
     ExportOpenQuestion => "还有 {open} 项未作答（共 {total} 项）。未作答项按 0 分计，导出的结果会如实写明“已作答 {answered} / {total}”。仍要签名导出吗？", "{open} of {total} criteria are not answered. They score 0, and the exported result will say “answered {answered} / {total}”. Sign and export anyway?";

@@ -21,9 +21,10 @@ use selfcheck_core::{Catalogue, Lang, Text};
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRoot};
 
-pub use components::app::{App, AppProps, Locked};
+pub use components::app::{App, AppProps};
 use host::Host;
 pub use state::{Action, State};
+pub use state::{HostProfile, Locked};
 
 /// What the host page may set, as the JSON the package's JavaScript passes.
 struct MountOptions {
@@ -192,8 +193,7 @@ pub fn mount_widget(
         lang: Lang::from_tag(options.lang.as_deref().unwrap_or("zh-CN")),
         catalogue: state::Shared::new(catalogue),
         host: state::Shared(host.clone()),
-        prefill,
-        locked,
+        host_profile: state::Shared::new(HostProfile { prefill, locked }),
         addressee,
         submission,
     };

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use selfcheck_core::wire::ProfileDoc;
-use selfcheck_core::{Answers, Catalogue, Error, Evidence, Lang, Report, Response, VerifiedResult};
+use selfcheck_core::{Answers, Catalogue, CreditCode, Error, Evidence, Lang, Report, Response, VerifiedResult};
 use yew::prelude::*;
 
 use crate::i18n::S;
@@ -44,6 +44,8 @@ pub enum Busy {
     CreatingKey,
     /// Opening a key file with its passphrase.
     LoadingKey,
+    /// Unlocking the key to check the passphrase, before asking about open criteria.
+    CheckingPassphrase,
     /// Unlocking the key and signing.
     Signing,
     /// Hashing an evidence file: criterion index, per mille done.
@@ -83,13 +85,15 @@ pub enum Notice {
     /// A message about something named (a file name, an address, a version): the text fills
     /// the `{}` of the message, or follows it after a colon.
     Detail(S, String),
+    /// A document refused because it is another association's than the host page's.
+    OtherAssociation(S, OtherAssociation),
 }
 
 impl Notice {
     /// Whether it reports a failure (shown as an error).
     pub fn is_error(&self) -> bool {
         match self {
-            Notice::Error(..) | Notice::Browser(..) => true,
+            Notice::Error(..) | Notice::Browser(..) | Notice::OtherAssociation(..) => true,
             Notice::Info(message) | Notice::Detail(message, _) => message.is_problem(),
         }
     }
@@ -103,8 +107,114 @@ impl PartialEq for Notice {
                 a == b && x == y
             }
             (Notice::Info(a), Notice::Info(b)) => a == b,
+            (Notice::OtherAssociation(a, x), Notice::OtherAssociation(b, y)) => a == b && x == y,
             _ => false,
         }
+    }
+}
+
+/// Profile fields the host page fixes: shown read-only, always the host's values.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Locked {
+    /// The association's name.
+    pub name: bool,
+    /// The credit code.
+    pub credit_code: bool,
+}
+
+impl Locked {
+    /// Whether any field is.
+    pub fn any(self) -> bool {
+        self.name || self.credit_code
+    }
+
+    /// The fields in words of `lang`, as a message names them.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match (self.name, self.credit_code) {
+            (true, true) => S::LockedNameAndCode.get(lang),
+            (true, false) => S::LockedName.get(lang),
+            _ => S::LockedCode.get(lang),
+        }
+    }
+}
+
+/// What the host page gives of the profile: values to start from, and the fields it fixes,
+/// which keep the host's values whatever is typed, restored, loaded, imported or cleared.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HostProfile {
+    /// Values the host fills in.
+    pub prefill: ProfileDoc,
+    /// Fields it fixes.
+    pub locked: Locked,
+}
+
+impl HostProfile {
+    /// The profile to start from: `stored` (or a blank one), with the host's values where it has
+    /// none, and always the host's values in the locked fields.
+    pub fn start(&self, stored: Option<ProfileDoc>) -> ProfileDoc {
+        let mut profile = stored.unwrap_or_default();
+        let prefill = &self.prefill;
+        let fill = |field: &mut String, value: &String| {
+            if field.trim().is_empty() && !value.is_empty() {
+                field.clone_from(value);
+            }
+        };
+        fill(&mut profile.name, &prefill.name);
+        fill(&mut profile.credit_code, &prefill.credit_code);
+        fill(&mut profile.contact.person, &prefill.contact.person);
+        fill(&mut profile.contact.phone, &prefill.contact.phone);
+        fill(&mut profile.contact.email, &prefill.contact.email);
+        fill(&mut profile.period.from, &prefill.period.from);
+        fill(&mut profile.period.to, &prefill.period.to);
+        self.lock(profile)
+    }
+
+    /// `profile` with the host's values in the locked fields.
+    pub fn lock(&self, mut profile: ProfileDoc) -> ProfileDoc {
+        if self.locked.name {
+            profile.name.clone_from(&self.prefill.name);
+        }
+        if self.locked.credit_code {
+            profile.credit_code.clone_from(&self.prefill.credit_code);
+        }
+        profile
+    }
+
+    /// The locked fields to which a document (a draft file, a signed result) gives other values
+    /// than the host's: it is another association's. A field it leaves empty differs from none.
+    pub fn differing(&self, name: &str, credit_code: &str) -> Locked {
+        let same_code = |a: &str, b: &str| match (CreditCode::parse(a), CreditCode::parse(b)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => a.trim() == b.trim(),
+        };
+        Locked {
+            name: self.locked.name && !name.trim().is_empty() && name.trim() != self.prefill.name.trim(),
+            credit_code: self.locked.credit_code
+                && !credit_code.trim().is_empty()
+                && !same_code(credit_code, &self.prefill.credit_code),
+        }
+    }
+}
+
+/// A document of another association than the one the host page fixes: its name and credit
+/// code, and the locked fields they differ in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherAssociation {
+    /// The name it gives.
+    pub name: String,
+    /// The credit code it gives.
+    pub credit_code: String,
+    /// The locked fields it differs in.
+    pub fields: Locked,
+}
+
+impl OtherAssociation {
+    /// `message` (with `{who}` and `{fields}`) in words of `lang`.
+    pub fn text(&self, message: S, lang: Lang) -> String {
+        let separator = if lang == Lang::Zh { "，" } else { ", " };
+        let who: Vec<&str> =
+            [self.name.trim(), self.credit_code.trim()].into_iter().filter(|part| !part.is_empty()).collect();
+        message.fill(lang, &[("who", &who.join(separator)), ("fields", self.fields.text(lang))])
     }
 }
 
@@ -180,6 +290,8 @@ pub struct State {
     pub answers: Shared<Answers>,
     /// The association's details as typed, valid or not.
     pub profile: Shared<ProfileDoc>,
+    /// What the host page gives of the profile, and the fields it fixes.
+    pub host_profile: Shared<HostProfile>,
     /// The core's report of the answers.
     pub report: Shared<Report>,
     /// Per area, a number that changes whenever one of its entries does: areas re-render
@@ -282,16 +394,22 @@ pub enum Action {
 }
 
 impl State {
-    /// The state for `catalogue`, starting from a restored draft when there is one.
+    /// The state for `catalogue`, starting from a restored draft when there is one, its profile
+    /// with what the host page gives.
     pub fn new(
         catalogue: Shared<Catalogue>,
         lang: Lang,
         draft: Option<(Answers, ProfileDoc)>,
+        host_profile: Shared<HostProfile>,
         storage: StorageState,
         key: Option<KeyInfo>,
         last_export: Option<ExportInfo>,
     ) -> State {
-        let (answers, profile) = draft.unwrap_or_else(|| (Answers::blank(&catalogue), ProfileDoc::default()));
+        let (answers, stored_profile) = match draft {
+            Some((answers, profile)) => (answers, Some(profile)),
+            None => (Answers::blank(&catalogue), None),
+        };
+        let profile = host_profile.start(stored_profile);
         let report = Shared::new(Report::compute(&catalogue, &answers));
         let area_versions = Shared::new(vec![0; catalogue.areas().len()]);
         State {
@@ -299,6 +417,7 @@ impl State {
             catalogue,
             answers: Shared::new(answers),
             profile: Shared::new(profile),
+            host_profile,
             report,
             lang,
             revision: 0,
@@ -456,13 +575,13 @@ impl Reducible for State {
                 next.edited(Place::Criterion(index));
             }
             Action::SetProfile(profile) => {
-                next.profile = Shared::new(profile);
+                next.profile = Shared::new(next.host_profile.lock(profile));
                 next.edited(Place::Profile);
             }
             Action::SetLang(lang) => next.lang = lang,
             Action::ReplaceDraft(answers, profile, place, notice) => {
                 next.answers = answers;
-                next.profile = profile;
+                next.profile = Shared::new(next.host_profile.lock((*profile).clone()));
                 next.rescore();
                 next.all_changed();
                 next.draft_changed();
@@ -474,7 +593,7 @@ impl Reducible for State {
             }
             Action::StartOver => {
                 next.answers = Shared::new(Answers::blank(&next.catalogue));
-                next.profile = Shared::new(ProfileDoc::default());
+                next.profile = Shared::new(next.host_profile.start(None));
                 next.rescore();
                 next.all_changed();
                 next.draft_changed();
@@ -562,5 +681,55 @@ impl Reducible for State {
             Action::RenderRest => next.first_screen_only = false,
         }
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn portal() -> HostProfile {
+        let mut prefill = ProfileDoc {
+            name: "广东省示例行业协会".into(),
+            credit_code: "514400005000031282".into(),
+            ..ProfileDoc::default()
+        };
+        prefill.contact.person = "陈晓明".into();
+        HostProfile { prefill, locked: Locked { name: true, credit_code: true } }
+    }
+
+    #[test]
+    fn a_credit_code_typed_otherwise_or_a_field_left_empty_is_the_same_association() {
+        let host = portal();
+        assert!(!host.differing("广东省示例行业协会 ", "5144 0000 5000 0312 82").any());
+        assert!(!host.differing("", "").any(), "a draft without a name and code is no other association's");
+        let other = host.differing("广东省另一行业协会", "51440000500000007H");
+        assert_eq!(other, Locked { name: true, credit_code: true });
+        assert_eq!(
+            host.differing("广东省示例行业协会", "51440000500000007H"),
+            Locked { name: false, credit_code: true }
+        );
+        let unlocked = HostProfile { locked: Locked::default(), ..portal() };
+        assert!(
+            !unlocked.differing("广东省另一行业协会", "51440000500000007H").any(),
+            "nothing locked, nothing differs"
+        );
+    }
+
+    #[test]
+    fn the_locked_fields_keep_the_hosts_values_and_the_rest_is_the_users() {
+        let host = portal();
+        let mut typed = ProfileDoc {
+            name: "广东省另一行业协会".into(),
+            credit_code: "51440000500000007H".into(),
+            ..ProfileDoc::default()
+        };
+        typed.contact.person = "张三".into();
+        let locked = host.lock(typed.clone());
+        assert_eq!((locked.name.as_str(), locked.credit_code.as_str()), ("广东省示例行业协会", "514400005000031282"));
+        assert_eq!(locked.contact.person, "张三", "an unlocked field keeps what was typed");
+        let fresh = host.start(None);
+        assert_eq!((fresh.name.as_str(), fresh.contact.person.as_str()), ("广东省示例行业协会", "陈晓明"));
+        assert_eq!(host.start(Some(typed)).name, "广东省示例行业协会", "a stored draft's name gives way");
     }
 }

@@ -18,8 +18,11 @@ pub const WIDGET_FILES: [&str; 4] =
 /// `main`: the merged widget measured 437.5 KiB, the desk's later changes to the shared report
 /// view and the core included (BENCHMARKS.md, "Size budget"). Lowered to 406 KiB when the
 /// earlier catalogue version became a patch of the next and yew's tracing was compiled out
-/// (403.2 KiB measured).
-pub const GZIP_BUDGET_BYTES: usize = 406 * 1024;
+/// (403.2 KiB measured). Raised to 414 KiB for issue 21: the core's naming of files of the wrong
+/// kind, which the widget's three file inputs use, and the locked profile and the jumps (7.5 KiB;
+/// 413.7 KiB measured on its branch, against 406.2 KiB for its base with the same toolchain;
+/// BENCHMARKS.md, "Size budget").
+pub const GZIP_BUDGET_BYTES: usize = 414 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {

@@ -58,9 +58,10 @@ impl ExpectedList {
     /// ```
     ///
     /// # Errors
-    /// [`Error::TooLarge`] over [`MAX_EXPECTED_BYTES`]; [`Error::Json`] with
-    /// [`JsonErrorKind::NotUtf8`] when it is not UTF-8 or UTF-16 text (saying when it looks
-    /// like GBK); [`Error::Malformed`] listing every line's problem.
+    /// [`Error::TooLarge`] over [`MAX_EXPECTED_BYTES`]; [`Error::WrongDocument`] for a file of
+    /// another kind (the key register, a signed result, a workbook saved as .xlsx, …);
+    /// [`Error::Json`] with [`JsonErrorKind::NotUtf8`] when it is not UTF-8 or UTF-16 text (saying
+    /// when it looks like GBK); [`Error::Malformed`] listing every line's problem.
     pub fn from_bytes(bytes: &[u8]) -> Result<ExpectedList, Error> {
         Ok(ExpectedList::read(bytes)?.0)
     }
@@ -71,11 +72,26 @@ impl ExpectedList {
     /// # Errors
     /// As [`ExpectedList::from_bytes`].
     pub fn read(bytes: &[u8]) -> Result<(ExpectedList, String), Error> {
+        let wrong = |found| Error::WrongDocument { expected: Document::ExpectedList, found };
         if bytes.len() > MAX_EXPECTED_BYTES {
             return Err(Error::TooLarge { what: Document::ExpectedList, size: bytes.len(), limit: MAX_EXPECTED_BYTES });
         }
-        let text = decode(bytes)?;
-        let records = records(&text);
+        let text = decode(bytes).map_err(|error| match crate::wire::detect_file(bytes) {
+            Some(found) if found != Document::ExpectedList => wrong(found),
+            _ => error,
+        })?;
+        // A register's lines read as a credit code and a name too: it must not pass for a list.
+        if text.lines().any(crate::register::looks_like_entry) {
+            return Err(wrong(Document::Register));
+        }
+        let list = ExpectedList::read_text(&text)
+            .map_err(|error| crate::wire::named_or(&text, Document::ExpectedList, error))?;
+        Ok((list, text))
+    }
+
+    /// Reads a list's text, reporting every line's problem at once.
+    fn read_text(text: &str) -> Result<ExpectedList, Error> {
+        let records = records(text);
         let mut list = ExpectedList::new();
         let mut problems = Vec::new();
         let mut first_line: HashMap<String, usize> = HashMap::new();
@@ -109,11 +125,7 @@ impl ExpectedList {
         if problems.is_empty() && list.is_empty() {
             problems.push(Problem::new("", ProblemKind::NoAssociations));
         }
-        if problems.is_empty() {
-            Ok((list, text))
-        } else {
-            Err(Error::Malformed { what: Document::ExpectedList, problems })
-        }
+        if problems.is_empty() { Ok(list) } else { Err(Error::Malformed { what: Document::ExpectedList, problems }) }
     }
 
     fn push(&mut self, name: String, credit_code: CreditCode) {

@@ -224,10 +224,10 @@ pub struct Examined {
 pub fn examine(name: &str, bytes: &[u8], catalogues: &[&Catalogue], now: &Timestamp) -> Examined {
     let file = InputFile::new(name, bytes);
     let mut examined = Examined { file, claim: None, signer: None, early: None, content: None };
-    let text = match crate::json::decode(bytes) {
+    let text = match crate::wire::file_text(bytes, Document::Result) {
         Ok(text) => text,
         Err(error) => {
-            examined.early = Some((Stage::NotAResult, Error::Json { what: Document::Result, error }));
+            examined.early = Some((Stage::NotAResult, error));
             return examined;
         }
     };

@@ -6,8 +6,11 @@
 //! All documents are UTF-8 JSON objects (a byte-order mark at the start is ignored; a file in
 //! another encoding, such as GBK, is refused with "save it as UTF-8"). Unknown fields and
 //! duplicate keys are rejected, every number is an integer (no fractions, within ±2^53), and each
-//! document names its format so that a file of the wrong kind is recognized ([`detect`]). Every
-//! refusal names the field by its path (`credentialSubject.report.total`) and what is wrong with it.
+//! document names its format so that a file of the wrong kind is recognized ([`detect`]). A file
+//! that is not JSON is named by its kind when it has one ([`detect_file`]: a key file, the key
+//! register or expected list, a zip archive, a Word or Excel file, a PDF, an image, a web page,
+//! plain text), by every reader that takes a file. Every refusal names the field by its path
+//! (`credentialSubject.report.total`) and what is wrong with it.
 //!
 //! Limits, checked before anything is parsed: results 4 MiB, answers 2 MiB (drafts too),
 //! catalogues 4 MiB, key registers and expected lists 4 MiB, review files 8 MiB, signed
@@ -59,6 +62,7 @@
 
 mod answers;
 mod catalogue;
+mod file_kind;
 pub(crate) mod read;
 mod report;
 mod result;
@@ -67,6 +71,8 @@ mod summary;
 
 pub use answers::*;
 pub use catalogue::*;
+pub(crate) use file_kind::named_or;
+pub use file_kind::{HEAD_BYTES, detect_file, file_text, oversized};
 pub use report::*;
 pub use result::*;
 pub use review::*;
@@ -75,12 +81,13 @@ pub use summary::*;
 use crate::error::{Document, Error};
 use crate::json::{self, Json};
 
-/// Parses `text` as a strict JSON document of kind `what`, refusing it by size before reading.
+/// Parses `text` as a strict JSON document of kind `what`, refusing it by size before reading. Text
+/// that is not JSON is named by its kind when it has one (a key file, plain text, …).
 pub(crate) fn parse_document(text: &str, what: Document, limit: usize) -> Result<Json, Error> {
     if text.len() > limit {
         return Err(Error::TooLarge { what, size: text.len(), limit });
     }
-    json::parse(text).map_err(|error| Error::json(what, error))
+    json::parse(text).map_err(|error| named_or(text, what, Error::json(what, error)))
 }
 
 /// What kind of selfcheck document `value` is, judged by its format tag and its type, so that a
@@ -114,17 +121,8 @@ pub fn detect(value: &Json) -> Document {
         Some(Json::String(format)) if format == ANSWERS_FORMAT => Document::Answers,
         Some(Json::String(format)) if format == REPORT_FORMAT => Document::Report,
         Some(Json::String(format)) if format == REVIEW_FORMAT => Document::Review,
+        Some(Json::String(format)) if format == crate::bureau::ANALYSIS_FORMAT => Document::Analysis,
         Some(Json::Number(_)) if object.contains_key("areas") => Document::Catalogue,
         _ => Document::UnknownJson,
     }
-}
-
-/// What kind of document a text is, before or without parsing it as JSON: a PEM key file is
-/// named as such, anything else as [`detect`] says (or unknown when it is not JSON).
-pub fn detect_text(text: &str) -> Document {
-    let trimmed = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    if trimmed.starts_with("-----BEGIN") {
-        return Document::KeyFile;
-    }
-    json::parse(trimmed).map_or(Document::UnknownJson, |value| detect(&value))
 }

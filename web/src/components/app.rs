@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
-use selfcheck_core::wire::ProfileDoc;
 use selfcheck_core::{Catalogue, Lang};
 use wasm_bindgen::JsCast as _;
 use yew::prelude::*;
@@ -22,20 +21,11 @@ use super::submission::Submission;
 use super::toolbar::{Banners, Toolbar};
 use crate::host::{Host, HostRef};
 use crate::i18n::S;
-use crate::state::{Action, Notice, Place, Resolution, Shared, State, StorageState};
+use crate::state::{Action, HostProfile, Notice, Place, Resolution, Shared, State, StorageState};
 use crate::storage::{self, SaveOutcome};
 
 /// How long typing may go on before the draft is saved, in milliseconds.
 const SAVE_DEBOUNCE_MS: u32 = 400;
-
-/// Profile fields the host page fixes: shown read-only, always the host's values.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Locked {
-    /// The association's name.
-    pub name: bool,
-    /// The credit code.
-    pub credit_code: bool,
-}
 
 /// Properties of the root component.
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -46,10 +36,8 @@ pub struct AppProps {
     pub catalogue: Shared<Catalogue>,
     /// The host's facts: storage, root, events.
     pub host: Shared<Host>,
-    /// Profile values the host fills in.
-    pub prefill: ProfileDoc,
-    /// Profile fields the host fixes.
-    pub locked: Locked,
+    /// What the host gives of the profile: values to fill in, and the fields it fixes.
+    pub host_profile: Shared<HostProfile>,
     /// To whom the summary is addressed and the result submitted (default: the catalogue's
     /// authority, 广东省民政厅).
     pub addressee: Option<selfcheck_core::Text>,
@@ -57,49 +45,24 @@ pub struct AppProps {
     pub submission: Option<selfcheck_core::Text>,
 }
 
-/// The profile to start from: the stored one, with the host's values where it has none, and
-/// always the host's values for locked fields.
-fn starting_profile(stored: Option<ProfileDoc>, prefill: &ProfileDoc, locked: Locked) -> ProfileDoc {
-    let mut profile = stored.unwrap_or_default();
-    let fill = |field: &mut String, value: &String, lock: bool| {
-        if lock || (field.trim().is_empty() && !value.is_empty()) {
-            field.clone_from(value);
-        }
-    };
-    fill(&mut profile.name, &prefill.name, locked.name);
-    fill(&mut profile.credit_code, &prefill.credit_code, locked.credit_code);
-    fill(&mut profile.contact.person, &prefill.contact.person, false);
-    fill(&mut profile.contact.phone, &prefill.contact.phone, false);
-    fill(&mut profile.contact.email, &prefill.contact.email, false);
-    fill(&mut profile.period.from, &prefill.period.from, false);
-    fill(&mut profile.period.to, &prefill.period.to, false);
-    profile
-}
-
 /// The questionnaire with its live results.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let host: HostRef = props.host.0.clone();
     let state = {
-        let (host, catalogue, prefill, locked, lang) =
-            (host.clone(), props.catalogue.clone(), props.prefill.clone(), props.locked, props.lang);
+        let (host, catalogue, host_profile, lang) =
+            (host.clone(), props.catalogue.clone(), props.host_profile.clone(), props.lang);
         use_reducer(move || {
             let Some(keys) = &host.keys else {
-                let profile = starting_profile(None, &prefill, locked);
-                let answers = selfcheck_core::Answers::blank(&catalogue);
-                return State::new(catalogue, lang, Some((answers, profile)), StorageState::Off, None, None);
+                return State::new(catalogue, lang, None, host_profile, StorageState::Off, None, None);
             };
             let restored = storage::restore(keys, &catalogue);
             host.base_revision.set(restored.revision);
-            let (answers, stored_profile) = match restored.draft {
-                Some((answers, profile)) => (answers, Some(profile)),
-                None => (selfcheck_core::Answers::blank(&catalogue), None),
-            };
-            let profile = starting_profile(stored_profile, &prefill, locked);
             let mut state = State::new(
                 catalogue,
                 storage::load_lang(keys).unwrap_or(lang),
-                Some((answers, profile)),
+                restored.draft,
+                host_profile,
                 StorageState::Saved,
                 storage::load_key(keys),
                 storage::load_export(keys),
@@ -312,7 +275,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="selfcheck-layout">
                     <AreaNav catalogue={catalogue.clone()} report={state.report.clone()} profile={state.profile.clone()} {lang} />
                     <main class="selfcheck-main" id="selfcheck-main">
-                        <ProfileForm profile={state.profile.clone()} locked={props.locked} {lang} dispatch={dispatch.clone()}
+                        <ProfileForm profile={state.profile.clone()} locked={props.host_profile.locked} {lang} dispatch={dispatch.clone()}
                             conflict={state.conflict && state.last_edit == Some(Place::Profile)} />
                         { for (0..shown_areas).map(|area| {
                             let criteria = catalogue.areas()[area].criteria.clone();

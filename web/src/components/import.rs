@@ -12,7 +12,7 @@ use super::criterion::answer_label;
 use super::{MessageView, send};
 use crate::browser;
 use crate::i18n::S;
-use crate::state::{Action, Confirm, Imported, Notice, Place, Shared, State};
+use crate::state::{Action, Confirm, Imported, Notice, OtherAssociation, Place, Shared, State};
 
 /// Properties of the import panel.
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -118,14 +118,29 @@ fn imported_view(state: &State, import: &Imported, dispatch: &Callback<Action>) 
         result.key.fingerprint()
     );
     let older = pinned.digest() != state.catalogue.digest();
+    let code = profile.credit_code().map(|code| code.as_str()).unwrap_or("");
+    // Continuing would put another association's answers under the name the host page fixes.
+    let fields = state.host_profile.differing(profile.name(), code);
+    let other = fields.any().then(|| OtherAssociation {
+        name: profile.name().to_owned(),
+        credit_code: code.to_owned(),
+        fields,
+    });
     html! {
         <div class="selfcheck-import-result">
             <p data-testid="import-message" data-state="ok" role="status">{ summary }</p>
             if older {
                 <p class="selfcheck-hint">{ S::ImportOlderCatalogue.with(lang, pinned.version()) }</p>
             }
+            if let Some(other) = &other {
+                <p class="selfcheck-field-message" id="selfcheck-import-refused" data-testid="import-refused">
+                    { other.text(S::ImportOtherAssociation, lang) }
+                </p>
+            }
             <div class="selfcheck-row">
-                <button type="button" data-action="import-continue" onclick={send(dispatch, Action::SetConfirm(Some(Confirm::ReplaceWithImport)))}>
+                <button type="button" data-action="import-continue" disabled={other.is_some()}
+                    aria-describedby={other.is_some().then_some("selfcheck-import-refused")}
+                    onclick={send(dispatch, Action::SetConfirm(Some(Confirm::ReplaceWithImport)))}>
                     { S::ImportContinue.get(lang) }
                 </button>
                 <button type="button" data-action="import-compare" aria-expanded={import.comparing.to_string()}

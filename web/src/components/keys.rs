@@ -245,11 +245,22 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             if state.busy.is_some() {
                 return;
             }
+            let passphrase = input_value(&unlock_ref);
             if check_open && !state.report.open.is_empty() {
-                dispatch.emit(Action::SetConfirm(Some(Confirm::ExportIncomplete)));
+                // The passphrase first: no question about open criteria for a signature that
+                // cannot be made. The key opened here is dropped; signing opens it again.
+                let unlock_ref = unlock_ref.clone();
+                busy_with(&dispatch, Busy::CheckingPassphrase, async move {
+                    match open_key_file(&key.pem, &passphrase).await {
+                        Ok(_) => vec![Action::SetConfirm(Some(Confirm::ExportIncomplete))],
+                        Err(failure) => {
+                            select(&unlock_ref);
+                            vec![failure.into_action(Place::Export, S::ExportFailed)]
+                        }
+                    }
+                });
                 return;
             }
-            let passphrase = input_value(&unlock_ref);
             let (state, host, unlock_ref) = (state.clone(), host.clone(), unlock_ref.clone());
             busy_with(&dispatch, Busy::Signing, async move {
                 match export_result(&state, &key, &passphrase).await {
@@ -362,16 +373,26 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             if !profile_ready {
                 <p class="selfcheck-field-message">{ profile_problems_text(state, lang) }</p>
             }
-            if !key_ready { <p class="selfcheck-field-message">{ S::ExportNeedsKey.get(lang) }</p> }
+            if state.key.is_none() {
+                <p class="selfcheck-field-message">{ S::ExportNeedsKey.get(lang) }</p>
+            } else if !key_ready {
+                <p class="selfcheck-field-message">{ S::ExportNeedsBackup.get(lang) }</p>
+            }
             <form class="selfcheck-fields selfcheck-export" onsubmit={export} novalidate=true>
                 <div class="selfcheck-field">
                     <label for="selfcheck-passphrase-unlock">{ S::UnlockPassphrase.get(lang) }</label>
                     <input id="selfcheck-passphrase-unlock" ref={unlock_ref} type="password" data-passphrase="unlock" autocomplete="current-password" />
                 </div>
-                <button type="submit" class="selfcheck-primary" data-action="export" disabled={busy || !profile_ready || !key_ready}>
+                // Not disabled while the passphrase is checked: the button keeps the focus, for
+                // the question that follows to give it back.
+                <button type="submit" class="selfcheck-primary" data-action="export"
+                    disabled={(busy && state.busy != Some(Busy::CheckingPassphrase)) || !profile_ready || !key_ready}>
                     { S::Export.get(lang) }
                 </button>
             </form>
+            if state.busy == Some(Busy::CheckingPassphrase) {
+                <p role="status" class="selfcheck-busy">{ S::CheckingPassphrase.get(lang) }</p>
+            }
             if state.busy == Some(Busy::Signing) { <p role="status" class="selfcheck-busy">{ S::Signing.get(lang) }</p> }
             if let Some(notice) = state.message(Place::Export) {
                 <MessageView place={Place::Export} notice={notice.clone()} {lang} dispatch={dispatch.clone()} />

@@ -130,19 +130,26 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
         },
         Notice::Info(message) => message.get(lang).to_owned(),
         Notice::Detail(message, detail) => message.with(lang, detail),
+        Notice::OtherAssociation(message, other) => other.text(*message, lang),
     }
 }
 
 /// For a file of the wrong kind, the control that takes it: a signed result given as a draft
-/// is for "import a signed result", a draft given as a result for "load draft file".
+/// is for "import a signed result", a draft given as a result for "load draft file", a key file
+/// given as either for "load an existing key file".
 fn the_right_control(error: &selfcheck_core::Error) -> Option<S> {
     use selfcheck_core::{Document, Error};
     match error {
         Error::WrongDocument { found: Document::Result, expected, .. } if *expected != Document::Result => {
             Some(S::ImportSection)
         }
-        Error::WrongDocument { found: Document::Draft | Document::Answers, expected: Document::Result, .. } => {
-            Some(S::LoadDraft)
+        Error::WrongDocument {
+            found: Document::Draft | Document::Answers,
+            expected: Document::Result | Document::KeyFile,
+            ..
+        } => Some(S::LoadDraft),
+        Error::WrongDocument { found: Document::KeyFile, expected, .. } if *expected != Document::KeyFile => {
+            Some(S::LoadKeyPath)
         }
         _ => None,
     }

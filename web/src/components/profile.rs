@@ -17,7 +17,7 @@ pub struct ProfileProps {
     /// The profile as typed.
     pub profile: Shared<ProfileDoc>,
     /// Fields the host page fixes.
-    pub locked: crate::components::app::Locked,
+    pub locked: crate::state::Locked,
     /// Another tab changed the draft while this form was being edited.
     pub conflict: bool,
     /// Interface language.

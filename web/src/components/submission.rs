@@ -15,21 +15,28 @@ pub struct SubmissionProps {
     pub addressee: Text,
     /// The host's own text (one paragraph or list item per line), replacing the default.
     pub text: Option<Text>,
-    /// The name the exported file has (or will have, from the profile as typed).
+    /// The name the exported file will have, once the profile as typed gives a valid credit
+    /// code and period.
     pub file_name: Option<String>,
 }
 
-/// The default steps, with the addressee and the file name filled in.
-fn default_steps(lang: Lang, addressee: &str, file_name: &str) -> Vec<String> {
+/// The default steps, with the addressee and, once the profile gives it, the file name filled in.
+fn default_steps(lang: Lang, addressee: &str, file_name: Option<&str>) -> Vec<String> {
     match lang {
         Lang::Zh => vec![
-            format!("将导出的签名结果文件（{file_name}，以统一社会信用代码和自查月份命名）与打印后加盖协会公章的自查结果摘要，一并报送{addressee}。"),
+            format!(
+                "将导出的签名结果文件（{}以统一社会信用代码和自查月份命名）与打印后加盖协会公章的自查结果摘要，一并报送{addressee}。",
+                file_name.map(|name| format!("{name}，")).unwrap_or_default()
+            ),
             format!("首次提交前，将密钥指纹（见“签名密钥”）向{addressee}备案一次；以后每次都用同一密钥签名。"),
             "密钥文件或口令遗失后无法找回：须新建密钥，并重新备案新密钥的指纹。".to_owned(),
             "佐证材料由协会自行留存，不随结果上传：结果中只记录佐证文件的名称、大小和 SHA-256 摘要。请妥善保存原件，文件改动后将与摘要不符。".to_owned(),
         ],
         Lang::En => vec![
-            format!("Send the exported signed result file ({file_name}, named by the credit code and the month assessed) to the {addressee}, together with the printed summary bearing the association's seal."),
+            format!(
+                "Send the exported signed result file ({}named by the credit code and the month assessed) to the {addressee}, together with the printed summary bearing the association's seal.",
+                file_name.map(|name| format!("{name}, ")).unwrap_or_default()
+            ),
             format!("Before the first submission, register the key fingerprint (see “Signing key”) with the {addressee} once; sign every later result with the same key."),
             "A lost key file or passphrase cannot be recovered: create a new key and register its fingerprint again.".to_owned(),
             "Evidence files stay with the association and are not uploaded: the result records only their names, sizes and SHA-256 digests. Keep the originals; a changed file no longer matches its digest.".to_owned(),
@@ -42,12 +49,12 @@ fn default_steps(lang: Lang, addressee: &str, file_name: &str) -> Vec<String> {
 pub fn Submission(props: &SubmissionProps) -> Html {
     let SubmissionProps { lang, addressee, text, file_name } = props;
     let lang = *lang;
-    let example = file_name.clone().unwrap_or_else(|| "514400005000031282-2026-11.json".to_owned());
+    // No sample name: one that is not the association's own would be taken for it.
     let steps: Vec<String> = match text {
         Some(text) => {
             text.get(lang).lines().map(str::trim).filter(|line| !line.is_empty()).map(str::to_owned).collect()
         }
-        None => default_steps(lang, addressee.get(lang), &example),
+        None => default_steps(lang, addressee.get(lang), file_name.as_deref()),
     };
     html! {
         <section class="selfcheck-area" id="selfcheck-submission" aria-labelledby="selfcheck-submission-title">

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::{ConflictPanel, MessageView, send};
 use crate::browser;
 use crate::i18n::S;
-use crate::state::{Action, Confirm, Notice, Place, Shared, State, StorageState};
+use crate::state::{Action, Confirm, Notice, OtherAssociation, Place, Shared, State, StorageState};
 use crate::storage;
 
 /// Properties of the toolbar and the banners.
@@ -42,15 +42,23 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let lang = state.lang;
     let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
     let load_draft = {
-        let (dispatch, catalogue) = (dispatch.clone(), state.catalogue.clone());
+        let (dispatch, catalogue, host_profile) =
+            (dispatch.clone(), state.catalogue.clone(), state.host_profile.clone());
         Callback::from(move |event: Event| {
             let Some(file) = browser::take_chosen_file(&event) else { return };
-            let (dispatch, catalogue) = (dispatch.clone(), catalogue.clone());
+            let (dispatch, catalogue, host_profile) = (dispatch.clone(), catalogue.clone(), host_profile.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let limit = selfcheck_core::answers::MAX_ANSWERS_BYTES;
                 let action = match browser::read_text(&file, selfcheck_core::Document::Draft, limit).await {
                     Err(failure) => Action::Say(Place::Draft, failure.notice(S::DraftFileInvalid)),
                     Ok(json) => match storage::read_draft(&catalogue, &json) {
+                        // Another association's draft would be signed under the host's name.
+                        Ok((_, profile, _)) if host_profile.differing(&profile.name, &profile.credit_code).any() => {
+                            let fields = host_profile.differing(&profile.name, &profile.credit_code);
+                            let other =
+                                OtherAssociation { name: profile.name, credit_code: profile.credit_code, fields };
+                            Action::Say(Place::Draft, Notice::OtherAssociation(S::DraftOtherAssociation, other))
+                        }
                         Ok((answers, profile, carried_over_from)) => Action::ReplaceDraft(
                             Shared::new(answers),
                             Shared::new(profile),

@@ -8,7 +8,7 @@
 mod csv;
 mod table;
 mod xlsx;
-mod zip;
+pub(crate) mod zip;
 
 pub use csv::{CsvStyle, to_csv};
 pub use table::{Column, Table, Value};
