@@ -462,7 +462,7 @@ fn timestamps_with_characters_across_their_fields_are_bad_timestamps() {
     let error = verify_result(&crash, &[Catalogue::builtin()], &now()).unwrap_err();
     assert!(matches!(error, Error::BadTimestamp(_)), "{error}");
     assert!(error.to_string().contains("is not a date-time of the form 2026-01-31T08:00:00Z"), "{error}");
-    assert!(error.message(selfcheck_core::Lang::Zh).contains("应为 2026-01-31T08:00:00Z 这样的格式"), "{error}");
+    assert!(error.message(selfcheck_core::Lang::Zh).contains("应为“2026-01-31T08:00:00Z”这样的格式"), "{error}");
     for field in ["validFrom", "created"] {
         for stamp in ["2026-12-\u{202e}27T15:06:27Z", "2026-12-2\u{e9}T15:06:27Z", "2026-11-05T02:30:0\u{4e00}Z"] {
             let json = edited("result", |doc| match field {

@@ -307,6 +307,7 @@ mod tests {
         assert_eq!(detect_file(br#"{"format": "selfcheck-review/1", "reviews": []}"#), Some(Document::Review));
         assert_eq!(detect_file(br#"{"format": "selfcheck-report/1"}"#), Some(Document::Report));
         assert_eq!(detect_file(br#"{"format": "selfcheck-analysis/1"}"#), Some(Document::Analysis));
+        assert_eq!(detect_file(br#"{"format": "selfcheck-analysis/2"}"#), Some(Document::Analysis));
         assert_eq!(detect_file(br#"{"format": 1, "areas": []}"#), Some(Document::Catalogue));
         assert_eq!(detect_file(br#"{"name": "x"}"#), Some(Document::UnknownJson));
         let register = "\u{feff}# 备案表\r\n514400005000031282 6161 1210 84A6 3F2B 9C01 D5A9 8173 E3B2\r\n";

@@ -121,7 +121,8 @@ pub fn detect(value: &Json) -> Document {
         Some(Json::String(format)) if format == ANSWERS_FORMAT => Document::Answers,
         Some(Json::String(format)) if format == REPORT_FORMAT => Document::Report,
         Some(Json::String(format)) if format == REVIEW_FORMAT => Document::Review,
-        Some(Json::String(format)) if format == crate::bureau::ANALYSIS_FORMAT => Document::Analysis,
+        // Any version of the analysis: one saved by an earlier release is as much a wrong pick.
+        Some(Json::String(format)) if format.starts_with("selfcheck-analysis/") => Document::Analysis,
         Some(Json::Number(_)) if object.contains_key("areas") => Document::Catalogue,
         _ => Document::UnknownJson,
     }
