@@ -343,7 +343,7 @@ widgetTest('a link typed without a scheme is kept as https://, and what is no ad
   await link.press('Enter');
   await visible(page, `${sel.criterion('B3')} li[data-evidence]`);
   assert.ok((await fieldset.locator('li[data-evidence]').textContent()).includes('https://www.example.org.cn/xxgk/2026-11.html'), 'kept with https://');
-  assert.match(await message.textContent(), /补上了 https:\/\//, 'and the page says so');
+  assert.match(await message.textContent(), /补上了“https:\/\/”/, 'and the page says so');
   assert.equal(await link.inputValue(), '', 'the field is emptied once added');
 
   await link.fill('见会议纪要第三页');

@@ -210,5 +210,5 @@ widgetTest('a key file protected with scrypt is refused with a message naming sc
   const message = await visible(page, '#selfcheck-key [data-testid=notice][data-place=key][data-state=error]', { timeout: SLOW });
   const text = await message.textContent();
   assert.match(text, /scrypt/, `the message names scrypt: ${text}`);
-  assert.match(text, /selfcheck 命令行工具/, `the message says which tool opens it: ${text}`);
+  assert.match(text, /请用命令行工具签名/, `the message says which tool opens it: ${text}`);
 });
