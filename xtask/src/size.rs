@@ -21,8 +21,9 @@ pub const WIDGET_FILES: [&str; 4] =
 /// (403.2 KiB measured). Raised to 414 KiB for issue 21: the core's naming of files of the wrong
 /// kind, which the widget's three file inputs use, and the locked profile and the jumps (7.5 KiB;
 /// 413.7 KiB measured on its branch, against 406.2 KiB for its base with the same toolchain;
-/// BENCHMARKS.md, "Size budget").
-pub const GZIP_BUDGET_BYTES: usize = 414 * 1024;
+/// BENCHMARKS.md, "Size budget"). Raised to 417 KiB when issue 21 was merged whole: the fields of
+/// the formats named in Chinese words, and the one grade rule (416.6 KiB measured).
+pub const GZIP_BUDGET_BYTES: usize = 417 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {
