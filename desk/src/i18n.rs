@@ -41,7 +41,7 @@ strings! {
     ClearFiles => "清空已接收的文件", "Clear the received files";
     Register => "密钥备案表", "Key register";
     RegisterHint => "每行一条：统一社会信用代码、空格、密钥指纹（与命令行工具读取的文件格式相同）。", "One line each: credit code, a space, key fingerprint (the file the command line tool reads).";
-    Expected => "应报送协会名单", "Associations expected to report";
+    Expected => "应报名单", "Expected list (associations expected to report)";
     ExpectedHint => "逗号分隔的表格（可由电子表格另存）：单位名称、统一社会信用代码（与命令行工具读取的文件格式相同）。", "Comma-separated table (a spreadsheet saved as CSV): name and credit code (the file the command line tool reads).";
     FromFile => "读自文件“{}”，按收到的原样核验和计算摘要；编辑后以编辑的文字为准。", "Read from “{}”: checked and hashed exactly as received; once edited, the text as edited counts.";
     LoadFile => "读入文件", "Load a file";

@@ -51,8 +51,9 @@ const NAMES: [&str; 38] = [
 ];
 
 /// Words for a thing that has another name everywhere else: (the one to avoid, the one to use).
-const TERMS: [(&str, &str); 4] = [
+const TERMS: [(&str, &str); 5] = [
     ("签署", "签名"),
+    ("应报送协会名单", "应报名单"),
     ("审核状态文件", "审核记录文件"),
     ("业务主管部门备案", "登记管理机关（广东省民政厅）备案"),
     (" – ", "至"),
