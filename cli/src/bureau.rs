@@ -15,8 +15,7 @@ use selfcheck_core::{Catalogue, Lang, Timestamp};
 
 use crate::escape::{self, escape};
 use crate::i18n;
-use crate::input::{self, ReadProblem};
-use crate::walk::{Entry, Skip};
+use selfcheck_files::{Entry, Native, ReadProblem, Skip};
 
 /// Runs `work(index)` for every index below `count` on every core, in order of the indexes in
 /// the result, with progress on standard error when there are many.
@@ -58,17 +57,17 @@ pub fn in_parallel<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync, lang
 /// Reads and examines every file, in parallel: the core's examination, or why it could not be
 /// read. Files are named to the core by their path as given.
 pub fn examine_files(
-    paths: &[&Path],
+    files: &[&Entry],
     catalogues: &[&Catalogue],
     now: &Timestamp,
     lang: Lang,
 ) -> Vec<Result<Examined, ReadProblem>> {
     in_parallel(
-        paths.len(),
+        files.len(),
         |index| {
-            let path = paths[index];
-            let bytes = input::read_bytes(path)?;
-            Ok(examine(&path.to_string_lossy(), &bytes, catalogues, now))
+            let entry = files[index];
+            let bytes = entry.read(&Native).unwrap_or(Err(ReadProblem::NotFound))?;
+            Ok(examine(&selfcheck_files::file_name(entry.path()), &bytes, catalogues, now))
         },
         lang,
     )
@@ -163,10 +162,7 @@ pub fn summary_text(
         }
         for (path, problem) in unreadable {
             let label = i18n::VERDICT_UNREADABLE.get(lang);
-            lines.push(format!(
-                "  {}",
-                i18n::rejected_line(lang, label, &escape::path(path), &i18n::read_problem(lang, problem))
-            ));
+            lines.push(format!("  {}", i18n::rejected_line(lang, label, &escape::path(path), &problem.message(lang))));
         }
     }
     let mut text = lines.join("\n");
@@ -210,8 +206,8 @@ pub fn files_table(mut table: Table, entries: &[(&Entry, Row<'_>)], lang: Lang) 
                 rows.extend(core_rows.next());
                 continue;
             }
-            Row::Unreadable(problem) => (i18n::STATUS_UNREADABLE.get(lang), i18n::read_problem(lang, problem)),
-            Row::NotRead(skip) => (i18n::STATUS_NOT_READ.get(lang), i18n::not_read(lang, skip)),
+            Row::Unreadable(problem) => (i18n::STATUS_UNREADABLE.get(lang), problem.message(lang)),
+            Row::NotRead(skip) => (i18n::STATUS_NOT_READ.get(lang), selfcheck_files::not_read(lang, skip)),
         };
         let mut cells = vec![
             Value::from(entry.path().to_string_lossy().into_owned()),
@@ -245,20 +241,14 @@ pub fn files_table(mut table: Table, entries: &[(&Entry, Row<'_>)], lang: Lang) 
 /// summary again; what cannot be read is left out (the summary then says which input is
 /// missing).
 pub fn read_inputs(paths: &[PathBuf], lang: Lang) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let entries = crate::walk::entries(paths)
+    let entries = selfcheck_files::entries(&Native, paths)
         .map_err(|(path, problem)| i18n::cannot_read(lang, i18n::INPUT_FILE, &escape::path(&path), &problem))?;
-    let files: Vec<&Path> = entries
-        .iter()
-        .filter_map(|entry| match entry {
-            Entry::File(path) => Some(path.as_path()),
-            Entry::NotRead(..) => None,
-        })
-        .collect();
-    let read = in_parallel(files.len(), |index| input::read_bytes(files[index]).ok(), lang);
+    let files: Vec<&Entry> = entries.iter().filter(|entry| matches!(entry, Entry::File { .. })).collect();
+    let read = in_parallel(files.len(), |index| files[index].read(&Native).and_then(Result::ok), lang);
     Ok(files
         .iter()
         .zip(read)
-        .filter_map(|(path, bytes)| bytes.map(|bytes| (path.to_string_lossy().into_owned(), bytes)))
+        .filter_map(|(entry, bytes)| bytes.map(|bytes| (selfcheck_files::file_name(entry.path()), bytes)))
         .collect())
 }
 

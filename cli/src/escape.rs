@@ -30,7 +30,7 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 
 /// A path, escaped (a path that is not UTF-8 is shown with U+FFFD where its bytes are not).
 pub fn path(path: &Path) -> String {
-    escape(&path.to_string_lossy()).into_owned()
+    selfcheck_files::display_path(path)
 }
 
 /// JSON as the core writes it, whose strings keep their values but carry every hazard as a

@@ -11,7 +11,6 @@ mod input;
 mod passphrase;
 mod render;
 mod results;
-mod walk;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -471,15 +470,11 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
         Analysis, CsvStyle, Deadline, ExpectedList, ExportSource, Input, InputRole, Reviews, Settings, SummaryKind,
         export, sign_summary,
     };
-    let entries = walk::entries(&args.paths)
+    let entries = selfcheck_files::entries(&selfcheck_files::Native, &args.paths)
         .map_err(|(path, problem)| i18n::cannot_read(lang, i18n::RESULT_FILE, &escape::path(&path), &problem))?;
-    let files: Vec<&Path> = entries
-        .iter()
-        .filter_map(|entry| match entry {
-            walk::Entry::File(path) => Some(path.as_path()),
-            walk::Entry::NotRead(..) => None,
-        })
-        .collect();
+    let file_entries: Vec<&selfcheck_files::Entry> =
+        entries.iter().filter(|entry| matches!(entry, selfcheck_files::Entry::File { .. })).collect();
+    let files: Vec<&Path> = file_entries.iter().map(|entry| entry.path()).collect();
     let role_files = [args.trusted_keys.as_deref(), args.expected.as_deref(), args.reviews.as_deref()];
     let inputs: Vec<&Path> = files
         .iter()
@@ -557,7 +552,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
     let catalogues: Vec<&Catalogue> = catalogues.iter().collect();
     // One clock for every verdict and for the signed summary, which anyone can then reproduce.
     let now = now();
-    let examined = bureau::examine_files(&files, &catalogues, &now, lang);
+    let examined = bureau::examine_files(&file_entries, &catalogues, &now, lang);
     let verdicts: Vec<selfcheck_core::bureau::Verdict> = examined
         .iter()
         .filter_map(|examined| examined.as_ref().ok())
@@ -575,14 +570,14 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
     let source = ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: reviews.as_ref(), others: &others };
 
     let mut read = examined.iter();
-    let rows: Vec<(&walk::Entry, bureau::Row<'_>)> = entries
+    let rows: Vec<(&selfcheck_files::Entry, bureau::Row<'_>)> = entries
         .iter()
         .filter_map(|entry| match entry {
-            walk::Entry::File(_) => read.next().map(|examined| match examined {
+            selfcheck_files::Entry::File { .. } => read.next().map(|examined| match examined {
                 Ok(_) => (entry, bureau::Row::Examined),
                 Err(problem) => (entry, bureau::Row::Unreadable(problem)),
             }),
-            walk::Entry::NotRead(_, skip) => Some((entry, bureau::Row::NotRead(skip))),
+            selfcheck_files::Entry::NotRead(_, skip) => Some((entry, bureau::Row::NotRead(skip))),
         })
         .collect();
     let unreadable: Vec<(&Path, &input::ReadProblem)> = rows
@@ -625,22 +620,16 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
         SummaryFormat::Text => write!(out, "{}", bureau::summary_text(&analysis, &verdicts, &unreadable, lang))?,
         SummaryFormat::Json => {
             let mut json = selfcheck_core::bureau::analysis_json(source, lang);
-            let not_read: Vec<selfcheck_core::json::Json> = rows
-                .iter()
-                .filter_map(|(entry, row)| {
-                    let reason = match row {
-                        bureau::Row::Examined => return None,
-                        bureau::Row::Unreadable(problem) => i18n::read_problem(lang, problem),
-                        bureau::Row::NotRead(skip) => i18n::not_read(lang, skip),
-                    };
-                    let mut object = selfcheck_core::json::Object::new();
-                    object.insert("name", entry.path().to_string_lossy().into_owned());
-                    object.insert("reason", reason);
-                    Some(selfcheck_core::json::Json::Object(object))
-                })
-                .collect();
+            let not_read = rows.iter().filter_map(|(entry, row)| {
+                let reason = match row {
+                    bureau::Row::Examined => return None,
+                    bureau::Row::Unreadable(problem) => problem.message(lang),
+                    bureau::Row::NotRead(skip) => selfcheck_files::not_read(lang, skip),
+                };
+                Some((entry.path(), reason))
+            });
             if let Some(object) = json.as_object_mut() {
-                object.insert("not_read", selfcheck_core::json::Json::Array(not_read));
+                object.insert("not_read", selfcheck_files::not_read_json(not_read));
             }
             writeln!(out, "{}", to_json(&json))?
         }

@@ -183,6 +183,6 @@ pub fn warnings(verified: &VerifiedResult, lang: Lang) -> Vec<String> {
 
 /// The first of `inputs` that is the same file as `output`, if any (by device and inode).
 pub fn same_file_as<'a>(output: &Path, inputs: impl IntoIterator<Item = &'a Path>) -> Option<&'a Path> {
-    let output = input::FileId::of(output)?;
-    inputs.into_iter().find(|input| input::FileId::of(input).as_ref() == Some(&output))
+    let output = input::file_id(output)?;
+    inputs.into_iter().find(|input| input::file_id(input).as_ref() == Some(&output))
 }

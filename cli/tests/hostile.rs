@@ -12,16 +12,17 @@ use common::{PASSPHRASE, Scratch, data, has_terminal_control, read, selfcheck, s
 use serde_json::{Value, json};
 
 #[test]
-fn devices_pipes_and_links_to_them_are_refused_at_once_with_the_file_named() {
+fn devices_sockets_and_links_to_them_are_refused_at_once_with_the_file_named() {
     let dir = Scratch::new("hostile-devices");
-    let fifo = dir.fifo("pipe.json");
     let zero = dir.link("zero.json", "/dev/zero");
+    let socket = dir.path("socket.json");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
     let answers = data("golden/answers-complete.json");
     let result = data("golden/result-complete.json");
     let key = data("keys/openssl-pbkdf2-1000.pem");
     for (bad, what) in [
         ("/dev/zero", "it is a character device, not a file"),
-        (fifo.as_str(), "it is a named pipe (FIFO), not a file"),
+        (socket.as_str(), "it is a socket, not a file"),
         (zero.as_str(), "it is a link to a character device (/dev/zero), not a file"),
     ] {
         for args in [
@@ -42,6 +43,62 @@ fn devices_pipes_and_links_to_them_are_refused_at_once_with_the_file_named() {
     }
 }
 
+/// Writes `content` into the FIFO `path` once a reader opens it, on a thread of its own.
+fn write_into(path: &str, content: Vec<u8>) -> std::thread::JoinHandle<std::io::Result<()>> {
+    let path = path.to_owned();
+    std::thread::spawn(move || std::fs::write(path, content))
+}
+
+#[test]
+fn a_pipe_named_on_the_command_line_is_read_as_standard_input_is() {
+    // Before: every one of these was refused ("it is a named pipe (FIFO), not a file"), so that
+    // `--passphrase-file <(pass show …)` could not be used. A FIFO is what bash's `<(…)` gives
+    // (`/dev/fd/63`): named on purpose, it is read.
+    let dir = Scratch::new("hostile-named-pipes");
+    let answers = data("golden/answers-complete.json");
+    let result = data("golden/result-complete.json");
+    let key = data("keys/openssl-pbkdf2-1000.pem");
+    let fingerprint = "65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0";
+    let register = format!("514400005000031282 {fingerprint}\n").into_bytes();
+    let pipe = dir.fifo("pipe");
+    let out = dir.path("signed.json");
+    let cases: Vec<(Vec<&str>, Vec<u8>, &str)> = vec![
+        (vec!["verify", &pipe], read("golden/result-complete.json").into_bytes(), "valid: "),
+        (vec!["report", &pipe], read("golden/result-complete.json").into_bytes(), "Validity: valid"),
+        (vec!["score", &pipe], read("golden/answers-complete.json").into_bytes(), "Score (per mille): 746"),
+        (vec!["verify", &result, "--trusted-keys", &pipe], register, "valid: "),
+        (vec!["sign", &answers, "--key", &pipe, "--out", &out], read("keys/openssl-pbkdf2-1000.pem").into_bytes(), ""),
+        (
+            vec!["sign", &answers, "--key", &key, "--passphrase-file", &pipe, "--out", &out, "--force"],
+            format!("{PASSPHRASE}\n").into_bytes(),
+            "",
+        ),
+        (vec!["summary", &pipe, "--format", "csv"], read("golden/result-complete.json").into_bytes(), ",accepted,"),
+    ];
+    for (args, content, says) in cases {
+        let writer = write_into(&pipe, content);
+        let run = selfcheck("en", &args).run();
+        assert_eq!(run.code, Some(0), "{args:?}: {}", run.shown());
+        assert!(run.stdout.contains(says), "{args:?}: {}", run.stdout);
+        writer.join().unwrap().unwrap();
+    }
+    // Bounded as standard input is: one byte past 16 MiB and reading stops.
+    let writer = write_into(&pipe, vec![b' '; 16 * 1024 * 1024 + 2]);
+    let run = selfcheck("en", &["verify", &pipe]).run();
+    assert_eq!(run.code, Some(1));
+    assert!(run.stdout.contains("more than the limit of 16777216 bytes (reading stopped there)"), "{}", run.stdout);
+    let _ = writer.join();
+    // bash's own process substitution, as people type it.
+    let binary = env!("CARGO_BIN_EXE_selfcheck");
+    let script = format!(
+        "{binary} --lang en sign {answers} --key <(cat {key}) --passphrase-file <(printf '%s\\n' '{PASSPHRASE}') >/dev/null && {binary} --lang en verify <(cat {result})"
+    );
+    let run = std::process::Command::new("bash").args(["-c", &script]).output().unwrap();
+    let shown = String::from_utf8_lossy(&run.stdout).into_owned() + &String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{shown}");
+    assert!(shown.starts_with("valid: /dev/fd/"), "{shown}");
+}
+
 #[test]
 fn a_fifo_in_a_folder_is_a_row_and_never_read() {
     let dir = Scratch::new("hostile-fifo");
@@ -53,7 +110,13 @@ fn a_fifo_in_a_folder_is_a_row_and_never_read() {
     assert_eq!(rows.len(), 3, "{}", run.stdout);
     assert!(rows[1].contains("a.json,") && rows[1].contains(",accepted,,verified,广东省示例行业协会,"), "{}", rows[1]);
     assert!(rows[2].starts_with(&format!("{fifo},")), "{}", rows[2]);
-    assert!(rows[2].contains(",not read,\"it is a named pipe (FIFO), not a file, so it is not read\","), "{}", rows[2]);
+    assert!(
+        rows[2].contains(
+            ",not read,\"it is a named pipe (FIFO), not a file, so it is not read (a pipe is read only when named)\","
+        ),
+        "{}",
+        rows[2]
+    );
     assert!(
         run.stderr.contains("1 files: 1 valid, 0 invalid, 0 not results; 1 other entries not read"),
         "{}",

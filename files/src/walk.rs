@@ -1,21 +1,30 @@
-//! The entries of the files and folders given to `summary`: folders walked in name order, each
-//! regular file listed once (by device and inode, whatever the links and hard links to it), and
-//! everything else listed with what it is and why it is not read: pipes, sockets and devices
-//! (never opened, so a FIFO cannot make the walk wait), broken and looping links, links that
-//! leave the folders named (not followed) or that lead back into them (not followed: what they
-//! lead to is listed where it is), and folders that cannot be read (the rest is still walked).
+//! The entries of the files and folders given to `summary` (and to every binding's folder
+//! function): folders walked in name order, each regular file listed once (by device and inode,
+//! whatever the links and hard links to it), a named pipe the user named listed to be read, and
+//! everything else listed with what it is and why it is not read: pipes found in a folder,
+//! sockets and devices (never opened, so a FIFO cannot make the walk wait), broken and looping
+//! links, links that leave the folders named (not followed) or that lead back into them (not
+//! followed: what they lead to is listed where it is), and folders that cannot be read (the rest
+//! is still walked).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::escape;
-use crate::input::{FileId, FileKind, ReadProblem};
+use crate::display_path;
+use crate::read::{ReadProblem, read_found, read_named};
+use crate::system::{FileId, FileKind, FileSystem, Kind, Metadata, is_link_loop};
 
 /// One entry of the walk.
 #[derive(Debug)]
 pub enum Entry {
-    /// A regular file, to be read and checked.
-    File(PathBuf),
+    /// A file to be read and checked: `named` when the user named it (a named pipe is then read
+    /// too), else a regular file found in a folder.
+    File {
+        /// The path as found.
+        path: PathBuf,
+        /// Whether the user named it.
+        named: bool,
+    },
     /// Something listed but not read, and why.
     NotRead(PathBuf, Skip),
 }
@@ -24,7 +33,17 @@ impl Entry {
     /// The path as found.
     pub fn path(&self) -> &Path {
         match self {
-            Entry::File(path) | Entry::NotRead(path, _) => path,
+            Entry::File { path, .. } | Entry::NotRead(path, _) => path,
+        }
+    }
+
+    /// Reads a file entry as its kind asks ([`read_named`] or [`read_found`]); `None` for an
+    /// entry not read.
+    pub fn read(&self, fs: &dyn FileSystem) -> Option<Result<Vec<u8>, ReadProblem>> {
+        match self {
+            Entry::File { path, named: true } => Some(read_named(fs, path)),
+            Entry::File { path, named: false } => Some(read_found(fs, path)),
+            Entry::NotRead(..) => None,
         }
     }
 }
@@ -59,23 +78,32 @@ pub enum Skip {
 ///
 /// A named path that does not exist or cannot be looked at, with why: that is a mistake on the
 /// command line, not an entry.
-pub fn entries(paths: &[PathBuf]) -> Result<Vec<Entry>, (PathBuf, ReadProblem)> {
-    let mut walk = Walk { roots: Vec::new(), files: HashMap::new(), folders: HashMap::new(), entries: Vec::new() };
+pub fn entries(fs: &dyn FileSystem, paths: &[PathBuf]) -> Result<Vec<Entry>, (PathBuf, ReadProblem)> {
+    let mut walk = Walk { fs, roots: Vec::new(), files: HashMap::new(), folders: HashMap::new(), entries: Vec::new() };
+    let mut named = Vec::with_capacity(paths.len());
     for path in paths {
-        walk.roots.push(std::fs::canonicalize(path).map_err(|error| (path.clone(), error.into()))?);
+        let metadata = fs.metadata(path).map_err(|error| (path.clone(), error.into()))?;
+        match fs.canonicalize(path) {
+            Ok(root) => walk.roots.push(root),
+            // A pipe of bash's `<(…)` (`/dev/fd/63`) resolves to no path: it is read, and no link
+            // can lead into it.
+            Err(_) if !metadata.is_dir() => {}
+            Err(error) => return Err((path.clone(), error.into())),
+        }
+        named.push(metadata);
     }
-    for path in paths {
-        let metadata = std::fs::metadata(path).map_err(|error| (path.clone(), error.into()))?;
+    for (path, metadata) in paths.iter().zip(named) {
         if metadata.is_dir() {
             walk.folder(path);
         } else {
-            walk.file(path, &metadata);
+            walk.file(path, &metadata, true);
         }
     }
     Ok(walk.entries)
 }
 
-struct Walk {
+struct Walk<'a> {
+    fs: &'a dyn FileSystem,
     /// The named paths, resolved: links that lead inside them are not followed.
     roots: Vec<PathBuf>,
     /// Each file listed, with where it was first found.
@@ -85,23 +113,27 @@ struct Walk {
     entries: Vec<Entry>,
 }
 
-impl Walk {
+impl Walk<'_> {
     fn not_read(&mut self, path: &Path, skip: Skip) {
         self.entries.push(Entry::NotRead(path.to_owned(), skip));
     }
 
-    fn file(&mut self, path: &Path, metadata: &std::fs::Metadata) {
-        if let Some(kind) = FileKind::of(metadata) {
-            return self.not_read(path, Skip::NotAFile(kind));
+    /// A file, named by the user (`named`: a named pipe is then read) or found in a folder.
+    fn file(&mut self, path: &Path, metadata: &Metadata, named: bool) {
+        match metadata.kind {
+            Kind::File => {}
+            Kind::Special(FileKind::Fifo) if named => {}
+            Kind::Special(kind) => return self.not_read(path, Skip::NotAFile(kind)),
+            Kind::Symlink => return self.link(path),
         }
-        if let Some(id) = FileId::from_metadata(path, metadata) {
-            if let Some(first) = self.files.get(&id) {
-                let first = escape::path(first);
+        if let Some(id) = &metadata.id {
+            if let Some(first) = self.files.get(id) {
+                let first = display_path(first);
                 return self.not_read(path, Skip::SameFile(first));
             }
-            self.files.insert(id, path.to_owned());
+            self.files.insert(id.clone(), path.to_owned());
         }
-        self.entries.push(Entry::File(path.to_owned()));
+        self.entries.push(Entry::File { path: path.to_owned(), named });
     }
 
     /// Walks a folder without recursion: a stack of the entries still to visit in each folder.
@@ -115,21 +147,19 @@ impl Walk {
                 stack.pop();
                 continue;
             };
-            let metadata = match std::fs::symlink_metadata(&path) {
+            let metadata = match self.fs.symlink_metadata(&path) {
                 Ok(metadata) => metadata,
                 Err(error) => {
                     self.not_read(&path, Skip::UnreadableFolder(error.into()));
                     continue;
                 }
             };
-            if metadata.file_type().is_symlink() {
-                self.link(&path);
-            } else if metadata.is_dir() {
+            if metadata.is_dir() {
                 if let Some(children) = self.enter(&path) {
                     stack.push(children);
                 }
             } else {
-                self.file(&path, &metadata);
+                self.file(&path, &metadata, false);
             }
         }
     }
@@ -137,18 +167,15 @@ impl Walk {
     /// The entries of a folder not walked before, sorted by name; a folder that cannot be read
     /// is an entry saying why.
     fn enter(&mut self, folder: &Path) -> Option<std::vec::IntoIter<PathBuf>> {
-        if let Some(id) = std::fs::metadata(folder).ok().and_then(|metadata| FileId::from_metadata(folder, &metadata)) {
+        if let Some(id) = self.fs.metadata(folder).ok().and_then(|metadata| metadata.id) {
             if let Some(first) = self.folders.get(&id) {
-                let first = escape::path(first);
+                let first = display_path(first);
                 self.not_read(folder, Skip::SameFolder(first));
                 return None;
             }
             self.folders.insert(id, folder.to_owned());
         }
-        let listed = std::fs::read_dir(folder).and_then(|entries| {
-            entries.map(|entry| entry.map(|entry| entry.path())).collect::<std::io::Result<Vec<_>>>()
-        });
-        match listed {
+        match self.fs.read_dir(folder) {
             Ok(mut paths) => {
                 paths.sort();
                 Some(paths.into_iter())
@@ -161,23 +188,19 @@ impl Walk {
     }
 
     fn link(&mut self, path: &Path) {
-        let target = match std::fs::canonicalize(path) {
+        let target = match self.fs.canonicalize(path) {
             Ok(target) => target,
-            Err(error) => {
-                #[cfg(unix)]
-                if error.raw_os_error() == Some(libc::ELOOP) {
-                    return self.not_read(path, Skip::LinkLoop);
-                }
-                let _ = error;
-                let target = std::fs::read_link(path).map(|target| escape::path(&target)).unwrap_or_default();
+            Err(error) if is_link_loop(&error) => return self.not_read(path, Skip::LinkLoop),
+            Err(_) => {
+                let target = self.fs.read_link(path).map(|target| display_path(&target)).unwrap_or_default();
                 return self.not_read(path, Skip::BrokenLink(target));
             }
         };
-        let shown = escape::path(&target);
+        let shown = display_path(&target);
         if !self.roots.iter().any(|root| target.starts_with(root)) {
             return self.not_read(path, Skip::LinkOutside(shown));
         }
-        if target.is_dir() {
+        if self.fs.metadata(&target).is_ok_and(|metadata| metadata.is_dir()) {
             self.not_read(path, Skip::LinkToFolder(shown));
         } else {
             self.not_read(path, Skip::LinkToFile(shown));
