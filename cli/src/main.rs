@@ -356,6 +356,10 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
                 }
             }
             let pem = read_input(&key_path, i18n::KEY_FILE, lang)?;
+            // A key file that cannot be opened is said before a passphrase is asked for.
+            selfcheck_core::keys::check_key_file(&pem).map_err(|error| {
+                i18n::cannot(lang, Action::OpenKey, &escape::path(&key_path), &i18n::core(lang, &error))
+            })?;
             let passphrase = passphrase::existing(passphrase_file.as_deref(), lang)?;
             let key = AssociationKey::from_encrypted_pem(&pem, &passphrase).map_err(|error| {
                 i18n::cannot(lang, Action::OpenKey, &escape::path(&key_path), &i18n::core(lang, &error))
@@ -496,6 +500,9 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
                 return Err(i18n::out_exists(lang, &escape::path(out_path)).into());
             }
             let pem = read_input(key_path, i18n::KEY_FILE, lang)?;
+            selfcheck_core::keys::check_key_file(&pem).map_err(|error| {
+                i18n::cannot(lang, Action::OpenKey, &escape::path(key_path), &i18n::core(lang, &error))
+            })?;
             let passphrase = passphrase::existing(args.passphrase_file.as_deref(), lang)?;
             let key = AssociationKey::from_encrypted_pem(&pem, &passphrase).map_err(|error| {
                 i18n::cannot(lang, Action::OpenKey, &escape::path(key_path), &i18n::core(lang, &error))

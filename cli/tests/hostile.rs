@@ -431,8 +431,8 @@ fn a_key_of_another_kind_is_named_and_an_ed25519_key_asked_for() {
 fn key_derivation_beyond_the_limits_is_refused_before_it_starts() {
     let answers = data("golden/answers-complete.json");
     for (file, says) in [
-        // Its vector V is under 32 MiB, its B 128 MiB: 176 MiB in all.
-        ("scrypt-n4-r65535-p16.pem", "scrypt needs 184546560 bytes (128·r·(N + p + 2)), more than 33554432"),
+        // Its vector V is under 32 MiB, its B 128 MiB: 176 MiB in all; r is out of range first.
+        ("scrypt-n4-r65535-p16.pem", "scrypt's block size r is 65535; selfcheck accepts 1 to 32"),
         // Two million rounds of SHA-512 cost what twelve million of SHA-256 do.
         (
             "openssl-pbkdf2-sha512-2000000.pem",
@@ -445,6 +445,35 @@ fn key_derivation_beyond_the_limits_is_refused_before_it_starts() {
     }
     let run = selfcheck("en", &["sign", &answers, "--key", &data("keys/openssl-pbkdf2-sha512-1000.pem")]).run();
     assert_eq!(run.code, Some(0), "SHA-512 within the limit: {}", run.stderr);
+}
+
+#[test]
+fn a_key_file_parameter_out_of_range_is_named_before_a_passphrase_is_asked_for() {
+    // Before: scrypt with p = 17 was "The passphrase is wrong (or the key file is damaged)", and
+    // only after a passphrase had been asked for.
+    let answers = data("golden/answers-complete.json");
+    let key = data("keys/scrypt-p17.pem");
+    for (lang, says) in [
+        (
+            "en",
+            "cannot open the key {key}: The key file cannot be used: scrypt's parallelization p is 17; selfcheck accepts 1 to 16.",
+        ),
+        ("zh", "无法打开密钥 {key}：密钥文件无法使用：其 scrypt 参数“p”（并行度）为 17，本工具接受 1 至 16。"),
+    ] {
+        // No passphrase anywhere: a prompt would be the first thing said.
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_selfcheck"))
+            .args(["--lang", lang, "sign", &answers, "--key", &key])
+            .env_remove("SELFCHECK_PASSPHRASE")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(&says.replace("{key}", &key)), "{stderr}");
+        // With a passphrase, right or wrong, it is never blamed on it.
+        let run = selfcheck(lang, &["sign", &answers, "--key", &key]).run();
+        assert!(run.stderr.contains(&says.replace("{key}", &key)), "{}", run.stderr);
+    }
 }
 
 #[test]

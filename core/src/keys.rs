@@ -36,6 +36,14 @@ pub const MAX_KEY_DERIVATION_WORK: u64 = MAX_PBKDF2_ITERATIONS as u64;
 /// The most memory scrypt may need to open a key file, in bytes: OpenSSL's own default limit
 /// (`SCRYPT_MAX_MEM`), counted the same way ([`KeyDerivationCost`]).
 pub const MAX_SCRYPT_MEMORY_BYTES: u64 = 32 * 1024 * 1024;
+/// The largest scrypt cost `N` a key file may have: RFC 7914's largest example (2^20).
+pub const MAX_SCRYPT_COST: u64 = 1 << 20;
+/// The largest scrypt block size `r` a key file may have: four times what OpenSSL and Python's
+/// `cryptography` write (8).
+pub const MAX_SCRYPT_BLOCK_SIZE: u64 = 32;
+/// The largest scrypt parallelization `p` a key file may have: RFC 7914's largest example (16);
+/// key files are written with 1, and selfcheck runs the `p` lanes one after the other.
+pub const MAX_SCRYPT_PARALLELIZATION: u64 = 16;
 /// The shortest passphrase accepted for a new key file, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 /// The largest key file accepted, checked before parsing.
@@ -148,9 +156,10 @@ impl AssociationKey {
         let encrypted =
             EncryptedPrivateKeyInfo::from_der(&der).map_err(|_| Error::KeyFile(KeyFileProblem::Unreadable))?;
         // A hostile file could ask for billions of iterations or gigabytes of scrypt memory and
-        // hang the host: the cost is bounded before anything is derived.
+        // hang the host, and a parameter out of range would be blamed on the passphrase: both
+        // are checked before anything is derived.
         if let Some(params) = encrypted.encryption_algorithm.pbes2() {
-            KeyDerivationCost::of(params)?.check()?;
+            check_parameters(params)?;
         }
         let plain = encrypted.encryption_algorithm.decrypt(passphrase, encrypted.encrypted_data).map_err(|error| {
             match error {
@@ -387,6 +396,65 @@ pub fn key_file_from_ciphertext(
 }
 
 /// The DER inside a key file: size, the one PEM block and its label checked.
+/// Checks a key file before any passphrase is asked for or tried: its form (one encrypted
+/// PKCS#8 PEM block), each parameter of its encryption against what selfcheck accepts (scrypt's
+/// `N`, `r` and `p`, PBKDF2's iterations, the key length the cipher needs: each refused with its
+/// name and its limit), and the work and memory its key derivation asks for
+/// ([`KeyDerivationCost`]).
+///
+/// # Errors
+/// [`Error::KeyFile`] saying what is wrong, or [`Error::TooLarge`] for a file over
+/// [`MAX_KEY_FILE_BYTES`].
+pub fn check_key_file(pem: &str) -> Result<(), Error> {
+    let der = key_file_der(pem)?;
+    let encrypted = EncryptedPrivateKeyInfo::from_der(&der).map_err(|_| Error::KeyFile(KeyFileProblem::Unreadable))?;
+    match encrypted.encryption_algorithm.pbes2() {
+        Some(params) => check_parameters(params),
+        None => Err(Error::KeyFile(KeyFileProblem::UnsupportedEncryption)),
+    }
+}
+
+/// Each parameter of PBES2 `params` within what selfcheck accepts, then the cost of the whole.
+fn check_parameters(params: &pbes2::Parameters<'_>) -> Result<(), Error> {
+    let out_of_range = |parameter, found: u64, min: u64, max: u64| {
+        if (min..=max).contains(&found) {
+            Ok(())
+        } else {
+            Err(Error::KeyFile(KeyFileProblem::OutOfRange { parameter, found, min, max }))
+        }
+    };
+    let key_bytes = params.encryption.key_size() as u64;
+    let key_length = match &params.kdf {
+        pbes2::Kdf::Pbkdf2(pbkdf2) => {
+            // The most iterations are what the work budget allows this PRF (past it, the cost
+            // check below says how much work they are).
+            let (_, per_iteration) = pbkdf2_iteration_work(pbkdf2.prf, key_bytes);
+            let most = MAX_KEY_DERIVATION_WORK / per_iteration.max(1);
+            if pbkdf2.iteration_count == 0 {
+                out_of_range(KeyFileParameter::Pbkdf2Iterations, 0, 1, most)?;
+            }
+            pbkdf2.key_length
+        }
+        pbes2::Kdf::Scrypt(scrypt) => {
+            let (n, r, p) = (scrypt.cost_parameter, u64::from(scrypt.block_size), u64::from(scrypt.parallelization));
+            out_of_range(KeyFileParameter::ScryptBlockSize, r, 1, MAX_SCRYPT_BLOCK_SIZE)?;
+            out_of_range(KeyFileParameter::ScryptParallelization, p, 1, MAX_SCRYPT_PARALLELIZATION)?;
+            // RFC 7914 also wants N below 2^(128·r/8): only r = 1 (N up to 2^15) is below the
+            // largest N accepted.
+            let max_n = MAX_SCRYPT_COST.min(1u64.checked_shl(16 * r as u32 - 1).unwrap_or(u64::MAX));
+            if n >= 2 && n.is_power_of_two() {
+                out_of_range(KeyFileParameter::ScryptCost, n, 2, max_n)?;
+            }
+            scrypt.key_length
+        }
+        _ => return Err(Error::KeyFile(KeyFileProblem::UnsupportedKdf)),
+    };
+    if let Some(length) = key_length {
+        out_of_range(KeyFileParameter::KeyLength, u64::from(length), key_bytes, key_bytes)?;
+    }
+    KeyDerivationCost::of(params)?.check()
+}
+
 fn key_file_der(pem: &str) -> Result<Vec<u8>, Error> {
     if pem.len() > MAX_KEY_FILE_BYTES {
         return Err(Error::TooLarge {
@@ -436,7 +504,7 @@ impl KeyFileEncryption {
             EncryptedPrivateKeyInfo::from_der(&der).map_err(|_| Error::KeyFile(KeyFileProblem::Unreadable))?;
         let params =
             encrypted.encryption_algorithm.pbes2().ok_or(Error::KeyFile(KeyFileProblem::UnsupportedEncryption))?;
-        KeyDerivationCost::of(params)?.check()?;
+        check_parameters(params)?;
         let (aes_key_bytes, iv) = match params.encryption {
             pbes2::EncryptionScheme::Aes128Cbc { iv } => (16, *iv),
             pbes2::EncryptionScheme::Aes256Cbc { iv } => (32, *iv),
@@ -454,9 +522,6 @@ impl KeyFileEncryption {
             pbes2::Pbkdf2Prf::HmacWithSha512 => "SHA-512",
             _ => return Err(Error::KeyFile(KeyFileProblem::UnsupportedKdf)),
         };
-        if pbkdf2.key_length.is_some_and(|length| length != aes_key_bytes) {
-            return Err(Error::KeyFile(KeyFileProblem::UnsupportedEncryption));
-        }
         Ok(KeyFileEncryption {
             pbkdf2_hash,
             iterations: pbkdf2.iteration_count,
@@ -502,6 +567,17 @@ pub enum KeyFileProblem {
     UnsupportedKdf,
     /// scrypt's N is not a power of two above 1.
     BadScryptCost(u64),
+    /// A parameter of the encryption is outside what selfcheck accepts.
+    OutOfRange {
+        /// Which.
+        parameter: KeyFileParameter,
+        /// Its value in the file.
+        found: u64,
+        /// The least accepted.
+        min: u64,
+        /// The most accepted.
+        max: u64,
+    },
     /// The key derivation needs more memory than allowed.
     TooMuchMemory {
         /// Bytes it needs.
@@ -536,6 +612,22 @@ pub enum KeyFileProblem {
     },
     /// The key could not be encoded (a bug: please report it).
     Encoding,
+}
+
+/// A parameter of a key file's encryption, which [`KeyFileProblem::OutOfRange`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyFileParameter {
+    /// scrypt's cost `N`.
+    ScryptCost,
+    /// scrypt's block size `r`.
+    ScryptBlockSize,
+    /// scrypt's parallelization `p`.
+    ScryptParallelization,
+    /// PBKDF2's iteration count.
+    Pbkdf2Iterations,
+    /// The length of the derived key, in bytes, which the cipher fixes (AES-256: 32).
+    KeyLength,
 }
 
 /// The kind of key a decrypted PKCS#8 structure holds, as people name it.
@@ -666,18 +758,8 @@ impl KeyDerivationCost {
         let key_bytes = params.encryption.key_size() as u64;
         match &params.kdf {
             pbes2::Kdf::Pbkdf2(pbkdf2) => {
-                use pbes2::Pbkdf2Prf::*;
-                let (what, block_bytes, weight) = match pbkdf2.prf {
-                    HmacWithSha1 => ("PBKDF2-HMAC-SHA1", 20, 1),
-                    HmacWithSha224 => ("PBKDF2-HMAC-SHA224", 28, 1),
-                    HmacWithSha256 => ("PBKDF2-HMAC-SHA256", 32, 1),
-                    HmacWithSha384 => ("PBKDF2-HMAC-SHA384", 48, SHA512_ITERATION_WORK),
-                    HmacWithSha512 => ("PBKDF2-HMAC-SHA512", 64, SHA512_ITERATION_WORK),
-                    // A PRF added to pkcs5 later: counted as the costliest known.
-                    _ => ("PBKDF2", 20, SHA512_ITERATION_WORK),
-                };
-                let blocks = key_bytes.div_ceil(block_bytes);
-                let work = u64::from(pbkdf2.iteration_count).saturating_mul(blocks).saturating_mul(weight);
+                let (what, per_iteration) = pbkdf2_iteration_work(pbkdf2.prf, key_bytes);
+                let work = u64::from(pbkdf2.iteration_count).saturating_mul(per_iteration);
                 Ok(KeyDerivationCost { work, memory: 0, what })
             }
             pbes2::Kdf::Scrypt(scrypt) => {
@@ -718,6 +800,21 @@ impl KeyDerivationCost {
         }
         Ok(())
     }
+}
+
+/// The name of a PBKDF2 PRF and the work of one of its iterations deriving a key of `key_bytes`.
+fn pbkdf2_iteration_work(prf: pbes2::Pbkdf2Prf, key_bytes: u64) -> (&'static str, u64) {
+    use pbes2::Pbkdf2Prf::*;
+    let (what, block_bytes, weight) = match prf {
+        HmacWithSha1 => ("PBKDF2-HMAC-SHA1", 20, 1),
+        HmacWithSha224 => ("PBKDF2-HMAC-SHA224", 28, 1),
+        HmacWithSha256 => ("PBKDF2-HMAC-SHA256", 32, 1),
+        HmacWithSha384 => ("PBKDF2-HMAC-SHA384", 48, SHA512_ITERATION_WORK),
+        HmacWithSha512 => ("PBKDF2-HMAC-SHA512", 64, SHA512_ITERATION_WORK),
+        // A PRF added to pkcs5 later: counted as the costliest known.
+        _ => ("PBKDF2", 20, SHA512_ITERATION_WORK),
+    };
+    (what, key_bytes.div_ceil(block_bytes).saturating_mul(weight))
 }
 
 /// The key-derivation cost of a key file, when it is an encrypted PKCS#8 PEM file with PBES2
@@ -771,6 +868,7 @@ mod tests {
             "openssl-pbkdf2-1000.pem" => include_str!("../../tests/data/keys/openssl-pbkdf2-1000.pem"),
             "openssl-scrypt-16.pem" => include_str!("../../tests/data/keys/openssl-scrypt-16.pem"),
             "scrypt-n4-r65535-p16.pem" => include_str!("../../tests/data/keys/scrypt-n4-r65535-p16.pem"),
+            "scrypt-p17.pem" => include_str!("../../tests/data/keys/scrypt-p17.pem"),
             other => panic!("no test key file {other}"),
         }
         .to_owned()
@@ -903,7 +1001,7 @@ mod tests {
     fn key_files_over_the_limits_are_refused_before_deriving() {
         // Each of these would take seconds or gigabytes if derived; refused at once.
         for (file, words) in [
-            ("scrypt-n4-r65535-p16.pem", "scrypt needs 184546560 bytes"),
+            ("scrypt-n4-r65535-p16.pem", "scrypt's block size r is 65535; selfcheck accepts 1 to 32"),
             ("openssl-pbkdf2-sha512-2000000.pem", "PBKDF2-HMAC-SHA512 is as much work as 12000000 SHA-256 iterations"),
             ("openssl-pbkdf2-20000000.pem", "it asks for 20000000 PBKDF2 iterations"),
         ] {
@@ -911,6 +1009,56 @@ mod tests {
             assert!(said.contains(words), "{file}: {said}");
             assert_eq!(key_file_cost(&key_file(file)).map(|cost| cost.check().is_err()), Some(true), "{file}");
         }
+    }
+
+    #[test]
+    fn each_parameter_out_of_range_is_named_with_its_limit_before_any_passphrase_is_tried() {
+        // The case the adversarial corpus found: scrypt with p = 17 (the file of
+        // openssl-scrypt-16.pem with p changed) was "the passphrase is wrong".
+        let p17 = key_file("scrypt-p17.pem");
+        for passphrase in [PASSPHRASE, "another passphrase"] {
+            let said = message(AssociationKey::from_encrypted_pem(&p17, passphrase));
+            assert!(said.contains("scrypt's parallelization p is 17; selfcheck accepts 1 to 16"), "{said}");
+        }
+        assert!(message(check_key_file(&p17).map(|()| AssociationKey::from_seed([0; 32]))).contains("p is 17"));
+        let zh = crate::messages::error(&check_key_file(&p17).unwrap_err(), crate::Lang::Zh);
+        assert!(zh.contains("其 scrypt 参数“p”（并行度）为 17，本工具接受 1 至 16"), "{zh}");
+        let aes256 = EncryptionScheme::Aes256Cbc { iv: &IV };
+        let said = |params: &Parameters<'_>| check_parameters(params).unwrap_err().message(crate::Lang::En);
+        for (params, words) in [
+            (scrypt(16, 8, 17), "scrypt's parallelization p is 17; selfcheck accepts 1 to 16"),
+            (scrypt(16, 8, 0), "scrypt's parallelization p is 0; selfcheck accepts 1 to 16"),
+            (scrypt(16, 33, 1), "scrypt's block size r is 33; selfcheck accepts 1 to 32"),
+            (scrypt(16, 0, 1), "scrypt's block size r is 0; selfcheck accepts 1 to 32"),
+            (scrypt(1 << 21, 8, 1), "scrypt's cost N is 2097152; selfcheck accepts 2 to 1048576"),
+            // RFC 7914: N below 2^(16·r), on which the scrypt crate fails (it was "its encryption
+            // cannot be used").
+            (scrypt(1 << 16, 1, 1), "scrypt's cost N is 65536; selfcheck accepts 2 to 32768"),
+            (scrypt(6, 8, 1), "N = 6 is not a power of two above 1"),
+            (
+                pbkdf2(Pbkdf2Prf::HmacWithSha256, 0, aes256),
+                "PBKDF2 iteration count is 0; selfcheck accepts 1 to 10000000",
+            ),
+            (
+                pbkdf2(Pbkdf2Prf::HmacWithSha512, 0, aes256),
+                "PBKDF2 iteration count is 0; selfcheck accepts 1 to 1666666",
+            ),
+        ] {
+            assert!(said(&params).contains(words), "{params:?}: {}", said(&params));
+        }
+        let mut wrong_length = pbkdf2(Pbkdf2Prf::HmacWithSha256, 1000, aes256);
+        if let Kdf::Pbkdf2(kdf) = &mut wrong_length.kdf {
+            kdf.key_length = Some(16);
+        }
+        assert!(
+            said(&wrong_length).contains("derived key length (bytes) is 16; it must be 32"),
+            "{}",
+            said(&wrong_length)
+        );
+        // Within every range, the cost limits still hold.
+        assert!(said(&scrypt(1 << 20, 8, 1)).contains("scrypt needs"));
+        assert!(check_parameters(&scrypt(16384, 8, 1)).is_ok());
+        assert!(check_parameters(&scrypt(16, 1, 16)).is_ok());
     }
 
     #[test]

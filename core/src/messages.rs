@@ -543,6 +543,7 @@ pub fn key_file_problem(problem: &crate::keys::KeyFileProblem, lang: Lang) -> St
             format!("其 scrypt 参数“N”为 {n}，不是大于 1 的 2 的幂"),
             format!("its scrypt cost N = {n} is not a power of two above 1"),
         ),
+        P::OutOfRange { parameter, found, min, max } => key_file_parameter(*parameter, *found, *min, *max, lang),
         P::TooMuchMemory { bytes, limit } => pick(
             format!("打开它需要 {} 内存（scrypt），超过上限 {}", file_size(*bytes, lang), file_size(*limit, lang)),
             format!("scrypt needs {} bytes (128·r·(N + p + 2)), more than {limit}", bytes),
@@ -582,6 +583,25 @@ pub fn key_file_problem(problem: &crate::keys::KeyFileProblem, lang: Lang) -> St
             "密钥无法编码（程序错误，请报告）".into(),
             "the key cannot be encoded (a bug; please report it)".into(),
         ),
+    }
+}
+
+/// A parameter of a key file's encryption outside what selfcheck accepts: its name, its value and
+/// its limits, in `lang` (no final stop).
+fn key_file_parameter(parameter: crate::keys::KeyFileParameter, found: u64, min: u64, max: u64, lang: Lang) -> String {
+    use crate::keys::KeyFileParameter as K;
+    let (zh_name, en_name) = match parameter {
+        K::ScryptCost => ("scrypt 参数“N”（计算量）", "scrypt's cost N"),
+        K::ScryptBlockSize => ("scrypt 参数“r”（块大小）", "scrypt's block size r"),
+        K::ScryptParallelization => ("scrypt 参数“p”（并行度）", "scrypt's parallelization p"),
+        K::Pbkdf2Iterations => ("PBKDF2 迭代次数", "its PBKDF2 iteration count"),
+        K::KeyLength => ("派生密钥的长度（字节）", "its derived key length (bytes)"),
+    };
+    match lang {
+        Lang::Zh if min == max => format!("其{}为 {found}，应为 {min}", after_chinese(zh_name)),
+        Lang::Zh => format!("其{}为 {found}，本工具接受 {min} 至 {max}", after_chinese(zh_name)),
+        Lang::En if min == max => format!("{en_name} is {found}; it must be {min}"),
+        Lang::En => format!("{en_name} is {found}; selfcheck accepts {min} to {max}"),
     }
 }
 
