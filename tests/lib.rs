@@ -3,7 +3,8 @@
 
 pub mod bureau_set;
 
-use selfcheck_core::Timestamp;
+use selfcheck_core::json::{self, Json};
+use selfcheck_core::{AssociationKey, Timestamp};
 
 /// The verifier's clock in the tests: after every golden result was signed.
 pub fn now() -> Timestamp {
@@ -13,4 +14,48 @@ pub fn now() -> Timestamp {
 /// A serde_json value (what the tests edit documents with) as the core's own JSON.
 pub fn core_json(value: &serde_json::Value) -> selfcheck_core::json::Json {
     selfcheck_core::json::parse(&value.to_string()).expect("serde_json writes strict JSON")
+}
+
+/// A file of the shared test data (`tests/data/`).
+pub fn data(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(path)
+}
+
+/// Sets the member at `path` (object keys) to `value`.
+fn set(value: &mut Json, path: &[&str], new: Json) {
+    let object = value.as_object_mut().expect("an object on the path");
+    match path {
+        [key] => {
+            object.insert(*key, new);
+        }
+        [key, rest @ ..] => {
+            let mut inner = object.remove(key).expect("the path exists");
+            set(&mut inner, rest, new);
+            object.insert(*key, inner);
+        }
+        [] => unreachable!("a path names a member"),
+    }
+}
+
+/// The golden result with `changes` applied (each a member's path and its new value), its proof
+/// made again by the seed-7 test key at `created`: a result whose signature holds whatever the
+/// change, so that only the core's deeper checks can refuse it.
+pub fn resigned(changes: &[(&[&str], Json)], created: &str) -> String {
+    let golden = std::fs::read_to_string(data("golden/result-complete.json")).expect("the golden result");
+    let mut value = json::parse(&golden).expect("the golden result is JSON");
+    for (path, new) in changes {
+        set(&mut value, path, new.clone());
+    }
+    let key = resigning_key();
+    set(&mut value, &["issuer"], Json::from(key.public().did()));
+    let Json::Object(mut document) = value else { unreachable!("a result is an object") };
+    document.remove("proof");
+    let created = Timestamp::parse(created).expect("a valid timestamp");
+    selfcheck_core::credential::add_proof(&mut document, &key, Some(&created));
+    json::pretty(&Json::Object(document)) + "\n"
+}
+
+/// The test key [`resigned`] signs with.
+pub fn resigning_key() -> AssociationKey {
+    AssociationKey::from_seed([7; 32])
 }

@@ -225,9 +225,12 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
                 let subject = &doc.credential_subject;
                 let profile = &subject.profile;
                 let report = &subject.report;
+                // The code in its one spelling, as everywhere else (a claim is read as the
+                // bureau's verdicts read it).
+                let code = selfcheck_core::credit_code::normalize(&profile.credit_code);
                 rows.push((
                     i18n::ASSOCIATION.get(lang),
-                    i18n::name_and_code(lang, &escape(&profile.name), &escape(&profile.credit_code)),
+                    i18n::name_and_code(lang, &escape(&profile.name), &escape(&code)),
                 ));
                 rows.push((
                     i18n::PERIOD.get(lang),
@@ -318,7 +321,9 @@ pub fn result_json(checked: &Checked, lang: Lang) -> Json {
                     let mut claimed = Object::new();
                     claimed.insert("issuer", doc.issuer.as_str());
                     claimed.insert("issued", doc.valid_from.as_str());
-                    claimed.insert("profile", doc.credential_subject.profile.to_json());
+                    let mut profile = doc.credential_subject.profile.clone();
+                    profile.credit_code = selfcheck_core::credit_code::normalize(&profile.credit_code);
+                    claimed.insert("profile", profile.to_json());
                     claimed.insert("report", doc.credential_subject.report.to_json());
                     Json::Object(claimed)
                 }),

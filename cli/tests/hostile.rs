@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{PASSPHRASE, Scratch, data, has_terminal_control, read, selfcheck, signed};
+use common::{PASSPHRASE, Scratch, data, has_terminal_control, read, resigned, selfcheck, signed};
 use serde_json::{Value, json};
 
 #[test]
@@ -549,4 +549,27 @@ fn verify_and_report_judge_in_the_bureaus_order_register_before_catalogue() {
     let report = selfcheck("en", &["report", &result, "--format", "json"]).run();
     let report: Value = serde_json::from_str(&report.stdout).unwrap();
     assert_eq!(report["error_code"], "catalogue-mismatch");
+}
+
+#[test]
+fn a_credit_code_is_shown_in_its_one_spelling_however_a_file_writes_it() {
+    // Before: `report` of a result that fails showed the code as the file wrote it
+    // (５１４４…), and a register line with spaces inside the code was refused.
+    let dir = Scratch::new("hostile-spelling");
+    let full_width: String =
+        "514400005000031282".chars().map(|c| char::from_u32(u32::from(c) + 0xfee0).unwrap()).collect();
+    let signed = resigned(&dir, "full-width.json", |value| {
+        value["credentialSubject"]["profile"]["credit_code"] = json!(full_width);
+    });
+    let tampered = dir.file("tampered.json", std::fs::read_to_string(&signed).unwrap().replacen("746", "747", 1));
+    let run = selfcheck("en", &["report", &tampered]).run();
+    assert!(run.stdout.contains("Association: 广东省示例行业协会 (514400005000031282)"), "{}", run.stdout);
+    let run = selfcheck("en", &["report", &tampered, "--format", "json"]).run();
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["claimed"]["profile"]["credit_code"], "514400005000031282", "{report}");
+    let fingerprint = selfcheck_core::AssociationKey::from_seed([7; 32]).public().fingerprint();
+    let register = dir.file("keys.txt", format!("514400 005000 031282 {fingerprint}\n"));
+    let run = selfcheck("en", &["verify", &signed, "--trusted-keys", &register]).run();
+    assert_eq!(run.code, Some(0), "{}", run.shown());
+    assert!(run.stdout.contains("(514400005000031282)"), "{}", run.stdout);
 }

@@ -2,9 +2,10 @@
 //! credit code, has filed. A signature proves only which key signed; the register says whose
 //! key it is.
 //!
-//! The file has one `CREDIT_CODE FINGERPRINT` per line; the fingerprint in any case, with spaces,
-//! hyphens or colons; `#` starts a comment; a byte-order mark is ignored. An association that
-//! lost its key and made a new one has a line for each key it filed.
+//! The file has one `CREDIT_CODE FINGERPRINT` per line; the code as answers read it (spaces inside
+//! it allowed), the fingerprint in any case, with spaces, hyphens or colons; `#` starts a comment;
+//! a byte-order mark is ignored. An association that lost its key and made a new one has a line
+//! for each key it filed.
 //!
 //! ```
 //! use selfcheck_core::register::{KeyRegister, KeyStatus};
@@ -247,11 +248,32 @@ impl KeyRegister {
 }
 
 /// A register line's credit code and fingerprint as written, without its comment; `None` for a
-/// line that is blank or only a comment.
+/// line that is blank or only a comment. The code is read as the answers read it (spaces inside
+/// it, as printed on certificates, are allowed: `514400 005000 031282`): the words before the
+/// fingerprint that make up its 18 characters at most; the fingerprint is the rest.
 fn entry_words(line: &str) -> Option<(&str, &str)> {
     let line = line.split('#').next().unwrap_or("").trim();
-    (!line.is_empty()).then(|| line.split_once(char::is_whitespace).unwrap_or((line, "")))
+    if line.is_empty() {
+        return None;
+    }
+    let mut words = line.split_whitespace();
+    let first = words.next().unwrap_or(line);
+    let mut code_end = first.len();
+    let mut characters = crate::credit_code::normalize(first).chars().count();
+    for word in words {
+        let more = crate::credit_code::normalize(word).chars().count();
+        if characters >= CODE_CHARACTERS || characters + more > CODE_CHARACTERS {
+            break;
+        }
+        characters += more;
+        // Words are slices of the line: where this one ends.
+        code_end = word.as_ptr() as usize - line.as_ptr() as usize + word.len();
+    }
+    Some((&line[..code_end], line[code_end..].trim_start()))
 }
+
+/// How many characters a unified social credit code has.
+const CODE_CHARACTERS: usize = 18;
 
 /// Whether `line` is a register's entry, a valid credit code and a fingerprint: a file with one is
 /// a register, even when other lines are wrong.
@@ -282,6 +304,33 @@ mod tests {
             ["4A2C 8D8A 1B48 3C2A 5E6F 7081 92A3 B4C5", "0011 2233 4455 6677 8899 AABB CCDD EEFF"]
         );
         assert_eq!(KeyRegister::parse(&register.to_text()).unwrap(), register);
+    }
+
+    #[test]
+    fn a_code_is_read_as_the_answers_read_it() {
+        // Before: a code with spaces inside was refused ("this one has 6"), though answers,
+        // results and the expected list read it.
+        let fingerprint = "4A2C 8D8A 1B48 3C2A 5E6F 7081 92A3 B4C5";
+        let full_width = |text: &str| -> String {
+            text.chars()
+                .map(|c| if c == ' ' { '\u{3000}' } else { char::from_u32(c as u32 + 0xfee0).unwrap() })
+                .collect()
+        };
+        for written in [
+            "514400 005000 031282".to_owned(),
+            "5144 0000 5000 0312 82".to_owned(),
+            "5144-0000-5000-0312-82".to_owned(),
+            full_width(CODE),
+            full_width("5144 0000 5000 0312 82"),
+            CODE.to_owned(),
+        ] {
+            let register = KeyRegister::parse(&format!("{written} {fingerprint}\n"))
+                .unwrap_or_else(|error| panic!("{written}: {error}"));
+            assert_eq!(register.lookup(&code(CODE)), [fingerprint], "{written}");
+        }
+        // A code one character short is still said to be one character short.
+        let error = KeyRegister::parse(&format!("51440000500003128 {fingerprint}\n")).unwrap_err();
+        assert!(error.to_string().contains("this one has 17"), "{error}");
     }
 
     #[test]

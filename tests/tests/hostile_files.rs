@@ -3,43 +3,9 @@
 //! deeper checks can refuse them. Generated here, checked to be current, and checked to be
 //! refused by the core for the reason the browser test expects. `UPDATE_GOLDEN=1` rewrites them.
 
-use selfcheck_core::json::{self, Json};
-use selfcheck_core::{AssociationKey, Catalogue, Timestamp, verify_result};
-
-fn data(path: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(path)
-}
-
-/// Sets the member at `path` (object keys) to `value`.
-fn set(value: &mut Json, path: &[&str], new: Json) {
-    let object = value.as_object_mut().expect("an object on the path");
-    match path {
-        [key] => {
-            object.insert(*key, new);
-        }
-        [key, rest @ ..] => {
-            let mut inner = object.remove(key).expect("the path exists");
-            set(&mut inner, rest, new);
-            object.insert(*key, inner);
-        }
-        [] => unreachable!("a path names a member"),
-    }
-}
-
-/// The golden result with `changes` applied, its proof made again by the seed-7 test key at
-/// `created`.
-fn resigned(changes: &[(&[&str], Json)], created: &str) -> String {
-    let mut value = json::parse(&std::fs::read_to_string(data("golden/result-complete.json")).unwrap()).unwrap();
-    for (path, new) in changes {
-        set(&mut value, path, new.clone());
-    }
-    let key = AssociationKey::from_seed([7; 32]);
-    set(&mut value, &["issuer"], Json::from(key.public().did()));
-    let Json::Object(mut document) = value else { unreachable!("a result is an object") };
-    document.remove("proof");
-    selfcheck_core::credential::add_proof(&mut document, &key, Some(&Timestamp::parse(created).unwrap()));
-    json::pretty(&Json::Object(document)) + "\n"
-}
+use selfcheck_core::json::Json;
+use selfcheck_core::{Catalogue, Timestamp, verify_result};
+use selfcheck_tests::{data, resigned};
 
 #[test]
 fn the_hostile_results_are_current_and_refused_for_their_reason() {

@@ -52,20 +52,12 @@ impl Field {
     }
 }
 
-/// A credit code as the core reads it: spaces and hyphens (as printed on certificates) gone,
-/// full-width letters and digits (as typed with a Chinese input method) made half-width,
-/// upper case.
+/// A credit code as the core reads it (`selfcheck_core::credit_code::normalize`, the one rule of
+/// the CLI, the desk and the bindings too): spaces and hyphens (as printed on certificates) gone,
+/// full-width letters and digits (as typed with a Chinese input method) made half-width, upper
+/// case.
 pub fn tidy_credit_code(typed: &str) -> String {
-    typed
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '－' | '—'))
-        .map(|c| match c {
-            // Full-width forms of ASCII: U+FF01 to U+FF5E.
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            other => other,
-        })
-        .collect::<String>()
-        .to_ascii_uppercase()
+    selfcheck_core::credit_code::normalize(typed)
 }
 
 /// The profile form.

@@ -26,8 +26,9 @@ pub fn download_draft(state: &State, dispatch: &Callback<Action>, place: Place) 
     Callback::from(move |_: MouseEvent| {
         let draft = storage::draft_doc(&catalogue, &answers, &profile);
         let json = selfcheck_core::json::pretty(&draft.to_json());
-        let code = profile.credit_code.trim();
-        let name = if code.is_empty() { "selfcheck".to_owned() } else { code.to_ascii_uppercase() };
+        // The code in its one spelling, as the result's file name has it.
+        let code = super::profile::tidy_credit_code(&profile.credit_code);
+        let name = if code.is_empty() { "selfcheck".to_owned() } else { code };
         let file_name = format!("{name}-draft-{}.json", browser::local_date_compact());
         if let Err(error) = browser::download(&file_name, json.as_bytes(), "application/json") {
             dispatch.emit(Action::Say(place, Notice::Browser(S::DownloadFailed, browser::describe(error))));
@@ -55,8 +56,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                         // Another association's draft would be signed under the host's name.
                         Ok((_, profile, _)) if host_profile.differing(&profile.name, &profile.credit_code).any() => {
                             let fields = host_profile.differing(&profile.name, &profile.credit_code);
-                            let other =
-                                OtherAssociation { name: profile.name, credit_code: profile.credit_code, fields };
+                            let credit_code = super::profile::tidy_credit_code(&profile.credit_code);
+                            let other = OtherAssociation { name: profile.name, credit_code, fields };
                             Action::Say(Place::Draft, Notice::OtherAssociation(S::DraftOtherAssociation, other))
                         }
                         Ok((answers, profile, carried_over_from)) => Action::ReplaceDraft(
