@@ -450,7 +450,8 @@ pub fn lost(lang: Lang, points: u32, veto: bool, unanswered: bool) -> String {
 /// A quoted clause of the notice.
 pub fn clause(lang: Lang, section: &str, quote: &str) -> String {
     let label = CLAUSE.get(lang);
-    say!(lang, format!("{label} {section}：“{quote}”"), format!("{label} {section}: “{quote}”"))
+    let quote = selfcheck_core::messages::quoted(quote);
+    say!(lang, format!("{label} {section}：{quote}"), format!("{label} {section}: {quote}"))
 }
 
 /// Items of a list.

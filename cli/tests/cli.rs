@@ -139,7 +139,7 @@ fn score_states_every_problem_and_exits_1() {
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     for expected in [
-        "profile.credit_code: the check character is 'X'",
+        "profile.credit_code: the check character is \"X\"",
         "A1: this criterion always applies",
         "B1: this criterion is answered yes or no",
         "Q7: there is no criterion with this id",
@@ -196,5 +196,26 @@ fn a_custom_catalogue_with_broken_rules_lists_every_problem() {
         "total_points: the points add up to 101, but must add up to 100",
     ] {
         assert!(message.contains(expected), "missing {expected:?} in\n{message}");
+    }
+}
+
+#[test]
+fn a_clause_quoting_the_notice_keeps_its_inner_quotes_apart() {
+    // Before: “…打击“伪劣假冒”不法行为” in the handbook, the inner quotes the outer ones.
+    // The handbook, and the rectification list of a blank template (every criterion open).
+    let template = Scratch::new("blank-template.json", stdout(&selfcheck(&["template"])));
+    for (format, output) in [
+        ("markdown", selfcheck(&["catalog", "--format", "markdown"])),
+        ("score", selfcheck(&["score", template.path()])),
+    ] {
+        let handbook = stdout(&output);
+        assert!(handbook.contains("打击‘伪劣假冒’不法行为”"), "{format}");
+        let clauses: Vec<&str> = handbook.lines().filter(|line| line.contains("依据")).collect();
+        assert!(clauses.len() >= 40, "{format}: {} clauses", clauses.len());
+        for line in clauses {
+            let inner = line.split_once('“').map_or("", |(_, rest)| rest);
+            let inner = inner.rsplit_once('”').map_or(inner, |(inside, _)| inside);
+            assert!(!inner.contains(['“', '”']), "{format}: {line}");
+        }
     }
 }

@@ -72,7 +72,10 @@ fn golden_data() -> Vec<String> {
     let catalogue: serde_json::Value = serde_json::from_str(&selfcheck("en", &["catalog"]).run().stdout).unwrap();
     let mut texts = Vec::new();
     collect_texts(&catalogue, &mut texts);
+    // A quoted clause shows its inner quotes as ‘’.
+    let requoted: Vec<String> = texts.iter().map(|text| text.replace('“', "‘").replace('”', "’")).collect();
     data.extend(texts);
+    data.extend(requoted);
     data
 }
 

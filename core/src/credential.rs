@@ -83,7 +83,12 @@ pub fn verify_proof(document: &Json) -> Result<PublicKey, Error> {
         Some(_) => return Err(Error::UnsupportedProof(ProofProblem::NotOneObject)),
     };
     let field = |name: &str| proof.get(name).and_then(Json::as_str);
-    let shown = |name: &str| proof.get(name).map(json::compact).unwrap_or_default();
+    // A text as it is (the message quotes it once), anything else as JSON; absent: empty.
+    let shown = |name: &str| match proof.get(name) {
+        Some(Json::String(text)) => text.clone(),
+        Some(other) => json::compact(other),
+        None => String::new(),
+    };
     if field("type") != Some(PROOF_TYPE) {
         return Err(Error::UnsupportedProof(ProofProblem::Type(shown("type"))));
     }

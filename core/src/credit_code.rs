@@ -55,15 +55,16 @@ impl fmt::Display for CreditCodeError {
             }
             CreditCodeError::InvalidCharacter { position, found } => write!(
                 f,
-                "character {position} ({found:?}) cannot occur in a unified social credit code \
-                 (digits and capital letters except I, O, S, V and Z)"
+                "character {position} (\"{}\") cannot occur in a unified social credit code \
+                 (digits and capital letters except I, O, S, V and Z)",
+                crate::messages::display_input(&found.to_string())
             ),
             CreditCodeError::DivisionNotDigits => {
                 write!(f, "characters 3 to 8 are the administrative division code and must be digits")
             }
             CreditCodeError::CheckMismatch { expected, found } => write!(
                 f,
-                "the check character is {found:?} but the first 17 characters call for {expected:?}: \
+                "the check character is \"{found}\" but the first 17 characters call for \"{expected}\": \
                  a character was probably mistyped"
             ),
         }

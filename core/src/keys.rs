@@ -279,7 +279,7 @@ impl PublicKey {
     pub fn from_did(did: &str) -> Result<PublicKey, Error> {
         let multibase = did
             .strip_prefix("did:key:")
-            .ok_or_else(|| Error::BadDidKey(format!("{did:?} does not start with did:key:")))?;
+            .ok_or_else(|| Error::BadDidKey(format!("\"{did}\" does not start with did:key:")))?;
         PublicKey::from_multibase(multibase)
     }
 

@@ -60,6 +60,20 @@ pub fn display_input(text: &str) -> String {
     short
 }
 
+/// Text within “”, the quotation marks inside it becoming ‘’ (as the notice's “小金库” does inside
+/// a quoted clause): how the notice's words are quoted in both languages, by every interface.
+pub fn quoted(text: &str) -> String {
+    let inner: String = text
+        .chars()
+        .map(|c| match c {
+            '“' => '‘',
+            '”' => '’',
+            other => other,
+        })
+        .collect();
+    format!("“{inner}”")
+}
+
 /// A size in bytes for people: `812 字节`, `20 KB`, `4 MB` (KB and MB of 1024).
 pub fn file_size(bytes: u64, lang: Lang) -> String {
     const KIB: u64 = 1024;
@@ -154,7 +168,11 @@ fn after_chinese(name: &str) -> Cow<'_, str> {
 
 /// The English name of a kind of document with its article: `a key file`, `an image`.
 fn a_document(what: Document) -> String {
-    let name = document(what, Lang::En);
+    with_article(document(what, Lang::En))
+}
+
+/// An English name with its indefinite article: `a key register`, `an expected list`.
+fn with_article(name: &str) -> String {
     let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
     format!("{article} {name}")
 }
@@ -438,8 +456,8 @@ pub fn error(error: &Error, lang: Lang) -> String {
         Error::SummaryInputMissing(role) => pick(
             format!("汇总用到了{}，但输入文件中没有列出它：别人将无法重新计算这份汇总。", input_role(*role, lang)),
             format!(
-                "The summary used a {} that is not among its inputs: nobody could compute it again.",
-                input_role(*role, lang)
+                "The summary used {} that is not among its inputs: nobody could compute it again.",
+                with_article(input_role(*role, lang))
             ),
         ),
         Error::Archive(problem) => archive_problem(*problem, lang),
@@ -517,11 +535,14 @@ pub fn key_file_problem(problem: &crate::keys::KeyFileProblem, lang: Lang) -> St
         ),
         P::WrongLabel { label, unencrypted: true } => pick(
             format!("它是未加密的私钥（{}），本工具只使用加密保存的密钥", display_input(label)),
-            format!("it holds a \"{}\", not an encrypted private key; keys are kept encrypted", display_input(label)),
+            format!(
+                "it holds a PEM block labelled \"{}\", not an encrypted private key; keys are kept encrypted",
+                display_input(label)
+            ),
         ),
         P::WrongLabel { label, unencrypted: false } => pick(
             format!("它是“{}”，不是加密的私钥", display_input(label)),
-            format!("it holds a \"{}\", not an encrypted private key", display_input(label)),
+            format!("it holds a PEM block labelled \"{}\", not an encrypted private key", display_input(label)),
         ),
         P::Undecodable => pick(
             "PEM 内容无法解码，文件可能已损坏".into(),
@@ -719,13 +740,25 @@ fn proof_problem(problem: &ProofProblem, lang: Lang) -> String {
             "签名应为一个对象：本工具只接受一个签名。".into(),
             "The proof must be one object: selfcheck accepts exactly one proof.".into(),
         ),
+        ProofProblem::Type(found) if found.is_empty() => pick(
+            "签名没有注明类型，本工具只接受“DataIntegrityProof”。".into(),
+            "The proof has no type; only DataIntegrityProof is accepted.".into(),
+        ),
         ProofProblem::Type(found) => pick(
             format!("签名类型为“{}”，本工具只接受“DataIntegrityProof”。", display_input(found)),
             format!("The proof's type is \"{}\"; only DataIntegrityProof is accepted.", display_input(found)),
         ),
+        ProofProblem::Cryptosuite(found) if found.is_empty() => pick(
+            "签名没有注明算法套件，本工具只接受“eddsa-jcs-2022”。".into(),
+            "The proof has no cryptosuite; only eddsa-jcs-2022 is accepted.".into(),
+        ),
         ProofProblem::Cryptosuite(found) => pick(
             format!("签名算法套件为“{}”，本工具只接受“eddsa-jcs-2022”。", display_input(found)),
             format!("The proof's cryptosuite is \"{}\"; only eddsa-jcs-2022 is accepted.", display_input(found)),
+        ),
+        ProofProblem::Purpose(found) if found.is_empty() => pick(
+            "签名没有注明用途，应为“assertionMethod”。".into(),
+            "The proof has no proofPurpose; it must be assertionMethod.".into(),
         ),
         ProofProblem::Purpose(found) => pick(
             format!("签名用途为“{}”，应为“assertionMethod”。", display_input(found)),

@@ -198,7 +198,7 @@ fn catalogue_figures(figures: &ProvinceDoc, lang: Lang) -> Html {
                             { for figures.criteria.iter().filter_map(|counts| Some((criterion(&counts.id)?, counts))).map(|(criterion, counts)| html! {
                                 <tr id={format!("desk-criterion-{}", criterion.id)} tabindex="-1">
                                     <th scope="row">{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</th>
-                                    <td>{ format!("{} {}", criterion.clause.section, criterion.clause.quote) }</td>
+                                    <td>{ format!("{} {}", criterion.clause.section, selfcheck_core::messages::quoted(&criterion.clause.quote)) }</td>
                                     <td>{ selfcheck_core::messages::percent(counts.failed_per_mille) }</td>
                                     <td>{ counts.vetoes }</td>
                                 </tr>

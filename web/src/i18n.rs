@@ -241,18 +241,9 @@ pub fn points_after(points: u32, lang: Lang) -> String {
     }
 }
 
-/// Text within “”, the quotation marks inside it becoming ‘’ (as the notice's “小金库” does
-/// inside a quoted clause). The quotes are the notice's Chinese words in both languages.
+/// Text within “”, the quotation marks inside it becoming ‘’: the core's one rule.
 pub fn quoted(text: &str) -> String {
-    let inner: String = text
-        .chars()
-        .map(|c| match c {
-            '“' => '‘',
-            '”' => '’',
-            other => other,
-        })
-        .collect();
-    format!("“{inner}”")
+    selfcheck_core::messages::quoted(text)
 }
 
 /// A file size for people: bytes below 1 KB, else KB or MB with one decimal (1 KB = 1024 bytes).
