@@ -90,14 +90,11 @@ pub fn check_file(path: &Path, catalogues: &[&Catalogue], trusted: Option<&Trust
         Ok(bytes) => bytes,
         Err(problem) => return Checked::Unreadable(problem),
     };
-    // A file of another program (a PDF, a spreadsheet, …) is named by the core, as in `summary`
-    // and the review desk, before it is refused as text that is not UTF-8.
-    if let Err(error @ Error::WrongDocument { .. }) = selfcheck_core::wire::file_text(&bytes, Document::Result) {
-        return Checked::NotAResult(Reason(bureau::Reason::Error(error)));
-    }
-    let json = match input::decode(bytes) {
-        Ok(json) => json,
-        Err(problem) => return Checked::Unreadable(problem),
+    // The core reads the bytes as `summary`, the review desk and the bindings do: a file of
+    // another program (a PDF, a spreadsheet, …) or in another encoding (GBK, UTF-16) is named.
+    let json = match selfcheck_core::wire::file_text(&bytes, Document::Result) {
+        Ok(text) => text.to_owned(),
+        Err(error) => return Checked::NotAResult(Reason(bureau::Reason::Error(error))),
     };
     let now = crate::now();
     let verdict =

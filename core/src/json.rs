@@ -266,13 +266,13 @@ pub struct JsonError {
 pub enum JsonErrorKind {
     /// Nothing but white space.
     Empty,
-    /// The text is not UTF-8. `likely_gbk` when it reads as GBK (Windows' "ANSI" on Chinese
-    /// systems), which calls for "save it as UTF-8".
+    /// The text is not UTF-8; `encoding` what it seems to be instead (GBK, Windows' "ANSI" on
+    /// Chinese systems, or UTF-16, Notepad's "Unicode"), which calls for "save it as UTF-8".
     NotUtf8 {
         /// Offset of the first byte that is not UTF-8.
         offset: usize,
-        /// Whether the bytes read as GBK-encoded Chinese.
-        likely_gbk: bool,
+        /// What the bytes seem to be.
+        encoding: Encoding,
     },
     /// The text ends in the middle of the document: the file is cut short.
     CutShort,
@@ -318,12 +318,35 @@ pub fn decode(bytes: &[u8]) -> Result<&str, JsonError> {
             let offset = error.valid_up_to();
             let (line, column) = position(&String::from_utf8_lossy(&bytes[..offset]), offset);
             Err(JsonError {
-                kind: JsonErrorKind::NotUtf8 { offset, likely_gbk: looks_like_gbk(bytes) },
+                kind: JsonErrorKind::NotUtf8 { offset, encoding: guess_encoding(bytes) },
                 line,
                 column,
                 path: String::new(),
             })
         }
+    }
+}
+
+/// What a text that is not UTF-8 seems to be encoded in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// GBK (Windows' "ANSI" on Chinese systems): ASCII and well-formed GBK pairs.
+    Gbk,
+    /// UTF-16 with its byte-order mark (Notepad's and Excel's "Unicode").
+    Utf16,
+    /// Something else.
+    Unknown,
+}
+
+/// What `bytes` (not UTF-8) seem to be encoded in: the one guess every reader of the program
+/// makes.
+pub fn guess_encoding(bytes: &[u8]) -> Encoding {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        Encoding::Utf16
+    } else if looks_like_gbk(bytes) {
+        Encoding::Gbk
+    } else {
+        Encoding::Unknown
     }
 }
 
@@ -860,9 +883,11 @@ mod tests {
         // "协会" in GBK.
         let gbk = decode(b"{\"name\": \"\xd0\xad\xbb\xe1\"}").unwrap_err();
         // Its first two bytes happen to be valid UTF-8 (U+042D); the third is not.
-        assert_eq!(gbk.kind, JsonErrorKind::NotUtf8 { offset: 12, likely_gbk: true });
+        assert_eq!(gbk.kind, JsonErrorKind::NotUtf8 { offset: 12, encoding: Encoding::Gbk });
         let latin = decode(b"[\"\xff\"]").unwrap_err();
-        assert_eq!(latin.kind, JsonErrorKind::NotUtf8 { offset: 2, likely_gbk: false });
+        assert_eq!(latin.kind, JsonErrorKind::NotUtf8 { offset: 2, encoding: Encoding::Unknown });
+        let utf16 = decode(b"\xff\xfe{\x00}\x00").unwrap_err();
+        assert_eq!(utf16.kind, JsonErrorKind::NotUtf8 { offset: 0, encoding: Encoding::Utf16 });
     }
 
     #[test]

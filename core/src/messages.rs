@@ -223,7 +223,14 @@ pub fn json_error(error: &JsonError, lang: Lang) -> String {
                 "it is empty".into()
             }
         }
-        JsonErrorKind::NotUtf8 { offset, likely_gbk: true } => {
+        JsonErrorKind::NotUtf8 { encoding: crate::json::Encoding::Utf16, .. } => {
+            if zh {
+                "文件是 UTF-16（“Unicode”）编码的文本，不是 UTF-8：请“另存为”UTF-8 编码后再试".into()
+            } else {
+                "it is UTF-16 (\"Unicode\") text, not UTF-8: save it as UTF-8 and try again".into()
+            }
+        }
+        JsonErrorKind::NotUtf8 { offset, encoding: crate::json::Encoding::Gbk } => {
             if zh {
                 format!(
                     "文件不是 UTF-8 编码（第 {} 个字节起），看来是 GBK（ANSI）编码：请用记事本等编辑器“另存为”UTF-8 编码后再试",
@@ -236,7 +243,7 @@ pub fn json_error(error: &JsonError, lang: Lang) -> String {
                 )
             }
         }
-        JsonErrorKind::NotUtf8 { offset, likely_gbk: false } => {
+        JsonErrorKind::NotUtf8 { offset, encoding: crate::json::Encoding::Unknown } => {
             if zh {
                 format!("文件不是 UTF-8 编码的文本（第 {} 个字节起），可能不是本工具所需的文件", offset + 1)
             } else {
@@ -336,7 +343,7 @@ pub fn error(error: &Error, lang: Lang) -> String {
                 ),
             )
         }
-        Error::Json { what: Document::ExpectedList, error: JsonError { kind: JsonErrorKind::NotUtf8 { likely_gbk: true, .. }, .. } } => pick(
+        Error::Json { what: Document::ExpectedList, error: JsonError { kind: JsonErrorKind::NotUtf8 { encoding: crate::json::Encoding::Gbk, .. }, .. } } => pick(
             "应报名单不是 UTF-8 编码，看来是 GBK（ANSI）编码：请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”格式后再试。".into(),
             "The expected list is not UTF-8; it looks like GBK (ANSI): in Excel, save it as \"CSV UTF-8 (Comma delimited)\" and try again.".into(),
         ),

@@ -9,6 +9,8 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+pub use selfcheck_core::json::Encoding;
+
 use crate::system::{FileKind, FileSystem, Kind, Metadata, is_link_loop};
 
 /// The most bytes read from any one input; the core's own limits are lower.
@@ -55,17 +57,6 @@ impl ReadProblem {
     pub fn message(&self, lang: selfcheck_core::Lang) -> String {
         crate::words::read_problem(lang, self)
     }
-}
-
-/// What a text that is not UTF-8 seems to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    /// UTF-16 with its byte-order mark (Notepad's "Unicode").
-    Utf16,
-    /// Only ASCII and well-formed GBK pairs: what Chinese Windows calls ANSI.
-    Gbk,
-    /// Something else.
-    Unknown,
 }
 
 impl From<std::io::Error> for ReadProblem {
@@ -169,34 +160,9 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, ReadProblem> {
         }),
         Err(error) => {
             let offset = error.utf8_error().valid_up_to();
-            Err(ReadProblem::NotUtf8 { encoding: guess_encoding(error.as_bytes()), offset })
+            Err(ReadProblem::NotUtf8 { encoding: selfcheck_core::json::guess_encoding(error.as_bytes()), offset })
         }
     }
-}
-
-fn guess_encoding(bytes: &[u8]) -> Encoding {
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Encoding::Utf16;
-    }
-    // GBK: ASCII, or a lead byte 0x81–0xFE followed by a trail byte 0x40–0xFE other than 0x7F.
-    let mut pairs = 0;
-    let mut rest = bytes;
-    while let Some((&first, tail)) = rest.split_first() {
-        if first < 0x80 {
-            rest = tail;
-            continue;
-        }
-        match tail.split_first() {
-            Some((&second, tail))
-                if (0x81..=0xfe).contains(&first) && (0x40..=0xfe).contains(&second) && second != 0x7f =>
-            {
-                pairs += 1;
-                rest = tail;
-            }
-            _ => return Encoding::Unknown,
-        }
-    }
-    if pairs > 0 { Encoding::Gbk } else { Encoding::Unknown }
 }
 
 #[cfg(test)]

@@ -221,7 +221,7 @@ fn not_utf16() -> Error {
     Error::Json {
         what: Document::ExpectedList,
         error: JsonError {
-            kind: JsonErrorKind::NotUtf8 { offset: 0, likely_gbk: false },
+            kind: JsonErrorKind::NotUtf8 { offset: 0, encoding: crate::json::Encoding::Unknown },
             line: 1,
             column: 1,
             path: String::new(),
@@ -534,7 +534,7 @@ mod tests {
         let gbk = b"\xb9\xe3\xb6\xab\xca\xa1,514400005000031282\n";
         match ExpectedList::from_bytes(gbk) {
             Err(Error::Json { what: Document::ExpectedList, error }) => {
-                assert!(matches!(error.kind, JsonErrorKind::NotUtf8 { likely_gbk: true, .. }));
+                assert!(matches!(error.kind, JsonErrorKind::NotUtf8 { encoding: crate::json::Encoding::Gbk, .. }));
             }
             other => panic!("{other:?}"),
         }
