@@ -1,7 +1,13 @@
 // Types of the npm package `selfcheck` (Node.js).
 
-/** A JSON document: the parsed object, or its text. */
-export type Document = string | Record<string, unknown>;
+/**
+ * A JSON document: the parsed object, its text, or the file's bytes as received (read by the core
+ * as the command line reads a file: never decoded lossily, GBK and UTF-16 named).
+ */
+export type Document = string | Record<string, unknown> | Uint8Array | ArrayBuffer;
+
+/** A file's bytes: a Buffer, any Uint8Array, or an ArrayBuffer. */
+export type Bytes = Uint8Array | ArrayBuffer;
 
 /** A problem with one field. */
 export interface Problem {
@@ -66,7 +72,7 @@ export function sign(
 ): Record<string, unknown>;
 export function verify(
   result: Document,
-  options?: { register?: string; catalogues?: Document[]; now?: string },
+  options?: { register?: string | Bytes; catalogues?: Document[]; now?: string },
 ): Verdict;
 
 /** A received file for `summary`: its content, or its name and content. */
@@ -74,10 +80,10 @@ export type ReceivedFile = Document | { name: string; content: Document };
 
 /** Options of `summary` and `summaryOfFolder`. */
 export interface SummaryOptions {
-  /** The key register's text (`CREDIT_CODE FINGERPRINT` lines). */
-  register?: string;
-  /** The associations expected to report (CSV or TSV text with names and credit codes). */
-  expected?: string;
+  /** The key register (`CREDIT_CODE FINGERPRINT` lines): its text or its bytes. */
+  register?: string | Bytes;
+  /** The associations expected to report (CSV, TSV or Excel's UTF-16 text): its text or bytes. */
+  expected?: string | Bytes;
   /** A review file (`selfcheck-review/1`). */
   reviews?: Document;
   /** The day (1–28) of the following month by which a month's result is due. */
@@ -106,6 +112,8 @@ export interface Analysis {
   ranking: ({ rank: number; credit_code: string; name: string; score: number; grade: string } & Record<string, unknown>)[];
   province: Record<string, unknown>[];
   anomalies: { code: string; credit_code: string | null; message: string; files: { name: string; sha256: string }[] }[];
+  /** `summaryOfFolder` only: the entries not read and why, as `selfcheck summary` lists them. */
+  not_read?: { name: string; reason: string }[];
 }
 
 export function summary(results: Iterable<ReceivedFile>, options?: SummaryOptions): Analysis;

@@ -924,7 +924,12 @@ fn field_in_words(at: &str) -> String {
             key = before;
         }
         in_report |= key == "report";
-        if let Some(word) = field_word(key, in_report) {
+        // A binding's `result` argument is the signed result given, not a review's result
+        // digest: named as the caller wrote it.
+        let argument = parts.len() == 1 && parts[0] == "调用参数" && key == "result";
+        if argument {
+            parts.push(format!("“{}”", display_input(key)));
+        } else if let Some(word) = field_word(key, in_report) {
             if !word.is_empty() {
                 parts.push(word.to_owned());
             }

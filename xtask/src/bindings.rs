@@ -1,6 +1,7 @@
 //! The Python and Node bindings' own tests: builds the Python wheel with maturin into the interop
 //! venv and the Node package with wasm-pack, then runs pytest and `node --test` over the golden
-//! cases (the C binding's tests are part of `cargo test`).
+//! cases and the CLI's hostile files, which they compare with the CLI's verdicts (pytest feeds
+//! them to the C library too; the C binding's own tests are part of `cargo test`).
 
 use crate::cmd::{self, command, run};
 use crate::interop;
@@ -10,6 +11,13 @@ use crate::tools;
 /// Builds both bindings and runs their tests; each also checks the other's signed results.
 pub fn tests() -> Result<(), String> {
     let selfcheck = build_cli()?;
+    // The C library, which the Python tests load with ctypes to feed it the CLI's hostile files.
+    run(cmd::cargo().args(["build", "-p", "selfcheck-c"]))?;
+    let c_library = cmd::target_dir().join("debug").join(format!(
+        "{}selfcheck{}",
+        std::env::consts::DLL_PREFIX,
+        std::env::consts::DLL_SUFFIX
+    ));
     build_node()?;
     let python = interop::ensure_venv()?;
     let wheels = cmd::target_dir().join("wheels");
@@ -30,6 +38,7 @@ pub fn tests() -> Result<(), String> {
     run(command(&python)
         .args(["-m", "pytest", "bindings/python/tests", "-q"])
         .env("SELFCHECK_BIN", &selfcheck)
+        .env("SELFCHECK_C_LIBRARY", &c_library)
         .env("SELFCHECK_NODE_PACKAGE", &node_package))?;
     run(command("node").args(["--test", "bindings/node/test/"]).env("SELFCHECK_BIN", &selfcheck))
 }

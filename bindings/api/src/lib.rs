@@ -3,9 +3,13 @@
 //! arguments and gets byte-identical answers and the same structured errors.
 //!
 //! Every function takes its arguments as one JSON object and returns JSON text (compact, members
-//! in a fixed order). Documents (answers, results, catalogues) may be given as JSON values or as
-//! their text. The core has no clock and no random generator: `sign` takes `time` and `random`,
-//! `verify` takes `now`; the bindings fill them from the host when the caller leaves them out.
+//! in a fixed order). Documents (answers, results, catalogues, the register, the expected list,
+//! received files) may be given as JSON values, as their text, or as their bytes as received,
+//! `{"base64": "…"}`: bytes are read by the core exactly as the command line reads a file (a
+//! byte-order mark dropped; GBK, UTF-16 and files of other programs named), never decoded
+//! lossily, and the digests the bureau's exports list are of those bytes. The core has no clock
+//! and no random generator: `sign` takes `time` and `random`, `verify` takes `now`; the bindings
+//! fill them from the host when the caller leaves them out.
 //!
 //! | function | arguments | returns |
 //! | --- | --- | --- |
@@ -17,7 +21,9 @@
 //! | `summary` | `results`, `now`, `register`?, `expected`?, `reviews`?, `deadline`?, `months`?, `month`?, `longest_period`?, `catalogues`?, `lang`? | the bureau's analysis (`selfcheck-analysis/2`), as `selfcheck summary --format json` |
 //!
 //! `summary`'s `results` is a list of received files, each `{"name": …, "content": …}` (the
-//! content as text or as a JSON value) or just the content (then named `results[i]`).
+//! content as text, as a JSON value or as `{"base64": …}`) or just the content (then named
+//! `results[i]`). [`summary_of_folder`] reads a folder as `selfcheck summary FOLDER` does, with
+//! the same `not_read` entries.
 //!
 //! ```
 //! let report = selfcheck_api::call("score", r#"{"answers": {
@@ -35,6 +41,7 @@
 use selfcheck_core::json::{self, Json, Object};
 use selfcheck_core::register::KeyRegister;
 use selfcheck_core::wire::AnswersDoc;
+use selfcheck_core::wire::file_text;
 use selfcheck_core::{
     Answers, AssociationKey, Catalogue, Error, ErrorClass, Lang, Problem, ProblemKind, Report, Timestamp,
     VerifiedResult, sign_result, verify_result,
@@ -256,25 +263,74 @@ impl<'a> Arguments<'a> {
         }
     }
 
+    /// A document argument's bytes ([`document_bytes`]); `None` (the problem noted) when it is
+    /// not one.
+    fn bytes(&mut self, value: &Json, key: &str) -> Option<Vec<u8>> {
+        document_bytes(value, &format!("arguments.{key}")).map_err(|problem| self.problems.push(problem)).ok()
+    }
+
     /// Fails with every problem found so far.
     fn check(&mut self) -> Result<(), ApiError> {
         if self.problems.is_empty() { Ok(()) } else { Err(ApiError::arguments(std::mem::take(&mut self.problems))) }
     }
 }
 
-/// A document given as a JSON value or as its text: the text the core reads.
-fn document_text(value: &Json) -> String {
+/// A document given as a JSON value, as its text, or as its bytes (`{"base64": …}`): the bytes
+/// the core reads, or why the argument at `at` is not one.
+fn document_bytes(value: &Json, at: &str) -> Result<Vec<u8>, Problem> {
     match value {
-        Json::String(text) => text.clone(),
-        other => json::compact(other),
+        Json::String(text) => Ok(text.clone().into_bytes()),
+        Json::Object(object) if object.len() == 1 && object.contains_key("base64") => {
+            let bytes = object.get("base64").and_then(Json::as_str).and_then(base64_decode);
+            bytes.ok_or_else(|| Problem::new(format!("{at}.base64"), ProblemKind::MustBe("base64 (RFC 4648)".into())))
+        }
+        other => Ok(json::compact(other).into_bytes()),
     }
+}
+
+/// The text of a document of kind `what` given as [`document_bytes`] takes it: bytes are read by
+/// the core as a file is (a byte-order mark dropped; another encoding or kind of file named).
+fn document_text(value: &Json, at: &str, what: selfcheck_core::Document) -> Result<String, ApiError> {
+    let bytes = document_bytes(value, at).map_err(|problem| ApiError::arguments(vec![problem]))?;
+    Ok(file_text(&bytes, what)?.to_owned())
+}
+
+/// Standard base64 (RFC 4648, with or without its padding); `None` when it is not.
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let value = |byte: u8| -> Option<u32> {
+        Some(u32::from(match byte {
+            b'A'..=b'Z' => byte - b'A',
+            b'a'..=b'z' => byte - b'a' + 26,
+            b'0'..=b'9' => byte - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        }))
+    };
+    let digits = text.trim_end_matches('=').as_bytes();
+    if text.len() - digits.len() > 2 || digits.len() % 4 == 1 {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(digits.len() * 3 / 4);
+    for chunk in digits.chunks(4) {
+        let mut group = 0u32;
+        for (index, &digit) in chunk.iter().enumerate() {
+            group |= value(digit)? << (18 - 6 * index);
+        }
+        let [_, first, second, third] = group.to_be_bytes();
+        bytes.extend_from_slice(&[first, second, third][..chunk.len() - 1]);
+    }
+    Some(bytes)
 }
 
 /// The catalogue a call names (`catalogue` argument), or the current built-in one.
 fn chosen_catalogue(arguments: &Arguments<'_>) -> Result<Catalogue, ApiError> {
     match arguments.object.get("catalogue") {
         None => Ok(Catalogue::builtin().clone()),
-        Some(value) => Ok(Catalogue::from_json(&document_text(value))?),
+        Some(value) => {
+            let text = document_text(value, "arguments.catalogue", selfcheck_core::Document::Catalogue)?;
+            Ok(Catalogue::from_json(&text)?)
+        }
     }
 }
 
@@ -326,9 +382,12 @@ fn template(object: &Object) -> Result<Json, ApiError> {
 
 fn score(object: &Object) -> Result<Json, ApiError> {
     let mut arguments = Arguments::new(object, &["answers", "catalogue"]);
-    let answers = arguments.required("answers").map(document_text);
+    let answers = arguments.required("answers");
     arguments.check()?;
-    let answers_text = answers.unwrap_or_default();
+    let answers_text = match answers {
+        Some(value) => document_text(value, "arguments.answers", selfcheck_core::Document::Answers)?,
+        None => String::new(),
+    };
     let catalogue = catalogue_for(&arguments, &answers_text)?;
     let answers = Answers::from_json(&catalogue, &answers_text)?;
     Ok(Report::compute(&catalogue, &answers).to_doc(&catalogue, &answers).to_json())
@@ -336,7 +395,7 @@ fn score(object: &Object) -> Result<Json, ApiError> {
 
 fn sign(object: &Object) -> Result<Json, ApiError> {
     let mut arguments = Arguments::new(object, &["answers", "key", "passphrase", "time", "random", "catalogue"]);
-    let answers = arguments.required("answers").map(document_text);
+    let answers = arguments.required("answers");
     let (key, passphrase, time, random) = (
         arguments.required("key"),
         arguments.required("passphrase"),
@@ -353,11 +412,12 @@ fn sign(object: &Object) -> Result<Json, ApiError> {
         bytes
     });
     arguments.check()?;
-    let (Some(answers_text), Some(key), Some(passphrase), Some(time), Some(random)) =
+    let (Some(answers), Some(key), Some(passphrase), Some(time), Some(random)) =
         (answers, key, passphrase, time, random)
     else {
         unreachable!("every argument was checked above")
     };
+    let answers_text = document_text(answers, "arguments.answers", selfcheck_core::Document::Answers)?;
     let issued = Timestamp::parse(time)?;
     let catalogue = catalogue_for(&arguments, &answers_text)?;
     let answers = Answers::from_json(&catalogue, &answers_text)?;
@@ -379,23 +439,25 @@ fn hex16(text: &str) -> Option<[u8; 16]> {
 
 fn verify(object: &Object) -> Result<Json, ApiError> {
     let mut arguments = Arguments::new(object, &["result", "now", "register", "catalogues"]);
-    let result = arguments.required("result").map(document_text);
+    let result = arguments.required("result").map(|value| arguments.bytes(value, "result"));
     let now = arguments.required("now");
     let now = arguments.text(now, "now");
-    let register = arguments.object.get("register");
-    let register = arguments.text(register, "register");
+    let register = arguments.object.get("register").map(|value| arguments.bytes(value, "register"));
     let extra = extra_catalogues(&mut arguments);
     arguments.check()?;
-    let (Some(result), Some(now)) = (result, now) else { unreachable!("every argument was checked above") };
+    let (Some(Some(result)), Some(now)) = (result, now) else { unreachable!("every argument was checked above") };
     let now = Timestamp::parse(now)?;
-    let register = register.map(KeyRegister::parse).transpose()?;
-    let extra = extra.iter().map(|text| Catalogue::from_json(text)).collect::<Result<Vec<_>, _>>()?;
+    let register = register.flatten().map(|bytes| KeyRegister::from_bytes(&bytes)).transpose()?;
+    let extra = read_catalogues(&extra)?;
     let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().chain(&extra).collect();
-    Ok(verdict(verify_result(&result, &catalogues, &now), register.as_ref()))
+    // The bytes as the core reads a received file: another kind or encoding is a verdict.
+    let outcome =
+        file_text(&result, selfcheck_core::Document::Result).and_then(|text| verify_result(text, &catalogues, &now));
+    Ok(verdict(outcome, register.as_ref()))
 }
 
 /// The received files of `summary`: each `{"name", "content"}`, or only the content.
-fn received_files(arguments: &mut Arguments<'_>) -> Vec<(String, String)> {
+fn received_files(arguments: &mut Arguments<'_>) -> Vec<(String, Vec<u8>)> {
     let items = match arguments.required("results") {
         None => return Vec::new(),
         Some(Json::Array(items)) => items,
@@ -412,7 +474,11 @@ fn received_files(arguments: &mut Arguments<'_>) -> Vec<(String, String)> {
         let at = format!("arguments.results[{index}]");
         let named = item.as_object().filter(|object| object.contains_key("content") && !object.contains_key("format"));
         match named {
-            None => files.push((format!("results[{index}]"), document_text(item))),
+            None => {
+                if let Some(bytes) = arguments.bytes(item, &format!("results[{index}]")) {
+                    files.push((format!("results[{index}]"), bytes));
+                }
+            }
             Some(object) => {
                 for key in object.keys().filter(|key| !["name", "content"].contains(key)) {
                     arguments.problems.push(Problem::new(format!("{at}.{key}"), ProblemKind::UnknownField));
@@ -428,7 +494,11 @@ fn received_files(arguments: &mut Arguments<'_>) -> Vec<(String, String)> {
                         continue;
                     }
                 };
-                files.push((name, object.get("content").map(document_text).unwrap_or_default()));
+                let content =
+                    object.get("content").map(|content| arguments.bytes(content, &format!("results[{index}].content")));
+                if let Some(Some(bytes)) = content {
+                    files.push((name, bytes));
+                }
             }
         }
     }
@@ -438,8 +508,7 @@ fn received_files(arguments: &mut Arguments<'_>) -> Vec<(String, String)> {
 fn summary(object: &Object) -> Result<Json, ApiError> {
     let mut arguments = Arguments::new(object, &SUMMARY_ARGUMENTS);
     let files = received_files(&mut arguments);
-    let files: Vec<(String, Vec<u8>)> = files.into_iter().map(|(name, content)| (name, content.into_bytes())).collect();
-    summary_with(arguments, &files)
+    Ok(summary_with(arguments, &files)?.0)
 }
 
 const SUMMARY_ARGUMENTS: [&str; 11] = [
@@ -478,19 +547,65 @@ pub fn summary_of_files(files: &[(String, Vec<u8>)], options: &str) -> Result<St
             ProblemKind::WrongType { expected: json::JsonType::Object, found: options.kind() },
         )]));
     };
-    Ok(json::compact(&summary_with(Arguments::new(object, &SUMMARY_ARGUMENTS[1..]), files)?))
+    Ok(json::compact(&summary_with(Arguments::new(object, &SUMMARY_ARGUMENTS[1..]), files)?.0))
 }
 
-fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Result<Json, ApiError> {
+/// `summary` of every file under `folder`, read from `fs` as `selfcheck summary FOLDER` reads it
+/// (`selfcheck_files`: each file once, named by its path from `folder` as given, links never
+/// followed), with the other arguments of `summary` (all but `results`) as a JSON object's text.
+/// The analysis lists under `not_read` every entry not read and why, in the `lang` asked for,
+/// as the command line's JSON does.
+///
+/// ```
+/// let folder = std::path::Path::new("../../tests/data/hostile");
+/// let options = r#"{"now": "2026-12-01T00:00:00Z", "lang": "en"}"#;
+/// let analysis = selfcheck_api::summary_of_folder(&selfcheck_files::Native, folder, options).unwrap();
+/// assert!(analysis.contains(r#""name":"../../tests/data/hostile/result-not-yet-valid.json""#));
+/// assert!(analysis.contains(r#""not_read":[]"#));
+/// ```
+///
+/// # Errors
+/// As [`summary_of_files`], and `"unreadable-folder"` when `folder` itself cannot be read.
+pub fn summary_of_folder(
+    fs: &dyn selfcheck_files::FileSystem,
+    folder: &std::path::Path,
+    options: &str,
+) -> Result<String, ApiError> {
+    let options = json::parse(options)
+        .map_err(|error| ApiError::from(Error::Json { what: selfcheck_core::Document::UnknownJson, error }))?;
+    let Some(object) = options.as_object() else {
+        return Err(ApiError::arguments(vec![Problem::new(
+            "arguments",
+            ProblemKind::WrongType { expected: json::JsonType::Object, found: options.kind() },
+        )]));
+    };
+    let read = selfcheck_files::Folder::read(fs, &[folder.to_owned()]).map_err(|(path, problem)| {
+        let path = selfcheck_files::display_path(&path);
+        ApiError {
+            code: "unreadable-folder".into(),
+            class: "other",
+            message_zh: format!("无法读取文件夹 {path}：{}。", problem.message(Lang::Zh)),
+            message_en: format!("Cannot read the folder {path}: {}.", problem.message(Lang::En)),
+            problems: Vec::new(),
+        }
+    })?;
+    let (mut analysis, lang) = summary_with(Arguments::new(object, &SUMMARY_ARGUMENTS[1..]), &read.files)?;
+    let not_read = read.not_read.iter().map(|(path, why)| (path.as_path(), why.message(lang)));
+    if let Some(analysis) = analysis.as_object_mut() {
+        analysis.insert("not_read", selfcheck_files::not_read_json(not_read));
+    }
+    Ok(json::compact(&analysis))
+}
+
+/// The analysis of `files` with `arguments`, and the language its messages are in.
+fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Result<(Json, Lang), ApiError> {
     use selfcheck_core::bureau::{self, Analysis, Deadline, ExpectedList, Month, MonthRange, Reviews, Settings};
 
     let now = arguments.required("now");
     let now = arguments.text(now, "now");
-    let register = arguments.object.get("register");
-    let register = arguments.text(register, "register");
-    let expected = arguments.object.get("expected");
-    let expected = arguments.text(expected, "expected");
-    let reviews = arguments.object.get("reviews").map(document_text);
+    let register = arguments.object.get("register").and_then(|value| arguments.bytes(value, "register"));
+    let expected = arguments.object.get("expected").and_then(|value| arguments.bytes(value, "expected"));
+    let reviews = arguments.object.get("reviews").and_then(|value| arguments.bytes(value, "reviews"));
     let deadline = arguments.integer("deadline", 1..=28).and_then(Deadline::new);
     let months = arguments.parsed("months", MonthRange::parse, "YYYY-MM..YYYY-MM");
     let month = arguments.parsed("month", Month::parse, "YYYY-MM");
@@ -503,19 +618,21 @@ fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Re
     let now = Timestamp::parse(now)?;
     // The texts given, named by their role, are the inputs the analysis lists with their digests.
     let mut others = Vec::new();
-    for (text, name, role) in [
-        (register, "register", bureau::InputRole::Register),
-        (expected, "expected", bureau::InputRole::Expected),
-        (reviews.as_deref(), "reviews", bureau::InputRole::Review),
+    for (bytes, name, role) in [
+        (&register, "register", bureau::InputRole::Register),
+        (&expected, "expected", bureau::InputRole::Expected),
+        (&reviews, "reviews", bureau::InputRole::Review),
     ] {
-        if let Some(text) = text {
-            others.push(bureau::Input::new(name, text.as_bytes(), role));
+        if let Some(bytes) = bytes {
+            others.push(bureau::Input::new(name, bytes, role));
         }
     }
-    let register = register.map(KeyRegister::parse).transpose()?;
-    let expected = expected.map(|text| ExpectedList::from_bytes(text.as_bytes())).transpose()?;
-    let reviews = reviews.map(|text| Reviews::from_json(&text)).transpose()?;
-    let extra = extra.iter().map(|text| Catalogue::from_json(text)).collect::<Result<Vec<_>, _>>()?;
+    let register = register.map(|bytes| KeyRegister::from_bytes(&bytes)).transpose()?;
+    let expected = expected.map(|bytes| ExpectedList::from_bytes(&bytes)).transpose()?;
+    let reviews = reviews
+        .map(|bytes| file_text(&bytes, selfcheck_core::Document::Review).and_then(Reviews::from_json))
+        .transpose()?;
+    let extra = read_catalogues(&extra)?;
     let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().chain(&extra).collect();
 
     let verdicts: Vec<bureau::Verdict> =
@@ -530,14 +647,18 @@ fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Re
     let analysis = Analysis::compute(&verdicts, expected.as_ref(), settings);
     let source =
         bureau::ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: reviews.as_ref(), others: &others };
-    Ok(bureau::analysis_json(source, lang))
+    Ok((bureau::analysis_json(source, lang), lang))
 }
 
-/// The `catalogues` argument: catalogue documents beside the built-in ones.
-fn extra_catalogues(arguments: &mut Arguments<'_>) -> Vec<String> {
+/// The `catalogues` argument: catalogue documents beside the built-in ones, as bytes.
+fn extra_catalogues(arguments: &mut Arguments<'_>) -> Vec<Vec<u8>> {
     match arguments.object.get("catalogues") {
         None => Vec::new(),
-        Some(Json::Array(items)) => items.iter().map(document_text).collect(),
+        Some(Json::Array(items)) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| arguments.bytes(item, &format!("catalogues[{index}]")))
+            .collect(),
         Some(other) => {
             arguments.problems.push(Problem::new(
                 "arguments.catalogues",
@@ -546,6 +667,14 @@ fn extra_catalogues(arguments: &mut Arguments<'_>) -> Vec<String> {
             Vec::new()
         }
     }
+}
+
+/// The catalogues given, read by the core.
+fn read_catalogues(extra: &[Vec<u8>]) -> Result<Vec<Catalogue>, Error> {
+    extra
+        .iter()
+        .map(|bytes| file_text(bytes, selfcheck_core::Document::Catalogue).and_then(Catalogue::from_json))
+        .collect()
 }
 
 /// What `verify` answers: valid or not, why, and what a valid result says.

@@ -39,6 +39,31 @@ fn named(name: &str, content: Json) -> Json {
     Json::Object(object)
 }
 
+/// A file's bytes as the JSON surface takes them: `{"base64": …}` (RFC 4648, padded).
+fn bytes(content: &[u8]) -> Json {
+    const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut text = String::new();
+    for chunk in content.chunks(3) {
+        let group =
+            chunk.iter().enumerate().fold(0u32, |group, (index, &byte)| group | u32::from(byte) << (16 - 8 * index));
+        for index in 0..4 {
+            text.push(if index <= chunk.len() {
+                char::from(DIGITS[(group >> (18 - 6 * index)) as usize & 63])
+            } else {
+                '='
+            });
+        }
+    }
+    let mut object = Object::new();
+    object.insert("base64", text);
+    Json::Object(object)
+}
+
+/// A file of the CLI's hostile fixtures (`tests/tests/hostile_files.rs` keeps them).
+fn hostile(name: &str) -> Vec<u8> {
+    std::fs::read(data(&format!("hostile/{name}"))).unwrap()
+}
+
 /// The golden result's key, registered for its association.
 const GOLDEN_REGISTER: &str = "514400005000031282 65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0\n";
 
@@ -111,6 +136,61 @@ fn cases() -> Vec<(&'static str, &'static str, String)> {
                 ("now", text(NOW)),
                 ("register", text(GOLDEN_REGISTER)),
                 ("expected", text("广东省示例行业协会,514400005000031282\n广东省未报送行业协会,51440000500000007H\n")),
+                ("lang", text("en")),
+            ]),
+        ),
+        // Bytes as received, read by the core as the command line reads a file.
+        (
+            "verify-bytes-utf16",
+            "verify",
+            arguments(&[("result", bytes(&hostile("result-utf16.json"))), ("now", text(NOW))]),
+        ),
+        (
+            "verify-bytes-bom",
+            "verify",
+            arguments(&[("result", bytes(&hostile("result-with-bom.json"))), ("now", text(NOW))]),
+        ),
+        (
+            "verify-bytes-not-base64",
+            "verify",
+            arguments(&[
+                ("result", {
+                    let mut object = Object::new();
+                    object.insert("base64", "not base64!");
+                    Json::Object(object)
+                }),
+                ("now", text(NOW)),
+            ]),
+        ),
+        (
+            "summary-bytes",
+            "summary",
+            arguments(&[
+                (
+                    "results",
+                    Json::Array(vec![
+                        named("result-gbk.json", bytes(&hostile("result-gbk.json"))),
+                        named("word-document-named.json", bytes(&hostile("word-document-named.json"))),
+                        named("empty.json", bytes(&[])),
+                        named("result-golden.json", bytes(&hostile("result-golden.json"))),
+                    ]),
+                ),
+                ("now", text(NOW)),
+                ("register", bytes(format!("\u{feff}{GOLDEN_REGISTER}").as_bytes())),
+                (
+                    // Excel's "Unicode text": UTF-16 with its byte-order mark, tab-separated.
+                    "expected",
+                    bytes(
+                        &[0xFF, 0xFE]
+                            .into_iter()
+                            .chain(
+                                "名称\t统一社会信用代码\r\n广东省示例行业协会\t514400005000031282\r\n"
+                                    .encode_utf16()
+                                    .flat_map(u16::to_le_bytes),
+                            )
+                            .collect::<Vec<u8>>(),
+                    ),
+                ),
                 ("lang", text("en")),
             ]),
         ),

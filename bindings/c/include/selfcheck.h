@@ -50,11 +50,13 @@ extern "C" {
 int selfcheck_call(const char *function, const char *arguments, char **output);
 
 /*
- The bureau's analysis of every file under `folder` (subfolders included, links not followed;
- a file that is not a result gets that verdict): `summary` with `results` read from the
- folder and the other arguments in `options` (a JSON object's text: `now`, `register`,
- `expected`, …). Stores the answer or the error in `*output` as [`selfcheck_call`] does, and
- returns the same status codes.
+ The bureau's analysis of every file under `folder`, read as `selfcheck summary FOLDER` reads
+ it (`selfcheck-files`: subfolders included, each file once, links never followed, files read
+ as bytes and never decoded lossily; each file named by its path from `folder` as given; every
+ entry not read, and why, under `not_read`): `summary` with `results` read from the folder and
+ the other arguments in `options` (a JSON object's text: `now`, `register`, `expected`, …).
+ Stores the answer or the error in `*output` as [`selfcheck_call`] does, and returns the same
+ status codes. On Unix, `folder` is a path's bytes as the system has them (UTF-8 or not).
 
  # Safety
  As [`selfcheck_call`]: `folder` and `options` are null or NUL-terminated strings valid

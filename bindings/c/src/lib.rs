@@ -42,6 +42,28 @@ unsafe fn argument<'a>(text: *const c_char, name: &str) -> Result<&'a str, Strin
     text.to_str().map_err(|_| misuse(&format!("{name} is not UTF-8")))
 }
 
+/// Reads a C string argument as a path: its bytes as they are on Unix, UTF-8 elsewhere.
+///
+/// # Safety
+/// As [`argument`].
+#[allow(unsafe_code)]
+unsafe fn path_argument(text: *const c_char, name: &str) -> Result<std::path::PathBuf, String> {
+    #[cfg(unix)]
+    {
+        if text.is_null() {
+            return Err(misuse(&format!("{name} is NULL")));
+        }
+        // SAFETY: not null, and the caller promises a NUL-terminated string valid for the call.
+        let bytes = unsafe { CStr::from_ptr(text) }.to_bytes();
+        Ok(std::path::PathBuf::from(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(bytes)))
+    }
+    #[cfg(not(unix))]
+    {
+        // SAFETY: as the caller promises.
+        unsafe { argument(text, name) }.map(std::path::PathBuf::from)
+    }
+}
+
 /// Calls `function` (e.g. `"verify"`) with `arguments` (a JSON object's text) and stores the
 /// answer, or the error, as a new NUL-terminated UTF-8 JSON string in `*output`, which the
 /// caller frees with [`selfcheck_free`]. Returns [`SELFCHECK_OK`], [`SELFCHECK_ERROR`],
@@ -74,55 +96,13 @@ pub unsafe extern "C" fn selfcheck_call(
     unsafe { store(outcome, output) }
 }
 
-/// The largest file `selfcheck_summary_folder` reads; larger ones are given as empty files,
-/// which the summary lists as not results (the core refuses results over 16 MiB anyway).
-const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// The error's JSON for a folder that cannot be read.
-fn unreadable_folder(dir: &std::path::Path, error: &std::io::Error) -> String {
-    let path = dir.display();
-    selfcheck_api::ApiError {
-        code: "unreadable-folder".into(),
-        class: "other",
-        message_zh: format!("无法读取文件夹 {path}（{error}）。"),
-        message_en: format!("Cannot read the folder {path} ({error})."),
-        problems: Vec::new(),
-    }
-    .to_json()
-}
-
-/// Every regular file under `folder`, as `selfcheck summary FOLDER` reads them, named by its path
-/// relative to it, in name order. Symbolic links are not followed, so that a link cannot count a
-/// file twice or loop.
-fn folder_files(folder: &std::path::Path) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let mut files = Vec::new();
-    let mut pending = vec![folder.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let entries = std::fs::read_dir(&dir).map_err(|error| unreadable_folder(&dir, &error))?;
-        let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-        entries.sort_by_key(std::fs::DirEntry::file_name);
-        for entry in entries {
-            let Ok(kind) = entry.file_type() else { continue };
-            let path = entry.path();
-            if kind.is_dir() {
-                pending.push(path);
-            } else if kind.is_file() {
-                let name = path.strip_prefix(folder).unwrap_or(&path).to_string_lossy().into_owned();
-                let too_large = entry.metadata().map_or(true, |metadata| metadata.len() > MAX_FILE_BYTES);
-                let bytes = if too_large { Vec::new() } else { std::fs::read(&path).unwrap_or_default() };
-                files.push((name, bytes));
-            }
-        }
-    }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(files)
-}
-
-/// The bureau's analysis of every file under `folder` (subfolders included, links not followed;
-/// a file that is not a result gets that verdict): `summary` with `results` read from the
-/// folder and the other arguments in `options` (a JSON object's text: `now`, `register`,
-/// `expected`, …). Stores the answer or the error in `*output` as [`selfcheck_call`] does, and
-/// returns the same status codes.
+/// The bureau's analysis of every file under `folder`, read as `selfcheck summary FOLDER` reads
+/// it (`selfcheck-files`: subfolders included, each file once, links never followed, files read
+/// as bytes and never decoded lossily; each file named by its path from `folder` as given; every
+/// entry not read, and why, under `not_read`): `summary` with `results` read from the folder and
+/// the other arguments in `options` (a JSON object's text: `now`, `register`, `expected`, …).
+/// Stores the answer or the error in `*output` as [`selfcheck_call`] does, and returns the same
+/// status codes. On Unix, `folder` is a path's bytes as the system has them (UTF-8 or not).
 ///
 /// # Safety
 /// As [`selfcheck_call`]: `folder` and `options` are null or NUL-terminated strings valid
@@ -136,19 +116,16 @@ pub unsafe extern "C" fn selfcheck_summary_folder(
 ) -> c_int {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         // SAFETY: as the caller promises for `folder` and `options`.
-        let folder = unsafe { argument(folder, "folder") };
+        let folder = unsafe { path_argument(folder, "folder") };
         // SAFETY: as above.
         let options = unsafe { argument(options, "options") };
         let (folder, options) = match (folder, options) {
             (Err(error), _) | (_, Err(error)) => return (SELFCHECK_MISUSE, error),
             (Ok(folder), Ok(options)) => (folder, options),
         };
-        match folder_files(std::path::Path::new(folder)) {
-            Err(error) => (SELFCHECK_ERROR, error),
-            Ok(files) => match selfcheck_api::summary_of_files(&files, options) {
-                Ok(answer) => (SELFCHECK_OK, answer),
-                Err(error) => (SELFCHECK_ERROR, error.to_json()),
-            },
+        match selfcheck_api::summary_of_folder(&selfcheck_files::Native, &folder, options) {
+            Ok(answer) => (SELFCHECK_OK, answer),
+            Err(error) => (SELFCHECK_ERROR, error.to_json()),
         }
     }));
     // SAFETY: as the caller promises for `output`.

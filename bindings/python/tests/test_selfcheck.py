@@ -177,3 +177,140 @@ def test_the_hardening_classes_hold_here_too():
     assert "控制字符" in verdict["error"]["message"]["zh"]
     future = (DATA / "hostile" / "result-not-yet-valid.json").read_text(encoding="utf-8")
     assert selfcheck.verify(future, now=NOW)["error"]["code"] == "not-yet-valid"
+
+
+# The CLI's hostile files (tests/tests/hostile_files.rs keeps them), and the entries a folder can
+# hold besides files: each binding must give the verdicts, digests and messages the CLI gives.
+
+import ctypes
+import re
+import shutil
+import socket
+
+HOSTILE = DATA / "hostile"
+CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+
+def _run_cli(*arguments):
+    binary = os.environ.get("SELFCHECK_BIN")
+    if not binary:
+        pytest.skip("SELFCHECK_BIN names the selfcheck binary (cargo xtask test sets it)")
+    done = subprocess.run([binary, *arguments], capture_output=True)
+    assert done.returncode in (0, 1), done.stderr
+    return done
+
+
+def _cli(*arguments):
+    return json.loads(_run_cli(*arguments).stdout)
+
+
+def _rows(files):
+    """What a user relies on in each row; the verifier's clock (in a not-yet-valid message) aside."""
+    return [
+        (row["name"], row["sha256"], row["size"], row["verdict"], row["reason"], CLOCK.sub("…", row["message"]))
+        for row in files
+    ]
+
+
+def _received_folder(tmp_path):
+    """The hostile files, and what else people's folders hold: a subfolder, a file whose name is
+    not UTF-8, a file over the size limit, a pipe, a socket, links (broken, to a file inside, out
+    of the folder)."""
+    folder = tmp_path / "received"
+    shutil.copytree(HOSTILE, folder)
+    (folder / "2026-10").mkdir()
+    shutil.copy(DATA / "golden" / "result-complete.json", folder / "2026-10" / "result.json")
+    with open(os.path.join(os.fsencode(folder), b"\xff\xfe-latin1-name.json"), "wb") as out:
+        out.write((DATA / "golden" / "result-complete.json").read_bytes())
+    with open(folder / "video.json", "wb") as big:
+        big.truncate(17 * 1024 * 1024)
+    os.mkfifo(folder / "pipe.json")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(folder / "socket.json"))
+    os.symlink("/nonexistent/result.json", folder / "broken.json")
+    os.symlink(folder / "result-golden.json", folder / "link-to-golden.json")
+    (tmp_path / "elsewhere.json").write_bytes(b"{}")
+    os.symlink(tmp_path / "elsewhere.json", folder / "outside.json")
+    return folder, listener
+
+
+def _c_summary_of_folder(folder, options):
+    library = os.environ.get("SELFCHECK_C_LIBRARY")
+    if not library:
+        return None
+    c = ctypes.CDLL(library)
+    c.selfcheck_summary_folder.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]
+    c.selfcheck_summary_folder.restype = ctypes.c_int
+    c.selfcheck_free.argtypes = [ctypes.c_void_p]
+    answer = ctypes.c_void_p()
+    status = c.selfcheck_summary_folder(os.fsencode(folder), json.dumps(options).encode(), ctypes.byref(answer))
+    text = ctypes.string_at(answer.value).decode("utf-8")
+    c.selfcheck_free(answer)
+    assert status == 0, text
+    return json.loads(text)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_received_folder_gives_the_clis_verdicts_digests_and_messages(tmp_path, lang):
+    folder, listener = _received_folder(tmp_path)
+    try:
+        cli = _cli("--lang", lang, "summary", str(folder), "--format", "json")
+        here = selfcheck.summary_of_folder(folder, lang=lang)
+        c = _c_summary_of_folder(folder, {"lang": lang, "now": here["settings"]["now"]})
+    finally:
+        listener.close()
+    assert _rows(here["files"]) == _rows(cli["files"])
+    assert here["not_read"] == cli["not_read"]
+    assert here["counts"] == cli["counts"]
+    assert [anomaly["code"] for anomaly in here["anomalies"]] == [anomaly["code"] for anomaly in cli["anomalies"]]
+    if c is not None:
+        assert _rows(c["files"]) == _rows(cli["files"]) and c["not_read"] == cli["not_read"]
+    # What the user relies on: every kind is named, none silently read or dropped.
+    reasons = {row["name"].rsplit("/", 1)[-1]: row["reason"] for row in here["files"]}
+    assert reasons["result-gbk.json"] == reasons["result-utf16.json"] == "not-utf8"
+    assert reasons["word-document-named.json"] == "wrong-document"
+    assert reasons["empty.json"] == "not-json"
+    assert any(name.endswith("-latin1-name.json") for name in reasons), "a name that is not UTF-8 is read"
+    not_read = {entry["name"].rsplit("/", 1)[-1] for entry in here["not_read"]}
+    assert not_read == {"video.json", "pipe.json", "socket.json", "broken.json", "link-to-golden.json", "outside.json"}
+    assert "same-file-twice" in {anomaly["code"] for anomaly in here["anomalies"]}
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in HOSTILE.iterdir()))
+def test_each_hostile_file_gets_the_clis_verdict_as_bytes(name):
+    path = HOSTILE / name
+    verdict = selfcheck.verify(path.read_bytes())
+    done = _run_cli("--lang", "en", "report", str(path), "--format", "json")
+    if not done.stdout:
+        # Not a result at all: `report` says so on standard error, in the core's words.
+        said = done.stderr.decode("utf-8")
+        assert verdict["class"] == "not-a-result", verdict
+        assert f"{path} is not a signed result: {verdict['error']['message']['en']}" in said, said
+        return
+    cli = json.loads(done.stdout)
+    assert verdict["valid"] == cli["valid"], verdict
+    if not cli["valid"]:
+        assert verdict["error"]["code"] == cli["error_code"]
+        assert CLOCK.sub("…", verdict["error"]["message"]["en"]) == CLOCK.sub("…", cli["error"])
+    else:
+        assert verdict["result"]["digest"] == cli["digest"]
+    # And as one received file among others, named: the same row as the folder's.
+    analysis = selfcheck.summary([{"name": str(path), "content": path.read_bytes()}], lang="en")
+    listed = _cli("--lang", "en", "summary", str(path), "--format", "json")
+    assert _rows(analysis["files"]) == _rows(listed["files"])
+
+
+def test_no_input_raises_anything_but_the_documented_error(tmp_path):
+    for document in [b"\xff\xfe\x00", bytearray(b"\x89PNG\r\n\x1a\n"), memoryview(b"{}"), object(), {"a": {1, 2}}]:
+        try:
+            selfcheck.score(document)
+        except selfcheck.SelfcheckError as error:
+            assert error.code and error.messages["zh"] and error.messages["en"]
+        verdict = selfcheck.verify(document, now=NOW)
+        assert verdict["valid"] is False
+    with pytest.raises(selfcheck.SelfcheckError) as raised:
+        selfcheck.summary_of_folder(tmp_path / "missing")
+    assert raised.value.code == "unreadable-folder" and "missing" in raised.value.message("en")
+    with pytest.raises(selfcheck.SelfcheckError) as raised:
+        selfcheck.sign("{}", "", "", random=b"short")
+    assert raised.value.code == "bad-arguments"
