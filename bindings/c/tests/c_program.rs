@@ -13,9 +13,13 @@ fn profile_dir() -> PathBuf {
 #[test]
 fn a_c_program_gets_every_golden_answer_byte_for_byte() {
     let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The newest of the two: `cargo test` writes deps/, `cargo build` the copy beside it, which
+    // an earlier build may have left stale.
     let library = [profile_dir().join("libselfcheck.a"), profile_dir().join("deps/libselfcheck.a")]
         .into_iter()
-        .find(|path| path.exists())
+        .filter_map(|path| Some((std::fs::metadata(&path).ok()?.modified().ok()?, path)))
+        .max()
+        .map(|(_, path)| path)
         .expect("cargo builds the static library with the tests");
     let program = Path::new(env!("CARGO_TARGET_TMPDIR")).join("selfcheck-c-golden");
     let compiled = Command::new(std::env::var("CC").unwrap_or_else(|_| "cc".into()))
