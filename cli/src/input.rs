@@ -33,3 +33,15 @@ pub fn file_id(path: &Path) -> Option<FileId> {
     }
     Native.metadata(path).ok()?.id
 }
+
+/// What the core says of a document file of kind `what` larger than its `limit`, by the file's
+/// first bytes, without reading it whole (as the review desk says it of a file loaded there);
+/// `None` when it is not larger (or not a regular file).
+pub fn oversized(path: &Path, what: selfcheck_core::Document, limit: usize) -> Option<selfcheck_core::Error> {
+    if is_stdin(path) {
+        return None;
+    }
+    let (size, head) = selfcheck_files::size_and_head(&Native, path, selfcheck_core::wire::HEAD_BYTES)?;
+    (size > limit as u64)
+        .then(|| selfcheck_core::wire::oversized(what, usize::try_from(size).unwrap_or(usize::MAX), limit, &head))
+}

@@ -471,8 +471,8 @@ fn text_of(path: &Path, bytes: &[u8], role: i18n::Words, lang: Lang) -> Result<S
 /// `summary`: the core's review of every file under the paths, shown and exported.
 fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Result<(), Failure> {
     use selfcheck_core::bureau::{
-        Analysis, CsvStyle, Deadline, ExpectedList, ExportSource, Input, InputRole, Reviews, Settings, SummaryKind,
-        export, sign_summary,
+        Analysis, CsvStyle, Deadline, ExportSource, Input, InputRole, Reviews, Settings, SummaryKind, export,
+        sign_summary,
     };
     let entries = selfcheck_files::entries(&selfcheck_files::Native, &args.paths)
         .map_err(|(path, problem)| i18n::cannot_read(lang, i18n::RESULT_FILE, &escape::path(&path), &problem))?;
@@ -514,11 +514,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
     let mut others: Vec<Input> = Vec::new();
     let register = match &args.trusted_keys {
         Some(path) => {
-            let bytes = read_bytes(path, i18n::REGISTER_FILE, lang)?;
-            let text = text_of(path, &bytes, i18n::REGISTER_FILE, lang)?;
-            let register = selfcheck_core::KeyRegister::parse(&text).map_err(|error| {
-                i18n::cannot(lang, Action::UseRegister, &escape::path(path), &i18n::core(lang, &error))
-            })?;
+            let (register, bytes) = results::read_register(path, lang)?;
             others.push(Input::new(path.to_string_lossy(), &bytes, InputRole::Register));
             Some(register)
         }
@@ -526,10 +522,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
     };
     let expected = match &args.expected {
         Some(path) => {
-            let bytes = read_bytes(path, i18n::EXPECTED_FILE, lang)?;
-            let list = ExpectedList::from_bytes(&bytes).map_err(|error| {
-                i18n::cannot(lang, Action::UseExpected, &escape::path(path), &i18n::core(lang, &error))
-            })?;
+            let (list, bytes) = results::read_expected(path, lang)?;
             others.push(Input::new(path.to_string_lossy(), &bytes, InputRole::Expected));
             Some(list)
         }

@@ -37,16 +37,49 @@ impl TrustedKeys {
     ///
     /// The message (in `lang`) for a register that cannot be read, or every bad line of it.
     pub fn load(path: &Path, lang: Lang) -> Result<TrustedKeys, String> {
-        let text = crate::read_input(path, i18n::REGISTER_FILE, lang)?;
-        KeyRegister::parse(&text).map(TrustedKeys).map_err(|error| {
-            i18n::cannot(lang, i18n::Action::UseRegister, &escape::path(path), &i18n::core(lang, &error))
-        })
+        read_register(path, lang).map(|(register, _)| TrustedKeys(register))
     }
 
     /// The core's register.
     fn register(&self) -> &KeyRegister {
         &self.0
     }
+}
+
+/// Reads the key register at `path` from its bytes as received, with the core's words for every
+/// refusal (the review desk reads a register loaded there the same way): the register and those
+/// bytes.
+///
+/// # Errors
+///
+/// The message (in `lang`) for a register that cannot be read or used.
+pub fn read_register(path: &Path, lang: Lang) -> Result<(KeyRegister, Vec<u8>), String> {
+    let cannot =
+        |error: &Error| i18n::cannot(lang, i18n::Action::UseRegister, &escape::path(path), &i18n::core(lang, error));
+    if let Some(error) = input::oversized(path, Document::Register, selfcheck_core::register::MAX_REGISTER_BYTES) {
+        return Err(cannot(&error));
+    }
+    let bytes = input::read_bytes(path)
+        .map_err(|problem| i18n::cannot_read(lang, i18n::REGISTER_FILE, &escape::path(path), &problem))?;
+    let register = KeyRegister::from_bytes(&bytes).map_err(|error| cannot(&error))?;
+    Ok((register, bytes))
+}
+
+/// Reads the expected list at `path` as [`read_register`] reads the register.
+///
+/// # Errors
+///
+/// The message (in `lang`) for a list that cannot be read or used.
+pub fn read_expected(path: &Path, lang: Lang) -> Result<(bureau::ExpectedList, Vec<u8>), String> {
+    let cannot =
+        |error: &Error| i18n::cannot(lang, i18n::Action::UseExpected, &escape::path(path), &i18n::core(lang, error));
+    if let Some(error) = input::oversized(path, Document::ExpectedList, bureau::expected::MAX_EXPECTED_BYTES) {
+        return Err(cannot(&error));
+    }
+    let bytes = input::read_bytes(path)
+        .map_err(|problem| i18n::cannot_read(lang, i18n::EXPECTED_FILE, &escape::path(path), &problem))?;
+    let list = bureau::ExpectedList::from_bytes(&bytes).map_err(|error| cannot(&error))?;
+    Ok((list, bytes))
 }
 
 /// Why a file is not a valid result: the core's reason from the bureau's verdict, worded for a

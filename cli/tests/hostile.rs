@@ -501,8 +501,16 @@ fn windows_habits_in_key_files_registers_and_passphrase_files() {
     // "# 登记" in GBK.
     let gbk =
         dir.file("gbk.txt", [b"# \xb5\xc7\xbc\xc7\n514400005000031282 ".as_slice(), fingerprint.as_bytes()].concat());
+    // The register in the core's words, as the review desk says them of a register loaded there.
+    let run = selfcheck("en", &["verify", result.as_str(), "--trusted-keys", gbk.as_str()]).run();
+    assert!(
+        run.stderr.contains(&format!(
+            "cannot use the key register {gbk}: The key register cannot be read: it is not UTF-8 (from byte 3); it looks like GBK (ANSI): save it as UTF-8"
+        )),
+        "{}",
+        run.stderr
+    );
     for (args, role) in [
-        (vec!["verify", result.as_str(), "--trusted-keys", gbk.as_str()], "the key register"),
         (vec!["sign", answers.as_str(), "--key", gbk.as_str()], "the key file"),
         (vec!["score", gbk.as_str()], "the answers file"),
     ] {

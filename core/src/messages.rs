@@ -96,14 +96,7 @@ pub fn file_size(bytes: u64, lang: Lang) -> String {
 
 /// A size to the byte, with thousands separated: `2,097,153 bytes`.
 fn exact_size(bytes: usize, lang: Lang) -> String {
-    let digits = bytes.to_string();
-    let mut grouped = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
+    let grouped = thousands(bytes as u64);
     match lang {
         Lang::Zh => format!("{grouped} 字节"),
         Lang::En => format!("{grouped} bytes"),
@@ -519,7 +512,58 @@ fn archive_problem(problem: crate::bureau::ArchiveProblem, lang: Lang) -> String
         (P::UnsupportedMethod, Lang::En) => "This file in the zip archive is packed with a method that is not \
             supported; ask the sender to pack it again with the system's own compression."
             .into(),
+        (P::DirectoryDamaged, Lang::Zh) => {
+            "压缩包末尾的目录已损坏或缺失（可能传输中断）：其中的文件已按各自的文件头尽量读出，列在下方；请发件人重新发送。"
+                .into()
+        }
+        (P::DirectoryDamaged, Lang::En) => "The zip archive's directory (at its end) is damaged or missing, cut short \
+            in transit perhaps: its files were read from their own headers as far as they go, listed below; ask the \
+            sender to send it again."
+            .into(),
+        (P::TooManyEntries, Lang::Zh) => format!(
+            "压缩包列有超过 {} 个文件，超出审核台一次打开的上限，未予打开；请发件人分批压缩后发送。",
+            thousands(crate::bureau::MAX_ARCHIVE_ENTRIES)
+        ),
+        (P::TooManyEntries, Lang::En) => format!(
+            "The zip archive lists more than {} files, more than the desk opens at once; it was not opened. Ask the \
+            sender to send the files in smaller archives.",
+            thousands(crate::bureau::MAX_ARCHIVE_ENTRIES)
+        ),
+        (P::UnsafeName, Lang::Zh) => {
+            "压缩包中此文件的名称指向压缩包之外（含“../”或为绝对路径），解压时可能改写别处的文件，未予读取。".into()
+        }
+        (P::UnsafeName, Lang::En) => "This file's name in the zip archive leads out of the archive (\"../\" or an \
+            absolute path), which could overwrite files elsewhere when unpacked; it was not read."
+            .into(),
+        (P::MacMetadata, Lang::Zh) => {
+            "这是 macOS 压缩时自动附加的元数据（“__MACOSX”文件夹或“._”开头的文件），不是发送的文件，不必处理。".into()
+        }
+        (P::MacMetadata, Lang::En) => "This is metadata macOS adds when it compresses files (the __MACOSX folder, \
+            files starting with ._), not a file that was sent; nothing to do."
+            .into(),
+        (P::NestedTooDeep, Lang::Zh) => format!(
+            "这是嵌套超过 {} 层的压缩包，未再打开；请发件人直接发送其中的文件。",
+            crate::bureau::MAX_ARCHIVE_DEPTH
+        ),
+        (P::NestedTooDeep, Lang::En) => format!(
+            "This is an archive inside archives more than {} deep; it was not opened. Ask the sender to send the \
+            files in it directly.",
+            crate::bureau::MAX_ARCHIVE_DEPTH
+        ),
     }
+}
+
+/// A number with thousands separated: `10,000`.
+fn thousands(count: u64) -> String {
+    let digits = count.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// What makes a key file unusable, in plain words of `lang` (no final stop).

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use selfcheck_core::Lang;
 use selfcheck_core::json::{Json, Object};
 
-pub use read::{Encoding, MAX_INPUT_BYTES, ReadProblem, decode, read_bounded, read_found, read_named};
+pub use read::{Encoding, MAX_INPUT_BYTES, ReadProblem, decode, read_bounded, read_found, read_named, size_and_head};
 pub use system::{FileId, FileKind, FileSystem, Kind, LinkLoop, Metadata, Native, is_link_loop};
 pub use walk::{Entry, Skip, entries};
 pub use words::{file_kind, not_read, read_problem, system_error};

@@ -105,6 +105,20 @@ pub fn read_found(fs: &dyn FileSystem, path: &Path) -> Result<Vec<u8>, ReadProbl
     read_regular(fs, path, &metadata)
 }
 
+/// The size of a regular file and its first `head` bytes, without reading the rest: what names a
+/// file too large to be read ([`selfcheck_core::wire::oversized`]). `None` for anything but a
+/// regular file (read as [`read_named`] reads it).
+pub fn size_and_head(fs: &dyn FileSystem, path: &Path, head: usize) -> Option<(u64, Vec<u8>)> {
+    let metadata = fs.metadata(path).ok().filter(|metadata| metadata.kind == Kind::File)?;
+    let (reader, opened) = fs.open(path, false).ok()?;
+    if opened.kind != Kind::File {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    reader.take(head as u64).read_to_end(&mut bytes).ok()?;
+    Some((metadata.len, bytes))
+}
+
 fn read_regular(fs: &dyn FileSystem, path: &Path, metadata: &Metadata) -> Result<Vec<u8>, ReadProblem> {
     match metadata.kind {
         Kind::File => {}

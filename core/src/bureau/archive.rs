@@ -26,17 +26,44 @@ pub enum ArchiveProblem {
     /// The file is packed with a method other than stored or deflate (the two every archiver
     /// writes by default).
     UnsupportedMethod,
+    /// The archive's directory (at its end) is damaged or missing, cut short in transit say: the
+    /// files were read from their own headers, as far as they go.
+    DirectoryDamaged,
+    /// The archive lists more files than one is opened with ([`MAX_ARCHIVE_ENTRIES`]): none was
+    /// read.
+    TooManyEntries,
+    /// The file's name leads out of the archive (`../`, or an absolute path): an archive made to
+    /// write elsewhere on an unpacking computer. It was not read.
+    UnsafeName,
+    /// macOS's metadata (`__MACOSX/`, `._name`), which its compressing adds beside each file: not a
+    /// file that was sent.
+    MacMetadata,
+    /// An archive inside archives more than [`MAX_ARCHIVE_DEPTH`] deep: not opened further.
+    NestedTooDeep,
 }
+
+/// The most files one archive is opened with: many times what a bureau receives in a month, and
+/// few enough that reading an archive keeps memory bounded.
+pub const MAX_ARCHIVE_ENTRIES: u64 = 10_000;
+
+/// How deep archives inside archives are opened (an e-mail's attachments forwarded as an archive
+/// inside an archive is two).
+pub const MAX_ARCHIVE_DEPTH: usize = 3;
 
 impl ArchiveProblem {
     /// Every problem.
-    pub const ALL: [ArchiveProblem; 6] = [
+    pub const ALL: [ArchiveProblem; 11] = [
         ArchiveProblem::Damaged,
         ArchiveProblem::Encrypted,
         ArchiveProblem::TooLarge,
         ArchiveProblem::ChecksumMismatch,
         ArchiveProblem::DamagedEntry,
         ArchiveProblem::UnsupportedMethod,
+        ArchiveProblem::DirectoryDamaged,
+        ArchiveProblem::TooManyEntries,
+        ArchiveProblem::UnsafeName,
+        ArchiveProblem::MacMetadata,
+        ArchiveProblem::NestedTooDeep,
     ];
 
     /// A stable code for scripts and bindings, and for a host that keeps the problem.
@@ -48,6 +75,11 @@ impl ArchiveProblem {
             ArchiveProblem::ChecksumMismatch => "entry-checksum-mismatch",
             ArchiveProblem::DamagedEntry => "damaged-entry",
             ArchiveProblem::UnsupportedMethod => "unsupported-compression",
+            ArchiveProblem::DirectoryDamaged => "damaged-archive-directory",
+            ArchiveProblem::TooManyEntries => "too-many-entries",
+            ArchiveProblem::UnsafeName => "unsafe-entry-name",
+            ArchiveProblem::MacMetadata => "macos-metadata",
+            ArchiveProblem::NestedTooDeep => "archive-nested-too-deep",
         }
     }
 

@@ -64,7 +64,7 @@ pub use analysis::{
     MatrixRow, MonthFigures, RankingRow, Rules, Settings,
 };
 pub use anomaly::{Anomaly, AnomalyKind};
-pub use archive::ArchiveProblem;
+pub use archive::{ArchiveProblem, MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_ENTRIES};
 pub use document::{ANALYSIS_FORMAT, analysis_json, matrix_json, ranking_json};
 pub use expected::{ExpectedAssociation, ExpectedList};
 pub use export::{CsvStyle, ExportSource, Table, to_csv, to_xlsx};
@@ -73,5 +73,6 @@ pub use month::{Deadline, Month, MonthRange};
 pub use review::{Review, ReviewState, Reviews};
 pub use summary::{Reproduction, SummaryKind, VerifiedSummary, sign_summary, verify_summary};
 pub use verdict::{
-    Claim, Examined, InputFile, Outcome, PeriodProblem, Reason, Signer, Stage, Verdict, examine, unopened, verdict,
+    Claim, Examined, InputFile, Outcome, PeriodProblem, Reason, Signer, Stage, Verdict, examine, oversized, unopened,
+    unopened_file, verdict,
 };

@@ -282,13 +282,36 @@ pub fn examine(name: &str, bytes: &[u8], catalogues: &[&Catalogue], now: &Timest
 /// assert!(verdict.message(Lang::Zh).contains("压缩包已损坏"));
 /// ```
 pub fn unopened(name: &str, bytes: &[u8], problem: ArchiveProblem) -> Examined {
-    Examined {
-        file: InputFile::new(name, bytes),
-        claim: None,
-        signer: None,
-        early: Some((Stage::NotAResult, Error::Archive(problem))),
-        content: None,
-    }
+    unopened_file(InputFile::new(name, bytes), problem)
+}
+
+/// As [`unopened`], for a file whose size and SHA-256 the host computed as it streamed it (an
+/// entry of an archive too large to hold, say, or one kept without its bytes).
+pub fn unopened_file(file: InputFile, problem: ArchiveProblem) -> Examined {
+    not_a_result(file, Error::Archive(problem))
+}
+
+/// A received file larger than a result can be ([`crate::credential::MAX_RESULT_BYTES`]: a video
+/// dropped by mistake, say), which the host did not read whole: `file` with the size and SHA-256
+/// it computed as it streamed the file, and `head`, its first bytes (up to
+/// [`crate::wire::HEAD_BYTES`]), which name its kind when they show it ([`crate::wire::oversized`]).
+///
+/// ```
+/// use selfcheck_core::bureau::{InputFile, oversized};
+/// use selfcheck_core::Lang;
+///
+/// let file = InputFile { name: "汇报.pdf.json".into(), size: 2_000_000_000, sha256: "0".repeat(64) };
+/// let verdict = oversized(file, b"%PDF-1.7\n").judge(None);
+/// assert_eq!(verdict.message(Lang::En), "Not a result: This is a PDF file, not a signed result.");
+/// ```
+pub fn oversized(file: InputFile, head: &[u8]) -> Examined {
+    let size = usize::try_from(file.size).unwrap_or(usize::MAX);
+    let error = crate::wire::oversized(Document::Result, size, crate::credential::MAX_RESULT_BYTES, head);
+    not_a_result(file, error)
+}
+
+fn not_a_result(file: InputFile, error: Error) -> Examined {
+    Examined { file, claim: None, signer: None, early: Some((Stage::NotAResult, error)), content: None }
 }
 
 impl Examined {
