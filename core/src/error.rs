@@ -50,6 +50,8 @@ pub enum Document {
     Pdf,
     /// An image (PNG, JPEG, GIF, BMP, WebP, TIFF).
     Image,
+    /// A video or sound recording (MP4, MOV, AVI, MKV, WebM, WMV, FLV, MP3, WAV, Ogg).
+    Media,
     /// A web page (HTML).
     WebPage,
     /// Plain text of no kind selfcheck reads.

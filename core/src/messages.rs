@@ -142,6 +142,8 @@ pub fn document(what: Document, lang: Lang) -> &'static str {
         (Document::Pdf, Lang::En) => "PDF file",
         (Document::Image, Lang::Zh) => "图片",
         (Document::Image, Lang::En) => "image",
+        (Document::Media, Lang::Zh) => "音视频文件",
+        (Document::Media, Lang::En) => "video or audio file",
         (Document::WebPage, Lang::Zh) => "网页文件",
         (Document::WebPage, Lang::En) => "web page",
         (Document::PlainText, Lang::Zh) => "纯文本文件",

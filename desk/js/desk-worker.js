@@ -1,7 +1,7 @@
 // The desk's Web Worker: verifies received files with the core (the desk's wasm module, the same
 // the page loads) off the main thread, keeps them in IndexedDB so that a reload restores them,
 // and answers with progress and the core's analysis (`selfcheck-analysis/2` JSON).
-import init, { ArchiveReader, Engine } from './selfcheck_desk.js';
+import init, { ArchiveReader, Engine, Sha256Stream } from './selfcheck_desk.js';
 
 const ready = init();
 const DATABASE = 'selfcheck-desk';
@@ -14,6 +14,14 @@ let lang = 'zh';
 let database = null;
 /** The files held, by SHA-256: their name, and their bytes when IndexedDB cannot keep them. */
 const held = new Map();
+/** Set by a `cancel` message (handled at once, not queued): the files being read stop there. */
+let cancelled = false;
+/** How much of a file is read at once when it is hashed in pieces (a file too large to hold). */
+const PIECE = 4 * 1024 * 1024;
+/** How much of a file too large to read names its kind (the core's HEAD_BYTES). */
+const HEAD = 64 * 1024;
+/** How long the worker works before it lets messages in (a cancel), in milliseconds. */
+const SLICE = 50;
 
 function openDatabase() {
   return new Promise((resolve) => {
@@ -53,7 +61,7 @@ function restoreStored() {
         if (!at) return resolve();
         const record = at.value;
         // Synchronous, so that the transaction stays open for the next record.
-        if (add(record.name, new Uint8Array(record.bytes), record.problem)) held.set(engine.last_sha256(), { name: record.name, bytes: null });
+        if (add(record)) held.set(engine.last_sha256(), { name: record.name, bytes: null });
         done += 1;
         const now = performance.now();
         if (now - last > PROGRESS_EVERY || done === total) {
@@ -86,7 +94,8 @@ function storedBytes(sha256) {
   if (entry.bytes || !database) return Promise.resolve(entry.bytes);
   return new Promise((resolve) => {
     const request = database.transaction(STORE, 'readonly').objectStore(STORE).index('sha256').get(sha256);
-    request.onsuccess = () => resolve(request.result ? new Uint8Array(request.result.bytes) : null);
+    // A file kept by its digest alone (too large to hold) has no bytes to give.
+    request.onsuccess = () => resolve(request.result?.bytes ? new Uint8Array(request.result.bytes) : null);
     request.onerror = () => resolve(null);
   });
 }
@@ -116,11 +125,46 @@ function report(code, { name = '', message = '' } = {}, error = null) {
 }
 
 /**
- * Examines one received file: `problem` is the code of why it could not be opened or unpacked
- * (then `bytes` are what was received for it), if so. `false` when the same file is held already.
+ * Examines one received file, a record as IndexedDB keeps it: `{name, bytes}` for a file read;
+ * with `problem`, one that could not be opened or unpacked (`bytes` what was received for it, or
+ * only its `size` and `sha256` when it was too large to keep); with `head`, a file too large to
+ * read (its first bytes, `size` and `sha256`). `false` when the same file is held already.
  */
-function add(name, bytes, problem) {
-  return problem ? engine.add_unopened(name, bytes, problem) : engine.add(name, bytes);
+function add({ name, bytes, problem, size, sha256, head }) {
+  if (head) return engine.add_oversized(name, size, sha256, new Uint8Array(head));
+  if (problem && !bytes) return engine.add_unopened_digest(name, size, sha256, problem);
+  if (problem) return engine.add_unopened(name, new Uint8Array(bytes), problem);
+  return engine.add(name, new Uint8Array(bytes));
+}
+
+/** Lets the messages waiting in (a cancel) once the worker has worked a slice of time. */
+let lastYield = 0;
+async function yieldNow(force = false) {
+  const now = performance.now();
+  if (force || now - lastYield > SLICE) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    lastYield = performance.now();
+  }
+}
+
+/**
+ * The SHA-256 of a file too large to hold, read in pieces, reporting its part done; `null` when
+ * cancelled.
+ */
+async function hashInPieces(file, onPart) {
+  const digest = new Sha256Stream();
+  try {
+    for (let at = 0; at < file.size; at += PIECE) {
+      if (cancelled) return null;
+      digest.update(new Uint8Array(await file.slice(at, Math.min(at + PIECE, file.size)).arrayBuffer()));
+      onPart(Math.min(at + PIECE, file.size) / file.size);
+      await yieldNow();
+    }
+    return digest.finish();
+  } catch (error) {
+    digest.free();
+    throw error;
+  }
 }
 
 /** How many files are read ahead of the one being examined. */
@@ -133,29 +177,38 @@ const KEEP_BATCH_BYTES = 16 * 1024 * 1024;
 /**
  * Examines `entries` ({name, file}) in order, the files inside .zip archives among them,
  * reporting progress, and keeps the new ones in IndexedDB. Files are read a few ahead, not all
- * at once, and written in batches: thousands of files are never all in memory together.
+ * at once, and written in batches: thousands of files are never all in memory together. A file
+ * too large to be a result is never read whole: a .zip is read where it lies, entry by entry;
+ * anything else is named by its first bytes and hashed in pieces. A cancel stops the reading
+ * between two files, or two pieces of one: what was read stays.
  */
 async function examineAll(entries) {
+  cancelled = false;
   let last = 0;
   let batch = [];
   let batchBytes = 0;
   let done = 0;
+  let part = 0;
   let total = entries.length;
   const progress = (force) => {
     const now = performance.now();
     if (force || now - last > PROGRESS_EVERY) {
       last = now;
-      postMessage({ type: 'progress', done, total });
+      // The part of the file under way in thousandths: a large file's bar moves too.
+      postMessage({ type: 'progress', done, total, part: Math.floor(part * 1000) });
     }
   };
-  /** Examines and holds one file, keeping it in IndexedDB in batches. */
-  const receive = async (name, bytes, problem) => {
-    if (add(name, bytes, problem)) {
+  /** Examines and holds one file (a record as `add` takes it), keeping it in IndexedDB in batches. */
+  const receive = async (record) => {
+    if (add(record)) {
       const sha256 = engine.last_sha256();
-      held.set(sha256, { name, bytes: database ? null : bytes });
+      held.set(sha256, { name: record.name, bytes: database ? null : record.bytes ?? null });
       if (database) {
-        batch.push({ name, sha256, bytes: bytes.buffer, ...(problem ? { problem } : {}) });
-        batchBytes += bytes.byteLength;
+        const kept = { ...record, sha256 };
+        if (kept.bytes) kept.bytes = kept.bytes.buffer.slice(kept.bytes.byteOffset, kept.bytes.byteOffset + kept.bytes.byteLength);
+        if (kept.head) kept.head = kept.head.buffer.slice(kept.head.byteOffset, kept.head.byteOffset + kept.head.byteLength);
+        batch.push(kept);
+        batchBytes += (record.bytes?.byteLength ?? 0) + (record.head?.byteLength ?? 0);
       }
       if (batch.length >= KEEP_BATCH || batchBytes >= KEEP_BATCH_BYTES) {
         await keep(batch);
@@ -164,54 +217,73 @@ async function examineAll(entries) {
       }
     }
     done += 1;
+    part = 0;
     progress(false);
+    await yieldNow();
   };
+  const small = (file) => file.size <= Engine.max_file_bytes();
   const reads = [];
   const readAt = (index) => {
-    if (index < entries.length && !reads[index]) {
+    if (index < entries.length && !reads[index] && small(entries[index].file)) {
       reads[index] = entries[index].file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
     }
   };
-  postMessage({ type: 'progress', done: 0, total: entries.length });
-  for (let index = 0; index < entries.length; index += 1) {
+  /** An archive, from its bytes or where it lies: its own row if it has one, then each entry. */
+  const receiveArchive = async (name, file, bytes) => {
+    const archive = bytes ? new ArchiveReader(bytes) : ArchiveReader.from_blob(file);
+    try {
+      const problem = archive.problem();
+      if (problem) {
+        if (bytes) await receive({ name, bytes, problem });
+        else {
+          const sha256 = await hashInPieces(file, (fraction) => { part = fraction; progress(false); });
+          if (sha256 === null) return;
+          await receive({ name, problem, size: file.size, sha256 });
+        }
+        total += 1;
+      }
+      let listed = archive.listed();
+      total += listed - 1;
+      for (let inner = archive.next(); inner !== undefined; inner = archive.next()) {
+        if (cancelled) return;
+        const now = archive.listed();
+        total += now - listed;
+        listed = now;
+        await receive({ ...inner, name: `${name}/${inner.name}` });
+      }
+    } finally {
+      archive.free();
+    }
+  };
+  postMessage({ type: 'progress', done: 0, total: entries.length, part: 0 });
+  for (let index = 0; index < entries.length && !cancelled; index += 1) {
     for (let ahead = index; ahead <= index + READ_AHEAD; ahead += 1) readAt(ahead);
     const entry = entries[index];
-    let bytes;
+    const { name, file } = entry;
     try {
-      bytes = await reads[index];
+      if (small(file)) {
+        const bytes = await reads[index];
+        if (Engine.is_zip(bytes)) await receiveArchive(name, file, bytes);
+        else await receive({ name, bytes });
+        continue;
+      }
+      // Larger than a result can be: read where it lies.
+      const head = new Uint8Array(await file.slice(0, HEAD).arrayBuffer());
+      if (Engine.is_zip(head)) {
+        await receiveArchive(name, file, null);
+        continue;
+      }
+      const sha256 = await hashInPieces(file, (fraction) => { part = fraction; progress(false); });
+      if (sha256 !== null) await receive({ name, head, size: file.size, sha256 });
     } catch (error) {
-      report('read', { name: entry.name }, error);
+      report('read', { name }, error);
       done += 1;
-      continue;
     } finally {
       reads[index] = null;
       entries[index] = null;
     }
-    if (!Engine.is_zip(bytes)) {
-      await receive(entry.name, bytes);
-      continue;
-    }
-    // A .zip of e-mail attachments: each file in it, named inside the archive's name, unpacked
-    // one at a time. One that cannot be opened is a row of its own, and the batch goes on.
-    const archive = new ArchiveReader(bytes);
-    const problem = archive.problem();
-    if (problem) {
-      archive.free();
-      await receive(entry.name, bytes, problem);
-      continue;
-    }
-    const count = archive.len();
-    total += count - 1;
-    for (let at = 0; at < count; at += 1) {
-      const inner = archive.entry(at);
-      if (inner) await receive(`${entry.name}/${inner.name}`, inner.bytes, inner.problem);
-      else {
-        // A folder: nothing to examine.
-        total -= 1;
-      }
-    }
-    archive.free();
   }
+  if (cancelled) postMessage({ type: 'cancelled', done, total });
   progress(true);
   await keep(batch);
 }
@@ -311,9 +383,14 @@ function settings(message) {
   engine.set_settings(message.deadline || 0, message.months || '', message.rankingMonth || '', message.longest || 31);
 }
 
-// One message at a time, in order: a file list sent during a reload waits for the restore.
+// One message at a time, in order: a file list sent during a reload waits for the restore. A
+// cancel is heeded at once, by the reading under way.
 let queue = Promise.resolve();
 self.onmessage = (event) => {
+  if (event.data.type === 'cancel') {
+    cancelled = true;
+    return;
+  }
   queue = queue.then(async () => {
     await ready;
     const handler = handlers[event.data.type];

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
 use selfcheck_core::bureau::{CellStatus, ExpectedList, ReviewState, Reviews, Stage};
-use selfcheck_core::{Catalogue, KeyRegister, Lang, Standing, Timestamp};
+use selfcheck_core::{Catalogue, Document, KeyRegister, Lang, Standing, Timestamp};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::{
@@ -322,7 +322,10 @@ fn open_button(view: &UseStateHandle<View>, credit_code: &str, name: &str, lang:
 #[component]
 pub fn App() -> Html {
     let lang = use_state(|| if browser::load("lang").as_deref() == Some("en") { Lang::En } else { Lang::Zh });
-    let progress = use_state(|| None::<(u32, u32)>);
+    // Files done, files in all (growing as archives open), and thousandths of the file under way.
+    let progress = use_state(|| None::<(u32, u32, u32)>);
+    // How far a reading the officer cancelled had come: files done, of how many.
+    let cancelled = use_state(|| None::<(u32, u32)>);
     let analysis = use_state(|| Shared::new(AnalysisDoc::default()));
     // A new analysis reaches the parts in stages, a task each, so that no task holds the page
     // long; until its stage, a part shows the analysis before.
@@ -392,6 +395,7 @@ pub fn App() -> Html {
     {
         let (worker, progress, analysis, failure, stage) =
             (worker.clone(), progress.clone(), analysis.clone(), failure.clone(), stage.clone());
+        let cancelled = cancelled.clone();
         let worker_memory = worker_memory.clone();
         let (opened, applied_register) = (opened.dispatcher(), applied_register.clone());
         let (sign_outcome, signed_lang) = (sign_outcome.clone(), *lang);
@@ -407,7 +411,11 @@ pub fn App() -> Html {
                         match field(&data, "type").as_string().as_deref() {
                             Some("progress") => {
                                 let number = |key| field(&data, key).as_f64().unwrap_or(0.0) as u32;
-                                progress.set(Some((number("done"), number("total"))));
+                                progress.set(Some((number("done"), number("total"), number("part").min(1000))));
+                            }
+                            Some("cancelled") => {
+                                let number = |key| field(&data, key).as_f64().unwrap_or(0.0) as u32;
+                                cancelled.set(Some((number("done"), number("total"))));
                             }
                             Some("analysis") => {
                                 let text = field(&data, "json").as_string().unwrap_or_default();
@@ -524,15 +532,20 @@ pub fn App() -> Html {
     }
 
     let receive = {
-        let (send, failure) = (send.clone(), failure.clone());
+        let (send, failure, cancelled) = (send.clone(), failure.clone(), cancelled.clone());
         // The FileList itself goes to the worker (it is cloneable): going through thousands of
         // files here would hold up the page.
         Rc::new(move |files: Option<web_sys::FileList>| {
             if let Some(files) = files.filter(|files| files.length() > 0) {
                 failure.set(None);
+                cancelled.set(None);
                 send("files", &[("files", files.into())]);
             }
         })
+    };
+    let cancel = {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send("cancel", &[]))
     };
     let on_files = {
         let receive = receive.clone();
@@ -559,10 +572,14 @@ pub fn App() -> Html {
 
     let analysis_doc = (*analysis).clone();
     let counts = &analysis_doc.counts;
-    let status = match *progress {
-        Some((done, total)) => T::ProgressText.with(lang_value, &[&done.to_string(), &total.to_string()]),
-        None if counts.files == 0 => T::NothingLoaded.get(lang_value).to_owned(),
-        None => T::Loaded.with(
+    let status = match (*progress, *cancelled) {
+        (Some((done, total, _)), _) => T::ProgressText.with(lang_value, &[&done.to_string(), &total.to_string()]),
+        (None, Some((done, total))) => T::Cancelled.with(
+            lang_value,
+            &[&done.to_string(), &total.to_string(), &counts.files.to_string(), &counts.accepted.to_string()],
+        ),
+        (None, None) if counts.files == 0 => T::NothingLoaded.get(lang_value).to_owned(),
+        (None, None) => T::Loaded.with(
             lang_value,
             &[&counts.files.to_string(), &counts.accepted.to_string(), &(counts.files - counts.accepted).to_string()],
         ),
@@ -608,13 +625,18 @@ pub fn App() -> Html {
                         </div>
                         <p class="desk-muted">{ T::DropHere.get(lang_value) }</p>
                     </div>
-                    if let Some((done, total)) = *progress {
-                        <label class="desk-progress">
-                            { T::Progress.get(lang_value) }
-                            <progress data-testid="progress" max={total.max(1).to_string()} value={done.to_string()}>
-                                { format!("{done} / {total}") }
-                            </progress>
-                        </label>
+                    if let Some((done, total, part)) = *progress {
+                        <div class="desk-row">
+                            <label class="desk-progress">
+                                { T::Progress.get(lang_value) }
+                                // In thousandths of a file, so that a large file's bar moves as it is read.
+                                <progress data-testid="progress" max={(u64::from(total.max(1)) * 1000).to_string()}
+                                    value={(u64::from(done) * 1000 + u64::from(part)).to_string()}>
+                                    { format!("{done} / {total}") }
+                                </progress>
+                            </label>
+                            <button type="button" data-action="cancel-load" onclick={cancel}>{ T::CancelLoad.get(lang_value) }</button>
+                        </div>
                     }
                     <p data-testid="load-status" role="status" aria-live="polite" data-busy={progress.is_some().to_string()}
                         data-files={counts.files.to_string()} data-worker-memory={worker_memory.to_string()}>{ status }</p>
@@ -627,9 +649,11 @@ pub fn App() -> Html {
                     <h2 id="desk-register-title" class="desk-visually-hidden">{ T::Register.get(lang_value) }</h2>
                     <TextEditor id="register" title={T::Register} hint={T::RegisterHint}
                         editor={register.clone()} check={check_register as Check}
+                        document={Document::Register} limit={selfcheck_core::register::MAX_REGISTER_BYTES}
                         lang={lang_value} send={send.clone()} />
                     <TextEditor id="expected" title={T::Expected} hint={T::ExpectedHint}
                         editor={expected.clone()} check={check_expected as Check}
+                        document={Document::ExpectedList} limit={selfcheck_core::bureau::expected::MAX_EXPECTED_BYTES}
                         lang={lang_value} send={send.clone()} />
                 </section>
                 <crate::settings::SettingsPanel settings={settings.clone()} send={send.clone()} lang={lang_value} />
@@ -716,6 +740,10 @@ struct TextEditorProps {
     hint: T,
     editor: UseStateHandle<Editor>,
     check: Check,
+    /// What the file is, and the most it may be: a larger one is named by its first bytes, as
+    /// the command line names it, and never read whole.
+    document: Document,
+    limit: usize,
     lang: Lang,
     send: Send,
 }
@@ -725,8 +753,8 @@ struct TextEditorProps {
 /// the worker) and downloadable as it was received.
 #[component]
 fn TextEditor(props: &TextEditorProps) -> Html {
-    let TextEditorProps { id, title, hint, editor, check, lang, send } = props;
-    let (id, lang, check) = (*id, *lang, *check);
+    let TextEditorProps { id, title, hint, editor, check, document, limit, lang, send } = props;
+    let (id, lang, check, document, limit) = (*id, *lang, *check, *document, *limit);
     // Applies a file as received, or the text typed (`None`).
     let apply = {
         let (editor, send) = (editor.clone(), send.clone());
@@ -765,14 +793,26 @@ fn TextEditor(props: &TextEditorProps) -> Html {
         })
     };
     let on_file = {
-        let apply = apply.clone();
+        let (apply, editor) = (apply.clone(), editor.clone());
         Callback::from(move |event: Event| {
             let input = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
             let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else {
                 return;
             };
-            let apply = apply.clone();
+            let (apply, editor) = (apply.clone(), editor.clone());
             wasm_bindgen_futures::spawn_local(async move {
+                let size = file.size() as usize;
+                if size > limit {
+                    // Named by its first bytes (a video, a spreadsheet, …), never read whole.
+                    let head = file.slice_with_f64_and_f64(0.0, selfcheck_core::wire::HEAD_BYTES as f64);
+                    let head = match head {
+                        Ok(head) => browser::read_bytes(&head).await.unwrap_or_default(),
+                        Err(_) => Vec::new(),
+                    };
+                    let error = selfcheck_core::wire::oversized(document, size, limit, &head);
+                    editor.set(Editor { message: Some((true, error.message(lang))), ..(*editor).clone() });
+                    return;
+                }
                 if let Ok(bytes) = browser::read_bytes(&file).await {
                     apply(String::new(), Some(Rc::new(Received { name: file.name(), bytes })));
                 }
@@ -825,7 +865,7 @@ fn TextEditor(props: &TextEditorProps) -> Html {
 
 impl PartialEq for TextEditorProps {
     fn eq(&self, other: &Self) -> bool {
-        self.id == other.id && self.editor == other.editor && self.lang == other.lang
+        self.id == other.id && self.editor == other.editor && self.lang == other.lang && self.document == other.document
     }
 }
 

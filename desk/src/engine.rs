@@ -6,16 +6,16 @@
 use std::collections::HashSet;
 
 use selfcheck_core::bureau::{
-    Analysis, ArchiveProblem, CsvStyle, Deadline, Examined, ExpectedList, ExportSource, Input, InputRole, Month,
-    MonthRange, Reproduction, Reviews, Settings, SummaryKind, Verdict, analysis_json, examine, export, sign_summary,
-    unopened, verify_summary,
+    Analysis, ArchiveProblem, CsvStyle, Deadline, Examined, ExpectedList, ExportSource, Input, InputFile, InputRole,
+    Month, MonthRange, Reproduction, Reviews, Settings, SummaryKind, Verdict, analysis_json, examine, export,
+    oversized, sign_summary, unopened, unopened_file, verify_summary,
 };
 use selfcheck_core::{AssociationKey, Catalogue, KeyRegister, Lang, Timestamp};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen::prelude::*;
 
 use crate::DeskError;
-use crate::archive::{Archive, Entry};
+use crate::archive::{Archive, Bytes, Item};
 
 /// The worker's state: the examined files and what they are judged with.
 #[wasm_bindgen]
@@ -80,11 +80,33 @@ impl Engine {
         self.hold(unopened(name, bytes, problem))
     }
 
-    /// Whether `bytes` are a .zip archive (of e-mail attachments). A Word or Excel file is a zip
-    /// too, but a file picked by mistake: it gets its verdict, which names it, and is not opened.
+    /// As [`Engine::add_unopened`], for a file whose size and SHA-256 the host computed as it read
+    /// it, without keeping its bytes (an entry of a large archive, or one restored after a reload).
+    pub fn add_unopened_digest(&mut self, name: &str, size: f64, sha256: &str, problem: &str) -> bool {
+        let problem = ArchiveProblem::from_code(problem).unwrap_or(ArchiveProblem::Damaged);
+        let file = InputFile { name: name.to_owned(), size: size.max(0.0) as u64, sha256: sha256.to_owned() };
+        self.hold(unopened_file(file, problem))
+    }
+
+    /// Adds a file larger than a result can be (a video dropped by mistake, say), which the host
+    /// did not read whole: its size, the SHA-256 the host computed as it read it in pieces, and
+    /// its first bytes, which name its kind when they show it. A row saying so.
+    pub fn add_oversized(&mut self, name: &str, size: f64, sha256: &str, head: &[u8]) -> bool {
+        let file = InputFile { name: name.to_owned(), size: size.max(0.0) as u64, sha256: sha256.to_owned() };
+        self.hold(oversized(file, head))
+    }
+
+    /// Whether `bytes` (a file's first bytes will do) are a .zip archive of e-mail attachments. A
+    /// Word or Excel file is a zip too, but a file picked by mistake: it gets its verdict, which
+    /// names it, and is not opened.
     pub fn is_zip(bytes: &[u8]) -> bool {
-        crate::archive::is_zip(bytes)
-            && selfcheck_core::wire::detect_file(bytes) == Some(selfcheck_core::Document::Archive)
+        crate::archive::is_attachments(bytes)
+    }
+
+    /// The most a received file may be to be read whole; larger ones are named by their first
+    /// bytes ([`Engine::add_oversized`]), or read in pieces when they are archives.
+    pub fn max_file_bytes() -> f64 {
+        selfcheck_core::credential::MAX_RESULT_BYTES as f64
     }
 
     /// The SHA-256 of the file added last (the host stores the file under it).
@@ -351,53 +373,92 @@ fn catalogues() -> Vec<&'static Catalogue> {
     Catalogue::builtins().iter().collect()
 }
 
-/// A `.zip` archive of e-mail attachments, opened for the worker, which takes its files one at a
-/// time: only one file's content is unpacked at once.
+/// A `.zip` archive of e-mail attachments, opened for the worker, which takes its entries one at
+/// a time: only one entry's content is unpacked at once, and a large archive is read where the
+/// browser holds it, never copied whole.
 #[wasm_bindgen]
 pub struct ArchiveReader {
-    archive: Result<Archive, ArchiveProblem>,
+    archive: Archive,
 }
 
 #[wasm_bindgen]
 impl ArchiveReader {
-    /// Opens `bytes`; when they cannot be opened, [`ArchiveReader::problem`] says why.
+    /// Opens an archive from its bytes.
     #[wasm_bindgen(constructor)]
     pub fn new(bytes: Vec<u8>) -> ArchiveReader {
-        ArchiveReader { archive: Archive::open(bytes) }
+        ArchiveReader { archive: Archive::open(Box::new(Bytes::new(bytes))) }
     }
 
-    /// The code of the core's `ArchiveProblem` when the archive cannot be opened.
+    /// Opens an archive where the browser holds it (a `File`), read in pieces (in the worker).
+    pub fn from_blob(blob: web_sys::Blob) -> ArchiveReader {
+        match crate::blob::BlobSource::new(blob) {
+            Some(source) => ArchiveReader { archive: Archive::open(Box::new(source)) },
+            None => ArchiveReader::new(Vec::new()),
+        }
+    }
+
+    /// The code of the core's `ArchiveProblem` that is the archive's own row: it cannot be
+    /// opened, lists too many files, or its directory is damaged (its files then follow, read
+    /// from their own headers).
     pub fn problem(&self) -> Option<String> {
-        self.archive.as_ref().err().map(|problem| problem.code().to_owned())
+        self.archive.problem().map(|problem| problem.code().to_owned())
     }
 
-    /// How many entries (files and folders) it lists; 0 when it cannot be opened.
-    pub fn len(&self) -> usize {
-        self.archive.as_ref().map_or(0, Archive::len)
+    /// How many entries the archives opened so far list (it grows as archives inside it open).
+    pub fn listed(&self) -> usize {
+        self.archive.listed()
     }
 
-    /// Whether it lists nothing.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The entry at `index`: `{ name, bytes }` for a file read, `{ name, bytes, problem }` for one
-    /// that could not be (`bytes` as stored in the archive; `problem` the core's code), and
-    /// `undefined` for a folder.
-    pub fn entry(&mut self, index: usize) -> JsValue {
-        let Ok(archive) = self.archive.as_mut() else { return JsValue::UNDEFINED };
-        let (name, bytes, problem) = match archive.entry(index) {
-            Entry::Folder => return JsValue::UNDEFINED,
-            Entry::File { name, content } => (name, content, None),
-            Entry::Unread { name, stored, problem } => (name, stored, Some(problem.code())),
-        };
+    /// The next entry: `{ name, bytes }` for a file read; `{ name, problem, size, sha256, bytes? }`
+    /// for one that was not (`problem` the core's code; `size` and `sha256` of what was received
+    /// for it, `bytes` those bytes when small enough to keep); `undefined` after the last.
+    #[wasm_bindgen(js_name = next)]
+    pub fn next_entry(&mut self) -> JsValue {
+        let Some(item) = self.archive.next() else { return JsValue::UNDEFINED };
         let object = js_sys::Object::new();
         let set = |key: &str, value: JsValue| js_sys::Reflect::set(&object, &key.into(), &value);
-        let _ = set("name", name.into());
-        let _ = set("bytes", js_sys::Uint8Array::from(bytes.as_slice()).into());
-        if let Some(problem) = problem {
-            let _ = set("problem", problem.into());
+        match item {
+            Item::File { name, content } => {
+                let _ = set("name", name.into());
+                let _ = set("bytes", js_sys::Uint8Array::from(content.as_slice()).into());
+            }
+            Item::Unread { name, size, sha256, stored, problem } => {
+                let _ = set("name", name.into());
+                let _ = set("problem", problem.code().into());
+                let _ = set("size", (size as f64).into());
+                let _ = set("sha256", sha256.into());
+                if let Some(stored) = stored {
+                    let _ = set("bytes", js_sys::Uint8Array::from(stored.as_slice()).into());
+                }
+            }
         }
         object.into()
+    }
+}
+
+/// SHA-256 computed piece by piece, for a file too large to hold (the worker reads it in pieces,
+/// reporting progress and heeding a cancel between them).
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Sha256Stream {
+    hasher: sha2::Sha256,
+}
+
+#[wasm_bindgen]
+impl Sha256Stream {
+    /// A new digest.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Sha256Stream {
+        Sha256Stream::default()
+    }
+
+    /// Adds the next piece.
+    pub fn update(&mut self, bytes: &[u8]) {
+        sha2::Digest::update(&mut self.hasher, bytes);
+    }
+
+    /// The digest, lowercase hex.
+    pub fn finish(self) -> String {
+        selfcheck_core::canonical::hex(&sha2::Digest::finalize(self.hasher))
     }
 }

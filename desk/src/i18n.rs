@@ -38,6 +38,8 @@ strings! {
     ProgressText => "已核验 {} / {} 个文件", "{} of {} files verified";
     Loaded => "共 {} 个文件：有效 {} 个，无效或不是结果 {} 个。", "{} files: {} valid, {} invalid or not a result.";
     NothingLoaded => "尚未接收文件。", "No file received yet.";
+    CancelLoad => "取消读取", "Cancel";
+    Cancelled => "已取消：已读取 {} / {} 个文件，其余未读取。现共 {} 个文件，有效 {} 个。", "Cancelled: {} of {} files read, the rest not. {} files held now, {} valid.";
     ClearFiles => "清空已接收的文件", "Clear the received files";
     Register => "密钥备案表", "Key register";
     RegisterHint => "每行一条：统一社会信用代码、空格、密钥指纹（与命令行工具读取的文件格式相同）。", "One line each: credit code, a space, key fingerprint (the file the command line tool reads).";

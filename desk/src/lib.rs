@@ -5,8 +5,9 @@
 //! and keeps state.
 
 mod app;
-mod archive;
+pub mod archive;
 mod association;
+mod blob;
 mod browser;
 mod document;
 mod engine;
@@ -15,7 +16,7 @@ mod province;
 mod report;
 mod settings;
 
-pub use engine::{ArchiveReader, Engine};
+pub use engine::{ArchiveReader, Engine, Sha256Stream};
 use wasm_bindgen::prelude::*;
 
 /// What the desk itself can refuse.

@@ -9,8 +9,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 import { PASSPHRASE, SELFCHECK_BIN, SLOW, attribute, download, expectAccessible, hidden, pageUrl, tempDir, until, visible, widgetTest } from './helpers.mjs';
 import { thisIsNot, wrongKinds } from './wrong-kinds.mjs';
@@ -25,6 +26,7 @@ const NAMES = readdirSync(RESULTS).sort();
 const desk = {
   status: '[data-testid=load-status]',
   files: 'input[data-input=files]',
+  folder: 'input[data-input=folder]',
   register: '#desk-register-text',
   applyRegister: 'button[data-action=apply-register]',
   expectedFile: 'input[data-input=expected-file]',
@@ -367,10 +369,11 @@ function offsetsOf(bytes, signature) {
 widgetTest('desk: a damaged .zip is one row with its verdict in the interface\'s language, and the rest of the batch goes on', async (session, t) => {
   const dir = tempDir(t);
   const results = NAMES.slice(0, 7).map((name) => ({ name, path: join(RESULTS, name) }));
-  // An attachment cut short in transit: no central directory.
+  // An attachment cut short in transit within its first header: nothing of it can be read (one
+  // cut further on is read by its local headers: see the test of archives as people make them).
   const whole = pythonZip(join(dir, 'whole.zip'), results.slice(0, 3));
   const damaged = join(dir, '损坏的附件.zip');
-  writeFileSync(damaged, whole.subarray(0, Math.floor(whole.length / 2)));
+  writeFileSync(damaged, whole.subarray(0, 20));
   // An archive whose first file changed in transit (its CRC-32 no longer matches) and whose
   // second is marked as encrypted; its third is sound.
   const mixed = Buffer.from(pythonZip(join(dir, 'mixed.zip'), results.slice(3, 6), { stored: true }));
@@ -577,5 +580,293 @@ widgetTest('desk: a key file, a text file and a Word document dropped among resu
   const english = { [kinds.key.file]: 'This is a key file, not a signed result.', [kinds.text.file]: 'This is a plain text file, not a signed result.', [kinds.word.file]: 'This is a word-processing document, not a signed result.' };
   for (const [name, expected] of Object.entries(english)) {
     await until(page, `${name} is named in English`, ([name, expected]) => [...document.querySelectorAll('[data-testid=verdicts] tbody tr')].some((tr) => tr.querySelector('th')?.textContent === name && tr.querySelector('td').textContent.includes(expected)), [name, expected]);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// What officers receive by e-mail (issue 25): archives as people make them, files dropped by
+// mistake, and a register and list as the command line reads them.
+
+const u16 = (value) => { const bytes = Buffer.alloc(2); bytes.writeUInt16LE(value); return bytes; };
+const u32 = (value) => { const bytes = Buffer.alloc(4); bytes.writeUInt32LE(value >>> 0); return bytes; };
+const u64 = (value) => { const bytes = Buffer.alloc(8); bytes.writeBigUInt64LE(BigInt(value)); return bytes; };
+
+/**
+ * A zip archive made byte by byte, laid out as the archivers people use lay them out. Each entry:
+ * `name` (text, marked UTF-8; or bytes, as Windows writes GBK, unmarked), `content`, `deflate`,
+ * and what to claim instead of the truth: `flags`, `declared` (the unpacked size), `crc`. Over
+ * 65,535 entries it ends with ZIP64's records, as it must.
+ */
+function zipOf(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.isBuffer(entry.name) ? entry.name : Buffer.from(entry.name);
+    const content = entry.content ?? Buffer.alloc(0);
+    const data = entry.deflate ? deflateRawSync(content) : content;
+    const common = Buffer.concat([
+      u16(20), u16(entry.flags ?? (Buffer.isBuffer(entry.name) ? 0 : 0x0800)), u16(entry.deflate ? 8 : 0), u32(0),
+      u32(entry.crc ?? crc32(content)), u32(data.length), u32(entry.declared ?? content.length), u16(name.length), u16(0),
+    ]);
+    const local = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), common, name, data]);
+    centrals.push(Buffer.concat([Buffer.from('PK\x01\x02', 'latin1'), u16(20), common, Buffer.alloc(10), u32(offset), name]));
+    locals.push(local);
+    offset += local.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const many = entries.length > 0xffff;
+  const zip64 = many
+    ? Buffer.concat([
+      Buffer.from('PK\x06\x06', 'latin1'), u64(44), u16(45), u16(45), u32(0), u32(0), u64(entries.length), u64(entries.length),
+      u64(directory.length), u64(offset),
+      Buffer.from('PK\x06\x07', 'latin1'), u32(0), u64(offset + directory.length), u32(1),
+    ])
+    : Buffer.alloc(0);
+  const count = many ? 0xffff : entries.length;
+  const end = Buffer.concat([
+    Buffer.from('PK\x05\x06', 'latin1'), u16(0), u16(0), u16(count), u16(count),
+    u32(many ? 0xffffffff : directory.length), u32(many ? 0xffffffff : offset), u16(0),
+  ]);
+  return Buffer.concat([...locals, directory, zip64, end]);
+}
+
+/** The verdict row of the file named `name` (`[data-testid=verdicts]`): its verdict code and text. */
+function rowOf(page, name) {
+  return page.evaluate((name) => {
+    const row = [...document.querySelectorAll('[data-testid=verdicts] tbody tr')].find((tr) => tr.querySelector('th')?.textContent === name);
+    return row ? { verdict: row.dataset.verdict, text: row.querySelector('td').textContent.replace(/\s+/g, ' ').trim() } : null;
+  }, name);
+}
+
+/** Whether `text` holds a Latin word (Chinese verdicts may quote “__MACOSX”, and name macOS). */
+const latinWord = (text) => /[A-Za-z]{3,}/.test(text.replace(/“[^”]*”/g, '').replace(/macOS/g, ''));
+const chinese = (text) => /[\u3000-\u9fff\uff00-\uffef]/.test(text);
+
+widgetTest('desk: .zip attachments as people make them: GBK names from Windows, macOS metadata, archives inside archives, names leading out, a bomb, encrypted and changed files, a cut directory, 100,000 entries', async (session, t) => {
+  const dir = tempDir(t);
+  const result = (index) => readFileSync(join(RESULTS, NAMES[index]));
+  const inner = zipOf([{ name: NAMES[1], content: result(1), deflate: true }, { name: NAMES[2], content: result(2), deflate: true }]);
+  const outer = zipOf([
+    // 自查结果.json in GBK, as Windows' "Send to compressed folder" writes it on a Chinese system.
+    { name: Buffer.concat([Buffer.from('d7d4b2e9bde1b9fb', 'hex'), Buffer.from('.json')]), content: result(0), deflate: true },
+    { name: '__MACOSX/._自查结果.json', content: Buffer.from('00051607000200004d6163204f5320582020202020202020', 'hex') },
+    { name: '转发/附件.zip', content: inner },
+    { name: '../../etc/cron.d/result.json', content: result(3) },
+    // Declared 100 bytes, 20 MiB of spaces in fact.
+    { name: 'bomb.json', content: Buffer.alloc(20 << 20, 0x20), deflate: true, declared: 100 },
+    { name: 'encrypted.json', content: result(4), flags: 0x0801 },
+    { name: 'changed.json', content: result(5), crc: 0x12345678 },
+    { name: NAMES[6], content: result(6), deflate: true },
+  ]);
+  const outerPath = join(dir, '邮件附件.zip');
+  writeFileSync(outerPath, outer);
+  // Cut short in transit: the central directory is gone, its three files are whole.
+  const whole = zipOf([7, 8, 9].map((index) => ({ name: NAMES[index], content: result(index), deflate: true })));
+  const cutPath = join(dir, '中断的附件.zip');
+  writeFileSync(cutPath, whole.subarray(0, whole.indexOf(Buffer.from('PK\x01\x02', 'latin1'))));
+  // 100,000 files (ZIP64's end record says so): far more than a month brings. Over 4 MiB, so the
+  // desk reads it where it lies, not copied whole.
+  const manyPath = join(dir, '十万个文件.zip');
+  writeFileSync(manyPath, zipOf(Array.from({ length: 100_000 }, (_, index) => ({ name: `f${index}.txt` }))));
+
+  const page = await openDesk(session);
+  await page.setInputFiles(desk.files, [outerPath, cutPath, manyPath]);
+  // 9 of the outer archive (its nested archive opened into 2), 1 + 3 of the cut one, 1 of the many.
+  await settled(page, 14);
+  assert.equal(await page.locator('[data-testid=load-failure]').count(), 0, 'no failure: every archive and entry is a row');
+  const analysis = await deskAnalysis(page);
+  const reasons = Object.fromEntries(analysis.files.map((file) => [file.name, file.reason || file.verdict]));
+  assert.deepEqual(reasons, {
+    '邮件附件.zip/自查结果.json': 'accepted',
+    '邮件附件.zip/__MACOSX/._自查结果.json': 'macos-metadata',
+    [`邮件附件.zip/转发/附件.zip/${NAMES[1]}`]: 'accepted',
+    [`邮件附件.zip/转发/附件.zip/${NAMES[2]}`]: 'accepted',
+    '邮件附件.zip/../../etc/cron.d/result.json': 'unsafe-entry-name',
+    '邮件附件.zip/bomb.json': 'entry-too-large',
+    '邮件附件.zip/encrypted.json': 'encrypted-entry',
+    '邮件附件.zip/changed.json': 'entry-checksum-mismatch',
+    [`邮件附件.zip/${NAMES[6]}`]: 'accepted',
+    '中断的附件.zip': 'damaged-archive-directory',
+    [`中断的附件.zip/${NAMES[7]}`]: 'accepted',
+    [`中断的附件.zip/${NAMES[8]}`]: 'accepted',
+    [`中断的附件.zip/${NAMES[9]}`]: 'accepted',
+    '十万个文件.zip': 'too-many-entries',
+  });
+  // The results read get the verdicts and digests the CLI gives them.
+  const read = [0, 1, 2, 6, 7, 8, 9].map((index) => NAMES[index]);
+  const direct = cliAnalysis(read, null);
+  const accepted = new Set(analysis.files.filter((file) => file.verdict === 'accepted').map((file) => file.sha256));
+  assert.deepEqual(direct.files.map((file) => [file.verdict, accepted.has(file.sha256)]), read.map(() => ['accepted', true]));
+  // Memory stays bounded: the bomb was not unpacked, the large archive not copied whole.
+  const memory = Number(await page.locator(desk.status).getAttribute('data-worker-memory'));
+  assert.ok(memory < 256 << 20, `the worker's memory after the archives: ${memory} bytes`);
+  // Each row says what it is, wholly in the interface's language.
+  const says = {
+    '邮件附件.zip/__MACOSX/._自查结果.json': ['元数据', 'metadata macOS adds'],
+    '邮件附件.zip/../../etc/cron.d/result.json': ['指向压缩包之外', 'leads out of the archive'],
+    '邮件附件.zip/bomb.json': ['未予解压', 'not unpacked'],
+    '邮件附件.zip/encrypted.json': ['已加密', 'encrypted'],
+    '邮件附件.zip/changed.json': ['校验码不符', 'checksum'],
+    '中断的附件.zip': ['目录已损坏或缺失', 'directory (at its end) is damaged'],
+    '十万个文件.zip': ['超过 10,000 个文件', 'more than 10,000 files'],
+  };
+  for (const [name, [zh]] of Object.entries(says)) {
+    const row = await rowOf(page, name);
+    assert.equal(row?.verdict, 'not-a-result', `${name}: ${JSON.stringify(row)}`);
+    assert.ok(row.text.includes(zh), `${name}: ${row.text}`);
+    assert.ok(!latinWord(row.text), `no English in the Chinese row of ${name}: ${row.text}`);
+  }
+  await page.locator(desk.lang).click();
+  await attribute(page, 'html', 'lang', 'en');
+  for (const [name, [, en]] of Object.entries(says)) {
+    await until(page, `${name} in English`, ([name, en]) => [...document.querySelectorAll('[data-testid=verdicts] tbody tr')]
+      .some((tr) => tr.querySelector('th')?.textContent === name && tr.querySelector('td').textContent.includes(en)), [name, en]);
+    const row = await rowOf(page, name);
+    assert.ok(!chinese(row.text), `no Chinese in the English row of ${name}: ${row.text}`);
+  }
+  // After a reload, the same rows (the large archive's entry kept by its digest alone).
+  await page.reload();
+  await settled(page, 14);
+  assert.deepEqual(Object.fromEntries((await deskAnalysis(page)).files.map((file) => [file.name, file.reason || file.verdict])), reasons);
+});
+
+widgetTest('desk: files dropped by mistake: a video too large to read is named, hashed in pieces with a moving bar that can be cancelled, and the page stays responsive', async (session, t) => {
+  const dir = tempDir(t);
+  // A 2 GB video: its first bytes say MP4 ("ftyp"); the rest is never held whole.
+  const video = join(dir, '培训录像.mp4');
+  writeFileSync(video, Buffer.from('0000002066747970697336d000000200697336d069736f326176633170d6d831', 'hex'));
+  truncateSync(video, 2 ** 31);
+  const small = join(dir, '会议录像.json');
+  writeFileSync(small, Buffer.concat([Buffer.from('0000002066747970', 'hex'), Buffer.from('isom'), Buffer.alloc(20 << 20, 7)]));
+  const page = await openDesk(session);
+  await page.setInputFiles(desk.files, video);
+  // The bar moves while the video is hashed: its value grows between two looks.
+  const value = async () => Number(await page.locator('[data-testid=progress]').getAttribute('value'));
+  await visible(page, '[data-testid=progress]', { timeout: SLOW });
+  await until(page, 'the progress bar to move', () => Number(document.querySelector('[data-testid=progress]')?.getAttribute('value')) > 0, undefined, { timeout: SLOW });
+  const first = await value();
+  await until(page, 'the progress bar to move on', (first) => Number(document.querySelector('[data-testid=progress]')?.getAttribute('value')) > first, first, { timeout: SLOW });
+  // The page answers meanwhile: the language switches at once.
+  await page.locator(desk.lang).click();
+  await attribute(page, 'html', 'lang', 'en');
+  await page.locator('button[data-action=cancel-load]').click();
+  await until(page, 'the reading to stop, saying so', () => {
+    const status = document.querySelector('[data-testid=load-status]');
+    return status?.dataset.busy === 'false' && status.textContent.startsWith('Cancelled: 0 of 1 files read');
+  }, undefined, { timeout: SLOW });
+  assert.equal(await page.locator(desk.status).getAttribute('data-files'), '0', 'nothing half-read is kept');
+  // A smaller one, named .json by mistake, goes through: a row naming what it is, with the
+  // digest of all its bytes.
+  await page.setInputFiles(desk.files, small);
+  await settled(page, 1);
+  const analysis = await deskAnalysis(page);
+  assert.equal(analysis.files[0].sha256, createHash('sha256').update(readFileSync(small)).digest('hex'));
+  assert.equal(analysis.files[0].reason, 'wrong-document');
+  assert.ok((await rowOf(page, '会议录像.json')).text.endsWith('Not a result: This is a video or audio file, not a signed result.'));
+  await page.locator(desk.lang).click();
+  await attribute(page, 'html', 'lang', 'zh-CN');
+  await until(page, 'the row in Chinese', () => document.querySelector('[data-testid=verdicts] tbody td')?.textContent.includes('这是音视频文件，不是签名的自查结果。'));
+});
+
+widgetTest('desk: a folder of 50,000 files: the bar moves, the page answers, and the reading can be cancelled, keeping what was read', async (session, t) => {
+  const dir = tempDir(t);
+  const folder = join(dir, '收件箱');
+  mkdirSync(folder);
+  for (let index = 0; index < 50_000; index += 1) writeFileSync(join(folder, `${String(index).padStart(5, '0')}.txt`), `第 ${index} 个`);
+  const page = await openDesk(session);
+  await page.setInputFiles(desk.folder, folder, { timeout: 120_000 });
+  await until(page, 'a thousand files read', () => Number(document.querySelector('[data-testid=progress]')?.getAttribute('value')) >= 1_000_000, undefined, { timeout: 120_000 });
+  await page.locator(desk.lang).click();
+  await attribute(page, 'html', 'lang', 'en');
+  await page.locator('button[data-action=cancel-load]').click();
+  await until(page, 'the reading to stop', () => document.querySelector('[data-testid=load-status]')?.dataset.busy === 'false', undefined, { timeout: 120_000 });
+  const status = await page.locator(desk.status).textContent();
+  const [, done, total] = status.match(/^Cancelled: (\d+) of (\d+) files read/) ?? [];
+  assert.ok(Number(done) >= 1000 && Number(done) < 50_000 && total === '50000', status);
+  assert.equal(await page.locator(desk.status).getAttribute('data-files'), done, 'every file read is held, and only those');
+  await page.locator('button[data-action=clear-files]').click();
+  await settled(page, 0);
+}, { timeout: 300_000 });
+
+widgetTest('desk: the CLI\'s hostile files (empty, a Word document named .json, GBK, UTF-16, one file under two names, …) get the CLI\'s verdicts and words', async (session) => {
+  const hostile = new URL('../data/hostile/', import.meta.url).pathname;
+  const names = readdirSync(hostile).sort();
+  const page = await openDesk(session);
+  await page.setInputFiles(desk.files, names.map((name) => join(hostile, name)));
+  await settled(page, names.length);
+  const clock = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g;
+  for (const lang of ['zh', 'en']) {
+    if (lang === 'en') {
+      await page.locator(desk.lang).click();
+      await attribute(page, 'html', 'lang', 'en');
+    }
+    const run = spawnSync(SELFCHECK_BIN, ['--lang', lang, 'summary', '--format', 'json', ...names], { cwd: hostile, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const cli = JSON.parse(run.stdout);
+    const desks = await deskAnalysis(page);
+    const view = (files) => files.map((file) => [file.name, file.sha256, file.verdict, file.reason, file.message.replace(clock, '…'), file.copy_of]);
+    assert.deepEqual(view(desks.files), view(cli.files), lang);
+    assert.ok(desks.anomalies.some((anomaly) => anomaly.code === 'same-file-twice'), 'the file dropped twice is named as such');
+  }
+  const utf16 = await rowOf(page, 'result-utf16.json');
+  assert.match(utf16.text, /UTF-16/);
+  assert.ok((await rowOf(page, 'empty.json')).text.endsWith('Not a result: The signed result cannot be read: it is empty.'));
+  assert.ok((await rowOf(page, 'word-document-named.json')).text.endsWith('Not a result: This is a word-processing document, not a signed result.'));
+});
+
+widgetTest('desk: a register and an expected list loaded get the words the CLI gives --trusted-keys and --expected', async (session, t) => {
+  const dir = tempDir(t);
+  const golden = new URL('../data/golden/result-complete.json', import.meta.url).pathname;
+  const fingerprint = '65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0';
+  const utf16 = (text) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const gbk = Buffer.concat([Buffer.from('# '), Buffer.from('b5c7bcc7', 'hex'), Buffer.from(`\n514400005000031282 ${fingerprint}\n`)]);
+  const files = {
+    register: {
+      'gbk.txt': gbk,
+      'utf16.txt': utf16(`514400005000031282 ${fingerprint}\n`),
+      'a-result.txt': readFileSync(golden),
+      'word.txt': readFileSync(new URL('../data/hostile/word-document-named.json', import.meta.url)),
+      'bad-line.txt': Buffer.from(`514400005000031283 ${fingerprint}\n51440000 0000 FE81\n`),
+      'huge.txt': Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(5 << 20, 0x20)]),
+      'spaced.txt': Buffer.from(`514400 005000 031282 ${fingerprint}\n`),
+    },
+    expected: {
+      'gbk.csv': Buffer.concat([Buffer.from('b5a5cebbc3fbb3c62cb4fac2eb0a', 'hex'), Buffer.from('x,514400005000031282\n')]),
+      'unicode.txt': utf16('名称\t统一社会信用代码\r\n广东省示例行业协会\t514400005000031282\r\n'),
+      // The same code twice, once as a Chinese input method types it: one association.
+      'twice.csv': Buffer.from(`名称,统一社会信用代码\n甲协会,514400005000031282\n乙协会,${[...'514400005000031282'].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('')}\n`),
+      'number.csv': Buffer.from('名称,统一社会信用代码\n甲协会,5.144E+17\n'),
+      'a-result.csv': readFileSync(golden),
+      'huge.csv': Buffer.alloc(5 << 20, 0x41),
+    },
+  };
+  const page = await openDesk(session);
+  for (const lang of ['zh', 'en']) {
+    if (lang === 'en') {
+      await page.locator(desk.lang).click();
+      await attribute(page, 'html', 'lang', 'en');
+    }
+    for (const [kind, byName] of Object.entries(files)) {
+      for (const [name, content] of Object.entries(byName)) {
+        const path = join(dir, name);
+        writeFileSync(path, content);
+        const args = kind === 'register' ? ['verify', golden, '--trusted-keys', path] : ['summary', golden, '--expected', path];
+        const run = spawnSync(SELFCHECK_BIN, ['--lang', lang, ...args], { encoding: 'utf8' });
+        const message = page.locator(`[data-testid=${kind}-message]`);
+        // A message that is this file's: cleared by typing first.
+        await page.locator(`#desk-${kind}-text`).fill('#');
+        await page.locator(`#desk-${kind}-text`).fill('');
+        await until(page, 'the message cleared', (kind) => document.querySelector(`[data-testid=${kind}-message]`)?.textContent.trim() === '', kind);
+        await page.locator(`input[data-input=${kind}-file]`).setInputFiles(path);
+        await until(page, `the desk's word on ${name}`, (kind) => document.querySelector(`[data-testid=${kind}-message]`)?.textContent.trim() !== '', kind);
+        const said = (await message.textContent()).trim();
+        if (run.status === 0) {
+          assert.equal(await message.getAttribute('class'), 'desk-ok', `${lang} ${name}: the CLI accepts it: ${said}`);
+        } else {
+          assert.equal(await message.getAttribute('class'), 'desk-error', `${lang} ${name}: ${said}`);
+          assert.ok(run.stderr.includes(said), `${lang} ${name}: the desk says "${said}", the CLI ${run.stderr}`);
+        }
+      }
+    }
   }
 });

@@ -9,7 +9,7 @@ use selfcheck_core::keys::KeyFileProblem;
 use selfcheck_core::{Catalogue, CreditCodeError, Document, Error, Lang, Problem, ProblemKind, verify_result};
 use selfcheck_tests::{now, resigned};
 
-const DOCUMENTS: [Document; 20] = [
+const DOCUMENTS: [Document; 21] = [
     Document::Result,
     Document::Answers,
     Document::Draft,
@@ -28,6 +28,7 @@ const DOCUMENTS: [Document; 20] = [
     Document::Spreadsheet,
     Document::Pdf,
     Document::Image,
+    Document::Media,
     Document::WebPage,
     Document::PlainText,
 ];

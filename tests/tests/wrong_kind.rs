@@ -44,6 +44,7 @@ fn samples() -> Vec<(Document, Vec<u8>)> {
         (Document::Spreadsheet, zip("xl/workbook.xml")),
         (Document::Pdf, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n".to_vec()),
         (Document::Image, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10".to_vec()),
+        (Document::Media, b"\0\0\0\x20ftypisom\0\0\x02\0isomiso2avc1mp41".to_vec()),
         (Document::WebPage, "<!DOCTYPE html>\n<html><body>自查结果</body></html>\n".as_bytes().to_vec()),
         (Document::PlainText, "本协会本月自查情况说明：各项工作均已完成。\n".as_bytes().to_vec()),
     ]
@@ -167,6 +168,11 @@ fn each_kind_is_named_in_both_languages() {
         ),
         (Document::Archive, "这是压缩包，不是签名的自查结果。", "This is a zip archive, not a signed result."),
         (Document::Image, "这是图片，不是签名的自查结果。", "This is an image, not a signed result."),
+        (
+            Document::Media,
+            "这是音视频文件，不是签名的自查结果。",
+            "This is a video or audio file, not a signed result.",
+        ),
         (Document::Pdf, "这是 PDF 文件，不是签名的自查结果。", "This is a PDF file, not a signed result."),
         (
             Document::Analysis,

@@ -9,7 +9,7 @@ use std::process::Stdio;
 use crate::cmd::{self, command, stdout};
 
 /// The targets, in the order they run when none is named (see `fuzz/fuzz_targets/`).
-pub const TARGETS: [&str; 6] = ["result", "answers", "draft", "catalogue", "key_file", "bureau"];
+pub const TARGETS: [&str; 7] = ["result", "answers", "draft", "catalogue", "key_file", "bureau", "desk_archive"];
 
 /// How long each target runs unless `--seconds` says otherwise.
 const DEFAULT_SECONDS: u64 = 60;
@@ -104,8 +104,15 @@ fn fuzz_target(target: &str, seconds: u64) -> Result<Run, String> {
     // cargo-fuzz needs nightly flags (-Z sanitizer and friends): the stable compiler allows them so.
     fuzz.env("RUSTC_BOOTSTRAP", "1").args(["fuzz", "run", target]).arg(&work).arg(&seeds).arg("--");
     fuzz.args([format!("-max_total_time={seconds}"), "-timeout=30".to_owned(), "-print_final_stats=1".to_owned()]);
-    if target != "key_file" {
-        fuzz.arg("-dict=fuzz/json.dict");
+    match target {
+        "key_file" => {}
+        // Zip's signatures and fields; the entries' contents are the results' JSON.
+        "desk_archive" => {
+            fuzz.arg("-dict=fuzz/zip.dict");
+        }
+        _ => {
+            fuzz.arg("-dict=fuzz/json.dict");
+        }
     }
     let shown = cmd::show(&fuzz);
     let mut child = fuzz.stderr(Stdio::piped()).spawn().map_err(|error| format!("could not run `{shown}`: {error}"))?;

@@ -99,6 +99,19 @@ fn binary_kind(bytes: &[u8]) -> Option<Document> {
         {
             Some(Document::Image)
         }
+        // ISO media (MP4, MOV, M4A): a box "ftyp" at 4; RIFF's AVI and WAVE; Matroska and WebM
+        // (EBML); ASF (WMV, WMA); FLV; Ogg; MP3 with its ID3 tag or a frame header.
+        _ if bytes.get(4..8) == Some(b"ftyp")
+            || (bytes.starts_with(b"RIFF") && matches!(bytes.get(8..12), Some(b"AVI " | b"WAVE")))
+            || bytes.starts_with(b"\x1a\x45\xdf\xa3")
+            || bytes.starts_with(b"\x30\x26\xb2\x75\x8e\x66\xcf\x11")
+            || bytes.starts_with(b"FLV\x01")
+            || bytes.starts_with(b"OggS")
+            || bytes.starts_with(b"ID3")
+            || bytes.starts_with(b"\xff\xfb") =>
+        {
+            Some(Document::Media)
+        }
         _ => None,
     }
 }
