@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 const SOURCES: [&str; 6] = ["core/src", "cli/src", "desk/src", "web/src", "report-view/src", "bindings/api/src"];
 
 /// Latin words that are names, not English: encodings, formats, algorithms, products, units.
-const NAMES: [&str; 38] = [
+const NAMES: [&str; 39] = [
     "UTF-8",
     "UTF-16",
     "GBK",
@@ -25,6 +25,7 @@ const NAMES: [&str; 38] = [
     "OpenSSL",
     "Unicode",
     "Word",
+    "macOS",
     "SHA-256",
     "SM2",
     "SM3",
@@ -218,7 +219,8 @@ fn every_chinese_text_reads_as_an_official_writes() {
         rust_files(&root().join(dir), &mut files);
     }
     let mut found = Vec::new();
-    for path in files {
+    // A module's unit tests kept in a file of their own hold inputs, not texts people read.
+    for path in files.into_iter().filter(|path| !path.ends_with("tests.rs")) {
         let source = std::fs::read_to_string(&path).unwrap();
         for (number, line) in source.lines().enumerate() {
             // Unit tests hold inputs, not texts people read.
