@@ -926,6 +926,10 @@ fn VerdictList(props: &PartProps) -> Html {
                                     <td class={classes!(if accepted { "desk-ok" } else { "desk-error" })}>
                                         <strong>{ verdict_label(&file.verdict, lang) }</strong>
                                         <div class="desk-muted">{ file.message.clone() }</div>
+                                        // A file received twice (under another name, say) counts once: said on its row.
+                                        if let Some(first) = file.copy_of.as_ref().and_then(|sha256| analysis.files.iter().find(|other| &other.sha256 == sha256)) {
+                                            <div class="desk-muted" data-testid="copy-of">{ T::CopyOf.with(lang, &[&first.name]) }</div>
+                                        }
                                     </td>
                                     <td>
                                         if let Some(claim) = &file.claim {

@@ -39,6 +39,7 @@ strings! {
     Loaded => "共 {} 个文件：有效 {} 个，无效或不是结果 {} 个。", "{} files: {} valid, {} invalid or not a result.";
     NothingLoaded => "尚未接收文件。", "No file received yet.";
     CancelLoad => "取消读取", "Cancel";
+    CopyOf => "与“{}”是同一份结果，只计一次。", "The same result as “{}”: counted once.";
     Cancelled => "已取消：已读取 {} / {} 个文件，其余未读取。现共 {} 个文件，有效 {} 个。", "Cancelled: {} of {} files read, the rest not. {} files held now, {} valid.";
     ClearFiles => "清空已接收的文件", "Clear the received files";
     Register => "密钥备案表", "Key register";

@@ -808,6 +808,13 @@ widgetTest('desk: the CLI\'s hostile files (empty, a Word document named .json, 
     assert.deepEqual(view(desks.files), view(cli.files), lang);
     assert.ok(desks.anomalies.some((anomaly) => anomaly.code === 'same-file-twice'), 'the file dropped twice is named as such');
   }
+  // The same file dropped twice, under two names, says so on its row; the first does not.
+  const copyOf = (name) => page.locator('[data-testid=verdicts] tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) }) }).locator('[data-testid=copy-of]');
+  // (result-golden-copy.json sorts first; the file with a byte-order mark holds the same result.)
+  assert.equal(await copyOf('result-golden-copy.json').count(), 0);
+  for (const copy of ['result-golden.json', 'result-with-bom.json']) {
+    assert.equal((await copyOf(copy).textContent()).trim(), 'The same result as “result-golden-copy.json”: counted once.', copy);
+  }
   const utf16 = await rowOf(page, 'result-utf16.json');
   assert.match(utf16.text, /UTF-16/);
   assert.ok((await rowOf(page, 'empty.json')).text.endsWith('Not a result: The signed result cannot be read: it is empty.'));
