@@ -22,8 +22,11 @@ pub const WIDGET_FILES: [&str; 4] =
 /// kind, which the widget's three file inputs use, and the locked profile and the jumps (7.5 KiB;
 /// 413.7 KiB measured on its branch, against 406.2 KiB for its base with the same toolchain;
 /// BENCHMARKS.md, "Size budget"). Raised to 417 KiB when issue 21 was merged whole: the fields of
-/// the formats named in Chinese words, and the one grade rule (416.6 KiB measured).
-pub const GZIP_BUDGET_BYTES: usize = 417 * 1024;
+/// the formats named in Chinese words, and the one grade rule (416.6 KiB measured). Raised to
+/// 419 KiB for issue 25: the core's words the widget carries with every message it has, each
+/// key-file parameter's range, UTF-16 and video files named, the desk's archive rows (418.2 KiB
+/// measured; BENCHMARKS.md, "Size budget").
+pub const GZIP_BUDGET_BYTES: usize = 419 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {
