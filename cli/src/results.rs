@@ -54,15 +54,9 @@ impl TrustedKeys {
 ///
 /// The message (in `lang`) for a register that cannot be read or used.
 pub fn read_register(path: &Path, lang: Lang) -> Result<(KeyRegister, Vec<u8>), String> {
-    let cannot =
-        |error: &Error| i18n::cannot(lang, i18n::Action::UseRegister, &escape::path(path), &i18n::core(lang, error));
-    if let Some(error) = input::oversized(path, Document::Register, selfcheck_core::register::MAX_REGISTER_BYTES) {
-        return Err(cannot(&error));
-    }
-    let bytes = input::read_bytes(path)
-        .map_err(|problem| i18n::cannot_read(lang, i18n::REGISTER_FILE, &escape::path(path), &problem))?;
-    let register = KeyRegister::from_bytes(&bytes).map_err(|error| cannot(&error))?;
-    Ok((register, bytes))
+    let (action, role) = (i18n::Action::UseRegister, i18n::REGISTER_FILE);
+    let limit = selfcheck_core::register::MAX_REGISTER_BYTES;
+    read_document(path, Document::Register, limit, (action, role), KeyRegister::from_bytes, lang)
 }
 
 /// Reads the expected list at `path` as [`read_register`] reads the register.
@@ -71,15 +65,29 @@ pub fn read_register(path: &Path, lang: Lang) -> Result<(KeyRegister, Vec<u8>), 
 ///
 /// The message (in `lang`) for a list that cannot be read or used.
 pub fn read_expected(path: &Path, lang: Lang) -> Result<(bureau::ExpectedList, Vec<u8>), String> {
-    let cannot =
-        |error: &Error| i18n::cannot(lang, i18n::Action::UseExpected, &escape::path(path), &i18n::core(lang, error));
-    if let Some(error) = input::oversized(path, Document::ExpectedList, bureau::expected::MAX_EXPECTED_BYTES) {
+    let (action, role) = (i18n::Action::UseExpected, i18n::EXPECTED_FILE);
+    let limit = bureau::expected::MAX_EXPECTED_BYTES;
+    read_document(path, Document::ExpectedList, limit, (action, role), bureau::ExpectedList::from_bytes, lang)
+}
+
+/// A document of kind `what` read by `read` from the bytes at `path`; a file over `limit` is
+/// named by its first bytes, not read whole.
+fn read_document<T>(
+    path: &Path,
+    what: Document,
+    limit: usize,
+    (action, role): (i18n::Action, i18n::Words),
+    read: impl Fn(&[u8]) -> Result<T, Error>,
+    lang: Lang,
+) -> Result<(T, Vec<u8>), String> {
+    let cannot = |error: &Error| i18n::cannot(lang, action, &escape::path(path), &i18n::core(lang, error));
+    if let Some(error) = input::oversized(path, what, limit) {
         return Err(cannot(&error));
     }
-    let bytes = input::read_bytes(path)
-        .map_err(|problem| i18n::cannot_read(lang, i18n::EXPECTED_FILE, &escape::path(path), &problem))?;
-    let list = bureau::ExpectedList::from_bytes(&bytes).map_err(|error| cannot(&error))?;
-    Ok((list, bytes))
+    let bytes =
+        input::read_bytes(path).map_err(|problem| i18n::cannot_read(lang, role, &escape::path(path), &problem))?;
+    let document = read(&bytes).map_err(|error| cannot(&error))?;
+    Ok((document, bytes))
 }
 
 /// Why a file is not a valid result: the core's reason from the bureau's verdict, worded for a

@@ -161,14 +161,7 @@ fn both(zh: &str, en: &str) -> Json {
 /// An [`ApiError`]: `"unknown-function"`, `"bad-arguments"` (each wrong or missing argument
 /// named by path), or the core's own error for what the documents hold.
 pub fn call(function: &str, arguments: &str) -> Result<String, ApiError> {
-    let arguments = json::parse(arguments)
-        .map_err(|error| ApiError::from(Error::Json { what: selfcheck_core::Document::UnknownJson, error }))?;
-    let Some(arguments) = arguments.as_object() else {
-        return Err(ApiError::arguments(vec![Problem::new(
-            "arguments",
-            ProblemKind::WrongType { expected: json::JsonType::Object, found: arguments.kind() },
-        )]));
-    };
+    let arguments = &arguments_object(arguments)?;
     let answer = match function {
         "catalogue" => catalogue(arguments)?,
         "template" => template(arguments)?,
@@ -195,6 +188,18 @@ pub fn call(function: &str, arguments: &str) -> Result<String, ApiError> {
         }
     };
     Ok(json::compact(&answer))
+}
+
+/// A call's arguments, a JSON object's text, read.
+fn arguments_object(text: &str) -> Result<Object, ApiError> {
+    match json::parse(text) {
+        Ok(Json::Object(object)) => Ok(object),
+        Ok(other) => Err(ApiError::arguments(vec![Problem::new(
+            "arguments",
+            ProblemKind::WrongType { expected: json::JsonType::Object, found: other.kind() },
+        )])),
+        Err(error) => Err(ApiError::from(Error::Json { what: selfcheck_core::Document::UnknownJson, error })),
+    }
 }
 
 /// The arguments of one call, checked field by field.
@@ -539,15 +544,8 @@ const SUMMARY_ARGUMENTS: [&str; 11] = [
 /// As `summary`: `"bad-arguments"` naming each wrong option, or the core's error for a
 /// register, expected list, review file or catalogue that cannot be read.
 pub fn summary_of_files(files: &[(String, Vec<u8>)], options: &str) -> Result<String, ApiError> {
-    let options = json::parse(options)
-        .map_err(|error| ApiError::from(Error::Json { what: selfcheck_core::Document::UnknownJson, error }))?;
-    let Some(object) = options.as_object() else {
-        return Err(ApiError::arguments(vec![Problem::new(
-            "arguments",
-            ProblemKind::WrongType { expected: json::JsonType::Object, found: options.kind() },
-        )]));
-    };
-    Ok(json::compact(&summary_with(Arguments::new(object, &SUMMARY_ARGUMENTS[1..]), files)?.0))
+    let object = arguments_object(options)?;
+    Ok(json::compact(&summary_with(Arguments::new(&object, &SUMMARY_ARGUMENTS[1..]), files)?.0))
 }
 
 /// `summary` of every file under `folder`, read from `fs` as `selfcheck summary FOLDER` reads it
@@ -571,14 +569,7 @@ pub fn summary_of_folder(
     folder: &std::path::Path,
     options: &str,
 ) -> Result<String, ApiError> {
-    let options = json::parse(options)
-        .map_err(|error| ApiError::from(Error::Json { what: selfcheck_core::Document::UnknownJson, error }))?;
-    let Some(object) = options.as_object() else {
-        return Err(ApiError::arguments(vec![Problem::new(
-            "arguments",
-            ProblemKind::WrongType { expected: json::JsonType::Object, found: options.kind() },
-        )]));
-    };
+    let object = arguments_object(options)?;
     let read = selfcheck_files::Folder::read(fs, &[folder.to_owned()]).map_err(|(path, problem)| {
         let path = selfcheck_files::display_path(&path);
         ApiError {
@@ -589,7 +580,7 @@ pub fn summary_of_folder(
             problems: Vec::new(),
         }
     })?;
-    let (mut analysis, lang) = summary_with(Arguments::new(object, &SUMMARY_ARGUMENTS[1..]), &read.files)?;
+    let (mut analysis, lang) = summary_with(Arguments::new(&object, &SUMMARY_ARGUMENTS[1..]), &read.files)?;
     let not_read = read.not_read.iter().map(|(path, why)| (path.as_path(), why.message(lang)));
     if let Some(analysis) = analysis.as_object_mut() {
         analysis.insert("not_read", selfcheck_files::not_read_json(not_read));

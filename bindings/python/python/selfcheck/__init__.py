@@ -188,9 +188,19 @@ def _received(file: Any) -> Any:
 
 
 def _summary_options(
-    register: Any, expected: Any, reviews: Any, deadline: Any, months: Any, month: Any,
-    longest_period: Any, catalogues: Any, lang: str, now: Optional[str],
+    *,
+    register: Any = None,
+    expected: Any = None,
+    reviews: Any = None,
+    deadline: Any = None,
+    months: Any = None,
+    month: Any = None,
+    longest_period: Any = None,
+    catalogues: Any = None,
+    lang: str = "zh",
+    now: Optional[str] = None,
 ) -> Dict[str, Any]:
+    """The options of :func:`summary` as the JSON surface takes them (bytes as ``{"base64"}``)."""
     return {
         "register": _wire(register),
         "expected": _wire(expected),
@@ -226,29 +236,22 @@ def summary(
     expected to report (CSV/TSV, text or bytes: Excel's UTF-16 "Unicode text" as bytes),
     ``deadline`` the day (1–28) of the next month a month's result is due, ``months``
     ``"YYYY-MM..YYYY-MM"``, ``month`` the month of the ranking; messages are in ``lang``."""
-    options = _summary_options(register, expected, reviews, deadline, months, month, longest_period, catalogues, lang, now)
+    options = _summary_options(
+        register=register, expected=expected, reviews=reviews, deadline=deadline, months=months, month=month,
+        longest_period=longest_period, catalogues=catalogues, lang=lang, now=now,
+    )
     return _call("summary", results=[_received(file) for file in results], **options)
 
 
 def summary_of_folder(
-    folder: Union[str, bytes, "_os.PathLike[str]", "_os.PathLike[bytes]"],
-    *,
-    register: Optional[Union[str, bytes]] = None,
-    expected: Optional[Union[str, bytes]] = None,
-    reviews: Optional[Document] = None,
-    deadline: Optional[int] = None,
-    months: Optional[str] = None,
-    month: Optional[str] = None,
-    longest_period: Optional[int] = None,
-    catalogues: Optional[Iterable[Document]] = None,
-    lang: str = "zh",
-    now: Optional[str] = None,
+    folder: Union[str, bytes, "_os.PathLike[str]", "_os.PathLike[bytes]"], **options: Any
 ) -> Dict[str, Any]:
     """:func:`summary` of every file under ``folder``, read by the command line's own reader as
     ``selfcheck summary FOLDER`` reads it: each file once, as bytes, links never followed, each
     named by its path from ``folder`` as given; every entry not read (a pipe, a link, a file
-    that cannot be read) is listed under ``not_read`` with why, in ``lang``."""
-    options = _summary_options(register, expected, reviews, deadline, months, month, longest_period, catalogues, lang, now)
+    that cannot be read) is listed under ``not_read`` with why, in ``lang``. ``options`` are
+    :func:`summary`'s (``register``, ``expected``, ``deadline``, …)."""
+    options = _summary_options(**options)
     if not isinstance(folder, (str, bytes, _os.PathLike)):
         # Not a path at all: named by its text, which the reader then says it cannot find.
         folder = str(folder)
