@@ -1,25 +1,39 @@
 // selfcheck-widget: the self-assessment widget for pages of the province's portal and the
 // bureau's website. `mount(element, options)`, or the <selfcheck-widget> custom element.
 // Everything runs in the page; the only requests are for this package's own files.
-import init, { mountWidget } from './selfcheck_web.js';
+import init, { mountWidget as mountWithReferenceTypes } from './selfcheck_web.js';
+import { UnsupportedError, classify, hasReferenceTypes, unsupportedMessage } from './selfcheck-unsupported.js';
+
+export { UnsupportedError, hasReferenceTypes, unsupportedMessage };
 
 const stylesheet = new URL('./selfcheck.css', import.meta.url).href;
-const wasm = new URL('./selfcheck_web_bg.wasm', import.meta.url);
 let loading = null;
 let exports = null;
+/** `mountWidget` of the build the browser runs. */
+let mountWidget = null;
 
-/** Loads the WebAssembly once per page. */
+/** Loads the WebAssembly once per page: the build with reference types, or the fallback. */
 function load() {
   if (!loading) {
-    loading = init({ module_or_path: wasm }).then(
-      (instance) => {
-        exports = instance;
-      },
-      (error) => {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      return Promise.reject(new UnsupportedError('no-wasm', 'typeof WebAssembly: ' + typeof globalThis.WebAssembly));
+    }
+    const modern = hasReferenceTypes();
+    const glue = modern
+      ? Promise.resolve({ default: init, mountWidget: mountWithReferenceTypes })
+      : import('./selfcheck_web_fallback.js');
+    const wasm = new URL(modern ? './selfcheck_web_bg.wasm' : './selfcheck_web_fallback_bg.wasm', import.meta.url);
+    loading = glue
+      .then((module) =>
+        module.default({ module_or_path: wasm }).then((instance) => {
+          exports = instance;
+          mountWidget = module.mountWidget;
+        }),
+      )
+      .catch((error) => {
         loading = null;
-        throw error;
-      },
-    );
+        throw classify(error);
+      });
   }
   return loading;
 }
@@ -186,10 +200,10 @@ export class SelfcheckWidget extends HTMLElement {
       },
       (error) => {
         const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-        const message = document.createElement('p');
-        message.setAttribute('role', 'alert');
-        message.textContent = `自查工具无法加载 / The self-assessment cannot load: ${error.message}`;
-        shadow.replaceChildren(message);
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = stylesheet;
+        shadow.replaceChildren(link, unsupportedMessage(error, options.lang));
         this.dispatchEvent(new CustomEvent('selfcheck:error', { detail: { message: error.message }, bubbles: true, composed: true }));
         this._settleReady.reject(error);
         return null;

@@ -11,6 +11,7 @@ mod server;
 mod size;
 mod test;
 mod tools;
+mod wasm_module;
 
 use std::env;
 use std::process::ExitCode;

@@ -111,7 +111,7 @@ impl Site {
         if stream.set_read_timeout(Some(Duration::from_secs(10))).is_err() {
             return;
         }
-        let Ok(request_line) = read_head(&stream) else {
+        let Ok((request_line, user_agent)) = read_head(&stream) else {
             return;
         };
         let mut parts = request_line.split(' ');
@@ -128,7 +128,7 @@ impl Site {
             eprintln!("{request_line} -> {}", response.status);
         }
         // The client may have gone away; nothing to do about it.
-        let _ = write_response(stream, &response, method == "HEAD");
+        let _ = write_response(stream, &response, method == "HEAD", &user_agent);
     }
 
     fn respond(&self, target: &str) -> Response {
@@ -167,11 +167,13 @@ pub fn sample_dir() -> PathBuf {
     cmd::target_dir().join("desk-sample")
 }
 
-/// Reads the request head and returns its first line; the headers are not needed.
-fn read_head(stream: &TcpStream) -> io::Result<String> {
+/// Reads the request head and returns its first line and its User-Agent (empty when none): the
+/// policy a page is served with depends on the browser (see [`policy_for`]).
+fn read_head(stream: &TcpStream) -> io::Result<(String, String)> {
     let mut reader = BufReader::new(stream.take(MAX_HEAD));
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
+    let mut user_agent = String::new();
     let mut header = String::new();
     loop {
         header.clear();
@@ -179,7 +181,12 @@ fn read_head(stream: &TcpStream) -> io::Result<String> {
             return Err(ErrorKind::UnexpectedEof.into());
         }
         if header.trim_end().is_empty() {
-            return Ok(request_line.trim_end().to_owned());
+            return Ok((request_line.trim_end().to_owned(), user_agent));
+        }
+        if let Some((name, value)) = header.split_once(':')
+            && name.eq_ignore_ascii_case("user-agent")
+        {
+            user_agent = value.trim().to_owned();
         }
     }
 }
@@ -189,10 +196,30 @@ fn read_head(stream: &TcpStream) -> io::Result<String> {
 pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
      connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 
-fn write_response(mut stream: TcpStream, response: &Response, head_only: bool) -> io::Result<()> {
+/// The first Chromium that knows `'wasm-unsafe-eval'`.
+const WASM_UNSAFE_EVAL_FROM: u32 = 97;
+
+/// The policy for the browser that asks: [`STRICT_CSP`], except for Chromium before 97, which
+/// ignores `'wasm-unsafe-eval'` and compiles WebAssembly only under `'unsafe-eval'`. Sent to those
+/// browsers alone, because `'unsafe-eval'` also lets a script of the page evaluate strings, which
+/// no other browser needs; the widget evaluates none, and `script-src 'self'` still refuses any
+/// script injected into the page (README.md, "Browsers").
+pub fn policy_for(user_agent: &str) -> String {
+    let chromium = user_agent
+        .split(' ')
+        // `Chrome/88.0…`, or `HeadlessChrome/88.0…` when headless.
+        .find_map(|token| token.split_once("Chrome/").map(|(_, version)| version))
+        .and_then(|version| version.split('.').next()?.parse::<u32>().ok());
+    match chromium {
+        Some(major) if major < WASM_UNSAFE_EVAL_FROM => STRICT_CSP.replace("'wasm-unsafe-eval'", "'unsafe-eval'"),
+        _ => STRICT_CSP.to_owned(),
+    }
+}
+
+fn write_response(mut stream: TcpStream, response: &Response, head_only: bool, user_agent: &str) -> io::Result<()> {
     let allow = if response.status == 405 { "Allow: GET, HEAD\r\n" } else { "" };
     let csp = if response.content_type.starts_with("text/html") {
-        format!("Content-Security-Policy: {STRICT_CSP}\r\n")
+        format!("Content-Security-Policy: {}\r\n", policy_for(user_agent))
     } else {
         String::new()
     };
@@ -280,6 +307,32 @@ mod tests {
         for target in ["/../Cargo.toml", "/pkg/../../x", "/%2e%2e/x", "/a%5c..", "/%zz", "x", "*"] {
             assert_eq!(site.file_for(target), None, "{target}");
         }
+    }
+
+    #[test]
+    fn old_chromium_alone_gets_unsafe_eval_for_its_webassembly() {
+        let chrome = |version: &str| {
+            format!(
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{version} Safari/537.36"
+            )
+        };
+        for old in ["88.0.4298.0", "86.0.4240.198", "96.0.4664.45"] {
+            let policy = policy_for(&chrome(old));
+            assert!(
+                policy.contains("script-src 'self' 'unsafe-eval';") && !policy.contains("wasm-unsafe-eval"),
+                "{old}: {policy}"
+            );
+        }
+        for current in ["97.0.4692.71", "109.0.5412.0", "156.0.8078.73"] {
+            assert_eq!(policy_for(&chrome(current)), STRICT_CSP, "{current}");
+        }
+        assert!(
+            policy_for("Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/88.0.4298.0 Safari/537.36")
+                .contains("'unsafe-eval'")
+        );
+        let firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Gecko/20100101 Firefox/115.0";
+        assert_eq!(policy_for(firefox), STRICT_CSP);
+        assert_eq!(policy_for(""), STRICT_CSP);
     }
 
     #[test]

@@ -5,9 +5,11 @@ use std::io::Write as _;
 
 use crate::cmd;
 
-/// What a page loads for the widget, in `pkg/`. The catalogue is inside the wasm.
-pub const WIDGET_FILES: [&str; 4] =
-    ["selfcheck-widget.js", "selfcheck_web.js", "selfcheck_web_bg.wasm", "selfcheck.css"];
+/// What a page loads for the widget, in `pkg/`, where WebAssembly has reference types (the
+/// fallback build for browsers without them is not counted: no other browser loads it). The
+/// catalogue is inside the wasm.
+pub const WIDGET_FILES: [&str; 5] =
+    ["selfcheck-widget.js", "selfcheck-unsupported.js", "selfcheck_web.js", "selfcheck_web_bg.wasm", "selfcheck.css"];
 
 /// The most the gzipped files may weigh, in bytes. A ratchet: lower it with every cut, never
 /// raise it without saying why in BENCHMARKS.md. The target is 160 KB (see BENCHMARKS.md).
