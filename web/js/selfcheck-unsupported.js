@@ -38,11 +38,14 @@ document.addEventListener('securitypolicyviolation', (event) => {
 /** The plain reason a load failed, from the engine's error. */
 export function classify(error) {
   const text = String(error?.message ?? error);
-  if (wasmBlockedByPolicy || /disallowed by embedder|Content.Security.Policy|\bCSP\b|unsafe-eval/i.test(text)) {
+  const engine = typeof WebAssembly === 'object' ? WebAssembly : {};
+  const compile = engine.CompileError && error instanceof engine.CompileError;
+  // Chromium before 97 reports a violation for every module it compiles, even one its policy
+  // allows: the event alone decides only together with a failed compilation.
+  if ((wasmBlockedByPolicy && compile) || /disallowed by embedder|Content.Security.Policy|\bCSP\b|unsafe-eval/i.test(text)) {
     return new UnsupportedError('csp', text);
   }
-  const engine = typeof WebAssembly === 'object' ? WebAssembly : {};
-  if ((engine.CompileError && error instanceof engine.CompileError) || (engine.LinkError && error instanceof engine.LinkError)) {
+  if (compile || (engine.LinkError && error instanceof engine.LinkError)) {
     return new UnsupportedError('old-browser', text);
   }
   return new UnsupportedError('load-failed', text);

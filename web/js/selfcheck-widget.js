@@ -81,6 +81,7 @@ function applyTheme(element, theme) {
  * Mounts the widget in `element` (inside its shadow root) and resolves to a handle with
  * `report()` and `destroy()`. The element receives `selfcheck:change` and `selfcheck:exported`.
  *
+ * The promise resolves once the questionnaire has rendered (`report()` then gives its report).
  * Guarantee: no event is lost to a listener added as soon as the promise resolves (right after
  * `await mount(…)`, or in its `.then`). What the widget emits before then is held, and delivered
  * in the first task after the promise resolves: the current report as one `selfcheck:change`,
@@ -107,7 +108,14 @@ export async function mount(element, options = {}) {
   // Events held until the host has had its chance to listen (null once delivered). Of the
   // reports, only the latest is kept: it is the current one.
   let held = [];
+  // mount() resolves once the first render has made the first report: report() is never null
+  // while the widget is mounted.
+  let firstReport = null;
+  const reported = new Promise((resolve) => {
+    firstReport = resolve;
+  });
   const emit = (kind, detail) => {
+    if (kind === 'change') firstReport();
     const data = JSON.parse(detail);
     if (kind === 'exported' && handle) data.report = JSON.parse(handle.reportJson() || 'null');
     if (held === null) {
@@ -125,6 +133,7 @@ export async function mount(element, options = {}) {
     throw error instanceof Error ? error : new Error(String(error));
   }
   element.__selfcheck = true;
+  await reported;
   // Scheduled now, run after the promise this function returns has resolved and after every
   // microtask that follows it: the host's listeners are in place by then.
   inNextTask(() => {
