@@ -836,6 +836,11 @@ export function widgetTest(name, body, { timeout = TIMEOUT, context = {}, launch
       session.newSession = newSession;
       await body(session, t);
       for (const s of sessions) await s.check();
+    } catch (error) {
+      // What the pages threw meanwhile often says why (e.g. a script an old browser cannot parse).
+      const thrown = sessions.flatMap((s) => s.errors);
+      if (thrown.length > 0 && error instanceof Error) error.message += `\n  uncaught errors in the page meanwhile: ${JSON.stringify(thrown)}`;
+      throw error;
     } finally {
       for (const s of sessions) await s.close().catch(() => {});
     }
