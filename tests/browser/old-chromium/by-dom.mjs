@@ -30,7 +30,7 @@ export const BROWSERS = (() => {
 })();
 
 /** The first Chromium that understands 'wasm-unsafe-eval' in a Content-Security-Policy. */
-const WASM_UNSAFE_EVAL_SINCE = 97;
+export const WASM_UNSAFE_EVAL_SINCE = 97;
 
 /**
  * What a browser older than 'wasm-unsafe-eval' reports about the pages' policy (which names that

@@ -1,15 +1,18 @@
-// The plain "cannot run here" messages (issue 22), in Debian's Chromium: where the page's
+// The plain "cannot run here" messages (issue 22). In Debian's Chromium: where the page's
 // Content-Security-Policy blocks WebAssembly, the message names the keyword the site's
 // administrator must add; where the browser has no WebAssembly, it names the browsers that work.
-// Either way in Chinese on a Chinese page, with no engine error text but in a <details> element,
-// in the standalone page itself, in the portal's custom element (inside its shadow root) and in
-// the portal's iframe. The contract: the message's container has `data-testid="unsupported"` and
-// `data-reason` (`no-wasm`, `csp`, `old-browser` or `ie`).
+// In Chromium 88, which does not know 'wasm-unsafe-eval': under a policy with that keyword only,
+// the message names 'unsafe-eval', the one that browser needs. Each in Chinese on a Chinese page,
+// with no engine error text but in a <details> element, in the standalone page itself, in the
+// portal's custom element (inside its shadow root) and in the portal's iframe. The contract: the
+// message's container has `data-testid="unsupported"` and `data-reason` (`no-wasm`, `csp`,
+// `old-browser` or `ie`).
 
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 
 import { Session, TIMEOUT, isOwnUrl, pageUrl, until } from '../helpers.mjs';
+import { BROWSERS, WASM_UNSAFE_EVAL_SINCE, launchListed } from './by-dom.mjs';
 
 /** Words only an engine's error says; a user is shown none of them. */
 const ENGINE_WORDS = /Error\b|disallowed|embedder|WebAssembly\.|instantiate|is not defined|undefined|null/;
@@ -51,13 +54,14 @@ function expectPlainMessage(message, reason, what) {
 }
 
 /**
- * Declares a test of a page that cannot run the widget: a fresh context of Debian's Chromium,
- * prepared by `prepare(session)` (a route, an init script), then `body(session)`. After it: no
- * uncaught error (the failure is handled, and said), no native dialog, no request off the site.
+ * Declares a test of a page that cannot run the widget: a fresh context of Debian's Chromium (or of
+ * the browser `launch()` gives), prepared by `prepare(session)` (a route, an init script), then
+ * `body(session)`. After it: no uncaught error (the failure is handled, and said), no native
+ * dialog, no request off the site.
  */
-function cannotRunTest(name, prepare, body) {
+function cannotRunTest(name, prepare, body, { launch } = {}) {
   test(name, { timeout: TIMEOUT }, async () => {
-    const session = await Session.create();
+    const session = await Session.create({}, { launch });
     try {
       await prepare(session);
       await body(session);
@@ -84,20 +88,22 @@ async function messagesOfEveryPage(session) {
 }
 
 /**
- * Serves every page with its policy less the keywords that allow WebAssembly, as a site whose
- * administrator has not added them does. Fails if the served policy had no such keyword (the test
- * would then not be removing anything).
+ * Serves every page with its policy changed by `edit`, as a site whose administrator wrote that
+ * policy. Fails if the served policy did not allow WebAssembly with 'wasm-unsafe-eval' (the test
+ * would then not be taking away what it means to).
  */
-async function withoutWasmInPolicy(session) {
+async function servedWithPolicy(session, edit) {
   await session.context.route(
     (url) => url.href.startsWith(pageUrl()),
     async (route) => {
+      // The policy comes with the pages (documents); everything else is left as it is.
+      if (route.request().resourceType() !== 'document') return route.fallback();
       const response = await route.fetch();
       const headers = response.headers();
       const policy = headers['content-security-policy'];
       if (policy === undefined) return route.fulfill({ response });
       assert.match(policy, /'wasm-unsafe-eval'/, `the site's policy allows WebAssembly: ${policy}`);
-      headers['content-security-policy'] = policy.replace(/\s*'(?:wasm-)?unsafe-eval'/g, '');
+      headers['content-security-policy'] = edit(policy);
       return route.fulfill({ response, headers });
     },
   );
@@ -105,7 +111,7 @@ async function withoutWasmInPolicy(session) {
 
 cannotRunTest(
   "cannot-run message [data-reason=csp]: under a policy without 'wasm-unsafe-eval', the page, the portal's element and iframe say in Chinese which keyword the site's administrator must add",
-  withoutWasmInPolicy,
+  (session) => servedWithPolicy(session, (policy) => policy.replace(/\s*'(?:wasm-)?unsafe-eval'/g, '')),
   async (session) => {
     for (const [where, message] of Object.entries(await messagesOfEveryPage(session))) {
       expectPlainMessage(message, 'csp', where);
@@ -127,3 +133,22 @@ cannotRunTest(
     }
   },
 );
+
+for (const browser of BROWSERS.filter((listed) => listed.major !== null && listed.major < WASM_UNSAFE_EVAL_SINCE)) {
+  let launching;
+  const launch = () => (launching ??= launchListed(browser));
+  after(async () => {
+    if (launching) await (await launching).close();
+  });
+  cannotRunTest(
+    `cannot-run message [data-reason=csp] in ${browser.name}: under a policy with 'wasm-unsafe-eval' but not 'unsafe-eval', the page, the portal's element and iframe say in Chinese that the site's administrator must add 'unsafe-eval'`,
+    (session) => servedWithPolicy(session, (policy) => policy.replace(/\s*'unsafe-eval'/g, '')),
+    async (session) => {
+      for (const [where, message] of Object.entries(await messagesOfEveryPage(session))) {
+        expectPlainMessage(message, 'csp', where);
+        assert.match(message.text, /(?<!wasm-)unsafe-eval/, `${where}: the message names 'unsafe-eval', which this browser needs: ${message.text}`);
+      }
+    },
+    { launch },
+  );
+}
