@@ -26,7 +26,7 @@ const BROWSER_NAMES = /Chrome|Chromium|Edge|Firefox|Safari|360|极速/;
 /**
  * Waits until the message of why the widget cannot run is shown in `frame`: in the document, or in
  * the shadow root of `host` (a custom element shows it in its own box); returns `{ reason, text,
- * shown }` where `text` leaves out <details> (the engine's words may be there, for support).
+ * inShadowRoot }` where `text` leaves out <details> (the engine's words may be there, for support).
  */
 async function unsupportedMessage(frame, host, what) {
   const handle = await until(
