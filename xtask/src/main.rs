@@ -7,6 +7,7 @@ mod cmd;
 mod deny;
 mod fuzz;
 mod interop;
+mod old_chromium;
 mod server;
 mod size;
 mod test;
@@ -23,10 +24,12 @@ commands:
                     http://127.0.0.1:N/ (default 8080; the desk at /desk.html, with a
                     generated sample set to load into it)
   test              run every check: fmt, clippy (native and wasm32), cargo test,
-                    the widget build, the browser tests, the python interop tests,
+                    the widget build, the browser tests (and a smoke run in Chromium
+                    88 and 109 from npm), the python interop tests,
                     the Python and Node bindings' tests and cargo deny check licenses
                     bans sources
-  test --only WORD  run only the steps whose name contains WORD (browser, bindings, …)
+  test --only WORD  run only the steps whose name contains WORD (browser, bindings,
+                    old: the smoke run in Chromium 88, 109 and Debian's, …)
   bench [--browser] measure size, load time, answer latency, memory, signing and
                     verification (browser and native) and rewrite BENCHMARKS.md;
                     --browser: skip the native benchmarks, keep their section
