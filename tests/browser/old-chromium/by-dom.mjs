@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 
-import { PROFILE, PROFILE_FIELDS, SLOW, Widget, answeredOfTotal, inputSelectors, launchChromium, sel, until } from '../helpers.mjs';
+import { PROFILE, PROFILE_FIELDS, SLOW, Widget, answeredOfTotal, criteria, inputSelectors, launchChromium, sel, until } from '../helpers.mjs';
 
 /**
  * The browsers to test, as `cargo xtask test` lists them: `{ name, major, executable, libraries }`,
@@ -90,9 +90,13 @@ function whatThePageSays(w) {
   }, w.host);
 }
 
-/** Waits until the widget (a `Widget`) has rendered its criteria, after a load or a reload. */
+/**
+ * Waits until the widget (a `Widget`) has rendered every criterion, after a load or a reload: the
+ * first area comes first and the others in a later task, and a restored draft is only seen whole
+ * once they are there.
+ */
 export async function rendered(w) {
-  await until(w, `the widget in ${w.host} has rendered its criteria`, (host) => __selfcheckTest.$$('fieldset[data-criterion]', host).length > 0, w.host, {
+  await until(w, `the widget in ${w.host} has rendered its ${criteria.length} criteria`, ([host, n]) => __selfcheckTest.$$('fieldset[data-criterion]', host).length === n, [w.host, criteria.length], {
     timeout: SLOW,
     describe: whatThePageSays,
   });
