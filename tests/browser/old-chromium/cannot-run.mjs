@@ -155,3 +155,26 @@ for (const browser of BROWSERS.filter((listed) => listed.major !== null && liste
     { launch },
   );
 }
+
+// Internet Explorer, and the 兼容模式 of dual-engine browsers, run no module script at all, and no
+// IE runs here: what they show is checked in what they are sent. The message is in the HTML itself
+// (Chinese first), the style sheet hides it only inside @supports, which they do not know, and the
+// nomodule script, which only browsers without module scripts run, shows it.
+test('cannot-run message [data-reason=ie]: Internet Explorer and 兼容模式 read, from the HTML itself, to switch to 极速模式', async () => {
+  for (const page of ['', 'desk.html']) {
+    const html = await (await fetch(pageUrl(page))).text();
+    const box = html.match(/<div id="unsupported"[^>]*data-reason="ie"[^>]*>([\s\S]*?)<\/div>/);
+    assert.ok(box, `/${page} carries the message in its HTML`);
+    const [chinese] = box[1].match(/<p lang="zh-CN">[\s\S]*?<\/p>/) ?? [];
+    assert.ok(chinese && /极速模式/.test(chinese) && CHINESE.test(chinese), `/${page}: the Chinese message says to switch to 极速模式: ${box[1]}`);
+    assert.ok(box[1].indexOf('lang="zh-CN"') < box[1].indexOf('lang="en"'), `/${page}: Chinese first`);
+    assert.match(html, /<script nomodule[^>]*src="\.\/unsupported\.js"/, `/${page}: the nomodule script that shows it`);
+  }
+  const css = await (await fetch(pageUrl('unsupported.css'))).text();
+  const outside = css.replace(/@supports[^{]*\{[^{}]*(\{[^{}]*\}[^{}]*)*\}/g, '');
+  assert.doesNotMatch(outside, /#unsupported\s*\{[^}]*display:\s*none/, 'outside @supports nothing hides the message');
+  assert.match(css, /@supports[^{]*\{\s*#unsupported\s*\{\s*display:\s*none/, 'inside @supports (which IE does not know) it is hidden');
+  const script = await (await fetch(pageUrl('unsupported.js'))).text();
+  assert.match(script, /getElementById\('unsupported'\)/, 'the nomodule script finds the message');
+  assert.doesNotMatch(script, /=>|\blet\b|\bconst\b|`/, 'the nomodule script is plain ES5, which IE runs');
+});
