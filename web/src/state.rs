@@ -14,6 +14,8 @@ pub use selfcheck_report_view::Shared;
 /// Where the draft stands with the browser's storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageState {
+    /// The first screen rendered before the WebAssembly arrives: nothing is known of storage yet.
+    Starting,
     /// The host turned storage off.
     Off,
     /// Everything up to this revision is saved.
@@ -391,6 +393,8 @@ pub enum Action {
     Print,
     /// Render everything below the first screen.
     RenderRest,
+    /// Lay what was answered and typed on the pre-rendered first screen over the draft.
+    CarryOver(Rc<crate::early::EarlyInput>),
 }
 
 impl State {
@@ -679,6 +683,31 @@ impl Reducible for State {
                 next.first_screen_only = false;
             }
             Action::RenderRest => next.first_screen_only = false,
+            Action::CarryOver(early) => {
+                if early.is_empty() {
+                    return self;
+                }
+                for &(index, response) in &early.responses {
+                    // An answer the criterion does not allow was never offered on the first screen.
+                    if Rc::make_mut(&mut next.answers.0).set_response(&next.catalogue, index, response).is_ok() {
+                        next.entry_changed(index);
+                    }
+                }
+                for (index, note) in &early.notes {
+                    if Rc::make_mut(&mut next.answers.0).set_note(*index, note).is_ok() {
+                        next.entry_changed(*index);
+                    }
+                }
+                if !early.profile.is_empty() {
+                    let mut profile = (*next.profile).clone();
+                    for (field, value) in &early.profile {
+                        field.set(&mut profile, value.clone());
+                    }
+                    next.profile = Shared::new(next.host_profile.lock(profile));
+                }
+                next.rescore();
+                next.draft_changed();
+            }
         }
         Rc::new(next)
     }
