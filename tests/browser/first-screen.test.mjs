@@ -59,7 +59,7 @@ async function storedDraft(page, namespace = 'default') {
 
 const EARLY = [
   { id: 'A1', value: 'yes' },
-  { id: 'A2', value: 'partly' },
+  { id: 'A2', value: 'no' },
   { id: 'A4', checked: ['A4.1', 'A4.3'] },
 ];
 const NAME = '广东省先期作答行业协会';

@@ -303,6 +303,10 @@ export async function mount(element, options = {}) {
   shadow.append(container);
   let handle = null;
   let destroyed = false;
+  // Settled once the widget's first render is in place (and the first screen gone): the promise
+  // mount() returns resolves then, with the current report there for `report()`.
+  let rendered;
+  const firstRender = new Promise((resolve) => { rendered = resolve; });
   const dispatch = ({ kind, data }) =>
     element.dispatchEvent(new CustomEvent(`selfcheck:${kind}`, { detail: data, bubbles: true, composed: true }));
   // Events held until the host has had its chance to listen (null once delivered). Of the
@@ -311,14 +315,15 @@ export async function mount(element, options = {}) {
   const emit = (kind, detail) => {
     if (kind === 'rendered') {
       // The widget's first render is in the DOM (hidden): swap it in, outside the wasm's call.
-      if (first) {
-        queueMicrotask(() => {
+      queueMicrotask(() => {
+        if (first) {
           // What was done on the first screen while the widget rendered.
           const late = readFirstScreen(first);
           if (late !== early && late) handle?.carryOver(late);
           takeOver(shadow, first, container);
-        });
-      }
+        }
+        rendered();
+      });
       return;
     }
     const data = JSON.parse(detail);
@@ -333,12 +338,12 @@ export async function mount(element, options = {}) {
   try {
     handle = mountWidget(container, shadow, JSON.stringify(payload), emit, early);
   } catch (error) {
-    container.remove();
-    first?.remove();
+    shadow.replaceChildren();
     for (const property of themed) element.style.removeProperty(property);
     throw error instanceof Error ? error : new Error(String(error));
   }
   element.__selfcheck = true;
+  await firstRender;
   // Scheduled now, run after the promise this function returns has resolved and after every
   // microtask that follows it: the host's listeners are in place by then.
   inNextTask(() => {
