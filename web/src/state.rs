@@ -746,6 +746,51 @@ mod tests {
     }
 
     #[test]
+    fn what_was_done_on_the_first_screen_is_laid_over_a_restored_draft() {
+        let catalogue = Shared::new(Catalogue::builtin().clone());
+        let (a3, e6, a1) =
+            (catalogue.index_of("A3").unwrap(), catalogue.index_of("E6").unwrap(), catalogue.index_of("A1").unwrap());
+        let mut stored = Answers::blank(&catalogue);
+        stored.set_response(&catalogue, a3, Some(Response::No)).unwrap();
+        stored.set_response(&catalogue, e6, Some(Response::Yes)).unwrap();
+        let mut profile = ProfileDoc::default();
+        profile.contact.person = "陈晓明".into();
+        let host = Shared::new(HostProfile::default());
+        let state = Rc::new(State::new(
+            catalogue.clone(),
+            Lang::Zh,
+            Some((stored, profile)),
+            host,
+            StorageState::Saved,
+            None,
+            None,
+        ));
+        let early = crate::early::EarlyInput {
+            responses: vec![(a1, Some(Response::Yes)), (a3, Some(Response::Yes))],
+            notes: vec![(a1, "见会议纪要".into())],
+            profile: vec![(crate::components::profile::Field::Name, "广东省示例行业协会".into())],
+        };
+        let next = state.reduce(Action::CarryOver(Rc::new(early)));
+        let response = |index| next.answers.entry(index).and_then(|entry| entry.response);
+        assert_eq!(
+            (response(a1), response(a3), response(e6)),
+            (Some(Response::Yes), Some(Response::Yes), Some(Response::Yes))
+        );
+        assert_eq!(next.answers.entries()[a1].note, "见会议纪要");
+        assert_eq!(
+            (next.profile.name.as_str(), next.profile.contact.person.as_str()),
+            ("广东省示例行业协会", "陈晓明")
+        );
+        assert_eq!(next.report.answered(), 3, "scored once each");
+        assert!(next.revision > 0 && next.storage == StorageState::Saving, "and saved");
+        let before = Rc::new((*next).clone());
+        assert!(
+            Rc::ptr_eq(&before.clone().reduce(Action::CarryOver(Rc::default())), &before),
+            "nothing done, nothing changed"
+        );
+    }
+
+    #[test]
     fn the_locked_fields_keep_the_hosts_values_and_the_rest_is_the_users() {
         let host = portal();
         let mut typed = ProfileDoc {
