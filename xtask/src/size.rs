@@ -45,13 +45,15 @@ pub const PACKAGE_FILES: [&str; 9] = [
 /// 413.7 KiB measured on its branch, against 406.2 KiB for its base with the same toolchain;
 /// BENCHMARKS.md, "Size budget"). Raised to 417 KiB when issue 21 was merged whole: the fields of
 /// the formats named in Chinese words, and the one grade rule (416.6 KiB measured). Raised to
-/// 427 KiB for issue 23: the pre-rendered first screen in Chinese (`selfcheck-first-zh.js`, 8.7 KiB),
-/// which a page shows before the rest arrives.
-pub const GZIP_BUDGET_BYTES: usize = 427 * 1024;
+/// 435 KiB for issue 23 (434.4 KiB measured, 417.0 KiB for its base with the same toolchain):
+/// the pre-rendered first screen in Chinese (`selfcheck-first-zh.js`, 9.3 KiB), which a page
+/// shows before the rest arrives, the first screen's handling in `selfcheck-widget.js` (2.9 KiB)
+/// and the carry-over of what was done on it in the wasm (2.7 KiB).
+pub const GZIP_BUDGET_BYTES: usize = 435 * 1024;
 
 /// The most the whole package's gzipped files may weigh: the first load, the English first
-/// screen and the fallback build for Chromium 88 to 95 (issue 23).
-pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 870 * 1024;
+/// screen and the fallback build for Chromium 88 to 95 (issue 23: 855.9 KiB measured).
+pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 856 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {
