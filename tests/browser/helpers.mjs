@@ -812,9 +812,18 @@ export class Session {
   }
 }
 
-/** Waits until the widget (a page's, or a `Widget`) has rendered its criteria (after a load or reload). */
+/**
+ * Waits until the widget (a page's, or a `Widget`) has rendered its criteria (after a load or
+ * reload): the widget itself, not the first screen pre-rendered before it arrives (see
+ * `firstScreen`).
+ */
 export async function ready(target, { timeout = 15_000 } = {}) {
-  await target.locator(sel.anyCriterion).first().waitFor({ timeout });
+  await target.locator(`${sel.root}:not([data-first-screen]) ${sel.anyCriterion}`).first().waitFor({ timeout });
+}
+
+/** Waits until the first screen, pre-rendered and shown before the WebAssembly arrives, is there. */
+export async function firstScreen(target, { timeout = 15_000 } = {}) {
+  await target.locator(`${sel.root}[data-first-screen] ${sel.anyCriterion}`).first().waitFor({ timeout });
 }
 
 /**

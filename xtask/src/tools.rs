@@ -29,7 +29,55 @@ pub fn build_widget() -> Result<(), String> {
         out_name: "selfcheck_web_fallback",
         opt_level: "-Oz",
     })?;
-    package_widget()
+    package_widget()?;
+    build_first_screen(&pkg)?;
+    crate::compress::precompress(&pkg)
+}
+
+/// Where the standalone page's first screen goes in `web/demo/index.html`.
+const FIRST_SCREEN_MARKER: &str = "<!-- selfcheck:first-screen";
+
+/// Renders the widget's first screen at build time (the `first-screen` program of the widget's
+/// crate, yew's server renderer over the same components): the modules the package loads for a
+/// page's language into `pkg/`, and the standalone page with its first screen in a declarative
+/// shadow root into the site folder, which `cargo xtask serve` serves.
+fn build_first_screen(pkg: &Path) -> Result<(), String> {
+    let rendered = cmd::target_dir().join("first-screen");
+    fs::create_dir_all(&rendered).map_err(|error| format!("cannot create {}: {error}", rendered.display()))?;
+    run(cmd::cargo()
+        .args(["run", "--quiet", "-p", "selfcheck-web", "--features", "prerender", "--bin", "first-screen", "--"])
+        .arg(&rendered))?;
+    for lang in ["zh", "en"] {
+        let module = format!("selfcheck-first-{lang}.js");
+        fs::copy(rendered.join(&module), pkg.join(&module))
+            .map_err(|error| format!("cannot copy {module} into pkg/: {error}"))?;
+    }
+    let html = fs::read_to_string(rendered.join("first-screen-zh.html"))
+        .map_err(|error| format!("cannot read the rendered first screen: {error}"))?;
+    let page_path = cmd::root().join("web").join("demo").join("index.html");
+    let page =
+        fs::read_to_string(&page_path).map_err(|error| format!("cannot read {}: {error}", page_path.display()))?;
+    let Some(at) = page.find(FIRST_SCREEN_MARKER) else {
+        return Err(format!("{} has no {FIRST_SCREEN_MARKER} … --> for the first screen", page_path.display()));
+    };
+    let end = page[at..].find("-->").map(|offset| at + offset + 3).ok_or("the first screen's marker is not closed")?;
+    // The shadow root as `mount()` finds it: the stylesheet, a slot for the page's own message
+    // (noscript, or why the widget cannot run), the first screen in its wrapper.
+    let template = format!(
+        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"./pkg/selfcheck.css\"><slot></slot>\
+         <div data-selfcheck-first=\"zh\">{html}</div></template>"
+    );
+    let site = site_dir();
+    fs::create_dir_all(&site).map_err(|error| format!("cannot create {}: {error}", site.display()))?;
+    fs::write(site.join("index.html"), format!("{}{template}{}", &page[..at], &page[end..]))
+        .map_err(|error| format!("cannot write {}: {error}", site.join("index.html").display()))?;
+    crate::compress::precompress(&site)
+}
+
+/// Where the build writes the pages it makes from `web/demo/` (the standalone page with the
+/// first screen in it), which `cargo xtask serve` serves before the sources.
+pub fn site_dir() -> std::path::PathBuf {
+    cmd::target_dir().join("site")
 }
 
 /// A wasm module built again for the browsers whose WebAssembly has no reference types
@@ -148,7 +196,7 @@ pub fn build_desk() -> Result<(), String> {
     }
     fs::write(out.join("desk-worker-fallback.js"), worker.replace(glue, "from './selfcheck_desk_fallback.js';"))
         .map_err(|error| format!("cannot write {DESK_PKG}/desk-worker-fallback.js: {error}"))?;
-    Ok(())
+    crate::compress::precompress(&out)
 }
 
 /// The binaryen release whose wasm-opt reads what rustc 1.95 and wasm-bindgen emit.
@@ -276,6 +324,10 @@ fn package_widget() -> Result<(), String> {
     "selfcheck_web_bg.wasm.d.ts",
     "selfcheck_web_fallback.js",
     "selfcheck_web_fallback_bg.wasm",
+    "selfcheck-first-zh.js",
+    "selfcheck-first-en.js",
+    "*.gz",
+    "*.br",
     "README.md"
   ],
   "sideEffects": ["./selfcheck-widget.js"]
