@@ -140,7 +140,7 @@ fn accepts(accept_encoding: &str, coding: &str) -> bool {
         let mut parts = item.split(';').map(str::trim);
         let name = parts.next().unwrap_or_default();
         let refused = parts.any(|parameter| {
-            parameter.strip_prefix("q=").is_some_and(|q| q.trim_end_matches('0').trim_end_matches('.') == "0")
+            parameter.strip_prefix("q=").is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|weight| weight == 0.0))
         });
         name.eq_ignore_ascii_case(coding) && !refused
     })
