@@ -22,8 +22,11 @@ use crate::document::{AnalysisDoc, FileDoc, RankDoc};
 use crate::i18n::T;
 use selfcheck_report_view::Shared;
 
-/// Where the worker's script is, relative to the page.
-const WORKER_URL: &str = "./desk/desk-worker.js";
+/// Where the worker's script is, relative to the page: the build with reference types, or the
+/// fallback for browsers without them (Chromium before 96), as the page itself was loaded.
+fn worker_url() -> &'static str {
+    if browser::has_reference_types() { "./desk/desk-worker.js" } else { "./desk/desk-worker-fallback.js" }
+}
 /// Posts a message to the worker.
 pub(crate) type Send = Rc<dyn Fn(&str, &[(&str, JsValue)])>;
 
@@ -404,7 +407,7 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             let options = WorkerOptions::new();
             options.set_type(WorkerType::Module);
-            match Worker::new_with_options(WORKER_URL, &options) {
+            match Worker::new_with_options(worker_url(), &options) {
                 Ok(created) => {
                     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
                         let data = event.data();

@@ -66,3 +66,11 @@ pub fn from_hex(hex: &str) -> Option<Vec<u8>> {
     }
     (0..hex.len()).step_by(2).map(|at| u8::from_str_radix(hex.get(at..at + 2)?, 16).ok()).collect()
 }
+
+/// Whether this browser's WebAssembly has reference types (Chromium 96+, Firefox 79+, Safari 15+):
+/// a module whose one type returns an `externref` is valid only there. The same test as the
+/// package's `hasReferenceTypes` (web/js/selfcheck-unsupported.js).
+pub fn has_reference_types() -> bool {
+    const REFERENCE_TYPES: [u8; 15] = [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 111];
+    js_sys::WebAssembly::validate(&Uint8Array::from(&REFERENCE_TYPES[..]).into()).unwrap_or(false)
+}

@@ -3,8 +3,7 @@
 // json` for the same files; the register, the expected list, the review states, the view and the
 // files survive a reload; no request leaves the page; axe finds nothing in either language.
 //
-// SELFCHECK_BUREAU_SET is the folder `cargo xtask bureau-set` wrote (results/, register.txt,
-// expected.csv); `cargo xtask test` writes it and sets the variable.
+// The set, the desk's selectors and the CLI's analysis are in bureau-desk.mjs.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -13,49 +12,9 @@ import { mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } fro
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 
-import { PASSPHRASE, SELFCHECK_BIN, SLOW, attribute, download, expectAccessible, hidden, pageUrl, tempDir, until, visible, widgetTest } from './helpers.mjs';
+import { EXPECTED, NAMES, REGISTER, RESULTS, SET, cliAnalysis, desk, expectSameAnalysis, openDesk, settled } from './bureau-desk.mjs';
+import { PASSPHRASE, SELFCHECK_BIN, SLOW, attribute, download, expectAccessible, hidden, tempDir, until, visible, widgetTest } from './helpers.mjs';
 import { thisIsNot, wrongKinds } from './wrong-kinds.mjs';
-
-const SET = process.env.SELFCHECK_BUREAU_SET;
-if (!SET) throw new Error('SELFCHECK_BUREAU_SET is not set: run the browser tests with `cargo xtask test`');
-const RESULTS = join(SET, 'results');
-const REGISTER = join(SET, 'register.txt');
-const EXPECTED = join(SET, 'expected.csv');
-const NAMES = readdirSync(RESULTS).sort();
-
-const desk = {
-  status: '[data-testid=load-status]',
-  files: 'input[data-input=files]',
-  folder: 'input[data-input=folder]',
-  register: '#desk-register-text',
-  applyRegister: 'button[data-action=apply-register]',
-  expectedFile: 'input[data-input=expected-file]',
-  expected: '#desk-expected-text',
-  analysis: 'button[data-action=download-analysis]',
-  lang: 'button[data-action=lang]',
-};
-
-/** Opens the desk in a new page of the session's context and waits until it has restored what it kept. */
-async function openDesk(session) {
-  const page = await session.context.newPage();
-  await page.goto(pageUrl('desk.html'));
-  await settled(page);
-  return page;
-}
-
-/** Waits until the worker has answered (files restored or verified): the status is not busy. */
-async function settled(page, files) {
-  await until(
-    page,
-    files === undefined ? 'the desk to settle' : `the desk to hold ${files} files`,
-    ({ selector, files }) => {
-      const status = document.querySelector(selector);
-      return status?.dataset.busy === 'false' && (files === undefined || status.dataset.files === String(files));
-    },
-    { selector: desk.status, files },
-    { timeout: SLOW },
-  );
-}
 
 /** Loads the register, the expected list and every result of the set. */
 async function loadSet(page) {
@@ -110,19 +69,6 @@ async function deskAnalysis(page) {
   return JSON.parse(text);
 }
 
-/**
- * `selfcheck summary --format json` for the same files (in the order the desk lists them), with the
- * register, the list and the review file; without a review file, for the files alone.
- */
-function cliAnalysis(names, reviews, settings = []) {
-  const args = ['summary', '--format', 'json', ...(reviews ? ['--trusted-keys', REGISTER, '--expected', EXPECTED, '--reviews', reviews] : []), ...settings, ...names];
-  const run = spawnSync(SELFCHECK_BIN, args, { cwd: RESULTS, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.error) throw run.error;
-  // 0: every file accepted; 1: some rejected (the set plants some); anything else is a failure.
-  assert.ok([0, 1].includes(run.status), `selfcheck summary exited ${run.status}:\n${run.stderr}`);
-  return JSON.parse(run.stdout);
-}
-
 widgetTest('desk: the generated set, with a deadline and months set, gives what selfcheck summary computes', async (session, t) => {
   const page = await openDesk(session);
   await loadSet(page);
@@ -139,7 +85,7 @@ widgetTest('desk: the generated set, with a deadline and months set, gives what 
   await page.locator('button[data-action=confirm-reviews]').click();
   await attribute(page, '[data-testid=review-message]', 'class', 'desk-ok');
   for (const digest of picked) assert.equal(await page.locator(`select[data-review="${digest}"]`).inputValue(), 'needs-explanation');
-  const reviewFile = await download(page, () => page.locator('button[data-action=export-reviews]').click());
+  const reviewFile = await download(page, () => page.locator(desk.exportReviews).click());
   const reviews = join(tempDir(t), 'reviews.json');
   writeFileSync(reviews, reviewFile.content);
   assert.deepEqual(JSON.parse(reviewFile.text).reviews.map((review) => review.result).sort(), [...picked].sort());
@@ -148,15 +94,7 @@ widgetTest('desk: the generated set, with a deadline and months set, gives what 
   assert.equal(fromDesk.format, 'selfcheck-analysis/2');
   assert.equal(fromDesk.files.length, NAMES.length);
   const fromCli = cliAnalysis(fromDesk.files.map((file) => file.name), reviews, ['--deadline', DEADLINE, '--months', `${FIRST_MONTH}..${LAST_MONTH}`]);
-  const { now: _deskNow, ...deskSettings } = fromDesk.settings;
-  const { now: _cliNow, ...cliSettings } = fromCli.settings;
-  assert.deepEqual(deskSettings, cliSettings, 'the settings');
-  assert.deepEqual(fromDesk.matrix, fromCli.matrix, 'the matrix');
-  assert.deepEqual(fromDesk.ranking, fromCli.ranking, 'the ranking');
-  assert.deepEqual(fromDesk.anomalies, fromCli.anomalies, 'the anomalies');
-  assert.deepEqual(fromDesk.counts, fromCli.counts, 'the counts');
-  assert.deepEqual(fromDesk.files, fromCli.files, 'the verdicts');
-  assert.deepEqual(fromDesk.province, fromCli.province, "the province's figures");
+  expectSameAnalysis(fromDesk, fromCli);
   // The set plants rejected files, anomalies and missed months: the comparison is not of empties.
   assert.ok(fromDesk.counts.accepted < fromDesk.counts.files, 'some files are rejected');
   assert.ok(fromDesk.anomalies.length > 0, 'some anomalies are found');
@@ -241,7 +179,7 @@ widgetTest('desk: a signed summary verifies in the CLI, and the desk checks it',
   // The bureau's own files, as they were loaded (the expected list starts with a byte-order
   // mark, as Excel writes it): a summary names the bytes received, never a re-encoding.
   assert.deepEqual([...readFileSync(EXPECTED).subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the list has a byte-order mark');
-  const { content: reviewsFile } = await download(page, () => page.locator('button[data-action=export-reviews]').click());
+  const { content: reviewsFile } = await download(page, () => page.locator(desk.exportReviews).click());
   writeFileSync(join(dir, 'reviews.json'), reviewsFile);
   const verify = spawnSync(SELFCHECK_BIN, ['verify', summaryPath, '--inputs', RESULTS, REGISTER, EXPECTED, join(dir, 'reviews.json')], { encoding: 'utf8' });
   assert.equal(verify.status, 0, `selfcheck verify of the desk's signed summary with the original files:\n${verify.stdout}\n${verify.stderr}`);

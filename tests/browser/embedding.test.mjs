@@ -566,7 +566,7 @@ widgetTest('the portal\'s aggressive CSS does not reach into the widget (element
   const standalone = await s.open();
   const reference = await standalone.evaluate(widgetStyles, '#selfcheck');
   assert.deepEqual(Object.values(reference).filter((v) => typeof v === 'string'), [], 'every sampled element exists on the standalone page');
-  assert.deepEqual(await standalone.evaluate(documentSheets), { sheets: [pageUrl('style.css')], adopted: 0, matching: [] }, 'the standalone page\'s document has only its own style.css');
+  assert.deepEqual(await standalone.evaluate(documentSheets), { sheets: [pageUrl('style.css'), pageUrl('unsupported.css')], adopted: 0, matching: [] }, 'the standalone page\'s document has only its own style.css and unsupported.css');
 
   const page = await openPortal(s);
   const iframe = await framed(page);

@@ -430,7 +430,7 @@ async function expectInert(page, when) {
       links: all.filter((el) => el.localName === 'a' && el.hasAttribute('href') && !el.getAttribute('href').startsWith('#')).map(describe),
       stylesheets: all.filter((el) => el.localName === 'link').map((el) => el.getAttribute('href')),
       // The light DOM: the demo page has no such element of its own (downloads add and remove an a at once).
-      document: [...document.querySelectorAll('img, iframe, object, embed, svg, a, script:not([src="./main.js"])')].map(describe),
+      document: [...document.querySelectorAll('img, iframe, object, embed, svg, a, script:not([src="./main.js"]):not([src="./unsupported.js"]):not([src="./first-screen.js"])')].map(describe),
     };
   });
   assert.deepEqual(found.stylesheets.every((href) => /selfcheck\.css$/.test(href ?? '')), true, `${when}: the shadow root's style sheets are the widget's: ${found.stylesheets}`);
@@ -568,7 +568,7 @@ widgetTest('markup and script-like text in every field is shown as text, print v
 // Nothing leaked: the network
 
 /** The page's own files, by path. */
-const OWN_FILES = ['/', '/main.js', '/style.css', '/favicon.svg', '/pkg/selfcheck-widget.js', '/pkg/selfcheck_web.js', '/pkg/selfcheck_web_bg.wasm', '/pkg/selfcheck.css'];
+const OWN_FILES = ['/', '/first-screen.js', '/main.js', '/style.css', '/unsupported.css', '/favicon.svg', '/pkg/selfcheck-widget.js', '/pkg/selfcheck-unsupported.js', '/pkg/selfcheck_web.js', '/pkg/selfcheck_web_bg.wasm', '/pkg/selfcheck.css'];
 
 widgetTest('loading, answering, making a key, exporting, importing and printing request nothing but the page\'s own files (and blob: downloads)', async (s) => {
   const page = await s.open();

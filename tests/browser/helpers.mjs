@@ -337,19 +337,24 @@ export function expectedChecked(answers) {
 }
 
 /**
- * The locators of the inputs that give an answer: a radio, the not-applicable checkbox, sub-items,
+ * The selectors of the inputs that give an answer: a radio, the not-applicable checkbox, sub-items,
  * or "none of the above" for `checked: []`.
  */
-export function inputsFor(page, answer) {
-  const fieldset = page.locator(sel.criterion(answer.id));
-  if (answer.checked?.length === 0) return [fieldset.locator('input[type=checkbox][data-none]')];
+export function inputSelectors(answer) {
+  const fieldset = sel.criterion(answer.id);
+  if (answer.checked?.length === 0) return [`${fieldset} input[type=checkbox][data-none]`];
   if (answer.checked) {
-    return answer.checked.map((item) => fieldset.locator(`input[type=checkbox][data-item="${item}"]`));
+    return answer.checked.map((item) => `${fieldset} input[type=checkbox][data-item="${item}"]`);
   }
   if (answer.value === 'na' && criterionById.get(answer.id).kind === 'checklist') {
-    return [fieldset.locator('input[type=checkbox][data-na]')];
+    return [`${fieldset} input[type=checkbox][data-na]`];
   }
-  return [fieldset.locator(`input[type=radio][value="${answer.value}"]`)];
+  return [`${fieldset} input[type=radio][value="${answer.value}"]`];
+}
+
+/** The locators of the inputs that give an answer (see `inputSelectors`). */
+export function inputsFor(page, answer) {
+  return inputSelectors(answer).map((selector) => page.locator(selector));
 }
 
 /** Answers with the mouse (Playwright's check(), which clicks). */
@@ -569,6 +574,16 @@ export async function waitAnswered(target, count) {
   );
 }
 
+/** What the widget shows as 已作答 N / 46: `{ answered, total }`. */
+export async function answeredOfTotal(target) {
+  const w = asWidget(target);
+  const [answered, total] = await w.frame.evaluate((host) => {
+    const shown = __selfcheckTest.$('[data-testid=answered]', host)?.parentElement?.textContent ?? '';
+    return shown.split('/').map((n) => Number(n.trim()));
+  }, w.host);
+  return { answered, total };
+}
+
 /**
  * Signs and exports (the unlock passphrase filled in, the button enabled) and returns the download.
  * With criteria still open the widget asks first, saying how many: the question is checked and
@@ -576,10 +591,7 @@ export async function waitAnswered(target, count) {
  */
 export async function exportResult(target) {
   const w = asWidget(target);
-  const [answered, total] = await w.frame.evaluate((host) => {
-    const shown = __selfcheckTest.$('[data-testid=answered]', host)?.parentElement?.textContent ?? '';
-    return shown.split('/').map((n) => Number(n.trim()));
-  }, w.host);
+  const { answered, total } = await answeredOfTotal(w);
   return download(w, async () => {
     await w.locator(sel.exportButton).click();
     if (answered < total) {
@@ -645,22 +657,36 @@ export async function expectAccessible(page, view) {
 // ---------------------------------------------------------------------------------------------
 // Browser, contexts and pages
 
+/**
+ * The switches every test browser runs with: headless, no sandbox (CI runs as root), no GPU, and
+ * nothing that talks to Google (the tests check that every request stays on the page's origin).
+ */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Launches a Chromium: `executablePath` (default CHROMIUM), `libraries` a folder of shared
+ * libraries the build brings along (put on LD_LIBRARY_PATH), `args` switches beside the usual ones,
+ * `downloadsPath` where downloads are written (default: a folder of Playwright's). Playwright never
+ * downloads a browser of its own: it runs the one named.
+ */
+export function launchChromium({ executablePath = CHROMIUM, libraries, args = [], downloadsPath } = {}) {
+  const env = libraries ? { ...process.env, LD_LIBRARY_PATH: [libraries, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') } : undefined;
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...args], env, downloadsPath });
+}
+
 let browserPromise;
 
 function browser() {
-  browserPromise ??= chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browserPromise ??= launchChromium();
   return browserPromise;
 }
 
@@ -682,8 +708,10 @@ export function isOwnUrl(url) {
 
 /** One fresh browser context with its recorders. */
 export class Session {
-  constructor(context) {
+  /** `tolerated`: what a browser reports about the Content-Security-Policy that is no violation (see `create`). */
+  constructor(context, tolerated = { console: [], events: [] }) {
     this.context = context;
+    this.tolerated = tolerated;
     /** Every request URL of every page of the context. */
     this.requests = [];
     /** Uncaught errors of any page. */
@@ -698,19 +726,26 @@ export class Session {
     context.on('page', (page) => this.watch(page));
   }
 
-  static async create(options = {}) {
-    const context = await (await browser()).newContext({ acceptDownloads: true, ...options });
+  /**
+   * A new context of the browser `launch()` gives (default: CHROMIUM's, launched once) with
+   * `options`. `tolerated` is what that browser reports about the policy that is no violation:
+   * `console`, patterns of console messages (a browser older than a keyword of the policy says it
+   * ignores it), and `events`, the fields of `securitypolicyviolation` events it sends for what the
+   * policy allows (e.g. `{ effective: 'script-src', blocked: 'eval' }`).
+   */
+  static async create(options = {}, { launch = browser, tolerated = { console: [], events: [] } } = {}) {
+    const context = await (await launch()).newContext({ acceptDownloads: true, ...options });
     // Fail an action on a missing element within seconds, not Playwright's default 30 s.
     context.setDefaultTimeout(ACTION_TIMEOUT);
     await context.addInitScript(IN_PAGE);
-    return new Session(context);
+    return new Session(context, tolerated);
   }
 
   watch(page) {
     page.on('pageerror', (error) => this.errors.push(`${error.name}: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error') this.console.push(message.text());
-      if (/content[- ]security[- ]policy/i.test(message.text())) {
+      if (/content[- ]security[- ]policy/i.test(message.text()) && !this.tolerated.console.some((pattern) => pattern.test(message.text()))) {
         const { url, lineNumber } = message.location();
         this.cspConsole.push(`${message.type()}: ${message.text()} (${url}:${lineNumber})`);
       }
@@ -749,7 +784,8 @@ export class Session {
         }
       }
     }
-    return { events, console: [...this.cspConsole] };
+    const tolerated = (event) => this.tolerated.events.some((fields) => Object.entries(fields).every(([key, value]) => event[key] === value));
+    return { events: events.filter((event) => !tolerated(event)), console: [...this.cspConsole] };
   }
 
   /** Fails on any Content-Security-Policy violation so far (`what` says when). */
@@ -776,22 +812,31 @@ export class Session {
   }
 }
 
-/** Waits until the widget (a page's, or a `Widget`) has rendered its criteria (after a load or reload). */
+/**
+ * Waits until the widget (a page's, or a `Widget`) has rendered its criteria (after a load or
+ * reload): the widget itself, not the first screen pre-rendered before it arrives (see
+ * `firstScreen`).
+ */
 export async function ready(target, { timeout = 15_000 } = {}) {
-  await target.locator(sel.anyCriterion).first().waitFor({ timeout });
+  await target.locator(`${sel.root}:not([data-first-screen]) ${sel.anyCriterion}`).first().waitFor({ timeout });
+}
+
+/** Waits until the first screen, pre-rendered and shown before the WebAssembly arrives, is there. */
+export async function firstScreen(target, { timeout = 15_000 } = {}) {
+  await target.locator(`${sel.root}[data-first-screen] ${sel.anyCriterion}`).first().waitFor({ timeout });
 }
 
 /**
  * Declares a test that gets a fresh browser context: `body(session, t)`. A body that needs another
  * fresh context calls `await session.newSession()`. After the body, every session's recorders are
  * checked (see `Session.check`) and its context is closed. `context` are options of the browser
- * context (e.g. the viewport).
+ * context (e.g. the viewport); `launch` and `tolerated` are those of `Session.create`.
  */
-export function widgetTest(name, body, { timeout = TIMEOUT, context = {} } = {}) {
+export function widgetTest(name, body, { timeout = TIMEOUT, context = {}, launch, tolerated } = {}) {
   test(name, { timeout }, async (t) => {
     const sessions = [];
     const newSession = async (options = context) => {
-      const session = await Session.create(options);
+      const session = await Session.create(options, { launch, tolerated });
       sessions.push(session);
       return session;
     };
@@ -800,6 +845,11 @@ export function widgetTest(name, body, { timeout = TIMEOUT, context = {} } = {})
       session.newSession = newSession;
       await body(session, t);
       for (const s of sessions) await s.check();
+    } catch (error) {
+      // What the pages threw meanwhile often says why (e.g. a script an old browser cannot parse).
+      const thrown = sessions.flatMap((s) => s.errors);
+      if (thrown.length > 0 && error instanceof Error) error.message += `\n  uncaught errors in the page meanwhile: ${JSON.stringify(thrown)}`;
+      throw error;
     } finally {
       for (const s of sessions) await s.close().catch(() => {});
     }

@@ -1,7 +1,7 @@
 // The standalone page: the bureau's website, or the iframe of a portal page.
 // Query: lang=en, namespace=NAME, storage=off, addressee=TEXT, submission=TEXT,
 // parent-origin=ORIGIN (iframe mode).
-import { mount } from './pkg/selfcheck-widget.js';
+import { mount, unsupportedMessage } from './pkg/selfcheck-widget.js';
 
 const params = new URLSearchParams(location.search);
 const root = document.getElementById('selfcheck');
@@ -41,6 +41,6 @@ mount(root, options).then(
     if (requested) reply();
   },
   (error) => {
-    root.textContent = `自查工具加载失败，请刷新页面重试。The self-assessment failed to load; reload the page. (${error.message})`;
+    root.replaceChildren(unsupportedMessage(error, options.lang));
   },
 );

@@ -85,6 +85,23 @@ export interface ExportedDetail {
  */
 export function mount(element: Element, options?: MountOptions): Promise<WidgetHandle>;
 
+/** Why the widget cannot run in this browser or page. */
+export class UnsupportedError extends Error {
+  /** `csp`: the page's policy forbids WebAssembly; `no-wasm`: the browser has none; `old-browser`: it is too old; `load-failed`: the files did not load. */
+  readonly reason: 'csp' | 'no-wasm' | 'old-browser' | 'load-failed';
+  /** The engine's own words, for the site's technician. */
+  readonly detail: string;
+}
+
+/** Whether this browser's WebAssembly has reference types (if not, the fallback build is loaded). */
+export function hasReferenceTypes(): boolean;
+
+/**
+ * The plain message for a person where the widget cannot run (an `UnsupportedError`, or any
+ * other error of `mount()`): Chinese, English below it when `lang` is English.
+ */
+export function unsupportedMessage(error: unknown, lang?: string): HTMLElement;
+
 /** Bytes of WebAssembly memory in use by the widgets of the page. */
 export function wasmMemoryBytes(): number;
 

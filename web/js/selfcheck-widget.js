@@ -1,25 +1,39 @@
 // selfcheck-widget: the self-assessment widget for pages of the province's portal and the
 // bureau's website. `mount(element, options)`, or the <selfcheck-widget> custom element.
 // Everything runs in the page; the only requests are for this package's own files.
-import init, { mountWidget } from './selfcheck_web.js';
+import init, { mountWidget as mountWithReferenceTypes } from './selfcheck_web.js';
+import { UnsupportedError, classify, hasReferenceTypes, unsupportedMessage } from './selfcheck-unsupported.js';
+
+export { UnsupportedError, hasReferenceTypes, unsupportedMessage };
 
 const stylesheet = new URL('./selfcheck.css', import.meta.url).href;
-const wasm = new URL('./selfcheck_web_bg.wasm', import.meta.url);
 let loading = null;
 let exports = null;
+/** `mountWidget` of the build the browser runs. */
+let mountWidget = null;
 
-/** Loads the WebAssembly once per page. */
+/** Loads the WebAssembly once per page: the build with reference types, or the fallback. */
 function load() {
   if (!loading) {
-    loading = init({ module_or_path: wasm }).then(
-      (instance) => {
-        exports = instance;
-      },
-      (error) => {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      return Promise.reject(new UnsupportedError('no-wasm', 'typeof WebAssembly: ' + typeof globalThis.WebAssembly));
+    }
+    const modern = hasReferenceTypes();
+    const glue = modern
+      ? Promise.resolve({ default: init, mountWidget: mountWithReferenceTypes })
+      : import('./selfcheck_web_fallback.js');
+    const wasm = new URL(modern ? './selfcheck_web_bg.wasm' : './selfcheck_web_fallback_bg.wasm', import.meta.url);
+    loading = glue
+      .then((module) =>
+        module.default({ module_or_path: wasm }).then((instance) => {
+          exports = instance;
+          mountWidget = module.mountWidget;
+        }),
+      )
+      .catch((error) => {
         loading = null;
-        throw error;
-      },
-    );
+        throw classify(error);
+      });
   }
   return loading;
 }
@@ -63,10 +77,172 @@ function applyTheme(element, theme) {
   return set;
 }
 
+// --- The first screen -------------------------------------------------------------------------
+// The widget's first screen (toolbar, navigation, profile, the first area, results) is rendered at
+// build time from the widget's own components (web/src/first_screen.rs) and shown at once, in the
+// shadow root, while the WebAssembly downloads and compiles: from `selfcheck-first-LANG.js`, or
+// already there when the page carries it (the standalone page does, in a declarative shadow root).
+// Its controls are plain form controls. When the widget has rendered, it replaces the first
+// screen in one task (no frame shows both, or neither), and what was answered and typed there is
+// laid over the draft (web/src/early.rs): the stored draft, then the person's changes.
+
+/** The first screen's element in a shadow root: the widget's root as pre-rendered, in a wrapper. */
+const FIRST = '[data-selfcheck-first]';
+
+/** The language of the first screen to show: the one the person chose last time, else the page's. */
+function firstScreenLang(options) {
+  let tag = options.lang || document.documentElement.lang || 'zh-CN';
+  if (options.namespace !== null) {
+    // The widget keeps the person's choice under this key (web/src/storage.rs, `Keys`).
+    try {
+      tag = localStorage.getItem(`selfcheck:${options.namespace ?? 'default'}:lang`) || tag;
+    } catch {
+      // Storage refused: the page's language.
+    }
+  }
+  return /^en\b/i.test(tag) ? 'en' : 'zh';
+}
+
+/** The stylesheet link of a shadow root, added first when missing. */
+function stylesheetOf(shadow) {
+  let link = [...shadow.children].find((child) => child.localName === 'link' && child.rel === 'stylesheet');
+  if (!link) {
+    link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = stylesheet;
+    shadow.prepend(link);
+  }
+  return link;
+}
+
+/** The profile's inputs by the wire name of their field. */
+const PROFILE_INPUTS = {
+  name: 'selfcheck-profile-name',
+  credit_code: 'selfcheck-profile-credit-code',
+  'contact.person': 'selfcheck-profile-person',
+  'contact.phone': 'selfcheck-profile-phone',
+  'contact.email': 'selfcheck-profile-email',
+  'period.from': 'selfcheck-profile-from',
+  'period.to': 'selfcheck-profile-to',
+};
+
+/** Shows the host's values (and its fixed fields, as the widget shows them) on the first screen. */
+function prefill(wrapper, module, options) {
+  for (const field of options.locked ?? []) {
+    const id = PROFILE_INPUTS[field.replace('-', '_')];
+    const variant = module.locked?.[field.replace('-', '_')];
+    const open = id && variant && wrapper.querySelector(`#${id}`)?.closest('.selfcheck-field');
+    if (!open) continue;
+    const template = document.createElement('template');
+    template.innerHTML = variant;
+    open.replaceWith(template.content);
+  }
+  const profile = options.profile ?? {};
+  for (const [path, id] of Object.entries(PROFILE_INPUTS)) {
+    const value = path.split('.').reduce((object, key) => object?.[key], profile);
+    const input = wrapper.querySelector(`#${id}`);
+    // As its default value too: it is the host's, not something the person typed.
+    if (input && typeof value === 'string') input.defaultValue = input.value = value;
+  }
+}
+
+/** Puts the first screen into the shadow root, shown once its stylesheet is there. */
+function showFirstScreen(shadow, module, lang, options) {
+  const link = stylesheetOf(shadow);
+  const wrapper = document.createElement('div');
+  wrapper.dataset.selfcheckFirst = lang;
+  wrapper.innerHTML = module.html;
+  prefill(wrapper, module, options);
+  if (!link.sheet) {
+    wrapper.hidden = true;
+    const show = () => { wrapper.hidden = false; };
+    link.addEventListener('load', show, { once: true });
+    link.addEventListener('error', show, { once: true });
+  }
+  shadow.append(wrapper);
+  return wrapper;
+}
+
+/**
+ * What the person answered and typed on the first screen, as JSON for the widget
+ * (web/src/early.rs), or null: only what differs from the first screen as it was shown.
+ */
+function readFirstScreen(wrapper) {
+  const profile = {};
+  for (const input of wrapper.querySelectorAll('input[id^="selfcheck-profile-"]')) {
+    if (!input.readOnly && input.value !== input.defaultValue) profile[input.id] = input.value;
+  }
+  const criteria = [];
+  for (const fieldset of wrapper.querySelectorAll('fieldset[data-criterion]')) {
+    const entry = { id: fieldset.dataset.criterion };
+    const boxes = [...fieldset.querySelectorAll('input[type=radio], input[type=checkbox]')];
+    if (boxes.some((box) => box.checked !== box.defaultChecked)) {
+      const radio = boxes.find((box) => box.type === 'radio' && box.checked);
+      const ticked = (attribute) => boxes.some((box) => box.checked && box.hasAttribute(attribute));
+      entry.answer = radio
+        ? radio.value
+        : { items: boxes.filter((box) => box.checked && box.dataset.item).map((box) => box.dataset.item), none: ticked('data-none'), na: ticked('data-na') };
+    }
+    const note = fieldset.querySelector('textarea[data-note]');
+    if (note && note.value !== note.defaultValue) entry.note = note.value;
+    if ('answer' in entry || 'note' in entry) criteria.push(entry);
+  }
+  return Object.keys(profile).length || criteria.length ? JSON.stringify({ profile, criteria }) : null;
+}
+
+/** A selector that finds, in the widget's tree, the control focused on the first screen. */
+function focusedControl(shadow, wrapper) {
+  const active = shadow.activeElement;
+  if (!active || !wrapper.contains(active)) return null;
+  if (active.id) return { selector: `#${CSS.escape(active.id)}`, active };
+  const fieldset = active.closest('fieldset[data-criterion]');
+  if (!fieldset) return null;
+  const within = `fieldset[data-criterion="${CSS.escape(fieldset.dataset.criterion)}"] `;
+  if (active.type === 'radio') return { selector: `${within}input[type=radio][value="${CSS.escape(active.value)}"]`, active };
+  for (const attribute of ['data-item', 'data-none', 'data-na']) {
+    if (active.hasAttribute(attribute)) {
+      return { selector: `${within}input[${attribute}="${CSS.escape(active.getAttribute(attribute))}"]`, active };
+    }
+  }
+  if (active.localName === 'summary') return { selector: `${within}summary`, active };
+  return null;
+}
+
+/** Replaces the first screen with the widget's tree, in one task: focus, caret and open guidance kept. */
+function takeOver(shadow, wrapper, container) {
+  const focused = focusedControl(shadow, wrapper);
+  const opened = [...wrapper.querySelectorAll('fieldset[data-criterion] details[open]')].map(
+    (details) => details.closest('fieldset').dataset.criterion,
+  );
+  wrapper.remove();
+  container.hidden = false;
+  for (const id of opened) {
+    const details = container.querySelector(`fieldset[data-criterion="${CSS.escape(id)}"] details`);
+    if (details) details.open = true;
+  }
+  const target = focused && container.querySelector(focused.selector);
+  if (target) {
+    target.focus({ preventScroll: true });
+    try {
+      target.setSelectionRange(focused.active.selectionStart, focused.active.selectionEnd, focused.active.selectionDirection);
+    } catch {
+      // Not a text field.
+    }
+  }
+}
+
+/** Resolves when no text is being composed with an input method on the first screen. */
+function afterComposition(shadow, composing) {
+  if (!composing()) return Promise.resolve();
+  return new Promise((resolve) => shadow.addEventListener('compositionend', () => setTimeout(resolve, 0), { once: true }));
+}
+
 /**
  * Mounts the widget in `element` (inside its shadow root) and resolves to a handle with
  * `report()` and `destroy()`. The element receives `selfcheck:change` and `selfcheck:exported`.
+ * The first screen is shown at once, before the WebAssembly has arrived.
  *
+ * The promise resolves once the questionnaire has rendered (`report()` then gives its report).
  * Guarantee: no event is lost to a listener added as soon as the promise resolves (right after
  * `await mount(…)`, or in its `.then`). What the widget emits before then is held, and delivered
  * in the first task after the promise resolves: the current report as one `selfcheck:change`,
@@ -78,22 +254,79 @@ export async function mount(element, options = {}) {
   const { theme, catalogue, ...rest } = options ?? {};
   const payload = { ...rest };
   if (catalogue !== undefined) payload.catalogue = typeof catalogue === 'string' ? catalogue : JSON.stringify(catalogue);
-  await load();
+  // The download starts now; the first screen shows meanwhile.
+  const loaded = load();
+  loaded.catch(() => {});
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = stylesheet;
-  const container = document.createElement('div');
-  shadow.replaceChildren(link, container);
   const themed = applyTheme(element, theme);
+  // A custom catalogue is not the one the first screen was rendered from.
+  const lang = firstScreenLang(rest);
+  const shown = [...shadow.children].filter((child) => child.matches(FIRST));
+  let wrapper = catalogue === undefined ? shown.find((child) => child.dataset.selfcheckFirst === lang) ?? null : null;
+  for (const other of shown) if (other !== wrapper) other.remove();
+  let settled = false;
+  if (!wrapper && catalogue === undefined) {
+    import(`./selfcheck-first-${lang}.js`).then(
+      (module) => {
+        if (!settled) wrapper = showFirstScreen(shadow, module, lang, rest);
+      },
+      () => {
+        // Without its first screen the widget still comes, a moment later.
+      },
+    );
+  } else if (wrapper) {
+    prefill(wrapper, {}, rest);
+  }
+  let composing = false;
+  const compositionStarted = () => { composing = true; };
+  const compositionEnded = () => { composing = false; };
+  shadow.addEventListener('compositionstart', compositionStarted);
+  shadow.addEventListener('compositionend', compositionEnded);
+  try {
+    await loaded;
+  } catch (error) {
+    settled = true;
+    // The page's own message (in the element's light DOM) shows in place of the first screen.
+    shadow.replaceChildren(document.createElement('slot'));
+    for (const property of themed) element.style.removeProperty(property);
+    throw error;
+  }
+  // A word being composed with an input method is finished first: replacing its field would break it.
+  await afterComposition(shadow, () => composing);
+  shadow.removeEventListener('compositionstart', compositionStarted);
+  shadow.removeEventListener('compositionend', compositionEnded);
+  settled = true;
+  stylesheetOf(shadow);
+  const container = document.createElement('div');
+  const first = wrapper;
+  const early = first ? readFirstScreen(first) : null;
+  if (first) container.hidden = true;
+  shadow.append(container);
   let handle = null;
   let destroyed = false;
+  // Settled once the widget's first render is in place (and the first screen gone): the promise
+  // mount() returns resolves then, with the current report there for `report()`.
+  let rendered;
+  const firstRender = new Promise((resolve) => { rendered = resolve; });
   const dispatch = ({ kind, data }) =>
     element.dispatchEvent(new CustomEvent(`selfcheck:${kind}`, { detail: data, bubbles: true, composed: true }));
   // Events held until the host has had its chance to listen (null once delivered). Of the
   // reports, only the latest is kept: it is the current one.
   let held = [];
   const emit = (kind, detail) => {
+    if (kind === 'rendered') {
+      // The widget's first render is in the DOM (hidden): swap it in, outside the wasm's call.
+      queueMicrotask(() => {
+        if (first) {
+          // What was done on the first screen while the widget rendered.
+          const late = readFirstScreen(first);
+          if (late !== early && late) handle?.carryOver(late);
+          takeOver(shadow, first, container);
+        }
+        rendered();
+      });
+      return;
+    }
     const data = JSON.parse(detail);
     if (kind === 'exported' && handle) data.report = JSON.parse(handle.reportJson() || 'null');
     if (held === null) {
@@ -104,13 +337,14 @@ export async function mount(element, options = {}) {
     held.push({ kind, data });
   };
   try {
-    handle = mountWidget(container, shadow, JSON.stringify(payload), emit);
+    handle = mountWidget(container, shadow, JSON.stringify(payload), emit, early);
   } catch (error) {
     shadow.replaceChildren();
     for (const property of themed) element.style.removeProperty(property);
     throw error instanceof Error ? error : new Error(String(error));
   }
   element.__selfcheck = true;
+  await firstRender;
   // Scheduled now, run after the promise this function returns has resolved and after every
   // microtask that follows it: the host's listeners are in place by then.
   inNextTask(() => {
@@ -186,10 +420,10 @@ export class SelfcheckWidget extends HTMLElement {
       },
       (error) => {
         const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-        const message = document.createElement('p');
-        message.setAttribute('role', 'alert');
-        message.textContent = `自查工具无法加载 / The self-assessment cannot load: ${error.message}`;
-        shadow.replaceChildren(message);
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = stylesheet;
+        shadow.replaceChildren(link, unsupportedMessage(error, options.lang));
         this.dispatchEvent(new CustomEvent('selfcheck:error', { detail: { message: error.message }, bubbles: true, composed: true }));
         this._settleReady.reject(error);
         return null;

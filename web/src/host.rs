@@ -27,6 +27,9 @@ pub struct Host {
     /// Saves the draft now, while a debounced save is pending; `destroy()` calls it so that
     /// nothing typed in the last moment is lost.
     pub pending_save: RefCell<Option<Rc<dyn Fn()>>>,
+    /// The root's dispatch, for what the host page hands over after mounting (what was typed on
+    /// the first screen in the moment before the take-over).
+    pub dispatch: RefCell<Option<yew::Callback<crate::state::Action>>>,
 }
 
 impl std::fmt::Debug for Host {

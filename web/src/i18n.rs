@@ -88,6 +88,7 @@ strings! {
     Saving => "正在保存…", "Saving…";
     SavingPaused => "已暂停保存：另一个标签页修改了草稿", "Saving paused: another tab changed the draft";
     StorageOff => "本页不保存草稿", "Drafts are not saved on this page";
+    Starting => "正在载入…", "Loading…";
     StorageFailed => "草稿无法保存在浏览器中（存储空间已满或处于隐私模式）。请下载草稿文件以免丢失。", "The draft cannot be saved in this browser (storage is full or private mode is on). Download the draft file so that nothing is lost.";
     DownloadDraft => "下载草稿文件", "Download draft file";
     LoadDraft => "载入草稿文件", "Load draft file";

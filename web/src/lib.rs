@@ -7,6 +7,9 @@
 
 mod browser;
 mod components;
+mod early;
+#[cfg(feature = "prerender")]
+pub mod first_screen;
 mod host;
 mod i18n;
 mod state;
@@ -119,6 +122,7 @@ impl HostText {
 pub struct WidgetHandle {
     app: Option<yew::AppHandle<App>>,
     host: Rc<Host>,
+    catalogue: state::Shared<Catalogue>,
 }
 
 #[wasm_bindgen]
@@ -136,17 +140,31 @@ impl WidgetHandle {
     pub fn report_json(&self) -> String {
         self.host.report.borrow().clone()
     }
+
+    /// Lays over the draft what was answered or typed on the pre-rendered first screen after
+    /// `mountWidget` read it (in the moment before the take-over): JSON as `early` there.
+    #[wasm_bindgen(js_name = carryOver)]
+    pub fn carry_over(&self, early: &str) {
+        let early = early::EarlyInput::read(early, &self.catalogue);
+        let dispatch = self.host.dispatch.borrow().clone();
+        if let (false, Some(dispatch)) = (early.is_empty(), dispatch) {
+            dispatch.emit(Action::CarryOver(Rc::new(early)));
+        }
+    }
 }
 
 /// Renders the questionnaire into `container` (inside `shadow` when the host gave it one).
 /// `options` is JSON (see the package README); `events` is called with an event name
-/// (`change`, `exported`) and its JSON detail.
+/// (`change`, `exported`, and `rendered` once the first render is in the DOM) and its JSON
+/// detail. `early` is what was answered and typed on the pre-rendered first screen (JSON, see
+/// `early.rs`), laid over the restored draft.
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(
     container: Element,
     shadow: Option<ShadowRoot>,
     options: &str,
     events: Option<js_sys::Function>,
+    early: Option<String>,
 ) -> Result<WidgetHandle, JsError> {
     let options = MountOptions::read(options).map_err(|error| JsError::new(&format!("invalid options: {error}")))?;
     let catalogue = match &options.catalogue {
@@ -186,17 +204,25 @@ pub fn mount_widget(
         events,
         report: RefCell::new(String::new()),
         pending_save: RefCell::new(None),
+        dispatch: RefCell::new(None),
     });
+    let catalogue = state::Shared::new(catalogue);
+    let early = early
+        .map(|json| early::EarlyInput::read(&json, &catalogue))
+        .filter(|early| !early.is_empty())
+        .map(state::Shared::new);
     let addressee = options.addressee.map(|text| text.into_text("addressee")).transpose()?;
     let submission = options.submission.map(|text| text.into_text("submission")).transpose()?;
     let props = AppProps {
         lang: Lang::from_tag(options.lang.as_deref().unwrap_or("zh-CN")),
-        catalogue: state::Shared::new(catalogue),
+        catalogue: catalogue.clone(),
         host: state::Shared(host.clone()),
         host_profile: state::Shared::new(HostProfile { prefill, locked }),
         addressee,
         submission,
+        early,
+        first_screen: false,
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
-    Ok(WidgetHandle { app: Some(app), host })
+    Ok(WidgetHandle { app: Some(app), host, catalogue })
 }

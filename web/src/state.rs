@@ -14,6 +14,8 @@ pub use selfcheck_report_view::Shared;
 /// Where the draft stands with the browser's storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageState {
+    /// The first screen rendered before the WebAssembly arrives: nothing is known of storage yet.
+    Starting,
     /// The host turned storage off.
     Off,
     /// Everything up to this revision is saved.
@@ -391,6 +393,8 @@ pub enum Action {
     Print,
     /// Render everything below the first screen.
     RenderRest,
+    /// Lay what was answered and typed on the pre-rendered first screen over the draft.
+    CarryOver(Rc<crate::early::EarlyInput>),
 }
 
 impl State {
@@ -679,6 +683,31 @@ impl Reducible for State {
                 next.first_screen_only = false;
             }
             Action::RenderRest => next.first_screen_only = false,
+            Action::CarryOver(early) => {
+                if early.is_empty() {
+                    return self;
+                }
+                for &(index, response) in &early.responses {
+                    // An answer the criterion does not allow was never offered on the first screen.
+                    if Rc::make_mut(&mut next.answers.0).set_response(&next.catalogue, index, response).is_ok() {
+                        next.entry_changed(index);
+                    }
+                }
+                for (index, note) in &early.notes {
+                    if Rc::make_mut(&mut next.answers.0).set_note(*index, note).is_ok() {
+                        next.entry_changed(*index);
+                    }
+                }
+                if !early.profile.is_empty() {
+                    let mut profile = (*next.profile).clone();
+                    for (field, value) in &early.profile {
+                        field.set(&mut profile, value.clone());
+                    }
+                    next.profile = Shared::new(next.host_profile.lock(profile));
+                }
+                next.rescore();
+                next.draft_changed();
+            }
         }
         Rc::new(next)
     }
@@ -713,6 +742,51 @@ mod tests {
         assert!(
             !unlocked.differing("广东省另一行业协会", "51440000500000007H").any(),
             "nothing locked, nothing differs"
+        );
+    }
+
+    #[test]
+    fn what_was_done_on_the_first_screen_is_laid_over_a_restored_draft() {
+        let catalogue = Shared::new(Catalogue::builtin().clone());
+        let (a3, e6, a1) =
+            (catalogue.index_of("A3").unwrap(), catalogue.index_of("E6").unwrap(), catalogue.index_of("A1").unwrap());
+        let mut stored = Answers::blank(&catalogue);
+        stored.set_response(&catalogue, a3, Some(Response::No)).unwrap();
+        stored.set_response(&catalogue, e6, Some(Response::Yes)).unwrap();
+        let mut profile = ProfileDoc::default();
+        profile.contact.person = "陈晓明".into();
+        let host = Shared::new(HostProfile::default());
+        let state = Rc::new(State::new(
+            catalogue.clone(),
+            Lang::Zh,
+            Some((stored, profile)),
+            host,
+            StorageState::Saved,
+            None,
+            None,
+        ));
+        let early = crate::early::EarlyInput {
+            responses: vec![(a1, Some(Response::Yes)), (a3, Some(Response::Yes))],
+            notes: vec![(a1, "见会议纪要".into())],
+            profile: vec![(crate::components::profile::Field::Name, "广东省示例行业协会".into())],
+        };
+        let next = state.reduce(Action::CarryOver(Rc::new(early)));
+        let response = |index| next.answers.entry(index).and_then(|entry| entry.response);
+        assert_eq!(
+            (response(a1), response(a3), response(e6)),
+            (Some(Response::Yes), Some(Response::Yes), Some(Response::Yes))
+        );
+        assert_eq!(next.answers.entries()[a1].note, "见会议纪要");
+        assert_eq!(
+            (next.profile.name.as_str(), next.profile.contact.person.as_str()),
+            ("广东省示例行业协会", "陈晓明")
+        );
+        assert_eq!(next.report.answered(), 3, "scored once each");
+        assert!(next.revision > 0 && next.storage == StorageState::Saving, "and saved");
+        let before = Rc::new((*next).clone());
+        assert!(
+            Rc::ptr_eq(&before.clone().reduce(Action::CarryOver(Rc::default())), &before),
+            "nothing done, nothing changed"
         );
     }
 

@@ -21,7 +21,7 @@ const NATIVE_HEADING: &str = "\n## Native\n";
 /// benchmarks (several minutes) are skipped and their section of BENCHMARKS.md is kept.
 pub fn run_all(browser_only: bool) -> Result<(), String> {
     tools::build_widget()?;
-    let sizes = size::measure()?;
+    let sizes = size::measure(&size::FIRST_LOAD_FILES)?;
     let path = cmd::root().join("BENCHMARKS.md");
     let previous = fs::read_to_string(&path).unwrap_or_default();
     let native = if browser_only {

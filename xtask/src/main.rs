@@ -4,13 +4,16 @@
 mod bench;
 mod bindings;
 mod cmd;
+mod compress;
 mod deny;
 mod fuzz;
 mod interop;
+mod old_chromium;
 mod server;
 mod size;
 mod test;
 mod tools;
+mod wasm_module;
 
 use std::env;
 use std::process::ExitCode;
@@ -18,14 +21,18 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
-  serve [--port N]  build the widget and the review desk and serve them on
+  serve [--port N] [--no-build]
+                    build the widget and the review desk and serve them on
                     http://127.0.0.1:N/ (default 8080; the desk at /desk.html, with a
-                    generated sample set to load into it)
+                    generated sample set to load into it); --no-build: serve what
+                    was built last
   test              run every check: fmt, clippy (native and wasm32), cargo test,
-                    the widget build, the browser tests, the python interop tests,
+                    the widget build, the browser tests (and a smoke run in Chromium
+                    88 and 109 from npm), the python interop tests,
                     the Python and Node bindings' tests and cargo deny check licenses
                     bans sources
-  test --only WORD  run only the steps whose name contains WORD (browser, bindings, …)
+  test --only WORD  run only the steps whose name contains WORD (browser, bindings,
+                    old: the smoke run in Chromium 88, 109 and Debian's, …)
   bench [--browser] measure size, load time, answer latency, memory, signing and
                     verification (browser and native) and rewrite BENCHMARKS.md;
                     --browser: skip the native benchmarks, keep their section
@@ -45,7 +52,11 @@ fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let result = match args.as_slice() {
-        ["serve", options @ ..] => parse_port(options).and_then(serve),
+        ["serve", options @ ..] => {
+            let build = !options.contains(&"--no-build");
+            let options: Vec<&str> = options.iter().copied().filter(|option| *option != "--no-build").collect();
+            parse_port(&options).and_then(|port| serve(port, build))
+        }
         ["test"] => test::run_all(),
         ["test", "--only", word] => test::run_matching(word),
         ["bench"] => bench::run_all(false),
@@ -88,12 +99,14 @@ fn parse_port(options: &[&str]) -> Result<u16, String> {
     value.parse().map_err(|_| format!("--port wants a port number (1-65535), not {value:?}"))
 }
 
-/// Builds the widget and serves it until interrupted.
-fn serve(port: u16) -> Result<(), String> {
+/// Builds the widget (unless `build` is false) and serves it until interrupted.
+fn serve(port: u16, build: bool) -> Result<(), String> {
     // Bind first, so that a busy port is reported before a long build.
     let server = server::Server::bind(port)?.logging(true);
-    tools::build_widget()?;
-    tools::build_desk()?;
+    if build {
+        tools::build_widget()?;
+        tools::build_desk()?;
+    }
     let sample = server::sample_dir();
     if !sample.join("register.txt").is_file() {
         bureau_set(&[&sample.to_string_lossy()])?;

@@ -1,14 +1,21 @@
 //! A small static file server for the widget and the desk, bound to 127.0.0.1 only: `/` is
-//! `web/demo/index.html`, `/pkg/…` comes from `pkg/`, `/desk/…` from `desk-pkg/` (the review
-//! desk's build), and any other path from
-//! `web/demo/`.
+//! the standalone page as the build wrote it (`target/site/index.html`, with the pre-rendered first
+//! screen; `web/demo/index.html` before any build), `/pkg/…` comes from `pkg/`, `/desk/…` from
+//! `desk-pkg/` (the review desk's build), and any other path from `web/demo/`.
+//!
+//! It serves as a real site should (web/README.md, "Serving"): `.wasm` as `application/wasm`, so
+//! that browsers compile it while it downloads and keep the compiled code; the precompressed
+//! `.br` or `.gz` file beside a file when the browser accepts that encoding (other text
+//! compressed as it is sent); and `Cache-Control: no-cache` with an `ETag`, so that a browser asks
+//! again every time (a new build is seen at once) and gets `304 Not Modified` when nothing
+//! changed, which keeps Chromium's cache of compiled WebAssembly.
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, ErrorKind, Read, Write};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, UNIX_EPOCH};
 
 use crate::cmd;
 
@@ -26,6 +33,8 @@ pub struct Server {
 #[derive(Clone)]
 struct Site {
     demo: PathBuf,
+    /// The pages the build writes (the standalone page with its first screen).
+    built: PathBuf,
     pkg: PathBuf,
     desk: PathBuf,
     log: bool,
@@ -49,6 +58,7 @@ impl Server {
         let root = cmd::root();
         let site = Site {
             demo: root.join("web").join("demo"),
+            built: crate::tools::site_dir(),
             pkg: root.join("pkg"),
             desk: root.join(crate::tools::DESK_PKG),
             log: false,
@@ -93,6 +103,12 @@ struct Response {
     status: u16,
     content_type: &'static str,
     body: Vec<u8>,
+    /// `Content-Encoding` of the body, when compressed.
+    encoding: Option<&'static str>,
+    /// The file's version, for `ETag` and `If-None-Match`.
+    etag: Option<String>,
+    /// Whether the body depends on `Accept-Encoding` (a compressible file).
+    varies: bool,
 }
 
 impl Response {
@@ -101,9 +117,38 @@ impl Response {
             status,
             content_type: "text/plain; charset=utf-8",
             body: format!("{status} {}\n", reason(status)).into_bytes(),
+            encoding: None,
+            etag: None,
+            varies: false,
         }
     }
 }
+
+/// What the server reads of a request head.
+#[derive(Default)]
+struct Head {
+    request_line: String,
+    /// The policy a page is served with depends on the browser (see [`policy_for`]).
+    user_agent: String,
+    accept_encoding: String,
+    if_none_match: String,
+}
+
+/// Whether `Accept-Encoding` accepts `coding` (listed, and not with `q=0`).
+fn accepts(accept_encoding: &str, coding: &str) -> bool {
+    accept_encoding.split(',').any(|item| {
+        let mut parts = item.split(';').map(str::trim);
+        let name = parts.next().unwrap_or_default();
+        let refused = parts.any(|parameter| {
+            parameter.strip_prefix("q=").is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|weight| weight == 0.0))
+        });
+        name.eq_ignore_ascii_case(coding) && !refused
+    })
+}
+
+/// Text sent compressed as it goes, when no precompressed file is beside it; bigger files (a
+/// wasm built without its `.br`) go as they are rather than keep the browser waiting.
+const COMPRESS_ON_THE_FLY_UP_TO: usize = 256 * 1024;
 
 impl Site {
     fn handle(&self, stream: TcpStream) {
@@ -111,9 +156,10 @@ impl Site {
         if stream.set_read_timeout(Some(Duration::from_secs(10))).is_err() {
             return;
         }
-        let Ok(request_line) = read_head(&stream) else {
+        let Ok(head) = read_head(&stream) else {
             return;
         };
+        let request_line = head.request_line.as_str();
         let mut parts = request_line.split(' ');
         let (method, target) = match (parts.next(), parts.next(), parts.next(), parts.next()) {
             (Some(method), Some(target), Some(version), None) if version.starts_with("HTTP/1.") => (method, target),
@@ -121,27 +167,68 @@ impl Site {
         };
         let response = match method {
             "" => Response::error(400),
-            "GET" | "HEAD" => self.respond(target),
+            "GET" | "HEAD" => self.respond(target, &head),
             _ => Response::error(405),
         };
         if self.log {
             eprintln!("{request_line} -> {}", response.status);
         }
         // The client may have gone away; nothing to do about it.
-        let _ = write_response(stream, &response, method == "HEAD");
+        let _ = write_response(stream, &response, method == "HEAD", &head.user_agent);
     }
 
-    fn respond(&self, target: &str) -> Response {
+    fn respond(&self, target: &str, head: &Head) -> Response {
         let Some(path) = self.file_for(target) else {
             return Response::error(400);
         };
-        match fs::metadata(&path) {
-            Ok(metadata) if metadata.is_file() => match fs::read(&path) {
-                Ok(body) => Response { status: 200, content_type: content_type(&path), body },
-                Err(_) => Response::error(500),
-            },
-            _ => Response::error(404),
+        let Some(version) =
+            fs::metadata(&path).ok().filter(fs::Metadata::is_file).map(|metadata| file_version(&metadata))
+        else {
+            return Response::error(404);
+        };
+        let name = path.file_name().and_then(|name| name.to_str()).unwrap_or_default().to_owned();
+        let compressible = crate::compress::compressible(&name);
+        // The precompressed file beside it, if the browser takes its encoding and it is not older.
+        let precompressed = [("br", "br"), ("gzip", "gz")].into_iter().find_map(|(coding, suffix)| {
+            let file = path.with_file_name(format!("{name}.{suffix}"));
+            let fresh = fs::metadata(&file).ok().filter(fs::Metadata::is_file).is_some_and(|metadata| {
+                metadata.modified().ok() >= fs::metadata(&path).and_then(|original| original.modified()).ok()
+            });
+            (compressible && fresh && accepts(&head.accept_encoding, coding)).then_some((coding, file))
+        });
+        let etag = format!("\"{version}-{}\"", precompressed.as_ref().map_or("identity", |(coding, _)| coding));
+        let mut response = Response {
+            status: 200,
+            content_type: content_type(&path),
+            body: Vec::new(),
+            encoding: None,
+            etag: Some(etag.clone()),
+            varies: compressible,
+        };
+        if head.if_none_match.split(',').any(|tag| tag.trim().trim_start_matches("W/") == etag) {
+            response.status = 304;
+            return response;
         }
+        let read = match &precompressed {
+            Some((coding, file)) => fs::read(file).map(|body| (body, Some(*coding))),
+            None => fs::read(&path).map(|body| (body, None)),
+        };
+        let Ok((body, encoding)) = read else {
+            return Response::error(500);
+        };
+        response.body = body;
+        response.encoding = encoding;
+        if encoding.is_none()
+            && compressible
+            && response.body.len() <= COMPRESS_ON_THE_FLY_UP_TO
+            && accepts(&head.accept_encoding, "gzip")
+            && let Ok(gzipped) = crate::compress::gzip(&response.body)
+        {
+            response.body = gzipped;
+            response.encoding = Some("gzip");
+            response.etag = Some(format!("\"{version}-gzip\""));
+        }
+        response
     }
 
     /// The file a request target names, or `None` for a malformed or escaping path.
@@ -153,7 +240,9 @@ impl Site {
         if segments.iter().any(unsafe_segment) {
             return None;
         }
+        let built_page = self.built.join("index.html");
         Some(match segments.as_slice() {
+            [] | ["index.html"] if built_page.is_file() => built_page,
             [] => self.demo.join("index.html"),
             ["pkg", rest @ ..] => rest.iter().fold(self.pkg.clone(), |dir, s| dir.join(s)),
             ["desk", rest @ ..] => rest.iter().fold(self.desk.clone(), |dir, s| dir.join(s)),
@@ -167,11 +256,22 @@ pub fn sample_dir() -> PathBuf {
     cmd::target_dir().join("desk-sample")
 }
 
-/// Reads the request head and returns its first line; the headers are not needed.
-fn read_head(stream: &TcpStream) -> io::Result<String> {
+/// A file's version as its `ETag` gives it: size and modification time.
+fn file_version(metadata: &fs::Metadata) -> String {
+    let modified = metadata
+        .modified()
+        .ok()
+        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |since| since.as_nanos());
+    format!("{:x}-{modified:x}", metadata.len())
+}
+
+/// Reads the request head: its first line and the headers the server acts on.
+fn read_head(stream: &TcpStream) -> io::Result<Head> {
     let mut reader = BufReader::new(stream.take(MAX_HEAD));
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
+    let mut head = Head::default();
+    reader.read_line(&mut head.request_line)?;
+    head.request_line = head.request_line.trim_end().to_owned();
     let mut header = String::new();
     loop {
         header.clear();
@@ -179,7 +279,16 @@ fn read_head(stream: &TcpStream) -> io::Result<String> {
             return Err(ErrorKind::UnexpectedEof.into());
         }
         if header.trim_end().is_empty() {
-            return Ok(request_line.trim_end().to_owned());
+            return Ok(head);
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            let value = value.trim().to_owned();
+            match name.to_ascii_lowercase().as_str() {
+                "user-agent" => head.user_agent = value,
+                "accept-encoding" => head.accept_encoding = value,
+                "if-none-match" => head.if_none_match = value,
+                _ => {}
+            }
         }
     }
 }
@@ -189,16 +298,42 @@ fn read_head(stream: &TcpStream) -> io::Result<String> {
 pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
      connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 
-fn write_response(mut stream: TcpStream, response: &Response, head_only: bool) -> io::Result<()> {
+/// The first Chromium that knows `'wasm-unsafe-eval'`.
+const WASM_UNSAFE_EVAL_FROM: u32 = 97;
+
+/// The policy for the browser that asks: [`STRICT_CSP`], except for Chromium before 97, which
+/// ignores `'wasm-unsafe-eval'` and compiles WebAssembly only under `'unsafe-eval'`. Sent to those
+/// browsers alone, because `'unsafe-eval'` also lets a script of the page evaluate strings, which
+/// no other browser needs; the widget evaluates none, and `script-src 'self'` still refuses any
+/// script injected into the page (README.md, "Browsers").
+pub fn policy_for(user_agent: &str) -> String {
+    let chromium = user_agent
+        .split(' ')
+        // `Chrome/88.0…`, or `HeadlessChrome/88.0…` when headless.
+        .find_map(|token| token.split_once("Chrome/").map(|(_, version)| version))
+        .and_then(|version| version.split('.').next()?.parse::<u32>().ok());
+    match chromium {
+        Some(major) if major < WASM_UNSAFE_EVAL_FROM => STRICT_CSP.replace("'wasm-unsafe-eval'", "'unsafe-eval'"),
+        _ => STRICT_CSP.to_owned(),
+    }
+}
+
+fn write_response(mut stream: TcpStream, response: &Response, head_only: bool, user_agent: &str) -> io::Result<()> {
     let allow = if response.status == 405 { "Allow: GET, HEAD\r\n" } else { "" };
     let csp = if response.content_type.starts_with("text/html") {
-        format!("Content-Security-Policy: {STRICT_CSP}\r\n")
+        format!("Content-Security-Policy: {}\r\n", policy_for(user_agent))
     } else {
         String::new()
     };
+    let encoding = response.encoding.map(|coding| format!("Content-Encoding: {coding}\r\n")).unwrap_or_default();
+    let etag = response.etag.as_ref().map(|etag| format!("ETag: {etag}\r\n")).unwrap_or_default();
+    let vary = if response.varies { "Vary: Accept-Encoding\r\n" } else { "" };
+    // Every file is asked for again on each visit (`no-cache`), and comes back as 304 when it has
+    // not changed: a new build shows at once, and the browser keeps its compiled WebAssembly.
+    let cache = if response.status == 200 || response.status == 304 { "no-cache" } else { "no-store" };
     let head = format!(
-        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n{csp}{allow}Connection: close\r\n\r\n",
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{encoding}{etag}{vary}\
+         Cache-Control: {cache}\r\nX-Content-Type-Options: nosniff\r\n{csp}{allow}Connection: close\r\n\r\n",
         response.status,
         reason(response.status),
         response.content_type,
@@ -214,6 +349,7 @@ fn write_response(mut stream: TcpStream, response: &Response, head_only: bool) -
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        304 => "Not Modified",
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
@@ -258,7 +394,13 @@ mod tests {
     use super::*;
 
     fn site() -> Site {
-        Site { demo: PathBuf::from("/d"), pkg: PathBuf::from("/p"), desk: PathBuf::from("/k"), log: false }
+        Site {
+            demo: PathBuf::from("/d"),
+            built: PathBuf::from("/b"),
+            pkg: PathBuf::from("/p"),
+            desk: PathBuf::from("/k"),
+            log: false,
+        }
     }
 
     #[test]
@@ -280,6 +422,43 @@ mod tests {
         for target in ["/../Cargo.toml", "/pkg/../../x", "/%2e%2e/x", "/a%5c..", "/%zz", "x", "*"] {
             assert_eq!(site.file_for(target), None, "{target}");
         }
+    }
+
+    #[test]
+    fn old_chromium_alone_gets_unsafe_eval_for_its_webassembly() {
+        let chrome = |version: &str| {
+            format!(
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{version} Safari/537.36"
+            )
+        };
+        for old in ["88.0.4298.0", "86.0.4240.198", "96.0.4664.45"] {
+            let policy = policy_for(&chrome(old));
+            assert!(
+                policy.contains("script-src 'self' 'unsafe-eval';") && !policy.contains("wasm-unsafe-eval"),
+                "{old}: {policy}"
+            );
+        }
+        for current in ["97.0.4692.71", "109.0.5412.0", "156.0.8078.73"] {
+            assert_eq!(policy_for(&chrome(current)), STRICT_CSP, "{current}");
+        }
+        assert!(
+            policy_for("Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/88.0.4298.0 Safari/537.36")
+                .contains("'unsafe-eval'")
+        );
+        let firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Gecko/20100101 Firefox/115.0";
+        assert_eq!(policy_for(firefox), STRICT_CSP);
+        assert_eq!(policy_for(""), STRICT_CSP);
+    }
+
+    #[test]
+    fn reads_accept_encoding() {
+        assert!(accepts("gzip, deflate, br, zstd", "br"));
+        assert!(accepts("gzip;q=1.0, br;q=0.5", "br"));
+        assert!(!accepts("gzip, br;q=0", "br"));
+        assert!(!accepts("gzip, br;q=0.0", "br"));
+        assert!(!accepts("gzip, deflate", "br"));
+        assert!(!accepts("", "gzip"));
+        assert!(accepts("GZIP", "gzip"));
     }
 
     #[test]

@@ -1,16 +1,38 @@
 //! The widget's transfer size: every file a page loads for it, raw, gzip -9 and brotli, and
 //! the budget `cargo xtask test` enforces on the gzipped total.
 
-use std::io::Write as _;
-
 use crate::cmd;
+use crate::compress;
 
-/// What a page loads for the widget, in `pkg/`. The catalogue is inside the wasm.
-pub const WIDGET_FILES: [&str; 4] =
-    ["selfcheck-widget.js", "selfcheck_web.js", "selfcheck_web_bg.wasm", "selfcheck.css"];
+/// What a page loads for the widget until it takes over from its first screen, in `pkg/`, where
+/// WebAssembly has reference types and the page is in Chinese (the fallback build and the English
+/// first screen are loaded only where needed). The first screen itself shows once the first four
+/// are there (the standalone page carries it in its HTML); the catalogue is inside the wasm.
+pub const FIRST_LOAD_FILES: [&str; 6] = [
+    "selfcheck-widget.js",
+    "selfcheck-unsupported.js",
+    "selfcheck-first-zh.js",
+    "selfcheck.css",
+    "selfcheck_web.js",
+    "selfcheck_web_bg.wasm",
+];
 
-/// The most the gzipped files may weigh, in bytes. A ratchet: lower it with every cut, never
-/// raise it without saying why in BENCHMARKS.md. The target is 160 KB (see BENCHMARKS.md).
+/// Every file of the package a browser may load (not the types, the manifest or the guide).
+pub const PACKAGE_FILES: [&str; 9] = [
+    "selfcheck-widget.js",
+    "selfcheck-unsupported.js",
+    "selfcheck-first-zh.js",
+    "selfcheck-first-en.js",
+    "selfcheck.css",
+    "selfcheck_web.js",
+    "selfcheck_web_bg.wasm",
+    "selfcheck_web_fallback.js",
+    "selfcheck_web_fallback_bg.wasm",
+];
+
+/// The most the gzipped files of the first load may weigh, in bytes. A ratchet: lower it with
+/// every cut, never raise it without saying why in BENCHMARKS.md. The target is 160 KB (see
+/// BENCHMARKS.md).
 /// Raised from 420 KiB for issue 10: a second built-in catalogue version and the journey's
 /// features (BENCHMARKS.md, "How the figures came down"). Lowered from 480 KiB for issue 13:
 /// key files with WebCrypto instead of PBKDF2/scrypt/AES in the wasm, no serde in the widget
@@ -23,10 +45,16 @@ pub const WIDGET_FILES: [&str; 4] =
 /// 413.7 KiB measured on its branch, against 406.2 KiB for its base with the same toolchain;
 /// BENCHMARKS.md, "Size budget"). Raised to 417 KiB when issue 21 was merged whole: the fields of
 /// the formats named in Chinese words, and the one grade rule (416.6 KiB measured). Raised to
-/// 419 KiB for issue 25: the core's words the widget carries with every message it has, each
-/// key-file parameter's range, UTF-16 and video files named, the desk's archive rows (418.2 KiB
-/// measured; BENCHMARKS.md, "Size budget").
-pub const GZIP_BUDGET_BYTES: usize = 419 * 1024;
+/// 435 KiB for issue 23 (434.4 KiB measured, 417.0 KiB for its base with the same toolchain):
+/// the pre-rendered first screen in Chinese (`selfcheck-first-zh.js`, 9.3 KiB), which a page
+/// shows before the rest arrives, the first screen's handling in `selfcheck-widget.js` (2.9 KiB)
+/// and the carry-over of what was done on it in the wasm (2.7 KiB).
+pub const GZIP_BUDGET_BYTES: usize = 435 * 1024;
+
+/// The most the whole package's gzipped files may weigh: the first load, the English first
+/// screen and the fallback build for Chromium 88 to 95 (issue 23: 855.9 KiB measured; 857 KiB when
+/// merged with issue 22's last change to `selfcheck-unsupported.js`, 856.04 KiB measured).
+pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 857 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {
@@ -40,46 +68,44 @@ pub struct FileSize {
     pub brotli: usize,
 }
 
-/// The sizes of the built widget's files.
-pub fn measure() -> Result<Vec<FileSize>, String> {
+/// The sizes of the built widget's `files`.
+pub fn measure(files: &[&'static str]) -> Result<Vec<FileSize>, String> {
     let pkg = cmd::root().join("pkg");
-    WIDGET_FILES
+    files
         .iter()
         .map(|name| {
             let path = pkg.join(name);
             let bytes = std::fs::read(&path)
                 .map_err(|error| format!("cannot read {} (build the widget first): {error}", path.display()))?;
-            Ok(FileSize { name, raw: bytes.len(), gzip: gzip(&bytes)?, brotli: brotli(&bytes)? })
+            Ok(FileSize {
+                name,
+                raw: bytes.len(),
+                gzip: compress::gzip(&bytes)?.len(),
+                brotli: compress::brotli(&bytes)?.len(),
+            })
         })
         .collect()
 }
 
-fn gzip(bytes: &[u8]) -> Result<usize, String> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).map_err(|error| error.to_string())?;
-    encoder.finish().map(|compressed| compressed.len()).map_err(|error| error.to_string())
-}
-
-fn brotli(bytes: &[u8]) -> Result<usize, String> {
-    let mut compressed = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
-    brotli::BrotliCompress(&mut &bytes[..], &mut compressed, &params).map_err(|error| error.to_string())?;
-    Ok(compressed.len())
-}
-
-/// The test step: fails when the gzipped total is over the budget.
+/// The test step: fails when the gzipped first load, or the whole package, is over its budget.
 pub fn check_budget() -> Result<(), String> {
-    let sizes = measure()?;
-    let total: usize = sizes.iter().map(|file| file.gzip).sum();
-    for file in &sizes {
-        eprintln!("  {:>9} B gzip  {:>9} B raw  {}", file.gzip, file.raw, file.name);
-    }
-    eprintln!("  {total:>9} B gzip in all; the budget is {GZIP_BUDGET_BYTES} B");
-    if total > GZIP_BUDGET_BYTES {
-        return Err(format!(
-            "the widget weighs {total} B gzipped, over the budget of {GZIP_BUDGET_BYTES} B: \
-             find what grew (BENCHMARKS.md explains how to measure) before raising it"
-        ));
+    for (what, files, budget) in [
+        ("the first load", &FIRST_LOAD_FILES[..], GZIP_BUDGET_BYTES),
+        ("the whole package", &PACKAGE_FILES[..], PACKAGE_GZIP_BUDGET_BYTES),
+    ] {
+        let sizes = measure(files)?;
+        let total: usize = sizes.iter().map(|file| file.gzip).sum();
+        eprintln!("  {what}:");
+        for file in &sizes {
+            eprintln!("  {:>9} B gzip  {:>9} B brotli  {:>9} B raw  {}", file.gzip, file.brotli, file.raw, file.name);
+        }
+        eprintln!("  {total:>9} B gzip in all; the budget is {budget} B");
+        if total > budget {
+            return Err(format!(
+                "{what} weighs {total} B gzipped, over the budget of {budget} B: find what grew \
+                 (BENCHMARKS.md explains how to measure) before raising it"
+            ));
+        }
     }
     Ok(())
 }

@@ -1,13 +1,15 @@
 //! `cargo xtask test`: every check of the project, in order, stopping at the first failure.
 
 use std::env;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::bindings;
 use crate::cmd::{self, run};
 use crate::deny;
 use crate::interop;
+use crate::old_chromium::OLD_CHROMIUMS;
 use crate::server::Server;
 use crate::size;
 use crate::tools;
@@ -39,6 +41,10 @@ fn steps() -> Vec<Step> {
         Step { name: "size budget (gzipped widget files)", run: size::check_budget },
         Step { name: "build the review desk (desk/, its own wasm module)", run: tools::build_desk },
         Step { name: "browser tests (node --test tests/browser/)", run: browser_tests },
+        Step {
+            name: "old Chromium (88, 109) and Debian's: a smoke run of each page; the cannot-run messages",
+            run: old_chromium_tests,
+        },
         Step { name: "interop tests (python)", run: interop::interop_tests },
         Step { name: "bindings: python (maturin, pytest) and node (wasm-pack, node --test)", run: bindings::tests },
         Step { name: "cargo deny check licenses bans sources", run: deny::check },
@@ -126,6 +132,56 @@ fn clippy_wasm() -> Result<(), String> {
 /// Serves the built widget in-process on a free port and runs the node tests against it.
 fn browser_tests() -> Result<(), String> {
     tools::ensure_chromium()?;
+    run(node_tests()?.args(["--test", "tests/browser/"]))
+}
+
+/// The smoke tests in each browser offices run (issue 22): Chromium 88 and 109 from npm (see
+/// `old_chromium`) and Debian's, listed to the tests in `SELFCHECK_BROWSERS`; and, in Debian's,
+/// the messages of a page that cannot run the widget. Not in tests/browser/'s default run: the
+/// files are named `*.mjs`, not `*.test.mjs`.
+fn old_chromium_tests() -> Result<(), String> {
+    tools::ensure_chromium()?;
+    let mut browsers = Vec::new();
+    for build in &OLD_CHROMIUMS {
+        let unpacked = build.ensure()?;
+        browsers.push(browser_entry(&build.name(), Some(build.major), &unpacked.executable, Some(&unpacked.libraries)));
+    }
+    browsers.push(browser_entry("Debian's Chromium", None, Path::new(tools::CHROMIUM), None));
+    run(node_tests()?
+        .args(["--test", "tests/browser/old-chromium/smoke.mjs", "tests/browser/old-chromium/cannot-run.mjs"])
+        .env("SELFCHECK_BROWSERS", format!("[{}]", browsers.join(","))))
+}
+
+/// One browser of `SELFCHECK_BROWSERS`, as JSON: `{ name, major, executable, libraries }`.
+fn browser_entry(name: &str, major: Option<u32>, executable: &Path, libraries: Option<&Path>) -> String {
+    let major = major.map_or("null".to_owned(), |major| major.to_string());
+    let libraries = libraries.map_or("null".to_owned(), |dir| json_string(&dir.to_string_lossy()));
+    format!(
+        r#"{{"name":{},"major":{major},"executable":{},"libraries":{libraries}}}"#,
+        json_string(name),
+        json_string(&executable.to_string_lossy())
+    )
+}
+
+/// `text` as a JSON string.
+fn json_string(text: &str) -> String {
+    let mut quoted = String::from('"');
+    for c in text.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            c if u32::from(c) < 0x20 => quoted.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
+}
+
+/// `node` with what every browser test needs: its node packages, the CLI built, the bureau's
+/// generated set written, and the built widget and desk served in-process on a free port
+/// (`SELFCHECK_URL`, `SELFCHECK_BIN`, `SELFCHECK_BUREAU_SET`; `CHROMIUM` is Debian's).
+fn node_tests() -> Result<Command, String> {
     tools::ensure_node_deps()?;
     let selfcheck = build_cli()?;
     let bureau_set = crate::server::sample_dir();
@@ -134,16 +190,34 @@ fn browser_tests() -> Result<(), String> {
     }
     let url = format!("http://127.0.0.1:{}/", Server::bind(0)?.spawn());
     eprintln!("xtask test: serving the widget at {url}");
-    run(cmd::command("node")
-        .args(["--test", "tests/browser/"])
-        .env("SELFCHECK_URL", &url)
+    let mut node = cmd::command("node");
+    node.env("SELFCHECK_URL", &url)
         .env("SELFCHECK_BIN", &selfcheck)
         .env("SELFCHECK_BUREAU_SET", &bureau_set)
-        .env("CHROMIUM", tools::CHROMIUM))
+        .env("CHROMIUM", tools::CHROMIUM);
+    Ok(node)
 }
 
 /// Builds the CLI (debug) and returns the absolute path of the `selfcheck` binary.
 pub fn build_cli() -> Result<PathBuf, String> {
     run(cmd::cargo().args(["build", "-p", "selfcheck-cli"]))?;
     Ok(cmd::target_dir().join("debug").join(format!("selfcheck{}", env::consts::EXE_SUFFIX)))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn lists_a_browser_as_json() {
+        let entry =
+            super::browser_entry("Chromium 88", Some(88), Path::new("/a \"b\"/chromium"), Some(Path::new("/a\\lib")));
+        assert_eq!(
+            entry,
+            r#"{"name":"Chromium 88","major":88,"executable":"/a \"b\"/chromium","libraries":"/a\\lib"}"#
+        );
+        let debian = super::browser_entry("Debian's", None, Path::new("/usr/bin/chromium"), None);
+        assert_eq!(debian, r#"{"name":"Debian's","major":null,"executable":"/usr/bin/chromium","libraries":null}"#);
+        assert_eq!(super::json_string("a\nb"), r#""a\u000ab""#);
+    }
 }

@@ -19,8 +19,130 @@ pub fn build_widget() -> Result<(), String> {
     ensure_wasm_bindgen()?;
     ensure_wasm_pack()?;
     wasm_pack_build()?;
-    optimize_wasm()?;
-    package_widget()
+    let pkg = cmd::root().join("pkg");
+    optimize(&pkg.join("selfcheck_web_bg.wasm"), &WASM_OPT_ARGS, "widget")?;
+    build_fallback(Fallback {
+        package: "selfcheck-web",
+        profile: "release",
+        file: "selfcheck_web",
+        out_dir: &pkg,
+        out_name: "selfcheck_web_fallback",
+        opt_level: "-Oz",
+    })?;
+    package_widget()?;
+    build_first_screen(&pkg)?;
+    crate::compress::precompress(&pkg)
+}
+
+/// Where the standalone page's first screen goes in `web/demo/index.html`.
+const FIRST_SCREEN_MARKER: &str = "<!-- selfcheck:first-screen";
+
+/// Renders the widget's first screen at build time (the `first-screen` program of the widget's
+/// crate, yew's server renderer over the same components): the modules the package loads for a
+/// page's language into `pkg/`, and the standalone page with its first screen in a declarative
+/// shadow root into the site folder, which `cargo xtask serve` serves.
+fn build_first_screen(pkg: &Path) -> Result<(), String> {
+    let rendered = cmd::target_dir().join("first-screen");
+    fs::create_dir_all(&rendered).map_err(|error| format!("cannot create {}: {error}", rendered.display()))?;
+    run(cmd::cargo()
+        .args(["run", "--quiet", "-p", "selfcheck-web", "--features", "prerender", "--bin", "first-screen", "--"])
+        .arg(&rendered))?;
+    for lang in ["zh", "en"] {
+        let module = format!("selfcheck-first-{lang}.js");
+        fs::copy(rendered.join(&module), pkg.join(&module))
+            .map_err(|error| format!("cannot copy {module} into pkg/: {error}"))?;
+    }
+    let html = fs::read_to_string(rendered.join("first-screen-zh.html"))
+        .map_err(|error| format!("cannot read the rendered first screen: {error}"))?;
+    let page_path = cmd::root().join("web").join("demo").join("index.html");
+    let page =
+        fs::read_to_string(&page_path).map_err(|error| format!("cannot read {}: {error}", page_path.display()))?;
+    let Some(at) = page.find(FIRST_SCREEN_MARKER) else {
+        return Err(format!("{} has no {FIRST_SCREEN_MARKER} … --> for the first screen", page_path.display()));
+    };
+    let end = page[at..].find("-->").map(|offset| at + offset + 3).ok_or("the first screen's marker is not closed")?;
+    // The shadow root as `mount()` finds it: the stylesheet, a slot for the page's own message
+    // (noscript, or why the widget cannot run), the first screen in its wrapper.
+    let template = format!(
+        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"./pkg/selfcheck.css\"><slot></slot>\
+         <div data-selfcheck-first=\"zh\">{html}</div></template>"
+    );
+    let site = site_dir();
+    fs::create_dir_all(&site).map_err(|error| format!("cannot create {}: {error}", site.display()))?;
+    fs::write(site.join("index.html"), format!("{}{template}{}", &page[..at], &page[end..]))
+        .map_err(|error| format!("cannot write {}: {error}", site.join("index.html").display()))?;
+    crate::compress::precompress(&site)
+}
+
+/// Where the build writes the pages it makes from `web/demo/` (the standalone page with the
+/// first screen in it), which `cargo xtask serve` serves before the sources.
+pub fn site_dir() -> std::path::PathBuf {
+    cmd::target_dir().join("site")
+}
+
+/// A wasm module built again for the browsers whose WebAssembly has no reference types
+/// (Chromium before 96: 360 极速模式 13, the 信创 browsers of Chromium 8x), which the loader
+/// picks only where the first build cannot run.
+struct Fallback<'a> {
+    /// The crate.
+    package: &'a str,
+    /// Its cargo profile (the one the first build uses).
+    profile: &'a str,
+    /// The `.wasm` cargo writes, without extension.
+    file: &'a str,
+    /// Where its glue and wasm go.
+    out_dir: &'a Path,
+    /// wasm-bindgen's `--out-name`: `NAME.js` and `NAME_bg.wasm`.
+    out_name: &'a str,
+    /// wasm-opt's optimization, as for the first build.
+    opt_level: &'a str,
+}
+
+/// The WebAssembly features of Chromium 88, the oldest supported: no reference types.
+const FALLBACK_FEATURES: [&str; 6] = [
+    "--mvp-features",
+    "--enable-bulk-memory",
+    "--enable-sign-ext",
+    "--enable-nontrapping-float-to-int",
+    "--enable-mutable-globals",
+    "--enable-multivalue",
+];
+
+/// Builds the fallback: the crate compiled for the WebAssembly MVP, `reference-types` taken out of
+/// the `target_features` the standard library brings (else wasm-bindgen writes glue that needs
+/// them), then wasm-bindgen, then wasm-opt with reference types off, which writes the MVP form of
+/// `call_indirect` and refuses the module if it uses a reference type anywhere.
+fn build_fallback(fallback: Fallback<'_>) -> Result<(), String> {
+    let target_dir = cmd::target_dir().join("fallback");
+    run(cmd::cargo()
+        .args(["build", "-p", fallback.package, "--target", WASM_TARGET, "--profile", fallback.profile])
+        .env("CARGO_TARGET_DIR", &target_dir)
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "-C target-cpu=mvp"))?;
+    let profile_dir = if fallback.profile == "dev" { "debug" } else { fallback.profile };
+    let built = target_dir.join(WASM_TARGET).join(profile_dir).join(format!("{}.wasm", fallback.file));
+    let module = fs::read(&built).map_err(|error| format!("cannot read {}: {error}", built.display()))?;
+    let stripped = crate::wasm_module::without_target_feature(&module, "reference-types")
+        .map_err(|error| format!("{}: {error}", built.display()))?;
+    if crate::wasm_module::target_features(&stripped)?.iter().any(|feature| feature == "reference-types") {
+        return Err(format!("{}: reference-types is still listed in target_features", built.display()));
+    }
+    let input = target_dir.join(format!("{}.wasm", fallback.out_name));
+    fs::write(&input, stripped).map_err(|error| format!("cannot write {}: {error}", input.display()))?;
+    run(command("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-name", fallback.out_name, "--out-dir"])
+        .arg(fallback.out_dir)
+        .arg(&input))?;
+    let wasm = fallback.out_dir.join(format!("{}_bg.wasm", fallback.out_name));
+    let mut args: Vec<&str> = vec![fallback.opt_level];
+    args.extend(FALLBACK_FEATURES);
+    args.extend(["--strip-debug", "--strip-producers", "-o"]);
+    optimize(&wasm, &args, fallback.out_name)?;
+    let glue = fs::read_to_string(fallback.out_dir.join(format!("{}.js", fallback.out_name)))
+        .map_err(|error| format!("cannot read the fallback's glue: {error}"))?;
+    if glue.contains("externref") {
+        return Err(format!("{}.js still uses reference types (externref)", fallback.out_name));
+    }
+    Ok(())
 }
 
 /// Where the desk's built files go; served under `/desk/`.
@@ -28,8 +150,12 @@ pub const DESK_PKG: &str = "desk-pkg";
 
 /// Files of the desk beside what wasm-bindgen generates: the page's and the worker's entries
 /// and the desk's stylesheet.
-const DESK_FILES: [(&str, &str); 3] =
-    [("desk/js/desk.js", "desk.js"), ("desk/js/desk-worker.js", "desk-worker.js"), ("desk/style/desk.css", "desk.css")];
+const DESK_FILES: [(&str, &str); 4] = [
+    ("desk/js/desk.js", "desk.js"),
+    ("desk/js/desk-worker.js", "desk-worker.js"),
+    ("desk/style/desk.css", "desk.css"),
+    ("web/js/selfcheck-unsupported.js", "selfcheck-unsupported.js"),
+];
 
 /// Builds the bureau's review desk into `desk-pkg/`: its own wasm module (so that the widget
 /// does not grow), built as the widget is (cargo for wasm32, wasm-bindgen for the web, npm's
@@ -49,11 +175,28 @@ pub fn build_desk() -> Result<(), String> {
         .args(["--enable-nontrapping-float-to-int", "--enable-multivalue", "--enable-mutable-globals"])
         .args(["--strip-debug", "--strip-producers", "-o"])
         .arg(&wasm))?;
+    build_fallback(Fallback {
+        package: "selfcheck-desk",
+        profile: "desk",
+        file: "selfcheck_desk",
+        out_dir: &out,
+        out_name: "selfcheck_desk_fallback",
+        opt_level: "-O3",
+    })?;
     for (from, to) in DESK_FILES {
         fs::copy(root.join(from), out.join(to))
             .map_err(|error| format!("cannot copy {from} into {DESK_PKG}/: {error}"))?;
     }
-    Ok(())
+    // The worker of the fallback build: the same script, importing the fallback's glue.
+    let worker = fs::read_to_string(root.join("desk/js/desk-worker.js"))
+        .map_err(|error| format!("cannot read desk/js/desk-worker.js: {error}"))?;
+    let glue = "from './selfcheck_desk.js';";
+    if !worker.contains(glue) {
+        return Err(format!("desk/js/desk-worker.js no longer imports {glue:?}: the fallback worker cannot be made"));
+    }
+    fs::write(out.join("desk-worker-fallback.js"), worker.replace(glue, "from './selfcheck_desk_fallback.js';"))
+        .map_err(|error| format!("cannot write {DESK_PKG}/desk-worker-fallback.js: {error}"))?;
+    crate::compress::precompress(&out)
 }
 
 /// The binaryen release whose wasm-opt reads what rustc 1.95 and wasm-bindgen emit.
@@ -100,35 +243,34 @@ const WASM_OPT_ARGS: [&str; 10] = [
 /// about 20 s on this wasm, so its output is kept under `target/wasm-opt/` with the SHA-256 of
 /// its input (with wasm-opt's version and arguments) and reused while that has not changed:
 /// `cargo xtask serve` with nothing changed starts in seconds.
-fn optimize_wasm() -> Result<(), String> {
+fn optimize(wasm: &Path, args: &[&str], cache_name: &str) -> Result<(), String> {
     let wasm_opt = ensure_wasm_opt()?;
-    let wasm = cmd::root().join("pkg").join("selfcheck_web_bg.wasm");
-    let input = fs::read(&wasm).map_err(|error| format!("cannot read {}: {error}", wasm.display()))?;
+    let input = fs::read(wasm).map_err(|error| format!("cannot read {}: {error}", wasm.display()))?;
     let version = stdout(command(&wasm_opt).arg("--version")).unwrap_or_default();
-    let key = wasm_opt_cache_key(&input, &version);
-    let cache = cmd::target_dir().join("wasm-opt");
+    let key = wasm_opt_cache_key(&input, &version, args);
+    let cache = cmd::target_dir().join("wasm-opt").join(cache_name);
     let (cached_key, cached_output) = (cache.join("input.sha256"), cache.join("output.wasm"));
     if fs::read_to_string(&cached_key).is_ok_and(|stored| stored.trim() == key)
-        && fs::copy(&cached_output, &wasm).is_ok()
+        && fs::copy(&cached_output, wasm).is_ok()
     {
         eprintln!("xtask: wasm-opt skipped: its input has not changed (output reused from {})", cache.display());
         return Ok(());
     }
-    run(command(wasm_opt).arg(&wasm).args(WASM_OPT_ARGS).arg(&wasm))?;
+    run(command(wasm_opt).arg(wasm).args(args).arg(wasm))?;
     // A failure to fill the cache only costs the next build its time.
     let _ = fs::create_dir_all(&cache)
-        .and_then(|()| fs::copy(&wasm, &cached_output))
+        .and_then(|()| fs::copy(wasm, &cached_output))
         .and_then(|_| fs::write(&cached_key, &key));
     Ok(())
 }
 
 /// The hex SHA-256 of what determines wasm-opt's output: its input, version and arguments.
-fn wasm_opt_cache_key(input: &[u8], version: &str) -> String {
+fn wasm_opt_cache_key(input: &[u8], version: &str, args: &[&str]) -> String {
     use sha2::Digest as _;
     let mut hasher = sha2::Sha256::new();
     hasher.update(input);
     hasher.update(version.trim().as_bytes());
-    for arg in WASM_OPT_ARGS {
+    for arg in args {
         hasher.update([0]);
         hasher.update(arg.as_bytes());
     }
@@ -137,8 +279,9 @@ fn wasm_opt_cache_key(input: &[u8], version: &str) -> String {
 
 /// Files of the package beside what wasm-pack generates: the JavaScript API, its types and the
 /// widget's stylesheet.
-const PACKAGE_FILES: [(&str, &str); 3] = [
+const PACKAGE_FILES: [(&str, &str); 4] = [
     ("web/js/selfcheck-widget.js", "selfcheck-widget.js"),
+    ("web/js/selfcheck-unsupported.js", "selfcheck-unsupported.js"),
     ("web/js/selfcheck-widget.d.ts", "selfcheck-widget.d.ts"),
     ("web/style/selfcheck.css", "selfcheck.css"),
 ];
@@ -173,11 +316,18 @@ fn package_widget() -> Result<(), String> {
   "files": [
     "selfcheck-widget.js",
     "selfcheck-widget.d.ts",
+    "selfcheck-unsupported.js",
     "selfcheck.css",
     "selfcheck_web.js",
     "selfcheck_web.d.ts",
     "selfcheck_web_bg.wasm",
     "selfcheck_web_bg.wasm.d.ts",
+    "selfcheck_web_fallback.js",
+    "selfcheck_web_fallback_bg.wasm",
+    "selfcheck-first-zh.js",
+    "selfcheck-first-en.js",
+    "*.gz",
+    "*.br",
     "README.md"
   ],
   "sideEffects": ["./selfcheck-widget.js"]
@@ -312,11 +462,13 @@ mod tests {
 
     #[test]
     fn wasm_opt_cache_key_follows_input_and_version() {
-        let key = super::wasm_opt_cache_key(b"\0asm", "wasm-opt version 132");
+        let args = super::WASM_OPT_ARGS;
+        let key = super::wasm_opt_cache_key(b"\0asm", "wasm-opt version 132", &args);
         assert_eq!(key.len(), 64);
-        assert_eq!(key, super::wasm_opt_cache_key(b"\0asm", "wasm-opt version 132\n"));
-        assert_ne!(key, super::wasm_opt_cache_key(b"\0asm\x01", "wasm-opt version 132"));
-        assert_ne!(key, super::wasm_opt_cache_key(b"\0asm", "wasm-opt version 133"));
+        assert_eq!(key, super::wasm_opt_cache_key(b"\0asm", "wasm-opt version 132\n", &args));
+        assert_ne!(key, super::wasm_opt_cache_key(b"\0asm\x01", "wasm-opt version 132", &args));
+        assert_ne!(key, super::wasm_opt_cache_key(b"\0asm", "wasm-opt version 133", &args));
+        assert_ne!(key, super::wasm_opt_cache_key(b"\0asm", "wasm-opt version 132", &args[1..]));
     }
 
     #[test]

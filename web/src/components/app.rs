@@ -43,6 +43,49 @@ pub struct AppProps {
     pub addressee: Option<selfcheck_core::Text>,
     /// The host's own "how to submit" text, replacing the default.
     pub submission: Option<selfcheck_core::Text>,
+    /// What was answered and typed on the pre-rendered first screen, laid over the draft.
+    #[prop_or_default]
+    pub early: Option<Shared<crate::early::EarlyInput>>,
+    /// Rendered at build time as the first screen shown before the WebAssembly arrives
+    /// (`first_screen.rs`): nothing is known of storage yet, and no effect runs.
+    #[prop_or_default]
+    pub first_screen: bool,
+}
+
+/// The state to start from: the draft, key, export and language restored from storage when the
+/// host keeps them; a blank draft otherwise, or on the first screen rendered at build time.
+fn restored_state(
+    host: &Host,
+    catalogue: Shared<Catalogue>,
+    host_profile: Shared<HostProfile>,
+    lang: Lang,
+    first_screen: bool,
+) -> State {
+    let keys = match &host.keys {
+        _ if first_screen => {
+            return State::new(catalogue, lang, None, host_profile, StorageState::Starting, None, None);
+        }
+        None => return State::new(catalogue, lang, None, host_profile, StorageState::Off, None, None),
+        Some(keys) => keys,
+    };
+    let restored = storage::restore(keys, &catalogue);
+    host.base_revision.set(restored.revision);
+    let mut state = State::new(
+        catalogue,
+        storage::load_lang(keys).unwrap_or(lang),
+        restored.draft,
+        host_profile,
+        StorageState::Saved,
+        storage::load_key(keys),
+        storage::load_export(keys),
+    );
+    if restored.set_aside {
+        state.messages.push((Place::Page, Notice::Info(S::DraftSetAside)));
+    }
+    if let Some(version) = restored.carried_over_from {
+        state.messages.push((Place::Page, Notice::Detail(S::DraftCarriedOver, version)));
+    }
+    state
 }
 
 /// The questionnaire with its live results.
@@ -52,28 +95,17 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let (host, catalogue, host_profile, lang) =
             (host.clone(), props.catalogue.clone(), props.host_profile.clone(), props.lang);
+        let (early, first_screen) = (props.early.clone(), props.first_screen);
         use_reducer(move || {
-            let Some(keys) = &host.keys else {
-                return State::new(catalogue, lang, None, host_profile, StorageState::Off, None, None);
-            };
-            let restored = storage::restore(keys, &catalogue);
-            host.base_revision.set(restored.revision);
-            let mut state = State::new(
-                catalogue,
-                storage::load_lang(keys).unwrap_or(lang),
-                restored.draft,
-                host_profile,
-                StorageState::Saved,
-                storage::load_key(keys),
-                storage::load_export(keys),
-            );
-            if restored.set_aside {
-                state.messages.push((Place::Page, Notice::Info(S::DraftSetAside)));
+            let state = restored_state(&host, catalogue, host_profile, lang, first_screen);
+            // What the person did on the first screen is newer than any stored draft.
+            match early {
+                Some(early) => {
+                    let state = Rc::new(state).reduce(Action::CarryOver(early.0));
+                    Rc::try_unwrap(state).unwrap_or_else(|shared| (*shared).clone())
+                }
+                None => state,
             }
-            if let Some(version) = restored.carried_over_from {
-                state.messages.push((Place::Page, Notice::Detail(S::DraftCarriedOver, version)));
-            }
-            state
         })
     };
     // One callback for the widget's lifetime: children compare it, and a new one per render
@@ -207,9 +239,12 @@ pub fn App(props: &AppProps) -> Html {
     // first task after that screen is presented. The marks are for hosts and benchmarks:
     // `selfcheck:rest` is also the moment the first screen's frame was presented.
     {
-        let dispatch = dispatch.clone();
+        let (dispatch, host) = (dispatch.clone(), host.clone());
         use_effect_with((), move |()| {
             crate::browser::mark("selfcheck:interactive");
+            // The host page swaps this tree for the pre-rendered first screen now, in this task.
+            *host.dispatch.borrow_mut() = Some(dispatch.clone());
+            host.emit("rendered", "{}");
             crate::browser::after_next_frame(move || {
                 crate::browser::mark("selfcheck:rest");
                 dispatch.emit(Action::RenderRest);
@@ -268,7 +303,7 @@ pub fn App(props: &AppProps) -> Html {
     let shown_areas = if state.first_screen_only { 1 } else { catalogue.areas().len() };
     html! {
         <ContextProvider<HostRef> context={host.clone()}>
-        <div class="selfcheck" lang={lang.tag()}>
+        <div class="selfcheck" lang={lang.tag()} data-first-screen={props.first_screen.then_some("")}>
             <div class="selfcheck-screen">
                 <Toolbar state={(*state).clone()} dispatch={dispatch.clone()} />
                 <Banners state={(*state).clone()} dispatch={dispatch.clone()} />

@@ -84,6 +84,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let (status, status_text) = match state.storage {
         _ if state.conflict => ("paused", S::SavingPaused),
+        StorageState::Starting => ("starting", S::Starting),
         StorageState::Off => ("off", S::StorageOff),
         StorageState::Saved => ("saved", S::Saved),
         StorageState::Saving => ("saving", S::Saving),
