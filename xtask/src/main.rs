@@ -38,7 +38,7 @@ commands:
                     --browser: skip the native benchmarks, keep their section
   fuzz [--seconds N] [TARGET...]
                     run the fuzz targets (result, answers, draft, catalogue, key_file,
-                    bureau; all by default) for N seconds each (default 60); not part of test
+                    bureau, desk_archive; all by default) for N seconds each (default 60); not part of test
   bureau-set DIR [--associations N] [--months M] [--plain]
                     write the generated set of received results (with a key register and
                     an expected list) that the bureau's tests use, for the desk's tests,

@@ -49,12 +49,16 @@ pub const PACKAGE_FILES: [&str; 9] = [
 /// the pre-rendered first screen in Chinese (`selfcheck-first-zh.js`, 9.3 KiB), which a page
 /// shows before the rest arrives, the first screen's handling in `selfcheck-widget.js` (2.9 KiB)
 /// and the carry-over of what was done on it in the wasm (2.7 KiB).
-pub const GZIP_BUDGET_BYTES: usize = 435 * 1024;
+/// Raised to 437 KiB when issue 25 met it (436.0 KiB measured): the core's words the widget
+/// carries with every message it has, each key-file parameter's range, UTF-16 and video files
+/// named, the desk's archive rows.
+pub const GZIP_BUDGET_BYTES: usize = 437 * 1024;
 
 /// The most the whole package's gzipped files may weigh: the first load, the English first
 /// screen and the fallback build for Chromium 88 to 95 (issue 23: 855.9 KiB measured; 857 KiB when
 /// merged with issue 22's last change to `selfcheck-unsupported.js`, 856.04 KiB measured).
-pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 857 * 1024;
+/// 860 KiB with issue 25's words, in both builds (859.0 KiB measured).
+pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 860 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {
