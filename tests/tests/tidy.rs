@@ -116,3 +116,85 @@ fn the_readme_quick_start_is_two_commands() {
     assert_eq!(commands, ["cargo xtask serve", "cargo xtask test"]);
     assert!(text.contains("## Wire format"), "README documents the wire format");
 }
+
+/// The dependencies of `crates` in Cargo.lock, themselves included, read from the lock file's
+/// `[[package]]` tables (one version of each name is enough here).
+fn locked_closure(crates: &[&str]) -> std::collections::BTreeSet<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).unwrap();
+    let mut dependencies: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
+    for package in lock.split("[[package]]").skip(1) {
+        let name = package.lines().find_map(|line| line.strip_prefix("name = ")).unwrap_or("").trim_matches('"');
+        let listed = package.split("dependencies = [").nth(1).and_then(|rest| rest.split(']').next()).unwrap_or("");
+        let names = listed
+            .split(',')
+            .filter_map(|entry| entry.trim().trim_matches('"').split(' ').next().filter(|name| !name.is_empty()))
+            .map(str::to_owned);
+        dependencies.entry(name.to_owned()).or_default().extend(names);
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let mut stack: Vec<String> = crates.iter().map(|name| (*name).to_owned()).collect();
+    while let Some(name) = stack.pop() {
+        assert!(dependencies.contains_key(&name), "{name} is not in Cargo.lock");
+        if seen.insert(name.clone()) {
+            stack.extend(dependencies[&name].iter().cloned());
+        }
+    }
+    seen
+}
+
+/// Architecture Invariant: a debug build of any program using the core opens a key file and
+/// signs in milliseconds, because every crate whose loops a key file's reading or a signature
+/// runs through is optimized in the dev profile (a debug build took 2.5 s to open a key file
+/// while pkcs5 was missing). A new dependency of the key code must be listed or named here as
+/// one that runs no loop of its own.
+#[test]
+fn dev_profile_optimizes_every_key_crate() {
+    const RUNS_NO_LOOP_OF_ITS_OWN: &[&str] = &[
+        // Types, traits, parsing of the key file's few hundred bytes, and build-time helpers.
+        "base64ct",
+        "block-padding",
+        "cfg-if",
+        "const-oid",
+        "cpufeatures",
+        "crypto-common",
+        "curve25519-dalek-derive",
+        "der",
+        "ed25519",
+        "fiat-crypto",
+        "generic-array",
+        "libc",
+        "pem-rfc7468",
+        "pkcs8",
+        "proc-macro2",
+        "quote",
+        "rand_core",
+        "rustc_version",
+        "semver",
+        "serde",
+        "serde_core",
+        "serde_derive",
+        "signature",
+        "spki",
+        "subtle",
+        "syn",
+        "typenum",
+        "unicode-ident",
+        "version_check",
+        "zeroize",
+    ];
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    let optimized: Vec<&str> = manifest
+        .split("[profile.dev.package.")
+        .skip(1)
+        .filter(|table| table.lines().nth(1).is_some_and(|line| line.trim() == "opt-level = 3"))
+        .filter_map(|table| table.split(']').next())
+        .collect();
+    let closure = locked_closure(&["pkcs5", "scrypt", "ed25519-dalek"]);
+    let missing: Vec<&String> = closure
+        .iter()
+        .filter(|name| !optimized.contains(&name.as_str()) && !RUNS_NO_LOOP_OF_ITS_OWN.contains(&name.as_str()))
+        .collect();
+    assert!(missing.is_empty(), "key crates not optimized in the dev profile (Cargo.toml): {missing:?}");
+    let stale: Vec<&&str> = optimized.iter().filter(|name| !closure.contains(**name)).collect();
+    assert!(stale.is_empty(), "optimized in the dev profile but not a key crate: {stale:?}");
+}
