@@ -309,11 +309,17 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
             let answers = Answers::from_json(&catalogue, &json)
                 .map_err(|error| i18n::cannot(lang, Action::Score, &escape::path(&path), &i18n::core(lang, &error)))?;
             warn_about(&answers, lang);
-            let report = Report::compute(&catalogue, &answers);
+            let cannot_score = |error: selfcheck_core::Error| {
+                i18n::cannot(lang, Action::Score, &escape::path(&path), &i18n::core(lang, &error))
+            };
+            let report = Report::compute(&catalogue, &answers).map_err(cannot_score)?;
             match format {
-                ReportFormat::Json => writeln!(out, "{}", to_json(&report.to_doc(&catalogue, &answers).to_json()))?,
+                ReportFormat::Json => {
+                    writeln!(out, "{}", to_json(&report.to_doc(&catalogue, &answers).map_err(cannot_score)?.to_json()))?
+                }
                 ReportFormat::Text => {
-                    write!(out, "{}", escape::lines(&render::report_text(&catalogue, &answers, &report, lang)))?
+                    let text = render::report_text(&catalogue, &answers, &report, lang).map_err(cannot_score)?;
+                    write!(out, "{}", escape::lines(&text))?
                 }
             }
         }
@@ -371,7 +377,9 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
             let result = sign_result(&catalogue, &checked, &key, &issued, random_bytes(lang)?).map_err(|error| {
                 i18n::cannot(lang, Action::Sign, &escape::path(&answers_path), &i18n::core(lang, &error))
             })?;
-            let report = Report::compute(&catalogue, &checked);
+            let report = Report::compute(&catalogue, &checked).map_err(|error| {
+                i18n::cannot(lang, Action::Sign, &escape::path(&answers_path), &i18n::core(lang, &error))
+            })?;
             match &out_path {
                 Some(path) => write_new_file(path, format!("{result}\n").as_bytes(), false, lang)?,
                 None => writeln!(out, "{}", escape::json(&result))?,
@@ -381,7 +389,7 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
                 let note = i18n::unanswered_note(lang, report.open.len(), catalogue.criteria().len());
                 eprintln!("{}", i18n::program(lang, &note));
             }
-            let grade = escape::escape(&report.grade_text(&catalogue, lang)).into_owned();
+            let grade = escape::escape(&report.grade_text(&catalogue, lang).unwrap_or_default()).into_owned();
             let shown_out = out_path.as_deref().map(escape::path);
             let signed = i18n::signed(lang, report.score, &grade, &key.public().fingerprint(), shown_out.as_deref());
             eprintln!("{}", i18n::program(lang, &signed));

@@ -118,54 +118,65 @@ fn profile_lines(profile: &Profile, lang: Lang) -> String {
 }
 
 /// The report of `score` as text: the association, then the figures.
-pub fn report_text(catalogue: &Catalogue, answers: &Answers, report: &Report, lang: Lang) -> String {
-    profile_lines(answers.profile(), lang) + &report_body(catalogue, answers, report, lang)
+///
+/// # Errors
+///
+/// The core's [`selfcheck_core::Error::CatalogueMismatch`] when the report or the answers are
+/// not the catalogue's.
+pub fn report_text(
+    catalogue: &Catalogue,
+    answers: &Answers,
+    report: &Report,
+    lang: Lang,
+) -> Result<String, selfcheck_core::Error> {
+    Ok(profile_lines(answers.profile(), lang) + &report_body(catalogue, answers, report, lang)?)
 }
 
-/// Score, grade, completeness, areas, vetoes and the rectification list.
-fn report_body(catalogue: &Catalogue, answers: &Answers, report: &Report, lang: Lang) -> String {
+/// Score, grade, completeness, areas, vetoes and the rectification list, in the core's words
+/// and order (its accessors check that the report, the answers and the catalogue belong
+/// together).
+fn report_body(
+    catalogue: &Catalogue,
+    answers: &Answers,
+    report: &Report,
+    lang: Lang,
+) -> Result<String, selfcheck_core::Error> {
     let e = |text: &str| escape(text).into_owned();
-    let criteria = catalogue.criteria();
     let mut text = String::new();
     let _ = writeln!(text, "{}", i18n::score_line(lang, report.score, report.total, report.maximum));
-    let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::GRADE.get(lang), &e(&report.grade_text(catalogue, lang))));
-    let answered = format!("{} / {}", report.answered(), criteria.len());
+    let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::GRADE.get(lang), &e(&report.grade_text(catalogue, lang)?)));
+    let answered = format!("{} / {}", report.answered(), catalogue.criteria().len());
     let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::ANSWERED.get(lang), &answered));
     let _ = writeln!(text, "\n{}", i18n::heading(lang, i18n::AREAS.get(lang)));
-    for (area, (points, maximum)) in catalogue.areas().iter().zip(&report.areas) {
-        let title = e(area.title.get(lang));
+    for area in report.area_scores(catalogue)? {
+        let title = e(area.area.title.get(lang));
         let padding = " ".repeat(28usize.saturating_sub(display_width(&title)));
-        let _ = writeln!(text, "  {} {title}{padding} {points:>4} / {maximum}", e(&area.id));
+        let _ = writeln!(text, "  {} {title}{padding} {:>4} / {}", e(&area.area.id), area.points, area.maximum);
     }
-    if !report.vetoes.is_empty() {
+    let vetoes = report.veto_criteria(catalogue)?;
+    if !vetoes.is_empty() {
         let _ = writeln!(text, "\n{}", i18n::heading(lang, i18n::VETOES.get(lang)));
-        for &index in &report.vetoes {
-            let criterion = &criteria[index];
+        for criterion in vetoes {
             let reason = criterion.veto.as_ref().map(|veto| veto.get(lang)).unwrap_or("");
             let title = format!("{} {}", e(&criterion.id), e(criterion.title.get(lang)));
             let _ = writeln!(text, "  {}", i18n::labelled(lang, &title, &e(reason)));
         }
     }
     let _ = writeln!(text, "\n{}", i18n::heading(lang, i18n::RECTIFICATION.get(lang)));
-    if report.rectification.is_empty() {
+    let to_fix = report.rectification_entries(catalogue, answers)?;
+    if to_fix.is_empty() {
         let _ = writeln!(text, "  {}", i18n::NOTHING_TO_FIX.get(lang));
     }
-    for &index in &report.rectification {
-        let criterion = &criteria[index];
-        let outcome = &report.outcomes[index];
-        let lost = i18n::lost(lang, outcome.maximum - outcome.points, outcome.veto, !outcome.answered);
+    for entry in to_fix {
+        let criterion = entry.criterion;
+        let lost = i18n::lost(lang, entry.lost, entry.veto, entry.open);
         let _ = writeln!(text, "  {} {}{lost}", e(&criterion.id), e(criterion.title.get(lang)));
         let _ =
             writeln!(text, "     {}", i18n::clause(lang, &e(&criterion.clause.section), &e(&criterion.clause.quote)));
         let _ = writeln!(text, "     {}", i18n::labelled(lang, i18n::ACTION.get(lang), &e(criterion.action.get(lang))));
-        let missing = report.missing_items(catalogue, answers, index);
-        if !missing.is_empty() && outcome.answered {
-            let titles: Vec<String> = criterion
-                .items()
-                .iter()
-                .filter(|item| missing.contains(&item.id))
-                .map(|item| format!("{} {}", e(&item.id), e(item.title.get(lang))))
-                .collect();
+        if !entry.missing_items.is_empty() && !entry.open {
+            let titles: Vec<String> =
+                entry.missing_items.iter().map(|item| format!("{} {}", e(&item.id), e(item.title.get(lang)))).collect();
             let _ = writeln!(
                 text,
                 "     {}",
@@ -173,7 +184,7 @@ fn report_body(catalogue: &Catalogue, answers: &Answers, report: &Report, lang: 
             );
         }
     }
-    text
+    Ok(text)
 }
 
 /// The columns a text takes on a terminal: East Asian wide characters take two.
@@ -217,7 +228,8 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
             if !warnings.is_empty() {
                 rows.push((i18n::NOTES.get(lang), warnings.join(say!(lang, "", " "))));
             }
-            body = report_body(catalogue, &verified.answers, &verified.report, lang);
+            // Verification gives a report that fits its catalogue and answers.
+            body = report_body(catalogue, &verified.answers, &verified.report, lang).unwrap_or_default();
         }
         Checked::Invalid(reason, claimed) => {
             rows.push((i18n::VALIDITY.get(lang), i18n::status(lang, i18n::VERDICT_INVALID, &reason.line(lang))));
@@ -309,7 +321,10 @@ pub fn result_json(checked: &Checked, lang: Lang) -> Json {
                 verified.warnings.iter().map(|warning| Json::from(warning.message(lang))).collect();
             out.insert("warnings", Json::Array(warnings));
             out.insert("profile", verified.answers.to_doc(catalogue).profile.to_json());
-            out.insert("report", verified.report.to_doc(catalogue, &verified.answers).to_json());
+            // A verified result's report fits its catalogue and answers, so this is never left out.
+            if let Ok(report) = verified.report.to_doc(catalogue, &verified.answers) {
+                out.insert("report", report.to_json());
+            }
         }
         Checked::Invalid(reason, claimed) => {
             out.insert("valid", false);

@@ -183,7 +183,7 @@ pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
                 &escape(profile.period_from()),
                 &escape(profile.period_to()),
                 verified.report.score,
-                &escape(&verified.grade_text(lang)),
+                &escape(&verified.grade_text(lang).unwrap_or_default()),
                 &verified.key.fingerprint(),
             );
             let detail = i18n::with_warnings(lang, &detail, &warnings(verified, lang));

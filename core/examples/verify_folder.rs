@@ -32,7 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     path.display(),
                     profile.name(),
                     verified.report.score,
-                    verified.grade().label.en
+                    verified.grade()?.label.en
                 );
             }
             Ok(verified) => {

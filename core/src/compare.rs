@@ -15,19 +15,21 @@
 //! let mut after = before.clone();
 //! let a1 = catalogue.index_of("A1").unwrap();
 //! after.set_response(catalogue, a1, Some(Response::Partly)).unwrap();
-//! let (report_before, report_after) = (Report::compute(catalogue, &before), Report::compute(catalogue, &after));
+//! let (report_before, report_after) = (Report::compute(catalogue, &before)?, Report::compute(catalogue, &after)?);
 //!
 //! let comparison = Comparison::between(
 //!     Side { catalogue, answers: &before, report: &report_before },
 //!     Side { catalogue, answers: &after, report: &report_after },
-//! );
+//! )?;
 //! let changed: Vec<_> = comparison.changed().collect();
 //! assert_eq!(changed.len(), 1);
 //! assert_eq!(changed[0].id, "A1");
 //! assert_eq!(changed[0].points_change(), 20);
 //! assert_eq!(comparison.total_change(), 20);
+//! # Ok::<(), selfcheck_core::Error>(())
 //! ```
 
+use crate::Error;
 use crate::answers::{Answers, Entry, Response};
 use crate::catalogue::{Catalogue, Criterion};
 use crate::report::Report;
@@ -149,7 +151,14 @@ pub struct Comparison {
 
 impl Comparison {
     /// Compares `before` with `after`, criterion by criterion.
-    pub fn between(before: Side<'_>, after: Side<'_>) -> Comparison {
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CatalogueMismatch`] when a side's answers or report belong to another catalogue
+    /// than the side's.
+    pub fn between(before: Side<'_>, after: Side<'_>) -> Result<Comparison, Error> {
+        before.report.fits_with(before.catalogue, before.answers)?;
+        after.report.fits_with(after.catalogue, after.answers)?;
         let mut criteria: Vec<CriterionChange> = after
             .catalogue
             .criteria()
@@ -191,18 +200,20 @@ impl Comparison {
                 .map(|area| AreaChange { id: area.id.clone(), before: area_points(before, &area.id), after: None }),
         );
         let grade = |side: Side<'_>| side.catalogue.grades()[side.report.grade].id.clone();
-        Comparison {
+        // Both sides were found to fit their catalogues above, so their indexes are in range.
+        let grade_label = |side: Side<'_>, lang| side.catalogue.grades()[side.report.grade].label.get(lang).to_owned();
+        Ok(Comparison {
             criteria,
             areas,
             totals: [(before.report.total, before.report.maximum), (after.report.total, after.report.maximum)],
             scores: [before.report.score, after.report.score],
             grades: [grade(before), grade(after)],
             grade_texts: [before, after].map(|side| crate::Text {
-                zh: side.report.grade_text(side.catalogue, crate::Lang::Zh),
-                en: side.report.grade_text(side.catalogue, crate::Lang::En),
+                zh: side.report.standing().grade_text(&grade_label(side, crate::Lang::Zh), crate::Lang::Zh),
+                en: side.report.standing().grade_text(&grade_label(side, crate::Lang::En), crate::Lang::En),
             }),
             answered: [before.report.answered(), after.report.answered()],
-        }
+        })
     }
 
     /// The criteria where anything changed, in the order of [`Comparison::criteria`].
@@ -268,11 +279,13 @@ mod tests {
     use crate::report::Report;
 
     fn compare(catalogue: &Catalogue, before: &Answers, after: &Answers) -> Comparison {
-        let (report_before, report_after) = (Report::compute(catalogue, before), Report::compute(catalogue, after));
+        let (report_before, report_after) =
+            (Report::compute(catalogue, before).unwrap(), Report::compute(catalogue, after).unwrap());
         Comparison::between(
             Side { catalogue, answers: before, report: &report_before },
             Side { catalogue, answers: after, report: &report_after },
         )
+        .unwrap()
     }
 
     fn answered(catalogue: &Catalogue, answers: &[(&str, Response)]) -> Answers {
@@ -347,11 +360,13 @@ mod tests {
         let (first, last) = (&all[0], &all[all.len() - 1]);
         let before = answered(first, &[("C4", Response::No), ("C7", Response::Checked(0b101))]);
         let after = answered(last, &[("C4", Response::Yes), ("C7", Response::Checked(0b101))]);
-        let (report_before, report_after) = (Report::compute(first, &before), Report::compute(last, &after));
+        let (report_before, report_after) =
+            (Report::compute(first, &before).unwrap(), Report::compute(last, &after).unwrap());
         let comparison = Comparison::between(
             Side { catalogue: first, answers: &before, report: &report_before },
             Side { catalogue: last, answers: &after, report: &report_after },
-        );
+        )
+        .unwrap();
         let changed: Vec<(&str, i64)> =
             comparison.changed().map(|change| (change.id.as_str(), change.points_change())).collect();
         assert_eq!(changed, [("C4", 14)]);

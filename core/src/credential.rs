@@ -258,7 +258,7 @@ pub fn sign_result(
     if !problems.is_empty() {
         return Err(Error::IncompleteProfile(problems));
     }
-    let report = Report::compute(catalogue, answers);
+    let report = Report::compute(catalogue, answers)?;
     let document = ResultDoc {
         context: vec![VC_CONTEXT_V2.to_owned()],
         id: uuid_urn(random_id),
@@ -271,7 +271,7 @@ pub fn sign_result(
             profile: answers_doc.profile,
             catalogue: catalogue.reference(),
             answers: answers_doc.answers,
-            report: report.to_doc(catalogue, answers),
+            report: report.to_doc(catalogue, answers)?,
         },
         proof: ProofDoc {
             kind: String::new(),
@@ -322,23 +322,40 @@ pub struct VerifiedResult {
 
 impl VerifiedResult {
     /// The grade the report gives, as the result's catalogue names it.
-    pub fn grade(&self) -> &crate::Grade {
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CatalogueMismatch`] when the fields were changed after verification so that the
+    /// report no longer belongs to the catalogue (verification gives one that does).
+    pub fn grade(&self) -> Result<&crate::Grade, Error> {
         self.report.grade_in(&self.catalogue)
     }
 
     /// The grade as people read it ([`crate::Report::grade_text`]): "尚未完成" while criteria
     /// are open.
-    pub fn grade_text(&self, lang: crate::Lang) -> String {
+    ///
+    /// # Errors
+    ///
+    /// As [`VerifiedResult::grade`].
+    pub fn grade_text(&self, lang: crate::Lang) -> Result<String, Error> {
         self.report.grade_text(&self.catalogue, lang)
     }
 
     /// Each area's points and maximum.
-    pub fn area_scores(&self) -> Vec<crate::AreaScore<'_>> {
+    ///
+    /// # Errors
+    ///
+    /// As [`VerifiedResult::grade`].
+    pub fn area_scores(&self) -> Result<Vec<crate::AreaScore<'_>>, Error> {
         self.report.area_scores(&self.catalogue)
     }
 
     /// What to fix, in the order to fix it.
-    pub fn rectification(&self) -> Vec<crate::Rectification<'_>> {
+    ///
+    /// # Errors
+    ///
+    /// As [`VerifiedResult::grade`].
+    pub fn rectification(&self) -> Result<Vec<crate::Rectification<'_>>, Error> {
         self.report.rectification_entries(&self.catalogue, &self.answers)
     }
 
@@ -411,10 +428,11 @@ impl ResultWarning {
 /// let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().collect();
 /// let verified = verify_result(json, &catalogues, &now).unwrap();
 /// assert_eq!(verified.answers.profile().name(), "广东省示例行业协会");
-/// assert_eq!(verified.grade().label.zh, "合格");
+/// assert_eq!(verified.grade()?.label.zh, "合格");
 /// let to_fix: Vec<String> =
-///     verified.rectification().iter().map(|entry| format!("{} −{}", entry.criterion.id, entry.lost)).collect();
+///     verified.rectification()?.iter().map(|entry| format!("{} −{}", entry.criterion.id, entry.lost)).collect();
 /// assert!(!to_fix.is_empty());
+/// # Ok::<(), selfcheck_core::Error>(())
 /// ```
 ///
 /// # Errors
@@ -562,8 +580,8 @@ impl SignedResult {
         };
         let answers = Answers::from_doc(catalogue, &answers_doc)?;
         check_signable(&answers)?;
-        let report = Report::compute(catalogue, &answers);
-        compare_reports(&subject.report, &report.to_doc(catalogue, &answers))?;
+        let report = Report::compute(catalogue, &answers)?;
+        compare_reports(&subject.report, &report.to_doc(catalogue, &answers)?)?;
         let warnings = warnings(&issued, created.as_ref(), &answers);
         Ok(VerifiedResult {
             key,

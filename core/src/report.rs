@@ -1,5 +1,6 @@
 //! Scoring: the report is a pure function of a catalogue and answers checked against it.
 
+use crate::Error;
 use crate::answers::{Answers, Response};
 use crate::catalogue::{Area, Catalogue, Criterion, Grade, Item, Kind};
 use crate::wire::{AreaScoreDoc, CompletenessDoc, REPORT_FORMAT, RectificationDoc, ReportDoc};
@@ -19,9 +20,15 @@ pub struct Outcome {
 
 /// What the answers earn against the catalogue.
 ///
-/// Its fields are indexes into the catalogue it was computed with; the accessors
-/// ([`Report::grade_in`], [`Report::area_scores`], [`Report::rectification_entries`], …) return
-/// the catalogue's own items instead.
+/// Its fields are indexes into the catalogue it was computed with, whose digest it keeps; the
+/// accessors ([`Report::grade_in`], [`Report::area_scores`], [`Report::rectification_entries`],
+/// …) return the catalogue's own items instead, and an error when given another catalogue (or a
+/// report whose fields were changed to point outside it), never a panic or a wrong label.
+///
+/// # Errors
+///
+/// [`Report::compute`] and every accessor return [`Error::CatalogueMismatch`] when the answers
+/// or the report belong to another catalogue than the one given.
 ///
 /// ```
 /// use selfcheck_core::{Answers, Catalogue, Report, Response};
@@ -29,14 +36,15 @@ pub struct Outcome {
 /// let catalogue = Catalogue::builtin();
 /// let mut answers = Answers::blank(catalogue);
 /// answers.set(catalogue, "A1", Response::Yes).unwrap();
-/// let report = Report::compute(catalogue, &answers);
+/// let report = Report::compute(catalogue, &answers)?;
 /// assert_eq!(report.answered(), 1);
 /// let a1 = catalogue.criterion("A1").unwrap();
 /// assert_eq!(report.total, a1.points);
 /// // Every other criterion is open and on the rectification list, with the points it lacks.
-/// let to_fix = report.rectification_entries(catalogue, &answers);
+/// let to_fix = report.rectification_entries(catalogue, &answers)?;
 /// assert_eq!(to_fix.len(), catalogue.criteria().len() - 1);
 /// assert!(to_fix.iter().all(|entry| entry.open && entry.criterion.id != "A1"));
+/// # Ok::<(), selfcheck_core::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
@@ -59,6 +67,8 @@ pub struct Report {
     /// Indexes of the criteria below full points: vetoes first, then most points lost first,
     /// then catalogue order.
     pub rectification: Vec<usize>,
+    /// The digest of the catalogue the report was computed with.
+    catalogue: String,
 }
 
 /// Where a result stands for the people who read it and in the bureau's ranking: the one rule
@@ -140,7 +150,17 @@ pub fn outcome(criterion: &Criterion, response: Option<Response>) -> Outcome {
 
 impl Report {
     /// Scores `answers` against `catalogue`.
-    pub fn compute(catalogue: &Catalogue, answers: &Answers) -> Report {
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CatalogueMismatch`] when the answers were made for another catalogue.
+    pub fn compute(catalogue: &Catalogue, answers: &Answers) -> Result<Report, Error> {
+        if answers.catalogue_digest() != catalogue.digest() || answers.entries().len() != catalogue.criteria().len() {
+            return Err(Error::CatalogueMismatch {
+                expected: catalogue.to_string(),
+                found: answers.catalogue_digest().to_owned(),
+            });
+        }
         let outcomes: Vec<Outcome> = catalogue
             .criteria()
             .iter()
@@ -152,7 +172,29 @@ impl Report {
 
     /// Builds the report from per-criterion outcomes (in catalogue order), so that a caller that
     /// keeps outcomes can re-score one changed criterion without recomputing the others.
-    pub fn from_outcomes(catalogue: &Catalogue, outcomes: Vec<Outcome>) -> Report {
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CatalogueMismatch`] when there is not one outcome for each of the catalogue's
+    /// criteria.
+    pub fn from_outcomes(catalogue: &Catalogue, outcomes: Vec<Outcome>) -> Result<Report, Error> {
+        if outcomes.len() != catalogue.criteria().len() {
+            return Err(Error::CatalogueMismatch {
+                expected: catalogue.to_string(),
+                found: format!("{} / {}", outcomes.len(), catalogue.criteria().len()),
+            });
+        }
+        Ok(Report::build(catalogue, outcomes))
+    }
+
+    /// The report of blank answers for `catalogue`: every criterion open, nothing earned.
+    pub fn blank(catalogue: &Catalogue) -> Report {
+        Report::build(catalogue, catalogue.criteria().iter().map(|criterion| outcome(criterion, None)).collect())
+    }
+
+    /// The report of `outcomes`, one for each of the catalogue's criteria in its order (checked
+    /// by the callers).
+    fn build(catalogue: &Catalogue, outcomes: Vec<Outcome>) -> Report {
         let areas: Vec<(u32, u32)> = catalogue
             .areas()
             .iter()
@@ -179,13 +221,60 @@ impl Report {
             let outcome = &outcomes[index];
             (!outcome.veto, std::cmp::Reverse(outcome.maximum - outcome.points), index)
         });
-        Report { total, maximum, score, grade, areas, outcomes, vetoes, open, rectification }
+        Report {
+            total,
+            maximum,
+            score,
+            grade,
+            areas,
+            outcomes,
+            vetoes,
+            open,
+            rectification,
+            catalogue: catalogue.digest().to_owned(),
+        }
+    }
+
+    /// Whether every index the report holds points into `catalogue`, the one it was computed
+    /// with: after it, the accessors index the catalogue without a panic.
+    fn fits(&self, catalogue: &Catalogue) -> Result<(), Error> {
+        let criteria = catalogue.criteria().len();
+        let fits = self.catalogue == catalogue.digest()
+            && self.outcomes.len() == criteria
+            && self.areas.len() == catalogue.areas().len()
+            && self.grade < catalogue.grades().len()
+            && [&self.vetoes, &self.open, &self.rectification]
+                .iter()
+                .all(|indexes| indexes.iter().all(|&index| index < criteria));
+        if fits {
+            Ok(())
+        } else {
+            Err(Error::CatalogueMismatch { expected: catalogue.to_string(), found: self.catalogue.clone() })
+        }
+    }
+
+    /// Whether `answers` and the report belong to `catalogue`.
+    pub(crate) fn fits_with(&self, catalogue: &Catalogue, answers: &Answers) -> Result<(), Error> {
+        self.fits(catalogue)?;
+        if answers.catalogue_digest() == catalogue.digest() && answers.entries().len() == catalogue.criteria().len() {
+            Ok(())
+        } else {
+            Err(Error::CatalogueMismatch {
+                expected: catalogue.to_string(),
+                found: answers.catalogue_digest().to_owned(),
+            })
+        }
     }
 
     /// The report as a wire document.
-    pub fn to_doc(&self, catalogue: &Catalogue, answers: &Answers) -> ReportDoc {
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CatalogueMismatch`] when the report or the answers belong to another catalogue.
+    pub fn to_doc(&self, catalogue: &Catalogue, answers: &Answers) -> Result<ReportDoc, Error> {
+        self.fits_with(catalogue, answers)?;
         let criteria = catalogue.criteria();
-        ReportDoc {
+        Ok(ReportDoc {
             format: REPORT_FORMAT.to_owned(),
             catalogue: catalogue.reference(),
             total: self.total,
@@ -214,16 +303,29 @@ impl Report {
                         lost: outcome.maximum - outcome.points,
                         open: !outcome.answered,
                         veto: outcome.veto,
-                        missing_items: self.missing_items(catalogue, answers, index),
+                        missing_items: Report::missing_item_ids(catalogue, answers, index),
                     }
                 })
                 .collect(),
-        }
+        })
     }
 
-    /// The checklist sub-items of criterion `index` not met (all of them while open).
-    pub fn missing_items(&self, catalogue: &Catalogue, answers: &Answers, index: usize) -> Vec<String> {
-        let criterion = &catalogue.criteria()[index];
+    /// The checklist sub-items of criterion `index` not met (all of them while open); none for
+    /// an index outside the catalogue.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CatalogueMismatch`] when the report or the answers belong to another catalogue.
+    pub fn missing_items(&self, catalogue: &Catalogue, answers: &Answers, index: usize) -> Result<Vec<String>, Error> {
+        self.fits_with(catalogue, answers)?;
+        Ok(Report::missing_item_ids(catalogue, answers, index))
+    }
+
+    /// [`Report::missing_items`] once the inputs were found to belong together.
+    fn missing_item_ids(catalogue: &Catalogue, answers: &Answers, index: usize) -> Vec<String> {
+        let Some(criterion) = catalogue.criteria().get(index) else {
+            return Vec::new();
+        };
         let bits = match answers.entry(index).and_then(|entry| entry.response) {
             Some(Response::Checked(bits)) => bits,
             Some(Response::NotApplicable) => return Vec::new(),
@@ -250,10 +352,13 @@ impl Report {
     }
 
     /// The grade as people read it, in `lang`: the grade's label once every criterion is
-    /// answered, else "尚未完成" (see [`Standing`]). `catalogue` is the one the report was
-    /// computed with.
-    pub fn grade_text(&self, catalogue: &Catalogue, lang: crate::Lang) -> String {
-        self.standing().grade_text(self.grade_in(catalogue).label.get(lang), lang)
+    /// answered, else "尚未完成" (see [`Standing`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CatalogueMismatch`] when `catalogue` is not the one the report was computed with.
+    pub fn grade_text(&self, catalogue: &Catalogue, lang: crate::Lang) -> Result<String, Error> {
+        Ok(self.standing().grade_text(self.grade_in(catalogue)?.label.get(lang), lang))
     }
 
     /// Answered criteria (not applicable included).
@@ -261,40 +366,70 @@ impl Report {
         self.outcomes.len() - self.open.len()
     }
 
-    /// The grade, as the catalogue names it. `catalogue` is the one the report was computed with.
-    pub fn grade_in<'c>(&self, catalogue: &'c Catalogue) -> &'c Grade {
-        &catalogue.grades()[self.grade]
+    /// The grade, as the catalogue names it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CatalogueMismatch`] when `catalogue` is not the one the report was computed with.
+    pub fn grade_in<'c>(&self, catalogue: &'c Catalogue) -> Result<&'c Grade, Error> {
+        self.fits(catalogue)?;
+        Ok(&catalogue.grades()[self.grade])
     }
 
     /// Each area with its points and maximum, in catalogue order.
-    pub fn area_scores<'c>(&self, catalogue: &'c Catalogue) -> Vec<AreaScore<'c>> {
-        catalogue
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CatalogueMismatch`] when `catalogue` is not the one the report was computed with.
+    pub fn area_scores<'c>(&self, catalogue: &'c Catalogue) -> Result<Vec<AreaScore<'c>>, Error> {
+        self.fits(catalogue)?;
+        Ok(catalogue
             .areas()
             .iter()
             .zip(&self.areas)
             .map(|(area, &(points, maximum))| AreaScore { area, points, maximum })
-            .collect()
+            .collect())
     }
 
     /// The criteria whose veto was triggered, in catalogue order.
-    pub fn veto_criteria<'c>(&self, catalogue: &'c Catalogue) -> Vec<&'c Criterion> {
-        self.vetoes.iter().map(|&index| &catalogue.criteria()[index]).collect()
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CatalogueMismatch`] when `catalogue` is not the one the report was computed with.
+    pub fn veto_criteria<'c>(&self, catalogue: &'c Catalogue) -> Result<Vec<&'c Criterion>, Error> {
+        self.fits(catalogue)?;
+        Ok(self.vetoes.iter().map(|&index| &catalogue.criteria()[index]).collect())
     }
 
     /// The criteria still open, in catalogue order.
-    pub fn open_criteria<'c>(&self, catalogue: &'c Catalogue) -> Vec<&'c Criterion> {
-        self.open.iter().map(|&index| &catalogue.criteria()[index]).collect()
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CatalogueMismatch`] when `catalogue` is not the one the report was computed with.
+    pub fn open_criteria<'c>(&self, catalogue: &'c Catalogue) -> Result<Vec<&'c Criterion>, Error> {
+        self.fits(catalogue)?;
+        Ok(self.open.iter().map(|&index| &catalogue.criteria()[index]).collect())
     }
 
     /// What to fix, in the order to fix it (vetoes first, then most points lost first): each
     /// criterion with the points it lost and, for a checklist, the sub-items not met.
-    pub fn rectification_entries<'c>(&self, catalogue: &'c Catalogue, answers: &Answers) -> Vec<Rectification<'c>> {
-        self.rectification
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CatalogueMismatch`] when the report or the answers belong to another catalogue.
+    pub fn rectification_entries<'c>(
+        &self,
+        catalogue: &'c Catalogue,
+        answers: &Answers,
+    ) -> Result<Vec<Rectification<'c>>, Error> {
+        self.fits_with(catalogue, answers)?;
+        Ok(self
+            .rectification
             .iter()
             .map(|&index| {
                 let outcome = &self.outcomes[index];
                 let criterion = &catalogue.criteria()[index];
-                let missing = self.missing_items(catalogue, answers, index);
+                let missing = Report::missing_item_ids(catalogue, answers, index);
                 Rectification {
                     criterion,
                     lost: outcome.maximum - outcome.points,
@@ -303,13 +438,17 @@ impl Report {
                     missing_items: criterion.items().iter().filter(|item| missing.contains(&item.id)).collect(),
                 }
             })
-            .collect()
+            .collect())
     }
 
     /// The report as pretty-printed JSON (`selfcheck-report/1`), as `selfcheck score --format
     /// json` writes it; [`crate::wire::ReportDoc::from_json`] reads it back.
-    pub fn to_json_string(&self, catalogue: &Catalogue, answers: &Answers) -> String {
-        self.to_doc(catalogue, answers).to_json_string()
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CatalogueMismatch`] when the report or the answers belong to another catalogue.
+    pub fn to_json_string(&self, catalogue: &Catalogue, answers: &Answers) -> Result<String, Error> {
+        Ok(self.to_doc(catalogue, answers)?.to_json_string())
     }
 }
 

@@ -207,7 +207,7 @@ fn Trend(props: &TrendProps) -> Html {
                         <tr>
                             <th scope="row">{ opened.month.clone() }</th>
                             <td>{ opened.result.report.score }</td>
-                            <td>{ opened.result.grade_text(lang) }</td>
+                            <td>{ opened.result.grade_text(lang).unwrap_or_default() }</td>
                             <td>{ opened.result.report.vetoes.len() }</td>
                         </tr>
                     }) }
@@ -242,10 +242,14 @@ fn ComparisonTable(props: &ComparisonProps) -> Html {
         (opened.result.catalogue.clone(), opened.result.answers.clone(), opened.result.report.clone())
     };
     let (before_side, after_side) = (side(before), side(after));
-    let comparison = Comparison::between(
+    // Both results were verified, so each fits its own catalogue; should one not, nothing is
+    // compared rather than a panic.
+    let Ok(comparison) = Comparison::between(
         Side { catalogue: &before_side.0, answers: &before_side.1, report: &before_side.2 },
         Side { catalogue: &after_side.0, answers: &after_side.1, report: &after_side.2 },
-    );
+    ) else {
+        return Html::default();
+    };
     let title = |id: &str| {
         after_side
             .0

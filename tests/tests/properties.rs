@@ -8,9 +8,10 @@ use std::sync::LazyLock;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::Config;
+use selfcheck_core::compare::{Comparison, Side};
 use selfcheck_core::wire::{ContactDoc, PeriodDoc, ProfileDoc};
 use selfcheck_core::{
-    Answers, AssociationKey, Catalogue, Criterion, Evidence, Kind, Report, Response, Timestamp, sign_result,
+    Answers, AssociationKey, Catalogue, Criterion, Error, Evidence, Kind, Report, Response, Timestamp, sign_result,
     verify_result,
 };
 use selfcheck_tests::now;
@@ -386,7 +387,7 @@ proptest! {
         let document = sign(&answers, false, 1);
         let verified = verify_result(&document.to_string(), &[&BUILTIN], &now()).unwrap();
         prop_assert_eq!(&verified.answers, &answers);
-        prop_assert_eq!(verified.report, Report::compute(&BUILTIN, &answers));
+        prop_assert_eq!(verified.report, Report::compute(&BUILTIN, &answers).unwrap());
     }
 
     #[test]
@@ -490,7 +491,7 @@ fn score(catalogue: &Catalogue, responses: &[Option<Response>]) -> Report {
     for (index, response) in responses.iter().enumerate() {
         answers.set_response(catalogue, index, *response).unwrap();
     }
-    Report::compute(catalogue, &answers)
+    Report::compute(catalogue, &answers).unwrap()
 }
 
 /// The built-in or the mini catalogue, with answers to it.
@@ -589,5 +590,83 @@ proptest! {
         prop_assert!(report.vetoes.is_empty());
         let band = catalogue.grades().iter().position(|grade| report.score >= grade.min).unwrap();
         prop_assert_eq!(report.grade, band);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mismatched inputs: no safe function of the core panics, or speaks another catalogue's labels.
+
+/// Whether `result` is the error that names a catalogue mismatch.
+fn is_mismatch<T>(result: Result<T, Error>) -> bool {
+    matches!(result, Err(Error::CatalogueMismatch { .. }))
+}
+
+/// Answers to `catalogue` holding `responses`.
+fn answered(catalogue: &Catalogue, responses: &[Option<Response>]) -> Answers {
+    let mut answers = Answers::blank(catalogue);
+    for (index, response) in responses.iter().enumerate() {
+        answers.set_response(catalogue, index, *response).unwrap();
+    }
+    answers
+}
+
+proptest! {
+    #![proptest_config(Config::with_cases(128))]
+
+    /// A program holding answers, reports and catalogues of two kinds (the built-in and a custom
+    /// one) and passing the wrong one gets `CatalogueMismatch` from every function, as it does
+    /// for a report whose public indexes were changed to point outside its catalogue.
+    #[test]
+    fn mismatched_catalogues_answers_and_reports_give_an_error_not_a_panic(
+        (catalogue, responses) in scored(),
+        change in 0usize..4,
+        beyond in 0usize..1000,
+    ) {
+        let other: &Catalogue = if std::ptr::eq(catalogue, &*BUILTIN) { &MINI } else { &BUILTIN };
+        let answers = answered(catalogue, &responses);
+        let report = Report::compute(catalogue, &answers).unwrap();
+        let others = Answers::blank(other);
+        let other_report = Report::blank(other);
+
+        prop_assert!(is_mismatch(Report::compute(other, &answers)));
+        prop_assert!(is_mismatch(Report::from_outcomes(other, report.outcomes.clone())));
+        for (wrong_catalogue, wrong_answers) in [(other, &answers), (other, &others), (catalogue, &others)] {
+            prop_assert!(is_mismatch(report.to_doc(wrong_catalogue, wrong_answers)));
+            prop_assert!(is_mismatch(report.to_json_string(wrong_catalogue, wrong_answers)));
+            prop_assert!(is_mismatch(report.rectification_entries(wrong_catalogue, wrong_answers)));
+        }
+        prop_assert!(is_mismatch(report.grade_in(other)));
+        prop_assert!(is_mismatch(report.grade_text(other, selfcheck_core::Lang::Zh)));
+        prop_assert!(is_mismatch(report.area_scores(other)));
+        prop_assert!(is_mismatch(report.veto_criteria(other)));
+        prop_assert!(is_mismatch(report.open_criteria(other)));
+        prop_assert!(is_mismatch(report.missing_items(other, &answers, beyond)));
+        prop_assert!(report.missing_items(catalogue, &answers, catalogue.criteria().len() + beyond).unwrap().is_empty());
+
+        let side = |catalogue, answers, report| Side { catalogue, answers, report };
+        let good = side(catalogue, &answers, &report);
+        for bad in [side(other, &answers, &report), side(catalogue, &others, &report), side(catalogue, &answers, &other_report)] {
+            prop_assert!(is_mismatch(Comparison::between(good, bad)));
+            prop_assert!(is_mismatch(Comparison::between(bad, good)));
+        }
+        prop_assert!(Comparison::between(good, side(other, &others, &other_report)).is_ok());
+
+        let mut changed = report.clone();
+        let outside = catalogue.criteria().len() + beyond;
+        match change {
+            0 => changed.grade = catalogue.grades().len() + beyond,
+            1 => changed.vetoes.push(outside),
+            2 => changed.open.push(outside),
+            _ => changed.rectification.push(outside),
+        }
+        prop_assert!(is_mismatch(changed.grade_in(catalogue)));
+        prop_assert!(is_mismatch(changed.to_doc(catalogue, &answers)));
+        prop_assert!(is_mismatch(changed.rectification_entries(catalogue, &answers)));
+        prop_assert!(is_mismatch(changed.veto_criteria(catalogue)));
+        prop_assert!(is_mismatch(Comparison::between(side(catalogue, &answers, &changed), good)));
+
+        // The right pair still works.
+        prop_assert_eq!(report.grade_in(catalogue).unwrap().id.clone(), catalogue.grades()[report.grade].id.clone());
+        prop_assert!(report.to_doc(catalogue, &answers).is_ok());
     }
 }

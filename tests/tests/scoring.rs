@@ -24,8 +24,8 @@ fn every_scoring_case_computes_its_expected_report() {
             .unwrap_or_else(|error| panic!("{name}: {error}"));
         let answers = Answers::from_json(&catalogue, &case["answers"].to_string())
             .unwrap_or_else(|error| panic!("{name}: {error}"));
-        let report = Report::compute(&catalogue, &answers);
-        let doc: Value = serde_json::from_str(&report.to_doc(&catalogue, &answers).to_json_string()).unwrap();
+        let report = Report::compute(&catalogue, &answers).unwrap();
+        let doc: Value = serde_json::from_str(&report.to_doc(&catalogue, &answers).unwrap().to_json_string()).unwrap();
         for (field, expected) in case["expect"].as_object().unwrap() {
             assert_eq!(&doc[field], expected, "{name}: report field `{field}` ({})", case["about"]);
         }
@@ -38,7 +38,7 @@ fn builtin_with(answer: impl Fn(&selfcheck_core::Criterion) -> Option<Response>)
     for (index, criterion) in catalogue.criteria().iter().enumerate() {
         answers.set_response(catalogue, index, answer(criterion)).unwrap();
     }
-    let report = Report::compute(catalogue, &answers);
+    let report = Report::compute(catalogue, &answers).unwrap();
     (catalogue.clone(), report)
 }
 

@@ -414,7 +414,13 @@ impl State {
             None => (Answers::blank(&catalogue), None),
         };
         let profile = host_profile.start(stored_profile);
-        let report = Shared::new(Report::compute(&catalogue, &answers));
+        // A draft is read against the page's catalogue, so it fits; one that did not would start
+        // the page blank rather than stop it.
+        let (answers, report) = match Report::compute(&catalogue, &answers) {
+            Ok(report) => (answers, report),
+            Err(_) => (Answers::blank(&catalogue), Report::blank(&catalogue)),
+        };
+        let report = Shared::new(report);
         let area_versions = Shared::new(vec![0; catalogue.areas().len()]);
         State {
             area_versions,
@@ -508,7 +514,10 @@ impl State {
     }
 
     fn rescore(&mut self) {
-        self.report = Shared::new(Report::compute(&self.catalogue, &self.answers));
+        // The answers are only ever changed through their catalogue, so they always fit it.
+        if let Ok(report) = Report::compute(&self.catalogue, &self.answers) {
+            self.report = Shared::new(report);
+        }
     }
 
     fn conflict_changed(&mut self) {

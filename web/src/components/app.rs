@@ -262,9 +262,12 @@ pub fn App(props: &AppProps) -> Html {
         let host = host.clone();
         let (catalogue, answers) = (state.catalogue.clone(), state.answers.clone());
         use_effect_with(state.report.clone(), move |report| {
-            let json = selfcheck_core::json::compact(&report.to_doc(&catalogue, &answers).to_json());
-            host.emit("change", &json);
-            *host.report.borrow_mut() = json;
+            // The state scores its answers against its catalogue, so the report always fits them.
+            if let Ok(doc) = report.to_doc(&catalogue, &answers) {
+                let json = selfcheck_core::json::compact(&doc.to_json());
+                host.emit("change", &json);
+                *host.report.borrow_mut() = json;
+            }
         });
     }
 

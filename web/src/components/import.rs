@@ -174,10 +174,14 @@ fn signed(change: i64) -> String {
 fn comparison_view(state: &State, import: &Imported, dispatch: &Callback<Action>) -> Html {
     let lang = state.lang;
     let (current, pinned) = (&state.catalogue, &import.catalogue);
-    let comparison = Comparison::between(
+    // The imported result was verified against its catalogue and the draft is scored against
+    // the page's, so each side fits; should one not, nothing is compared rather than a panic.
+    let Ok(comparison) = Comparison::between(
         Side { catalogue: pinned, answers: &import.result.answers, report: &import.result.report },
         Side { catalogue: current, answers: &state.answers, report: &state.report },
-    );
+    ) else {
+        return Html::default();
+    };
     let title = |change: &CriterionChange| {
         let criterion = change
             .index_after

@@ -104,7 +104,12 @@ fn ranking(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
         let profile = &result.answers.profile;
         let report = &result.report;
         let criteria = result.catalogue.criteria();
-        let vetoes: Vec<&str> = report.vetoes.iter().map(|&index| criteria[index].id.as_str()).collect();
+        let vetoes: Vec<&str> = report
+            .vetoes
+            .iter()
+            .filter_map(|&index| criteria.get(index))
+            .map(|criterion| criterion.id.as_str())
+            .collect();
         let review = source.reviews.and_then(|reviews| reviews.get(&result.digest));
         table.push(vec![
             row.rank.into(),
@@ -114,7 +119,7 @@ fn ranking(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
             row.month.to_string().into(),
             crate::messages::period_range(&profile.period_from, &profile.period_to, lang).into(),
             report.score.into(),
-            report.grade_text(&result.catalogue, lang).into(),
+            report.grade_text(&result.catalogue, lang).ok().into(),
             crate::messages::unranked_reason(row.standing, report.answered(), criteria.len(), lang).into(),
             vetoes.join(" ").into(),
             format!("{} / {}", report.answered(), criteria.len()).into(),
@@ -403,7 +408,7 @@ fn files(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
             claim.map(|claim| claim.period_from.as_str()).into(),
             claim.map(|claim| claim.period_to.as_str()).into(),
             result.map(|result| result.report.score).into(),
-            result.map(|result| result.report.grade_text(&result.catalogue, lang)).into(),
+            result.and_then(|result| result.report.grade_text(&result.catalogue, lang).ok()).into(),
             vetoes.into(),
             verdict.signer.as_ref().map(|signer| signer.fingerprint.as_str()).into(),
             verdict.signer.as_ref().map(|_| key_label(verdict, words)).into(),
