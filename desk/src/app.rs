@@ -448,7 +448,7 @@ pub fn App() -> Html {
                                 let sha256 = field(&data, "sha256").as_string().unwrap_or_default();
                                 let name = field(&data, "name").as_string().unwrap_or_default();
                                 let bytes = js_sys::Uint8Array::new(&field(&data, "bytes")).to_vec();
-                                let now = Timestamp::from_unix_seconds(browser::now_seconds());
+                                let now = Timestamp::from_unix_seconds(browser::now_unix_seconds());
                                 let result = crate::association::open(&name, &bytes, &applied_register.borrow(), &now);
                                 opened.dispatch((sha256, result));
                             }
@@ -466,7 +466,7 @@ pub fn App() -> Html {
                     onmessage.forget();
                     let (register, expected, reviews, lang) = start;
                     let mut fields = vec![
-                        ("now", (browser::now_seconds() as f64).into()),
+                        ("now", (browser::now_unix_seconds() as f64).into()),
                         ("register", object(&register)),
                         ("expected", object(&expected)),
                         ("reviews", object(&[("text", reviews.into())])),
@@ -1331,7 +1331,7 @@ fn RankingView(props: &RankingProps) -> Html {
 }
 
 fn now() -> Timestamp {
-    Timestamp::from_unix_seconds(browser::now_seconds())
+    Timestamp::from_unix_seconds(browser::now_unix_seconds())
 }
 
 /// Keeps the review states: in the page, in local storage and in the worker (for the exports).

@@ -1,61 +1,22 @@
-//! The browser as the desk's host on the main thread: local storage, downloads and reading a
-//! chosen file. Side effects only, called from effects and callbacks.
+//! The browser as the desk's host on the main thread: the pages' shared host
+//! (`selfcheck-page-host`) with the desk's own keys, and what only the desk asks of the browser.
+//! Side effects only, called from effects and callbacks.
 
-use js_sys::{Array, Uint8Array};
-use wasm_bindgen::{JsCast as _, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Storage, Url};
+use js_sys::Uint8Array;
 
 /// Where the desk keeps its state in local storage (one key each).
 pub const PREFIX: &str = "selfcheck-desk:";
 
-fn local_storage() -> Option<Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
+pub use selfcheck_page_host::{download, now_unix_seconds, read_bytes};
 
-/// Reads a stored string.
+/// Reads a string the desk stored.
 pub fn load(key: &str) -> Option<String> {
-    local_storage()?.get_item(&format!("{PREFIX}{key}")).ok().flatten()
+    selfcheck_page_host::load(&format!("{PREFIX}{key}"))
 }
 
-/// Stores a string; false when the browser refuses (quota, private mode).
+/// Stores a string of the desk's; false when the browser refuses (quota, private mode).
 pub fn store(key: &str, value: &str) -> bool {
-    local_storage().is_some_and(|storage| storage.set_item(&format!("{PREFIX}{key}"), value).is_ok())
-}
-
-/// Offers `bytes` as a download named `file_name`.
-pub fn download(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
-    let parts = Array::of1(&Uint8Array::from(bytes));
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window().and_then(|window| window.document()).ok_or("no document")?;
-    let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(file_name);
-    anchor.set_hidden(true);
-    let body = document.body().ok_or("no body")?;
-    body.append_child(&anchor)?;
-    anchor.click();
-    body.remove_child(&anchor)?;
-    // The download has started from the click; the URL can go once the event loop moves on.
-    gloo_timers::callback::Timeout::new(10_000, move || {
-        let _ = Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
-}
-
-/// The bytes of a chosen file.
-pub async fn read_bytes(blob: &Blob) -> Result<Vec<u8>, JsValue> {
-    let buffer = JsFuture::from(blob.array_buffer()).await?;
-    Ok(Uint8Array::new(&buffer).to_vec())
-}
-
-/// The clock, in Unix seconds.
-pub fn now_seconds() -> u64 {
-    (js_sys::Date::now() as u64) / 1000
+    selfcheck_page_host::store(&format!("{PREFIX}{key}"), value)
 }
 
 /// Bytes from lowercase or uppercase hex (as the desk keeps a received file in local storage);

@@ -155,7 +155,7 @@ pub fn SignPanel(props: &SignProps) -> Html {
                     ("kind", kind.as_str().into()),
                     ("key", key.as_str().into()),
                     ("passphrase", passphrase.as_str().into()),
-                    ("now", (browser::now_seconds() as f64).into()),
+                    ("now", (browser::now_unix_seconds() as f64).into()),
                     ("lang", lang_code(lang).into()),
                 ],
             );

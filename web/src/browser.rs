@@ -6,55 +6,9 @@ use selfcheck_core::canonical::Sha256Hasher;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Storage, Url};
+use web_sys::{Blob, File};
 
-/// The window's local storage, when the browser allows it (private modes may not).
-pub fn local_storage() -> Option<Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// Reads a stored string.
-pub fn load(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
-}
-
-/// Stores a string; false when the browser refuses (quota, private mode).
-pub fn store(key: &str, value: &str) -> bool {
-    local_storage().is_some_and(|storage| storage.set_item(key, value).is_ok())
-}
-
-/// Removes a stored string.
-pub fn forget(key: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.remove_item(key);
-    }
-}
-
-/// Offers `bytes` as a download named `file_name`.
-pub fn download(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
-    let array = Uint8Array::from(bytes);
-    let parts = Array::of1(&array);
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window().and_then(|window| window.document()).ok_or("no document")?;
-    let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(file_name);
-    anchor.set_hidden(true);
-    let body = document.body().ok_or("no body")?;
-    body.append_child(&anchor)?;
-    anchor.click();
-    body.remove_child(&anchor)?;
-    // The download has started from the click; the URL can go once the event loop moves on.
-    let release = url.clone();
-    gloo_timers::callback::Timeout::new(10_000, move || {
-        let _ = Url::revoke_object_url(&release);
-    })
-    .forget();
-    Ok(())
-}
+pub use selfcheck_page_host::{download, forget, load, now_unix_seconds, store};
 
 /// `N` random bytes from the browser's cryptographic generator.
 pub fn random_bytes<const N: usize>() -> Result<[u8; N], JsValue> {
@@ -153,12 +107,6 @@ pub async fn pbkdf2_aes_cbc(cipher: Cipher, params: &Pbkdf2AesCbc<'_>, data: &[u
         }
     })?;
     Ok(Uint8Array::new(&result).to_vec())
-}
-
-/// Seconds since 1970 by the browser's clock.
-#[allow(clippy::float_arithmetic, reason = "JavaScript's clock is a float; the result is a whole number")]
-pub fn now_unix_seconds() -> u64 {
-    (js_sys::Date::now() / 1000.0) as u64
 }
 
 /// The local date as `YYYYMMDD`, for the names of draft files.
