@@ -18,6 +18,13 @@ pub struct Outcome {
     pub veto: bool,
 }
 
+impl Outcome {
+    /// The points lost: what is at stake less what was earned.
+    pub fn lost(&self) -> u32 {
+        self.maximum.saturating_sub(self.points)
+    }
+}
+
 /// What the answers earn against the catalogue.
 ///
 /// Its fields are indexes into the catalogue it was computed with, whose digest it keeps; the
@@ -219,7 +226,7 @@ impl Report {
             (0..outcomes.len()).filter(|&index| outcomes[index].points < outcomes[index].maximum).collect();
         rectification.sort_by_key(|&index| {
             let outcome = &outcomes[index];
-            (!outcome.veto, std::cmp::Reverse(outcome.maximum - outcome.points), index)
+            (!outcome.veto, std::cmp::Reverse(outcome.lost()), index)
         });
         Report {
             total,
@@ -300,7 +307,7 @@ impl Report {
                     let outcome = &self.outcomes[index];
                     RectificationDoc {
                         criterion: criteria[index].id.clone(),
-                        lost: outcome.maximum - outcome.points,
+                        lost: outcome.lost(),
                         open: !outcome.answered,
                         veto: outcome.veto,
                         missing_items: Report::missing_item_ids(catalogue, answers, index),
@@ -432,7 +439,7 @@ impl Report {
                 let missing = Report::missing_item_ids(catalogue, answers, index);
                 Rectification {
                     criterion,
-                    lost: outcome.maximum - outcome.points,
+                    lost: outcome.lost(),
                     open: !outcome.answered,
                     veto: outcome.veto,
                     missing_items: criterion.items().iter().filter(|item| missing.contains(&item.id)).collect(),

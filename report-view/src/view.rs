@@ -119,7 +119,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                         html! {
                             <li key={criterion.id.as_str()}>
                                 <a href={format!("#selfcheck-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</a>
-                                { format!(" · {}", S::Deduct.with(lang, &(outcome.maximum - outcome.points).to_string())) }
+                                { format!(" · {}", S::Deduct.with(lang, &outcome.lost().to_string())) }
                                 if outcome.veto { <strong class="selfcheck-veto-tag">{ format!(" · {}", S::Veto.get(lang)) }</strong> }
                                 if !outcome.answered { <span class="selfcheck-muted">{ format!(" · {}", S::Unanswered.get(lang)) }</span> }
                                 <div class="selfcheck-muted">{ criterion.action.get(lang) }</div>

@@ -639,7 +639,7 @@ widgetTest('smaller points: locked fields look and behave read-only, credit code
 
   await page.locator(`${sel.criterion('E6')} input[data-evidence-file]`).setInputFiles(file('进展报告.pdf', Buffer.alloc(20025, 1), 'application/pdf'));
   const item = await visible(page, `${sel.criterion('E6')} li[data-evidence]`);
-  assert.ok((await item.textContent()).includes('进展报告.pdf（19.6 KB）'), `the size is in KB: ${await item.textContent()}`);
+  assert.ok((await item.textContent()).includes('进展报告.pdf（20 KB）'), `the size is in KB: ${await item.textContent()}`);
 
   // A page that locks the name: read-only, and looks it.
   const portal = await (await s.newSession()).context.newPage();

@@ -197,7 +197,6 @@ strings! {
     Period => "自查期间", "Period";
     Contact => "联系人及电话", "Contact";
     LoadFailed => "自查工具加载失败。", "The self-assessment failed to load.";
-    Bytes => "{} 字节", "{} bytes";
 }
 
 impl S {
@@ -245,23 +244,6 @@ pub fn points_after(points: u32, lang: Lang) -> String {
 /// Text within “”, the quotation marks inside it becoming ‘’: the core's one rule.
 pub fn quoted(text: &str) -> String {
     selfcheck_core::messages::quoted(text)
-}
-
-/// A file size for people: bytes below 1 KB, else KB or MB with one decimal (1 KB = 1024 bytes).
-pub fn file_size(bytes: u64, lang: Lang) -> String {
-    const KIB: u64 = 1024;
-    const MIB: u64 = 1024 * 1024;
-    let tenths = |unit: u64| {
-        let tenths = (bytes * 10 + unit / 2) / unit;
-        format!("{}.{}", tenths / 10, tenths % 10)
-    };
-    if bytes < KIB {
-        S::Bytes.with(lang, &bytes.to_string())
-    } else if bytes < MIB {
-        format!("{} KB", tenths(KIB))
-    } else {
-        format!("{} MB", tenths(MIB))
-    }
 }
 
 /// A core error in plain words of `lang`: the core's own wording, shared with the CLI.

@@ -2,13 +2,14 @@
 //! guidance, the control of its kind, a note, evidence (links, and local files known only by
 //! their SHA-256), and the messages of what was done here.
 
+use selfcheck_core::messages::file_size;
 use selfcheck_core::{Catalogue, Entry, Evidence, Kind, Lang, Response};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::{ConflictPanel, MessageView};
 use crate::browser;
-use crate::i18n::{S, file_size, points_after, quoted};
+use crate::i18n::{S, points_after, quoted};
 use crate::state::{Action, Busy, Notice, Place, Shared};
 
 /// Properties of a criterion.

@@ -103,7 +103,7 @@ pub fn PrintSummary(props: &PrintProps) -> Html {
                 <ol class="selfcheck-print-rectification" data-testid="print-rectification">
                     { for report.rectification.iter().map(|&index| {
                         let outcome = &report.outcomes[index];
-                        let lost = S::Deduct.with(lang, &(outcome.maximum - outcome.points).to_string());
+                        let lost = S::Deduct.with(lang, &outcome.lost().to_string());
                         let state_note = if outcome.veto {
                             format!(" · {}", S::Veto.get(lang))
                         } else if !outcome.answered {
