@@ -198,3 +198,51 @@ fn dev_profile_optimizes_every_key_crate() {
     let stale: Vec<&&str> = optimized.iter().filter(|name| !closure.contains(**name)).collect();
     assert!(stale.is_empty(), "optimized in the dev profile but not a key crate: {stale:?}");
 }
+
+/// Architecture Invariant: dependencies between the workspace's crates point one way, from the
+/// hosts down to the core. Each crate has a layer; a crate may depend (in any section of its
+/// manifest) only on crates of lower layers, so no arrow runs back and no two crates depend on
+/// each other. A new crate must be given its layer here and a line in ARCHITECTURE.md.
+#[test]
+fn dependencies_between_crates_point_one_way() {
+    const LAYERS: &[(&str, u32)] = &[
+        // The rules: no IO, no host.
+        ("selfcheck-core", 0),
+        // What hosts share beside the core: reading files, the report view, the pages' browser
+        // glue, and the test helpers.
+        ("selfcheck-files", 1),
+        ("selfcheck-report-view", 1),
+        ("selfcheck-page-host", 1),
+        ("selfcheck-tests", 1),
+        // The hosts: the two pages, the CLI and the bindings' one JSON surface.
+        ("selfcheck-web", 2),
+        ("selfcheck-desk", 2),
+        ("selfcheck-cli", 2),
+        ("selfcheck-api", 2),
+        // The bindings for each language, over the JSON surface.
+        ("selfcheck-python", 3),
+        ("selfcheck-node", 3),
+        ("selfcheck-c", 3),
+        // The project's automation runs the programs and depends on none of them.
+        ("xtask", 4),
+    ];
+    let layer = |name: &str| LAYERS.iter().find(|(crate_name, _)| *crate_name == name).map(|(_, layer)| *layer);
+    for member in members() {
+        let name = package_name(&member);
+        let own = layer(&name).unwrap_or_else(|| panic!("{name} ({member}/) has no layer in this test"));
+        let manifest = std::fs::read_to_string(root().join(&member).join("Cargo.toml")).unwrap();
+        for line in manifest.lines() {
+            let Some(dependency) =
+                line.trim_start().split([' ', '.', '=']).next().filter(|word| word.starts_with("selfcheck-"))
+            else {
+                continue;
+            };
+            let theirs = layer(dependency)
+                .unwrap_or_else(|| panic!("{member}/Cargo.toml names {dependency}, which has no layer"));
+            assert!(
+                theirs < own,
+                "{name} (layer {own}) depends on {dependency} (layer {theirs}): dependencies point from the hosts down to the core"
+            );
+        }
+    }
+}
