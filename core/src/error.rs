@@ -188,9 +188,11 @@ pub enum Error {
     /// A signed summary would rest on a file (register, expected list, reviews) that it does not
     /// list among its inputs, so that nobody could compute it again.
     #[error("{}", crate::messages::error(self, Lang::En))]
+    #[cfg(feature = "bureau")]
     SummaryInputMissing(crate::bureau::InputRole),
     /// A received `.zip` archive, or a file in it, that the host could not open or unpack.
     #[error("{}", crate::messages::error(self, Lang::En))]
+    #[cfg(feature = "bureau")]
     Archive(crate::bureau::ArchiveProblem),
     /// The answers name another catalogue than the one given.
     #[error("{}", crate::messages::error(self, Lang::En))]
@@ -311,7 +313,9 @@ impl Error {
             Error::WeakPassphrase { .. } => "weak-passphrase",
             Error::KeyFile(_) => "key-file",
             Error::CatalogueMismatch { .. } => "catalogue-mismatch",
+            #[cfg(feature = "bureau")]
             Error::SummaryInputMissing(_) => "summary-input-missing",
+            #[cfg(feature = "bureau")]
             Error::Archive(problem) => problem.code(),
         }
     }
@@ -319,9 +323,9 @@ impl Error {
     /// How a failed verification ranks: not a result at all, a malformed result, or an invalid one.
     pub fn class(&self) -> ErrorClass {
         match self {
-            Error::TooLarge { .. } | Error::Json { .. } | Error::WrongDocument { .. } | Error::Archive(_) => {
-                ErrorClass::NotAResult
-            }
+            Error::TooLarge { .. } | Error::Json { .. } | Error::WrongDocument { .. } => ErrorClass::NotAResult,
+            #[cfg(feature = "bureau")]
+            Error::Archive(_) => ErrorClass::NotAResult,
             Error::Malformed { .. } | Error::BadTimestamp(_) => ErrorClass::Malformed,
             Error::UnsupportedProof(_)
             | Error::BadDidKey(_)
@@ -339,8 +343,9 @@ impl Error {
             | Error::WrongPassphrase
             | Error::WeakPassphrase { .. }
             | Error::KeyFile(_)
-            | Error::CatalogueMismatch { .. }
-            | Error::SummaryInputMissing(_) => ErrorClass::Other,
+            | Error::CatalogueMismatch { .. } => ErrorClass::Other,
+            #[cfg(feature = "bureau")]
+            Error::SummaryInputMissing(_) => ErrorClass::Other,
         }
     }
 

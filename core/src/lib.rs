@@ -125,6 +125,7 @@
 #![deny(missing_docs)]
 
 pub mod answers;
+#[cfg(feature = "bureau")]
 pub mod bureau;
 pub mod canonical;
 pub mod catalogue;

@@ -462,6 +462,7 @@ pub fn error(error: &Error, lang: Lang) -> String {
             format!("密钥文件无法使用：{}。", key_file_problem(problem, lang)),
             format!("The key file cannot be used: {}.", key_file_problem(problem, lang)),
         ),
+        #[cfg(feature = "bureau")]
         Error::SummaryInputMissing(role) => pick!(zh,
             format!("汇总用到了{}，但输入文件中没有列出它：别人将无法重新计算这份汇总。", input_role(*role, lang)),
             format!(
@@ -469,6 +470,7 @@ pub fn error(error: &Error, lang: Lang) -> String {
                 with_article(input_role(*role, lang))
             ),
         ),
+        #[cfg(feature = "bureau")]
         Error::Archive(problem) => archive_problem(*problem, lang),
         Error::CatalogueMismatch { expected, found } => pick!(zh,
             format!(
@@ -487,6 +489,7 @@ pub fn error(error: &Error, lang: Lang) -> String {
 
 /// Why a received archive, or a file in it, was not read, and what the sender can do: a sentence
 /// of `lang`.
+#[cfg(feature = "bureau")]
 fn archive_problem(problem: crate::bureau::ArchiveProblem, lang: Lang) -> String {
     use crate::bureau::ArchiveProblem as P;
     let limit = file_size(crate::credential::MAX_RESULT_BYTES as u64, lang);
@@ -1375,6 +1378,7 @@ pub fn credit_code_warning(warning: CreditCodeWarning, lang: Lang) -> String {
 // exports.
 
 /// What failing at a stage of the bureau's verdict means, in a few words.
+#[cfg(feature = "bureau")]
 pub fn stage(stage: crate::bureau::Stage, lang: Lang) -> &'static str {
     use crate::bureau::Stage;
     match (stage, lang) {
@@ -1394,6 +1398,7 @@ pub fn stage(stage: crate::bureau::Stage, lang: Lang) -> &'static str {
 }
 
 /// What is wrong with a result's period, in plain words of `lang`.
+#[cfg(feature = "bureau")]
 pub fn period_problem(problem: &crate::bureau::PeriodProblem, lang: Lang) -> String {
     use crate::bureau::PeriodProblem;
     match (problem, lang) {
@@ -1409,6 +1414,7 @@ pub fn period_problem(problem: &crate::bureau::PeriodProblem, lang: Lang) -> Str
 }
 
 /// The bureau's verdict on a file in a line of `lang`.
+#[cfg(feature = "bureau")]
 pub fn verdict(verdict: &crate::bureau::Verdict, lang: Lang) -> String {
     match (verdict.stage(), verdict.reason(), lang) {
         (Some(stage), Some(reason), Lang::Zh) => format!("{}：{}", self::stage(stage, lang), reason.message(lang)),
@@ -1425,6 +1431,7 @@ pub fn verdict(verdict: &crate::bureau::Verdict, lang: Lang) -> String {
 }
 
 /// A cell of the matrix in a word or two.
+#[cfg(feature = "bureau")]
 pub fn cell_status(status: crate::bureau::CellStatus, lang: Lang) -> &'static str {
     use crate::bureau::CellStatus;
     match (status, lang) {
@@ -1445,6 +1452,7 @@ pub fn cell_status(status: crate::bureau::CellStatus, lang: Lang) -> &'static st
 
 /// Why a result of the ranking has no rank number, in a few words of `lang`; `None` for a ranked
 /// one. `answered` and `criteria` say how far an incomplete one got.
+#[cfg(feature = "bureau")]
 pub fn unranked_reason(
     standing: crate::report::Standing,
     answered: usize,
@@ -1483,6 +1491,7 @@ pub fn not_finished(lang: Lang) -> &'static str {
 }
 
 /// A review state as the bureau says it.
+#[cfg(feature = "bureau")]
 pub fn review_state(state: crate::bureau::ReviewState, lang: Lang) -> &'static str {
     use crate::bureau::ReviewState;
     match (state, lang) {
@@ -1498,6 +1507,7 @@ pub fn review_state(state: crate::bureau::ReviewState, lang: Lang) -> &'static s
 }
 
 /// What a file was used as, in a word or two.
+#[cfg(feature = "bureau")]
 pub fn input_role(role: crate::bureau::InputRole, lang: Lang) -> &'static str {
     use crate::bureau::InputRole;
     match (role, lang) {
@@ -1515,6 +1525,7 @@ pub fn input_role(role: crate::bureau::InputRole, lang: Lang) -> &'static str {
 }
 
 /// What a signed summary carries, in a word.
+#[cfg(feature = "bureau")]
 pub fn summary_kind(kind: crate::bureau::SummaryKind, lang: Lang) -> &'static str {
     use crate::bureau::SummaryKind;
     match (kind, lang) {
@@ -1537,6 +1548,7 @@ fn period_text(from: &str, to: &str, lang: Lang) -> String {
     }
 }
 
+#[cfg(feature = "bureau")]
 fn joined(items: &[String], lang: Lang) -> String {
     let items: Vec<String> = items.iter().map(|item| display_input(item)).collect();
     items.join(if lang == Lang::Zh { "，" } else { ", " })
@@ -1544,6 +1556,7 @@ fn joined(items: &[String], lang: Lang) -> String {
 
 /// The settings of a review as people read them, one (name, value) per line, in `lang`: the
 /// same lines in the exports, the desk's page and print, and the command's report.
+#[cfg(feature = "bureau")]
 pub fn settings_lines(
     settings: &crate::bureau::Settings,
     months: Option<crate::bureau::MonthRange>,
@@ -1588,6 +1601,7 @@ pub fn settings_lines(
 }
 
 /// The kind of an anomaly in a few words of `lang`.
+#[cfg(feature = "bureau")]
 pub fn anomaly_label(kind: &crate::bureau::AnomalyKind, lang: Lang) -> &'static str {
     use crate::bureau::AnomalyKind;
     match (kind, lang) {
@@ -1609,6 +1623,7 @@ pub fn anomaly_label(kind: &crate::bureau::AnomalyKind, lang: Lang) -> &'static 
 }
 
 /// An anomaly in plain words of `lang`.
+#[cfg(feature = "bureau")]
 pub fn anomaly(kind: &crate::bureau::AnomalyKind, lang: Lang) -> String {
     use crate::bureau::AnomalyKind;
     let zh = lang == Lang::Zh;
@@ -1700,6 +1715,7 @@ pub fn anomaly(kind: &crate::bureau::AnomalyKind, lang: Lang) -> String {
 }
 
 /// Whether a signed summary reproduces, in plain words of `lang`.
+#[cfg(feature = "bureau")]
 pub fn reproduction(reproduction: &crate::bureau::Reproduction, lang: Lang) -> String {
     use crate::bureau::Reproduction;
     let zh = lang == Lang::Zh;
@@ -1746,6 +1762,7 @@ pub fn reproduction(reproduction: &crate::bureau::Reproduction, lang: Lang) -> S
 /// hold.
 #[derive(Debug, Clone, Copy)]
 #[allow(missing_docs, reason = "each field is the word its name says")]
+#[cfg(feature = "bureau")]
 pub struct ExportWords {
     pub ranking: &'static str,
     pub matrix: &'static str,
@@ -1836,6 +1853,7 @@ pub struct ExportWords {
 }
 
 /// The words of the exports in `lang`.
+#[cfg(feature = "bureau")]
 pub fn export_words(lang: Lang) -> ExportWords {
     match lang {
         Lang::Zh => ExportWords {

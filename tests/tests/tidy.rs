@@ -246,3 +246,22 @@ fn dependencies_between_crates_point_one_way() {
         }
     }
 }
+
+/// Architecture Invariant: the association's widget carries none of the bureau's code. It and
+/// the report view it shares with the desk depend on the core without default features (so
+/// without `bureau`, and without the key-file cryptography the browser does itself); the size
+/// step of `cargo xtask test` checks the built modules for the bureau's texts.
+#[test]
+fn the_widget_depends_on_the_core_without_the_bureau() {
+    for member in ["web", "report-view"] {
+        let manifest = std::fs::read_to_string(root().join(member).join("Cargo.toml")).unwrap();
+        let core = manifest
+            .lines()
+            .find(|line| line.starts_with("selfcheck-core"))
+            .unwrap_or_else(|| panic!("{member}/Cargo.toml does not depend on selfcheck-core"));
+        assert!(core.contains("default-features = false"), "{member} takes the core's default features: {core}");
+        assert!(!core.contains("bureau"), "{member} turns the bureau on: {core}");
+    }
+    let core = std::fs::read_to_string(root().join("core/Cargo.toml")).unwrap();
+    assert!(core.contains("\nbureau = ["), "the core has no `bureau` feature");
+}

@@ -1,5 +1,6 @@
 //! The widget's transfer size: every file a page loads for it, raw, gzip -9 and brotli, and
-//! the budget `cargo xtask test` enforces on the gzipped total.
+//! the budget `cargo xtask test` enforces on the gzipped total; and the check that the widget's
+//! WebAssembly carries none of the bureau's code.
 
 use crate::cmd;
 use crate::compress;
@@ -91,7 +92,44 @@ pub fn measure(files: &[&'static str]) -> Result<Vec<FileSize>, String> {
         .collect()
 }
 
-/// The test step: fails when the gzipped first load, or the whole package, is over its budget.
+/// Texts that only the bureau's code holds (the core's `bureau` feature): an archive row, a
+/// sheet title of the office files and an anomaly, in the words the core writes them.
+const BUREAU_MARKERS: [&str; 3] =
+    ["leads out of the archive", "月度报送率", "The same result (or the same file) appears"];
+
+/// The widget's WebAssembly, both builds.
+const WIDGET_MODULES: [&str; 2] = ["selfcheck_web_bg.wasm", "selfcheck_web_fallback_bg.wasm"];
+
+/// The bureau's texts found in `module`, by their place in [`BUREAU_MARKERS`].
+fn bureau_markers_in(module: &[u8]) -> Vec<&'static str> {
+    BUREAU_MARKERS
+        .into_iter()
+        .filter(|marker| module.windows(marker.len()).any(|window| window == marker.as_bytes()))
+        .collect()
+}
+
+/// Fails when a build of the widget carries the bureau's code: the widget depends on the core
+/// without its `bureau` feature, so none of its texts may be in the module.
+fn check_no_bureau() -> Result<(), String> {
+    let pkg = cmd::root().join("pkg");
+    for name in WIDGET_MODULES {
+        let path = pkg.join(name);
+        let module = std::fs::read(&path)
+            .map_err(|error| format!("cannot read {} (build the widget first): {error}", path.display()))?;
+        let found = bureau_markers_in(&module);
+        if !found.is_empty() {
+            return Err(format!(
+                "{name} carries the bureau's code (it holds {found:?}): the widget must depend on \
+                 selfcheck-core without its `bureau` feature"
+            ));
+        }
+    }
+    eprintln!("  the widget's modules carry none of the bureau's code");
+    Ok(())
+}
+
+/// The test step: fails when the gzipped first load, or the whole package, is over its budget,
+/// or when the widget carries the bureau's code.
 pub fn check_budget() -> Result<(), String> {
     for (what, files, budget) in [
         ("the first load", &FIRST_LOAD_FILES[..], GZIP_BUDGET_BYTES),
@@ -111,5 +149,17 @@ pub fn check_budget() -> Result<(), String> {
             ));
         }
     }
-    Ok(())
+    check_no_bureau()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bureau_markers_in;
+
+    #[test]
+    fn finds_the_bureaus_texts_in_a_module() {
+        assert!(bureau_markers_in(b"\0asm...no bureau here").is_empty());
+        let module = [&b"\0asm"[..], "…月度报送率…".as_bytes(), b"leads out of the archive"].concat();
+        assert_eq!(bureau_markers_in(&module), ["leads out of the archive", "月度报送率"]);
+    }
 }
