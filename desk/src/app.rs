@@ -1,25 +1,25 @@
 //! The desk's page: receiving files (handed to the worker), the key register and the expected
 //! list, the verdicts, the monthly matrix, the ranking, the anomalies and the exports. It shows
-//! what the core computed in the worker and keeps its own state in local storage.
+//! what the core computed in the worker; its state is one reducer (`crate::state`), kept in
+//! local storage where a reload should find it.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Reflect};
 use selfcheck_core::bureau::{CellStatus, ExpectedList, ReviewState, Reviews, Stage};
 use selfcheck_core::{Catalogue, Document, KeyRegister, Lang, Standing, Timestamp};
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::{
     HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType,
 };
 use yew::prelude::*;
 
-use crate::association::{AssociationView, Opened, accepted_files};
+use crate::association::{AssociationView, accepted_files};
 use crate::browser;
 use crate::document::{AnalysisDoc, FileDoc, RankDoc};
 use crate::i18n::T;
+use crate::protocol::{EditorKind, Failure, FromWorker, Received, ToWorker, lang_code};
+use crate::state::{Action, DeskState, Editor, PAGE, STAGES, View};
 use selfcheck_report_view::Shared;
 
 /// Where the worker's script is, relative to the page: the build with reference types, or the
@@ -27,82 +27,14 @@ use selfcheck_report_view::Shared;
 fn worker_url() -> &'static str {
     if browser::has_reference_types() { "./desk/desk-worker.js" } else { "./desk/desk-worker-fallback.js" }
 }
+
 /// Posts a message to the worker.
-pub(crate) type Send = Rc<dyn Fn(&str, &[(&str, JsValue)])>;
+pub(crate) type Send = Rc<dyn Fn(ToWorker)>;
 
-/// The stages a new analysis is shown in (see `App`).
-const STAGES: u8 = 3;
-
-/// Rows of a long table shown at first, and added by "show more".
-const PAGE: usize = 100;
-
-/// How the bureau looks at the results: kept in local storage, so that a reload shows the same.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct View {
-    /// Which verdicts the list shows: `all`, `accepted`, `invalid`, `key`.
-    pub verdicts: String,
-    /// Only associations that missed two months or more in a row.
-    pub missed_two: bool,
-    /// Name or credit code searched for in the ranking.
-    pub search: String,
-    /// Only this grade id, empty for every grade.
-    pub grade: String,
-    /// Only results with a veto.
-    pub vetoes: bool,
-    /// The ranking's sort column.
-    pub sort: String,
-    /// Whether the sort is ascending.
-    pub ascending: bool,
-    /// The credit code of the association open in its own view, empty for none.
-    pub association: String,
-}
-
-impl Default for View {
-    fn default() -> View {
-        View {
-            verdicts: "all".into(),
-            missed_two: false,
-            search: String::new(),
-            grade: String::new(),
-            vetoes: false,
-            sort: "rank".into(),
-            ascending: true,
-            association: String::new(),
-        }
-    }
-}
-
-/// A file as received: its name and bytes.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) struct Received {
-    pub(crate) name: String,
-    pub(crate) bytes: Vec<u8>,
-}
-
-/// What failed, as the worker said it, worded in the page's language when shown.
-#[derive(Debug, Clone, PartialEq)]
-enum Failure {
-    /// The worker could not be started.
-    NoWorker,
-    /// The browser would not read this received file.
-    Read(String),
-    /// The core's words, in the language of the moment.
-    Message(String),
-    /// Anything else (its detail is in the console).
-    Internal,
-}
+/// Changes the desk's state.
+pub(crate) type Dispatch = UseReducerDispatcher<DeskState>;
 
 impl Failure {
-    fn of_worker(data: &JsValue) -> Failure {
-        let text = |key| field(data, key).as_string().unwrap_or_default();
-        match text("code").as_str() {
-            "read" => Failure::Read(text("name")),
-            "message" => Failure::Message(text("message")),
-            _ => Failure::Internal,
-        }
-    }
-
     fn text(&self, lang: Lang) -> String {
         match self {
             Failure::NoWorker => T::WorkerFailed.get(lang).to_owned(),
@@ -111,69 +43,6 @@ impl Failure {
             Failure::Internal => T::InternalFailure.get(lang).to_owned(),
         }
     }
-}
-
-/// A text the bureau edits (the register, the expected list) and the message about it.
-#[derive(Debug, Clone, PartialEq, Default)]
-struct Editor {
-    text: String,
-    /// The file the text was read from, while the text is not edited: the worker reads and
-    /// hashes these bytes (never a re-encoding), and "download" gives them back.
-    file: Option<Rc<Received>>,
-    message: Option<(bool, String)>,
-}
-
-impl Editor {
-    /// The editor of `id` as kept in local storage.
-    fn load(id: &str) -> Editor {
-        let file = browser::load(&format!("{id}-file"))
-            .and_then(|kept| {
-                let (name, hex) = kept.split_once('\n')?;
-                Some(Rc::new(Received { name: name.to_owned(), bytes: browser::from_hex(hex)? }))
-            })
-            .filter(|file| !file.bytes.is_empty());
-        Editor { text: browser::load(id).unwrap_or_default(), file, message: None }
-    }
-
-    /// What the worker is given: the file as received, or the text typed.
-    fn input(&self, id: &str) -> Vec<(&'static str, JsValue)> {
-        match &self.file {
-            Some(file) => vec![
-                ("name", file.name.clone().into()),
-                ("bytes", js_sys::Uint8Array::from(file.bytes.as_slice()).into()),
-            ],
-            None => vec![("name", default_name(id).into()), ("text", self.text.clone().into())],
-        }
-    }
-}
-
-/// The name a typed register or expected list gets in the exports and downloads.
-fn default_name(id: &str) -> &'static str {
-    if id == "register" { "register.txt" } else { "expected.csv" }
-}
-
-pub(crate) fn lang_code(lang: Lang) -> &'static str {
-    if lang == Lang::En { "en" } else { "zh" }
-}
-
-/// An object of these fields.
-fn object(fields: &[(&str, JsValue)]) -> JsValue {
-    let object = Object::new();
-    for (key, value) in fields {
-        let _ = Reflect::set(&object, &(*key).into(), value);
-    }
-    object.into()
-}
-
-/// Posts `{type, …fields}` to the worker.
-fn post(worker: &Worker, kind: &str, fields: &[(&str, JsValue)]) {
-    let message = object(fields);
-    let _ = Reflect::set(&message, &"type".into(), &kind.into());
-    let _ = worker.post_message(&message);
-}
-
-fn field(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// A register read by the core from the bytes received, as the command line reads
@@ -281,34 +150,11 @@ fn target_checked(event: &Event) -> bool {
     event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok()).is_some_and(|input| input.checked())
 }
 
-/// The results of the association open in its view, verified again on the main thread.
-#[derive(Default, PartialEq)]
-struct OpenedResults(Rc<BTreeMap<String, Opened>>);
-
-impl Reducible for OpenedResults {
-    type Action = (String, Option<Opened>);
-
-    fn reduce(self: Rc<Self>, (sha256, opened): Self::Action) -> Rc<Self> {
-        let mut map = (*self.0).clone();
-        match opened {
-            Some(opened) => map.insert(sha256, opened),
-            None => map.remove(&sha256),
-        };
-        Rc::new(OpenedResults(Rc::new(map)))
-    }
-}
-
-impl PartialEq for Opened {
-    fn eq(&self, other: &Opened) -> bool {
-        Rc::ptr_eq(&self.result, &other.result)
-    }
-}
-
 /// A button that opens an association's own view.
-fn open_button(view: &UseStateHandle<View>, credit_code: &str, name: &str, lang: Lang) -> Html {
-    let (view, code) = (view.clone(), credit_code.to_owned());
+fn open_button(view: &View, dispatch: &Dispatch, credit_code: &str, name: &str, lang: Lang) -> Html {
+    let (view, dispatch, code) = (view.clone(), dispatch.clone(), credit_code.to_owned());
     let onclick = Callback::from(move |_: MouseEvent| {
-        view.set(View { association: code.clone(), ..(*view).clone() });
+        dispatch.dispatch(Action::View(View { association: code.clone(), ..view.clone() }));
         if let Some(section) = web_sys::window()
             .and_then(|window| window.document())
             .and_then(|document| document.get_element_by_id("desk-association-anchor"))
@@ -321,52 +167,105 @@ fn open_button(view: &UseStateHandle<View>, credit_code: &str, name: &str, lang:
     }
 }
 
+/// Turns a message of the worker's into what it changes: an action, or a download.
+fn on_worker_message(message: FromWorker, dispatch: &Dispatch, applied_register: &str) {
+    let action = match message {
+        FromWorker::Progress { done, total, part } => Action::Progress { done, total, part },
+        FromWorker::Cancelled { done, total } => Action::Cancelled { done, total },
+        FromWorker::Analysis { json, memory } => {
+            let document = serde_json::from_str::<AnalysisDoc>(&json)
+                .inspect_err(|error| {
+                    web_sys::console::error_1(&format!("the analysis cannot be read: {error}").into());
+                })
+                .ok()
+                .map(Shared::new);
+            Action::Analysis { document, memory }
+        }
+        FromWorker::Download { name, mime, bytes } => {
+            let _ = browser::download(&name, &bytes, &mime);
+            return;
+        }
+        FromWorker::Result { sha256, name, bytes } => {
+            let now = Timestamp::from_unix_seconds(browser::now_unix_seconds());
+            Action::Opened { sha256, opened: crate::association::open(&name, &bytes, applied_register, &now) }
+        }
+        FromWorker::Signed { ok, message } => Action::Signed { ok, message },
+        FromWorker::Failed(failure) => Action::Failed(failure),
+    };
+    dispatch.dispatch(action);
+}
+
+/// Starts the worker, which restores the files kept from earlier visits, and hands its messages
+/// to [`on_worker_message`].
+fn start_worker(initial: &DeskState, dispatch: Dispatch, applied_register: Rc<RefCell<String>>) -> Option<Worker> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = match Worker::new_with_options(worker_url(), &options) {
+        Ok(worker) => worker,
+        Err(error) => {
+            web_sys::console::error_1(&error);
+            dispatch.dispatch(Action::Failed(Failure::NoWorker));
+            return None;
+        }
+    };
+    let onmessage =
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| match FromWorker::read(&event.data()) {
+            Ok(message) => on_worker_message(message, &dispatch, &applied_register.borrow()),
+            Err(unreadable) => web_sys::console::error_1(&unreadable.to_string().into()),
+        });
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    // The worker lives as long as the page: so does its handler.
+    onmessage.forget();
+    let init = ToWorker::Init {
+        now: browser::now_unix_seconds() as f64,
+        register: initial.register.input(EditorKind::Register),
+        expected: initial.expected.input(EditorKind::Expected),
+        reviews: initial.reviews.to_json(),
+        lang: initial.lang,
+        settings: initial.settings.message_or_defaults(),
+    };
+    let _ = worker.post_message(&init.to_js());
+    Some(worker)
+}
+
 /// The desk's root component.
 #[component]
 pub fn App() -> Html {
-    let lang = use_state(|| if browser::load("lang").as_deref() == Some("en") { Lang::En } else { Lang::Zh });
-    // Files done, files in all (growing as archives open), and thousandths of the file under way.
-    let progress = use_state(|| None::<(u32, u32, u32)>);
-    // How far a reading the officer cancelled had come: files done, of how many.
-    let cancelled = use_state(|| None::<(u32, u32)>);
-    let analysis = use_state(|| Shared::new(AnalysisDoc::default()));
-    // A new analysis reaches the parts in stages, a task each, so that no task holds the page
-    // long; until its stage, a part shows the analysis before.
-    let stage = use_state(|| STAGES);
-    let previous = use_mut_ref(|| Shared::new(AnalysisDoc::default()));
+    let state = use_reducer(DeskState::restored);
+    let dispatch = state.dispatcher();
+    let lang = state.lang;
+    let worker: Rc<RefCell<Option<Worker>>> = use_mut_ref(|| None);
+    // The register as applied, for verifying an opened result again (read by the worker's
+    // message handler, which outlives every render).
+    let applied_register: Rc<RefCell<String>> = use_mut_ref(String::new);
     {
-        let (stage, previous) = (stage.clone(), previous.clone());
-        use_effect_with(((*analysis).clone(), *stage), move |(current, reached)| {
-            if *reached < STAGES {
-                let next = reached + 1;
-                gloo_timers::callback::Timeout::new(0, move || stage.set(next)).forget();
-            } else {
-                *previous.borrow_mut() = current.clone();
+        let applied_register = applied_register.clone();
+        use_effect_with(state.register.text.clone(), move |text| *applied_register.borrow_mut() = text.clone());
+    }
+    {
+        let (worker, state, applied_register) = (worker.clone(), state.clone(), applied_register.clone());
+        use_effect_with((), move |_| {
+            *worker.borrow_mut() = start_worker(&state, state.dispatcher(), applied_register);
+        });
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((state.analysis.clone(), state.stage), move |(_, reached)| {
+            let reached = *reached;
+            if reached < STAGES {
+                gloo_timers::callback::Timeout::new(0, move || dispatch.dispatch(Action::StageShown(reached))).forget();
             }
         });
     }
-    let staged = |part: u8| if *stage >= part { (*analysis).clone() } else { previous.borrow().clone() };
-    let failure = use_state(|| None::<Failure>);
-    // The worker's memory after its last analysis, in bytes: shown to the benchmark only.
-    let worker_memory = use_state(|| 0_u64);
-    let register = use_state(|| Editor::load("register"));
-    let expected = use_state(|| Editor::load("expected"));
-    let settings = use_state(crate::settings::DeskSettings::load);
-    let reviews = use_state(|| {
-        Rc::new(browser::load("reviews").and_then(|text| Reviews::from_json(&text).ok()).unwrap_or_default())
+    use_effect_with(lang, |&lang| {
+        if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
+            }
+            document.set_title(&format!("{} · selfcheck", T::Title.get(lang)));
+        }
     });
-    let view = use_state(|| {
-        browser::load("view").and_then(|text| serde_json::from_str::<View>(&text).ok()).unwrap_or_default()
-    });
-    let shown = use_state(|| PAGE);
-    let bureau = use_state(|| browser::load("bureau").unwrap_or_else(|| "广东省民政厅".to_owned()));
-    let sign_outcome = use_state(|| None::<(bool, String)>);
-    // The appendix of every input file, and every row of the matrix and the ranking (thousands
-    // of rows), are rendered for printing only: from the print button, or from the browser's own
-    // print command, until the browser says the print is done.
-    let printing = use_state(|| false);
-    let print_requests = use_state(|| 0_u32);
-    use_effect_with(*print_requests, |requests| {
+    use_effect_with(state.print_requests, |requests| {
         if *requests > 0
             && let Some(window) = web_sys::window()
         {
@@ -374,12 +273,13 @@ pub fn App() -> Html {
         }
     });
     {
-        let printing = printing.clone();
+        // Printing from the browser's own command renders every row too, until it is done.
+        let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             if let Some(window) = web_sys::window() {
                 for (event, now_printing) in [("beforeprint", true), ("afterprint", false)] {
-                    let printing = printing.clone();
-                    let listener = Closure::<dyn Fn()>::new(move || printing.set(now_printing));
+                    let dispatch = dispatch.clone();
+                    let listener = Closure::<dyn Fn()>::new(move || dispatch.dispatch(Action::Printing(now_printing)));
                     let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
                     // The desk is the page: its listeners live as long as it does.
                     listener.forget();
@@ -387,104 +287,8 @@ pub fn App() -> Html {
             }
         });
     }
-    let worker: Rc<RefCell<Option<Worker>>> = use_mut_ref(|| None);
-    let opened = use_reducer(OpenedResults::default);
-    // The register as applied, for verifying an opened result again (read by the worker's
-    // message handler, which outlives this render).
-    let applied_register: Rc<RefCell<String>> = use_mut_ref(String::new);
-    *applied_register.borrow_mut() = register.text.clone();
-
-    // The worker: created once; it restores the files kept from earlier visits.
-    {
-        let (worker, progress, analysis, failure, stage) =
-            (worker.clone(), progress.clone(), analysis.clone(), failure.clone(), stage.clone());
-        let cancelled = cancelled.clone();
-        let worker_memory = worker_memory.clone();
-        let (opened, applied_register) = (opened.dispatcher(), applied_register.clone());
-        let (sign_outcome, signed_lang) = (sign_outcome.clone(), *lang);
-        let start = (register.input("register"), expected.input("expected"), reviews.to_json(), *lang);
-        let start_settings = settings.fields_or_defaults();
-        use_effect_with((), move |_| {
-            let options = WorkerOptions::new();
-            options.set_type(WorkerType::Module);
-            match Worker::new_with_options(worker_url(), &options) {
-                Ok(created) => {
-                    let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                        let data = event.data();
-                        match field(&data, "type").as_string().as_deref() {
-                            Some("progress") => {
-                                let number = |key| field(&data, key).as_f64().unwrap_or(0.0) as u32;
-                                progress.set(Some((number("done"), number("total"), number("part").min(1000))));
-                            }
-                            Some("cancelled") => {
-                                let number = |key| field(&data, key).as_f64().unwrap_or(0.0) as u32;
-                                cancelled.set(Some((number("done"), number("total"))));
-                            }
-                            Some("analysis") => {
-                                let text = field(&data, "json").as_string().unwrap_or_default();
-                                worker_memory.set(field(&data, "memory").as_f64().unwrap_or(0.0) as u64);
-                                match serde_json::from_str::<AnalysisDoc>(&text) {
-                                    Ok(document) => {
-                                        analysis.set(Shared::new(document));
-                                        stage.set(0);
-                                    }
-                                    // Never silently empty: a document the page cannot read is a fault to see.
-                                    Err(error) => {
-                                        web_sys::console::error_1(
-                                            &format!("the analysis cannot be read: {error}").into(),
-                                        );
-                                        failure.set(Some(Failure::Internal));
-                                    }
-                                }
-                                progress.set(None);
-                            }
-                            Some("download") => {
-                                let name = field(&data, "name").as_string().unwrap_or_default();
-                                let mime = field(&data, "mime").as_string().unwrap_or_default();
-                                let bytes = js_sys::Uint8Array::new(&field(&data, "bytes")).to_vec();
-                                let _ = browser::download(&name, &bytes, &mime);
-                            }
-                            Some("result") => {
-                                let sha256 = field(&data, "sha256").as_string().unwrap_or_default();
-                                let name = field(&data, "name").as_string().unwrap_or_default();
-                                let bytes = js_sys::Uint8Array::new(&field(&data, "bytes")).to_vec();
-                                let now = Timestamp::from_unix_seconds(browser::now_unix_seconds());
-                                let result = crate::association::open(&name, &bytes, &applied_register.borrow(), &now);
-                                opened.dispatch((sha256, result));
-                            }
-                            Some("signed" | "checked") => {
-                                let ok = field(&data, "ok").as_bool().unwrap_or(false);
-                                let message = field(&data, "message").as_string();
-                                let text = message.unwrap_or_else(|| T::Signed.get(signed_lang).to_owned());
-                                sign_outcome.set(Some((ok, text)));
-                            }
-                            Some("error") => failure.set(Some(Failure::of_worker(&data))),
-                            _ => {}
-                        }
-                    });
-                    created.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-                    onmessage.forget();
-                    let (register, expected, reviews, lang) = start;
-                    let mut fields = vec![
-                        ("now", (browser::now_unix_seconds() as f64).into()),
-                        ("register", object(&register)),
-                        ("expected", object(&expected)),
-                        ("reviews", object(&[("text", reviews.into())])),
-                        ("lang", lang_code(lang).into()),
-                    ];
-                    fields.extend(start_settings);
-                    post(&created, "init", &fields);
-                    *worker.borrow_mut() = Some(created);
-                }
-                Err(error) => {
-                    web_sys::console::error_1(&error);
-                    failure.set(Some(Failure::NoWorker));
-                }
-            }
-        });
-    }
     // The view is kept as the bureau leaves it.
-    use_effect_with((*view).clone(), |view| {
+    use_effect_with(state.view.clone(), |view| {
         if let Ok(text) = serde_json::to_string(view) {
             browser::store("view", &text);
         }
@@ -492,63 +296,54 @@ pub fn App() -> Html {
 
     let send: Send = {
         let worker = worker.clone();
-        Rc::new(move |kind: &str, fields: &[(&str, JsValue)]| {
+        Rc::new(move |message: ToWorker| {
             if let Some(worker) = worker.borrow().as_ref() {
-                post(worker, kind, fields);
+                let _ = worker.post_message(&message.to_js());
             }
         })
     };
     // The open association's results, asked of the worker once each.
     {
         let send = send.clone();
-        let wanted: Vec<String> = if view.association.is_empty() {
+        let wanted: Vec<String> = if state.view.association.is_empty() {
             Vec::new()
         } else {
-            accepted_files(&analysis, &view.association)
+            accepted_files(&state.analysis, &state.view.association)
                 .into_iter()
-                .filter(|file| !opened.0.contains_key(&file.sha256))
+                .filter(|file| !state.opened.contains_key(&file.sha256))
                 .map(|file| file.sha256.clone())
                 .collect()
         };
         use_effect_with(wanted, move |wanted| {
             if !wanted.is_empty() {
-                let files: Array = wanted.iter().map(|sha| JsValue::from_str(sha)).collect();
-                send("results", &[("files", files.into())]);
+                send(ToWorker::Results(wanted.clone()));
             }
         });
     }
-    let lang_value = *lang;
     let switch_lang = {
-        let (lang, send) = (lang.clone(), send.clone());
+        let (dispatch, send) = (dispatch.clone(), send.clone());
         Callback::from(move |_: MouseEvent| {
-            let next = if *lang == Lang::Zh { Lang::En } else { Lang::Zh };
+            let next = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
             browser::store("lang", lang_code(next));
-            send("lang", &[("lang", lang_code(next).into())]);
-            lang.set(next);
+            send(ToWorker::Lang(next));
+            dispatch.dispatch(Action::Lang(next));
         })
     };
-    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
-        if let Some(root) = document.document_element() {
-            let _ = root.set_attribute("lang", if lang_value == Lang::Zh { "zh-CN" } else { "en" });
-        }
-        document.set_title(&format!("{} · selfcheck", T::Title.get(lang_value)));
-    }
 
     let receive = {
-        let (send, failure, cancelled) = (send.clone(), failure.clone(), cancelled.clone());
+        let (send, dispatch) = (send.clone(), dispatch.clone());
         // The FileList itself goes to the worker (it is cloneable): going through thousands of
         // files here would hold up the page.
         Rc::new(move |files: Option<web_sys::FileList>| {
             if let Some(files) = files.filter(|files| files.length() > 0) {
-                failure.set(None);
-                cancelled.set(None);
-                send("files", &[("files", files.into())]);
+                dispatch.dispatch(Action::Receiving);
+                send(ToWorker::Files(files));
             }
         })
     };
     let cancel = {
         let send = send.clone();
-        Callback::from(move |_: MouseEvent| send("cancel", &[]))
+        Callback::from(move |_: MouseEvent| send(ToWorker::Cancel))
     };
     let on_files = {
         let receive = receive.clone();
@@ -570,162 +365,163 @@ pub fn App() -> Html {
     let on_drag_over = Callback::from(|event: DragEvent| event.prevent_default());
     let clear = {
         let send = send.clone();
-        Callback::from(move |_: MouseEvent| send("clear", &[]))
+        Callback::from(move |_: MouseEvent| send(ToWorker::Clear))
     };
 
-    let analysis_doc = (*analysis).clone();
+    let analysis_doc = state.analysis.clone();
     let counts = &analysis_doc.counts;
-    let status = match (*progress, *cancelled) {
-        (Some((done, total, _)), _) => T::ProgressText.with(lang_value, &[&done.to_string(), &total.to_string()]),
+    let status = match (state.progress, state.cancelled) {
+        (Some((done, total, _)), _) => T::ProgressText.with(lang, &[&done.to_string(), &total.to_string()]),
         (None, Some((done, total))) => T::Cancelled.with(
-            lang_value,
+            lang,
             &[&done.to_string(), &total.to_string(), &counts.files.to_string(), &counts.accepted.to_string()],
         ),
-        (None, None) if counts.files == 0 => T::NothingLoaded.get(lang_value).to_owned(),
+        (None, None) if counts.files == 0 => T::NothingLoaded.get(lang).to_owned(),
         (None, None) => T::Loaded.with(
-            lang_value,
+            lang,
             &[&counts.files.to_string(), &counts.accepted.to_string(), &(counts.files - counts.accepted).to_string()],
         ),
     };
+    let view = &state.view;
 
     html! {
-        <div class="selfcheck desk" data-lang={lang_code(lang_value)}>
+        <div class="selfcheck desk" data-lang={lang_code(lang)}>
             <header class="desk-header">
                 <div>
-                    <h1>{ T::Title.get(lang_value) }</h1>
-                    <p class="desk-muted">{ T::Subtitle.get(lang_value) }</p>
+                    <h1>{ T::Title.get(lang) }</h1>
+                    <p class="desk-muted">{ T::Subtitle.get(lang) }</p>
                 </div>
-                <button type="button" data-action="lang" aria-label={T::LanguageSwitchLabel.get(lang_value)}
-                    lang={if lang_value == Lang::Zh { "en" } else { "zh-CN" }} onclick={switch_lang}>
-                    { T::LanguageSwitch.get(lang_value) }
+                <button type="button" data-action="lang" aria-label={T::LanguageSwitchLabel.get(lang)}
+                    lang={if lang == Lang::Zh { "en" } else { "zh-CN" }} onclick={switch_lang}>
+                    { T::LanguageSwitch.get(lang) }
                 </button>
             </header>
-            <nav class="desk-nav" aria-label={T::Sections.get(lang_value)}>
-                <a href="#desk-load">{ T::Load.get(lang_value) }</a>
-                <a href="#desk-register">{ T::Register.get(lang_value) }</a>
-                <a href="#desk-verdicts">{ T::Verdicts.get(lang_value) }</a>
-                <a href="#desk-matrix">{ T::Matrix.get(lang_value) }</a>
-                <a href="#desk-ranking">{ T::Ranking.get(lang_value) }</a>
-                <a href="#desk-province">{ T::Province.get(lang_value) }</a>
-                <a href="#desk-anomalies">{ T::Anomalies.get(lang_value) }</a>
-                <a href="#desk-exports">{ T::Exports.get(lang_value) }</a>
+            <nav class="desk-nav" aria-label={T::Sections.get(lang)}>
+                <a href="#desk-load">{ T::Load.get(lang) }</a>
+                <a href="#desk-register">{ T::Register.get(lang) }</a>
+                <a href="#desk-verdicts">{ T::Verdicts.get(lang) }</a>
+                <a href="#desk-matrix">{ T::Matrix.get(lang) }</a>
+                <a href="#desk-ranking">{ T::Ranking.get(lang) }</a>
+                <a href="#desk-province">{ T::Province.get(lang) }</a>
+                <a href="#desk-anomalies">{ T::Anomalies.get(lang) }</a>
+                <a href="#desk-exports">{ T::Exports.get(lang) }</a>
             </nav>
             <main>
-                <crate::report::PrintHeading bureau={(*bureau).clone()} counts={status.clone()} lang={lang_value} />
-                <crate::settings::PrintedSettings analysis={analysis_doc.clone()} lang={lang_value} />
+                <crate::report::PrintHeading bureau={state.bureau.clone()} counts={status.clone()} {lang} />
+                <crate::settings::PrintedSettings analysis={analysis_doc.clone()} {lang} />
                 <section id="desk-load" class="desk-section" aria-labelledby="desk-load-title">
-                    <h2 id="desk-load-title">{ T::Load.get(lang_value) }</h2>
+                    <h2 id="desk-load-title">{ T::Load.get(lang) }</h2>
                     <div class="desk-drop" data-testid="drop" ondrop={on_drop} ondragover={on_drag_over}>
                         <div class="desk-row">
                             <label class="desk-file">
-                                { T::ChooseFiles.get(lang_value) }
+                                { T::ChooseFiles.get(lang) }
                                 <input type="file" multiple=true data-input="files" onchange={on_files.clone()} />
                             </label>
                             <label class="desk-file">
-                                { T::ChooseFolder.get(lang_value) }
+                                { T::ChooseFolder.get(lang) }
                                 <input type="file" multiple=true webkitdirectory=true data-input="folder" onchange={on_files} />
                             </label>
                         </div>
-                        <p class="desk-muted">{ T::DropHere.get(lang_value) }</p>
+                        <p class="desk-muted">{ T::DropHere.get(lang) }</p>
                     </div>
-                    if let Some((done, total, part)) = *progress {
+                    if let Some((done, total, part)) = state.progress {
                         <div class="desk-row">
                             <label class="desk-progress">
-                                { T::Progress.get(lang_value) }
+                                { T::Progress.get(lang) }
                                 // In thousandths of a file, so that a large file's bar moves as it is read.
                                 <progress data-testid="progress" max={(u64::from(total.max(1)) * 1000).to_string()}
                                     value={(u64::from(done) * 1000 + u64::from(part)).to_string()}>
                                     { format!("{done} / {total}") }
                                 </progress>
                             </label>
-                            <button type="button" data-action="cancel-load" onclick={cancel}>{ T::CancelLoad.get(lang_value) }</button>
+                            <button type="button" data-action="cancel-load" onclick={cancel}>{ T::CancelLoad.get(lang) }</button>
                         </div>
                     }
-                    <p data-testid="load-status" role="status" aria-live="polite" data-busy={progress.is_some().to_string()}
-                        data-files={counts.files.to_string()} data-worker-memory={worker_memory.to_string()}>{ status }</p>
-                    if let Some(failure) = &*failure {
-                        <p class="desk-error" role="alert" data-testid="load-failure">{ failure.text(lang_value) }</p>
+                    <p data-testid="load-status" role="status" aria-live="polite" data-busy={state.progress.is_some().to_string()}
+                        data-files={counts.files.to_string()} data-worker-memory={state.worker_memory.to_string()}>{ status }</p>
+                    if let Some(failure) = &state.failure {
+                        <p class="desk-error" role="alert" data-testid="load-failure">{ failure.text(lang) }</p>
                     }
-                    <button type="button" data-action="clear-files" onclick={clear}>{ T::ClearFiles.get(lang_value) }</button>
+                    <button type="button" data-action="clear-files" onclick={clear}>{ T::ClearFiles.get(lang) }</button>
                 </section>
                 <section id="desk-register" class="desk-section desk-columns" aria-labelledby="desk-register-title">
-                    <h2 id="desk-register-title" class="desk-visually-hidden">{ T::Register.get(lang_value) }</h2>
-                    <TextEditor id="register" title={T::Register} hint={T::RegisterHint}
-                        editor={register.clone()} check={check_register as Check}
+                    <h2 id="desk-register-title" class="desk-visually-hidden">{ T::Register.get(lang) }</h2>
+                    <TextEditor kind={EditorKind::Register} title={T::Register} hint={T::RegisterHint}
+                        editor={state.register.clone()} dispatch={dispatch.clone()} check={check_register as Check}
                         document={Document::Register} limit={selfcheck_core::register::MAX_REGISTER_BYTES}
-                        lang={lang_value} send={send.clone()} />
-                    <TextEditor id="expected" title={T::Expected} hint={T::ExpectedHint}
-                        editor={expected.clone()} check={check_expected as Check}
+                        {lang} send={send.clone()} />
+                    <TextEditor kind={EditorKind::Expected} title={T::Expected} hint={T::ExpectedHint}
+                        editor={state.expected.clone()} dispatch={dispatch.clone()} check={check_expected as Check}
                         document={Document::ExpectedList} limit={selfcheck_core::bureau::expected::MAX_EXPECTED_BYTES}
-                        lang={lang_value} send={send.clone()} />
+                        {lang} send={send.clone()} />
                 </section>
-                <crate::settings::SettingsPanel settings={settings.clone()} send={send.clone()} lang={lang_value} />
+                <crate::settings::SettingsPanel settings={state.settings.clone()} dispatch={dispatch.clone()} send={send.clone()} {lang} />
                 <div id="desk-association-anchor"></div>
                 if !view.association.is_empty() {
                     <AssociationView credit_code={view.association.clone()}
                         name={analysis_doc.matrix.rows.iter().find(|row| row.credit_code == view.association).map(|row| row.name.clone()).unwrap_or_default()}
-                        opened={opened.0.clone()}
+                        opened={state.opened.clone()}
                         files={accepted_files(&analysis_doc, &view.association).into_iter().cloned().collect::<Vec<_>>()}
-                        close={{ let view = view.clone(); Callback::from(move |()| view.set(View { association: String::new(), ..(*view).clone() })) }}
-                        lang={lang_value} />
+                        close={{
+                            let (view, dispatch) = (view.clone(), dispatch.clone());
+                            Callback::from(move |()| dispatch.dispatch(Action::View(View { association: String::new(), ..view.clone() })))
+                        }}
+                        {lang} />
                 }
-                <VerdictList analysis={staged(1)} view={view.clone()} printing={*printing} lang={lang_value} />
-                <MatrixView analysis={staged(0)} view={view.clone()} printing={*printing} lang={lang_value} />
-                <RankingView analysis={staged(2)} view={view.clone()} reviews={reviews.clone()} printing={*printing}
-                    shown={shown.clone()} send={send.clone()} settings={settings.clone()} lang={lang_value} />
-                <crate::province::ProvinceView analysis={staged(3)} lang={lang_value} />
+                <VerdictList analysis={state.staged(1)} view={view.clone()} dispatch={dispatch.clone()} printing={state.printing} {lang} />
+                <MatrixView analysis={state.staged(0)} view={view.clone()} dispatch={dispatch.clone()} printing={state.printing} {lang} />
+                <RankingView analysis={state.staged(2)} view={view.clone()} dispatch={dispatch.clone()} reviews={state.reviews.clone()}
+                    printing={state.printing} shown={state.ranking_rows} send={send.clone()} settings={state.settings.clone()} {lang} />
+                <crate::province::ProvinceView analysis={state.staged(3)} {lang} />
                 <section id="desk-anomalies" class="desk-section" aria-labelledby="desk-anomalies-title">
-                    <h2 id="desk-anomalies-title">{ T::Anomalies.get(lang_value) }</h2>
+                    <h2 id="desk-anomalies-title">{ T::Anomalies.get(lang) }</h2>
                     if analysis_doc.anomalies.is_empty() {
-                        <p>{ T::NoAnomalies.get(lang_value) }</p>
+                        <p>{ T::NoAnomalies.get(lang) }</p>
                     } else {
                         <ul data-testid="anomalies">
                             { for analysis_doc.anomalies.iter().map(|anomaly| html! {
                                 <li data-code={anomaly.code.clone()}>
                                     { anomaly.message.clone() }
-                                    <span class="desk-muted">{ files_in_brackets(anomaly.files.iter().map(|file| file.name.as_str()), lang_value) }</span>
+                                    <span class="desk-muted">{ files_in_brackets(anomaly.files.iter().map(|file| file.name.as_str()), lang) }</span>
                                 </li>
                             }) }
                         </ul>
                     }
                 </section>
                 <section id="desk-exports" class="desk-section" aria-labelledby="desk-exports-title">
-                    <h2 id="desk-exports-title">{ T::Exports.get(lang_value) }</h2>
+                    <h2 id="desk-exports-title">{ T::Exports.get(lang) }</h2>
                     <div class="desk-row">
                         { for [("analysis", T::AnalysisJson), ("xlsx", T::Xlsx), ("ranking", T::CsvRanking), ("matrix", T::CsvMatrix)].into_iter().map(|(kind, label)| {
                             let send = send.clone();
                             html! {
                                 <button type="button" data-action={if kind == "analysis" { "download-analysis".to_owned() } else { format!("export-{kind}") }} onclick={Callback::from(move |_: MouseEvent| {
-                                    send("export", &[("kind", kind.into()), ("lang", lang_code(lang_value).into())]);
-                                })}>{ label.get(lang_value) }</button>
+                                    send(ToWorker::Export { kind, lang });
+                                })}>{ label.get(lang) }</button>
                             }
                         }) }
                     </div>
                     <div class="desk-row">
-                        <label class="desk-inline">{ T::Bureau.get(lang_value) }
-                            <input type="text" data-input="bureau" value={(*bureau).clone()} oninput={{
-                                let bureau = bureau.clone();
+                        <label class="desk-inline">{ T::Bureau.get(lang) }
+                            <input type="text" data-input="bureau" value={state.bureau.clone()} oninput={{
+                                let dispatch = dispatch.clone();
                                 Callback::from(move |event: InputEvent| {
                                     let text = target_value(&event);
                                     browser::store("bureau", &text);
-                                    bureau.set(text);
+                                    dispatch.dispatch(Action::Bureau(text));
                                 })
                             }} />
                         </label>
                         <button type="button" data-action="print" onclick={{
-                            let (printing, print_requests) = (printing.clone(), print_requests.clone());
-                            Callback::from(move |_: MouseEvent| {
-                                printing.set(true);
-                                print_requests.set(*print_requests + 1);
-                            })
-                        }}>{ T::Print.get(lang_value) }</button>
+                            let dispatch = dispatch.clone();
+                            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Print))
+                        }}>{ T::Print.get(lang) }</button>
                     </div>
-                    <crate::report::SignPanel send={send.clone()} outcome={(*sign_outcome).clone()} lang={lang_value} />
+                    <crate::report::SignPanel send={send.clone()} outcome={state.sign_outcome.clone()} {lang} />
                 </section>
-                if *printing {
-                    <crate::report::PrintInputs analysis={analysis_doc.clone()} lang={lang_value} />
+                if state.printing {
+                    <crate::report::PrintInputs analysis={analysis_doc.clone()} {lang} />
                 } else {
-                    <p class="desk-print-only">{ T::PrintWithButton.get(lang_value) }</p>
+                    <p class="desk-print-only">{ T::PrintWithButton.get(lang) }</p>
                 }
             </main>
         </div>
@@ -738,10 +534,11 @@ type Check = fn(&[u8], Lang) -> Result<String, String>;
 /// Properties of a text the bureau edits.
 #[derive(Properties)]
 struct TextEditorProps {
-    id: &'static str,
+    kind: EditorKind,
     title: T,
     hint: T,
-    editor: UseStateHandle<Editor>,
+    editor: Editor,
+    dispatch: Dispatch,
     check: Check,
     /// What the file is, and the most it may be: a larger one is named by its first bytes, as
     /// the command line names it, and never read whole.
@@ -756,11 +553,16 @@ struct TextEditorProps {
 /// the worker) and downloadable as it was received.
 #[component]
 fn TextEditor(props: &TextEditorProps) -> Html {
-    let TextEditorProps { id, title, hint, editor, check, document, limit, lang, send } = props;
-    let (id, lang, check, document, limit) = (*id, *lang, *check, *document, *limit);
+    let TextEditorProps { kind, title, hint, editor, dispatch, check, document, limit, lang, send } = props;
+    let (kind, lang, check, document, limit) = (*kind, *lang, *check, *document, *limit);
+    let id = kind.id();
+    let set = {
+        let dispatch = dispatch.clone();
+        move |next: Editor| dispatch.dispatch(Action::Editor(kind, next))
+    };
     // Applies a file as received, or the text typed (`None`).
     let apply = {
-        let (editor, send) = (editor.clone(), send.clone());
+        let (editor, send, set) = (editor.clone(), send.clone(), set.clone());
         Rc::new(move |text: String, file: Option<Rc<Received>>| {
             let bytes = file.as_ref().map_or_else(|| text.as_bytes().to_vec(), |file| file.bytes.clone());
             let (text, message) = match check(&bytes, lang) {
@@ -773,11 +575,9 @@ fn TextEditor(props: &TextEditorProps) -> Html {
                                 format!("{}\n{}", file.name, selfcheck_core::canonical::hex(&file.bytes))
                             }),
                         );
-                    let mut fields = next.input(id);
-                    fields.push(("lang", lang_code(lang).into()));
-                    send(id, &fields);
+                    send(ToWorker::Editor { kind, input: next.input(kind), lang });
                     let words = if kept { T::Applied } else { T::StorageRefused };
-                    editor.set(Editor { message: Some((!kept, words.get(lang).to_owned())), ..next });
+                    set(Editor { message: Some((!kept, words.get(lang).to_owned())), ..next });
                     return;
                 }
                 // A file refused is not applied, and the text shown stays as it was.
@@ -785,24 +585,24 @@ fn TextEditor(props: &TextEditorProps) -> Html {
                 Err(error) => (text, Some((true, error))),
             };
             let file = if editor.text == text { editor.file.clone() } else { None };
-            editor.set(Editor { text, file, message });
+            set(Editor { text, file, message });
         })
     };
     let on_input = {
-        let editor = editor.clone();
+        let set = set.clone();
         Callback::from(move |event: InputEvent| {
             // Edited: no longer the file received.
-            editor.set(Editor { text: target_value(&event), file: None, message: None });
+            set(Editor { text: target_value(&event), file: None, message: None });
         })
     };
     let on_file = {
-        let (apply, editor) = (apply.clone(), editor.clone());
+        let (apply, editor, set) = (apply.clone(), editor.clone(), set.clone());
         Callback::from(move |event: Event| {
             let input = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
             let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else {
                 return;
             };
-            let (apply, editor) = (apply.clone(), editor.clone());
+            let (apply, editor, set) = (apply.clone(), editor.clone(), set.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let size = file.size() as usize;
                 if size > limit {
@@ -813,7 +613,7 @@ fn TextEditor(props: &TextEditorProps) -> Html {
                         Err(_) => Vec::new(),
                     };
                     let error = selfcheck_core::wire::oversized(document, size, limit, &head);
-                    editor.set(Editor { message: Some((true, error.message(lang))), ..(*editor).clone() });
+                    set(Editor { message: Some((true, error.message(lang))), ..editor });
                     return;
                 }
                 if let Ok(bytes) = browser::read_bytes(&file).await {
@@ -834,7 +634,7 @@ fn TextEditor(props: &TextEditorProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let _ = match &editor.file {
                 Some(file) => browser::download(&file.name, &file.bytes, "text/plain"),
-                None => browser::download(default_name(id), editor.text.as_bytes(), "text/plain;charset=utf-8"),
+                None => browser::download(kind.default_name(), editor.text.as_bytes(), "text/plain;charset=utf-8"),
             };
         })
     };
@@ -868,7 +668,10 @@ fn TextEditor(props: &TextEditorProps) -> Html {
 
 impl PartialEq for TextEditorProps {
     fn eq(&self, other: &Self) -> bool {
-        self.id == other.id && self.editor == other.editor && self.lang == other.lang && self.document == other.document
+        self.kind == other.kind
+            && self.editor == other.editor
+            && self.lang == other.lang
+            && self.document == other.document
     }
 }
 
@@ -876,7 +679,8 @@ impl PartialEq for TextEditorProps {
 #[derive(Properties, PartialEq)]
 struct PartProps {
     analysis: Shared<AnalysisDoc>,
-    view: UseStateHandle<View>,
+    view: View,
+    dispatch: Dispatch,
     /// Whether the page is being printed: every row, not a page of them.
     printing: bool,
     lang: Lang,
@@ -894,13 +698,15 @@ fn verdict_shown(file: &FileDoc, filter: &str) -> bool {
 /// One verdict per file, filterable.
 #[component]
 fn VerdictList(props: &PartProps) -> Html {
-    let PartProps { analysis, view, lang, .. } = props;
+    let PartProps { analysis, view, dispatch, lang, .. } = props;
     let lang = *lang;
     let shown = use_state(|| PAGE);
     let files: Vec<&FileDoc> = analysis.files.iter().filter(|file| verdict_shown(file, &view.verdicts)).collect();
     let on_filter = {
-        let view = view.clone();
-        Callback::from(move |event: Event| view.set(View { verdicts: target_value(&event), ..(*view).clone() }))
+        let (view, dispatch) = (view.clone(), dispatch.clone());
+        Callback::from(move |event: Event| {
+            dispatch.dispatch(Action::View(View { verdicts: target_value(&event), ..view.clone() }));
+        })
     };
     html! {
         <section id="desk-verdicts" class="desk-section" aria-labelledby="desk-verdicts-title">
@@ -947,7 +753,7 @@ fn VerdictList(props: &PartProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <MoreRows shown={shown.clone()} total={files.len()} {lang} />
+            <MoreRows shown={*shown} total={files.len()} more={more_rows(&shown)} {lang} />
         </section>
     }
 }
@@ -955,19 +761,27 @@ fn VerdictList(props: &PartProps) -> Html {
 /// Properties of the "show more" line under a long table.
 #[derive(Properties, PartialEq)]
 struct MoreProps {
-    shown: UseStateHandle<usize>,
+    shown: usize,
     total: usize,
+    /// Shows the next page of rows.
+    more: Callback<()>,
     lang: Lang,
+}
+
+/// "Show more" for a table whose rows shown are its own.
+fn more_rows(shown: &UseStateHandle<usize>) -> Callback<()> {
+    let shown = shown.clone();
+    Callback::from(move |()| shown.set(*shown + PAGE))
 }
 
 /// How many rows are shown, and a button for the next hundred.
 #[component]
 fn MoreRows(props: &MoreProps) -> Html {
-    let MoreProps { shown, total, lang } = props;
-    let visible = (**shown).min(*total);
+    let MoreProps { shown, total, more, lang } = props;
+    let visible = (*shown).min(*total);
     let more = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+        let more = more.clone();
+        Callback::from(move |_: MouseEvent| more.emit(()))
     };
     html! {
         <p class="desk-row desk-more">
@@ -980,7 +794,7 @@ fn MoreRows(props: &MoreProps) -> Html {
 /// The association × month matrix and each month's figures.
 #[component]
 fn MatrixView(props: &PartProps) -> Html {
-    let PartProps { analysis, view, printing, lang } = props;
+    let PartProps { analysis, view, dispatch, printing, lang } = props;
     let lang = *lang;
     let matrix = &analysis.matrix;
     // The rows `Analysis::missing_in_a_row(2)` gives, read from the core's document.
@@ -989,8 +803,10 @@ fn MatrixView(props: &PartProps) -> Html {
     let shown = use_state(|| PAGE);
     let showing = if *printing { rows.len() } else { *shown };
     let on_missed = {
-        let view = view.clone();
-        Callback::from(move |event: Event| view.set(View { missed_two: target_checked(&event), ..(*view).clone() }))
+        let (view, dispatch) = (view.clone(), dispatch.clone());
+        Callback::from(move |event: Event| {
+            dispatch.dispatch(Action::View(View { missed_two: target_checked(&event), ..view.clone() }));
+        })
     };
     html! {
         <section id="desk-matrix" class="desk-section" aria-labelledby="desk-matrix-title">
@@ -1015,7 +831,7 @@ fn MatrixView(props: &PartProps) -> Html {
                         { for rows.iter().take(showing).map(|row| html! {
                             <tr data-credit-code={row.credit_code.clone()}>
                                 <th scope="row">
-                                    { open_button(view, &row.credit_code, &row.name, lang) }
+                                    { open_button(view, dispatch, &row.credit_code, &row.name, lang) }
                                     <div class="desk-muted desk-code">{ row.credit_code.clone() }</div>
                                     if has_list && !row.expected {
                                         <div class="desk-muted" data-testid="not-on-list">{ T::NotOnList.get(lang) }</div>
@@ -1032,7 +848,7 @@ fn MatrixView(props: &PartProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <MoreRows shown={shown.clone()} total={rows.len()} {lang} />
+            <MoreRows shown={*shown} total={rows.len()} more={more_rows(&shown)} {lang} />
             <h3>{ T::MonthFigures.get(lang) }</h3>
             <div class="desk-scroll">
                 <table data-testid="month-figures">
@@ -1068,13 +884,14 @@ fn MatrixView(props: &PartProps) -> Html {
 #[derive(Properties)]
 struct RankingProps {
     analysis: Shared<AnalysisDoc>,
-    view: UseStateHandle<View>,
-    reviews: UseStateHandle<Rc<Reviews>>,
-    shown: UseStateHandle<usize>,
+    view: View,
+    dispatch: Dispatch,
+    reviews: Rc<Reviews>,
+    shown: usize,
     /// Whether the page is being printed: every row, not a page of them.
     printing: bool,
     send: Send,
-    settings: UseStateHandle<crate::settings::DeskSettings>,
+    settings: crate::settings::DeskSettings,
     lang: Lang,
 }
 
@@ -1082,7 +899,7 @@ impl PartialEq for RankingProps {
     fn eq(&self, other: &Self) -> bool {
         self.analysis == other.analysis
             && self.view == other.view
-            && self.reviews == other.reviews
+            && Rc::ptr_eq(&self.reviews, &other.reviews)
             && self.shown == other.shown
             && self.settings == other.settings
             && self.printing == other.printing
@@ -1142,9 +959,9 @@ fn standing(row: &RankDoc) -> Standing {
 /// The ranking: sortable, filterable, with each result's review state.
 #[component]
 fn RankingView(props: &RankingProps) -> Html {
-    let RankingProps { analysis, view, reviews, shown, printing, send, settings, lang } = props;
+    let RankingProps { analysis, view, dispatch, reviews, shown, printing, send, settings, lang } = props;
     let lang = *lang;
-    let showing = if *printing { usize::MAX } else { **shown };
+    let showing = if *printing { usize::MAX } else { *shown };
     let picked = use_state(std::collections::BTreeSet::<String>::new);
     let search = view.search.trim().to_lowercase();
     let mut rows: Vec<(usize, &RankDoc)> = analysis
@@ -1170,23 +987,25 @@ fn RankingView(props: &RankingProps) -> Html {
     grades.sort_unstable();
     grades.dedup();
     let on_month = {
-        let (settings, send) = (settings.clone(), send.clone());
+        let (settings, dispatch, send) = (settings.clone(), dispatch.clone(), send.clone());
         Callback::from(move |event: Event| {
-            let next = crate::settings::DeskSettings { ranking_month: target_value(&event), ..(*settings).clone() };
-            crate::settings::change(&settings, &send, next);
+            let next = crate::settings::DeskSettings { ranking_month: target_value(&event), ..settings.clone() };
+            crate::settings::change(&dispatch, &send, next);
         })
     };
     let set = |change: fn(&mut View, &Event)| {
-        let view = view.clone();
+        let (view, dispatch) = (view.clone(), dispatch.clone());
         Callback::from(move |event: Event| {
-            let mut next = (*view).clone();
+            let mut next = view.clone();
             change(&mut next, &event);
-            view.set(next);
+            dispatch.dispatch(Action::View(next));
         })
     };
     let on_search = {
-        let view = view.clone();
-        Callback::from(move |event: InputEvent| view.set(View { search: target_value(&event), ..(*view).clone() }))
+        let (view, dispatch) = (view.clone(), dispatch.clone());
+        Callback::from(move |event: InputEvent| {
+            dispatch.dispatch(Action::View(View { search: target_value(&event), ..view.clone() }));
+        })
     };
     // On paper the filters are not seen: the ranking says which are in force.
     let filters_in_force: Vec<String> = [
@@ -1227,7 +1046,8 @@ fn RankingView(props: &RankingProps) -> Html {
                     { T::FilterInForce.with(lang, &[&filters_in_force.join(filter_separator)]) }
                 </p>
             }
-            <ReviewTools reviews={reviews.clone()} picked={picked.clone()} shown_rows={rows.iter().take(**shown).map(|row| row.result.clone()).collect::<Vec<_>>()}
+            <ReviewTools reviews={reviews.clone()} dispatch={dispatch.clone()} picked={picked.clone()}
+                shown_rows={rows.iter().take(*shown).map(|row| row.result.clone()).collect::<Vec<_>>()}
                 send={send.clone()} {lang} />
             <div class="desk-scroll">
                 <table data-testid="ranking">
@@ -1236,10 +1056,10 @@ fn RankingView(props: &RankingProps) -> Html {
                             let sorted = view.sort == key;
                             let aria = if !sorted { "none" } else if view.ascending { "ascending" } else { "descending" };
                             let arrow = if !sorted { " ↕" } else if view.ascending { " ↑" } else { " ↓" };
-                            let view = view.clone();
+                            let (view, dispatch) = (view.clone(), dispatch.clone());
                             let onclick = Callback::from(move |_: MouseEvent| {
                                 let ascending = if view.sort == key { !view.ascending } else { true };
-                                view.set(View { sort: key.to_owned(), ascending, ..(*view).clone() });
+                                dispatch.dispatch(Action::View(View { sort: key.to_owned(), ascending, ..view.clone() }));
                             });
                             html! {
                                 <th scope="col" aria-sort={aria}>
@@ -1255,21 +1075,21 @@ fn RankingView(props: &RankingProps) -> Html {
                         { for rows.iter().take(showing).map(|row| {
                             let review = reviews.get(&row.result).cloned().unwrap_or_default();
                             let on_review = {
-                                let (reviews, send, digest, note) = (reviews.clone(), send.clone(), row.result.clone(), review.note.clone());
+                                let (reviews, dispatch, send, digest, note) = (reviews.clone(), dispatch.clone(), send.clone(), row.result.clone(), review.note.clone());
                                 Callback::from(move |event: Event| {
                                     let Some(state) = ReviewState::from_code(&target_value(&event)) else { return };
-                                    let mut next = (**reviews).clone();
+                                    let mut next = (*reviews).clone();
                                     if next.set(&digest, state, &note, Some(now())).is_ok() {
-                                        commit_reviews(&reviews, &send, next, lang);
+                                        commit_reviews(&dispatch, &send, next, lang);
                                     }
                                 })
                             };
                             let on_note = {
-                                let (reviews, send, digest, state) = (reviews.clone(), send.clone(), row.result.clone(), review.state);
+                                let (reviews, dispatch, send, digest, state) = (reviews.clone(), dispatch.clone(), send.clone(), row.result.clone(), review.state);
                                 Callback::from(move |event: Event| {
-                                    let mut next = (**reviews).clone();
+                                    let mut next = (*reviews).clone();
                                     if next.set(&digest, state, &target_value(&event), Some(now())).is_ok() {
-                                        commit_reviews(&reviews, &send, next, lang);
+                                        commit_reviews(&dispatch, &send, next, lang);
                                     }
                                 })
                             };
@@ -1298,7 +1118,7 @@ fn RankingView(props: &RankingProps) -> Html {
                                             </div>
                                         }
                                     </td>
-                                    <th scope="row">{ open_button(view, &row.credit_code, &row.name, lang) }</th>
+                                    <th scope="row">{ open_button(view, dispatch, &row.credit_code, &row.name, lang) }</th>
                                     <td class="desk-code">{ row.credit_code.clone() }</td>
                                     <td>{ selfcheck_core::messages::period_range(&row.period.from, &row.period.to, lang) }</td>
                                     <td data-score={row.score.to_string()}>{ row.score }</td>
@@ -1325,7 +1145,10 @@ fn RankingView(props: &RankingProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <MoreRows shown={shown.clone()} total={rows.len()} {lang} />
+            <MoreRows shown={*shown} total={rows.len()} more={{
+                let dispatch = dispatch.clone();
+                Callback::from(move |()| dispatch.dispatch(Action::MoreRankingRows))
+            }} {lang} />
         </section>
     }
 }
@@ -1335,18 +1158,19 @@ fn now() -> Timestamp {
 }
 
 /// Keeps the review states: in the page, in local storage and in the worker (for the exports).
-fn commit_reviews(reviews: &UseStateHandle<Rc<Reviews>>, send: &Send, next: Reviews, lang: Lang) -> bool {
+fn commit_reviews(dispatch: &Dispatch, send: &Send, next: Reviews, lang: Lang) -> bool {
     let text = next.to_json();
     let kept = browser::store("reviews", &text);
-    send("reviews", &[("text", text.into()), ("lang", lang_code(lang).into())]);
-    reviews.set(Rc::new(next));
+    send(ToWorker::Reviews { text, lang });
+    dispatch.dispatch(Action::Reviews(Rc::new(next)));
     kept
 }
 
 /// Properties of the review tools.
 #[derive(Properties)]
 struct ReviewToolsProps {
-    reviews: UseStateHandle<Rc<Reviews>>,
+    reviews: Rc<Reviews>,
+    dispatch: Dispatch,
     picked: UseStateHandle<std::collections::BTreeSet<String>>,
     shown_rows: Vec<String>,
     send: Send,
@@ -1355,7 +1179,7 @@ struct ReviewToolsProps {
 
 impl PartialEq for ReviewToolsProps {
     fn eq(&self, other: &Self) -> bool {
-        self.reviews == other.reviews
+        Rc::ptr_eq(&self.reviews, &other.reviews)
             && self.picked == other.picked
             && self.shown_rows == other.shown_rows
             && self.lang == other.lang
@@ -1366,7 +1190,7 @@ impl PartialEq for ReviewToolsProps {
 /// and imported as the core's `selfcheck-review/1`, which `selfcheck summary --reviews` reads.
 #[component]
 fn ReviewTools(props: &ReviewToolsProps) -> Html {
-    let ReviewToolsProps { reviews, picked, shown_rows, send, lang } = props;
+    let ReviewToolsProps { reviews, dispatch, picked, shown_rows, send, lang } = props;
     let lang = *lang;
     // No state is chosen until the officer chooses one: a bulk change is never made by default.
     let state = use_state(|| None::<ReviewState>);
@@ -1426,15 +1250,22 @@ fn ReviewTools(props: &ReviewToolsProps) -> Html {
         })
     };
     let on_confirm = {
-        let (reviews, picked, state, pending, message, send) =
-            (reviews.clone(), picked.clone(), state.clone(), pending.clone(), message.clone(), send.clone());
+        let (reviews, dispatch, picked, state, pending, message, send) = (
+            reviews.clone(),
+            dispatch.clone(),
+            picked.clone(),
+            state.clone(),
+            pending.clone(),
+            message.clone(),
+            send.clone(),
+        );
         let give_focus_back = give_focus_back.clone();
         Callback::from(move |_: MouseEvent| {
             let Some((digests, chosen, note)) = (*pending).clone() else { return };
-            let mut next = (**reviews).clone();
+            let mut next = (*reviews).clone();
             match next.set_many(digests.iter().map(String::as_str), chosen, &note, Some(&now())) {
                 Ok(()) => {
-                    commit_reviews(&reviews, &send, next, lang);
+                    commit_reviews(&dispatch, &send, next, lang);
                     picked.set(Default::default());
                     state.set(None);
                     let count = digests.len().to_string();
@@ -1470,7 +1301,7 @@ fn ReviewTools(props: &ReviewToolsProps) -> Html {
         })
     };
     let on_import = {
-        let (reviews, message, send) = (reviews.clone(), message.clone(), send.clone());
+        let (dispatch, message, send) = (dispatch.clone(), message.clone(), send.clone());
         Callback::from(move |event: Event| {
             let input = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
             let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else {
@@ -1479,7 +1310,7 @@ fn ReviewTools(props: &ReviewToolsProps) -> Html {
             if let Some(input) = input {
                 input.set_value("");
             }
-            let (reviews, message, send) = (reviews.clone(), message.clone(), send.clone());
+            let (dispatch, message, send) = (dispatch.clone(), message.clone(), send.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let text = browser::read_bytes(&file)
                     .await
@@ -1488,7 +1319,7 @@ fn ReviewTools(props: &ReviewToolsProps) -> Html {
                 match Reviews::from_json(&text) {
                     Ok(imported) => {
                         let count = imported.len();
-                        commit_reviews(&reviews, &send, imported, lang);
+                        commit_reviews(&dispatch, &send, imported, lang);
                         message.set(Some((false, T::ReviewsImported.with(lang, &[&count.to_string()]))));
                     }
                     Err(error) => message.set(Some((true, error.message(lang)))),

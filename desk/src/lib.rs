@@ -12,9 +12,11 @@ mod browser;
 mod document;
 mod engine;
 mod i18n;
+mod protocol;
 mod province;
 mod report;
 mod settings;
+mod state;
 
 pub use engine::{ArchiveReader, Engine, Sha256Stream};
 use wasm_bindgen::prelude::*;

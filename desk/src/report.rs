@@ -9,10 +9,11 @@ use wasm_bindgen::JsCast as _;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::{Send, lang_code, target_value};
+use crate::app::{Send, target_value};
 use crate::browser;
 use crate::document::AnalysisDoc;
 use crate::i18n::T;
+use crate::protocol::ToWorker;
 
 /// Properties of the printed heading.
 #[derive(Properties, PartialEq)]
@@ -149,16 +150,13 @@ pub fn SignPanel(props: &SignProps) -> Html {
     let on_sign = {
         let (send, key, passphrase, kind) = (send.clone(), key.clone(), passphrase.clone(), kind.clone());
         Callback::from(move |_: MouseEvent| {
-            send(
-                "sign",
-                &[
-                    ("kind", kind.as_str().into()),
-                    ("key", key.as_str().into()),
-                    ("passphrase", passphrase.as_str().into()),
-                    ("now", (browser::now_unix_seconds() as f64).into()),
-                    ("lang", lang_code(lang).into()),
-                ],
-            );
+            send(ToWorker::Sign {
+                kind: (*kind).clone(),
+                key: (*key).clone(),
+                passphrase: (*passphrase).clone(),
+                now: browser::now_unix_seconds() as f64,
+                lang,
+            });
         })
     };
     let on_check = {
@@ -175,7 +173,7 @@ pub fn SignPanel(props: &SignProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 if let Ok(bytes) = browser::read_bytes(&file).await {
                     let text = String::from_utf8_lossy(&bytes).into_owned();
-                    send("check", &[("text", text.into()), ("lang", lang_code(lang).into())]);
+                    send(ToWorker::Check { text, lang });
                 }
             });
         })

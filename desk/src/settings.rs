@@ -6,12 +6,13 @@
 use selfcheck_core::Lang;
 use selfcheck_core::bureau::{DEFAULT_LONGEST_PERIOD_DAYS, Month, MonthRange};
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::app::{Send, target_value};
+use crate::app::{Dispatch, Send, target_value};
 use crate::browser;
 use crate::i18n::T;
+use crate::protocol::{SettingsMessage, ToWorker};
+use crate::state::Action;
 
 /// The longest period the desk accepts, in days (ten years), as the command line does.
 const MOST_DAYS: u32 = 3660;
@@ -101,27 +102,23 @@ impl DeskSettings {
         let longest = self.longest();
         match (months, longest) {
             (Ok(months), Ok(longest)) => {
-                send("settings", &self.fields(&months, longest));
+                send(ToWorker::Settings(self.message(months, longest)));
                 Ok(())
             }
             (months, longest) => Err([months.err(), longest.err()].into_iter().flatten().collect()),
         }
     }
 
-    /// The message fields the worker reads (also part of its `init`).
-    pub fn fields(&self, months: &str, longest: u32) -> Vec<(&'static str, JsValue)> {
-        vec![
-            ("deadline", f64::from(self.deadline).into()),
-            ("months", months.into()),
-            ("rankingMonth", self.ranking_month.clone().into()),
-            ("longest", f64::from(longest).into()),
-        ]
+    /// The settings as the worker takes them (also part of its `init`), with the months and the
+    /// longest period as checked.
+    fn message(&self, months: String, longest: u32) -> SettingsMessage {
+        SettingsMessage { deadline: self.deadline, months, ranking_month: self.ranking_month.clone(), longest }
     }
 
-    /// The worker's fields for these settings, with defaults for any field that is wrong (a
-    /// reload never starts the desk from settings it refuses).
-    pub fn fields_or_defaults(&self) -> Vec<(&'static str, JsValue)> {
-        self.fields(&self.months().unwrap_or_default(), self.longest().unwrap_or(DEFAULT_LONGEST_PERIOD_DAYS))
+    /// The settings for the worker, with defaults for any field that is wrong (a reload never
+    /// starts the desk from settings it refuses).
+    pub fn message_or_defaults(&self) -> SettingsMessage {
+        self.message(self.months().unwrap_or_default(), self.longest().unwrap_or(DEFAULT_LONGEST_PERIOD_DAYS))
     }
 }
 
@@ -129,7 +126,9 @@ impl DeskSettings {
 #[derive(Properties)]
 pub struct SettingsProps {
     /// The settings, shared with the ranking (its month).
-    pub settings: UseStateHandle<DeskSettings>,
+    pub settings: DeskSettings,
+    /// Changes the desk's state.
+    pub dispatch: Dispatch,
     /// Posts to the worker.
     pub send: Send,
     /// Interface language.
@@ -144,28 +143,28 @@ impl PartialEq for SettingsProps {
 
 /// Changes one field; applies the settings when they are all right. Kept in local storage either
 /// way, so that nothing typed is lost on reload.
-pub fn change(settings: &UseStateHandle<DeskSettings>, send: &Send, next: DeskSettings) {
+pub fn change(dispatch: &Dispatch, send: &Send, next: DeskSettings) {
     if let Ok(text) = serde_json::to_string(&next) {
         browser::store("settings", &text);
     }
     let _ = next.send(send);
-    settings.set(next);
+    dispatch.dispatch(Action::Settings(next));
 }
 
 /// The settings panel: deadline, months and longest period (the month ranked is chosen above the
 /// ranking).
 #[component]
 pub fn SettingsPanel(props: &SettingsProps) -> Html {
-    let SettingsProps { settings, send, lang } = props;
+    let SettingsProps { settings, dispatch, send, lang } = props;
     let lang = *lang;
     let months_problem = settings.months().err();
     let longest_problem = settings.longest().err();
     let on = |update: fn(&mut DeskSettings, String)| {
-        let (settings, send) = (settings.clone(), send.clone());
+        let (settings, dispatch, send) = (settings.clone(), dispatch.clone(), send.clone());
         Callback::from(move |event: Event| {
-            let mut next = (*settings).clone();
+            let mut next = settings.clone();
             update(&mut next, target_value(&event));
-            change(&settings, &send, next);
+            change(&dispatch, &send, next);
         })
     };
     let problem = |id: &str, problem: Option<SettingsProblem>| {
