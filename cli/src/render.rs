@@ -221,7 +221,7 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
                 i18n::period(lang, &escape(profile.period_from()), &escape(profile.period_to())),
             ));
             rows.push((i18n::SIGNED_AT.get(lang), selfcheck_core::messages::beijing_short(&verified.issued)));
-            rows.push((i18n::FINGERPRINT.get(lang), verified.key.fingerprint()));
+            rows.push((i18n::FINGERPRINT.get(lang), verified.key.fingerprint().into()));
             rows.push((i18n::PUBLIC_KEY_ID.get(lang), verified.key.did()));
             rows.push((i18n::RESULT_DIGEST.get(lang), verified.digest.clone()));
             let warnings = crate::results::warnings(verified, lang);

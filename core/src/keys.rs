@@ -305,10 +305,9 @@ impl PublicKey {
 
     /// The fingerprint printed on paper forms: uppercase hex of the first 16 bytes of
     /// SHA-256 of the key, in eight groups of four.
-    pub fn fingerprint(&self) -> String {
+    pub fn fingerprint(&self) -> Fingerprint {
         let digest = Sha256::digest(self.bytes());
-        let hex = crate::canonical::hex(&digest[..16]).to_ascii_uppercase();
-        hex.as_bytes().chunks(4).map(|group| String::from_utf8_lossy(group).into_owned()).collect::<Vec<_>>().join(" ")
+        Fingerprint::of_hex(&crate::canonical::hex(&digest[..16]))
     }
 
     /// Checks an Ed25519 signature of `message` by this key, strictly: ed25519-dalek's
@@ -827,16 +826,106 @@ pub fn key_file_cost(pem: &str) -> Option<KeyDerivationCost> {
     KeyDerivationCost::of(encrypted.encryption_algorithm.pbes2()?).ok()
 }
 
-/// A fingerprint as typed by a person (any case, spaces or hyphens) in its canonical form.
+/// A fingerprint as typed by a person (any case, spaces or hyphens) in its canonical form: the
+/// text of [`Fingerprint::parse`].
 pub fn normalize_fingerprint(text: &str) -> Option<String> {
-    let hex: String = text.chars().filter(|c| !c.is_whitespace() && *c != '-' && *c != ':').collect();
-    if hex.len() != 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-        return None;
+    Fingerprint::parse(text).map(String::from)
+}
+
+/// A public key's fingerprint as people file it with the bureau on paper: the first 16 bytes of
+/// the SHA-256 of the key, as eight groups of four uppercase hexadecimal digits
+/// (`65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0`). Only [`PublicKey::fingerprint`] and
+/// [`Fingerprint::parse`] make one, so a `Fingerprint` is always in that one spelling.
+///
+/// ```
+/// use selfcheck_core::keys::Fingerprint;
+///
+/// let typed = Fingerprint::parse("65b6-0673-d6ed-884b-f01c-2c22-2d82-ada0").unwrap();
+/// assert_eq!(typed, "65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0");
+/// assert!(Fingerprint::parse("65B6 0673").is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Fingerprint(String);
+
+impl Fingerprint {
+    /// A fingerprint as a person types it: any case, with spaces, hyphens or colons anywhere;
+    /// `None` unless it is 32 hexadecimal digits.
+    pub fn parse(text: &str) -> Option<Fingerprint> {
+        let hex: String = text.chars().filter(|c| !c.is_whitespace() && *c != '-' && *c != ':').collect();
+        if hex.len() != 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            return None;
+        }
+        Some(Fingerprint::of_hex(&hex))
     }
-    let hex = hex.to_ascii_uppercase();
-    Some(
-        hex.as_bytes().chunks(4).map(|group| String::from_utf8_lossy(group).into_owned()).collect::<Vec<_>>().join(" "),
-    )
+
+    /// The fingerprint of 32 hexadecimal digits, in groups of four.
+    fn of_hex(hex: &str) -> Fingerprint {
+        let hex = hex.to_ascii_uppercase();
+        Fingerprint(
+            hex.as_bytes()
+                .chunks(4)
+                .map(|group| String::from_utf8_lossy(group).into_owned())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+
+    /// Its text, in the one spelling.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+// Read as the text it is (its length, its characters); it is made only by `parse` and
+// `PublicKey::fingerprint`, so it cannot be changed into another spelling.
+impl std::ops::Deref for Fingerprint {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Fingerprint {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<Fingerprint> for String {
+    fn from(fingerprint: Fingerprint) -> String {
+        fingerprint.0
+    }
+}
+
+impl PartialEq<str> for Fingerprint {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Fingerprint {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Fingerprint {
+    fn eq(&self, other: &String) -> bool {
+        &self.0 == other
+    }
+}
+
+impl From<Fingerprint> for crate::json::Json {
+    fn from(fingerprint: Fingerprint) -> crate::json::Json {
+        crate::json::Json::String(fingerprint.0)
+    }
 }
 
 // The tests open key files natively, which needs the `key-files` feature.

@@ -916,6 +916,7 @@ pub fn result_warning(warning: &crate::credential::ResultWarning, lang: Lang) ->
 
 /// Whose key signed a result, in plain words of `lang`.
 pub fn key_status(status: &crate::register::KeyStatus, lang: Lang) -> String {
+    use crate::keys::Fingerprint;
     use crate::register::KeyStatus;
     match (status, lang) {
         (KeyStatus::Registered, Lang::Zh) => "签名密钥已在备案表中登记为该协会的密钥。".into(),
@@ -933,12 +934,12 @@ pub fn key_status(status: &crate::register::KeyStatus, lang: Lang) -> String {
         (KeyStatus::DifferentKey { credit_code, fingerprint, registered }, Lang::Zh) => format!(
             "签名密钥（{fingerprint}）不是 {} 备案的密钥（{}）。",
             display_input(credit_code),
-            registered.join("，")
+            registered.iter().map(Fingerprint::as_str).collect::<Vec<_>>().join("，")
         ),
         (KeyStatus::DifferentKey { credit_code, fingerprint, registered }, Lang::En) => format!(
             "Signed with key {fingerprint}, but the key filed for {} is {}.",
             display_input(credit_code),
-            registered.join(", ")
+            registered.iter().map(Fingerprint::as_str).collect::<Vec<_>>().join(", ")
         ),
     }
 }

@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 use crate::credential::VerifiedResult;
 use crate::credit_code::CreditCode;
 use crate::error::{Document, Error, Problem, ProblemKind};
-use crate::keys::{PublicKey, normalize_fingerprint};
+use crate::keys::{Fingerprint, PublicKey};
 
 /// The largest register file accepted: room for every social organization of the province many
 /// times over.
@@ -37,7 +37,7 @@ pub const MAX_REGISTER_BYTES: usize = 4 * 1024 * 1024;
 /// Keys filed with the bureau, by credit code.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KeyRegister {
-    keys: BTreeMap<String, Vec<String>>,
+    keys: BTreeMap<String, Vec<Fingerprint>>,
 }
 
 /// Whose key signed a result, by the register.
@@ -50,16 +50,16 @@ pub enum KeyStatus {
         /// The credit code.
         credit_code: String,
         /// The fingerprint of the key that signed.
-        fingerprint: String,
+        fingerprint: Fingerprint,
     },
     /// The association filed other keys than the one that signed.
     DifferentKey {
         /// The credit code.
         credit_code: String,
         /// The fingerprint of the key that signed.
-        fingerprint: String,
+        fingerprint: Fingerprint,
         /// The fingerprints filed for the code.
-        registered: Vec<String>,
+        registered: Vec<Fingerprint>,
     },
 }
 
@@ -127,7 +127,7 @@ impl KeyRegister {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut register = KeyRegister::new();
         let mut problems = Vec::new();
-        let mut owners: BTreeMap<String, String> = BTreeMap::new();
+        let mut owners: BTreeMap<Fingerprint, String> = BTreeMap::new();
         for (number, line) in text.lines().enumerate() {
             let at = format!("line {}", number + 1);
             let Some((code, fingerprint)) = entry_words(line) else { continue };
@@ -138,7 +138,7 @@ impl KeyRegister {
                     continue;
                 }
             };
-            let Some(fingerprint) = normalize_fingerprint(fingerprint) else {
+            let Some(fingerprint) = Fingerprint::parse(fingerprint) else {
                 problems.push(Problem::new(at, ProblemKind::BadFingerprint));
                 continue;
             };
@@ -166,7 +166,7 @@ impl KeyRegister {
     /// already (for this association or another).
     pub fn insert(&mut self, code: &CreditCode, fingerprint: &str) -> Result<(), Error> {
         let malformed = |kind| Error::Malformed { what: Document::Register, problems: vec![Problem::new("", kind)] };
-        let fingerprint = normalize_fingerprint(fingerprint).ok_or_else(|| malformed(ProblemKind::BadFingerprint))?;
+        let fingerprint = Fingerprint::parse(fingerprint).ok_or_else(|| malformed(ProblemKind::BadFingerprint))?;
         if let Some(owner) = self.owner(&fingerprint) {
             return Err(malformed(if owner == code.as_str() {
                 ProblemKind::DuplicateId
@@ -180,7 +180,7 @@ impl KeyRegister {
 
     /// Withdraws `fingerprint` from `code`; whether it was filed.
     pub fn remove(&mut self, code: &CreditCode, fingerprint: &str) -> bool {
-        let Some(fingerprint) = normalize_fingerprint(fingerprint) else { return false };
+        let Some(fingerprint) = Fingerprint::parse(fingerprint) else { return false };
         let Some(keys) = self.keys.get_mut(code.as_str()) else { return false };
         let before = keys.len();
         keys.retain(|key| *key != fingerprint);
@@ -191,12 +191,12 @@ impl KeyRegister {
         removed
     }
 
-    fn owner(&self, fingerprint: &str) -> Option<&str> {
-        self.keys.iter().find(|(_, keys)| keys.iter().any(|key| key == fingerprint)).map(|(code, _)| code.as_str())
+    fn owner(&self, fingerprint: &Fingerprint) -> Option<&str> {
+        self.keys.iter().find(|(_, keys)| keys.contains(fingerprint)).map(|(code, _)| code.as_str())
     }
 
     /// The fingerprints filed for `code`, in the order filed.
-    pub fn lookup(&self, code: &CreditCode) -> &[String] {
+    pub fn lookup(&self, code: &CreditCode) -> &[Fingerprint] {
         self.keys.get(code.as_str()).map_or(&[], Vec::as_slice)
     }
 
@@ -278,9 +278,8 @@ const CODE_CHARACTERS: usize = 18;
 /// Whether `line` is a register's entry, a valid credit code and a fingerprint: a file with one is
 /// a register, even when other lines are wrong.
 pub(crate) fn looks_like_entry(line: &str) -> bool {
-    entry_words(line).is_some_and(|(code, fingerprint)| {
-        CreditCode::parse(code).is_ok() && normalize_fingerprint(fingerprint).is_some()
-    })
+    entry_words(line)
+        .is_some_and(|(code, fingerprint)| CreditCode::parse(code).is_ok() && Fingerprint::parse(fingerprint).is_some())
 }
 
 #[cfg(test)]

@@ -178,7 +178,7 @@ pub fn load_key(keys: &Keys) -> Option<KeyInfo> {
 
 /// The key's facts for the interface.
 pub fn key_info(pem: &str, public: &PublicKey, backed_up: bool) -> Option<KeyInfo> {
-    Some(KeyInfo { pem: Rc::from(pem), fingerprint: public.fingerprint(), did: public.did(), backed_up })
+    Some(KeyInfo { pem: Rc::from(pem), fingerprint: public.fingerprint().into(), did: public.did(), backed_up })
 }
 
 /// Stores the key (encrypted PEM and its did:key).

@@ -208,7 +208,7 @@ fn keys(verdicts: &[Verdict], signed: &[usize], anomalies: &mut Vec<Anomaly>) {
     for index in by_time {
         let verdict = &verdicts[index];
         let (Some(signer), Some(code)) = (&verdict.signer, code_of(verdict)) else { continue };
-        let (codes, files) = by_key.entry(&signer.fingerprint).or_default();
+        let (codes, files) = by_key.entry(signer.fingerprint.as_str()).or_default();
         if !codes.contains(&code) {
             codes.push(code);
         }
@@ -216,7 +216,7 @@ fn keys(verdicts: &[Verdict], signed: &[usize], anomalies: &mut Vec<Anomaly>) {
         if let Some(month) = verdict.month() {
             let (fingerprints, files) = by_code_year.entry((code, month.year())).or_default();
             if !fingerprints.contains(&signer.fingerprint.as_str()) {
-                fingerprints.push(&signer.fingerprint);
+                fingerprints.push(signer.fingerprint.as_str());
             }
             files.push(index);
         }

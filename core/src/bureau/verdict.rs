@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::catalogue::Catalogue;
 use crate::credential::{ResultClaims, ResultWarning, SignedResult, VerifiedResult};
 use crate::error::{Document, Error, ErrorClass};
-use crate::keys::PublicKey;
+use crate::keys::{Fingerprint, PublicKey};
 use crate::register::{KeyRegister, KeyStatus};
 use crate::text::Lang;
 use crate::time::Timestamp;
@@ -187,7 +187,7 @@ pub struct Signer {
     /// The key.
     pub key: PublicKey,
     /// Its fingerprint, as the register files it.
-    pub fingerprint: String,
+    pub fingerprint: Fingerprint,
     /// When it was signed (`validFrom`).
     pub issued: Timestamp,
     /// The result's digest: SHA-256 of the canonical form of the signed document, the same for

@@ -124,7 +124,7 @@ fn ranking(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
             vetoes.join(" ").into(),
             format!("{} / {}", report.answered(), criteria.len()).into(),
             key_label(verdict, words).into(),
-            result.key.fingerprint().into(),
+            String::from(result.key.fingerprint()).into(),
             crate::messages::beijing_short(&result.issued).into(),
             source.reviews.map(|reviews| reviews.state(&result.digest).label(lang)).into(),
             review.map(|review| review.note.as_str()).into(),
