@@ -914,6 +914,22 @@ pub fn result_warning(warning: &crate::credential::ResultWarning, lang: Lang) ->
     }
 }
 
+/// A key status in a few words, for a table's cell, by its code ([`crate::KeyStatus::code`]):
+/// 已备案, 代码未备案, 与备案密钥不符; 未核对 when no register was given (`None`). The one
+/// vocabulary of the review desk, the office files and the CLI's tables.
+pub fn key_status_label(code: Option<&str>, lang: Lang) -> &'static str {
+    match (code, lang) {
+        (Some("registered"), Lang::Zh) => "已备案",
+        (Some("registered"), Lang::En) => "on file",
+        (Some("unregistered-code"), Lang::Zh) => "代码未备案",
+        (Some("unregistered-code"), Lang::En) => "code not on file",
+        (Some("different-key"), Lang::Zh) => "与备案密钥不符",
+        (Some("different-key"), Lang::En) => "not the key on file",
+        (_, Lang::Zh) => "未核对",
+        (_, Lang::En) => "not checked",
+    }
+}
+
 /// Whose key signed a result, in plain words of `lang`.
 pub fn key_status(status: &crate::register::KeyStatus, lang: Lang) -> String {
     use crate::keys::Fingerprint;
@@ -1799,9 +1815,6 @@ pub struct ExportWords {
     pub review_note: &'static str,
     pub file: &'static str,
     pub result_digest: &'static str,
-    pub key_not_checked: &'static str,
-    pub key_registered: &'static str,
-    pub key_not_registered: &'static str,
     pub longest_missed: &'static str,
     pub current_missed: &'static str,
     pub unverified_name: &'static str,
@@ -1892,9 +1905,6 @@ pub fn export_words(lang: Lang) -> ExportWords {
             review_note: "审核意见",
             file: "文件",
             result_digest: "结果摘要（SHA-256）",
-            key_not_checked: "未核对",
-            key_registered: "已备案",
-            key_not_registered: "未备案",
             longest_missed: "最长连续未报（月）",
             current_missed: "目前连续未报（月）",
             unverified_name: "（名称未核实）",
@@ -1980,9 +1990,6 @@ pub fn export_words(lang: Lang) -> ExportWords {
             review_note: "Review note",
             file: "File",
             result_digest: "Result digest (SHA-256)",
-            key_not_checked: "not checked",
-            key_registered: "on file",
-            key_not_registered: "not on file",
             longest_missed: "Longest run missed (months)",
             current_missed: "Current run missed (months)",
             unverified_name: "(name unverified)",
@@ -2039,6 +2046,31 @@ pub fn export_words(lang: Lang) -> ExportWords {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_key_status_has_its_own_label_and_no_register_is_not_checked() {
+        let statuses = [
+            crate::KeyStatus::Registered,
+            crate::KeyStatus::UnregisteredCode {
+                credit_code: String::new(),
+                fingerprint: crate::keys::Fingerprint::parse(&"0".repeat(32)).unwrap(),
+            },
+            crate::KeyStatus::DifferentKey {
+                credit_code: String::new(),
+                fingerprint: crate::keys::Fingerprint::parse(&"0".repeat(32)).unwrap(),
+                registered: Vec::new(),
+            },
+        ];
+        for lang in [Lang::Zh, Lang::En] {
+            let mut labels: Vec<&str> =
+                statuses.iter().map(|status| key_status_label(Some(status.code()), lang)).collect();
+            labels.push(key_status_label(None, lang));
+            let distinct: std::collections::BTreeSet<&str> = labels.iter().copied().collect();
+            assert_eq!(distinct.len(), 4, "{labels:?}");
+        }
+        assert_eq!(key_status_label(Some("different-key"), Lang::Zh), "与备案密钥不符");
+        assert_eq!(key_status_label(None, Lang::Zh), "未核对");
+    }
 
     #[test]
     fn input_cannot_reach_the_terminal_or_reorder_a_line() {

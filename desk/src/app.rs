@@ -67,12 +67,7 @@ fn check_expected(bytes: &[u8], lang: Lang) -> Result<String, String> {
 
 /// The label of a key status code.
 fn key_label(code: &str, lang: Lang) -> &'static str {
-    match code {
-        "registered" => T::Registered.get(lang),
-        "unregistered-code" => T::UnregisteredCode.get(lang),
-        "different-key" => T::DifferentKey.get(lang),
-        _ => T::NotChecked.get(lang),
-    }
+    selfcheck_core::messages::key_status_label(Some(code), lang)
 }
 
 /// The label of a verdict code: accepted, or the core's words for the stage it failed at.

@@ -177,10 +177,6 @@ strings! {
     Signed => "已签名，签名汇总已下载。", "Signed; the summary is downloaded.";
     CheckSummary => "核验签名汇总", "Check a signed summary";
     PrintWithButton => "如需列出所依据的文件及其摘要（SHA-256），请用审核台“导出”部分的“打印报告”按钮打印。", "To list the files this report is built from with their digests (SHA-256), print with the “Print the report” button under Exports.";
-    Registered => "已备案", "on file";
-    UnregisteredCode => "代码未备案", "code not on file";
-    DifferentKey => "与备案密钥不符", "not the key on file";
-    NotChecked => "未核对", "not checked";
     WorkerFailed => "后台核验未能启动：本浏览器缺少所需的功能，请换用较新的浏览器。", "The verification in the background could not start: this browser lacks what it needs; use a newer browser.";
     ReadFailed => "浏览器未能读取文件“{}”（可能已被移动或删除），请重新选择。", "The browser could not read the file “{}” (it may have been moved or deleted); choose it again.";
     InternalFailure => "核验时出错，请刷新页面后重试。", "Something went wrong while verifying; reload the page and try again.";

@@ -123,7 +123,7 @@ fn ranking(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
             crate::messages::unranked_reason(row.standing, report.answered(), criteria.len(), lang).into(),
             vetoes.join(" ").into(),
             format!("{} / {}", report.answered(), criteria.len()).into(),
-            key_label(verdict, words).into(),
+            key_label(verdict, lang).into(),
             String::from(result.key.fingerprint()).into(),
             crate::messages::beijing_short(&result.issued).into(),
             source.reviews.map(|reviews| reviews.state(&result.digest).label(lang)).into(),
@@ -136,12 +136,8 @@ fn ranking(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
     table
 }
 
-fn key_label(verdict: &Verdict, words: &ExportWords) -> &'static str {
-    match &verdict.key_status {
-        None => words.key_not_checked,
-        Some(status) if status.is_registered() => words.key_registered,
-        Some(_) => words.key_not_registered,
-    }
+fn key_label(verdict: &Verdict, lang: Lang) -> &'static str {
+    crate::messages::key_status_label(verdict.key_status.as_ref().map(crate::KeyStatus::code), lang)
 }
 
 fn matrix(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
@@ -411,7 +407,7 @@ fn files(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
             result.and_then(|result| result.report.grade_text(&result.catalogue, lang).ok()).into(),
             vetoes.into(),
             verdict.signer.as_ref().map(|signer| signer.fingerprint.as_str()).into(),
-            verdict.signer.as_ref().map(|_| key_label(verdict, words)).into(),
+            verdict.signer.as_ref().map(|_| key_label(verdict, lang)).into(),
             verdict.signer.as_ref().map(|signer| crate::messages::beijing_short(&signer.issued)).into(),
             verdict.signer.as_ref().map(|signer| signer.digest.as_str()).into(),
             source
