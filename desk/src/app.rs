@@ -168,7 +168,7 @@ fn on_worker_message(message: FromWorker, dispatch: &Dispatch, applied_register:
         FromWorker::Progress { done, total, part } => Action::Progress { done, total, part },
         FromWorker::Cancelled { done, total } => Action::Cancelled { done, total },
         FromWorker::Analysis { json, memory } => {
-            let document = serde_json::from_str::<AnalysisDoc>(&json)
+            let document = AnalysisDoc::read(&json)
                 .inspect_err(|error| {
                     web_sys::console::error_1(&format!("the analysis cannot be read: {error}").into());
                 })

@@ -4,37 +4,54 @@
 
 use serde::Deserialize;
 
-/// The analysis, as far as the page shows it.
+/// The format the page reads: the core writes it ([`selfcheck_core::bureau::analysis_json`]).
+pub const ANALYSIS_FORMAT: &str = "selfcheck-analysis/2";
+
+/// The analysis, as far as the page shows it. Every part is required, so that a part the core
+/// stopped writing, or renamed, is a fault the page names instead of an empty table.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct AnalysisDoc {
+    /// `selfcheck-analysis/2`.
+    pub format: String,
     /// The settings it was computed with.
-    #[serde(default)]
     pub settings: SettingsDoc,
     /// How many files, accepted, rejected.
-    #[serde(default)]
     pub counts: CountsDoc,
     /// One verdict per file, in the order they were loaded.
-    #[serde(default)]
     pub files: Vec<FileDoc>,
     /// The association × month matrix.
-    #[serde(default)]
     pub matrix: MatrixDoc,
     /// The ranking, best first.
-    #[serde(default)]
     pub ranking: Vec<RankDoc>,
     /// The anomalies only signatures reveal.
-    #[serde(default)]
     pub anomalies: Vec<AnomalyDoc>,
     /// The province's figures, one entry per catalogue.
-    #[serde(default)]
     pub province: Vec<ProvinceDoc>,
     /// The other files it was computed from (register, expected list, review file).
-    #[serde(default)]
     pub inputs: Vec<InputDoc>,
+}
+
+impl AnalysisDoc {
+    /// Reads the worker's analysis.
+    ///
+    /// # Errors
+    ///
+    /// What is wrong, for the console: not the JSON of an analysis, a part missing or of
+    /// another type, or another format than [`ANALYSIS_FORMAT`].
+    pub fn read(json: &str) -> Result<AnalysisDoc, String> {
+        let document: AnalysisDoc = serde_json::from_str(json).map_err(|error| error.to_string())?;
+        if document.format == ANALYSIS_FORMAT {
+            Ok(document)
+        } else {
+            Err(format!("the analysis is {:?}, not {ANALYSIS_FORMAT}", document.format))
+        }
+    }
 }
 
 /// A file the analysis was computed from besides the received ones.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct InputDoc {
     /// Its name.
     pub name: String,
@@ -46,6 +63,7 @@ pub struct InputDoc {
 
 /// The settings of the analysis, as the core wrote them.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct SettingsDoc {
     /// The review's clock (RFC 3339).
     pub now: String,
@@ -61,6 +79,7 @@ pub struct SettingsDoc {
 
 /// The counts of files.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct CountsDoc {
     /// Files examined.
     pub files: u32,
@@ -72,6 +91,7 @@ pub struct CountsDoc {
 
 /// What a file names, verified or only claimed.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct ClaimDoc {
     /// Whether the claim is verified (the file was accepted).
     pub verified: bool,
@@ -85,6 +105,7 @@ pub struct ClaimDoc {
 
 /// A period.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct PeriodDoc {
     /// First day.
     pub from: String,
@@ -94,6 +115,7 @@ pub struct PeriodDoc {
 
 /// One file's verdict.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct FileDoc {
     /// Its name.
     pub name: String,
@@ -119,6 +141,7 @@ pub struct FileDoc {
 
 /// The matrix.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct MatrixDoc {
     /// The months, `YYYY-MM`.
     pub months: Vec<String>,
@@ -130,6 +153,7 @@ pub struct MatrixDoc {
 
 /// One association's months.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct MatrixRowDoc {
     /// Its credit code.
     pub credit_code: String,
@@ -145,6 +169,7 @@ pub struct MatrixRowDoc {
 
 /// One month's figures.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct MonthFiguresDoc {
     /// The month.
     pub month: String,
@@ -166,6 +191,7 @@ pub struct MonthFiguresDoc {
 
 /// One row of the ranking.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct RankDoc {
     /// Rank, 1 first; none for a result that is not ranked.
     pub rank: Option<u32>,
@@ -199,6 +225,7 @@ pub struct RankDoc {
 
 /// One anomaly.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct AnomalyDoc {
     /// Its code.
     pub code: String,
@@ -212,6 +239,7 @@ pub struct AnomalyDoc {
 
 /// A file an anomaly names.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct AnomalyFileDoc {
     /// Its name.
     pub name: String,
@@ -219,6 +247,7 @@ pub struct AnomalyFileDoc {
 
 /// The province's figures for the results of one catalogue.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct ProvinceDoc {
     /// The catalogue.
     pub catalogue: CatalogueRefDoc,
@@ -242,6 +271,7 @@ pub struct ProvinceDoc {
 
 /// Which catalogue.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct CatalogueRefDoc {
     /// Its id.
     pub id: String,
@@ -251,6 +281,7 @@ pub struct CatalogueRefDoc {
 
 /// Results of one grade.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct GradeCountDoc {
     /// The grade's id.
     pub id: String,
@@ -260,6 +291,7 @@ pub struct GradeCountDoc {
 
 /// One area's points over the results.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct AreaDoc {
     /// The area's id.
     pub id: String,
@@ -273,6 +305,7 @@ pub struct AreaDoc {
 
 /// One criterion's answers over the results.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct CriterionCountsDoc {
     /// The criterion's id.
     pub id: String,
@@ -288,4 +321,99 @@ pub struct CriterionCountsDoc {
     pub vetoes: u32,
     /// Failed (partly or not met), per mille of those where it applies.
     pub failed_per_mille: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use selfcheck_tests::bureau_set::{Spec, generate};
+    use serde_json::Value;
+
+    use super::AnalysisDoc;
+    use crate::engine::Engine;
+
+    /// The places of `value`'s fields (arrays' elements as `[]`), those holding null left out
+    /// unless `with_null`.
+    fn places(value: &Value, at: &str, with_null: bool, out: &mut BTreeSet<String>) {
+        match value {
+            Value::Object(fields) => {
+                for (name, field) in fields {
+                    let place = format!("{at}.{name}");
+                    if with_null || !field.is_null() {
+                        out.insert(place.clone());
+                    }
+                    places(field, &place, with_null, out);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| places(item, &format!("{at}[]"), with_null, out)),
+            _ => {}
+        }
+    }
+
+    /// The places where what the desk read differs from what the core wrote.
+    fn differences(read: &Value, written: &Value, at: &str, out: &mut Vec<String>) {
+        match (read, written) {
+            (Value::Object(read), Value::Object(written)) => {
+                for (name, field) in read {
+                    let place = format!("{at}.{name}");
+                    match written.get(name) {
+                        Some(written) => differences(field, written, &place, out),
+                        None if field.is_null() => {}
+                        None => out.push(format!("{place}: read {field}, not written")),
+                    }
+                }
+            }
+            (Value::Array(read), Value::Array(written)) if read.len() == written.len() => {
+                for (index, (read, written)) in read.iter().zip(written).enumerate() {
+                    differences(read, written, &format!("{at}[{index}]"), out);
+                }
+            }
+            (read, written) if read == written => {}
+            (read, written) => out.push(format!("{at}: read {read}, written {written}")),
+        }
+    }
+
+    /// The page reads the analysis the core writes for the bureau's generated set (every kind
+    /// of row: late, copies, keys of others, the unlisted, anomalies): each field it declares is
+    /// one the core writes, somewhere with a value, and holds what the core wrote. A field the
+    /// core renamed or retyped would otherwise show empty on the page.
+    #[test]
+    fn the_desk_reads_every_field_as_the_core_writes_it() {
+        let set = generate(Spec::default());
+        let mut engine = Engine::new(set.now.unix_seconds() as f64);
+        engine.set_register("register.txt", set.register.as_bytes(), "zh").unwrap();
+        engine.set_expected("expected.csv", &set.expected, "zh").unwrap();
+        // Every setting given, so that the analysis writes each of them.
+        let months = format!("{}..{}", set.months[0], set.months[set.months.len() - 1]);
+        engine.set_settings(set.deadline, &months, &set.months[set.months.len() - 2], 31).unwrap();
+        for file in &set.files {
+            engine.add(&file.name, &file.bytes);
+        }
+        let json = engine.analysis_json("zh");
+        let written: Value = serde_json::from_str(&json).unwrap();
+        let read = serde_json::to_value(AnalysisDoc::read(&json).unwrap()).unwrap();
+
+        let (mut declared, mut filled) = (BTreeSet::new(), BTreeSet::new());
+        places(&read, "", true, &mut declared);
+        places(&written, "", false, &mut filled);
+        let never_written: Vec<&String> = declared.difference(&filled).collect();
+        assert!(never_written.is_empty(), "the desk declares fields the core never fills: {never_written:#?}");
+
+        let mut differ = Vec::new();
+        differences(&read, &written, "", &mut differ);
+        assert!(differ.is_empty(), "{:#?}", &differ[..differ.len().min(20)]);
+    }
+
+    #[test]
+    fn an_analysis_of_another_format_or_with_a_part_missing_is_refused() {
+        let mut engine = Engine::new(1_790_000_000.0);
+        let json = engine.analysis_json("zh");
+        assert!(AnalysisDoc::read(&json).is_ok());
+        let other = json.replacen("selfcheck-analysis/2", "selfcheck-analysis/3", 1);
+        assert!(AnalysisDoc::read(&other).unwrap_err().contains("selfcheck-analysis/3"));
+        let mut value: Value = serde_json::from_str(&json).unwrap();
+        value.as_object_mut().unwrap().remove("ranking");
+        assert!(AnalysisDoc::read(&value.to_string()).unwrap_err().contains("ranking"));
+    }
 }
