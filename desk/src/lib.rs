@@ -22,7 +22,7 @@ pub use engine::{ArchiveReader, Engine, Sha256Stream};
 use wasm_bindgen::prelude::*;
 
 /// What the desk itself can refuse.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DeskError {
     /// The deadline is not a day of the month.
     #[error("the deadline must be a day of the month, 1 to 28")]
@@ -36,6 +36,21 @@ pub enum DeskError {
     /// The page has no element to mount the desk in.
     #[error("the page has no element with the id {0:?}")]
     NoRoot(String),
+    /// A message from the worker has no `type`: a page and a worker of different builds, or a
+    /// fault, never something to guess around.
+    #[error("a message from the worker has no type")]
+    WorkerMessageWithoutType,
+    /// The worker sent a `type` the page does not know.
+    #[error("the worker sent a message of unknown type {0:?}")]
+    UnknownWorkerMessage(String),
+    /// A field a worker's message needs is missing or of the wrong kind.
+    #[error("the worker's {kind:?} message has no valid {field:?}")]
+    WorkerMessageField {
+        /// The message's `type`.
+        kind: String,
+        /// The field.
+        field: &'static str,
+    },
 }
 
 /// Mounts the desk in the element with the id `root` (on the main thread only).

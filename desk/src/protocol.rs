@@ -9,6 +9,8 @@ use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use selfcheck_core::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::DeskError;
+
 /// A file as received: its name and bytes.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Received {
@@ -49,21 +51,6 @@ pub enum FromWorker {
     Failed(Failure),
 }
 
-/// Why a message from the worker was not understood: a page and a worker of different builds,
-/// or a fault, never something to guess around.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Unreadable {
-    /// The message has no `type`.
-    #[error("a message from the worker has no type")]
-    NoType,
-    /// A `type` the page does not know.
-    #[error("the worker sent a message of unknown type {0:?}")]
-    UnknownType(String),
-    /// A field the message needs is missing or of the wrong kind.
-    #[error("the worker's {kind:?} message has no valid {field:?}")]
-    Field { kind: String, field: &'static str },
-}
-
 /// The fields of a message as the page reads them: the worker's object in the browser, a JSON
 /// object in the native tests.
 pub trait Fields {
@@ -81,9 +68,9 @@ pub trait Fields {
 
 impl FromWorker {
     /// Reads a message of the worker's.
-    pub fn read(message: &impl Fields) -> Result<FromWorker, Unreadable> {
-        let kind = message.text("type").ok_or(Unreadable::NoType)?;
-        let missing = |field| Unreadable::Field { kind: kind.clone(), field };
+    pub fn read(message: &impl Fields) -> Result<FromWorker, DeskError> {
+        let kind = message.text("type").ok_or(DeskError::WorkerMessageWithoutType)?;
+        let missing = |field| DeskError::WorkerMessageField { kind: kind.clone(), field };
         let text = |field| message.text(field).ok_or_else(|| missing(field));
         let bytes = |field| message.bytes(field).ok_or_else(|| missing(field));
         let count = |field| {
@@ -121,7 +108,7 @@ impl FromWorker {
                 "message" => Failure::Message(text("message")?),
                 _ => Failure::Internal,
             }),
-            _ => return Err(Unreadable::UnknownType(kind)),
+            _ => return Err(DeskError::UnknownWorkerMessage(kind)),
         })
     }
 }
@@ -389,7 +376,7 @@ mod tests {
         }
     }
 
-    fn read(message: Json) -> Result<FromWorker, Unreadable> {
+    fn read(message: Json) -> Result<FromWorker, DeskError> {
         FromWorker::read(&message)
     }
 
@@ -445,10 +432,10 @@ mod tests {
 
     #[test]
     fn malformed_messages_are_refused_not_guessed() {
-        assert_eq!(read(json!({"done": 1})), Err(Unreadable::NoType));
-        assert_eq!(read(json!("progress")), Err(Unreadable::NoType));
-        assert_eq!(read(json!({"type": "hello"})), Err(Unreadable::UnknownType("hello".into())));
-        let field = |kind: &str, field| Err(Unreadable::Field { kind: kind.into(), field });
+        assert_eq!(read(json!({"done": 1})), Err(DeskError::WorkerMessageWithoutType));
+        assert_eq!(read(json!("progress")), Err(DeskError::WorkerMessageWithoutType));
+        assert_eq!(read(json!({"type": "hello"})), Err(DeskError::UnknownWorkerMessage("hello".into())));
+        let field = |kind: &str, field| Err(DeskError::WorkerMessageField { kind: kind.into(), field });
         assert_eq!(read(json!({"type": "progress", "total": 3})), field("progress", "done"));
         assert_eq!(read(json!({"type": "progress", "done": -1, "total": 3})), field("progress", "done"));
         assert_eq!(read(json!({"type": "progress", "done": 1, "total": 3, "part": "half"})), field("progress", "part"));

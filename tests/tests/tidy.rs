@@ -265,3 +265,21 @@ fn the_widget_depends_on_the_core_without_the_bureau() {
     let core = std::fs::read_to_string(root().join("core/Cargo.toml")).unwrap();
     assert!(core.contains("\nbureau = ["), "the core has no `bureau` feature");
 }
+
+/// Architecture Invariant: one error enum per library crate: every crate says what can fail in
+/// one `thiserror` enum, so a caller matches one type (the desk's worker messages once had their
+/// own).
+#[test]
+fn each_crate_has_at_most_one_error_enum() {
+    // Spelled in pieces, so that this file does not count itself.
+    let derive = ["thiserror", "::Error"].concat();
+    for member in members() {
+        let count: usize = sources(&member)
+            .iter()
+            .map(|(_, text)| {
+                text.matches(&format!("{derive})]")).count() + text.matches(&format!("{derive}, ")).count()
+            })
+            .sum();
+        assert!(count <= 1, "{member} has {count} thiserror enums: fold them into one");
+    }
+}
