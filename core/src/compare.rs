@@ -200,18 +200,19 @@ impl Comparison {
                 .map(|area| AreaChange { id: area.id.clone(), before: area_points(before, &area.id), after: None }),
         );
         let grade = |side: Side<'_>| side.catalogue.grades()[side.report.grade].id.clone();
-        // Both sides were found to fit their catalogues above, so their indexes are in range.
-        let grade_label = |side: Side<'_>, lang| side.catalogue.grades()[side.report.grade].label.get(lang).to_owned();
+        let grade_text = |side: Side<'_>| -> Result<crate::Text, Error> {
+            Ok(crate::Text {
+                zh: side.report.grade_text(side.catalogue, crate::Lang::Zh)?,
+                en: side.report.grade_text(side.catalogue, crate::Lang::En)?,
+            })
+        };
         Ok(Comparison {
             criteria,
             areas,
             totals: [(before.report.total, before.report.maximum), (after.report.total, after.report.maximum)],
             scores: [before.report.score, after.report.score],
             grades: [grade(before), grade(after)],
-            grade_texts: [before, after].map(|side| crate::Text {
-                zh: side.report.standing().grade_text(&grade_label(side, crate::Lang::Zh), crate::Lang::Zh),
-                en: side.report.standing().grade_text(&grade_label(side, crate::Lang::En), crate::Lang::En),
-            }),
+            grade_texts: [grade_text(before)?, grade_text(after)?],
             answered: [before.report.answered(), after.report.answered()],
         })
     }

@@ -130,6 +130,15 @@ impl Standing {
     }
 }
 
+/// Whether `answers` were made for `catalogue`: its digest, and an entry per criterion.
+fn answers_fit(catalogue: &Catalogue, answers: &Answers) -> Result<(), Error> {
+    if answers.catalogue_digest() == catalogue.digest() && answers.entries().len() == catalogue.criteria().len() {
+        Ok(())
+    } else {
+        Err(Error::CatalogueMismatch { expected: catalogue.to_string(), found: answers.catalogue_digest().to_owned() })
+    }
+}
+
 /// The outcome of one criterion given its response.
 pub fn outcome(criterion: &Criterion, response: Option<Response>) -> Outcome {
     let full = criterion.points;
@@ -162,12 +171,7 @@ impl Report {
     ///
     /// [`Error::CatalogueMismatch`] when the answers were made for another catalogue.
     pub fn compute(catalogue: &Catalogue, answers: &Answers) -> Result<Report, Error> {
-        if answers.catalogue_digest() != catalogue.digest() || answers.entries().len() != catalogue.criteria().len() {
-            return Err(Error::CatalogueMismatch {
-                expected: catalogue.to_string(),
-                found: answers.catalogue_digest().to_owned(),
-            });
-        }
+        answers_fit(catalogue, answers)?;
         let outcomes: Vec<Outcome> = catalogue
             .criteria()
             .iter()
@@ -263,14 +267,7 @@ impl Report {
     /// Whether `answers` and the report belong to `catalogue`.
     pub(crate) fn fits_with(&self, catalogue: &Catalogue, answers: &Answers) -> Result<(), Error> {
         self.fits(catalogue)?;
-        if answers.catalogue_digest() == catalogue.digest() && answers.entries().len() == catalogue.criteria().len() {
-            Ok(())
-        } else {
-            Err(Error::CatalogueMismatch {
-                expected: catalogue.to_string(),
-                found: answers.catalogue_digest().to_owned(),
-            })
-        }
+        answers_fit(catalogue, answers)
     }
 
     /// The report as a wire document.

@@ -37,12 +37,8 @@ pub struct Engine {
     computed: Option<(Vec<Verdict>, Analysis)>,
 }
 
-fn lang_of(code: &str) -> Lang {
-    if code == "en" { Lang::En } else { Lang::Zh }
-}
-
 fn error_text(error: &selfcheck_core::Error, lang: &str) -> JsValue {
-    JsValue::from_str(&error.message(lang_of(lang)))
+    JsValue::from_str(&error.message(Lang::from_tag(lang)))
 }
 
 #[wasm_bindgen]
@@ -219,7 +215,7 @@ impl Engine {
         let reviews = self.reviews.as_ref().map(|(reviews, ..)| reviews.clone());
         let (verdicts, analysis) = self.computed();
         let source = ExportSource { analysis, verdicts, reviews: reviews.as_ref(), others: &others };
-        selfcheck_core::json::pretty(&analysis_json(source, lang_of(lang)))
+        selfcheck_core::json::pretty(&analysis_json(source, Lang::from_tag(lang)))
     }
 
     /// The workbook of every table (ranking, matrix, months, criteria, anomalies, files, inputs).
@@ -228,7 +224,7 @@ impl Engine {
         let reviews = self.reviews.as_ref().map(|(reviews, ..)| reviews.clone());
         let (verdicts, analysis) = self.computed();
         let source = ExportSource { analysis, verdicts, reviews: reviews.as_ref(), others: &others };
-        export::workbook(source, lang_of(lang))
+        export::workbook(source, Lang::from_tag(lang))
     }
 
     /// One table (`ranking`, `matrix`, …) as CSV starting with a UTF-8 BOM; empty when there
@@ -238,7 +234,7 @@ impl Engine {
         let reviews = self.reviews.as_ref().map(|(reviews, ..)| reviews.clone());
         let (verdicts, analysis) = self.computed();
         let source = ExportSource { analysis, verdicts, reviews: reviews.as_ref(), others: &others };
-        export::table(source, table, lang_of(lang))
+        export::table(source, table, Lang::from_tag(lang))
             .map_or_else(String::new, |table| selfcheck_core::bureau::to_csv(&table, CsvStyle::default()))
     }
 }
@@ -284,7 +280,7 @@ impl Engine {
     /// Verifies a signed summary and reproduces it from the files given, the register, the
     /// expected list and the review file held: `{ "ok": bool, "message": … }` in `lang`.
     pub fn check_summary(&mut self, text: &str, lang: &str) -> String {
-        let language = lang_of(lang);
+        let language = Lang::from_tag(lang);
         let mut files: Vec<(&str, &[u8])> =
             self.checking.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())).collect();
         let held = [

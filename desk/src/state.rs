@@ -180,7 +180,7 @@ impl DeskState {
     /// The state the bureau left in local storage, the rest as at first.
     pub fn restored() -> DeskState {
         DeskState {
-            lang: if browser::load("lang").as_deref() == Some("en") { Lang::En } else { Lang::Zh },
+            lang: browser::load("lang").map_or(Lang::Zh, |tag| Lang::from_tag(&tag)),
             register: Editor::restored(EditorKind::Register),
             expected: Editor::restored(EditorKind::Expected),
             settings: DeskSettings::load(),
