@@ -464,11 +464,7 @@ impl ResultClaims {
     /// [`Error::UnsupportedProof`] (a proof that is not one object) or
     /// [`Error::ProofContextMismatch`].
     pub fn read(json: &str) -> Result<ResultClaims, Error> {
-        let value = crate::wire::parse_document(json, Document::Result, MAX_RESULT_BYTES)?;
-        let found = crate::wire::detect(&value);
-        if found != Document::Result {
-            return Err(Error::WrongDocument { expected: Document::Result, found });
-        }
+        let value = crate::wire::expect_document(json, Document::Result, MAX_RESULT_BYTES)?;
         let document = read_result(&value)?;
         Ok(ResultClaims { value, document })
     }

@@ -277,10 +277,7 @@ impl PublicKey {
     /// [`Error::BadDidKey`] when it is not `did:key:` and the multibase form of a usable
     /// Ed25519 key (see [`PublicKey::from_multibase`]).
     pub fn from_did(did: &str) -> Result<PublicKey, Error> {
-        let multibase = did
-            .strip_prefix("did:key:")
-            .ok_or_else(|| Error::BadDidKey(format!("\"{did}\" does not start with did:key:")))?;
-        PublicKey::from_multibase(multibase)
+        PublicKey::from_multibase(did_multibase(did)?)
     }
 
     /// Reads the multibase form of an Ed25519 public key.
@@ -289,25 +286,13 @@ impl PublicKey {
     /// [`Error::BadDidKey`] when it is not base58btc (`z…`), not the Ed25519 multicodec, not
     /// 32 bytes, or not a usable key ([`PublicKey::from_bytes`]).
     pub fn from_multibase(multibase: &str) -> Result<PublicKey, Error> {
-        let encoded = multibase
-            .strip_prefix('z')
-            .ok_or_else(|| Error::BadDidKey("its key is not base58btc multibase (it must start with z)".to_owned()))?;
-        let bytes =
-            bs58::decode(encoded).into_vec().map_err(|_| Error::BadDidKey("its key is not valid base58".to_owned()))?;
-        let key = bytes
-            .strip_prefix(&ED25519_PUB_MULTICODEC[..])
-            .ok_or_else(|| Error::BadDidKey("it is not an Ed25519 key (multicodec 0xed01)".to_owned()))?;
-        let key: &[u8; 32] = key
-            .try_into()
-            .map_err(|_| Error::BadDidKey(format!("its Ed25519 key has {} bytes instead of 32", key.len())))?;
-        PublicKey::from_bytes(key)
+        PublicKey::from_bytes(&multibase_key_bytes(multibase)?)
     }
 
     /// The fingerprint printed on paper forms: uppercase hex of the first 16 bytes of
     /// SHA-256 of the key, in eight groups of four.
     pub fn fingerprint(&self) -> Fingerprint {
-        let digest = Sha256::digest(self.bytes());
-        Fingerprint::of_hex(&crate::canonical::hex(&digest[..16]))
+        Fingerprint::of_key_bytes(self.bytes())
     }
 
     /// Checks an Ed25519 signature of `message` by this key, strictly: ed25519-dalek's
@@ -832,6 +817,25 @@ pub fn normalize_fingerprint(text: &str) -> Option<String> {
     Fingerprint::parse(text).map(String::from)
 }
 
+/// The multibase form a `did:key` ends with.
+fn did_multibase(did: &str) -> Result<&str, Error> {
+    did.strip_prefix("did:key:").ok_or_else(|| Error::BadDidKey(format!("\"{did}\" does not start with did:key:")))
+}
+
+/// The 32 bytes of an Ed25519 key in multibase form (`z` and base58btc of the multicodec
+/// 0xed01 and the key), not yet checked to be a usable key.
+fn multibase_key_bytes(multibase: &str) -> Result<[u8; 32], Error> {
+    let encoded = multibase
+        .strip_prefix('z')
+        .ok_or_else(|| Error::BadDidKey("its key is not base58btc multibase (it must start with z)".to_owned()))?;
+    let bytes =
+        bs58::decode(encoded).into_vec().map_err(|_| Error::BadDidKey("its key is not valid base58".to_owned()))?;
+    let key = bytes
+        .strip_prefix(&ED25519_PUB_MULTICODEC[..])
+        .ok_or_else(|| Error::BadDidKey("it is not an Ed25519 key (multicodec 0xed01)".to_owned()))?;
+    key.try_into().map_err(|_| Error::BadDidKey(format!("its Ed25519 key has {} bytes instead of 32", key.len())))
+}
+
 /// A public key's fingerprint as people file it with the bureau on paper: the first 16 bytes of
 /// the SHA-256 of the key, as eight groups of four uppercase hexadecimal digits
 /// (`65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0`). Only [`PublicKey::fingerprint`] and
@@ -859,6 +863,23 @@ impl Fingerprint {
     }
 
     /// The fingerprint of 32 hexadecimal digits, in groups of four.
+    /// The fingerprint of the key a `did:key` names, its key read but not checked to be a
+    /// usable Ed25519 point (which takes the curve's arithmetic): for a did:key the caller
+    /// wrote itself, such as the widget's stored key. Any other is read with
+    /// [`PublicKey::from_did`].
+    ///
+    /// # Errors
+    /// [`Error::BadDidKey`] when it is not `did:key:` and the multibase form of an Ed25519 key.
+    pub fn of_did(did: &str) -> Result<Fingerprint, Error> {
+        Ok(Fingerprint::of_key_bytes(&multibase_key_bytes(did_multibase(did)?)?))
+    }
+
+    /// Uppercase hex of the first 16 bytes of SHA-256 of the key, in eight groups of four.
+    fn of_key_bytes(key: &[u8; 32]) -> Fingerprint {
+        let digest = Sha256::digest(key);
+        Fingerprint::of_hex(&crate::canonical::hex(&digest[..16]))
+    }
+
     fn of_hex(hex: &str) -> Fingerprint {
         let hex = hex.to_ascii_uppercase();
         Fingerprint(

@@ -568,7 +568,7 @@ widgetTest('markup and script-like text in every field is shown as text, print v
 // Nothing leaked: the network
 
 /** The page's own files, by path. */
-const OWN_FILES = ['/', '/first-screen.js', '/main.js', '/style.css', '/unsupported.css', '/favicon.svg', '/pkg/selfcheck-widget.js', '/pkg/selfcheck-unsupported.js', '/pkg/selfcheck_web.js', '/pkg/selfcheck_web_bg.wasm', '/pkg/selfcheck.css'];
+const OWN_FILES = ['/', '/first-screen.js', '/main.js', '/style.css', '/unsupported.css', '/favicon.svg', '/pkg/selfcheck-widget.js', '/pkg/selfcheck-unsupported.js', '/pkg/selfcheck_web.js', '/pkg/selfcheck_web_bg.wasm', '/pkg/selfcheck_web_sign.js', '/pkg/selfcheck_web_sign_bg.wasm', '/pkg/selfcheck.css'];
 
 widgetTest('loading, answering, making a key, exporting, importing and printing request nothing but the page\'s own files (and blob: downloads)', async (s) => {
   const page = await s.open();

@@ -212,3 +212,48 @@ widgetTest('a key file protected with scrypt is refused with a message naming sc
   assert.match(text, /scrypt/, `the message names scrypt: ${text}`);
   assert.match(text, /请用命令行工具签名/, `the message says which tool opens it: ${text}`);
 });
+
+/**
+ * Key files, signing, verification and the QR code are a second WebAssembly module, loaded when
+ * first needed (issue 23). While it cannot come, answering goes on; asking for a key says, in the
+ * key section, that the signing part could not be loaded, and keeps everything; once the network
+ * is back, the same button makes the key.
+ */
+widgetTest('the signing module comes when first needed: answers never wait for it, and a failed load is said in the key section and tried again', async (s) => {
+  const state = { failing: true, requested: [] };
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await s.context.route('**/pkg/selfcheck_web_sign*', async (route) => {
+    state.requested.push(new URL(route.request().url()).pathname);
+    if (state.failing) return route.abort('internetdisconnected');
+    await released;
+    return route.continue();
+  });
+  const page = await s.open();
+  await fillProfile(page, PROFILE);
+  await answer(page, [{ id: 'A1', value: 'yes' }, { id: 'A2', value: 'yes' }]);
+  await waitAnswered(page, 2);
+
+  await page.locator(sel.newPassphrase).fill(PASSPHRASE);
+  await page.locator(sel.repeatPassphrase).fill(PASSPHRASE);
+  await page.locator(sel.createKey).click();
+  const notice = '[data-testid=notice][data-place=key]';
+  await until(page, 'the key section says the signing part could not be loaded', (n) => /签名部分未能载入/.test(__selfcheckTest.$(n)?.textContent ?? ''), notice, { timeout: SLOW });
+  assert.equal(await page.locator(notice).getAttribute('data-state'), 'error', 'shown as an error');
+  assert.ok(state.requested.some((path) => path.startsWith('/pkg/selfcheck_web_sign')), `the module was asked for: ${state.requested}`);
+  assert.equal((await results(page)).answered, 2, 'the answers are all still there');
+  await answer(page, { id: 'A8', value: 'yes' });
+  await waitAnswered(page, 3);
+
+  // The network is back, slowly: the key waits for the module, then comes.
+  state.failing = false;
+  await page.locator(sel.newPassphrase).fill(PASSPHRASE);
+  await page.locator(sel.repeatPassphrase).fill(PASSPHRASE);
+  await page.locator(sel.createKey).click();
+  await visible(page, '[role=status].selfcheck-busy');
+  await answer(page, { id: 'B4', value: 'no' });
+  await waitAnswered(page, 4);
+  release();
+  await waitFingerprint(page);
+  assert.equal((await results(page)).answered, 4, 'nothing answered meanwhile was lost');
+});

@@ -344,6 +344,13 @@ fn malformed_did_keys_each_say_what_is_wrong() {
         assert!(error.to_string().contains(words), "{did}: {error}");
     }
     assert_eq!(PublicKey::from_did(&good.did()).unwrap(), good);
+    // The widget's stored key is named by its own fingerprint without the curve's arithmetic:
+    // the same fingerprint for a good key, and an error, never a panic, for a malformed did:key.
+    assert_eq!(selfcheck_core::keys::Fingerprint::of_did(&good.did()).unwrap(), good.fingerprint());
+    for malformed in ["did:web:example.org", "did:key:0abc", "did:key:z111", "did:key:", ""] {
+        let error = selfcheck_core::keys::Fingerprint::of_did(malformed).unwrap_err();
+        assert!(matches!(error, Error::BadDidKey(_)), "{malformed}: {error}");
+    }
 }
 
 /// One of C2SP's Ed25519 edge-case vectors (tests/data/vectors/c2sp-ed25519/).

@@ -216,6 +216,8 @@ fn dependencies_between_crates_point_one_way() {
         ("selfcheck-tests", 1),
         // The hosts: the two pages, the CLI and the bindings' one JSON surface.
         ("selfcheck-web", 2),
+        // The widget's second wasm module: beside the widget, never linked into it.
+        ("selfcheck-web-sign", 2),
         ("selfcheck-desk", 2),
         ("selfcheck-cli", 2),
         ("selfcheck-api", 2),

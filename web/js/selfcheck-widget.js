@@ -38,6 +38,42 @@ function load() {
   return loading;
 }
 
+let signing = null;
+/** Loads of the signing module that failed: a module whose fetch failed stays failed under its URL. */
+let signingFailures = 0;
+
+/**
+ * Loads the second WebAssembly module once: key files, signing, verifying imported results and
+ * the QR code (`selfcheck_web_sign`), of the same build as the widget's. The widget calls this
+ * when one of those is first asked for; the page's idle time fetches it before that.
+ */
+function loadSigning() {
+  if (!signing) {
+    const modern = hasReferenceTypes();
+    // After a failure, a new URL: the browser keeps a failed module import failed for its URL.
+    const retry = signingFailures ? `?retry=${signingFailures}` : '';
+    const glue = new URL(modern ? './selfcheck_web_sign.js' : './selfcheck_web_sign_fallback.js', import.meta.url);
+    const wasm = new URL(modern ? './selfcheck_web_sign_bg.wasm' : './selfcheck_web_sign_fallback_bg.wasm', import.meta.url);
+    signing = import(glue.href + retry)
+      .then((module) => module.default({ module_or_path: wasm }).then(() => module))
+      .catch((error) => {
+        signing = null;
+        signingFailures += 1;
+        throw error;
+      });
+  }
+  return signing;
+}
+
+/** Fetches the signing module when the page is idle, so that the first signature or import does not wait for it. */
+function prefetchSigning() {
+  const fetchIt = () => loadSigning().catch(() => {
+    // Tried again when it is needed, and said there next to the control.
+  });
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchIt, { timeout: 5000 });
+  else setTimeout(fetchIt, 2000);
+}
+
 /** Calls `callback` in a task of its own, after the current task and all its microtasks. */
 function inNextTask(callback) {
   // A message channel, not setTimeout: no clamping, and no throttling in a background tab.
@@ -324,6 +360,7 @@ export async function mount(element, options = {}) {
           takeOver(shadow, first, container);
         }
         rendered();
+        prefetchSigning();
       });
       return;
     }
@@ -337,7 +374,7 @@ export async function mount(element, options = {}) {
     held.push({ kind, data });
   };
   try {
-    handle = mountWidget(container, shadow, JSON.stringify(payload), emit, early);
+    handle = mountWidget(container, shadow, JSON.stringify(payload), emit, early, loadSigning);
   } catch (error) {
     shadow.replaceChildren();
     for (const property of themed) element.style.removeProperty(property);

@@ -54,6 +54,8 @@ fn render_app(lang: Lang, locked: Locked) -> String {
         report: RefCell::new(String::new()),
         pending_save: RefCell::new(None),
         dispatch: RefCell::new(None),
+        signing: None,
+        custom_catalogue: None,
     });
     let props = AppProps {
         lang,

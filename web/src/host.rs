@@ -1,6 +1,6 @@
 //! What the widget shares with its host page and between its callbacks: the storage keys of
 //! this instance, this tab's id, the stored revision, the root it renders in, the host's
-//! event listener, and the latest report for `handle.report()`.
+//! event listener, the latest report for `handle.report()`, and the signing module's loader.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -30,6 +30,11 @@ pub struct Host {
     /// The root's dispatch, for what the host page hands over after mounting (what was typed on
     /// the first screen in the moment before the take-over).
     pub dispatch: RefCell<Option<yew::Callback<crate::state::Action>>>,
+    /// Loads the signing module (`selfcheck-web-sign`) once and resolves to its exports.
+    pub signing: Option<js_sys::Function>,
+    /// The host's own catalogue as it gave it (JSON), for the signing module; `None` for the
+    /// built-in one.
+    pub custom_catalogue: Option<Rc<str>>,
 }
 
 impl std::fmt::Debug for Host {

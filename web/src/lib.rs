@@ -12,6 +12,7 @@ mod early;
 pub mod first_screen;
 mod host;
 mod i18n;
+mod signing;
 mod state;
 mod storage;
 
@@ -157,7 +158,9 @@ impl WidgetHandle {
 /// `options` is JSON (see the package README); `events` is called with an event name
 /// (`change`, `exported`, and `rendered` once the first render is in the DOM) and its JSON
 /// detail. `early` is what was answered and typed on the pre-rendered first screen (JSON, see
-/// `early.rs`), laid over the restored draft.
+/// `early.rs`), laid over the restored draft. `signing` loads the second module (key files,
+/// signing, verification, the QR code) and resolves to its exports; without it, those say that
+/// they cannot run.
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(
     container: Element,
@@ -165,6 +168,7 @@ pub fn mount_widget(
     options: &str,
     events: Option<js_sys::Function>,
     early: Option<String>,
+    signing: Option<js_sys::Function>,
 ) -> Result<WidgetHandle, JsError> {
     let options = MountOptions::read(options).map_err(|error| JsError::new(&format!("invalid options: {error}")))?;
     let catalogue = match &options.catalogue {
@@ -205,6 +209,8 @@ pub fn mount_widget(
         report: RefCell::new(String::new()),
         pending_save: RefCell::new(None),
         dispatch: RefCell::new(None),
+        signing,
+        custom_catalogue: options.catalogue.as_deref().map(Rc::from),
     });
     let catalogue = state::Shared::new(catalogue);
     let early = early

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use selfcheck_core::wire::ProfileDoc;
-use selfcheck_core::{Answers, Catalogue, CreditCode, Error, Evidence, Lang, Report, Response, VerifiedResult};
+use selfcheck_core::{Answers, Catalogue, CreditCode, Error, Evidence, Lang, Report, Response};
 use yew::prelude::*;
 
 use crate::i18n::S;
@@ -79,6 +79,9 @@ pub enum Place {
 pub enum Notice {
     /// A core error, with what was being done: worded by the core in the interface's language.
     Error(S, Rc<Error>),
+    /// A core error found in the signing module (the second WebAssembly module), which sends
+    /// the core's words in both languages.
+    Worded(S, Rc<selfcheck_core::Text>),
     /// The browser refused something (a download, random numbers): what was being done, and
     /// the browser's own words (shown in the English interface only).
     Browser(S, String),
@@ -95,7 +98,7 @@ impl Notice {
     /// Whether it reports a failure (shown as an error).
     pub fn is_error(&self) -> bool {
         match self {
-            Notice::Error(..) | Notice::Browser(..) | Notice::OtherAssociation(..) => true,
+            Notice::Error(..) | Notice::Worded(..) | Notice::Browser(..) | Notice::OtherAssociation(..) => true,
             Notice::Info(message) | Notice::Detail(message, _) => message.is_problem(),
         }
     }
@@ -105,6 +108,7 @@ impl PartialEq for Notice {
     fn eq(&self, other: &Notice) -> bool {
         match (self, other) {
             (Notice::Error(a, x), Notice::Error(b, y)) => a == b && Rc::ptr_eq(x, y),
+            (Notice::Worded(a, x), Notice::Worded(b, y)) => a == b && Rc::ptr_eq(x, y),
             (Notice::Browser(a, x), Notice::Browser(b, y)) | (Notice::Detail(a, x), Notice::Detail(b, y)) => {
                 a == b && x == y
             }
@@ -220,11 +224,24 @@ impl OtherAssociation {
     }
 }
 
+/// What the signing module's verification of an imported result found, its answers read again
+/// here against the catalogue the result pins, and its report computed from them by the core
+/// (which the verifier found equal to the signed one).
+#[derive(Debug, Clone)]
+pub struct ImportedResult {
+    /// The answers it carries.
+    pub answers: Answers,
+    /// Their report.
+    pub report: Report,
+    /// The signing key's fingerprint.
+    pub fingerprint: String,
+}
+
 /// A verified imported result.
 #[derive(Debug, Clone)]
 pub struct Imported {
     /// What verification found.
-    pub result: Rc<VerifiedResult>,
+    pub result: Rc<ImportedResult>,
     /// The catalogue the result pins (the current one or an earlier built-in version).
     pub catalogue: Shared<Catalogue>,
     /// The file's name.
@@ -257,6 +274,18 @@ pub struct ExportInfo {
     /// SHA-256 of the draft (answers and profile as typed) that was signed: the printed
     /// summary carries the result's QR code only while the draft is still exactly this.
     pub draft_digest: String,
+    /// The QR code of the result's digest, made by the signing module when it signed (or, for
+    /// an export recorded before it was kept, when that module is next loaded).
+    pub qr: Option<QrCode>,
+}
+
+/// A QR code as an SVG path: one unit per module, with a four-module quiet zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QrCode {
+    /// Width and height, quiet zone included, in modules.
+    pub size: u32,
+    /// The dark modules.
+    pub path: String,
 }
 
 /// A question waiting for the user's answer.
@@ -385,6 +414,8 @@ pub enum Action {
     ToggleOnlyChanged,
     /// A result was exported.
     Exported(ExportInfo),
+    /// The QR code of the export with this result digest (recorded before QR codes were kept).
+    SetExportQr(String, QrCode),
     /// Ask for, or close, a confirmation.
     SetConfirm(Option<Confirm>),
     /// Sign although criteria are open (the user confirmed).
@@ -680,6 +711,11 @@ impl Reducible for State {
             Action::Exported(info) => {
                 next.say(Place::Export, Notice::Detail(S::Exported, info.file_name.clone()));
                 next.last_export = Some(info);
+            }
+            Action::SetExportQr(digest, qr) => {
+                if let Some(export) = next.last_export.as_mut().filter(|export| export.digest == digest) {
+                    export.qr = Some(qr);
+                }
             }
             Action::SetConfirm(confirm) => next.confirm = confirm,
             Action::ConfirmExport => {

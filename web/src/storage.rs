@@ -4,11 +4,12 @@
 use std::rc::Rc;
 
 use selfcheck_core::json::{self, Json, Object};
+use selfcheck_core::keys::Fingerprint;
 use selfcheck_core::wire::{AnswersDoc, ProfileDoc};
-use selfcheck_core::{Answers, Catalogue, PublicKey};
+use selfcheck_core::{Answers, Catalogue};
 
 use crate::browser;
-use crate::state::{ExportInfo, KeyInfo};
+use crate::state::{ExportInfo, KeyInfo, QrCode};
 
 /// Storage keys of one widget instance.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,22 +171,24 @@ pub fn clear_draft(keys: &Keys) {
 
 /// The stored key, if any and readable.
 pub fn load_key(keys: &Keys) -> Option<KeyInfo> {
-    // The key file holds the public key only encrypted, so its did:key is stored beside it.
+    // The key file holds the public key only encrypted, so its did:key is stored beside it, and
+    // its fingerprint since the signing module was split off (issue 23); a key stored before
+    // is named from its did:key.
     let stored = json::parse(&browser::load(&keys.key)?).ok()?;
     let (pem, did) = (text_member(&stored, "pem")?, text_member(&stored, "did")?);
-    key_info(&pem, &PublicKey::from_did(&did).ok()?, stored.get("backed_up")?.as_bool()?)
+    let fingerprint = match text_member(&stored, "fingerprint") {
+        Some(fingerprint) => fingerprint,
+        None => Fingerprint::of_did(&did).ok()?.into(),
+    };
+    Some(KeyInfo { pem: Rc::from(pem), fingerprint, did, backed_up: stored.get("backed_up")?.as_bool()? })
 }
 
-/// The key's facts for the interface.
-pub fn key_info(pem: &str, public: &PublicKey, backed_up: bool) -> Option<KeyInfo> {
-    Some(KeyInfo { pem: Rc::from(pem), fingerprint: public.fingerprint().into(), did: public.did(), backed_up })
-}
-
-/// Stores the key (encrypted PEM and its did:key).
+/// Stores the key (encrypted PEM, its did:key and its fingerprint).
 pub fn store_key(keys: &Keys, key: &KeyInfo) -> bool {
     let mut stored = Object::new();
     stored.insert("pem", &*key.pem);
     stored.insert("did", key.did.as_str());
+    stored.insert("fingerprint", key.fingerprint.as_str());
     stored.insert("backed_up", key.backed_up);
     browser::store(&keys.key, &json::compact(&Json::Object(stored)))
 }
@@ -206,6 +209,10 @@ pub fn load_export(keys: &Keys) -> Option<ExportInfo> {
         // Exports recorded before the draft digest was kept have none, and no draft matches
         // them: the summary is then printed as a draft.
         draft_digest: text_member(&stored, "draft_digest").unwrap_or_default(),
+        qr: stored.get("qr").and_then(|qr| {
+            let size = u32::try_from(qr.get("size")?.as_i64()?).ok()?;
+            Some(QrCode { size, path: text_member(qr, "path")? })
+        }),
     })
 }
 
@@ -230,6 +237,12 @@ pub fn store_export(keys: &Keys, info: &ExportInfo) {
         ("draft_digest", &info.draft_digest),
     ] {
         stored.insert(key, value.as_str());
+    }
+    if let Some(qr) = &info.qr {
+        let mut code = Object::new();
+        code.insert("size", qr.size);
+        code.insert("path", qr.path.as_str());
+        stored.insert("qr", Json::Object(code));
     }
     browser::store(&keys.export, &json::compact(&Json::Object(stored)));
 }

@@ -29,9 +29,29 @@ pub fn build_widget() -> Result<(), String> {
         out_name: "selfcheck_web_fallback",
         opt_level: "-Oz",
     })?;
+    build_signing_module(&pkg)?;
     package_widget()?;
     build_first_screen(&pkg)?;
     crate::compress::precompress(&pkg)
+}
+
+/// Builds the widget's second module (`selfcheck-web-sign`: key files, signing, verification,
+/// the QR code) beside it in `pkg/`, as the widget is built (cargo for wasm32, wasm-bindgen for
+/// the web, wasm-opt for size) and with its own fallback; `selfcheck-widget.js` loads it when
+/// first needed, so that the first screen does not wait for it (issue 23).
+fn build_signing_module(pkg: &Path) -> Result<(), String> {
+    run(cmd::cargo().args(["build", "-p", "selfcheck-web-sign", "--target", WASM_TARGET, "--release"]))?;
+    let built = cmd::target_dir().join(WASM_TARGET).join("release").join("selfcheck_web_sign.wasm");
+    run(command("wasm-bindgen").args(["--target", "web", "--out-dir"]).arg(pkg).arg(&built))?;
+    optimize(&pkg.join("selfcheck_web_sign_bg.wasm"), &WASM_OPT_ARGS, "signing")?;
+    build_fallback(Fallback {
+        package: "selfcheck-web-sign",
+        profile: "release",
+        file: "selfcheck_web_sign",
+        out_dir: pkg,
+        out_name: "selfcheck_web_sign_fallback",
+        opt_level: "-Oz",
+    })
 }
 
 /// Where the standalone page's first screen goes in `web/demo/index.html`.
@@ -324,6 +344,12 @@ fn package_widget() -> Result<(), String> {
     "selfcheck_web_bg.wasm.d.ts",
     "selfcheck_web_fallback.js",
     "selfcheck_web_fallback_bg.wasm",
+    "selfcheck_web_sign.js",
+    "selfcheck_web_sign.d.ts",
+    "selfcheck_web_sign_bg.wasm",
+    "selfcheck_web_sign_bg.wasm.d.ts",
+    "selfcheck_web_sign_fallback.js",
+    "selfcheck_web_sign_fallback_bg.wasm",
     "selfcheck-first-zh.js",
     "selfcheck-first-en.js",
     "*.gz",

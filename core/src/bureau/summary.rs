@@ -183,11 +183,7 @@ pub struct VerifiedSummary {
 /// [`Error::Malformed`] (every field problem by path), [`Error::BadTimestamp`], the proof errors
 /// of [`verify_proof`], [`Error::VerificationMethodMismatch`], [`Error::NotYetValid`].
 pub fn verify_summary(json: &str, now: &Timestamp) -> Result<VerifiedSummary, Error> {
-    let value = crate::wire::parse_document(json, Document::Summary, MAX_SUMMARY_BYTES)?;
-    let found = crate::wire::detect(&value);
-    if found != Document::Summary {
-        return Err(Error::WrongDocument { expected: Document::Summary, found });
-    }
+    let value = crate::wire::expect_document(json, Document::Summary, MAX_SUMMARY_BYTES)?;
     let mut reader = Reader::new();
     let document = SummaryDoc::read(&mut reader, &value);
     crate::credential::check_envelope(

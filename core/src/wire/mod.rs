@@ -94,6 +94,21 @@ pub(crate) fn parse_document(text: &str, what: Document, limit: usize) -> Result
     json::parse(text).map_err(|error| named_or(text, what, Error::json(what, error)))
 }
 
+/// Reads `text` as a document of the kind `what` and no other: JSON within `limit` bytes,
+/// detected as `what`. The first check of a signed result or summary, which the widget makes
+/// before it loads its signing module, so that a file of another kind is named at once.
+///
+/// # Errors
+/// [`Error::TooLarge`], [`Error::Json`] (or the kind of file it is, when it is none of JSON),
+/// and [`Error::WrongDocument`] naming the kind found.
+pub fn expect_document(text: &str, what: Document, limit: usize) -> Result<Json, Error> {
+    let value = parse_document(text, what, limit)?;
+    match detect(&value) {
+        found if found == what => Ok(value),
+        found => Err(Error::WrongDocument { expected: what, found }),
+    }
+}
+
 /// What kind of selfcheck document `value` is, judged by its format tag and its type, so that a
 /// file given in the wrong place is named ("this is a signed result, not a draft file").
 ///

@@ -21,7 +21,7 @@ use super::submission::Submission;
 use super::toolbar::{Banners, Toolbar};
 use crate::host::{Host, HostRef};
 use crate::i18n::S;
-use crate::state::{Action, HostProfile, Notice, Place, Resolution, Shared, State, StorageState};
+use crate::state::{Action, HostProfile, Notice, Place, QrCode, Resolution, Shared, State, StorageState};
 use crate::storage::{self, SaveOutcome};
 
 /// How long typing may go on before the draft is saved, in milliseconds.
@@ -282,6 +282,23 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     None => storage::forget_key(keys),
                 }
+            }
+        });
+    }
+    {
+        // An export recorded before QR codes were kept gets its code when the signing module
+        // comes (the module is loaded for it, after the first screen).
+        let (host, dispatch) = (host.clone(), dispatch.clone());
+        let missing =
+            state.last_export.as_ref().filter(|export| export.qr.is_none()).map(|export| export.digest.clone());
+        use_effect_with(missing, move |missing| {
+            if let Some(digest) = missing.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let Ok(signing) = crate::signing::module(host.signing.as_ref()).await else { return };
+                    if let Some(qr) = signing.qr(&digest) {
+                        dispatch.emit(Action::SetExportQr(digest, QrCode { size: qr.size(), path: qr.path() }));
+                    }
+                });
             }
         });
     }

@@ -5,14 +5,15 @@
 use std::rc::Rc;
 
 use selfcheck_core::compare::{Comparison, CriterionChange, Side, Standing};
-use selfcheck_core::{Catalogue, Lang, verify_result};
+use selfcheck_core::{Answers, Catalogue, Lang, Report};
 use yew::prelude::*;
 
 use super::criterion::answer_label;
 use super::{MessageView, send};
 use crate::browser;
 use crate::i18n::S;
-use crate::state::{Action, Confirm, Imported, Notice, OtherAssociation, Place, Shared, State};
+use crate::signing::{self, Failure};
+use crate::state::{Action, Confirm, Imported, ImportedResult, OtherAssociation, Place, Shared, State};
 
 /// Properties of the import panel.
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -30,30 +31,44 @@ fn known_catalogues(current: &Catalogue) -> Vec<&Catalogue> {
     all
 }
 
+/// Reads a chosen file and verifies it as a signed result. A file of another kind is named
+/// before the signing module is loaded; the module verifies the rest, and the answers it found
+/// are read again here against the catalogue the result pins.
+async fn import(
+    file: &web_sys::File,
+    catalogue: &Catalogue,
+    host: Option<&crate::host::HostRef>,
+) -> Result<(ImportedResult, Shared<Catalogue>), Failure> {
+    let limit = selfcheck_core::credential::MAX_RESULT_BYTES;
+    let json = browser::read_text(file, selfcheck_core::Document::Result, limit).await?;
+    selfcheck_core::wire::expect_document(&json, selfcheck_core::Document::Result, limit)?;
+    let signing = signing::module(host.and_then(|host| host.signing.as_ref())).await?;
+    let custom = host.and_then(|host| host.custom_catalogue.as_deref());
+    let verified = signing.verify(&json, custom, signing::now_unix())?;
+    let digest = verified.catalogue_digest();
+    let pinned = known_catalogues(catalogue)
+        .into_iter()
+        .find(|known| known.digest() == digest)
+        .ok_or_else(|| Failure::Browser(format!("the signing module named catalogue {digest}")))?;
+    let answers = Answers::from_json(pinned, &verified.answers())?;
+    let report = Report::compute(pinned, &answers)?;
+    Ok((ImportedResult { answers, report, fingerprint: verified.fingerprint() }, Shared::new(pinned.clone())))
+}
+
 /// The import panel.
 #[component]
 pub fn ImportPanel(props: &ImportProps) -> Html {
     let ImportProps { state, dispatch } = props;
     let lang = state.lang;
+    let host = use_context::<crate::host::HostRef>();
     let on_file = {
         let (dispatch, catalogue) = (dispatch.clone(), state.catalogue.clone());
         Callback::from(move |event: Event| {
             let Some(file) = browser::take_chosen_file(&event) else { return };
-            let (dispatch, catalogue) = (dispatch.clone(), catalogue.clone());
+            let (dispatch, catalogue, host) = (dispatch.clone(), catalogue.clone(), host.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let limit = selfcheck_core::credential::MAX_RESULT_BYTES;
-                let json = match browser::read_text(&file, selfcheck_core::Document::Result, limit).await {
-                    Ok(json) => json,
-                    Err(failure) => {
-                        dispatch.emit(Action::SetImport(None));
-                        return dispatch.emit(Action::Say(Place::Import, failure.notice(S::ImportFailed)));
-                    }
-                };
-                let known = known_catalogues(&catalogue);
-                let now = selfcheck_core::Timestamp::from_unix_seconds(browser::now_unix_seconds());
-                match verify_result(&json, &known, &now) {
-                    Ok(result) => {
-                        let pinned = Shared::new(result.catalogue.clone());
+                match import(&file, &catalogue, host.as_ref()).await {
+                    Ok((result, pinned)) => {
                         dispatch.emit(Action::Dismiss(Place::Import));
                         dispatch.emit(Action::SetImport(Some(Imported {
                             result: Rc::new(result),
@@ -63,9 +78,9 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                             only_changed: true,
                         })));
                     }
-                    Err(error) => {
+                    Err(failure) => {
                         dispatch.emit(Action::SetImport(None));
-                        dispatch.emit(Action::Say(Place::Import, Notice::Error(S::ImportFailed, Rc::new(error))));
+                        dispatch.emit(Action::Say(Place::Import, failure.notice(S::ImportFailed)));
                     }
                 }
             });
@@ -115,7 +130,7 @@ fn imported_view(state: &State, import: &Imported, dispatch: &Callback<Action>) 
         S::Grade.get(lang),
         super::results::grade_text(pinned, report, lang),
         S::Fingerprint.get(lang),
-        result.key.fingerprint()
+        result.fingerprint
     );
     let older = pinned.digest() != state.catalogue.digest();
     let code = profile.credit_code().map(|code| code.as_str()).unwrap_or("");

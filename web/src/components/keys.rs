@@ -8,15 +8,16 @@ use std::rc::Rc;
 
 use std::future::Future;
 
-use selfcheck_core::keys::{self, KeyFileEncryption, PBKDF2_ITERATIONS};
-use selfcheck_core::{AssociationKey, Catalogue, Error, Timestamp, sign_result, verify_result};
+use selfcheck_core::Timestamp;
+use selfcheck_core::keys::{self, PBKDF2_ITERATIONS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{MessageView, send};
-use crate::browser::{self, Cipher, CryptoFailure, Pbkdf2AesCbc};
+use crate::browser::{self, Cipher, Pbkdf2AesCbc};
 use crate::i18n::S;
-use crate::state::{Action, Busy, Confirm, ExportInfo, KeyInfo, Notice, Place, State};
+use crate::signing::{self, Failure, KeyFacts, SigningModule};
+use crate::state::{Action, Busy, Confirm, ExportInfo, KeyInfo, Notice, Place, QrCode, State};
 use crate::storage;
 
 /// Properties of the key panel.
@@ -42,11 +43,34 @@ fn busy_with(dispatch: &Callback<Action>, busy: Busy, work: impl Future<Output =
     });
 }
 
+/// A decrypted key (PKCS#8), wiped when dropped.
+struct Plain(Vec<u8>);
+
+impl Drop for Plain {
+    fn drop(&mut self) {
+        // Best effort: the copies JavaScript made are the garbage collector's.
+        self.0.fill(0);
+    }
+}
+
+/// A key file opened: its facts and its key.
+struct OpenedKey {
+    facts: KeyFacts,
+    pkcs8: Plain,
+}
+
+/// The key's facts for the interface and the browser's storage.
+fn key_info(pem: &str, facts: &KeyFacts, backed_up: bool) -> KeyInfo {
+    KeyInfo { pem: Rc::from(pem), fingerprint: facts.fingerprint(), did: facts.did(), backed_up }
+}
+
 /// A new key and its key file, encrypted by WebCrypto in the format the core writes (PBES2,
 /// PBKDF2-HMAC-SHA256 and AES-256-CBC), so that `selfcheck` opens it.
-async fn new_key_file(passphrase: &str) -> Result<(AssociationKey, String), Failure> {
+async fn new_key_file(loader: Option<js_sys::Function>, passphrase: &str) -> Result<KeyInfo, Failure> {
     keys::check_new_key_file(passphrase, PBKDF2_ITERATIONS)?;
-    let key = AssociationKey::from_seed(random()?);
+    let signing = signing::module(loader.as_ref()).await?;
+    let pkcs8 = Plain(signing.new_key(&random()?)?);
+    let facts = signing.facts(&pkcs8.0)?;
     let (salt, iv): ([u8; 16], [u8; 16]) = (random()?, random()?);
     let params = Pbkdf2AesCbc {
         passphrase,
@@ -56,30 +80,27 @@ async fn new_key_file(passphrase: &str) -> Result<(AssociationKey, String), Fail
         key_bytes: 32,
         iv: &iv,
     };
-    let mut plain = key.with_pkcs8_der(<[u8]>::to_vec)?;
-    let ciphertext = browser::pbkdf2_aes_cbc(Cipher::Encrypt, &params, &plain).await;
-    // Best effort: the copy JavaScript made is the garbage collector's.
-    plain.fill(0);
-    Ok((key, keys::key_file_from_ciphertext(salt, iv, PBKDF2_ITERATIONS, &ciphertext?)?))
+    let ciphertext = browser::pbkdf2_aes_cbc(Cipher::Encrypt, &params, &pkcs8.0).await?;
+    let pem = signing.write_key_file(&salt, &iv, PBKDF2_ITERATIONS, &ciphertext)?;
+    Ok(key_info(&pem, &facts, false))
 }
 
 /// Opens a key file with WebCrypto: the core reads its parameters and checks their cost, the
 /// browser derives and decrypts, the core reads the key. A file protected with scrypt, which
 /// WebCrypto lacks, is refused with a message saying to use the `selfcheck` program.
-async fn open_key_file(pem: &str, passphrase: &str) -> Result<AssociationKey, Failure> {
-    let encryption = KeyFileEncryption::read(pem)?;
+async fn open_key_file(signing: &SigningModule, pem: &str, passphrase: &str) -> Result<OpenedKey, Failure> {
+    let encryption = signing.encryption(pem)?;
     let params = Pbkdf2AesCbc {
         passphrase,
-        hash: encryption.pbkdf2_hash,
+        hash: &encryption.hash,
         salt: &encryption.salt,
         iterations: encryption.iterations,
-        key_bytes: encryption.aes_key_bytes,
+        // The core allows 16 or 32.
+        key_bytes: u16::try_from(encryption.key_bytes).unwrap_or(u16::MAX),
         iv: &encryption.iv,
     };
-    let mut plain = browser::pbkdf2_aes_cbc(Cipher::Decrypt, &params, &encryption.ciphertext).await?;
-    let key = AssociationKey::from_decrypted_pkcs8(&plain);
-    plain.fill(0);
-    Ok(key?)
+    let pkcs8 = Plain(browser::pbkdf2_aes_cbc(Cipher::Decrypt, &params, &encryption.ciphertext).await?);
+    Ok(OpenedKey { facts: signing.facts(&pkcs8.0)?, pkcs8 })
 }
 
 fn input_value(node: &NodeRef) -> String {
@@ -116,6 +137,9 @@ pub fn result_file_name(credit_code: &str, from: &str, to: &str) -> String {
 pub fn KeyPanel(props: &KeyPanelProps) -> Html {
     let KeyPanelProps { state, dispatch } = props;
     let lang = state.lang;
+    let host = use_context::<crate::host::HostRef>();
+    // The signing module's loader: the module comes with the first key or signature.
+    let loader = host.as_ref().and_then(|host| host.signing.clone());
     let (new_ref, repeat_ref, load_pass_ref, unlock_ref) =
         (use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref());
     // The key file chosen, read but not yet opened: its name and text.
@@ -123,7 +147,8 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
     let busy = state.busy.is_some();
 
     let create = {
-        let (dispatch, new_ref, repeat_ref) = (dispatch.clone(), new_ref.clone(), repeat_ref.clone());
+        let (dispatch, new_ref, repeat_ref, loader) =
+            (dispatch.clone(), new_ref.clone(), repeat_ref.clone(), loader.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let (passphrase, repeated) = (input_value(&new_ref), input_value(&repeat_ref));
@@ -132,18 +157,16 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                 select(&repeat_ref);
                 return;
             }
-            let (new_ref, repeat_ref) = (new_ref.clone(), repeat_ref.clone());
+            let (new_ref, repeat_ref, loader) = (new_ref.clone(), repeat_ref.clone(), loader.clone());
             busy_with(&dispatch, Busy::CreatingKey, async move {
-                let made =
-                    new_key_file(&passphrase).await.map(|(key, pem)| storage::key_info(&pem, &key.public(), false));
-                match made {
+                match new_key_file(loader, &passphrase).await {
                     Ok(info) => {
                         clear(&[&new_ref, &repeat_ref]);
-                        vec![Action::SetKey(info), Action::Say(Place::Key, Notice::Info(S::KeyCreated))]
+                        vec![Action::SetKey(Some(info)), Action::Say(Place::Key, Notice::Info(S::KeyCreated))]
                     }
                     Err(failure) => {
                         select(&new_ref);
-                        vec![failure.into_action(Place::Key, S::KeyNotCreated)]
+                        vec![Action::Say(Place::Key, failure.notice(S::KeyNotCreated))]
                     }
                 }
             });
@@ -169,24 +192,24 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
 
     // Opens the chosen key file with the passphrase typed; either may come first.
     let open_key = {
-        let (dispatch, load_pass_ref) = (dispatch.clone(), load_pass_ref.clone());
+        let (dispatch, load_pass_ref, loader) = (dispatch.clone(), load_pass_ref.clone(), loader.clone());
         move |pem: Rc<str>, chosen: UseStateHandle<Option<(String, Rc<str>)>>| {
             let passphrase = input_value(&load_pass_ref);
-            let load_pass_ref = load_pass_ref.clone();
+            let (load_pass_ref, loader) = (load_pass_ref.clone(), loader.clone());
             busy_with(&dispatch, Busy::LoadingKey, async move {
-                match open_key_file(&pem, &passphrase).await {
+                match open_with(loader, &pem, &passphrase).await {
                     // A key loaded from a file is its own backup.
                     Ok(key) => {
                         clear(&[&load_pass_ref]);
                         chosen.set(None);
                         vec![
-                            Action::SetKey(storage::key_info(&pem, &key.public(), true)),
+                            Action::SetKey(Some(key_info(&pem, &key.facts, true))),
                             Action::Say(Place::Key, Notice::Info(S::KeyLoaded)),
                         ]
                     }
                     Err(failure) => {
                         select(&load_pass_ref);
-                        vec![failure.into_action(Place::Key, S::KeyNotLoaded)]
+                        vec![Action::Say(Place::Key, failure.notice(S::KeyNotLoaded))]
                     }
                 }
             });
@@ -236,7 +259,6 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
         })
     };
 
-    let host = use_context::<crate::host::HostRef>();
     // Signs and downloads; `check_open` asks first when criteria are still open.
     let sign = {
         let (dispatch, state, unlock_ref, host) = (dispatch.clone(), state.clone(), unlock_ref.clone(), host.clone());
@@ -249,13 +271,13 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             if check_open && !state.report.open.is_empty() {
                 // The passphrase first: no question about open criteria for a signature that
                 // cannot be made. The key opened here is dropped; signing opens it again.
-                let unlock_ref = unlock_ref.clone();
+                let (unlock_ref, loader) = (unlock_ref.clone(), loader.clone());
                 busy_with(&dispatch, Busy::CheckingPassphrase, async move {
-                    match open_key_file(&key.pem, &passphrase).await {
+                    match open_with(loader, &key.pem, &passphrase).await {
                         Ok(_) => vec![Action::SetConfirm(Some(Confirm::ExportIncomplete))],
                         Err(failure) => {
                             select(&unlock_ref);
-                            vec![failure.into_action(Place::Export, S::ExportFailed)]
+                            vec![Action::Say(Place::Export, failure.notice(S::ExportFailed))]
                         }
                     }
                 });
@@ -263,7 +285,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             }
             let (state, host, unlock_ref) = (state.clone(), host.clone(), unlock_ref.clone());
             busy_with(&dispatch, Busy::Signing, async move {
-                match export_result(&state, &key, &passphrase).await {
+                match export_result(&state, host.as_ref(), &key, &passphrase).await {
                     Ok((info, result)) => {
                         clear(&[&unlock_ref]);
                         if let Some(host) = &host {
@@ -277,7 +299,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                     }
                     Err(failure) => {
                         select(&unlock_ref);
-                        vec![failure.into_action(Place::Export, S::ExportFailed)]
+                        vec![Action::Say(Place::Export, failure.notice(S::ExportFailed))]
                     }
                 }
             });
@@ -426,53 +448,34 @@ fn profile_problems_text(state: &State, lang: selfcheck_core::Lang) -> String {
     S::ExportNeedsProfile.with(lang, &list.join(separator))
 }
 
-/// What can go wrong making a key or a result: the core's errors, or the browser's.
-enum Failure {
-    Core(Error),
-    Browser(String),
-}
-
-impl From<Error> for Failure {
-    fn from(error: Error) -> Failure {
-        Failure::Core(error)
-    }
-}
-
-impl From<CryptoFailure> for Failure {
-    fn from(failure: CryptoFailure) -> Failure {
-        match failure {
-            CryptoFailure::BadPadding => Failure::Core(Error::WrongPassphrase),
-            CryptoFailure::Browser(detail) => Failure::Browser(detail),
-        }
-    }
-}
-
-impl Failure {
-    fn into_action(self, place: Place, context: S) -> Action {
-        Action::Say(
-            place,
-            match self {
-                Failure::Core(error) => Notice::Error(context, Rc::new(error)),
-                Failure::Browser(detail) => Notice::Browser(context, detail),
-            },
-        )
-    }
-}
-
 fn random<const N: usize>() -> Result<[u8; N], Failure> {
     browser::random_bytes().map_err(|error| Failure::Browser(browser::describe(error)))
 }
 
+/// Loads the signing module and opens the key file with it.
+async fn open_with(loader: Option<js_sys::Function>, pem: &str, passphrase: &str) -> Result<OpenedKey, Failure> {
+    open_key_file(&signing::module(loader.as_ref()).await?, pem, passphrase).await
+}
+
 /// Unlocks the key, signs the draft with the core's signing function, checks the result with
-/// the core's verifier, and downloads it (named by [`result_file_name`]).
-async fn export_result(state: &State, key: &KeyInfo, passphrase: &str) -> Result<(ExportInfo, String), Failure> {
+/// the core's verifier (both in the signing module), and downloads it (named by
+/// [`result_file_name`]).
+async fn export_result(
+    state: &State,
+    host: Option<&crate::host::HostRef>,
+    key: &KeyInfo,
+    passphrase: &str,
+) -> Result<(ExportInfo, String), Failure> {
     let mut answers = (*state.answers).clone();
     answers.set_profile(&state.profile)?;
-    let signing_key = open_key_file(&key.pem, passphrase).await?;
-    let issued = Timestamp::from_unix_seconds(browser::now_unix_seconds());
-    let result = sign_result(&state.catalogue, &answers, &signing_key, &issued, random()?)?;
-    let catalogue: &Catalogue = &state.catalogue;
-    let verified = verify_result(&result, &[catalogue], &issued)?;
+    let signing = signing::module(host.and_then(|host| host.signing.as_ref())).await?;
+    let opened = open_key_file(&signing, &key.pem, passphrase).await?;
+    let issued = signing::now_unix();
+    let catalogue = host.and_then(|host| host.custom_catalogue.as_deref());
+    let signed =
+        signing.sign(catalogue, &answers.to_json_string(&state.catalogue), &opened.pkcs8.0, issued, &random()?)?;
+    let result = signed.result();
+    let qr = signing.qr(&signed.digest()).map(|qr| QrCode { size: qr.size(), path: qr.path() });
     let profile = answers.profile();
     let code = profile.credit_code().map(|code| code.as_str().to_owned()).unwrap_or_default();
     let file_name = result_file_name(&code, profile.period_from(), profile.period_to());
@@ -480,10 +483,11 @@ async fn export_result(state: &State, key: &KeyInfo, passphrase: &str) -> Result
         .map_err(|error| Failure::Browser(browser::describe(error)))?;
     let info = ExportInfo {
         file_name,
-        digest: verified.digest.clone(),
-        signed_at: issued.to_string(),
+        digest: signed.digest(),
+        signed_at: Timestamp::from_unix_seconds(u64::from(issued)).to_string(),
         fingerprint: key.fingerprint.clone(),
         draft_digest: storage::draft_digest(&state.catalogue, &state.answers, &state.profile),
+        qr,
     };
     Ok((info, result))
 }

@@ -124,6 +124,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
                 None => text,
             }
         }
+        Notice::Worded(context, words) => context.with(lang, words.get(lang)),
         Notice::Browser(context, detail) => match lang {
             Lang::Zh => context.with(lang, S::BrowserRefused.get(lang)),
             Lang::En => context.with(lang, &format!("{} ({detail}).", S::BrowserRefused.get(lang))),

@@ -5,12 +5,11 @@
 //! representative's signature and the seal. A draft that is not the exported result is
 //! printed clearly marked as such, without the QR code.
 
-use qrcode::{Color, EcLevel, QrCode};
 use selfcheck_core::{Lang, Text, Timestamp};
 use yew::prelude::*;
 
 use crate::i18n::S;
-use crate::state::State;
+use crate::state::{QrCode, State};
 
 /// Properties of the printed summary.
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -132,7 +131,7 @@ pub fn PrintSummary(props: &PrintProps) -> Html {
                         <p class="selfcheck-break">{ format!("{}{colon}", S::ResultDigest.get(lang)) }<span class="selfcheck-mono">{ export.digest.clone() }</span></p>
                     }
                 </div>
-                if let Some(export) = signed { { qr_svg(&export.digest) } }
+                if let Some((export, qr)) = signed.and_then(|export| Some((export, export.qr.as_ref()?))) { { qr_svg(qr, &export.digest) } }
             </div>
             <div class="selfcheck-print-sign">
                 <p class="selfcheck-print-declaration" data-testid="print-declaration">{ S::Declaration.get(lang) }</p>
@@ -149,21 +148,13 @@ pub fn PrintSummary(props: &PrintProps) -> Html {
     }
 }
 
-/// The QR code of `text` as an SVG path, one unit per module with a four-module quiet zone.
-fn qr_svg(text: &str) -> Html {
-    let Ok(code) = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M) else { return Html::default() };
-    let width = code.width();
-    let mut path = String::new();
-    for (index, color) in code.to_colors().iter().enumerate() {
-        if *color == Color::Dark {
-            path.push_str(&format!("M{} {}h1v1h-1z", index % width + 4, index / width + 4));
-        }
-    }
-    let size = width + 8;
+/// A QR code (of the result's digest, `text`) as an SVG image.
+fn qr_svg(qr: &QrCode, text: &str) -> Html {
+    let size = qr.size.to_string();
     html! {
         <svg data-testid="qr" class="selfcheck-qr" viewBox={format!("0 0 {size} {size}")} role="img" aria-label={text.to_owned()}>
-            <rect width={size.to_string()} height={size.to_string()} fill="#fff" />
-            <path d={path} fill="#000" />
+            <rect width={size.clone()} height={size} fill="#fff" />
+            <path d={qr.path.clone()} fill="#000" />
         </svg>
     }
 }

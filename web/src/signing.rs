@@ -1,0 +1,266 @@
+//! The bridge to the widget's second WebAssembly module (`selfcheck-web-sign`): key files,
+//! signing, verifying imported results and the QR code, loaded when first needed so that the
+//! first screen waits for none of it. The package's JavaScript hands `mountWidget` a loader
+//! that fetches and starts the module once; every call here awaits it, so a slow network delays
+//! only the signing or import it was asked for, never an answer.
+
+use std::rc::Rc;
+
+use selfcheck_core::{Error, Text};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::browser::{self, CryptoFailure};
+use crate::i18n::S;
+use crate::state::Notice;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The started module's exports (`selfcheck_web_sign.js`).
+    pub type SigningModule;
+
+    #[wasm_bindgen(method, catch, js_name = newKeyPkcs8)]
+    fn new_key_pkcs8(this: &SigningModule, seed: &[u8]) -> Result<Vec<u8>, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = keyFacts)]
+    fn key_facts(this: &SigningModule, pkcs8: &[u8]) -> Result<KeyFacts, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = keyFile)]
+    fn key_file(
+        this: &SigningModule,
+        salt: &[u8],
+        iv: &[u8],
+        iterations: u32,
+        ciphertext: &[u8],
+    ) -> Result<String, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = keyFileEncryption)]
+    fn key_file_encryption(this: &SigningModule, pem: &str) -> Result<KeyFileParams, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = signResult)]
+    fn sign_result(
+        this: &SigningModule,
+        catalogue: Option<String>,
+        answers: &str,
+        pkcs8: &[u8],
+        issued_unix: u32,
+        random_id: &[u8],
+    ) -> Result<Signed, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = verifyResult)]
+    fn verify_result(
+        this: &SigningModule,
+        json: &str,
+        catalogue: Option<String>,
+        now_unix: u32,
+    ) -> Result<Verified, JsValue>;
+    #[wasm_bindgen(method, js_name = qrPath)]
+    fn qr_path(this: &SigningModule, text: &str) -> Option<QrPath>;
+
+    /// What the interface shows of a key.
+    pub type KeyFacts;
+    /// Its `did:key`.
+    #[wasm_bindgen(method, getter)]
+    pub fn did(this: &KeyFacts) -> String;
+    /// Its fingerprint.
+    #[wasm_bindgen(method, getter)]
+    pub fn fingerprint(this: &KeyFacts) -> String;
+
+    type KeyFileParams;
+    #[wasm_bindgen(method, getter)]
+    fn hash(this: &KeyFileParams) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn iterations(this: &KeyFileParams) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn salt(this: &KeyFileParams) -> Vec<u8>;
+    #[wasm_bindgen(method, getter, js_name = keyBytes)]
+    fn key_bytes(this: &KeyFileParams) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn iv(this: &KeyFileParams) -> Vec<u8>;
+    #[wasm_bindgen(method, getter)]
+    fn ciphertext(this: &KeyFileParams) -> Vec<u8>;
+
+    /// A result signed and checked.
+    pub type Signed;
+    /// The signed result's JSON text.
+    #[wasm_bindgen(method, getter)]
+    pub fn result(this: &Signed) -> String;
+    /// SHA-256 of its canonical form.
+    #[wasm_bindgen(method, getter)]
+    pub fn digest(this: &Signed) -> String;
+
+    /// What verification of an imported result found.
+    pub type Verified;
+    /// Its answers document.
+    #[wasm_bindgen(method, getter)]
+    pub fn answers(this: &Verified) -> String;
+    /// The digest of the catalogue it pins.
+    #[wasm_bindgen(method, getter, js_name = catalogueDigest)]
+    pub fn catalogue_digest(this: &Verified) -> String;
+    /// The signing key's fingerprint.
+    #[wasm_bindgen(method, getter)]
+    pub fn fingerprint(this: &Verified) -> String;
+    /// SHA-256 of the result's canonical form.
+    #[wasm_bindgen(method, getter)]
+    pub fn digest(this: &Verified) -> String;
+
+    /// A QR code as an SVG path.
+    pub type QrPath;
+    /// Width and height, quiet zone included, in modules.
+    #[wasm_bindgen(method, getter)]
+    pub fn size(this: &QrPath) -> u32;
+    /// The dark modules.
+    #[wasm_bindgen(method, getter)]
+    pub fn path(this: &QrPath) -> String;
+}
+
+/// What can go wrong making a key, signing or verifying: the core's errors (worded here, or by
+/// the signing module, which sends its words), or the browser's.
+pub enum Failure {
+    /// The core's error, found in this module.
+    Core(Error),
+    /// The core's error found in the signing module, in both languages.
+    Signing(Text),
+    /// The browser refused, in its own words.
+    Browser(String),
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Failure {
+        Failure::Core(error)
+    }
+}
+
+impl From<CryptoFailure> for Failure {
+    fn from(failure: CryptoFailure) -> Failure {
+        match failure {
+            CryptoFailure::BadPadding => Failure::Core(Error::WrongPassphrase),
+            CryptoFailure::Browser(detail) => Failure::Browser(detail),
+        }
+    }
+}
+
+impl From<browser::ReadFailure> for Failure {
+    fn from(failure: browser::ReadFailure) -> Failure {
+        match failure {
+            browser::ReadFailure::Core(error) => Failure::Core(error),
+            browser::ReadFailure::Browser(detail) => Failure::Browser(detail),
+        }
+    }
+}
+
+impl Failure {
+    /// The message to show, after `context`.
+    pub fn notice(self, context: S) -> Notice {
+        match self {
+            Failure::Core(error) => Notice::Error(context, Rc::new(error)),
+            Failure::Signing(words) => Notice::Worded(context, Rc::new(words)),
+            Failure::Browser(detail) => Notice::Browser(context, detail),
+        }
+    }
+
+    /// What the signing module threw: its words (`{"zh": …, "en": …}`), or, when it could not
+    /// run at all, the browser's.
+    fn thrown(error: JsValue) -> Failure {
+        let words = error.as_string().and_then(|text| selfcheck_core::json::parse(&text).ok()).and_then(|json| {
+            let member = |lang: &str| json.get(lang).and_then(|text| text.as_str()).map(str::to_owned);
+            Some(Text { zh: member("zh")?, en: member("en")? })
+        });
+        match words {
+            Some(words) => Failure::Signing(words),
+            None => Failure::Browser(browser::describe(error)),
+        }
+    }
+}
+
+/// The signing module, loaded and started by the host's loader on the first call.
+/// A failure to load it (the network, most likely) is said as such, with the browser's words
+/// in the English interface; the loader tries again on the next call.
+pub async fn module(loader: Option<&js_sys::Function>) -> Result<SigningModule, Failure> {
+    let unavailable = |detail: String| {
+        Failure::Signing(Text {
+            zh: S::SigningUnavailable.get(selfcheck_core::Lang::Zh).to_owned(),
+            en: format!("{} ({detail})", S::SigningUnavailable.get(selfcheck_core::Lang::En)),
+        })
+    };
+    let loader = loader.ok_or_else(|| unavailable("the page gave the widget no loader for it".to_owned()))?;
+    let promise = loader.call0(&JsValue::NULL).map_err(|error| unavailable(browser::describe(error)))?;
+    let module = JsFuture::from(js_sys::Promise::resolve(&promise))
+        .await
+        .map_err(|error| unavailable(browser::describe(error)))?;
+    Ok(module.unchecked_into())
+}
+
+/// A key file's encryption, as WebCrypto takes it.
+pub struct Encryption {
+    /// PBKDF2's hash as WebCrypto names it.
+    pub hash: String,
+    /// PBKDF2's iterations.
+    pub iterations: u32,
+    /// PBKDF2's salt.
+    pub salt: Vec<u8>,
+    /// The AES key's length in bytes.
+    pub key_bytes: u32,
+    /// AES-CBC's initialization vector.
+    pub iv: Vec<u8>,
+    /// The encrypted PKCS#8.
+    pub ciphertext: Vec<u8>,
+}
+
+impl SigningModule {
+    /// A new key's PKCS#8 from 32 random bytes.
+    pub fn new_key(&self, seed: &[u8; 32]) -> Result<Vec<u8>, Failure> {
+        self.new_key_pkcs8(seed).map_err(Failure::thrown)
+    }
+
+    /// The did:key and fingerprint of a decrypted key.
+    pub fn facts(&self, pkcs8: &[u8]) -> Result<KeyFacts, Failure> {
+        self.key_facts(pkcs8).map_err(Failure::thrown)
+    }
+
+    /// The key file of a key encrypted with WebCrypto.
+    pub fn write_key_file(
+        &self,
+        salt: &[u8],
+        iv: &[u8],
+        iterations: u32,
+        ciphertext: &[u8],
+    ) -> Result<String, Failure> {
+        self.key_file(salt, iv, iterations, ciphertext).map_err(Failure::thrown)
+    }
+
+    /// A key file's encryption, its cost checked.
+    pub fn encryption(&self, pem: &str) -> Result<Encryption, Failure> {
+        let params = self.key_file_encryption(pem).map_err(Failure::thrown)?;
+        Ok(Encryption {
+            hash: params.hash(),
+            iterations: params.iterations(),
+            salt: params.salt(),
+            key_bytes: params.key_bytes(),
+            iv: params.iv(),
+            ciphertext: params.ciphertext(),
+        })
+    }
+
+    /// Signs an answers document with a decrypted key, and checks the result.
+    pub fn sign(
+        &self,
+        catalogue: Option<&str>,
+        answers: &str,
+        pkcs8: &[u8],
+        issued_unix: u32,
+        random_id: &[u8; 16],
+    ) -> Result<Signed, Failure> {
+        self.sign_result(catalogue.map(str::to_owned), answers, pkcs8, issued_unix, random_id).map_err(Failure::thrown)
+    }
+
+    /// Verifies a signed result against the catalogue and every earlier built-in version.
+    pub fn verify(&self, json: &str, catalogue: Option<&str>, now_unix: u32) -> Result<Verified, Failure> {
+        self.verify_result(json, catalogue.map(str::to_owned), now_unix).map_err(Failure::thrown)
+    }
+
+    /// The QR code of `text`, when it fits in one.
+    pub fn qr(&self, text: &str) -> Option<QrPath> {
+        self.qr_path(text)
+    }
+}
+
+/// The clock for a signature or a verification, as the module takes it (seconds since 1970).
+pub fn now_unix() -> u32 {
+    u32::try_from(browser::now_unix_seconds()).unwrap_or(u32::MAX)
+}
