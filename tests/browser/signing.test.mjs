@@ -238,7 +238,7 @@ widgetTest('the signing module comes when first needed: answers never wait for i
   await page.locator(sel.repeatPassphrase).fill(PASSPHRASE);
   await page.locator(sel.createKey).click();
   const notice = '[data-testid=notice][data-place=key]';
-  await until(page, 'the key section says the signing part could not be loaded', (n) => /签名部分未能载入/.test(__selfcheckTest.$(n)?.textContent ?? ''), notice, { timeout: SLOW });
+  await until(page, 'the key section says signing could not be loaded', (n) => /签名功能未能载入/.test(__selfcheckTest.$(n)?.textContent ?? ''), notice, { timeout: SLOW });
   assert.equal(await page.locator(notice).getAttribute('data-state'), 'error', 'shown as an error');
   assert.ok(state.requested.some((path) => path.startsWith('/pkg/selfcheck_web_sign')), `the module was asked for: ${state.requested}`);
   assert.equal((await results(page)).answered, 2, 'the answers are all still there');

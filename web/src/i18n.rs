@@ -180,7 +180,7 @@ strings! {
     EvidenceRefused => "未添加佐证", "Evidence not added";
     DownloadFailed => "无法下载", "The download failed";
     BrowserRefused => "浏览器拒绝了此操作，请重试或换用其他浏览器。", "The browser refused";
-    SigningUnavailable => "签名部分未能载入，请检查网络连接后重试；已填写的内容均已保留。", "The signing part of the page could not be loaded; check the network connection and try again. Everything filled in is kept.";
+    SigningUnavailable => "签名功能未能载入，请检查网络连接后重试；已填写的内容均已保留。", "Signing could not be loaded; check the network connection and try again. Everything filled in is kept.";
     PrintTitleSuffix => "结果摘要", " — summary of the self-assessment";
     PrintIntro => "现将本协会行业自律与诚信创建活动自查情况报告如下。", "We hereby report the results of our self-assessment in the industry self-discipline and integrity campaign.";
     PrintUnsigned => "未签名草稿：与报送的结果文件不一致，仅供内部核对，不作报送材料。", "Unsigned draft: it does not match a submitted result file; for internal checking only, not for submission.";
