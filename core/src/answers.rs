@@ -26,8 +26,101 @@ pub enum Response {
     No,
     /// Does not apply: the points leave the maximum.
     NotApplicable,
-    /// The checklist sub-items met, bit `i` for the `i`-th item.
-    Checked(u64),
+    /// The checklist sub-items met.
+    Checked(ItemsMet),
+}
+
+/// The sub-items of a checklist that are met, by their place in the criterion's list (a
+/// catalogue has at most [`crate::catalogue::MAX_CHECKLIST_ITEMS`], 64). Made from the items'
+/// ids with [`Response::checklist`], or place by place with [`ItemsMet::with`]; a set naming a
+/// place its checklist lacks is refused where answers are given ([`response_fits`]).
+///
+/// ```
+/// use selfcheck_core::{Catalogue, Response};
+/// use selfcheck_core::answers::ItemsMet;
+///
+/// let criterion = Catalogue::builtin().criterion("A4").unwrap();
+/// let Response::Checked(met) = Response::checklist(criterion, &["A4.1", "A4.3"]).unwrap() else { unreachable!() };
+/// assert_eq!(met, ItemsMet::NONE.with(0, true).with(2, true));
+/// assert_eq!((met.len(), met.contains(2), met.contains(1)), (2, true, false));
+/// assert_eq!(met.met_items(criterion).map(|item| item.id.as_str()).collect::<Vec<_>>(), ["A4.1", "A4.3"]);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct ItemsMet(u64);
+
+/// The set of the places given (from 0; those past 64 are left out).
+impl FromIterator<usize> for ItemsMet {
+    fn from_iter<T: IntoIterator<Item = usize>>(places: T) -> ItemsMet {
+        places.into_iter().fold(ItemsMet::NONE, |met, place| met.with(place, true))
+    }
+}
+
+impl ItemsMet {
+    /// None met.
+    pub const NONE: ItemsMet = ItemsMet(0);
+
+    /// Every item of a checklist of `items` items (64 at most count).
+    pub fn all(items: usize) -> ItemsMet {
+        ItemsMet(if items >= 64 { u64::MAX } else { (1u64 << items) - 1 })
+    }
+
+    /// Whether the item at `place` (from 0) is met; false past 64.
+    pub fn contains(self, place: usize) -> bool {
+        place < 64 && self.0 & (1 << place) != 0
+    }
+
+    /// The same set with the item at `place` met or not; unchanged past 64.
+    #[must_use]
+    pub fn with(self, place: usize, met: bool) -> ItemsMet {
+        match (place < 64, met) {
+            (false, _) => self,
+            (true, true) => ItemsMet(self.0 | 1 << place),
+            (true, false) => ItemsMet(self.0 & !(1 << place)),
+        }
+    }
+
+    /// How many items are met.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// Whether none is met.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The items of `criterion`'s checklist that are met, in its order.
+    pub fn met_items(self, criterion: &Criterion) -> impl Iterator<Item = &crate::catalogue::Item> {
+        criterion.items().iter().enumerate().filter(move |(place, _)| self.contains(*place)).map(|(_, item)| item)
+    }
+
+    /// One past the last place met (0 when none), to check it against a checklist's length.
+    fn end(self) -> usize {
+        64 - self.0.leading_zeros() as usize
+    }
+
+    /// Reads the ids of `criterion`'s items met, noting each unknown or repeated id in
+    /// `problems` (at the criterion's id); an unknown id is not noted when the criterion has no
+    /// items (the caller says it is no checklist).
+    fn from_ids<'a>(
+        criterion: &Criterion,
+        ids: impl IntoIterator<Item = &'a str>,
+        problems: &mut Vec<Problem>,
+    ) -> ItemsMet {
+        let items = criterion.items();
+        let mut met = ItemsMet::NONE;
+        for id in ids {
+            match items.iter().position(|item| item.id == id) {
+                Some(place) if met.contains(place) => {
+                    problems.push(Problem::new(&criterion.id, ProblemKind::DuplicateItem(id.to_owned())));
+                }
+                Some(place) => met = met.with(place, true),
+                None if items.is_empty() => {}
+                None => problems.push(Problem::new(&criterion.id, ProblemKind::UnknownItem(id.to_owned()))),
+            }
+        }
+        met
+    }
 }
 
 impl Response {
@@ -37,22 +130,12 @@ impl Response {
     /// [`Error::InvalidAnswers`] when the criterion is not a checklist, or an id is not one of
     /// its sub-items or is listed twice.
     pub fn checklist(criterion: &Criterion, met: &[&str]) -> Result<Response, Error> {
-        let items = criterion.items();
-        if items.is_empty() {
+        if criterion.items().is_empty() {
             return Err(Error::InvalidAnswers(vec![Problem::new(&criterion.id, ProblemKind::NotAChecklist)]));
         }
-        let mut bits = 0u64;
         let mut problems = Vec::new();
-        for id in met {
-            match items.iter().position(|item| item.id == *id) {
-                Some(bit) if bits & (1 << bit) != 0 => {
-                    problems.push(Problem::new(&criterion.id, ProblemKind::DuplicateItem((*id).to_owned())));
-                }
-                Some(bit) => bits |= 1 << bit,
-                None => problems.push(Problem::new(&criterion.id, ProblemKind::UnknownItem((*id).to_owned()))),
-            }
-        }
-        if problems.is_empty() { Ok(Response::Checked(bits)) } else { Err(Error::InvalidAnswers(problems)) }
+        let checked = ItemsMet::from_ids(criterion, met.iter().copied(), &mut problems);
+        if problems.is_empty() { Ok(Response::Checked(checked)) } else { Err(Error::InvalidAnswers(problems)) }
     }
 }
 
@@ -463,18 +546,9 @@ impl Answers {
                 Some(Response::Partly) => (Some(ValueDoc::Partly), None),
                 Some(Response::No) => (Some(ValueDoc::No), None),
                 Some(Response::NotApplicable) => (Some(ValueDoc::Na), None),
-                Some(Response::Checked(bits)) => (
-                    None,
-                    Some(
-                        criterion
-                            .items()
-                            .iter()
-                            .enumerate()
-                            .filter(|(bit, _)| bits & (1 << bit) != 0)
-                            .map(|(_, item)| item.id.clone())
-                            .collect(),
-                    ),
-                ),
+                Some(Response::Checked(met)) => {
+                    (None, Some(met.met_items(criterion).map(|item| item.id.clone()).collect()))
+                }
             };
             let evidence = entry
                 .evidence
@@ -536,10 +610,9 @@ pub fn response_fits(criterion: &Criterion, response: Response) -> Result<(), Pr
     match (&criterion.kind, response) {
         (_, Response::NotApplicable) if !criterion.not_applicable => Err(ProblemKind::NotApplicableNotAllowed),
         (_, Response::NotApplicable) => Ok(()),
-        (Kind::Checklist(_), Response::Checked(bits)) => {
-            let items = criterion.items().len();
-            if items < 64 && bits >> items != 0 {
-                Err(ProblemKind::UnknownItem(format!("{}.{}", criterion.id, 64 - bits.leading_zeros())))
+        (Kind::Checklist(_), Response::Checked(met)) => {
+            if met.end() > criterion.items().len() {
+                Err(ProblemKind::UnknownItem(format!("{}.{}", criterion.id, met.end())))
             } else {
                 Ok(())
             }
@@ -566,19 +639,7 @@ fn check_entry(criterion: &Criterion, doc: &EntryDoc, problems: &mut Vec<Problem
             ValueDoc::Na => Response::NotApplicable,
         }),
         (None, Some(checked)) => {
-            let items = criterion.items();
-            let mut bits = 0u64;
-            for id in checked {
-                match items.iter().position(|item| &item.id == id) {
-                    Some(bit) if bits & (1 << bit) != 0 => {
-                        problems.push(Problem::new(at, ProblemKind::DuplicateItem(id.clone())));
-                    }
-                    Some(bit) => bits |= 1 << bit,
-                    None if items.is_empty() => {}
-                    None => problems.push(Problem::new(at, ProblemKind::UnknownItem(id.clone()))),
-                }
-            }
-            Some(Response::Checked(bits))
+            Some(Response::Checked(ItemsMet::from_ids(criterion, checked.iter().map(String::as_str), problems)))
         }
     };
     let response = response.filter(|&response| match response_fits(criterion, response) {

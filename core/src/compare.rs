@@ -259,13 +259,7 @@ fn standing(side: Side<'_>, index: usize) -> Standing {
     let criterion: &Criterion = &side.catalogue.criteria()[index];
     let response = side.answers.entry(index).and_then(|entry| entry.response);
     let met_items = match response {
-        Some(Response::Checked(bits)) => criterion
-            .items()
-            .iter()
-            .enumerate()
-            .filter(|(bit, _)| bits & (1 << bit) != 0)
-            .map(|(_, item)| item.id.clone())
-            .collect(),
+        Some(Response::Checked(met)) => met.met_items(criterion).map(|item| item.id.clone()).collect(),
         _ => Vec::new(),
     };
     let outcome = side.report.outcomes[index];
@@ -275,9 +269,13 @@ fn standing(side: Side<'_>, index: usize) -> Standing {
 #[cfg(test)]
 mod tests {
     use super::{Comparison, Side};
-    use crate::answers::{Answers, Evidence, Response};
+    use crate::answers::{Answers, Evidence, ItemsMet, Response};
     use crate::catalogue::Catalogue;
     use crate::report::Report;
+
+    fn checked(places: &[usize]) -> Response {
+        Response::Checked(places.iter().copied().collect())
+    }
 
     fn compare(catalogue: &Catalogue, before: &Answers, after: &Answers) -> Comparison {
         let (report_before, report_after) =
@@ -300,10 +298,8 @@ mod tests {
     #[test]
     fn only_what_changed_with_points_up_and_down() {
         let catalogue = Catalogue::builtin();
-        let before =
-            answered(catalogue, &[("A1", Response::Yes), ("A3", Response::No), ("B1", Response::Checked(0b0011))]);
-        let after =
-            answered(catalogue, &[("A1", Response::Partly), ("A3", Response::No), ("B1", Response::Checked(0b1011))]);
+        let before = answered(catalogue, &[("A1", Response::Yes), ("A3", Response::No), ("B1", checked(&[0, 1]))]);
+        let after = answered(catalogue, &[("A1", Response::Partly), ("A3", Response::No), ("B1", checked(&[0, 1, 3]))]);
         let comparison = compare(catalogue, &before, &after);
         let changed: Vec<(&str, i64)> =
             comparison.changed().map(|change| (change.id.as_str(), change.points_change())).collect();
@@ -320,7 +316,7 @@ mod tests {
     fn answering_a_checklist_none_is_a_change_from_open_though_no_points_move() {
         let catalogue = Catalogue::builtin();
         let before = Answers::blank(catalogue);
-        let after = answered(catalogue, &[("B2", Response::Checked(0))]);
+        let after = answered(catalogue, &[("B2", Response::Checked(ItemsMet::NONE))]);
         let comparison = compare(catalogue, &before, &after);
         let changed: Vec<_> = comparison.changed().collect();
         assert_eq!(changed.len(), 1);
@@ -359,8 +355,8 @@ mod tests {
     fn criteria_are_matched_by_id_across_catalogue_versions() {
         let all = Catalogue::builtins();
         let (first, last) = (&all[0], &all[all.len() - 1]);
-        let before = answered(first, &[("C4", Response::No), ("C7", Response::Checked(0b101))]);
-        let after = answered(last, &[("C4", Response::Yes), ("C7", Response::Checked(0b101))]);
+        let before = answered(first, &[("C4", Response::No), ("C7", checked(&[0, 2]))]);
+        let after = answered(last, &[("C4", Response::Yes), ("C7", checked(&[0, 2]))]);
         let (report_before, report_after) =
             (Report::compute(first, &before).unwrap(), Report::compute(last, &after).unwrap());
         let comparison = Comparison::between(

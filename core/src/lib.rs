@@ -143,7 +143,7 @@ pub mod text;
 pub mod time;
 pub mod wire;
 
-pub use answers::{Answers, Entry, Evidence, Profile, ProfileBuilder, Response};
+pub use answers::{Answers, Entry, Evidence, ItemsMet, Profile, ProfileBuilder, Response};
 pub use catalogue::{Area, Catalogue, Clause, Criterion, Grade, Item, Kind};
 pub use credential::{ResultClaims, ResultWarning, SignedResult, VerifiedResult, sign_result, verify_result};
 pub use credit_code::{CreditCode, CreditCodeError, CreditCodeWarning};

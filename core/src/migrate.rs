@@ -119,7 +119,7 @@ mod tests {
         let c8 = first.index_of("C8").unwrap();
         let b1 = first.index_of("B1").unwrap();
         answers.set_response(first, c8, Some(Response::No)).unwrap();
-        answers.set_response(first, b1, Some(Response::Checked(0b1010))).unwrap();
+        answers.set_response(first, b1, Some(Response::Checked([1, 3].into_iter().collect()))).unwrap();
         answers.set_note(c8, "账外资金已于十月并入法定账簿").unwrap();
         answers.add_evidence(b1, Evidence::Link("https://www.example.org.cn/xxgk".into())).unwrap();
         let mut doc = answers.to_doc(first);
@@ -137,7 +137,7 @@ mod tests {
         assert_eq!(profile.credit_code, "51440000500003128");
         assert_eq!(carried.entries(), carry_over(first, &answers, current).unwrap().entries());
         assert_eq!(carried.entry(c8).unwrap().note, "账外资金已于十月并入法定账簿");
-        assert_eq!(carried.entry(b1).unwrap().response, Some(Response::Checked(0b1010)));
+        assert_eq!(carried.entry(b1).unwrap().response, Some(Response::Checked([1, 3].into_iter().collect())));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Scoring: the report is a pure function of a catalogue and answers checked against it.
 
 use crate::Error;
-use crate::answers::{Answers, Response};
+use crate::answers::{Answers, ItemsMet, Response};
 use crate::catalogue::{Area, Catalogue, Criterion, Grade, Item, Kind};
 use crate::wire::{AreaScoreDoc, CompletenessDoc, REPORT_FORMAT, RectificationDoc, ReportDoc};
 
@@ -148,10 +148,8 @@ pub fn outcome(criterion: &Criterion, response: Option<Response>) -> Outcome {
         (Some(Response::Yes), _) => (full, full),
         (Some(Response::Partly), _) => (full / 2, full),
         (Some(Response::No), _) => (0, full),
-        (Some(Response::Checked(bits)), Kind::Checklist(items)) => {
-            let earned =
-                items.iter().enumerate().filter(|(bit, _)| bits & (1 << bit) != 0).map(|(_, item)| item.points).sum();
-            (earned, full)
+        (Some(Response::Checked(met)), Kind::Checklist(_)) => {
+            (met.met_items(criterion).map(|item| item.points).sum(), full)
         }
         // Answers are checked against the catalogue before scoring; a mismatched kind earns nothing.
         (Some(Response::Checked(_)), Kind::Scale | Kind::Binary) => (0, full),
@@ -330,16 +328,16 @@ impl Report {
         let Some(criterion) = catalogue.criteria().get(index) else {
             return Vec::new();
         };
-        let bits = match answers.entry(index).and_then(|entry| entry.response) {
-            Some(Response::Checked(bits)) => bits,
+        let met = match answers.entry(index).and_then(|entry| entry.response) {
+            Some(Response::Checked(met)) => met,
             Some(Response::NotApplicable) => return Vec::new(),
-            _ => 0,
+            _ => ItemsMet::NONE,
         };
         criterion
             .items()
             .iter()
             .enumerate()
-            .filter(|(bit, _)| bits & (1 << bit) == 0)
+            .filter(|(place, _)| !met.contains(*place))
             .map(|(_, item)| item.id.clone())
             .collect()
     }

@@ -5,7 +5,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use selfcheck_core::{Answers, Catalogue, Kind, Response};
+use selfcheck_core::{Answers, Catalogue, ItemsMet, Kind, Response};
 
 fuzz_target!(|data: &[u8]| {
     let Some(json) = common::text(data) else { return };
@@ -21,8 +21,8 @@ fuzz_target!(|data: &[u8]| {
         let mut answers = Answers::blank(&catalogue);
         for (index, criterion) in catalogue.criteria().iter().enumerate() {
             let response = match (&criterion.kind, best) {
-                (Kind::Checklist(items), true) => Response::Checked(u64::MAX >> (64 - items.len())),
-                (Kind::Checklist(_), false) => Response::Checked(0),
+                (Kind::Checklist(items), true) => Response::Checked(ItemsMet::all(items.len())),
+                (Kind::Checklist(_), false) => Response::Checked(ItemsMet::NONE),
                 (_, true) => Response::Yes,
                 (_, false) => Response::No,
             };

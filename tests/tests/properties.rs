@@ -11,8 +11,8 @@ use proptest::test_runner::Config;
 use selfcheck_core::compare::{Comparison, Side};
 use selfcheck_core::wire::{ContactDoc, PeriodDoc, ProfileDoc};
 use selfcheck_core::{
-    Answers, AssociationKey, Catalogue, Criterion, Error, Evidence, Kind, Report, Response, Timestamp, sign_result,
-    verify_result,
+    Answers, AssociationKey, Catalogue, Criterion, Error, Evidence, ItemsMet, Kind, Report, Response, Timestamp,
+    sign_result, verify_result,
 };
 use selfcheck_tests::now;
 use serde_json::{Map, Value, json};
@@ -68,10 +68,16 @@ fn response(criterion: &Criterion) -> BoxedStrategy<Option<Response>> {
         }
         Kind::Binary => options.push(Just(Some(Response::Yes)).boxed()),
         Kind::Checklist(items) => {
-            let mask = u64::MAX >> (64 - items.len());
+            let count = items.len();
             options = vec![
                 Just(None).boxed(),
-                any::<u64>().prop_map(move |bits| Some(Response::Checked(bits & mask))).boxed(),
+                proptest::collection::vec(any::<bool>(), count)
+                    .prop_map(|met| {
+                        Some(Response::Checked(
+                            met.iter().enumerate().filter(|(_, met)| **met).map(|(place, _)| place).collect(),
+                        ))
+                    })
+                    .boxed(),
             ];
         }
     }
@@ -513,16 +519,16 @@ fn better(criterion: &Criterion, response: Option<Response>, item: usize) -> Opt
         (Kind::Scale, None | Some(Response::No)) => Some(Response::Partly),
         (Kind::Scale, Some(Response::Partly)) => Some(Response::Yes),
         (Kind::Binary, None | Some(Response::No)) => Some(Response::Yes),
-        (Kind::Checklist(_), None) => Some(Response::Checked(0)),
-        (Kind::Checklist(items), Some(Response::Checked(bits))) => {
-            Some(Response::Checked(bits | 1 << (item % items.len())))
+        (Kind::Checklist(_), None) => Some(Response::Checked(ItemsMet::NONE)),
+        (Kind::Checklist(items), Some(Response::Checked(met))) => {
+            Some(Response::Checked(met.with(item % items.len(), true)))
         }
         _ => response,
     }
 }
 
 fn all_items(criterion: &Criterion) -> Response {
-    Response::Checked(u64::MAX >> (64 - criterion.items().len()))
+    Response::Checked(ItemsMet::all(criterion.items().len()))
 }
 
 proptest! {

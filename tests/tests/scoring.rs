@@ -42,8 +42,8 @@ fn builtin_with(answer: impl Fn(&selfcheck_core::Criterion) -> Option<Response>)
     (catalogue.clone(), report)
 }
 
-fn all_items(criterion: &selfcheck_core::Criterion) -> u64 {
-    (1u64 << criterion.items().len()) - 1
+fn all_items(criterion: &selfcheck_core::Criterion) -> selfcheck_core::ItemsMet {
+    selfcheck_core::ItemsMet::all(criterion.items().len())
 }
 
 #[test]
@@ -77,7 +77,7 @@ fn one_veto_alone_forces_needs_rectification_with_the_builtin_catalogue() {
 fn not_applicable_never_earns_more_than_answering_yes() {
     let catalogue = Catalogue::builtin();
     let partial = |criterion: &selfcheck_core::Criterion| match criterion.kind {
-        selfcheck_core::Kind::Checklist(_) => Some(Response::Checked(1)),
+        selfcheck_core::Kind::Checklist(_) => Some(Response::Checked([0].into_iter().collect())),
         selfcheck_core::Kind::Scale => Some(Response::Partly),
         selfcheck_core::Kind::Binary => Some(Response::Yes),
     };

@@ -12,7 +12,7 @@
 //! profile fields by their input's id; an answer as a radio's value, or a checklist's boxes.
 
 use selfcheck_core::json::Json;
-use selfcheck_core::{Catalogue, Kind, Response};
+use selfcheck_core::{Catalogue, ItemsMet, Kind, Response};
 
 use crate::components::profile::Field;
 
@@ -86,14 +86,14 @@ fn response(catalogue: &Catalogue, index: usize, answer: &Json) -> Option<Option
     if ticked("na") {
         return Some(Some(Response::NotApplicable));
     }
-    let mut bits = 0;
+    let mut met = ItemsMet::NONE;
     for id in answer.get("items").and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_str) {
-        bits |= 1 << items.iter().position(|item| item.id == id)?;
+        met = met.with(items.iter().position(|item| item.id == id)?, true);
     }
-    Some(if bits != 0 {
-        Some(Response::Checked(bits))
+    Some(if !met.is_empty() {
+        Some(Response::Checked(met))
     } else if ticked("none") {
-        Some(Response::Checked(0))
+        Some(Response::Checked(ItemsMet::NONE))
     } else {
         None
     })
@@ -128,7 +128,10 @@ mod tests {
             (catalogue().index_of(&scale.id).unwrap(), catalogue().index_of(&checklist.id).unwrap());
         assert_eq!(
             early.responses,
-            vec![(scale_index, Some(Response::Partly)), (checklist_index, Some(Response::Checked(0b10)))]
+            vec![
+                (scale_index, Some(Response::Partly)),
+                (checklist_index, Some(Response::Checked([1].into_iter().collect())))
+            ]
         );
         assert_eq!(early.notes, vec![(scale_index, "见会议纪要".to_owned())]);
         assert_eq!(early.profile.len(), 1, "the unknown field is left out");

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use selfcheck_core::wire::ProfileDoc;
-use selfcheck_core::{Answers, Catalogue, CreditCode, Error, Evidence, Lang, Report, Response};
+use selfcheck_core::{Answers, Catalogue, CreditCode, Error, Evidence, ItemsMet, Lang, Report, Response};
 use yew::prelude::*;
 
 use crate::i18n::S;
@@ -572,14 +572,14 @@ impl Reducible for State {
                 next.edited(Place::Criterion(index));
             }
             Action::ToggleItem(index, item) => {
-                let bits = match next.answers.entry(index).and_then(|entry| entry.response) {
-                    Some(Response::Checked(bits)) => bits,
-                    _ => 0,
+                let met = match next.answers.entry(index).and_then(|entry| entry.response) {
+                    Some(Response::Checked(met)) => met,
+                    _ => ItemsMet::NONE,
                 };
-                let bits = bits ^ (1 << item);
+                let met = met.with(item, !met.contains(item));
                 // Unticking the last item leaves the checklist open, as it was before it was
                 // touched: "none of these" is answered deliberately, with its own choice.
-                let response = (bits != 0).then_some(Response::Checked(bits));
+                let response = (!met.is_empty()).then_some(Response::Checked(met));
                 if Rc::make_mut(&mut next.answers.0).set_response(&next.catalogue, index, response).is_err() {
                     return self;
                 }

@@ -3,7 +3,7 @@
 //! their SHA-256), and the messages of what was done here.
 
 use selfcheck_core::messages::file_size;
-use selfcheck_core::{Catalogue, Entry, Evidence, Kind, Lang, Response};
+use selfcheck_core::{Catalogue, Entry, Evidence, ItemsMet, Kind, Lang, Response};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -41,8 +41,8 @@ pub fn answer_label(response: Response, lang: Lang) -> String {
         Response::Partly => S::PartlyMet.get(lang).to_owned(),
         Response::No => S::NotMet.get(lang).to_owned(),
         Response::NotApplicable => S::NotApplicable.get(lang).to_owned(),
-        Response::Checked(0) => S::NoneMet.get(lang).to_owned(),
-        Response::Checked(bits) => S::ItemsMet.with(lang, &bits.count_ones().to_string()),
+        Response::Checked(met) if met.is_empty() => S::NoneMet.get(lang).to_owned(),
+        Response::Checked(met) => S::ItemsMet.with(lang, &met.len().to_string()),
     }
 }
 
@@ -99,12 +99,12 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
             </div>
         },
         Kind::Checklist(items) => {
-            let checked_bits = match response {
-                Some(Response::Checked(bits)) => bits,
-                _ => 0,
+            let met = match response {
+                Some(Response::Checked(met)) => met,
+                _ => ItemsMet::NONE,
             };
             let not_applicable = response == Some(Response::NotApplicable);
-            let none = response == Some(Response::Checked(0));
+            let none = response == Some(Response::Checked(ItemsMet::NONE));
             let choose = |choice: Response| {
                 let dispatch = dispatch.clone();
                 Callback::from(move |event: Event| {
@@ -114,19 +114,19 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
             };
             html! {
                 <div class="selfcheck-items">
-                    { for items.iter().enumerate().map(|(bit, item)| {
+                    { for items.iter().enumerate().map(|(place, item)| {
                         let dispatch = dispatch.clone();
-                        let onchange = Callback::from(move |_: Event| dispatch.emit(Action::ToggleItem(index, bit)));
+                        let onchange = Callback::from(move |_: Event| dispatch.emit(Action::ToggleItem(index, place)));
                         html! {
                             <label class="selfcheck-choice">
-                                <input type="checkbox" data-item={item.id.clone()} checked={checked_bits & (1 << bit) != 0}
+                                <input type="checkbox" data-item={item.id.clone()} checked={met.contains(place)}
                                     disabled={not_applicable} {onchange} />
                                 { format!("{}{}", item.title.get(lang), points_after(item.points, lang)) }
                             </label>
                         }
                     }) }
                     <label class="selfcheck-choice selfcheck-choice-apart">
-                        <input type="checkbox" data-none="" checked={none} disabled={not_applicable} onchange={choose(Response::Checked(0))} />
+                        <input type="checkbox" data-none="" checked={none} disabled={not_applicable} onchange={choose(Response::Checked(ItemsMet::NONE))} />
                         { S::NoneMet.get(lang) }
                     </label>
                     if criterion.not_applicable {
