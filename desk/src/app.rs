@@ -432,7 +432,7 @@ pub fn App() -> Html {
                             <button type="button" data-action="cancel-load" onclick={cancel}>{ T::CancelLoad.get(lang) }</button>
                         </div>
                     }
-                    <p data-testid="load-status" role="status" aria-live="polite" data-busy={state.progress.is_some().to_string()}
+                    <p data-testid="load-status" role="status" aria-live="polite" data-busy={state.busy().to_string()}
                         data-files={counts.files.to_string()} data-worker-memory={state.worker_memory.to_string()}>{ status }</p>
                     if let Some(failure) = &state.failure {
                         <p class="desk-error" role="alert" data-testid="load-failure">{ failure.text(lang) }</p>

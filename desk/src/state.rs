@@ -238,6 +238,14 @@ pub enum Action {
     Printing(bool),
 }
 
+impl DeskState {
+    /// Whether files are being read, or an analysis is still being shown stage by stage: the
+    /// status says "busy" until every table shows what it counts.
+    pub fn busy(&self) -> bool {
+        self.progress.is_some() || self.stage < STAGES
+    }
+}
+
 impl Reducible for DeskState {
     type Action = Action;
 
@@ -324,8 +332,10 @@ mod tests {
         assert_eq!(read.worker_memory, 2048);
         assert_eq!((read.stage, read.analysis == first, read.previous == first), (0, true, false));
         assert!(read.staged(0) == first && read.staged(1) != first);
+        assert!(read.busy(), "busy until every stage is shown");
         let shown = (0..STAGES).fold(read, |state, stage| state.reduce(Action::StageShown(stage)));
         assert_eq!(shown.stage, STAGES);
+        assert!(!shown.busy());
         assert!(shown.previous == first && shown.staged(STAGES) == first);
     }
 
