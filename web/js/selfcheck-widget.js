@@ -65,13 +65,42 @@ function loadSigning() {
   return signing;
 }
 
-/** Fetches the signing module when the page is idle, so that the first signature or import does not wait for it. */
-function prefetchSigning() {
-  const fetchIt = () => loadSigning().catch(() => {
-    // Tried again when it is needed, and said there next to the control.
-  });
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchIt, { timeout: 5000 });
-  else setTimeout(fetchIt, 2000);
+/**
+ * Fetches the signing module before it is asked for: as soon as the key or import section comes
+ * near the view, or after a while when the page is idle. Not at once: on a slow PC, compiling it
+ * beside the widget's first moments would slow the answers given then.
+ */
+function prefetchSigning(shadow) {
+  let started = false;
+  let observer = null;
+  const fetchIt = () => {
+    if (started) return;
+    started = true;
+    observer?.disconnect();
+    loadSigning().catch(() => {
+      // Tried again when it is needed, and said there next to the control.
+    });
+  };
+  if (typeof IntersectionObserver === 'function') {
+    observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) fetchIt();
+    }, { rootMargin: '600px 0px' });
+    for (const id of ['selfcheck-key', 'selfcheck-import']) {
+      const section = shadow.getElementById(id);
+      if (section) observer.observe(section);
+    }
+  }
+  let idle = null;
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(fetchIt, { timeout: 5000 });
+    else fetchIt();
+  }, 5000);
+  // Stops it when the widget is destroyed first: nothing of a widget outlives it.
+  return () => {
+    clearTimeout(timer);
+    if (idle !== null) cancelIdleCallback(idle);
+    observer?.disconnect();
+  };
 }
 
 /** Calls `callback` in a task of its own, after the current task and all its microtasks. */
@@ -340,6 +369,7 @@ export async function mount(element, options = {}) {
   shadow.append(container);
   let handle = null;
   let destroyed = false;
+  let stopPrefetch = () => {};
   // Settled once the widget's first render is in place (and the first screen gone): the promise
   // mount() returns resolves then, with the current report there for `report()`.
   let rendered;
@@ -360,7 +390,7 @@ export async function mount(element, options = {}) {
           takeOver(shadow, first, container);
         }
         rendered();
-        prefetchSigning();
+        stopPrefetch = prefetchSigning(shadow);
       });
       return;
     }
@@ -399,6 +429,7 @@ export async function mount(element, options = {}) {
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      stopPrefetch();
       handle.destroy();
       handle.free();
       shadow.replaceChildren();

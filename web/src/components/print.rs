@@ -88,7 +88,7 @@ pub fn PrintSummary(props: &PrintProps) -> Html {
                 <h2>{ S::Vetoes.get(lang) }</h2>
                 <ul class="selfcheck-print-vetoes" data-testid="print-vetoes">
                     { for report.vetoes.iter().map(|&index| html! {
-                        <li>
+                        <li key={criteria[index].id.as_str()}>
                             <strong>{ format!("{} {}", criteria[index].id, criteria[index].title.get(lang)) }</strong>
                             { format!("{colon}{}", criteria[index].veto.as_ref().map(|veto| veto.get(lang)).unwrap_or_default()) }
                         </li>
@@ -99,6 +99,7 @@ pub fn PrintSummary(props: &PrintProps) -> Html {
             if report.rectification.is_empty() {
                 <p>{ S::NothingToFix.get(lang) }</p>
             } else {
+                // Keyed, as on screen: answering moves one item instead of rewriting all after it.
                 <ol class="selfcheck-print-rectification" data-testid="print-rectification">
                     { for report.rectification.iter().map(|&index| {
                         let outcome = &report.outcomes[index];
@@ -111,7 +112,7 @@ pub fn PrintSummary(props: &PrintProps) -> Html {
                             String::new()
                         };
                         html! {
-                            <li data-criterion={criteria[index].id.clone()}>
+                            <li key={criteria[index].id.as_str()} data-criterion={criteria[index].id.clone()}>
                                 { format!("{} {} · {lost}{state_note}", criteria[index].id, criteria[index].title.get(lang)) }
                             </li>
                         }
