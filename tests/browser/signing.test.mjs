@@ -257,3 +257,22 @@ widgetTest('the signing module comes when first needed: answers never wait for i
   await waitFingerprint(page);
   assert.equal((await results(page)).answered, 4, 'nothing answered meanwhile was lost');
 });
+
+/**
+ * The stored key names its fingerprint since the signing module was split off, so that the page
+ * shows it without loading that module; a key stored before, with its did:key only, still shows
+ * the same fingerprint.
+ */
+widgetTest('a key stored before the fingerprint was kept beside it shows the same fingerprint', async (s) => {
+  const page = await s.open();
+  await page.locator(sel.newPassphrase).fill(PASSPHRASE);
+  await page.locator(sel.repeatPassphrase).fill(PASSPHRASE);
+  await page.locator(sel.createKey).click();
+  const fingerprint = await waitFingerprint(page);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('selfcheck:default:key')));
+  assert.equal(stored.fingerprint.replace(/\s+/g, ' '), fingerprint, 'the stored fingerprint is the one shown');
+  const { fingerprint: _, ...before } = stored;
+  await page.evaluate((entry) => localStorage.setItem('selfcheck:default:key', JSON.stringify(entry)), before);
+  await page.reload();
+  assert.equal(await waitFingerprint(page), fingerprint, 'the same fingerprint, read from the did:key');
+});
