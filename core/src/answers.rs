@@ -386,6 +386,7 @@ impl Answers {
     /// `None` makes it open again.
     ///
     /// # Errors
+    /// [`Error::CatalogueMismatch`] when the answers are of another catalogue, and
     /// [`Error::InvalidAnswers`] when `index` is beyond the catalogue's criteria or the answer
     /// does not fit the criterion; the answers are then unchanged.
     pub fn set_response(
@@ -394,6 +395,7 @@ impl Answers {
         index: usize,
         response: Option<Response>,
     ) -> Result<(), Error> {
+        self.fits(catalogue)?;
         let criterion = catalogue.criteria().get(index).ok_or_else(|| {
             Error::InvalidAnswers(vec![Problem::new(index.to_string(), ProblemKind::UnknownCriterion)])
         })?;
@@ -423,10 +425,74 @@ impl Answers {
     /// [`Error::InvalidAnswers`] when the catalogue has no such criterion or the answer does not
     /// fit it (`partly` on a yes-or-no criterion, not applicable where it always applies, …).
     pub fn set(&mut self, catalogue: &Catalogue, criterion: &str, response: Response) -> Result<(), Error> {
-        let index = catalogue
-            .index_of(criterion)
-            .ok_or_else(|| Error::InvalidAnswers(vec![Problem::new(criterion, ProblemKind::UnknownCriterion)]))?;
+        let index = self.index_in(catalogue, criterion)?;
         self.set_response(catalogue, index, Some(response))
+    }
+
+    /// Sets the note of the criterion with the id `criterion`.
+    ///
+    /// ```
+    /// use selfcheck_core::{Answers, Catalogue, Evidence};
+    ///
+    /// let catalogue = Catalogue::builtin();
+    /// let mut answers = Answers::blank(catalogue);
+    /// answers.set_note(catalogue, "A1", "方案见理事会纪要").unwrap();
+    /// answers.add_evidence(catalogue, "A1", Evidence::Link("https://www.example.org.cn/fa".into())).unwrap();
+    /// let a1 = catalogue.index_of("A1").unwrap();
+    /// assert_eq!(answers.entry(a1).unwrap().note, "方案见理事会纪要");
+    /// assert!(answers.set_note(catalogue, "Z9", "").is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::CatalogueMismatch`] when the answers are of another catalogue, and
+    /// [`Error::InvalidAnswers`] when the catalogue has no such criterion or the note is longer
+    /// than [`MAX_NOTE_CHARS`].
+    pub fn set_note(&mut self, catalogue: &Catalogue, criterion: &str, note: &str) -> Result<(), Error> {
+        let index = self.index_in(catalogue, criterion)?;
+        self.set_note_at(index, note)
+    }
+
+    /// Adds a piece of evidence to the criterion with the id `criterion` after checking it.
+    ///
+    /// # Errors
+    /// [`Error::CatalogueMismatch`] when the answers are of another catalogue, and
+    /// [`Error::InvalidAnswers`] when the catalogue has no such criterion, the criterion already
+    /// has [`MAX_EVIDENCE`] pieces, or the link or file record is malformed.
+    pub fn add_evidence(&mut self, catalogue: &Catalogue, criterion: &str, evidence: Evidence) -> Result<(), Error> {
+        let index = self.index_in(catalogue, criterion)?;
+        self.add_evidence_at(index, evidence)
+    }
+
+    /// Removes the `position`-th piece of evidence (from 0) of the criterion with the id
+    /// `criterion`; a position past its evidence changes nothing.
+    ///
+    /// # Errors
+    /// [`Error::CatalogueMismatch`] when the answers are of another catalogue, and
+    /// [`Error::InvalidAnswers`] when the catalogue has no such criterion.
+    pub fn remove_evidence(&mut self, catalogue: &Catalogue, criterion: &str, position: usize) -> Result<(), Error> {
+        let index = self.index_in(catalogue, criterion)?;
+        self.remove_evidence_at(index, position);
+        Ok(())
+    }
+
+    /// Checks that these answers are of `catalogue`: its digest, and an entry per criterion.
+    ///
+    /// # Errors
+    /// [`Error::CatalogueMismatch`] when they are not.
+    pub fn fits(&self, catalogue: &Catalogue) -> Result<(), Error> {
+        if self.catalogue_digest == catalogue.digest() && self.entries.len() == catalogue.criteria().len() {
+            Ok(())
+        } else {
+            Err(Error::CatalogueMismatch { expected: catalogue.to_string(), found: self.catalogue_digest.clone() })
+        }
+    }
+
+    /// The index of the criterion `criterion` of `catalogue`, these answers being of it.
+    fn index_in(&self, catalogue: &Catalogue, criterion: &str) -> Result<usize, Error> {
+        self.fits(catalogue)?;
+        catalogue
+            .index_of(criterion)
+            .ok_or_else(|| Error::InvalidAnswers(vec![Problem::new(criterion, ProblemKind::UnknownCriterion)]))
     }
 
     /// The answers as pretty-printed JSON (`selfcheck-answers/1`); [`Answers::from_json`] reads
@@ -472,12 +538,13 @@ impl Answers {
         Ok(())
     }
 
-    /// Sets the note of the criterion at `index`.
+    /// Sets the note of the criterion at `index` (catalogue order); [`Answers::set_note`] takes
+    /// its id.
     ///
     /// # Errors
     /// [`Error::InvalidAnswers`] when `index` is beyond the criteria or the note is longer than
     /// [`MAX_NOTE_CHARS`].
-    pub fn set_note(&mut self, index: usize, note: &str) -> Result<(), Error> {
+    pub fn set_note_at(&mut self, index: usize, note: &str) -> Result<(), Error> {
         let entry = self.entries.get_mut(index).ok_or_else(|| unknown_index(index))?;
         if note.chars().count() > MAX_NOTE_CHARS {
             return Err(Error::InvalidAnswers(vec![Problem::new(
@@ -489,12 +556,13 @@ impl Answers {
         Ok(())
     }
 
-    /// Adds a piece of evidence to the criterion at `index` after checking it.
+    /// Adds a piece of evidence to the criterion at `index` (catalogue order) after checking it;
+    /// [`Answers::add_evidence`] takes its id.
     ///
     /// # Errors
     /// [`Error::InvalidAnswers`] when `index` is beyond the criteria, the criterion already has
     /// [`MAX_EVIDENCE`] pieces, or the link or file record is malformed.
-    pub fn add_evidence(&mut self, index: usize, evidence: Evidence) -> Result<(), Error> {
+    pub fn add_evidence_at(&mut self, index: usize, evidence: Evidence) -> Result<(), Error> {
         let entry = self.entries.get_mut(index).ok_or_else(|| unknown_index(index))?;
         let mut problems = Vec::new();
         if entry.evidence.len() >= MAX_EVIDENCE {
@@ -514,8 +582,9 @@ impl Answers {
         Ok(())
     }
 
-    /// Removes the `position`-th piece of evidence of the criterion at `index`.
-    pub fn remove_evidence(&mut self, index: usize, position: usize) {
+    /// Removes the `position`-th piece of evidence of the criterion at `index` (catalogue
+    /// order); [`Answers::remove_evidence`] takes its id.
+    pub fn remove_evidence_at(&mut self, index: usize, position: usize) {
         if let Some(entry) = self.entries.get_mut(index)
             && position < entry.evidence.len()
         {

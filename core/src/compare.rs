@@ -341,8 +341,8 @@ mod tests {
         let catalogue = Catalogue::builtin();
         let before = answered(catalogue, &[("A1", Response::Yes)]);
         let mut after = before.clone();
-        after.set_note(0, "已补充会议纪要").unwrap();
-        after.add_evidence(1, Evidence::Link("https://www.example.org.cn/a".into())).unwrap();
+        after.set_note_at(0, "已补充会议纪要").unwrap();
+        after.add_evidence_at(1, Evidence::Link("https://www.example.org.cn/a".into())).unwrap();
         let comparison = compare(catalogue, &before, &after);
         let changed: Vec<(&str, bool, bool, bool)> = comparison
             .changed()

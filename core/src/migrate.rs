@@ -120,8 +120,8 @@ mod tests {
         let b1 = first.index_of("B1").unwrap();
         answers.set_response(first, c8, Some(Response::No)).unwrap();
         answers.set_response(first, b1, Some(Response::Checked([1, 3].into_iter().collect()))).unwrap();
-        answers.set_note(c8, "账外资金已于十月并入法定账簿").unwrap();
-        answers.add_evidence(b1, Evidence::Link("https://www.example.org.cn/xxgk".into())).unwrap();
+        answers.set_note_at(c8, "账外资金已于十月并入法定账簿").unwrap();
+        answers.add_evidence_at(b1, Evidence::Link("https://www.example.org.cn/xxgk".into())).unwrap();
         let mut doc = answers.to_doc(first);
         doc.profile.name = "广东省示例行业协会".into();
         doc.profile.credit_code = "51440000500003128".into(); // half typed: a draft may be

@@ -130,15 +130,6 @@ impl Standing {
     }
 }
 
-/// Whether `answers` were made for `catalogue`: its digest, and an entry per criterion.
-fn answers_fit(catalogue: &Catalogue, answers: &Answers) -> Result<(), Error> {
-    if answers.catalogue_digest() == catalogue.digest() && answers.entries().len() == catalogue.criteria().len() {
-        Ok(())
-    } else {
-        Err(Error::CatalogueMismatch { expected: catalogue.to_string(), found: answers.catalogue_digest().to_owned() })
-    }
-}
-
 /// The outcome of one criterion given its response.
 pub fn outcome(criterion: &Criterion, response: Option<Response>) -> Outcome {
     let full = criterion.points;
@@ -169,7 +160,7 @@ impl Report {
     ///
     /// [`Error::CatalogueMismatch`] when the answers were made for another catalogue.
     pub fn compute(catalogue: &Catalogue, answers: &Answers) -> Result<Report, Error> {
-        answers_fit(catalogue, answers)?;
+        answers.fits(catalogue)?;
         let outcomes: Vec<Outcome> = catalogue
             .criteria()
             .iter()
@@ -265,7 +256,7 @@ impl Report {
     /// Whether `answers` and the report belong to `catalogue`.
     pub(crate) fn fits_with(&self, catalogue: &Catalogue, answers: &Answers) -> Result<(), Error> {
         self.fits(catalogue)?;
-        answers_fit(catalogue, answers)
+        answers.fits(catalogue)
     }
 
     /// The report as a wire document.

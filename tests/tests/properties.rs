@@ -122,10 +122,10 @@ fn build(catalogue: &Catalogue, entries: &[Entry], name: &str) -> Answers {
     for (index, (response, note, evidence)) in entries.iter().enumerate() {
         answers.set_response(catalogue, index, *response).unwrap();
         if let Some(note) = note {
-            answers.set_note(index, note).unwrap();
+            answers.set_note_at(index, note).unwrap();
         }
         for piece in evidence {
-            answers.add_evidence(index, piece.clone()).unwrap();
+            answers.add_evidence_at(index, piece.clone()).unwrap();
         }
     }
     answers
@@ -648,6 +648,17 @@ proptest! {
         prop_assert!(is_mismatch(report.open_criteria(other)));
         prop_assert!(is_mismatch(report.missing_items(other, &answers, beyond)));
         prop_assert!(report.missing_items(catalogue, &answers, catalogue.criteria().len() + beyond).unwrap().is_empty());
+
+        // Answers changed with another catalogue than their own: refused, and left as they were.
+        let mut changing = answers.clone();
+        let first = &other.criteria()[0];
+        let any_index = beyond % other.criteria().len();
+        prop_assert!(is_mismatch(changing.set_response(other, any_index, None)));
+        prop_assert!(is_mismatch(changing.set(other, &first.id, Response::NotApplicable)));
+        prop_assert!(is_mismatch(changing.set_note(other, &first.id, "")));
+        prop_assert!(is_mismatch(changing.add_evidence(other, &first.id, Evidence::Link("https://www.example.org.cn/".into()))));
+        prop_assert!(is_mismatch(changing.remove_evidence(other, &first.id, 0)));
+        prop_assert_eq!(&changing, &answers);
 
         let side = |catalogue, answers, report| Side { catalogue, answers, report };
         let good = side(catalogue, &answers, &report);

@@ -587,13 +587,13 @@ impl Reducible for State {
                 next.edited(Place::Criterion(index));
             }
             Action::SetNote(index, note) => {
-                if Rc::make_mut(&mut next.answers.0).set_note(index, &note).is_err() {
+                if Rc::make_mut(&mut next.answers.0).set_note_at(index, &note).is_err() {
                     return self;
                 }
                 next.edited(Place::Criterion(index));
             }
             Action::AddEvidence(index, evidence) => {
-                if let Err(error) = Rc::make_mut(&mut next.answers.0).add_evidence(index, evidence) {
+                if let Err(error) = Rc::make_mut(&mut next.answers.0).add_evidence_at(index, evidence) {
                     // Name the criterion, not the internal field, in the message.
                     let error = match error {
                         Error::InvalidAnswers(problems) => Error::InvalidAnswers(
@@ -615,7 +615,7 @@ impl Reducible for State {
                 next.edited(Place::Criterion(index));
             }
             Action::RemoveEvidence(index, position) => {
-                Rc::make_mut(&mut next.answers.0).remove_evidence(index, position);
+                Rc::make_mut(&mut next.answers.0).remove_evidence_at(index, position);
                 next.edited(Place::Criterion(index));
             }
             Action::SetProfile(profile) => {
@@ -739,7 +739,7 @@ impl Reducible for State {
                     }
                 }
                 for (index, note) in &early.notes {
-                    if Rc::make_mut(&mut next.answers.0).set_note(*index, note).is_ok() {
+                    if Rc::make_mut(&mut next.answers.0).set_note_at(*index, note).is_ok() {
                         next.entry_changed(*index);
                     }
                 }
