@@ -318,6 +318,14 @@ impl Catalogue {
         })
     }
 
+    /// The catalogues a result may pin where this one is in use: this one first, then every
+    /// built-in version other than it.
+    pub fn and_builtins(&self) -> Vec<&Catalogue> {
+        let mut all = vec![self];
+        all.extend(Catalogue::builtins().iter().filter(|builtin| builtin.digest() != self.digest()));
+        all
+    }
+
     /// The built-in catalogue with this digest, of any version.
     pub fn builtin_with_digest(digest: &str) -> Option<&'static Catalogue> {
         Catalogue::builtins().iter().find(|catalogue| catalogue.digest() == digest)

@@ -838,8 +838,9 @@ fn multibase_key_bytes(multibase: &str) -> Result<[u8; 32], Error> {
 
 /// A public key's fingerprint as people file it with the bureau on paper: the first 16 bytes of
 /// the SHA-256 of the key, as eight groups of four uppercase hexadecimal digits
-/// (`65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0`). Only [`PublicKey::fingerprint`] and
-/// [`Fingerprint::parse`] make one, so a `Fingerprint` is always in that one spelling.
+/// (`65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0`). Only [`PublicKey::fingerprint`],
+/// [`Fingerprint::of_did`] and [`Fingerprint::parse`] make one, so a `Fingerprint` is always in
+/// that one spelling.
 ///
 /// ```
 /// use selfcheck_core::keys::Fingerprint;
@@ -862,7 +863,6 @@ impl Fingerprint {
         Some(Fingerprint::of_hex(&hex))
     }
 
-    /// The fingerprint of 32 hexadecimal digits, in groups of four.
     /// The fingerprint of the key a `did:key` names, its key read but not checked to be a
     /// usable Ed25519 point (which takes the curve's arithmetic): for a did:key the caller
     /// wrote itself, such as the widget's stored key. Any other is read with
@@ -880,6 +880,7 @@ impl Fingerprint {
         Fingerprint::of_hex(&crate::canonical::hex(&digest[..16]))
     }
 
+    /// The fingerprint of 32 hexadecimal digits, in groups of four.
     fn of_hex(hex: &str) -> Fingerprint {
         let hex = hex.to_ascii_uppercase();
         Fingerprint(
@@ -903,7 +904,7 @@ impl fmt::Display for Fingerprint {
     }
 }
 
-// Read as the text it is (its length, its characters); it is made only by `parse` and
+// Read as the text it is (its length, its characters); it is made only by `parse`, `of_did` and
 // `PublicKey::fingerprint`, so it cannot be changed into another spelling.
 impl std::ops::Deref for Fingerprint {
     type Target = str;

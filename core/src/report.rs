@@ -130,6 +130,22 @@ impl Standing {
     }
 }
 
+/// The checklist sub-items of `criterion` (at `index` in `answers`) not met: all of them while
+/// it is open, none when it does not apply.
+fn items_missing<'c>(criterion: &'c Criterion, answers: &Answers, index: usize) -> impl Iterator<Item = &'c Item> {
+    let met = match answers.entry(index).and_then(|entry| entry.response) {
+        Some(Response::Checked(met)) => Some(met),
+        Some(Response::NotApplicable) => None,
+        _ => Some(ItemsMet::NONE),
+    };
+    criterion
+        .items()
+        .iter()
+        .enumerate()
+        .filter(move |(place, _)| met.is_some_and(|met| !met.contains(*place)))
+        .map(|(_, item)| item)
+}
+
 /// The outcome of one criterion given its response.
 pub fn outcome(criterion: &Criterion, response: Option<Response>) -> Outcome {
     let full = criterion.points;
@@ -316,21 +332,9 @@ impl Report {
 
     /// [`Report::missing_items`] once the inputs were found to belong together.
     fn missing_item_ids(catalogue: &Catalogue, answers: &Answers, index: usize) -> Vec<String> {
-        let Some(criterion) = catalogue.criteria().get(index) else {
-            return Vec::new();
-        };
-        let met = match answers.entry(index).and_then(|entry| entry.response) {
-            Some(Response::Checked(met)) => met,
-            Some(Response::NotApplicable) => return Vec::new(),
-            _ => ItemsMet::NONE,
-        };
-        criterion
-            .items()
-            .iter()
-            .enumerate()
-            .filter(|(place, _)| !met.contains(*place))
-            .map(|(_, item)| item.id.clone())
-            .collect()
+        catalogue.criteria().get(index).map_or_else(Vec::new, |criterion| {
+            items_missing(criterion, answers, index).map(|item| item.id.clone()).collect()
+        })
     }
 
     /// Where the result stands: see [`Standing`].
@@ -422,13 +426,12 @@ impl Report {
             .map(|&index| {
                 let outcome = &self.outcomes[index];
                 let criterion = &catalogue.criteria()[index];
-                let missing = Report::missing_item_ids(catalogue, answers, index);
                 Rectification {
                     criterion,
                     lost: outcome.lost(),
                     open: !outcome.answered,
                     veto: outcome.veto,
-                    missing_items: criterion.items().iter().filter(|item| missing.contains(&item.id)).collect(),
+                    missing_items: items_missing(criterion, answers, index).collect(),
                 }
             })
             .collect())

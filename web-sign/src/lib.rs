@@ -3,7 +3,8 @@
 //!
 //! The questionnaire (`selfcheck-web`) renders, scores and stores the draft; everything here
 //! comes later in a session, so the first screen does not wait for it (issue 23). The package's
-//! JavaScript loads this module on the first call, or when the page is idle, and the widget
+//! JavaScript loads this module on the first call (or a little before: when the key or import
+//! section comes near the view, or in an idle moment), and the widget
 //! calls it through `web/src/signing.rs`. Each function is the core's own rule behind a plain
 //! boundary: bytes, texts and small objects in and out. The browser's own work (random bytes,
 //! WebCrypto's PBKDF2 and AES-CBC) stays in the widget.
@@ -194,9 +195,7 @@ pub fn verify(json: &str, custom_catalogue: Option<String>, now_unix: u32) -> Re
 
 fn verified(json: &str, custom_catalogue: Option<String>, now_unix: u32) -> Result<Verified, Error> {
     let current = catalogue(custom_catalogue)?;
-    let mut known = vec![&current];
-    known.extend(Catalogue::builtins().iter().filter(|builtin| builtin.digest() != current.digest()));
-    let result = verify_result(json, &known, &Timestamp::from_unix_seconds(u64::from(now_unix)))?;
+    let result = verify_result(json, &current.and_builtins(), &Timestamp::from_unix_seconds(u64::from(now_unix)))?;
     Ok(Verified {
         answers: result.answers.to_json_string(&result.catalogue),
         catalogue_digest: result.catalogue.digest().to_owned(),

@@ -45,7 +45,7 @@ let signingFailures = 0;
 /**
  * Loads the second WebAssembly module once: key files, signing, verifying imported results and
  * the QR code (`selfcheck_web_sign`), of the same build as the widget's. The widget calls this
- * when one of those is first asked for; the page's idle time fetches it before that.
+ * when one of those is first asked for; `prefetchSigning` may call it before.
  */
 function loadSigning() {
   if (!signing) {

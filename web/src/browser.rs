@@ -124,21 +124,43 @@ pub fn take_chosen_file(event: &web_sys::Event) -> Option<File> {
     Some(file)
 }
 
-/// Why a chosen file could not be read.
+/// What can go wrong in the widget's asynchronous work (reading a file, making a key, signing,
+/// verifying): the core's errors (worded here, or by the signing module, which sends its words),
+/// or the browser's.
 #[derive(Debug)]
-pub enum ReadFailure {
-    /// Too large or not UTF-8: the core's error, worded in the interface's language.
+pub enum Failure {
+    /// The core's error, found in this module: too large, not UTF-8, a file of another kind, …
     Core(selfcheck_core::Error),
-    /// The browser could not read it.
+    /// The core's error found in the signing module, in both languages.
+    Signing(selfcheck_core::Text),
+    /// The browser refused, in its own words.
     Browser(String),
 }
 
-impl ReadFailure {
+impl From<selfcheck_core::Error> for Failure {
+    fn from(error: selfcheck_core::Error) -> Failure {
+        Failure::Core(error)
+    }
+}
+
+impl From<CryptoFailure> for Failure {
+    fn from(failure: CryptoFailure) -> Failure {
+        match failure {
+            CryptoFailure::BadPadding => Failure::Core(selfcheck_core::Error::WrongPassphrase),
+            CryptoFailure::Browser(detail) => Failure::Browser(detail),
+        }
+    }
+}
+
+impl Failure {
     /// The message to show, after `context`.
     pub fn notice(self, context: crate::i18n::S) -> crate::state::Notice {
+        use crate::state::Notice;
+        use std::rc::Rc;
         match self {
-            ReadFailure::Core(error) => crate::state::Notice::Error(context, std::rc::Rc::new(error)),
-            ReadFailure::Browser(detail) => crate::state::Notice::Browser(context, detail),
+            Failure::Core(error) => Notice::Error(context, Rc::new(error)),
+            Failure::Signing(words) => Notice::Worded(context, Rc::new(words)),
+            Failure::Browser(detail) => Notice::Browser(context, detail),
         }
     }
 }
@@ -146,26 +168,24 @@ impl ReadFailure {
 /// A whole file (a `what`) as text, refusing files over `limit` bytes before reading them whole,
 /// files of another kind (a zip, a PDF, …) and text that is not UTF-8, as the core says (a
 /// byte-order mark is dropped).
-pub async fn read_text(file: &File, what: selfcheck_core::Document, limit: usize) -> Result<String, ReadFailure> {
+pub async fn read_text(file: &File, what: selfcheck_core::Document, limit: usize) -> Result<String, Failure> {
     use selfcheck_core::wire;
     let read = |blob: &Blob| {
         let buffer = JsFuture::from(blob.array_buffer());
         async move {
-            let buffer = buffer.await.map_err(|error| ReadFailure::Browser(describe(error)))?;
-            Ok::<_, ReadFailure>(Uint8Array::new(&buffer).to_vec())
+            let buffer = buffer.await.map_err(|error| Failure::Browser(describe(error)))?;
+            Ok::<_, Failure>(Uint8Array::new(&buffer).to_vec())
         }
     };
     let size = file.size() as usize;
     if size > limit {
         // Its first bytes only: enough for the core to say when it is a file of another kind.
-        let head = file
-            .slice_with_f64_and_f64(0.0, wire::HEAD_BYTES as f64)
-            .map_err(describe)
-            .map_err(ReadFailure::Browser)?;
-        return Err(ReadFailure::Core(wire::oversized(what, size, limit, &read(&head).await?)));
+        let head =
+            file.slice_with_f64_and_f64(0.0, wire::HEAD_BYTES as f64).map_err(describe).map_err(Failure::Browser)?;
+        return Err(Failure::Core(wire::oversized(what, size, limit, &read(&head).await?)));
     }
     let bytes = read(file).await?;
-    wire::file_text(&bytes, what).map(str::to_owned).map_err(ReadFailure::Core)
+    wire::file_text(&bytes, what).map(str::to_owned).map_err(Failure::Core)
 }
 
 /// The SHA-256 of a file read in 4 MiB pieces, so that large files neither fill memory nor

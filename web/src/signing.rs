@@ -6,18 +6,19 @@
 
 use std::rc::Rc;
 
-use selfcheck_core::{Error, Text};
+use selfcheck_core::Text;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::browser::{self, CryptoFailure};
+use crate::browser::{self, Failure};
+use crate::host::Host;
 use crate::i18n::S;
-use crate::state::Notice;
+use crate::state::QrCode;
 
 #[wasm_bindgen]
 extern "C" {
     /// The started module's exports (`selfcheck_web_sign.js`).
-    pub type SigningModule;
+    type SigningModule;
 
     #[wasm_bindgen(method, catch, js_name = newKeyPkcs8)]
     fn new_key_pkcs8(this: &SigningModule, seed: &[u8]) -> Result<Vec<u8>, JsValue>;
@@ -99,61 +100,14 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     pub fn digest(this: &Verified) -> String;
 
-    /// A QR code as an SVG path.
-    pub type QrPath;
-    /// Width and height, quiet zone included, in modules.
+    type QrPath;
     #[wasm_bindgen(method, getter)]
-    pub fn size(this: &QrPath) -> u32;
-    /// The dark modules.
+    fn size(this: &QrPath) -> u32;
     #[wasm_bindgen(method, getter)]
-    pub fn path(this: &QrPath) -> String;
-}
-
-/// What can go wrong making a key, signing or verifying: the core's errors (worded here, or by
-/// the signing module, which sends its words), or the browser's.
-pub enum Failure {
-    /// The core's error, found in this module.
-    Core(Error),
-    /// The core's error found in the signing module, in both languages.
-    Signing(Text),
-    /// The browser refused, in its own words.
-    Browser(String),
-}
-
-impl From<Error> for Failure {
-    fn from(error: Error) -> Failure {
-        Failure::Core(error)
-    }
-}
-
-impl From<CryptoFailure> for Failure {
-    fn from(failure: CryptoFailure) -> Failure {
-        match failure {
-            CryptoFailure::BadPadding => Failure::Core(Error::WrongPassphrase),
-            CryptoFailure::Browser(detail) => Failure::Browser(detail),
-        }
-    }
-}
-
-impl From<browser::ReadFailure> for Failure {
-    fn from(failure: browser::ReadFailure) -> Failure {
-        match failure {
-            browser::ReadFailure::Core(error) => Failure::Core(error),
-            browser::ReadFailure::Browser(detail) => Failure::Browser(detail),
-        }
-    }
+    fn path(this: &QrPath) -> String;
 }
 
 impl Failure {
-    /// The message to show, after `context`.
-    pub fn notice(self, context: S) -> Notice {
-        match self {
-            Failure::Core(error) => Notice::Error(context, Rc::new(error)),
-            Failure::Signing(words) => Notice::Worded(context, Rc::new(words)),
-            Failure::Browser(detail) => Notice::Browser(context, detail),
-        }
-    }
-
     /// What the signing module threw: its words (`{"zh": …, "en": …}`), or, when it could not
     /// run at all, the browser's.
     fn thrown(error: JsValue) -> Failure {
@@ -168,22 +122,30 @@ impl Failure {
     }
 }
 
-/// The signing module, loaded and started by the host's loader on the first call.
+/// The started signing module, with the catalogue of the host it signs and verifies against.
+pub struct Signing {
+    exports: SigningModule,
+    catalogue: Option<Rc<str>>,
+}
+
+/// The signing module of `host`, loaded and started by the host's loader on the first call.
 /// A failure to load it (the network, most likely) is said as such, with the browser's words
 /// in the English interface; the loader tries again on the next call.
-pub async fn module(loader: Option<&js_sys::Function>) -> Result<SigningModule, Failure> {
+pub async fn module(host: Option<&Host>) -> Result<Signing, Failure> {
     let unavailable = |detail: String| {
         Failure::Signing(Text {
             zh: S::SigningUnavailable.get(selfcheck_core::Lang::Zh).to_owned(),
             en: format!("{} ({detail})", S::SigningUnavailable.get(selfcheck_core::Lang::En)),
         })
     };
-    let loader = loader.ok_or_else(|| unavailable("the page gave the widget no loader for it".to_owned()))?;
+    let loader = host
+        .and_then(|host| host.signing.as_ref())
+        .ok_or_else(|| unavailable("the page gave the widget no loader for it".to_owned()))?;
     let promise = loader.call0(&JsValue::NULL).map_err(|error| unavailable(browser::describe(error)))?;
-    let module = JsFuture::from(js_sys::Promise::resolve(&promise))
+    let exports = JsFuture::from(js_sys::Promise::resolve(&promise))
         .await
         .map_err(|error| unavailable(browser::describe(error)))?;
-    Ok(module.unchecked_into())
+    Ok(Signing { exports: exports.unchecked_into(), catalogue: host.and_then(|host| host.custom_catalogue.clone()) })
 }
 
 /// A key file's encryption, as WebCrypto takes it.
@@ -202,15 +164,15 @@ pub struct Encryption {
     pub ciphertext: Vec<u8>,
 }
 
-impl SigningModule {
+impl Signing {
     /// A new key's PKCS#8 from 32 random bytes.
     pub fn new_key(&self, seed: &[u8; 32]) -> Result<Vec<u8>, Failure> {
-        self.new_key_pkcs8(seed).map_err(Failure::thrown)
+        self.exports.new_key_pkcs8(seed).map_err(Failure::thrown)
     }
 
     /// The did:key and fingerprint of a decrypted key.
     pub fn facts(&self, pkcs8: &[u8]) -> Result<KeyFacts, Failure> {
-        self.key_facts(pkcs8).map_err(Failure::thrown)
+        self.exports.key_facts(pkcs8).map_err(Failure::thrown)
     }
 
     /// The key file of a key encrypted with WebCrypto.
@@ -221,12 +183,12 @@ impl SigningModule {
         iterations: u32,
         ciphertext: &[u8],
     ) -> Result<String, Failure> {
-        self.key_file(salt, iv, iterations, ciphertext).map_err(Failure::thrown)
+        self.exports.key_file(salt, iv, iterations, ciphertext).map_err(Failure::thrown)
     }
 
     /// A key file's encryption, its cost checked.
     pub fn encryption(&self, pem: &str) -> Result<Encryption, Failure> {
-        let params = self.key_file_encryption(pem).map_err(Failure::thrown)?;
+        let params = self.exports.key_file_encryption(pem).map_err(Failure::thrown)?;
         Ok(Encryption {
             hash: params.hash(),
             iterations: params.iterations(),
@@ -237,26 +199,24 @@ impl SigningModule {
         })
     }
 
-    /// Signs an answers document with a decrypted key, and checks the result.
-    pub fn sign(
-        &self,
-        catalogue: Option<&str>,
-        answers: &str,
-        pkcs8: &[u8],
-        issued_unix: u32,
-        random_id: &[u8; 16],
-    ) -> Result<Signed, Failure> {
-        self.sign_result(catalogue.map(str::to_owned), answers, pkcs8, issued_unix, random_id).map_err(Failure::thrown)
+    /// Signs an answers document of the host's catalogue with a decrypted key, and checks the
+    /// result.
+    pub fn sign(&self, answers: &str, pkcs8: &[u8], issued_unix: u32, random_id: &[u8; 16]) -> Result<Signed, Failure> {
+        self.exports
+            .sign_result(self.catalogue.as_deref().map(str::to_owned), answers, pkcs8, issued_unix, random_id)
+            .map_err(Failure::thrown)
     }
 
-    /// Verifies a signed result against the catalogue and every earlier built-in version.
-    pub fn verify(&self, json: &str, catalogue: Option<&str>, now_unix: u32) -> Result<Verified, Failure> {
-        self.verify_result(json, catalogue.map(str::to_owned), now_unix).map_err(Failure::thrown)
+    /// Verifies a signed result against the host's catalogue and every other built-in version.
+    pub fn verify(&self, json: &str, now_unix: u32) -> Result<Verified, Failure> {
+        self.exports
+            .verify_result(json, self.catalogue.as_deref().map(str::to_owned), now_unix)
+            .map_err(Failure::thrown)
     }
 
     /// The QR code of `text`, when it fits in one.
-    pub fn qr(&self, text: &str) -> Option<QrPath> {
-        self.qr_path(text)
+    pub fn qr(&self, text: &str) -> Option<QrCode> {
+        self.exports.qr_path(text).map(|qr| QrCode { size: qr.size(), path: qr.path() })
     }
 }
 

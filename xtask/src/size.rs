@@ -115,12 +115,14 @@ const BUREAU_MARKERS: [&str; 3] =
 /// The widget's WebAssembly, both builds.
 const WIDGET_MODULES: [&str; 2] = ["selfcheck_web_bg.wasm", "selfcheck_web_fallback_bg.wasm"];
 
+/// Whether `module` holds the bytes of `pattern` anywhere.
+fn holds(module: &[u8], pattern: &[u8]) -> bool {
+    module.windows(pattern.len()).any(|window| window == pattern)
+}
+
 /// The bureau's texts found in `module`, by their place in [`BUREAU_MARKERS`].
 fn bureau_markers_in(module: &[u8]) -> Vec<&'static str> {
-    BUREAU_MARKERS
-        .into_iter()
-        .filter(|marker| module.windows(marker.len()).any(|window| window == marker.as_bytes()))
-        .collect()
+    BUREAU_MARKERS.into_iter().filter(|marker| holds(module, marker.as_bytes())).collect()
 }
 
 /// Fails when a build of the widget carries the bureau's code: the widget depends on the core
@@ -150,13 +152,7 @@ const SIGNING_CRATES: [&str; 5] = ["ed25519_dalek", "curve25519_dalek", "qrcode"
 /// wasm-bindgen and wasm-opt strip the names), found by the start of their mangled names
 /// (`_ZN5pkcs8…`): the crates' names alone also occur in words and parameter names.
 fn signing_crates_in(module: &[u8]) -> Vec<&'static str> {
-    SIGNING_CRATES
-        .into_iter()
-        .filter(|name| {
-            let mangled = format!("_ZN{}{name}", name.len());
-            module.windows(mangled.len()).any(|window| window == mangled.as_bytes())
-        })
-        .collect()
+    SIGNING_CRATES.into_iter().filter(|name| holds(module, format!("_ZN{}{name}", name.len()).as_bytes())).collect()
 }
 
 /// Fails when the widget's first module, in either build, holds code of the signing module:
@@ -190,7 +186,7 @@ fn check_signing_apart() -> Result<(), String> {
 }
 
 /// The test step: fails when the gzipped first load, or the whole package, is over its budget,
-/// or when the widget carries the bureau's code.
+/// when the widget carries the bureau's code, or its first module the signing module's.
 pub fn check_budget() -> Result<(), String> {
     for (what, files, budget) in [
         ("the first load", &FIRST_LOAD_FILES[..], GZIP_BUDGET_BYTES),

@@ -21,7 +21,7 @@ use super::submission::Submission;
 use super::toolbar::{Banners, Toolbar};
 use crate::host::{Host, HostRef};
 use crate::i18n::S;
-use crate::state::{Action, HostProfile, Notice, Place, QrCode, Resolution, Shared, State, StorageState};
+use crate::state::{Action, HostProfile, Notice, Place, Resolution, Shared, State, StorageState};
 use crate::storage::{self, SaveOutcome};
 
 /// How long typing may go on before the draft is saved, in milliseconds.
@@ -294,9 +294,9 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(missing, move |missing| {
             if let Some(digest) = missing.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let Ok(signing) = crate::signing::module(host.signing.as_ref()).await else { return };
+                    let Ok(signing) = crate::signing::module(Some(&host)).await else { return };
                     if let Some(qr) = signing.qr(&digest) {
-                        dispatch.emit(Action::SetExportQr(digest, QrCode { size: qr.size(), path: qr.path() }));
+                        dispatch.emit(Action::SetExportQr(digest, qr));
                     }
                 });
             }

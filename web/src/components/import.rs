@@ -11,8 +11,9 @@ use yew::prelude::*;
 use super::criterion::answer_label;
 use super::{MessageView, send};
 use crate::browser;
+use crate::browser::Failure;
 use crate::i18n::S;
-use crate::signing::{self, Failure};
+use crate::signing;
 use crate::state::{Action, Confirm, Imported, ImportedResult, OtherAssociation, Place, Shared, State};
 
 /// Properties of the import panel.
@@ -22,13 +23,6 @@ pub struct ImportProps {
     pub state: State,
     /// Where actions go.
     pub dispatch: Callback<Action>,
-}
-
-/// The catalogues a result may pin: the current one first, then every other built-in version.
-fn known_catalogues(current: &Catalogue) -> Vec<&Catalogue> {
-    let mut all = vec![current];
-    all.extend(Catalogue::builtins().iter().filter(|builtin| builtin.digest() != current.digest()));
-    all
 }
 
 /// Reads a chosen file and verifies it as a signed result. A file of another kind is named
@@ -42,11 +36,10 @@ async fn import(
     let limit = selfcheck_core::credential::MAX_RESULT_BYTES;
     let json = browser::read_text(file, selfcheck_core::Document::Result, limit).await?;
     selfcheck_core::wire::expect_document(&json, selfcheck_core::Document::Result, limit)?;
-    let signing = signing::module(host.and_then(|host| host.signing.as_ref())).await?;
-    let custom = host.and_then(|host| host.custom_catalogue.as_deref());
-    let verified = signing.verify(&json, custom, signing::now_unix())?;
+    let verified = signing::module(host.map(|host| &**host)).await?.verify(&json, signing::now_unix())?;
     let digest = verified.catalogue_digest();
-    let pinned = known_catalogues(catalogue)
+    let pinned = catalogue
+        .and_builtins()
         .into_iter()
         .find(|known| known.digest() == digest)
         .ok_or_else(|| Failure::Browser(format!("the signing module named catalogue {digest}")))?;

@@ -14,10 +14,11 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{MessageView, send};
-use crate::browser::{self, Cipher, Pbkdf2AesCbc};
+use crate::browser::{self, Cipher, Failure, Pbkdf2AesCbc};
+use crate::host::HostRef;
 use crate::i18n::S;
-use crate::signing::{self, Failure, KeyFacts, SigningModule};
-use crate::state::{Action, Busy, Confirm, ExportInfo, KeyInfo, Notice, Place, QrCode, State};
+use crate::signing::{self, KeyFacts, Signing};
+use crate::state::{Action, Busy, Confirm, ExportInfo, KeyInfo, Notice, Place, State};
 use crate::storage;
 
 /// Properties of the key panel.
@@ -66,9 +67,9 @@ fn key_info(pem: &str, facts: &KeyFacts, backed_up: bool) -> KeyInfo {
 
 /// A new key and its key file, encrypted by WebCrypto in the format the core writes (PBES2,
 /// PBKDF2-HMAC-SHA256 and AES-256-CBC), so that `selfcheck` opens it.
-async fn new_key_file(loader: Option<js_sys::Function>, passphrase: &str) -> Result<KeyInfo, Failure> {
+async fn new_key_file(host: Option<HostRef>, passphrase: &str) -> Result<KeyInfo, Failure> {
     keys::check_new_key_file(passphrase, PBKDF2_ITERATIONS)?;
-    let signing = signing::module(loader.as_ref()).await?;
+    let signing = signing::module(host.as_deref()).await?;
     let pkcs8 = Plain(signing.new_key(&random()?)?);
     let facts = signing.facts(&pkcs8.0)?;
     let (salt, iv): ([u8; 16], [u8; 16]) = (random()?, random()?);
@@ -88,7 +89,7 @@ async fn new_key_file(loader: Option<js_sys::Function>, passphrase: &str) -> Res
 /// Opens a key file with WebCrypto: the core reads its parameters and checks their cost, the
 /// browser derives and decrypts, the core reads the key. A file protected with scrypt, which
 /// WebCrypto lacks, is refused with a message saying to use the `selfcheck` program.
-async fn open_key_file(signing: &SigningModule, pem: &str, passphrase: &str) -> Result<OpenedKey, Failure> {
+async fn open_key_file(signing: &Signing, pem: &str, passphrase: &str) -> Result<OpenedKey, Failure> {
     let encryption = signing.encryption(pem)?;
     let params = Pbkdf2AesCbc {
         passphrase,
@@ -137,9 +138,7 @@ pub fn result_file_name(credit_code: &str, from: &str, to: &str) -> String {
 pub fn KeyPanel(props: &KeyPanelProps) -> Html {
     let KeyPanelProps { state, dispatch } = props;
     let lang = state.lang;
-    let host = use_context::<crate::host::HostRef>();
-    // The signing module's loader: the module comes with the first key or signature.
-    let loader = host.as_ref().and_then(|host| host.signing.clone());
+    let host = use_context::<HostRef>();
     let (new_ref, repeat_ref, load_pass_ref, unlock_ref) =
         (use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref());
     // The key file chosen, read but not yet opened: its name and text.
@@ -147,8 +146,8 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
     let busy = state.busy.is_some();
 
     let create = {
-        let (dispatch, new_ref, repeat_ref, loader) =
-            (dispatch.clone(), new_ref.clone(), repeat_ref.clone(), loader.clone());
+        let (dispatch, new_ref, repeat_ref, host) =
+            (dispatch.clone(), new_ref.clone(), repeat_ref.clone(), host.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let (passphrase, repeated) = (input_value(&new_ref), input_value(&repeat_ref));
@@ -157,9 +156,9 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                 select(&repeat_ref);
                 return;
             }
-            let (new_ref, repeat_ref, loader) = (new_ref.clone(), repeat_ref.clone(), loader.clone());
+            let (new_ref, repeat_ref, host) = (new_ref.clone(), repeat_ref.clone(), host.clone());
             busy_with(&dispatch, Busy::CreatingKey, async move {
-                match new_key_file(loader, &passphrase).await {
+                match new_key_file(host, &passphrase).await {
                     Ok(info) => {
                         clear(&[&new_ref, &repeat_ref]);
                         vec![Action::SetKey(Some(info)), Action::Say(Place::Key, Notice::Info(S::KeyCreated))]
@@ -192,12 +191,12 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
 
     // Opens the chosen key file with the passphrase typed; either may come first.
     let open_key = {
-        let (dispatch, load_pass_ref, loader) = (dispatch.clone(), load_pass_ref.clone(), loader.clone());
+        let (dispatch, load_pass_ref, host) = (dispatch.clone(), load_pass_ref.clone(), host.clone());
         move |pem: Rc<str>, chosen: UseStateHandle<Option<(String, Rc<str>)>>| {
             let passphrase = input_value(&load_pass_ref);
-            let (load_pass_ref, loader) = (load_pass_ref.clone(), loader.clone());
+            let (load_pass_ref, host) = (load_pass_ref.clone(), host.clone());
             busy_with(&dispatch, Busy::LoadingKey, async move {
-                match open_with(loader, &pem, &passphrase).await {
+                match open_with(host, &pem, &passphrase).await {
                     // A key loaded from a file is its own backup.
                     Ok(key) => {
                         clear(&[&load_pass_ref]);
@@ -271,9 +270,9 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             if check_open && !state.report.open.is_empty() {
                 // The passphrase first: no question about open criteria for a signature that
                 // cannot be made. The key opened here is dropped; signing opens it again.
-                let (unlock_ref, loader) = (unlock_ref.clone(), loader.clone());
+                let (unlock_ref, host) = (unlock_ref.clone(), host.clone());
                 busy_with(&dispatch, Busy::CheckingPassphrase, async move {
-                    match open_with(loader, &key.pem, &passphrase).await {
+                    match open_with(host, &key.pem, &passphrase).await {
                         Ok(_) => vec![Action::SetConfirm(Some(Confirm::ExportIncomplete))],
                         Err(failure) => {
                             select(&unlock_ref);
@@ -453,8 +452,8 @@ fn random<const N: usize>() -> Result<[u8; N], Failure> {
 }
 
 /// Loads the signing module and opens the key file with it.
-async fn open_with(loader: Option<js_sys::Function>, pem: &str, passphrase: &str) -> Result<OpenedKey, Failure> {
-    open_key_file(&signing::module(loader.as_ref()).await?, pem, passphrase).await
+async fn open_with(host: Option<HostRef>, pem: &str, passphrase: &str) -> Result<OpenedKey, Failure> {
+    open_key_file(&signing::module(host.as_deref()).await?, pem, passphrase).await
 }
 
 /// Unlocks the key, signs the draft with the core's signing function, checks the result with
@@ -462,20 +461,18 @@ async fn open_with(loader: Option<js_sys::Function>, pem: &str, passphrase: &str
 /// [`result_file_name`]).
 async fn export_result(
     state: &State,
-    host: Option<&crate::host::HostRef>,
+    host: Option<&HostRef>,
     key: &KeyInfo,
     passphrase: &str,
 ) -> Result<(ExportInfo, String), Failure> {
     let mut answers = (*state.answers).clone();
     answers.set_profile(&state.profile)?;
-    let signing = signing::module(host.and_then(|host| host.signing.as_ref())).await?;
+    let signing = signing::module(host.map(|host| &**host)).await?;
     let opened = open_key_file(&signing, &key.pem, passphrase).await?;
     let issued = signing::now_unix();
-    let catalogue = host.and_then(|host| host.custom_catalogue.as_deref());
-    let signed =
-        signing.sign(catalogue, &answers.to_json_string(&state.catalogue), &opened.pkcs8.0, issued, &random()?)?;
+    let signed = signing.sign(&answers.to_json_string(&state.catalogue), &opened.pkcs8.0, issued, &random()?)?;
     let result = signed.result();
-    let qr = signing.qr(&signed.digest()).map(|qr| QrCode { size: qr.size(), path: qr.path() });
+    let qr = signing.qr(&signed.digest());
     let profile = answers.profile();
     let code = profile.credit_code().map(|code| code.as_str().to_owned()).unwrap_or_default();
     let file_name = result_file_name(&code, profile.period_from(), profile.period_to());
