@@ -30,14 +30,14 @@ import {
 const HELD_MS = 3000;
 
 /**
- * Opens a page with the widget's WebAssembly held back until `release()` is called (or `HELD_MS`
- * after the page asked for it), and waits until the first screen is shown.
+ * Opens a page with the widget's WebAssembly (the files `held` matches) held back until
+ * `release()` is called (or `HELD_MS` after the page asked for it).
  */
-async function openHeld(session, path = '', query = {}) {
+async function openHeld(session, path = '', query = {}, held = /_bg\.wasm$/) {
   const page = await session.context.newPage();
   let release;
   const released = new Promise((resolve) => { release = resolve; });
-  await page.route(/_bg\.wasm$/, async (route) => {
+  await page.route(held, async (route) => {
     await Promise.race([released, new Promise((resolve) => setTimeout(resolve, HELD_MS))]);
     await route.continue();
   });
@@ -150,7 +150,8 @@ widgetTest('the first screen is accessible, and no frame of the take-over shows 
 });
 
 widgetTest('the custom element shows its first screen with the host’s fixed name and credit code, and carries what was typed', async (s) => {
-  const { page } = await openHeld(s, 'portal.html');
+  // The wasm's glue held back too: the element's first screen must not wait for it.
+  const { page } = await openHeld(s, 'portal.html', {}, /(_bg\.wasm|selfcheck_web\.js)$/);
   const element = page.locator('#portal-widget');
   await element.locator('.selfcheck[data-first-screen] fieldset[data-criterion]').first().waitFor();
   const name = element.locator(PROFILE_FIELDS.name);
