@@ -1,4 +1,4 @@
-//! `selfcheck summary` on the core's review of received files (`selfcheck_core::bureau`): every
+//! `selfcheck summary` on the core's review of received files (`selfcheck_bureau`): every
 //! file examined in parallel, the matrix, monthly figures, anomalies and rejected files as text,
 //! the analysis as JSON, the files table as CSV, the XLSX workbook, and the signed summary; and
 //! computing a signed summary again for `verify --inputs`. The rules are the core's; this module
@@ -9,8 +9,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use selfcheck_core::bureau::export::{Table, Value};
-use selfcheck_core::bureau::{Analysis, Examined, Reproduction, Verdict, VerifiedSummary, examine};
+use selfcheck_bureau::export::{Table, Value};
+use selfcheck_bureau::{Analysis, Examined, Reproduction, Verdict, VerifiedSummary, examine};
 use selfcheck_core::{Catalogue, Lang, Timestamp};
 
 use crate::escape::{self, escape};
@@ -199,7 +199,7 @@ pub fn files_table(mut table: Table, entries: &[(&Entry, Row<'_>)], lang: Lang) 
     let columns = table.columns.len();
     let mut core_rows = std::mem::take(&mut table.rows).into_iter();
     let mut rows = Vec::with_capacity(entries.len() + 4);
-    let role = selfcheck_core::bureau::InputRole::File.label(lang);
+    let role = selfcheck_bureau::InputRole::File.label(lang);
     for (entry, row) in entries {
         let (status, why) = match row {
             Row::Examined => {

@@ -487,8 +487,8 @@ pub fn core(lang: Lang, error: &selfcheck_core::Error) -> String {
 // The bureau's summary (`summary`'s text, its files table rows, signed summaries in `verify`).
 
 /// The matrix's cell for a status, two columns wide in a terminal, and the legend's words.
-pub fn cell_mark(lang: Lang, status: selfcheck_core::bureau::CellStatus, late: bool) -> &'static str {
-    use selfcheck_core::bureau::CellStatus;
+pub fn cell_mark(lang: Lang, status: selfcheck_bureau::CellStatus, late: bool) -> &'static str {
+    use selfcheck_bureau::CellStatus;
     match (status, late) {
         (CellStatus::Received, false) => say!(lang, "已", "ok"),
         (CellStatus::Received, true) => say!(lang, "迟", "lt"),
@@ -557,7 +557,7 @@ pub fn months_heading(lang: Lang) -> &'static str {
 }
 
 /// One month's figures.
-pub fn month_line(lang: Lang, figures: &selfcheck_core::bureau::MonthFigures) -> String {
+pub fn month_line(lang: Lang, figures: &selfcheck_bureau::MonthFigures) -> String {
     let f = figures;
     let rate = selfcheck_core::messages::percent(f.rate_per_mille);
     let mut line = say!(

@@ -177,12 +177,12 @@ struct SummaryArgs {
     deadline: Option<u32>,
     /// The months of the matrix, YYYY-MM..YYYY-MM (default: from the results, at most 24).
     #[arg(long, value_name = "YYYY-MM..YYYY-MM", value_parser = parse_months)]
-    months: Option<selfcheck_core::bureau::MonthRange>,
+    months: Option<selfcheck_bureau::MonthRange>,
     /// Rank the results of this month (default: each association's latest).
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
-    month: Option<selfcheck_core::bureau::Month>,
+    month: Option<selfcheck_bureau::Month>,
     /// A period longer than this many days is an anomaly.
-    #[arg(long, value_name = "DAYS", default_value_t = selfcheck_core::bureau::DEFAULT_LONGEST_PERIOD_DAYS,
+    #[arg(long, value_name = "DAYS", default_value_t = selfcheck_bureau::DEFAULT_LONGEST_PERIOD_DAYS,
           value_parser = clap::value_parser!(u32).range(1..=100_000))]
     longest_period: u32,
     /// Further catalogues results may pin.
@@ -206,14 +206,14 @@ struct SummaryArgs {
     passphrase_file: Option<PathBuf>,
 }
 
-fn parse_months(text: &str) -> Result<selfcheck_core::bureau::MonthRange, String> {
-    selfcheck_core::bureau::MonthRange::parse(text).ok_or_else(|| {
+fn parse_months(text: &str) -> Result<selfcheck_bureau::MonthRange, String> {
+    selfcheck_bureau::MonthRange::parse(text).ok_or_else(|| {
         "expected YYYY-MM..YYYY-MM, the first not after the last, at most 120 months (2026-01..2026-06)".to_owned()
     })
 }
 
-fn parse_month(text: &str) -> Result<selfcheck_core::bureau::Month, String> {
-    selfcheck_core::bureau::Month::parse(text).ok_or_else(|| "expected YYYY-MM (2026-06)".to_owned())
+fn parse_month(text: &str) -> Result<selfcheck_bureau::Month, String> {
+    selfcheck_bureau::Month::parse(text).ok_or_else(|| "expected YYYY-MM (2026-06)".to_owned())
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -410,11 +410,11 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
                         let detail =
                             i18n::with_reproduction(lang, &detail, &escape::escape(&reproduction.message(lang)));
                         let verdict = match reproduction {
-                            selfcheck_core::bureau::Reproduction::Reproduced => i18n::VERDICT_VALID,
-                            selfcheck_core::bureau::Reproduction::MissingInputs(_) => i18n::VERDICT_NOT_CHECKED,
+                            selfcheck_bureau::Reproduction::Reproduced => i18n::VERDICT_VALID,
+                            selfcheck_bureau::Reproduction::MissingInputs(_) => i18n::VERDICT_NOT_CHECKED,
                             _ => i18n::VERDICT_DIFFERS,
                         };
-                        all_valid &= reproduction == selfcheck_core::bureau::Reproduction::Reproduced;
+                        all_valid &= reproduction == selfcheck_bureau::Reproduction::Reproduced;
                         i18n::verdict_line(lang, verdict, &escape::path(path), &detail)
                     }
                     (Checked::Summary(summary), None) => {
@@ -478,7 +478,7 @@ fn text_of(path: &Path, bytes: &[u8], role: i18n::Words, lang: Lang) -> Result<S
 
 /// `summary`: the core's review of every file under the paths, shown and exported.
 fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Result<(), Failure> {
-    use selfcheck_core::bureau::{
+    use selfcheck_bureau::{
         Analysis, CsvStyle, Deadline, ExportSource, Input, InputRole, Reviews, Settings, SummaryKind, export,
         sign_summary,
     };
@@ -561,7 +561,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
     // One clock for every verdict and for the signed summary, which anyone can then reproduce.
     let now = now();
     let examined = bureau::examine_files(&file_entries, &catalogues, &now, lang);
-    let verdicts: Vec<selfcheck_core::bureau::Verdict> = examined
+    let verdicts: Vec<selfcheck_bureau::Verdict> = examined
         .iter()
         .filter_map(|examined| examined.as_ref().ok())
         .map(|file| file.judge(register.as_ref()))
@@ -572,7 +572,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
         deadline: args.deadline.and_then(Deadline::new),
         longest_period_days: args.longest_period,
         ranking_month: args.month,
-        rules: selfcheck_core::bureau::Rules::V2,
+        rules: selfcheck_bureau::Rules::V2,
     };
     let analysis = Analysis::compute(&verdicts, expected.as_ref(), settings);
     let source = ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: reviews.as_ref(), others: &others };
@@ -612,7 +612,11 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
             SummaryKindArg::Matrix => SummaryKind::Matrix,
         };
         let signed = sign_summary(kind, source, key, random_bytes(lang)?).map_err(|error| {
-            i18n::cannot(lang, Action::SignSummary, &escape::path(out_path), &i18n::core(lang, &error))
+            let reason = match &error {
+                selfcheck_bureau::Error::Core(error) => i18n::core(lang, error),
+                error => escape::escape(&error.message(lang)).into_owned(),
+            };
+            i18n::cannot(lang, Action::SignSummary, &escape::path(out_path), &reason)
         })?;
         write_new_file(out_path, format!("{signed}\n").as_bytes(), false, lang)?;
         let line = i18n::summary_signed(
@@ -627,7 +631,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
     match args.format {
         SummaryFormat::Text => write!(out, "{}", bureau::summary_text(&analysis, &verdicts, &unreadable, lang))?,
         SummaryFormat::Json => {
-            let mut json = selfcheck_core::bureau::analysis_json(source, lang);
+            let mut json = selfcheck_bureau::analysis_json(source, lang);
             let not_read = rows.iter().filter_map(|(entry, row)| {
                 let reason = match row {
                     bureau::Row::Examined => return None,
@@ -645,7 +649,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
     }
     out.flush()?;
     let counts = &analysis.counts;
-    let not_results = counts.rejected_at(selfcheck_core::bureau::Stage::NotAResult) as usize + unreadable.len();
+    let not_results = counts.rejected_at(selfcheck_bureau::Stage::NotAResult) as usize + unreadable.len();
     let not_read = rows.iter().filter(|(_, row)| matches!(row, bureau::Row::NotRead(_))).count();
     let line = i18n::summary_counts(
         lang,

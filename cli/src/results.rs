@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use selfcheck_core::bureau::{self, Outcome, Stage, VerifiedSummary, examine, verify_summary};
+use selfcheck_bureau::{self as bureau, Outcome, Stage, VerifiedSummary, examine, verify_summary};
 use selfcheck_core::wire::ResultDoc;
 use selfcheck_core::{Catalogue, Document, Error, ErrorClass, KeyRegister, Lang, VerifiedResult};
 
@@ -99,7 +99,7 @@ impl Reason {
     /// The reason on one line, in `lang`, escaped.
     pub fn line(&self, lang: Lang) -> String {
         match &self.0 {
-            bureau::Reason::Error(error) => i18n::core(lang, error),
+            bureau::Reason::Error(bureau::Error::Core(error)) => i18n::core(lang, error),
             other => escape(&other.message(lang)).into_owned(),
         }
     }
@@ -135,7 +135,7 @@ pub fn check_file(path: &Path, catalogues: &[&Catalogue], trusted: Option<&Trust
     // another program (a PDF, a spreadsheet, …) or in another encoding (GBK, UTF-16) is named.
     let json = match selfcheck_core::wire::file_text(&bytes, Document::Result) {
         Ok(text) => text.to_owned(),
-        Err(error) => return Checked::NotAResult(Reason(bureau::Reason::Error(error))),
+        Err(error) => return Checked::NotAResult(Reason(bureau::Reason::Error(error.into()))),
     };
     let now = crate::now();
     let verdict =
@@ -145,13 +145,13 @@ pub fn check_file(path: &Path, catalogues: &[&Catalogue], trusted: Option<&Trust
         Outcome::Accepted(result) => Checked::Valid(Box::new(Arc::unwrap_or_clone(result))),
         Outcome::Rejected {
             stage: Stage::NotAResult,
-            reason: bureau::Reason::Error(Error::WrongDocument { found: Document::Summary, .. }),
+            reason: bureau::Reason::Error(bureau::Error::Core(Error::WrongDocument { found: Document::Summary, .. })),
         } => match verify_summary(&json, &now) {
             Ok(summary) => Checked::Summary(Box::new(summary)),
             Err(error) if error.class() == ErrorClass::NotAResult => {
-                Checked::NotAResult(Reason(bureau::Reason::Error(error)))
+                Checked::NotAResult(Reason(bureau::Reason::Error(error.into())))
             }
-            Err(error) => Checked::Invalid(Reason(bureau::Reason::Error(error)), None),
+            Err(error) => Checked::Invalid(Reason(bureau::Reason::Error(error.into())), None),
         },
         Outcome::Rejected { stage: Stage::NotAResult, reason } => Checked::NotAResult(Reason(reason)),
         Outcome::Rejected { reason, .. } => Checked::Invalid(Reason(reason), claimed()),

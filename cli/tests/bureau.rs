@@ -7,7 +7,7 @@
 mod common;
 
 use common::{Scratch, data, has_terminal_control, selfcheck};
-use selfcheck_core::bureau::{Analysis, Deadline, ExpectedList, Settings, examine, matrix_json, ranking_json};
+use selfcheck_bureau::{Analysis, Deadline, ExpectedList, Settings, examine, matrix_json, ranking_json};
 use selfcheck_core::{Catalogue, KeyRegister};
 use selfcheck_tests::bureau_set::{self, BureauSet, Spec, generate};
 

@@ -172,7 +172,8 @@ fn missing_for_signing(profile: &crate::answers::Profile) -> Vec<Problem> {
 }
 
 /// `urn:uuid:` of a version 4 UUID made from 16 random bytes.
-pub(crate) fn uuid_urn(mut bytes: [u8; 16]) -> String {
+#[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
+pub fn uuid_urn(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let hex = hex(&bytes);
@@ -194,7 +195,8 @@ pub(crate) fn is_urn_uuid(id: &str) -> bool {
 /// VC 2.0 context (stricter than vc-di-eddsa, which lets a document's @context grow beyond the
 /// proof's), the types `VerifiableCredential` and `credential_type`, and a `urn:uuid:` id. A
 /// missing member is the reader's to report.
-pub(crate) fn check_envelope(
+#[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
+pub fn check_envelope(
     reader: &mut Reader,
     value: &Json,
     (context, types, id): (&[String], &[String], &str),
@@ -500,11 +502,8 @@ impl ResultClaims {
 
 /// That neither `validFrom` nor `proof.created` is later than the verifier's clock `now`, give or
 /// take [`CLOCK_SKEW_SECONDS`]: of results and of the bureau's summaries alike.
-pub(crate) fn check_not_later_than_now(
-    issued: &Timestamp,
-    created: Option<&Timestamp>,
-    now: &Timestamp,
-) -> Result<(), Error> {
+#[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
+pub fn check_not_later_than_now(issued: &Timestamp, created: Option<&Timestamp>, now: &Timestamp) -> Result<(), Error> {
     for (field, time) in [("validFrom", Some(issued)), ("proof.created", created)] {
         if let Some(time) = time
             && time.unix_seconds() > now.unix_seconds() + CLOCK_SKEW_SECONDS

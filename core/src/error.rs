@@ -185,15 +185,6 @@ pub enum Error {
     /// The key file cannot be used.
     #[error("{}", crate::messages::error(self, Lang::En))]
     KeyFile(crate::keys::KeyFileProblem),
-    /// A signed summary would rest on a file (register, expected list, reviews) that it does not
-    /// list among its inputs, so that nobody could compute it again.
-    #[error("{}", crate::messages::error(self, Lang::En))]
-    #[cfg(feature = "bureau")]
-    SummaryInputMissing(crate::bureau::InputRole),
-    /// A received `.zip` archive, or a file in it, that the host could not open or unpack.
-    #[error("{}", crate::messages::error(self, Lang::En))]
-    #[cfg(feature = "bureau")]
-    Archive(crate::bureau::ArchiveProblem),
     /// The answers name another catalogue than the one given.
     #[error("{}", crate::messages::error(self, Lang::En))]
     CatalogueMismatch {
@@ -313,10 +304,6 @@ impl Error {
             Error::WeakPassphrase { .. } => "weak-passphrase",
             Error::KeyFile(_) => "key-file",
             Error::CatalogueMismatch { .. } => "catalogue-mismatch",
-            #[cfg(feature = "bureau")]
-            Error::SummaryInputMissing(_) => "summary-input-missing",
-            #[cfg(feature = "bureau")]
-            Error::Archive(problem) => problem.code(),
         }
     }
 
@@ -324,8 +311,6 @@ impl Error {
     pub fn class(&self) -> ErrorClass {
         match self {
             Error::TooLarge { .. } | Error::Json { .. } | Error::WrongDocument { .. } => ErrorClass::NotAResult,
-            #[cfg(feature = "bureau")]
-            Error::Archive(_) => ErrorClass::NotAResult,
             Error::Malformed { .. } | Error::BadTimestamp(_) => ErrorClass::Malformed,
             Error::UnsupportedProof(_)
             | Error::BadDidKey(_)
@@ -344,8 +329,6 @@ impl Error {
             | Error::WeakPassphrase { .. }
             | Error::KeyFile(_)
             | Error::CatalogueMismatch { .. } => ErrorClass::Other,
-            #[cfg(feature = "bureau")]
-            Error::SummaryInputMissing(_) => ErrorClass::Other,
         }
     }
 

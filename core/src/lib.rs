@@ -76,9 +76,9 @@
 //!
 //! # Aggregate what the bureau received
 //!
-//! The [`bureau`] module gives each file a verdict (format → signature → key register →
-//! catalogue → period) and computes the matrix of associations × months, the ranking, the
-//! province's figures and the anomalies; see its page for an example.
+//! The `selfcheck-bureau` crate, over this one, gives each file a verdict (format → signature →
+//! key register → catalogue → period) and computes the matrix of associations × months, the
+//! ranking, the province's figures and the anomalies; see its front page for an example.
 //!
 //! # Errors
 //!
@@ -125,8 +125,6 @@
 #![deny(missing_docs)]
 
 pub mod answers;
-#[cfg(feature = "bureau")]
-pub mod bureau;
 pub mod canonical;
 pub mod catalogue;
 pub mod compare;

@@ -277,7 +277,8 @@ const CODE_CHARACTERS: usize = 18;
 
 /// Whether `line` is a register's entry, a valid credit code and a fingerprint: a file with one is
 /// a register, even when other lines are wrong.
-pub(crate) fn looks_like_entry(line: &str) -> bool {
+#[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
+pub fn looks_like_entry(line: &str) -> bool {
     entry_words(line)
         .is_some_and(|(code, fingerprint)| CreditCode::parse(code).is_ok() && Fingerprint::parse(fingerprint).is_some())
 }

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use selfcheck_core::bureau::{CellStatus, ExpectedList, ReviewState, Reviews, Stage};
+use selfcheck_bureau::{CellStatus, ExpectedList, ReviewState, Reviews, Stage};
 use selfcheck_core::{Catalogue, Document, KeyRegister, Lang, Standing, Timestamp};
 use wasm_bindgen::prelude::*;
 use web_sys::{
@@ -447,7 +447,7 @@ pub fn App() -> Html {
                         {lang} send={send.clone()} />
                     <TextEditor kind={EditorKind::Expected} title={T::Expected} hint={T::ExpectedHint}
                         editor={state.expected.clone()} dispatch={dispatch.clone()} check={check_expected as Check}
-                        document={Document::ExpectedList} limit={selfcheck_core::bureau::expected::MAX_EXPECTED_BYTES}
+                        document={Document::ExpectedList} limit={selfcheck_bureau::expected::MAX_EXPECTED_BYTES}
                         {lang} send={send.clone()} />
                 </section>
                 <crate::settings::SettingsPanel settings={state.settings.clone()} dispatch={dispatch.clone()} send={send.clone()} {lang} />
@@ -1098,7 +1098,7 @@ fn RankingView(props: &RankingProps) -> Html {
                             };
                             let label = format!("{} {} {}", T::Review.get(lang), row.name, row.month);
                             let standing = standing(row);
-                            let unranked = selfcheck_core::messages::unranked_reason(standing, row.answered as usize, row.criteria as usize, lang);
+                            let unranked = selfcheck_bureau::words::unranked_reason(standing, row.answered as usize, row.criteria as usize, lang);
                             html! {
                                 <tr data-result={row.result.clone()} data-credit-code={row.credit_code.clone()} data-standing={row.standing.clone()}
                                     class={classes!(unranked.is_some().then_some("desk-unranked"))}>

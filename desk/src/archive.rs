@@ -11,8 +11,8 @@ use std::collections::VecDeque;
 use std::io::{self, Cursor, Read, Seek, SeekFrom};
 use std::rc::Rc;
 
+use selfcheck_bureau::{ArchiveProblem, MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_ENTRIES};
 use selfcheck_core::Document;
-use selfcheck_core::bureau::{ArchiveProblem, MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_ENTRIES};
 use sha2::{Digest as _, Sha256};
 use zip::ZipArchive;
 use zip::result::ZipError;

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use selfcheck_core::bureau::examine;
+use selfcheck_bureau::examine;
 use selfcheck_core::compare::{Comparison, Side};
 use selfcheck_core::{Catalogue, KeyRegister, Lang, Timestamp, VerifiedResult};
 use selfcheck_report_view::{ReportView, Shared};

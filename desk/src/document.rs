@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-/// The format the page reads: the core writes it ([`selfcheck_core::bureau::analysis_json`]).
+/// The format the page reads: the core writes it ([`selfcheck_bureau::analysis_json`]).
 pub const ANALYSIS_FORMAT: &str = "selfcheck-analysis/2";
 
 /// The analysis, as far as the page shows it. Every part is required, so that a part the core

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use selfcheck_core::bureau::{
+use selfcheck_bureau::{
     Analysis, ArchiveProblem, CsvStyle, Deadline, Examined, ExpectedList, ExportSource, Input, InputFile, InputRole,
     Month, MonthRange, Reproduction, Reviews, Settings, SummaryKind, Verdict, analysis_json, examine, export,
     oversized, sign_summary, unopened, unopened_file, verify_summary,
@@ -56,7 +56,7 @@ impl Engine {
             deadline: None,
             months: None,
             ranking_month: None,
-            longest: selfcheck_core::bureau::DEFAULT_LONGEST_PERIOD_DAYS,
+            longest: selfcheck_bureau::DEFAULT_LONGEST_PERIOD_DAYS,
             computed: None,
             checking: Vec::new(),
         }
@@ -235,7 +235,7 @@ impl Engine {
         let (verdicts, analysis) = self.computed();
         let source = ExportSource { analysis, verdicts, reviews: reviews.as_ref(), others: &others };
         export::table(source, table, Lang::from_tag(lang))
-            .map_or_else(String::new, |table| selfcheck_core::bureau::to_csv(&table, CsvStyle::default()))
+            .map_or_else(String::new, |table| selfcheck_bureau::to_csv(&table, CsvStyle::default()))
     }
 }
 
@@ -264,7 +264,8 @@ impl Engine {
         let reviews = self.reviews.as_ref().map(|(reviews, ..)| reviews.clone());
         let (verdicts, analysis) = self.computed();
         let source = ExportSource { analysis, verdicts, reviews: reviews.as_ref(), others: &others };
-        sign_summary(kind, source, &key, random_id).map_err(|error| error_text(&error, lang))
+        sign_summary(kind, source, &key, random_id)
+            .map_err(|error| JsValue::from_str(&error.message(Lang::from_tag(lang))))
     }
 
     /// Starts checking a signed summary: the files are given one by one with [`Engine::check_file`].

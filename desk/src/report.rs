@@ -3,8 +3,8 @@
 //! made with the bureau's key file in the worker through the core, and checked (verified and
 //! reproduced from the files held) the same way.
 
+use selfcheck_bureau::{Input, InputRole};
 use selfcheck_core::Lang;
-use selfcheck_core::bureau::{Input, InputRole};
 use wasm_bindgen::JsCast as _;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

@@ -3,8 +3,8 @@
 //! next to each field, kept in local storage, and handed to the worker, which computes the
 //! analysis with them; the exports, the print and the signed summary carry them.
 
+use selfcheck_bureau::{DEFAULT_LONGEST_PERIOD_DAYS, Month, MonthRange};
 use selfcheck_core::Lang;
-use selfcheck_core::bureau::{DEFAULT_LONGEST_PERIOD_DAYS, Month, MonthRange};
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
@@ -232,15 +232,15 @@ pub struct PrintedProps {
 pub fn PrintedSettings(props: &PrintedProps) -> Html {
     let doc = &props.analysis.settings;
     let Ok(now) = selfcheck_core::Timestamp::parse(&doc.now) else { return html! {} };
-    let mut settings = selfcheck_core::bureau::Settings::new(now);
+    let mut settings = selfcheck_bureau::Settings::new(now);
     settings.months = doc.months.as_deref().and_then(MonthRange::parse);
-    settings.deadline = doc.deadline.and_then(selfcheck_core::bureau::Deadline::new);
+    settings.deadline = doc.deadline.and_then(selfcheck_bureau::Deadline::new);
     settings.longest_period_days = doc.longest_period_days;
     settings.ranking_month = doc.ranking_month.as_deref().and_then(Month::parse);
     // The months shown: as set, or as the core took them from the results.
     let shown = props.analysis.matrix.months.first().zip(props.analysis.matrix.months.last());
     let shown = shown.and_then(|(first, last)| MonthRange::parse(&format!("{first}..{last}")));
-    let lines = selfcheck_core::messages::settings_lines(&settings, shown, props.lang);
+    let lines = selfcheck_bureau::words::settings_lines(&settings, shown, props.lang);
     html! {
         <dl class="desk-print-only desk-print-settings" data-testid="printed-settings">
             { for lines.into_iter().map(|(name, value)| html! { <><dt>{ name }</dt><dd>{ value }</dd></> }) }

@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use selfcheck_bureau::Reviews;
 use selfcheck_core::Lang;
-use selfcheck_core::bureau::Reviews;
 use selfcheck_report_view::Shared;
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;

@@ -6,7 +6,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use selfcheck_core::bureau::{
+use selfcheck_bureau::{
     Analysis, CsvStyle, ExpectedList, Reviews, Settings, Stage, examine, to_csv, verify_summary,
 };
 use selfcheck_core::{Catalogue, KeyRegister, Lang, Timestamp};

@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use selfcheck_core::bureau::{ArchiveProblem, InputFile, unopened_file};
+use selfcheck_bureau::{ArchiveProblem, InputFile, unopened_file};
 use selfcheck_core::{Lang, credential::sha256_hex};
 use selfcheck_desk::archive::{Archive, Bytes, Item, MAX_ENTRY_BYTES};
 

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use selfcheck_core::bureau::{
+use selfcheck_bureau::{
     Analysis, ArchiveProblem, CellStatus, CsvStyle, Deadline, ExpectedList, ExportSource, Input, InputRole, Month,
     Reason, Reproduction, ReviewState, Reviews, Settings, Stage, SummaryKind, Verdict, examine, export, sign_summary,
     unopened, verify_summary,
@@ -158,7 +158,7 @@ fn judging_again_with_an_edited_register_is_what_a_fresh_verdict_says() {
     let key = bureau_set::association_key(bureau_set::UNREGISTERED, 0).public().fingerprint();
     register.insert(&selfcheck_core::CreditCode::parse(code).unwrap(), &key).unwrap();
     let again = examined.judge(Some(&register));
-    let fresh = selfcheck_core::bureau::verdict(&file.name, &file.bytes, &catalogues, Some(&register), &review.set.now);
+    let fresh = selfcheck_bureau::verdict(&file.name, &file.bytes, &catalogues, Some(&register), &review.set.now);
     assert!(again.accepted().is_some());
     assert_eq!((again.code(), again.key_status.clone()), (fresh.code(), fresh.key_status.clone()));
 }
@@ -266,7 +266,7 @@ fn a_month_not_due_yet_is_not_missing() {
     let review = review();
     let mut settings = settings(&review.set);
     settings.now = selfcheck_core::Timestamp::parse("2026-11-08T00:00:00Z").unwrap();
-    settings.months = selfcheck_core::bureau::MonthRange::parse("2026-05..2026-11");
+    settings.months = selfcheck_bureau::MonthRange::parse("2026-05..2026-11");
     let analysis = Analysis::compute(&review.verdicts, Some(&review.expected), settings);
     let october = analysis.month_figures.iter().find(|figures| figures.month.to_string() == "2026-10").unwrap();
     let november = analysis.month_figures.last().unwrap();
@@ -289,7 +289,7 @@ fn the_ranking_has_each_accepted_association_once_best_first() {
     assert!(!codes.contains(review.set.associations[bureau_set::UNREGISTERED].1.as_str()));
     assert!(!codes.contains(review.set.associations[bureau_set::NEVER_REPORTS].1.as_str()));
     assert_eq!(ranking.len(), 41 - 2);
-    let report = |row: &selfcheck_core::bureau::RankingRow| &review.verdicts[row.verdict].accepted().unwrap().report;
+    let report = |row: &selfcheck_bureau::RankingRow| &review.verdicts[row.verdict].accepted().unwrap().report;
     // Complete results without a veto first, ranked by score; then the vetoed ones, then the
     // incomplete ones, without a rank number: the one rule of `Standing`.
     let standings: Vec<Standing> = ranking.iter().map(|row| report(row).standing()).collect();
@@ -384,7 +384,7 @@ fn the_anomalies_are_the_planted_ones() {
     assert_eq!(found, planned);
     let borrowed =
         review.analysis.anomalies.iter().find(|anomaly| anomaly.code() == "key-for-several-associations").unwrap();
-    let selfcheck_core::bureau::AnomalyKind::KeyForSeveralAssociations { credit_codes, .. } = &borrowed.kind else {
+    let selfcheck_bureau::AnomalyKind::KeyForSeveralAssociations { credit_codes, .. } = &borrowed.kind else {
         panic!("{borrowed:?}")
     };
     let mut expected_codes = vec![code(bureau_set::BORROWED_KEY.1), code(bureau_set::BORROWED_KEY.0)];
@@ -411,8 +411,8 @@ fn the_analysis_does_not_depend_on_the_order_files_are_loaded_in() {
     let again = Analysis::compute(&reversed, Some(&review.expected), settings(&review.set));
     let json = |analysis: &Analysis, verdicts: &[Verdict]| {
         (
-            selfcheck_core::json::canonical(&selfcheck_core::bureau::matrix_json(analysis)),
-            selfcheck_core::json::canonical(&selfcheck_core::bureau::ranking_json(analysis, verdicts, None)),
+            selfcheck_core::json::canonical(&selfcheck_bureau::matrix_json(analysis)),
+            selfcheck_core::json::canonical(&selfcheck_bureau::ranking_json(analysis, verdicts, None)),
         )
     };
     assert_eq!(json(&review.analysis, &review.verdicts), json(&again, &reversed));
@@ -438,14 +438,14 @@ fn the_csv_starts_with_a_bom_and_names_every_file_with_its_sha256() {
     let source =
         ExportSource { analysis: &review.analysis, verdicts: &review.verdicts, reviews: None, others: &others };
     let files = export::table(source, "files", selfcheck_core::Lang::Zh).unwrap();
-    let csv = selfcheck_core::bureau::to_csv(&files, CsvStyle::Spreadsheet);
+    let csv = selfcheck_bureau::to_csv(&files, CsvStyle::Spreadsheet);
     assert!(csv.starts_with("\u{feff}文件,SHA-256,"));
     for file in &review.set.files {
         let digest = selfcheck_core::credential::sha256_hex(&file.bytes);
         assert!(csv.contains(&format!("{},{digest},", file.name)), "{}", file.name);
     }
     assert!(csv.contains(&others[0].sha256) && csv.contains(&others[1].sha256));
-    let plain = selfcheck_core::bureau::to_csv(&files, CsvStyle::Plain);
+    let plain = selfcheck_bureau::to_csv(&files, CsvStyle::Plain);
     assert!(plain.starts_with("文件,SHA-256,"));
 }
 
@@ -472,7 +472,7 @@ fn an_archive_that_cannot_be_opened_is_a_row_counted_as_not_a_result() {
         [(selfcheck_core::Lang::Zh, "压缩包已损坏"), (selfcheck_core::Lang::En, "damaged or incomplete")]
     {
         let source = ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: None, others: &others };
-        let csv = selfcheck_core::bureau::to_csv(&export::table(source, "files", lang).unwrap(), CsvStyle::Plain);
+        let csv = selfcheck_bureau::to_csv(&export::table(source, "files", lang).unwrap(), CsvStyle::Plain);
         let row = csv.lines().find(|line| line.starts_with("损坏的附件.zip,")).expect("the archive's row");
         assert!(row.contains(&selfcheck_core::credential::sha256_hex(damaged)), "{row}");
         assert!(row.contains(words), "{row}");
@@ -604,7 +604,7 @@ fn a_summary_must_list_the_register_and_list_it_used() {
     let source = ExportSource { analysis: &review.analysis, verdicts: &review.verdicts, reviews: None, others: &[] };
     assert!(matches!(
         sign_summary(SummaryKind::Matrix, source, &bureau_set::bureau_key(), [1; 16]),
-        Err(Error::SummaryInputMissing(InputRole::Register))
+        Err(selfcheck_bureau::Error::SummaryInputMissing(InputRole::Register))
     ));
 }
 
@@ -621,13 +621,13 @@ fn the_generated_expected_list_reads_as_excel_wrote_it() {
 /// an anomaly's kind in words (its code for programs last), and the settings used.
 #[test]
 fn the_exports_show_people_beijing_time_one_grade_rule_percentages_and_the_settings() {
-    use selfcheck_core::bureau::export::Value;
+    use selfcheck_bureau::export::Value;
     let review = review();
     let others = others(&review.set);
     let source =
         ExportSource { analysis: &review.analysis, verdicts: &review.verdicts, reviews: None, others: &others };
     let zh = selfcheck_core::Lang::Zh;
-    let column = |table: &selfcheck_core::bureau::Table, header: &str| {
+    let column = |table: &selfcheck_bureau::Table, header: &str| {
         table.columns.iter().position(|column| column.header == header).unwrap_or_else(|| panic!("no column {header}"))
     };
     let text = |value: &Value| match value {

@@ -2,7 +2,7 @@
 //! expected list, the review file and the signed summary are refused by size before parsing and
 //! say in plain words, in either language, what is wrong.
 
-use selfcheck_core::bureau::{ExpectedList, Reviews, Stage, examine, verify_summary};
+use selfcheck_bureau::{ExpectedList, Reviews, Stage, examine, verify_summary};
 use selfcheck_core::{Catalogue, Document, Error, Lang};
 use selfcheck_tests::now;
 

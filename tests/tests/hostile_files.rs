@@ -6,7 +6,7 @@
 //! here, checked to be current, and checked to get from the core the verdict the other tests
 //! expect. `UPDATE_GOLDEN=1` rewrites them.
 
-use selfcheck_core::bureau::examine;
+use selfcheck_bureau::examine;
 use selfcheck_core::json::Json;
 use selfcheck_core::{Catalogue, Lang, Timestamp, verify_result};
 use selfcheck_tests::{data, resigned};

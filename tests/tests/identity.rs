@@ -4,7 +4,7 @@
 //! hyphens as printed on a certificate, lower case. The widget tidies a code as it is typed; the
 //! bureau's review must never show one association twice because another program did not.
 
-use selfcheck_core::bureau::{Analysis, ExpectedList, Settings, examine};
+use selfcheck_bureau::{Analysis, ExpectedList, Settings, examine};
 use selfcheck_core::json::Json;
 use selfcheck_core::{Catalogue, KeyRegister, Timestamp};
 use selfcheck_tests::{resigned, resigning_key};
@@ -71,9 +71,8 @@ fn one_association_is_one_row_however_its_code_is_written() {
     }
     // Every code the analysis shows, anywhere in its document, is the one spelling.
     let source =
-        selfcheck_core::bureau::ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: None, others: &[] };
-    let document =
-        selfcheck_core::json::compact(&selfcheck_core::bureau::analysis_json(source, selfcheck_core::Lang::En));
+        selfcheck_bureau::ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: None, others: &[] };
+    let document = selfcheck_core::json::compact(&selfcheck_bureau::analysis_json(source, selfcheck_core::Lang::En));
     for spelled in [full_width(CODE), "5144 0000".to_owned(), "514400 005000".to_owned()] {
         assert!(!document.contains(&spelled), "{spelled} in {document}");
     }

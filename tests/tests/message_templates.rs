@@ -3,7 +3,7 @@
 //! and an English article that does not fit its noun ("a expected list"). `wording.rs` reads the
 //! Chinese of the sources; this reads what the templates make of their values.
 
-use selfcheck_core::bureau::{ArchiveProblem, InputRole};
+use selfcheck_bureau::{ArchiveProblem, InputRole};
 use selfcheck_core::error::ProofProblem;
 use selfcheck_core::keys::KeyFileProblem;
 use selfcheck_core::{Catalogue, CreditCodeError, Document, Error, Lang, Problem, ProblemKind, verify_result};
@@ -33,8 +33,16 @@ const DOCUMENTS: [Document; 21] = [
     Document::PlainText,
 ];
 
-/// Every error whose template takes a value or a name, with one.
-fn errors() -> Vec<Error> {
+/// Every error whose template takes a value or a name, with one: the core's and the bureau's.
+fn errors() -> Vec<selfcheck_bureau::Error> {
+    let mut errors: Vec<selfcheck_bureau::Error> = core_errors().into_iter().map(Into::into).collect();
+    errors.extend(InputRole::ALL.into_iter().map(selfcheck_bureau::Error::SummaryInputMissing));
+    errors.extend(ArchiveProblem::ALL.into_iter().map(selfcheck_bureau::Error::Archive));
+    errors
+}
+
+/// The core's errors whose template takes a value or a name, with one.
+fn core_errors() -> Vec<Error> {
     let mut errors = Vec::new();
     for found in DOCUMENTS {
         for expected in DOCUMENTS {
@@ -46,8 +54,6 @@ fn errors() -> Vec<Error> {
         let problems = vec![Problem::new("profile.name", ProblemKind::MustBe("广东省示例行业协会".into()))];
         errors.push(Error::Malformed { what: found, problems });
     }
-    errors.extend(InputRole::ALL.into_iter().map(Error::SummaryInputMissing));
-    errors.extend(ArchiveProblem::ALL.into_iter().map(Error::Archive));
     for value in ["authentication", "Ed25519Signature2020", "eddsa-rdfc-2022", "did:key:z6Mk"] {
         errors.push(Error::UnsupportedProof(ProofProblem::Type(value.into())));
         errors.push(Error::UnsupportedProof(ProofProblem::Cryptosuite(value.into())));
@@ -143,7 +149,7 @@ fn a_proof_field_is_quoted_once_in_the_message_a_verifier_shows() {
 fn a_summary_names_the_input_it_misses_with_the_right_article() {
     // Before: "The summary used a expected list that is not among its inputs".
     assert_eq!(
-        Error::SummaryInputMissing(InputRole::Expected).message(Lang::En),
+        selfcheck_bureau::Error::SummaryInputMissing(InputRole::Expected).message(Lang::En),
         "The summary used an expected list that is not among its inputs: nobody could compute it again."
     );
 }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use selfcheck_core::bureau::{
+use selfcheck_bureau::{
     Analysis, ExpectedList, ExportSource, Input, InputRole, Reproduction, Rules, SummaryKind, examine, matrix_json,
     ranking_json, verify_summary,
 };

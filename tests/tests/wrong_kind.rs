@@ -5,7 +5,7 @@
 //! the one detection of the core (`selfcheck_core::wire::detect_file`), never with a JSON reader's
 //! message.
 
-use selfcheck_core::bureau::{ExpectedList, Reviews, examine, verify_summary};
+use selfcheck_bureau::{ExpectedList, Reviews, examine, verify_summary};
 use selfcheck_core::keys::KeyFileEncryption;
 use selfcheck_core::wire::{file_text, oversized};
 use selfcheck_core::{Answers, AssociationKey, Catalogue, Document, Error, KeyRegister, Lang, verify_result};
@@ -71,7 +71,7 @@ fn readers() -> Vec<(&'static str, Document, Reader)> {
             Box::new(|bytes| {
                 let catalogues = [Catalogue::builtin()];
                 match examine("file", bytes, &catalogues, &now()).judge(None).reason() {
-                    Some(selfcheck_core::bureau::Reason::Error(error)) => Err(error.clone()),
+                    Some(selfcheck_bureau::Reason::Error(selfcheck_bureau::Error::Core(error))) => Err(error.clone()),
                     _ => Ok(()),
                 }
             }),

@@ -107,7 +107,7 @@ pub fn measure(files: &[&'static str]) -> Result<Vec<FileSize>, String> {
         .collect()
 }
 
-/// Texts that only the bureau's code holds (the core's `bureau` feature): an archive row, a
+/// Texts that only the bureau's code holds (`selfcheck-bureau`): an archive row, a
 /// sheet title of the office files and an anomaly, in the words the core writes them.
 const BUREAU_MARKERS: [&str; 3] =
     ["leads out of the archive", "月度报送率", "The same result (or the same file) appears"];
@@ -125,8 +125,8 @@ fn bureau_markers_in(module: &[u8]) -> Vec<&'static str> {
     BUREAU_MARKERS.into_iter().filter(|marker| holds(module, marker.as_bytes())).collect()
 }
 
-/// Fails when a build of the widget carries the bureau's code: the widget depends on the core
-/// without its `bureau` feature, so none of its texts may be in the module.
+/// Fails when a build of the widget carries the bureau's code: the widget depends on nothing
+/// that links `selfcheck-bureau`, so none of its texts may be in the module.
 fn check_no_bureau() -> Result<(), String> {
     let pkg = cmd::root().join("pkg");
     for name in WIDGET_MODULES {
@@ -137,7 +137,7 @@ fn check_no_bureau() -> Result<(), String> {
         if !found.is_empty() {
             return Err(format!(
                 "{name} carries the bureau's code (it holds {found:?}): the widget must depend on \
-                 selfcheck-core without its `bureau` feature"
+                 nothing that links selfcheck-bureau"
             ));
         }
     }

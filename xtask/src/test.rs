@@ -31,7 +31,7 @@ fn steps() -> Vec<Step> {
             run: || run(cmd::cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])),
         },
         Step {
-            name: "cargo clippy (wasm32) -p selfcheck-core -p selfcheck-web -p selfcheck-web-sign -p selfcheck-report-view -p selfcheck-page-host \
+            name: "cargo clippy (wasm32) -p selfcheck-core -p selfcheck-bureau -p selfcheck-web -p selfcheck-web-sign -p selfcheck-report-view -p selfcheck-page-host \
                    -p selfcheck-desk -p selfcheck-node, and the core \
                    --no-default-features (verify-only, no key-file cryptography) -- -D warnings",
             run: clippy_wasm,
@@ -113,6 +113,8 @@ fn clippy_wasm() -> Result<(), String> {
         "clippy",
         "-p",
         "selfcheck-core",
+        "-p",
+        "selfcheck-bureau",
         "-p",
         "selfcheck-web",
         "-p",

@@ -590,7 +590,7 @@ pub fn summary_of_folder(
 
 /// The analysis of `files` with `arguments`, and the language its messages are in.
 fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Result<(Json, Lang), ApiError> {
-    use selfcheck_core::bureau::{self, Analysis, Deadline, ExpectedList, Month, MonthRange, Reviews, Settings};
+    use selfcheck_bureau::{Analysis, Deadline, ExpectedList, Month, MonthRange, Reviews, Settings};
 
     let now = arguments.required("now");
     let now = arguments.text(now, "now");
@@ -610,12 +610,12 @@ fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Re
     // The texts given, named by their role, are the inputs the analysis lists with their digests.
     let mut others = Vec::new();
     for (bytes, name, role) in [
-        (&register, "register", bureau::InputRole::Register),
-        (&expected, "expected", bureau::InputRole::Expected),
-        (&reviews, "reviews", bureau::InputRole::Review),
+        (&register, "register", selfcheck_bureau::InputRole::Register),
+        (&expected, "expected", selfcheck_bureau::InputRole::Expected),
+        (&reviews, "reviews", selfcheck_bureau::InputRole::Review),
     ] {
         if let Some(bytes) = bytes {
-            others.push(bureau::Input::new(name, bytes, role));
+            others.push(selfcheck_bureau::Input::new(name, bytes, role));
         }
     }
     let register = register.map(|bytes| KeyRegister::from_bytes(&bytes)).transpose()?;
@@ -626,8 +626,10 @@ fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Re
     let extra = read_catalogues(&extra)?;
     let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().chain(&extra).collect();
 
-    let verdicts: Vec<bureau::Verdict> =
-        files.iter().map(|(name, bytes)| bureau::verdict(name, bytes, &catalogues, register.as_ref(), &now)).collect();
+    let verdicts: Vec<selfcheck_bureau::Verdict> = files
+        .iter()
+        .map(|(name, bytes)| selfcheck_bureau::verdict(name, bytes, &catalogues, register.as_ref(), &now))
+        .collect();
     let mut settings = Settings::new(now);
     settings.months = months;
     settings.deadline = deadline;
@@ -636,9 +638,13 @@ fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Re
         settings.longest_period_days = days;
     }
     let analysis = Analysis::compute(&verdicts, expected.as_ref(), settings);
-    let source =
-        bureau::ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: reviews.as_ref(), others: &others };
-    Ok((bureau::analysis_json(source, lang), lang))
+    let source = selfcheck_bureau::ExportSource {
+        analysis: &analysis,
+        verdicts: &verdicts,
+        reviews: reviews.as_ref(),
+        others: &others,
+    };
+    Ok((selfcheck_bureau::analysis_json(source, lang), lang))
 }
 
 /// The `catalogues` argument: catalogue documents beside the built-in ones, as bytes.

@@ -220,7 +220,8 @@ pub(crate) fn read_entries(reader: &mut Reader, value: &Json, at: &str) -> BTree
 }
 
 /// The entries as a JSON object, in id order.
-pub(crate) fn entries_json(entries: &BTreeMap<String, EntryDoc>) -> Json {
+#[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
+pub fn entries_json(entries: &BTreeMap<String, EntryDoc>) -> Json {
     Json::Object(entries.iter().map(|(id, entry)| (id.clone(), entry.to_json())).collect())
 }
 

@@ -63,19 +63,18 @@
 mod answers;
 mod catalogue;
 mod file_kind;
-pub(crate) mod read;
+#[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
+pub mod read;
 mod report;
 mod result;
-// The bureau's own formats. Without the bureau their tags stay, so that such a file is still
-// named for what it is, and their readers go unused.
-#[cfg_attr(not(feature = "bureau"), allow(dead_code, unused_imports))]
+// The bureau's own formats, read by `selfcheck-bureau`; their tags name such a file anywhere.
 mod review;
-#[cfg_attr(not(feature = "bureau"), allow(dead_code, unused_imports))]
 mod summary;
 
 pub use answers::*;
 pub use catalogue::*;
-pub(crate) use file_kind::named_or;
+#[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
+pub use file_kind::named_or;
 pub use file_kind::{HEAD_BYTES, detect_file, file_text, oversized};
 pub use report::*;
 pub use result::*;
@@ -87,7 +86,8 @@ use crate::json::{self, Json};
 
 /// Parses `text` as a strict JSON document of kind `what`, refusing it by size before reading. Text
 /// that is not JSON is named by its kind when it has one (a key file, plain text, …).
-pub(crate) fn parse_document(text: &str, what: Document, limit: usize) -> Result<Json, Error> {
+#[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
+pub fn parse_document(text: &str, what: Document, limit: usize) -> Result<Json, Error> {
     if text.len() > limit {
         return Err(Error::TooLarge { what, size: text.len(), limit });
     }

@@ -6,26 +6,27 @@ use crate::error::{Problem, ProblemKind};
 use crate::json::{Json, JsonType, Object};
 
 /// Where the reader is, and what it found wrong so far.
-pub(crate) struct Reader {
-    pub(crate) problems: Vec<Problem>,
+#[derive(Default)]
+pub struct Reader {
+    pub problems: Vec<Problem>,
 }
 
 /// `parent.key`, or `key` at the top.
-pub(crate) fn join(parent: &str, key: &str) -> String {
+pub fn join(parent: &str, key: &str) -> String {
     if parent.is_empty() { key.to_owned() } else { format!("{parent}.{key}") }
 }
 
 /// `parent[index]`.
-pub(crate) fn index(parent: &str, index: usize) -> String {
+pub fn index(parent: &str, index: usize) -> String {
     format!("{parent}[{index}]")
 }
 
 impl Reader {
-    pub(crate) fn new() -> Reader {
+    pub fn new() -> Reader {
         Reader { problems: Vec::new() }
     }
 
-    pub(crate) fn problem(&mut self, at: impl Into<String>, kind: ProblemKind) {
+    pub fn problem(&mut self, at: impl Into<String>, kind: ProblemKind) {
         self.problems.push(Problem::new(at, kind));
     }
 
@@ -34,7 +35,7 @@ impl Reader {
     }
 
     /// `value` as an object whose members are all among `known`; unknown members are problems.
-    pub(crate) fn object<'j>(&mut self, value: &'j Json, at: &str, known: &[&str]) -> Option<&'j Object> {
+    pub fn object<'j>(&mut self, value: &'j Json, at: &str, known: &[&str]) -> Option<&'j Object> {
         let Some(object) = value.as_object() else {
             self.wrong_type(at, JsonType::Object, value);
             return None;
@@ -45,13 +46,13 @@ impl Reader {
 
     /// Like [`Reader::object`], but a value that is not an object reads as an empty one, so
     /// that its required members are reported missing too.
-    pub(crate) fn fields<'j>(&mut self, value: &'j Json, at: &str, known: &[&str]) -> &'j Object {
+    pub fn fields<'j>(&mut self, value: &'j Json, at: &str, known: &[&str]) -> &'j Object {
         static EMPTY: Object = Object::new();
         self.object(value, at, known).unwrap_or(&EMPTY)
     }
 
     /// Reports the members of `object` that are not among `known`.
-    pub(crate) fn unknown_fields(&mut self, object: &Object, at: &str, known: &[&str]) {
+    pub fn unknown_fields(&mut self, object: &Object, at: &str, known: &[&str]) {
         for key in object.keys() {
             if !known.contains(&key) {
                 self.problem(join(at, key), ProblemKind::UnknownField);
@@ -60,7 +61,7 @@ impl Reader {
     }
 
     /// The member `key`, which must be present.
-    pub(crate) fn required<'j>(&mut self, object: &'j Object, at: &str, key: &str) -> Option<&'j Json> {
+    pub fn required<'j>(&mut self, object: &'j Object, at: &str, key: &str) -> Option<&'j Json> {
         let value = object.get(key);
         if value.is_none() {
             self.problem(join(at, key), ProblemKind::MissingField);
@@ -69,7 +70,7 @@ impl Reader {
     }
 
     /// A text; a missing one (already reported by [`Reader::required`]) or a wrong one is empty.
-    pub(crate) fn string(&mut self, value: Option<&Json>, at: &str) -> String {
+    pub fn string(&mut self, value: Option<&Json>, at: &str) -> String {
         match value {
             None => String::new(),
             Some(Json::String(text)) => text.clone(),
@@ -81,23 +82,23 @@ impl Reader {
     }
 
     /// The required text member `key`.
-    pub(crate) fn required_string(&mut self, object: &Object, at: &str, key: &str) -> String {
+    pub fn required_string(&mut self, object: &Object, at: &str, key: &str) -> String {
         let value = self.required(object, at, key);
         self.string(value, &join(at, key))
     }
 
     /// The optional text member `key` (absent: empty).
-    pub(crate) fn optional_string(&mut self, object: &Object, at: &str, key: &str) -> String {
+    pub fn optional_string(&mut self, object: &Object, at: &str, key: &str) -> String {
         self.string(object.get(key), &join(at, key))
     }
 
     /// The optional text member `key`, `None` when absent.
-    pub(crate) fn maybe_string(&mut self, object: &Object, at: &str, key: &str) -> Option<String> {
+    pub fn maybe_string(&mut self, object: &Object, at: &str, key: &str) -> Option<String> {
         object.get(key).map(|value| self.string(Some(value), &join(at, key)))
     }
 
     /// An integer from `min` to `max`.
-    pub(crate) fn integer(&mut self, value: Option<&Json>, at: &str, min: i64, max: i64) -> i64 {
+    pub fn integer(&mut self, value: Option<&Json>, at: &str, min: i64, max: i64) -> i64 {
         match value {
             None => min.max(0),
             Some(Json::Number(crate::json::Number::Integer(number))) if (min..=max).contains(number) => *number,
@@ -113,13 +114,13 @@ impl Reader {
     }
 
     /// The required member `key` as a `u32`.
-    pub(crate) fn required_u32(&mut self, object: &Object, at: &str, key: &str) -> u32 {
+    pub fn required_u32(&mut self, object: &Object, at: &str, key: &str) -> u32 {
         let value = self.required(object, at, key);
         u32::try_from(self.integer(value, &join(at, key), 0, i64::from(u32::MAX))).unwrap_or(0)
     }
 
     /// A boolean; missing or wrong: false.
-    pub(crate) fn boolean(&mut self, value: Option<&Json>, at: &str) -> bool {
+    pub fn boolean(&mut self, value: Option<&Json>, at: &str) -> bool {
         match value {
             None => false,
             Some(Json::Bool(value)) => *value,
@@ -131,7 +132,7 @@ impl Reader {
     }
 
     /// An array's items; a wrong value is reported and reads as empty.
-    pub(crate) fn array<'j>(&mut self, value: Option<&'j Json>, at: &str) -> &'j [Json] {
+    pub fn array<'j>(&mut self, value: Option<&'j Json>, at: &str) -> &'j [Json] {
         match value {
             None => &[],
             Some(Json::Array(items)) => items,
@@ -143,13 +144,13 @@ impl Reader {
     }
 
     /// An array of texts.
-    pub(crate) fn strings(&mut self, value: Option<&Json>, at: &str) -> Vec<String> {
+    pub fn strings(&mut self, value: Option<&Json>, at: &str) -> Vec<String> {
         let items = self.array(value, at);
         items.iter().enumerate().map(|(position, item)| self.string(Some(item), &index(at, position))).collect()
     }
 
     /// One of a few words.
-    pub(crate) fn word<T: Copy>(
+    pub fn word<T: Copy>(
         &mut self,
         value: Option<&Json>,
         at: &str,
@@ -174,13 +175,13 @@ impl Reader {
     }
 
     /// Ok when nothing was found wrong.
-    pub(crate) fn finish<T>(self, value: T) -> Result<T, Vec<Problem>> {
+    pub fn finish<T>(self, value: T) -> Result<T, Vec<Problem>> {
         if self.problems.is_empty() { Ok(value) } else { Err(self.problems) }
     }
 }
 
 /// An object from members in order, for writers.
-pub(crate) fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
+pub fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
     let mut object = Object::new();
     for (key, value) in members {
         object.insert(key, value);

@@ -34,7 +34,8 @@ pub struct ReviewDoc {
 
 impl ReviewFileDoc {
     /// Reads a review file's fields, collecting every problem with its path.
-    pub(crate) fn read(reader: &mut Reader, value: &Json) -> ReviewFileDoc {
+    #[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
+    pub fn read(reader: &mut Reader, value: &Json) -> ReviewFileDoc {
         let object = reader.fields(value, "", &["format", "reviews"]);
         let format = reader.required_string(object, "", "format");
         let reviews = reader.required(object, "", "reviews");

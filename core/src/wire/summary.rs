@@ -83,7 +83,8 @@ pub struct SummaryInputDoc {
 
 impl SummaryDoc {
     /// Reads a summary's fields, collecting every problem with its path.
-    pub(crate) fn read(reader: &mut Reader, value: &Json) -> SummaryDoc {
+    #[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
+    pub fn read(reader: &mut Reader, value: &Json) -> SummaryDoc {
         let known = ["@context", "id", "type", "issuer", "validFrom", "credentialSubject", "proof"];
         let object = reader.fields(value, "", &known);
         let context = reader.required(object, "", "@context");

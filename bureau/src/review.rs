@@ -3,7 +3,7 @@
 //! (`selfcheck-review/1`) that the desk exports and imports and the exports include.
 //!
 //! ```
-//! use selfcheck_core::bureau::{ReviewState, Reviews};
+//! use selfcheck_bureau::{ReviewState, Reviews};
 //!
 //! let digest = "a".repeat(64);
 //! let mut reviews = Reviews::new();
@@ -16,11 +16,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::{Document, Error, Problem, ProblemKind};
-use crate::text::Lang;
-use crate::time::Timestamp;
-use crate::wire::read::{Reader, index, join};
-use crate::wire::{REVIEW_FORMAT, REVIEW_STATES, ReviewDoc, ReviewFileDoc};
+use selfcheck_core::error::{Document, Error, Problem, ProblemKind};
+use selfcheck_core::text::Lang;
+use selfcheck_core::time::Timestamp;
+use selfcheck_core::wire::read::{Reader, index, join};
+use selfcheck_core::wire::{REVIEW_FORMAT, REVIEW_STATES, ReviewDoc, ReviewFileDoc};
 
 /// The largest review file accepted: notes for tens of thousands of results.
 pub const MAX_REVIEW_BYTES: usize = 8 * 1024 * 1024;
@@ -58,7 +58,7 @@ impl ReviewState {
 
     /// The state as the bureau says it (待审, 通过, 退回, 需说明).
     pub fn label(self, lang: Lang) -> &'static str {
-        crate::messages::review_state(self, lang)
+        crate::words::review_state(self, lang)
     }
 }
 
@@ -93,8 +93,8 @@ impl Reviews {
     /// digest that is not 64 lowercase hex digits, a result listed twice, an unknown state, a
     /// note too long or with control characters other than line breaks, a bad time).
     pub fn from_json(text: &str) -> Result<Reviews, Error> {
-        let value = crate::wire::parse_document(text, Document::Review, MAX_REVIEW_BYTES)?;
-        let found = crate::wire::detect(&value);
+        let value = selfcheck_core::wire::parse_document(text, Document::Review, MAX_REVIEW_BYTES)?;
+        let found = selfcheck_core::wire::detect(&value);
         if found != Document::Review && found != Document::UnknownJson {
             return Err(Error::WrongDocument { expected: Document::Review, found });
         }
@@ -149,7 +149,7 @@ impl Reviews {
                 })
                 .collect(),
         };
-        crate::json::pretty(&document.to_json())
+        selfcheck_core::json::pretty(&document.to_json())
     }
 
     /// The review of the result with `digest`, when one was set.
@@ -271,7 +271,7 @@ mod tests {
 
     #[test]
     fn a_result_file_is_named_as_such() {
-        let result = include_str!("../../../tests/data/golden/result-complete.json");
+        let result = include_str!("../../tests/data/golden/result-complete.json");
         assert!(matches!(
             Reviews::from_json(result),
             Err(Error::WrongDocument { expected: Document::Review, found: Document::Result })

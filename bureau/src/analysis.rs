@@ -4,10 +4,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::catalogue::Catalogue;
-use crate::credential::VerifiedResult;
-use crate::report::Standing;
-use crate::time::Timestamp;
+use selfcheck_core::catalogue::Catalogue;
+use selfcheck_core::credential::VerifiedResult;
+use selfcheck_core::report::Standing;
+use selfcheck_core::time::Timestamp;
 
 use super::anomaly::{Anomaly, find_anomalies};
 use super::expected::ExpectedList;
@@ -106,8 +106,8 @@ impl CellStatus {
     }
 
     /// The status in a word or two of `lang`.
-    pub fn label(self, lang: crate::Lang) -> &'static str {
-        crate::messages::cell_status(self, lang)
+    pub fn label(self, lang: selfcheck_core::Lang) -> &'static str {
+        crate::words::cell_status(self, lang)
     }
 
     /// Whether the association reported this month (one or more accepted results).
@@ -445,7 +445,7 @@ fn matrix(
                 cell.accepted.push(index);
                 let signed = (month, result.issued.clone());
                 if !row.expected && row.latest.as_ref().is_none_or(|latest| *latest < signed) {
-                    row.name = result.answers.profile.name.clone();
+                    row.name = result.answers.profile().name().to_owned();
                     row.latest = Some(signed);
                 }
             }
@@ -584,7 +584,7 @@ fn ranking(
     }
     let report = |index: usize| verdicts[index].accepted().map(|result| &result.report);
     let score = |index: usize| report(index).map_or(0, |report| report.score);
-    let standing = |index: usize| report(index).map_or(Standing::Incomplete, crate::Report::standing);
+    let standing = |index: usize| report(index).map_or(Standing::Incomplete, selfcheck_core::Report::standing);
     // The standing that orders the ranking: under the first rules, every result was ranked.
     let ordered_as = |index: usize| if rules == Rules::V1 { Standing::Graded } else { standing(index) };
     let mut rows: Vec<(&str, Month, usize)> =
@@ -592,7 +592,8 @@ fn ranking(
     rows.sort_by_key(|&(code, _, index)| {
         let group = ordered_as(index);
         // Incomplete results: the most answered first.
-        let answered = if group == Standing::Incomplete { report(index).map_or(0, crate::Report::answered) } else { 0 };
+        let answered =
+            if group == Standing::Incomplete { report(index).map_or(0, selfcheck_core::Report::answered) } else { 0 };
         (group, std::cmp::Reverse(answered), std::cmp::Reverse(score(index)), code)
     });
     let mut ranking: Vec<RankingRow> = Vec::with_capacity(rows.len());

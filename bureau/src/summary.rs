@@ -8,16 +8,16 @@
 
 use std::collections::HashMap;
 
-use crate::catalogue::Catalogue;
-use crate::credential::{add_proof, check_not_later_than_now, uuid_urn, verify_proof};
-use crate::error::{Document, Error, Problem, ProblemKind};
-use crate::json::{self, Json};
-use crate::keys::{AssociationKey, PublicKey};
-use crate::register::KeyRegister;
-use crate::text::Lang;
-use crate::time::Timestamp;
-use crate::wire::read::{Reader, index, join};
-use crate::wire::{
+use selfcheck_core::catalogue::Catalogue;
+use selfcheck_core::credential::{add_proof, check_not_later_than_now, uuid_urn, verify_proof};
+use selfcheck_core::error::{Document, Error, Problem, ProblemKind};
+use selfcheck_core::json::{self, Json};
+use selfcheck_core::keys::{AssociationKey, PublicKey};
+use selfcheck_core::register::KeyRegister;
+use selfcheck_core::text::Lang;
+use selfcheck_core::time::Timestamp;
+use selfcheck_core::wire::read::{Reader, index, join};
+use selfcheck_core::wire::{
     SUMMARY_FORMAT, SUMMARY_FORMATS, SUMMARY_SUBJECT_TYPE, SUMMARY_TYPE, SummaryDoc, SummaryInputDoc,
     SummarySettingsDoc, SummarySubjectDoc, VC_CONTEXT_V2,
 };
@@ -64,7 +64,7 @@ impl SummaryKind {
 
     /// The kind in a word of `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
-        crate::messages::summary_kind(self, lang)
+        crate::words::summary_kind(self, lang)
     }
 }
 
@@ -91,14 +91,14 @@ fn settings_doc(analysis: &Analysis) -> SummarySettingsDoc {
 /// time of signing). The inputs listed are every verdict's file, then `source.others`.
 ///
 /// # Errors
-/// [`Error::SummaryInputMissing`] when the analysis used a register, an expected list or
+/// [`crate::Error::SummaryInputMissing`] when the analysis used a register, an expected list or
 /// reviews whose file is not among `source.others`: nobody could reproduce it.
 pub fn sign_summary(
     kind: SummaryKind,
     source: ExportSource<'_>,
     key: &AssociationKey,
     random_id: [u8; 16],
-) -> Result<String, Error> {
+) -> Result<String, crate::Error> {
     let has = |role| source.others.iter().any(|input| input.role == role);
     let used_register = source.verdicts.iter().any(|verdict| verdict.key_status.is_some());
     let used_expected = source.analysis.rows.iter().any(|row| row.expected);
@@ -108,7 +108,7 @@ pub fn sign_summary(
         (source.reviews.is_some() && kind == SummaryKind::Ranking, InputRole::Review),
     ] {
         if used && !has(role) {
-            return Err(Error::SummaryInputMissing(role));
+            return Err(crate::Error::SummaryInputMissing(role));
         }
     }
     let issued = source.analysis.settings.now.clone();
@@ -137,7 +137,7 @@ pub fn sign_summary(
             inputs,
             content: content(kind, source),
         },
-        proof: crate::wire::ProofDoc {
+        proof: selfcheck_core::wire::ProofDoc {
             kind: String::new(),
             cryptosuite: String::new(),
             created: None,
@@ -183,10 +183,10 @@ pub struct VerifiedSummary {
 /// [`Error::Malformed`] (every field problem by path), [`Error::BadTimestamp`], the proof errors
 /// of [`verify_proof`], [`Error::VerificationMethodMismatch`], [`Error::NotYetValid`].
 pub fn verify_summary(json: &str, now: &Timestamp) -> Result<VerifiedSummary, Error> {
-    let value = crate::wire::expect_document(json, Document::Summary, MAX_SUMMARY_BYTES)?;
+    let value = selfcheck_core::wire::expect_document(json, Document::Summary, MAX_SUMMARY_BYTES)?;
     let mut reader = Reader::new();
     let document = SummaryDoc::read(&mut reader, &value);
-    crate::credential::check_envelope(
+    selfcheck_core::credential::check_envelope(
         &mut reader,
         &value,
         (&document.context, &document.types, &document.id),
@@ -257,7 +257,7 @@ pub fn verify_summary(json: &str, now: &Timestamp) -> Result<VerifiedSummary, Er
         settings,
         inputs,
         content: subject.content,
-        digest: crate::canonical::hex(&crate::canonical::canonical_sha256(&value)),
+        digest: selfcheck_core::canonical::hex(&selfcheck_core::canonical::canonical_sha256(&value)),
     })
 }
 
@@ -291,7 +291,7 @@ impl Reproduction {
 
     /// The outcome in plain words of `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        crate::messages::reproduction(self, lang)
+        crate::words::reproduction(self, lang)
     }
 }
 
@@ -313,7 +313,7 @@ impl VerifiedSummary {
     /// expected list, a review file, a catalogue): that error.
     pub fn reproduce(&self, files: &[(&str, &[u8])], catalogues: &[&Catalogue]) -> Result<Reproduction, Error> {
         let by_digest: HashMap<String, &[u8]> =
-            files.iter().map(|(_, bytes)| (crate::credential::sha256_hex(bytes), *bytes)).collect();
+            files.iter().map(|(_, bytes)| (selfcheck_core::credential::sha256_hex(bytes), *bytes)).collect();
         let missing: Vec<Input> =
             self.inputs.iter().filter(|input| !by_digest.contains_key(&input.sha256)).cloned().collect();
         if !missing.is_empty() {
@@ -321,7 +321,9 @@ impl VerifiedSummary {
         }
         let bytes_of = |input: &Input| by_digest[&input.sha256];
         let text_of = |input: &Input, what: Document| {
-            crate::json::decode(bytes_of(input)).map(str::to_owned).map_err(|error| Error::Json { what, error })
+            selfcheck_core::json::decode(bytes_of(input))
+                .map(str::to_owned)
+                .map_err(|error| Error::Json { what, error })
         };
         let mut register = None;
         let mut expected = None;

@@ -83,6 +83,45 @@ pub fn stored_zip<Name: AsRef<str>>(entries: &[(Name, Vec<u8>)]) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    /// A zip archive with these entries, as the workbook export writes one; when `cut`,
+    /// only its first bytes, without the central directory at its end.
+    fn zip(names: &[&str], cut: bool) -> Vec<u8> {
+        let entries: Vec<(&str, Vec<u8>)> = names.iter().map(|name| (*name, b"<x/>".to_vec())).collect();
+        let mut bytes = stored_zip(&entries);
+        if cut {
+            let directory = bytes.windows(4).position(|window| window == b"PK\x01\x02").unwrap_or(bytes.len());
+            bytes.truncate(directory);
+        }
+        bytes
+    }
+
+    #[test]
+    fn the_core_tells_archives_and_office_files_apart_by_their_entries() {
+        let word = ["[Content_Types].xml", "_rels/.rels", "word/document.xml"];
+        let excel = ["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"];
+        for cut in [false, true] {
+            assert_eq!(
+                selfcheck_core::wire::detect_file(&zip(&word, cut)),
+                Some(selfcheck_core::Document::WordProcessing),
+                "cut: {cut}"
+            );
+            assert_eq!(
+                selfcheck_core::wire::detect_file(&zip(&excel, cut)),
+                Some(selfcheck_core::Document::Spreadsheet),
+                "cut: {cut}"
+            );
+            assert_eq!(
+                selfcheck_core::wire::detect_file(&zip(&["邮件/514400005000031282-2026-10.json"], cut)),
+                Some(selfcheck_core::Document::Archive)
+            );
+        }
+        let odt = [b"PK\x03\x04".as_slice(), &[0; 26], b"mimetypeapplication/vnd.oasis.opendocument.text"].concat();
+        assert_eq!(selfcheck_core::wire::detect_file(&odt), Some(selfcheck_core::Document::WordProcessing));
+        let ods =
+            [b"PK\x03\x04".as_slice(), &[0; 26], b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"].concat();
+        assert_eq!(selfcheck_core::wire::detect_file(&ods), Some(selfcheck_core::Document::Spreadsheet));
+    }
+
     #[test]
     fn crc32_is_the_one_zip_uses() {
         assert_eq!(crc32(b""), 0);

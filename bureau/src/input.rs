@@ -25,17 +25,17 @@ impl InputRole {
 
     /// The word a summary writes: `file`, `register`, `expected`, `review`, `catalogue`.
     pub fn code(self) -> &'static str {
-        crate::wire::INPUT_ROLES[self as usize]
+        selfcheck_core::wire::INPUT_ROLES[self as usize]
     }
 
     /// The role read from its word.
     pub fn from_code(code: &str) -> Option<InputRole> {
-        crate::wire::INPUT_ROLES.iter().position(|word| *word == code).map(|position| InputRole::ALL[position])
+        selfcheck_core::wire::INPUT_ROLES.iter().position(|word| *word == code).map(|position| InputRole::ALL[position])
     }
 
     /// The role in a word or two of `lang`.
-    pub fn label(self, lang: crate::Lang) -> &'static str {
-        crate::messages::input_role(self, lang)
+    pub fn label(self, lang: selfcheck_core::Lang) -> &'static str {
+        crate::words::input_role(self, lang)
     }
 }
 
@@ -53,7 +53,7 @@ pub struct Input {
 impl Input {
     /// Names `bytes`, used as `role`.
     pub fn new(name: impl Into<String>, bytes: &[u8], role: InputRole) -> Input {
-        Input { name: name.into(), sha256: crate::credential::sha256_hex(bytes), role }
+        Input { name: name.into(), sha256: selfcheck_core::credential::sha256_hex(bytes), role }
     }
 
     /// A received file.

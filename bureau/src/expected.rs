@@ -13,9 +13,9 @@
 
 use std::collections::HashMap;
 
-use crate::credit_code::CreditCode;
-use crate::error::{Document, Error, Problem, ProblemKind};
-use crate::json::{JsonError, JsonErrorKind};
+use selfcheck_core::credit_code::CreditCode;
+use selfcheck_core::error::{Document, Error, Problem, ProblemKind};
+use selfcheck_core::json::{JsonError, JsonErrorKind};
 
 use super::export::{Table, Value};
 
@@ -49,7 +49,7 @@ impl ExpectedList {
     /// Reads a list file (see the module's documentation for what it may look like).
     ///
     /// ```
-    /// use selfcheck_core::bureau::ExpectedList;
+    /// use selfcheck_bureau::ExpectedList;
     ///
     /// let csv = "\u{feff}序号,单位名称,统一社会信用代码\r\n1,广东省示例行业协会,514400005000031282\r\n";
     /// let list = ExpectedList::from_bytes(csv.as_bytes()).unwrap();
@@ -76,16 +76,16 @@ impl ExpectedList {
         if bytes.len() > MAX_EXPECTED_BYTES {
             return Err(Error::TooLarge { what: Document::ExpectedList, size: bytes.len(), limit: MAX_EXPECTED_BYTES });
         }
-        let text = decode(bytes).map_err(|error| match crate::wire::detect_file(bytes) {
+        let text = decode(bytes).map_err(|error| match selfcheck_core::wire::detect_file(bytes) {
             Some(found) if found != Document::ExpectedList => wrong(found),
             _ => error,
         })?;
         // A register's lines read as a credit code and a name too: it must not pass for a list.
-        if text.lines().any(crate::register::looks_like_entry) {
+        if text.lines().any(selfcheck_core::register::looks_like_entry) {
             return Err(wrong(Document::Register));
         }
         let list = ExpectedList::read_text(&text)
-            .map_err(|error| crate::wire::named_or(&text, Document::ExpectedList, error))?;
+            .map_err(|error| selfcheck_core::wire::named_or(&text, Document::ExpectedList, error))?;
         Ok((list, text))
     }
 
@@ -188,8 +188,8 @@ impl ExpectedList {
 
     /// The list as a table (name, credit code), which [`ExpectedList::from_bytes`] reads back
     /// when written as CSV: for downloading the list as edited.
-    pub fn to_table(&self, lang: crate::Lang) -> Table {
-        let words = crate::messages::export_words(lang);
+    pub fn to_table(&self, lang: selfcheck_core::Lang) -> Table {
+        let words = crate::words::export_words(lang);
         let mut table = Table::new("expected", words.expected_title, &[(words.name, 36), (words.credit_code, 22)]);
         for entry in &self.entries {
             table.push(vec![Value::from(entry.name.as_str()), Value::from(entry.credit_code.as_str())]);
@@ -210,7 +210,7 @@ fn decode(bytes: &[u8]) -> Result<String, Error> {
     match bytes {
         [0xFF, 0xFE, ..] => utf16(true),
         [0xFE, 0xFF, ..] => utf16(false),
-        _ => crate::json::decode(bytes)
+        _ => selfcheck_core::json::decode(bytes)
             .map(str::to_owned)
             .map_err(|error| Error::Json { what: Document::ExpectedList, error }),
     }
@@ -221,7 +221,7 @@ fn not_utf16() -> Error {
     Error::Json {
         what: Document::ExpectedList,
         error: JsonError {
-            kind: JsonErrorKind::NotUtf8 { offset: 0, encoding: crate::json::Encoding::Unknown },
+            kind: JsonErrorKind::NotUtf8 { offset: 0, encoding: selfcheck_core::json::Encoding::Unknown },
             line: 1,
             column: 1,
             path: String::new(),
@@ -367,7 +367,7 @@ fn header_columns(cells: &[String]) -> (Option<usize>, Option<usize>) {
 /// Whether a cell is meant as a credit code: 15 to 20 letters and digits once spaces and
 /// hyphens are dropped.
 fn looks_like_code(cell: &str) -> bool {
-    let normalized = crate::credit_code::normalize(cell);
+    let normalized = selfcheck_core::credit_code::normalize(cell);
     (15..=20).contains(&normalized.chars().count()) && normalized.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
@@ -390,7 +390,7 @@ fn is_bare_number(cell: &str) -> bool {
 
 fn check_name(name: &str) -> Result<String, ProblemKind> {
     let name = name.trim();
-    if name.is_empty() || !crate::text::has_visible_text(name) {
+    if name.is_empty() || !selfcheck_core::text::has_visible_text(name) {
         return Err(ProblemKind::NoName);
     }
     if name.chars().any(char::is_control) {
@@ -534,7 +534,10 @@ mod tests {
         let gbk = b"\xb9\xe3\xb6\xab\xca\xa1,514400005000031282\n";
         match ExpectedList::from_bytes(gbk) {
             Err(Error::Json { what: Document::ExpectedList, error }) => {
-                assert!(matches!(error.kind, JsonErrorKind::NotUtf8 { encoding: crate::json::Encoding::Gbk, .. }));
+                assert!(matches!(
+                    error.kind,
+                    JsonErrorKind::NotUtf8 { encoding: selfcheck_core::json::Encoding::Gbk, .. }
+                ));
             }
             other => panic!("{other:?}"),
         }
@@ -545,7 +548,7 @@ mod tests {
         let mut list = read("甲,514400005000031282\n");
         list.insert("乙", CreditCode::parse("91440101MA5CJQ4N59").unwrap()).unwrap();
         assert!(list.insert("丙", CreditCode::parse("514400005000031282").unwrap()).is_err());
-        let csv = super::super::export::to_csv(&list.to_table(crate::Lang::Zh), Default::default());
+        let csv = super::super::export::to_csv(&list.to_table(selfcheck_core::Lang::Zh), Default::default());
         assert_eq!(read(&csv), list);
         assert!(list.remove("514400005000031282"));
         assert_eq!(list.get("91440101MA5CJQ4N59").map(|entry| entry.name.as_str()), Some("乙"));

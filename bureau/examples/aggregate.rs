@@ -6,7 +6,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use selfcheck_core::bureau::{Analysis, Settings, examine};
+use selfcheck_bureau::{Analysis, Settings, examine};
 use selfcheck_core::{Catalogue, KeyRegister, Lang, Timestamp};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -17,9 +17,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::canonical::{canonical_sha256, hex};
-use crate::credential::ResultWarning;
-use crate::text::Lang;
+use selfcheck_core::canonical::{canonical_sha256, hex};
+use selfcheck_core::credential::ResultWarning;
+use selfcheck_core::text::Lang;
 
 use super::analysis::Settings;
 use super::month::period_days;
@@ -115,12 +115,12 @@ impl Anomaly {
 
     /// What kind of anomaly it is, in a few words of `lang` (beside the code in tables).
     pub fn label(&self, lang: Lang) -> &'static str {
-        crate::messages::anomaly_label(&self.kind, lang)
+        crate::words::anomaly_label(&self.kind, lang)
     }
 
     /// The anomaly in plain words of `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        crate::messages::anomaly(&self.kind, lang)
+        crate::words::anomaly(&self.kind, lang)
     }
 
     /// The credit code it concerns, when it concerns one association.
@@ -176,7 +176,7 @@ fn same_answers(verdicts: &[Verdict], accepted: &[usize], anomalies: &mut Vec<An
     let mut groups: BTreeMap<(&str, &str, String), Vec<usize>> = BTreeMap::new();
     for &index in accepted {
         let (Some(result), Some(code)) = (verdicts[index].accepted(), code_of(&verdicts[index])) else { continue };
-        let answers = crate::wire::entries_json(&result.answers.to_doc(&result.catalogue).answers);
+        let answers = selfcheck_core::wire::entries_json(&result.answers.to_doc(&result.catalogue).answers);
         let digest = hex(&canonical_sha256(&answers));
         groups.entry((code, result.catalogue.digest(), digest)).or_default().push(index);
     }
@@ -305,15 +305,15 @@ fn periods(verdicts: &[Verdict], accepted: &[usize], settings: &Settings, anomal
                 });
             }
         }
-        let profile = &result.answers.profile;
-        if let Some(days) = period_days(&profile.period_from, &profile.period_to)
+        let profile = &result.answers.profile();
+        if let Some(days) = period_days(profile.period_from(), profile.period_to())
             && days > i64::from(settings.longest_period_days)
         {
             too_long.push(Anomaly {
                 kind: AnomalyKind::PeriodTooLong {
                     credit_code: code.to_owned(),
-                    from: profile.period_from.clone(),
-                    to: profile.period_to.clone(),
+                    from: profile.period_from().to_owned(),
+                    to: profile.period_to().to_owned(),
                     days,
                     limit: settings.longest_period_days,
                 },

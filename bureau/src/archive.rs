@@ -2,7 +2,7 @@
 //! read: each becomes a row of the files table with its own verdict ("not a result", saying
 //! which), counted like any other file, so that nothing received drops out of the review.
 //!
-//! The host opens the archives (the review desk does, in its worker); the core does no IO and
+//! The host opens the archives (the review desk does, in its worker); this crate does no IO and
 //! reads no archive. It gives the problem its words, its stable code and its place among the
 //! verdicts ([`super::unopened`]).
 
@@ -15,7 +15,7 @@ pub enum ArchiveProblem {
     Damaged,
     /// The file is encrypted: a password was set when the archive was made.
     Encrypted,
-    /// The file would unpack to more than a result can be ([`crate::credential::MAX_RESULT_BYTES`]),
+    /// The file would unpack to more than a result can be ([`selfcheck_core::credential::MAX_RESULT_BYTES`]),
     /// by what the archive declares or by what it gives: it was not unpacked further.
     TooLarge,
     /// The unpacked file does not match the checksum (CRC-32) the archive records for it:

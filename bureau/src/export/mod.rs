@@ -15,8 +15,8 @@ pub use table::{Column, Table, Value};
 pub use xlsx::to_xlsx;
 pub use zip::crc32;
 
-use crate::messages::{ExportWords, export_words};
-use crate::text::Lang;
+use crate::words::{ExportWords, export_words};
+use selfcheck_core::text::Lang;
 
 use super::analysis::Analysis;
 use super::input::{Input, InputRole};
@@ -101,7 +101,7 @@ fn ranking(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
     for row in &source.analysis.ranking {
         let verdict = &source.verdicts[row.verdict];
         let Some(result) = verdict.accepted() else { continue };
-        let profile = &result.answers.profile;
+        let profile = &result.answers.profile();
         let report = &result.report;
         let criteria = result.catalogue.criteria();
         let vetoes: Vec<&str> = report
@@ -113,19 +113,19 @@ fn ranking(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
         let review = source.reviews.and_then(|reviews| reviews.get(&result.digest));
         table.push(vec![
             row.rank.into(),
-            profile.credit_code.as_ref().map(|code| code.as_str()).into(),
-            profile.name.as_str().into(),
+            profile.credit_code().map(|code| code.as_str()).into(),
+            profile.name().into(),
             yes_no(row.expected, words),
             row.month.to_string().into(),
-            crate::messages::period_range(&profile.period_from, &profile.period_to, lang).into(),
+            selfcheck_core::messages::period_range(profile.period_from(), profile.period_to(), lang).into(),
             report.score.into(),
             report.grade_text(&result.catalogue, lang).ok().into(),
-            crate::messages::unranked_reason(row.standing, report.answered(), criteria.len(), lang).into(),
+            crate::words::unranked_reason(row.standing, report.answered(), criteria.len(), lang).into(),
             vetoes.join(" ").into(),
             format!("{} / {}", report.answered(), criteria.len()).into(),
             key_label(verdict, lang).into(),
             String::from(result.key.fingerprint()).into(),
-            crate::messages::beijing_short(&result.issued).into(),
+            selfcheck_core::messages::beijing_short(&result.issued).into(),
             source.reviews.map(|reviews| reviews.state(&result.digest).label(lang)).into(),
             review.map(|review| review.note.as_str()).into(),
             verdict.file.name.as_str().into(),
@@ -137,7 +137,7 @@ fn ranking(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
 }
 
 fn key_label(verdict: &Verdict, lang: Lang) -> &'static str {
-    crate::messages::key_status_label(verdict.key_status.as_ref().map(crate::KeyStatus::code), lang)
+    selfcheck_core::messages::key_status_label(verdict.key_status.as_ref().map(selfcheck_core::KeyStatus::code), lang)
 }
 
 fn matrix(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
@@ -191,7 +191,7 @@ fn months(source: ExportSource<'_>, words: &ExportWords) -> Table {
             figures.invalid.into(),
             figures.missing.into(),
             figures.not_due.into(),
-            crate::messages::percent(figures.rate_per_mille).into(),
+            selfcheck_core::messages::percent(figures.rate_per_mille).into(),
             figures.unlisted_received.into(),
         ]);
     }
@@ -242,7 +242,7 @@ fn criteria(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table 
                 counts.open.into(),
                 counts.not_applicable.into(),
                 if criterion.veto.is_some() { counts.vetoes.into() } else { Value::Empty },
-                crate::messages::percent(counts.failed_per_mille).into(),
+                selfcheck_core::messages::percent(counts.failed_per_mille).into(),
             ]);
         }
     }
@@ -305,7 +305,7 @@ fn grades(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
         }
         table.push(vec![
             figures.catalogue.label().into(),
-            crate::messages::not_finished(lang).into(),
+            selfcheck_core::messages::not_finished(lang).into(),
             figures.incomplete.into(),
             share(figures.incomplete, figures.results).into(),
         ]);
@@ -319,10 +319,10 @@ fn grades(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
     table
 }
 
-/// `part` of `whole` as people read a rate (see [`crate::messages::percent`]).
+/// `part` of `whole` as people read a rate (see [`selfcheck_core::messages::percent`]).
 fn share(part: u32, whole: u32) -> String {
     let per_mille = (u64::from(part) * 1000).checked_div(u64::from(whole)).unwrap_or(0);
-    crate::messages::percent(per_mille as u32)
+    selfcheck_core::messages::percent(per_mille as u32)
 }
 
 fn anomalies(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
@@ -408,7 +408,7 @@ fn files(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
             vetoes.into(),
             verdict.signer.as_ref().map(|signer| signer.fingerprint.as_str()).into(),
             verdict.signer.as_ref().map(|_| key_label(verdict, lang)).into(),
-            verdict.signer.as_ref().map(|signer| crate::messages::beijing_short(&signer.issued)).into(),
+            verdict.signer.as_ref().map(|signer| selfcheck_core::messages::beijing_short(&signer.issued)).into(),
             verdict.signer.as_ref().map(|signer| signer.digest.as_str()).into(),
             source
                 .analysis
@@ -434,7 +434,7 @@ fn files(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
 
 fn settings(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
     let mut table = Table::new("settings", words.settings, &[(words.setting, 20), (words.value, 50)]);
-    for (name, value) in crate::messages::settings_lines(&source.analysis.settings, source.analysis.months, lang) {
+    for (name, value) in crate::words::settings_lines(&source.analysis.settings, source.analysis.months, lang) {
         table.push(vec![name.into(), value.into()]);
     }
     table

@@ -8,17 +8,17 @@
 
 use std::sync::Arc;
 
-use crate::catalogue::Catalogue;
-use crate::credential::{ResultClaims, ResultWarning, SignedResult, VerifiedResult};
-use crate::error::{Document, Error, ErrorClass};
-use crate::keys::{Fingerprint, PublicKey};
-use crate::register::{KeyRegister, KeyStatus};
-use crate::text::Lang;
-use crate::time::Timestamp;
-use crate::wire::ResultDoc;
+use selfcheck_core::catalogue::Catalogue;
+use selfcheck_core::credential::{ResultClaims, ResultWarning, SignedResult, VerifiedResult};
+use selfcheck_core::error::{Document, Error, ErrorClass};
+use selfcheck_core::keys::{Fingerprint, PublicKey};
+use selfcheck_core::register::{KeyRegister, KeyStatus};
+use selfcheck_core::text::Lang;
+use selfcheck_core::time::Timestamp;
+use selfcheck_core::wire::ResultDoc;
 
-use super::archive::ArchiveProblem;
 use super::month::{Month, report_month};
+use crate::archive::ArchiveProblem;
 
 /// A file as received: its name (as the host knows it), size and SHA-256.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub struct InputFile {
 impl InputFile {
     /// Names `bytes` and takes their SHA-256.
     pub fn new(name: impl Into<String>, bytes: &[u8]) -> InputFile {
-        InputFile { name: name.into(), size: bytes.len() as u64, sha256: crate::credential::sha256_hex(bytes) }
+        InputFile { name: name.into(), size: bytes.len() as u64, sha256: selfcheck_core::credential::sha256_hex(bytes) }
     }
 }
 
@@ -75,7 +75,7 @@ impl Stage {
 
     /// What failing at this stage means, in a few words of `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
-        crate::messages::stage(self, lang)
+        crate::words::stage(self, lang)
     }
 }
 
@@ -98,7 +98,7 @@ pub enum PeriodProblem {
 #[non_exhaustive]
 pub enum Reason {
     /// Reading or verification failed with this error.
-    Error(Error),
+    Error(crate::Error),
     /// The register does not file the signing key for the result's credit code.
     Key(KeyStatus),
     /// The period cannot be a report's.
@@ -111,7 +111,7 @@ impl Reason {
         match self {
             Reason::Error(error) => error.message(lang),
             Reason::Key(status) => status.message(lang),
-            Reason::Period(problem) => crate::messages::period_problem(problem, lang),
+            Reason::Period(problem) => crate::words::period_problem(problem, lang),
         }
     }
 
@@ -150,12 +150,12 @@ impl Claim {
     }
 
     fn new(name: &str, credit_code: &str, period_from: &str, period_to: &str) -> Claim {
-        let parsed = crate::CreditCode::parse(credit_code);
+        let parsed = selfcheck_core::CreditCode::parse(credit_code);
         Claim {
             name: name.trim().to_owned(),
             credit_code: parsed
                 .as_ref()
-                .map_or_else(|_| crate::credit_code::normalize(credit_code), |code| code.as_str().to_owned()),
+                .map_or_else(|_| selfcheck_core::credit_code::normalize(credit_code), |code| code.as_str().to_owned()),
             credit_code_valid: parsed.is_ok(),
             period_from: period_from.to_owned(),
             period_to: period_to.to_owned(),
@@ -165,10 +165,13 @@ impl Claim {
     /// What a result of the wrong format still says about who and when, where those fields are
     /// texts: so that the bureau sees whose (claimed) file is malformed.
     fn of_malformed(text: &str) -> Option<Claim> {
-        let value = crate::json::parse(text).ok()?;
+        let value = selfcheck_core::json::parse(text).ok()?;
         let profile = value.get("credentialSubject")?.get("profile")?;
         let field = |path: &[&str]| {
-            path.iter().try_fold(profile, |value, key| value.get(key)).and_then(crate::json::Json::as_str).unwrap_or("")
+            path.iter()
+                .try_fold(profile, |value, key| value.get(key))
+                .and_then(selfcheck_core::json::Json::as_str)
+                .unwrap_or("")
         };
         let claim =
             Claim::new(field(&["name"]), field(&["credit_code"]), field(&["period", "from"]), field(&["period", "to"]));
@@ -203,7 +206,7 @@ pub struct Examined {
     claim: Option<Claim>,
     signer: Option<Signer>,
     /// The first failure before the register, with its stage.
-    early: Option<(Stage, Error)>,
+    early: Option<(Stage, crate::Error)>,
     /// After the register: the content's stage, then the period's.
     content: Option<Result<Arc<VerifiedResult>, Error>>,
 }
@@ -213,7 +216,7 @@ pub struct Examined {
 /// host passes the bytes.
 ///
 /// ```
-/// use selfcheck_core::bureau::{Stage, examine};
+/// use selfcheck_bureau::{Stage, examine};
 /// use selfcheck_core::{Catalogue, Timestamp};
 ///
 /// let now = Timestamp::parse("2026-12-01T00:00:00Z").unwrap();
@@ -224,10 +227,10 @@ pub struct Examined {
 pub fn examine(name: &str, bytes: &[u8], catalogues: &[&Catalogue], now: &Timestamp) -> Examined {
     let file = InputFile::new(name, bytes);
     let mut examined = Examined { file, claim: None, signer: None, early: None, content: None };
-    let text = match crate::wire::file_text(bytes, Document::Result) {
+    let text = match selfcheck_core::wire::file_text(bytes, Document::Result) {
         Ok(text) => text,
         Err(error) => {
-            examined.early = Some((Stage::NotAResult, error));
+            examined.early = Some((Stage::NotAResult, error.into()));
             return examined;
         }
     };
@@ -243,7 +246,7 @@ pub fn examine(name: &str, bytes: &[u8], catalogues: &[&Catalogue], now: &Timest
             if stage != Stage::NotAResult {
                 examined.claim = Claim::of_malformed(text);
             }
-            examined.early = Some((stage, error));
+            examined.early = Some((stage, error.into()));
             return examined;
         }
     };
@@ -251,7 +254,7 @@ pub fn examine(name: &str, bytes: &[u8], catalogues: &[&Catalogue], now: &Timest
     let signed: SignedResult = match claims.verify_signature(now) {
         Ok(signed) => signed,
         Err(error) => {
-            examined.early = Some((Stage::Signature, error));
+            examined.early = Some((Stage::Signature, error.into()));
             return examined;
         }
     };
@@ -272,7 +275,7 @@ pub fn examine(name: &str, bytes: &[u8], catalogues: &[&Catalogue], now: &Timest
 /// SHA-256 are theirs.
 ///
 /// ```
-/// use selfcheck_core::bureau::{ArchiveProblem, Stage, unopened};
+/// use selfcheck_bureau::{ArchiveProblem, Stage, unopened};
 /// use selfcheck_core::Lang;
 ///
 /// let examined = unopened("附件.zip", b"PK\x03\x04 cut short", ArchiveProblem::Damaged);
@@ -288,16 +291,16 @@ pub fn unopened(name: &str, bytes: &[u8], problem: ArchiveProblem) -> Examined {
 /// As [`unopened`], for a file whose size and SHA-256 the host computed as it streamed it (an
 /// entry of an archive too large to hold, say, or one kept without its bytes).
 pub fn unopened_file(file: InputFile, problem: ArchiveProblem) -> Examined {
-    not_a_result(file, Error::Archive(problem))
+    not_a_result(file, crate::Error::Archive(problem))
 }
 
-/// A received file larger than a result can be ([`crate::credential::MAX_RESULT_BYTES`]: a video
+/// A received file larger than a result can be ([`selfcheck_core::credential::MAX_RESULT_BYTES`]: a video
 /// dropped by mistake, say), which the host did not read whole: `file` with the size and SHA-256
 /// it computed as it streamed the file, and `head`, its first bytes (up to
-/// [`crate::wire::HEAD_BYTES`]), which name its kind when they show it ([`crate::wire::oversized`]).
+/// [`selfcheck_core::wire::HEAD_BYTES`]), which name its kind when they show it ([`selfcheck_core::wire::oversized`]).
 ///
 /// ```
-/// use selfcheck_core::bureau::{InputFile, oversized};
+/// use selfcheck_bureau::{InputFile, oversized};
 /// use selfcheck_core::Lang;
 ///
 /// let file = InputFile { name: "汇报.pdf.json".into(), size: 2_000_000_000, sha256: "0".repeat(64) };
@@ -306,11 +309,12 @@ pub fn unopened_file(file: InputFile, problem: ArchiveProblem) -> Examined {
 /// ```
 pub fn oversized(file: InputFile, head: &[u8]) -> Examined {
     let size = usize::try_from(file.size).unwrap_or(usize::MAX);
-    let error = crate::wire::oversized(Document::Result, size, crate::credential::MAX_RESULT_BYTES, head);
-    not_a_result(file, error)
+    let error =
+        selfcheck_core::wire::oversized(Document::Result, size, selfcheck_core::credential::MAX_RESULT_BYTES, head);
+    not_a_result(file, error.into())
 }
 
-fn not_a_result(file: InputFile, error: Error) -> Examined {
+fn not_a_result(file: InputFile, error: crate::Error) -> Examined {
     Examined { file, claim: None, signer: None, early: Some((Stage::NotAResult, error)), content: None }
 }
 
@@ -343,7 +347,7 @@ impl Examined {
         }
         let result = match content {
             Ok(result) => result,
-            Err(error) => return verdict(key_status, rejected(Stage::Catalogue, Reason::Error(error.clone()))),
+            Err(error) => return verdict(key_status, rejected(Stage::Catalogue, Reason::Error(error.clone().into()))),
         };
         if let Some(problem) = period_problem(result) {
             return verdict(key_status, rejected(Stage::Period, Reason::Period(problem)));
@@ -355,8 +359,8 @@ impl Examined {
 /// The period stage: a report cannot be on a period that had not begun when it was signed.
 fn period_problem(result: &VerifiedResult) -> Option<PeriodProblem> {
     let signed = result.issued.beijing_date();
-    let from = &result.answers.profile.period_from;
-    (from.as_str() > signed.as_str()).then(|| PeriodProblem::NotBegun { from: from.clone(), signed })
+    let from = result.answers.profile().period_from();
+    (from > signed.as_str()).then(|| PeriodProblem::NotBegun { from: from.to_owned(), signed })
 }
 
 /// Examines and judges one file: [`examine`] then [`Examined::judge`].
@@ -448,6 +452,6 @@ impl Verdict {
 
     /// The verdict in a line of `lang`: accepted, or the stage and the reason.
     pub fn message(&self, lang: Lang) -> String {
-        crate::messages::verdict(self, lang)
+        crate::words::verdict(self, lang)
     }
 }

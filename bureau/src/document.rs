@@ -3,8 +3,8 @@
 //! matrix. Codes, ids and integers only in the ranking and the matrix, so that the same files
 //! give the same bytes in any language.
 
-use crate::json::{Json, Object};
-use crate::text::Lang;
+use selfcheck_core::json::{Json, Object};
+use selfcheck_core::text::Lang;
 
 use super::analysis::{Analysis, CatalogueFigures, Cell, CellStatus, Rules};
 use super::review::Reviews;
@@ -47,7 +47,7 @@ pub fn ranking_json(analysis: &Analysis, verdicts: &[Verdict], reviews: Option<&
         .filter_map(|row| {
             let verdict = &verdicts[row.verdict];
             let result = verdict.accepted()?;
-            let profile = &result.answers.profile;
+            let profile = &result.answers.profile();
             let report = &result.report;
             let criteria = result.catalogue.criteria();
             let mut entry = Object::new();
@@ -55,14 +55,12 @@ pub fn ranking_json(analysis: &Analysis, verdicts: &[Verdict], reviews: Option<&
             if analysis.settings.rules != Rules::V1 {
                 entry.insert("standing", row.standing.code());
             }
-            entry.insert("credit_code", profile.credit_code.as_ref().map_or("", |code| code.as_str()));
-            entry.insert("name", profile.name.as_str());
+            entry.insert("credit_code", profile.credit_code().map_or("", |code| code.as_str()));
+            entry.insert("name", profile.name());
             entry.insert("expected", row.expected);
             entry.insert("month", row.month.to_string());
-            entry.insert(
-                "period",
-                object([("from", profile.period_from.as_str().into()), ("to", profile.period_to.as_str().into())]),
-            );
+            entry
+                .insert("period", object([("from", profile.period_from().into()), ("to", profile.period_to().into())]));
             entry.insert("score", report.score);
             entry.insert("total", report.total);
             entry.insert("maximum", report.maximum);

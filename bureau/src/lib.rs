@@ -10,7 +10,7 @@
 //! settings change.
 //!
 //! ```
-//! use selfcheck_core::bureau::{Analysis, CellStatus, ExpectedList, Settings, examine};
+//! use selfcheck_bureau::{Analysis, CellStatus, ExpectedList, Settings, examine};
 //! use selfcheck_core::{Catalogue, KeyRegister, Timestamp};
 //!
 //! let now = Timestamp::parse("2026-12-01T00:00:00Z").unwrap();
@@ -19,7 +19,7 @@
 //! let expected = ExpectedList::from_bytes("广东省示例行业协会,514400005000031282\n".as_bytes()).unwrap();
 //!
 //! // Once per file (the costly part, in a worker if the host likes).
-//! let result = include_bytes!("../../../tests/data/golden/result-complete.json");
+//! let result = include_bytes!("../../tests/data/golden/result-complete.json");
 //! let examined = vec![examine("result.json", result, &catalogues, &now)];
 //! // Cheap: again whenever the register changes.
 //! let verdicts: Vec<_> = examined.iter().map(|file| file.judge(Some(&register))).collect();
@@ -51,6 +51,7 @@ pub mod analysis;
 pub mod anomaly;
 pub mod archive;
 pub mod document;
+pub mod error;
 pub mod expected;
 pub mod export;
 pub mod input;
@@ -58,6 +59,7 @@ pub mod month;
 pub mod review;
 pub mod summary;
 pub mod verdict;
+pub mod words;
 
 pub use analysis::{
     Analysis, AreaFigures, CatalogueFigures, Cell, CellStatus, Counts, CriterionFigures, DEFAULT_LONGEST_PERIOD_DAYS,
@@ -66,6 +68,7 @@ pub use analysis::{
 pub use anomaly::{Anomaly, AnomalyKind};
 pub use archive::{ArchiveProblem, MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_ENTRIES};
 pub use document::{ANALYSIS_FORMAT, analysis_json, matrix_json, ranking_json};
+pub use error::Error;
 pub use expected::{ExpectedAssociation, ExpectedList};
 pub use export::{CsvStyle, ExportSource, Table, to_csv, to_xlsx};
 pub use input::{Input, InputRole};
