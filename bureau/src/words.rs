@@ -148,16 +148,16 @@ pub fn settings_lines(
                 }
             }
         },
-        None => pick!(zh, "按收到的结果确定", "from the results received").to_owned(),
+        None => pick!(lang, "按收到的结果确定", "from the results received").to_owned(),
     };
     let deadline = match settings.deadline {
         Some(deadline) if zh => format!("次月 {} 日（北京时间）", deadline.day()),
         Some(deadline) => format!("day {} of the following month (Beijing time)", deadline.day()),
-        None => pick!(zh, "未设截止日：月份结束即为应报", "none: a month is due once it has ended").to_owned(),
+        None => pick!(lang, "未设截止日：月份结束即为应报", "none: a month is due once it has ended").to_owned(),
     };
     let ranking = match settings.ranking_month {
         Some(month) => month.to_string(),
-        None => pick!(zh, "各协会最近一期结果", "each association's latest result").to_owned(),
+        None => pick!(lang, "各协会最近一期结果", "each association's latest result").to_owned(),
     };
     let longest = if zh {
         format!("{} 天", settings.longest_period_days)
@@ -165,11 +165,11 @@ pub fn settings_lines(
         format!("{} days", settings.longest_period_days)
     };
     vec![
-        (pick!(zh, "审核时间（北京时间）", "Reviewed at (Beijing time)"), beijing_short(&settings.now)),
-        (pick!(zh, "月份范围", "Months"), months),
-        (pick!(zh, "报送截止日", "Deadline"), deadline),
-        (pick!(zh, "排名月份", "Month ranked"), ranking),
-        (pick!(zh, "自查期间最长天数", "Longest period"), longest),
+        (pick!(lang, "审核时间（北京时间）", "Reviewed at (Beijing time)"), beijing_short(&settings.now)),
+        (pick!(lang, "月份范围", "Months"), months),
+        (pick!(lang, "报送截止日", "Deadline"), deadline),
+        (pick!(lang, "排名月份", "Month ranked"), ranking),
+        (pick!(lang, "自查期间最长天数", "Longest period"), longest),
     ]
 }
 
@@ -197,17 +197,16 @@ pub fn anomaly_label(kind: &crate::AnomalyKind, lang: Lang) -> &'static str {
 /// An anomaly in plain words of `lang`.
 pub fn anomaly(kind: &crate::AnomalyKind, lang: Lang) -> String {
     use crate::AnomalyKind;
-    let zh = lang == Lang::Zh;
     match kind {
         AnomalyKind::SameFileTwice { copies } => pick!(
-            zh,
+            lang,
             format!("同一份结果（或同一文件）出现了 {copies} 次，只计一次。"),
             format!("The same result (or the same file) appears {copies} times; it counts once."),
         ),
         AnomalyKind::SameAnswersForTwoPeriods { credit_code, periods } => {
             let periods: Vec<String> = periods.iter().map(|(from, to)| period_range(from, to, lang)).collect();
             pick!(
-                zh,
+                lang,
                 format!(
                     "{} 不同期间（{}）的结果，作答、说明和佐证完全相同：可能是同一份结果改换期间后重新签名。",
                     display_input(credit_code),
@@ -221,7 +220,7 @@ pub fn anomaly(kind: &crate::AnomalyKind, lang: Lang) -> String {
             )
         }
         AnomalyKind::KeyForSeveralAssociations { fingerprint, credit_codes } => pick!(
-            zh,
+            lang,
             format!("同一把密钥（{fingerprint}）为多个统一社会信用代码（{}）签名。", joined(credit_codes, lang)),
             format!(
                 "One key ({fingerprint}) signed results for several credit codes ({}).",
@@ -229,7 +228,7 @@ pub fn anomaly(kind: &crate::AnomalyKind, lang: Lang) -> String {
             ),
         ),
         AnomalyKind::KeyChanged { credit_code, year, fingerprints } => pick!(
-            zh,
+            lang,
             format!(
                 "{} 在 {year} 年的结果由不同的密钥签名（{}）：请核实是否备案了新密钥。",
                 display_input(credit_code),
@@ -242,7 +241,7 @@ pub fn anomaly(kind: &crate::AnomalyKind, lang: Lang) -> String {
             ),
         ),
         AnomalyKind::PeriodsOverlap { credit_code, first, second } => pick!(
-            zh,
+            lang,
             format!(
                 "{} 的两份结果期间重叠：{}；{}。",
                 display_input(credit_code),
@@ -257,7 +256,7 @@ pub fn anomaly(kind: &crate::AnomalyKind, lang: Lang) -> String {
             ),
         ),
         AnomalyKind::PeriodInFuture { credit_code, period_to, signed } => pick!(
-            zh,
+            lang,
             format!(
                 "{} 的结果在自查期间结束（{}）之前就已签名（{signed}）。",
                 display_input(credit_code),
@@ -270,7 +269,7 @@ pub fn anomaly(kind: &crate::AnomalyKind, lang: Lang) -> String {
             ),
         ),
         AnomalyKind::PeriodTooLong { credit_code, from, to, days, limit } => pick!(
-            zh,
+            lang,
             format!(
                 "{} 的自查期间（{}）共 {days} 天，超过月报预期的 {limit} 天。",
                 display_input(credit_code),
@@ -288,10 +287,9 @@ pub fn anomaly(kind: &crate::AnomalyKind, lang: Lang) -> String {
 /// Whether a signed summary reproduces, in plain words of `lang`.
 pub fn reproduction(reproduction: &crate::Reproduction, lang: Lang) -> String {
     use crate::Reproduction;
-    let zh = lang == Lang::Zh;
     match reproduction {
         Reproduction::Reproduced => pick!(
-            zh,
+            lang,
             "用所列文件重新计算，结果与汇总一致。".into(),
             "Computed again from the files it lists, it is the same.".into(),
         ),
@@ -299,7 +297,7 @@ pub fn reproduction(reproduction: &crate::Reproduction, lang: Lang) -> String {
             let first = missing.first().map(|input| (display_input(&input.name), short_digest(&input.sha256)));
             let (name, digest) = first.unwrap_or_default();
             pick!(
-                zh,
+                lang,
                 format!(
                     "汇总所列的文件中有 {} 个没有提供（如 {name}，SHA-256 {digest}），无法重新计算。",
                     missing.len()
@@ -311,7 +309,7 @@ pub fn reproduction(reproduction: &crate::Reproduction, lang: Lang) -> String {
             )
         }
         Reproduction::Differs { at, signed, computed } => pick!(
-            zh,
+            lang,
             format!(
                 "用所列文件重新计算，结果与汇总不一致：{} 处汇总写的是 {}，重新计算为 {}。",
                 display_input(at),
@@ -420,8 +418,9 @@ pub struct ExportWords {
 
 /// The words of the exports in `lang`.
 pub fn export_words(lang: Lang) -> ExportWords {
-    match lang {
-        Lang::Zh => ExportWords {
+    pick!(
+        lang,
+        ExportWords {
             ranking: "排名",
             matrix: "报送情况",
             months: "月度报送率",
@@ -506,7 +505,7 @@ pub fn export_words(lang: Lang) -> ExportWords {
             yes: "是",
             no: "否",
         },
-        Lang::En => ExportWords {
+        ExportWords {
             ranking: "Ranking",
             matrix: "Matrix",
             months: "Months",
@@ -591,7 +590,7 @@ pub fn export_words(lang: Lang) -> ExportWords {
             yes: "yes",
             no: "no",
         },
-    }
+    )
 }
 
 /// Why a received archive, or a file in it, was not read, and what the sender can do: a sentence
@@ -691,11 +690,10 @@ pub fn input_role(role: crate::InputRole, lang: Lang) -> &'static str {
 /// An error of the bureau's review in plain words of `lang`.
 pub fn error(error: &crate::Error, lang: Lang) -> String {
     use crate::Error;
-    let zh = lang == Lang::Zh;
     match error {
         Error::Core(error) => error.message(lang),
         Error::SummaryInputMissing(role) => pick!(
-            zh,
+            lang,
             format!("汇总用到了{}，但输入文件中没有列出它：别人将无法重新计算这份汇总。", input_role(*role, lang)),
             format!(
                 "The summary used {} that is not among its inputs: nobody could compute it again.",

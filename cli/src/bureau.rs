@@ -161,7 +161,7 @@ pub fn summary_text(
             ));
         }
         for (path, problem) in unreadable {
-            let label = i18n::VERDICT_UNREADABLE.get(lang);
+            let label = i18n::Words::VerdictUnreadable.get(lang);
             lines.push(format!("  {}", i18n::rejected_line(lang, label, &escape::path(path), &problem.message(lang))));
         }
     }
@@ -206,8 +206,8 @@ pub fn files_table(mut table: Table, entries: &[(&Entry, Row<'_>)], lang: Lang) 
                 rows.extend(core_rows.next());
                 continue;
             }
-            Row::Unreadable(problem) => (i18n::STATUS_UNREADABLE.get(lang), problem.message(lang)),
-            Row::NotRead(skip) => (i18n::STATUS_NOT_READ.get(lang), selfcheck_files::not_read(lang, skip)),
+            Row::Unreadable(problem) => (i18n::Words::StatusUnreadable.get(lang), problem.message(lang)),
+            Row::NotRead(skip) => (i18n::Words::StatusNotRead.get(lang), selfcheck_files::not_read(lang, skip)),
         };
         let mut cells = vec![
             Value::from(entry.path().to_string_lossy().into_owned()),
@@ -242,7 +242,7 @@ pub fn files_table(mut table: Table, entries: &[(&Entry, Row<'_>)], lang: Lang) 
 /// missing).
 pub fn read_inputs(paths: &[PathBuf], lang: Lang) -> Result<Vec<(String, Vec<u8>)>, String> {
     let entries = selfcheck_files::entries(&Native, paths)
-        .map_err(|(path, problem)| i18n::cannot_read(lang, i18n::INPUT_FILE, &escape::path(&path), &problem))?;
+        .map_err(|(path, problem)| i18n::cannot_read(lang, i18n::Words::InputFile, &escape::path(&path), &problem))?;
     let files: Vec<&Entry> = entries.iter().filter(|entry| matches!(entry, Entry::File { .. })).collect();
     let read = in_parallel(files.len(), |index| files[index].read(&Native).and_then(Result::ok), lang);
     Ok(files

@@ -11,121 +11,87 @@ use selfcheck_core::Lang;
 
 use selfcheck_files::ReadProblem;
 
-/// Picks the Chinese or the English expression; both are written out side by side.
-macro_rules! say {
-    ($lang:expr, $zh:expr, $en:expr $(,)?) => {
-        match $lang {
-            Lang::Zh => $zh,
-            Lang::En => $en,
-        }
-    };
-}
-pub(crate) use say;
+pub(crate) use selfcheck_core::pick;
 
-/// A word or short phrase in both languages.
-#[derive(Debug, Clone, Copy)]
-pub struct Words {
-    zh: &'static str,
-    en: &'static str,
-}
-
-impl Words {
-    /// The words in `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        say!(lang, self.zh, self.en)
+selfcheck_core::strings! {
+    /// A word or short phrase of the command line, in both languages.
+    pub enum Words {
+        // What is read.
+        /// An answers document.
+        AnswersFile => "作答文件", "the answers file";
+        /// A catalogue given with `--catalog`.
+        CatalogueFile => "自查目录", "the catalogue";
+        /// The association's key.
+        KeyFile => "密钥文件", "the key file";
+        /// `--passphrase-file`.
+        PassphraseFile => "口令文件", "the passphrase file";
+        /// `--trusted-keys`.
+        RegisterFile => "密钥备案表", "the key register";
+        /// A signed result.
+        ResultFile => "自查结果文件", "the result";
+        /// `--expected`.
+        ExpectedFile => "应报名单", "the expected list";
+        /// `--reviews`.
+        ReviewFile => "审核记录文件", "the review file";
+        /// A file given with `verify --inputs`.
+        InputFile => "文件", "the file";
+        // The handbook (`catalog --format markdown`) and the report.
+        AnswerKind => "作答方式", "Answer";
+        Scale => "是 / 部分做到 / 否", "yes / partly / no";
+        Binary => "是 / 否", "yes / no";
+        Checklist => "逐项勾选", "tick the sub-items met";
+        NaAllowed => "可选“不适用”", "\"not applicable\" allowed";
+        Veto => "否决项", "Veto gate";
+        Clause => "依据", "Clause";
+        Guidance => "达标要求", "Full compliance";
+        Evidence => "佐证材料", "Evidence";
+        Action => "整改建议", "Rectification";
+        Grades => "自评等级", "Grades";
+        Source => "依据文件", "Source";
+        CatalogueDigest => "目录摘要", "Catalogue digest";
+        Association => "协会", "Association";
+        Period => "自查期间", "Period";
+        Grade => "自评等级", "Grade";
+        Answered => "已作答", "Answered";
+        Areas => "分项得分", "Areas";
+        Vetoes => "触发否决项", "Vetoes triggered";
+        Rectification => "整改清单", "Rectification list";
+        NothingToFix => "无需整改。", "Nothing to fix.";
+        MissingItems => "未达标子项", "Not met";
+        Unanswered => "未作答", "unanswered";
+        VetoFlag => "否决项", "veto gate";
+        None => "无", "none";
+        // A signed result (`report`).
+        ResultTitle => "自查结果", "Self-assessment result";
+        Validity => "有效性", "Validity";
+        ValidVerified => "有效（签名与评分均已核验）", "valid (signature and score verified)";
+        SignedAt => "签名时间（北京时间）", "Signed at (Beijing time)";
+        PublicKeyId => "公钥标识", "Public key identifier (did:key)";
+        Fingerprint => "密钥指纹", "Key fingerprint";
+        ResultDigest => "结果摘要", "Result digest";
+        Claimed => "结果自称（未经核验）", "What it claims (not verified)";
+        Notes => "提示", "Notes";
+        // Verdicts: the first words of each `verify` line and of each `summary` status.
+        VerdictValid => "有效", "valid";
+        VerdictInvalid => "无效", "INVALID";
+        VerdictNotAResult => "不是自查结果", "NOT A RESULT";
+        VerdictUnreadable => "无法读取", "UNREADABLE";
+        StatusUnreadable => "无法读取", "unreadable";
+        StatusNotRead => "未读取", "not read";
+        // Passphrase prompts.
+        PromptPassphrase => "密钥口令：", "Key passphrase: ";
+        PromptNewPassphrase => "设置密钥口令：", "New key passphrase: ";
+        PromptRepeatPassphrase => "再次输入口令：", "Repeat the passphrase: ";
+        /// The verdict of a summary that, computed again from its files, differs.
+        VerdictDiffers => "不一致", "DIFFERS";
+        /// The verdict of a summary that cannot be computed again: a file it lists was not given.
+        VerdictNotChecked => "无法核对", "NOT CHECKED";
     }
-}
-
-macro_rules! words {
-    ($($(#[$doc:meta])* $name:ident => $zh:literal, $en:literal;)*) => {
-        $($(#[$doc])* pub const $name: Words = Words { zh: $zh, en: $en };)*
-    };
-}
-
-// What is read.
-words! {
-    /// An answers document.
-    ANSWERS_FILE => "作答文件", "the answers file";
-    /// A catalogue given with `--catalog`.
-    CATALOGUE_FILE => "自查目录", "the catalogue";
-    /// The association's key.
-    KEY_FILE => "密钥文件", "the key file";
-    /// `--passphrase-file`.
-    PASSPHRASE_FILE => "口令文件", "the passphrase file";
-    /// `--trusted-keys`.
-    REGISTER_FILE => "密钥备案表", "the key register";
-    /// A signed result.
-    RESULT_FILE => "自查结果文件", "the result";
-    /// `--expected`.
-    EXPECTED_FILE => "应报名单", "the expected list";
-    /// `--reviews`.
-    REVIEW_FILE => "审核记录文件", "the review file";
-    /// A file given with `verify --inputs`.
-    INPUT_FILE => "文件", "the file";
-}
-
-// The handbook (`catalog --format markdown`) and the report.
-words! {
-    ANSWER_KIND => "作答方式", "Answer";
-    SCALE => "是 / 部分做到 / 否", "yes / partly / no";
-    BINARY => "是 / 否", "yes / no";
-    CHECKLIST => "逐项勾选", "tick the sub-items met";
-    NA_ALLOWED => "可选“不适用”", "\"not applicable\" allowed";
-    VETO => "否决项", "Veto gate";
-    CLAUSE => "依据", "Clause";
-    GUIDANCE => "达标要求", "Full compliance";
-    EVIDENCE => "佐证材料", "Evidence";
-    ACTION => "整改建议", "Rectification";
-    GRADES => "自评等级", "Grades";
-    SOURCE => "依据文件", "Source";
-    CATALOGUE_DIGEST => "目录摘要", "Catalogue digest";
-    ASSOCIATION => "协会", "Association";
-    PERIOD => "自查期间", "Period";
-    GRADE => "自评等级", "Grade";
-    ANSWERED => "已作答", "Answered";
-    AREAS => "分项得分", "Areas";
-    VETOES => "触发否决项", "Vetoes triggered";
-    RECTIFICATION => "整改清单", "Rectification list";
-    NOTHING_TO_FIX => "无需整改。", "Nothing to fix.";
-    MISSING_ITEMS => "未达标子项", "Not met";
-    UNANSWERED => "未作答", "unanswered";
-    VETO_FLAG => "否决项", "veto gate";
-    NONE => "无", "none";
-}
-
-// A signed result (`report`).
-words! {
-    RESULT_TITLE => "自查结果", "Self-assessment result";
-    VALIDITY => "有效性", "Validity";
-    VALID_VERIFIED => "有效（签名与评分均已核验）", "valid (signature and score verified)";
-    SIGNED_AT => "签名时间（北京时间）", "Signed at (Beijing time)";
-    PUBLIC_KEY_ID => "公钥标识", "Public key identifier (did:key)";
-    FINGERPRINT => "密钥指纹", "Key fingerprint";
-    RESULT_DIGEST => "结果摘要", "Result digest";
-    CLAIMED => "结果自称（未经核验）", "What it claims (not verified)";
-    NOTES => "提示", "Notes";
-}
-
-// Verdicts: the first words of each `verify` line and of each `summary` status.
-words! {
-    VERDICT_VALID => "有效", "valid";
-    VERDICT_INVALID => "无效", "INVALID";
-    VERDICT_NOT_A_RESULT => "不是自查结果", "NOT A RESULT";
-    VERDICT_UNREADABLE => "无法读取", "UNREADABLE";
-    STATUS_UNREADABLE => "无法读取", "unreadable";
-    STATUS_NOT_READ => "未读取", "not read";
-}
-
-// Passphrase prompts.
-words! {
-    PROMPT_PASSPHRASE => "密钥口令：", "Key passphrase: ";
-    PROMPT_NEW_PASSPHRASE => "设置密钥口令：", "New key passphrase: ";
-    PROMPT_REPEAT_PASSPHRASE => "再次输入口令：", "Repeat the passphrase: ";
 }
 
 /// The prefix of every message on standard error.
 pub fn program(lang: Lang, message: &str) -> String {
-    say!(lang, format!("selfcheck：{message}"), format!("selfcheck: {message}"))
+    pick!(lang, format!("selfcheck：{message}"), format!("selfcheck: {message}"))
 }
 
 /// `{role} {path}` cannot be read, and why; `path` is escaped.
@@ -133,9 +99,9 @@ pub fn cannot_read(lang: Lang, role: Words, path: &str, problem: &ReadProblem) -
     let problem = read_problem(lang, problem);
     let role = role.get(lang);
     if path == "-" {
-        return say!(lang, format!("无法读取标准输入：{problem}"), format!("cannot read standard input: {problem}"));
+        return pick!(lang, format!("无法读取标准输入：{problem}"), format!("cannot read standard input: {problem}"));
     }
-    say!(lang, format!("无法读取{role} {path}：{problem}"), format!("cannot read {role} {path}: {problem}"))
+    pick!(lang, format!("无法读取{role} {path}：{problem}"), format!("cannot read {role} {path}: {problem}"))
 }
 
 pub use selfcheck_files::{read_problem, system_error};
@@ -143,18 +109,18 @@ pub use selfcheck_files::{read_problem, system_error};
 /// Writing a file failed.
 pub fn cannot_write(lang: Lang, path: &str, error: &std::io::Error) -> String {
     let error = system_error(lang, error);
-    say!(lang, format!("无法写入 {path}（{error}）"), format!("cannot write {path} ({error})"))
+    pick!(lang, format!("无法写入 {path}（{error}）"), format!("cannot write {path} ({error})"))
 }
 
 /// Writing to standard output failed (other than a reader that stopped early).
 pub fn cannot_write_output(lang: Lang, error: &std::io::Error) -> String {
     let error = system_error(lang, error);
-    say!(lang, format!("无法写入标准输出（{error}）"), format!("cannot write to standard output ({error})"))
+    pick!(lang, format!("无法写入标准输出（{error}）"), format!("cannot write to standard output ({error})"))
 }
 
 /// An input is also the output.
 pub fn output_is_an_input(lang: Lang, path: &str, input: &str) -> String {
-    say!(
+    pick!(
         lang,
         format!("{path} 就是输入文件 {input}；本工具从不覆盖输入文件，请另选输出文件名"),
         format!("{path} is the input {input}; selfcheck never overwrites an input: choose another name"),
@@ -163,7 +129,7 @@ pub fn output_is_an_input(lang: Lang, path: &str, input: &str) -> String {
 
 /// `keygen --out` names an existing file.
 pub fn key_exists(lang: Lang, path: &str) -> String {
-    say!(
+    pick!(
         lang,
         format!("{path} 已存在；本工具从不覆盖密钥（请先将它移走）"),
         format!("{path} exists; selfcheck never overwrites a key (move it away first)"),
@@ -172,13 +138,13 @@ pub fn key_exists(lang: Lang, path: &str) -> String {
 
 /// `sign --out` names an existing file and there is no `--force`.
 pub fn out_exists(lang: Lang, path: &str) -> String {
-    say!(lang, format!("{path} 已存在；如要替换，请加 --force"), format!("{path} exists; pass --force to replace it"))
+    pick!(lang, format!("{path} 已存在；如要替换，请加 --force"), format!("{path} exists; pass --force to replace it"))
 }
 
 /// After `keygen`: the key is filed with the registration authority the catalogue names (广东省民政厅).
 pub fn keep_the_key_safe(lang: Lang, path: &str) -> String {
     let authority = selfcheck_core::Catalogue::builtin().authority().get(lang).to_owned();
-    say!(
+    pick!(
         lang,
         format!("请将 {path} 及其口令另存一份，妥善保管；并将密钥指纹报{authority}备案"),
         format!(
@@ -189,45 +155,45 @@ pub fn keep_the_key_safe(lang: Lang, path: &str) -> String {
 
 /// The clock cannot be read as a Unix time.
 pub fn clock_before_1970(lang: Lang) -> &'static str {
-    say!(lang, "系统时钟早于 1970 年，无法确定签名时间", "the system clock is before 1970")
+    pick!(lang, "系统时钟早于 1970 年，无法确定签名时间", "the system clock is before 1970")
 }
 
 /// The operating system's random generator failed.
 pub fn random_failed(lang: Lang, error: &dyn std::fmt::Display) -> String {
-    say!(lang, format!("系统随机数生成器出错（{error}）"), format!("the system's random generator failed: {error}"))
+    pick!(lang, format!("系统随机数生成器出错（{error}）"), format!("the system's random generator failed: {error}"))
 }
 
 /// A core error about a file, with what was being done.
 pub fn cannot(lang: Lang, action: Action, path: &str, detail: &str) -> String {
     match action {
-        Action::Score => say!(lang, format!("无法计分 {path}：{detail}"), format!("cannot score {path}: {detail}")),
-        Action::Sign => say!(lang, format!("无法签名 {path}：{detail}"), format!("cannot sign {path}: {detail}")),
+        Action::Score => pick!(lang, format!("无法计分 {path}：{detail}"), format!("cannot score {path}: {detail}")),
+        Action::Sign => pick!(lang, format!("无法签名 {path}：{detail}"), format!("cannot sign {path}: {detail}")),
         Action::UseCatalogue => {
-            say!(
+            pick!(
                 lang,
                 format!("无法使用自查目录 {path}：{detail}"),
                 format!("cannot use the catalogue {path}: {detail}")
             )
         }
         Action::OpenKey => {
-            say!(lang, format!("无法打开密钥 {path}：{detail}"), format!("cannot open the key {path}: {detail}"))
+            pick!(lang, format!("无法打开密钥 {path}：{detail}"), format!("cannot open the key {path}: {detail}"))
         }
-        Action::UseRegister => say!(
+        Action::UseRegister => pick!(
             lang,
             format!("无法使用密钥备案表 {path}：{detail}"),
             format!("cannot use the key register {path}: {detail}")
         ),
-        Action::UseExpected => say!(
+        Action::UseExpected => pick!(
             lang,
             format!("无法使用应报名单 {path}：{detail}"),
             format!("cannot use the expected list {path}: {detail}")
         ),
-        Action::UseReviews => say!(
+        Action::UseReviews => pick!(
             lang,
             format!("无法使用审核记录文件 {path}：{detail}"),
             format!("cannot use the review file {path}: {detail}")
         ),
-        Action::SignSummary => say!(
+        Action::SignSummary => pick!(
             lang,
             format!("无法签名审核汇总 {path}：{detail}"),
             format!("cannot sign the bureau summary {path}: {detail}")
@@ -258,7 +224,7 @@ pub enum Action {
 
 /// `sign` with open criteria.
 pub fn unanswered_note(lang: Lang, open: usize, total: usize) -> String {
-    say!(
+    pick!(
         lang,
         format!("注意：{total} 项中有 {open} 项未作答，按零分计"),
         format!("note: {open} of {total} criteria are unanswered and score zero"),
@@ -268,12 +234,12 @@ pub fn unanswered_note(lang: Lang, open: usize, total: usize) -> String {
 /// `sign` succeeded.
 pub fn signed(lang: Lang, score: u32, grade: &str, fingerprint: &str, out: Option<&str>) -> String {
     match out {
-        Some(out) => say!(
+        Some(out) => pick!(
             lang,
             format!("已签名：折合千分制 {score}（自评等级：{grade}），密钥 {fingerprint}，已写入 {out}"),
             format!("signed: score {score} ({grade}), key {fingerprint}, written to {out}"),
         ),
-        None => say!(
+        None => pick!(
             lang,
             format!("已签名：折合千分制 {score}（自评等级：{grade}），密钥 {fingerprint}"),
             format!("signed: score {score} ({grade}), key {fingerprint}"),
@@ -283,34 +249,34 @@ pub fn signed(lang: Lang, score: u32, grade: &str, fingerprint: &str, out: Optio
 
 /// `report` of a file that is not a result.
 pub fn not_a_result(lang: Lang, path: &str, reason: &str) -> String {
-    say!(lang, format!("{path} 不是签名的自查结果：{reason}"), format!("{path} is not a signed result: {reason}"))
+    pick!(lang, format!("{path} 不是签名的自查结果：{reason}"), format!("{path} is not a signed result: {reason}"))
 }
 
 // Passphrases.
 
 /// The two typed passphrases differ.
 pub fn passphrases_differ(lang: Lang) -> &'static str {
-    say!(lang, "两次输入的口令不一致；未写入任何文件", "the two passphrases differ; nothing was written")
+    pick!(lang, "两次输入的口令不一致；未写入任何文件", "the two passphrases differ; nothing was written")
 }
 
 /// The passphrase file has nothing on its first line.
 pub fn passphrase_file_empty(lang: Lang, path: &str) -> String {
-    say!(lang, format!("口令文件 {path} 的第一行是空的"), format!("the passphrase file {path} is empty"))
+    pick!(lang, format!("口令文件 {path} 的第一行是空的"), format!("the passphrase file {path} is empty"))
 }
 
 /// `SELFCHECK_PASSPHRASE` is set to nothing.
 pub fn passphrase_variable_empty(lang: Lang, variable: &str) -> String {
-    say!(lang, format!("环境变量 {variable} 已设置，但内容为空"), format!("{variable} is set but empty"))
+    pick!(lang, format!("环境变量 {variable} 已设置，但内容为空"), format!("{variable} is set but empty"))
 }
 
 /// `SELFCHECK_PASSPHRASE` is not UTF-8.
 pub fn passphrase_variable_not_utf8(lang: Lang, variable: &str) -> String {
-    say!(lang, format!("环境变量 {variable} 不是有效的 UTF-8 文本"), format!("{variable} is not valid UTF-8"))
+    pick!(lang, format!("环境变量 {variable} 不是有效的 UTF-8 文本"), format!("{variable} is not valid UTF-8"))
 }
 
 /// No passphrase anywhere and no terminal to ask at.
 pub fn no_passphrase(lang: Lang, variable: &str) -> String {
-    say!(
+    pick!(
         lang,
         format!("未提供口令：请在终端中输入，或设置环境变量 {variable}，或使用 --passphrase-file 文件"),
         format!("no passphrase given: type it at a terminal, set {variable}, or pass --passphrase-file FILE"),
@@ -320,7 +286,7 @@ pub fn no_passphrase(lang: Lang, variable: &str) -> String {
 /// The terminal could not be read.
 pub fn cannot_read_passphrase(lang: Lang, error: &std::io::Error) -> String {
     let error = system_error(lang, error);
-    say!(lang, format!("无法读取口令（{error}）"), format!("cannot read the passphrase ({error})"))
+    pick!(lang, format!("无法读取口令（{error}）"), format!("cannot read the passphrase ({error})"))
 }
 
 // Summaries of many files.
@@ -328,7 +294,7 @@ pub fn cannot_read_passphrase(lang: Lang, error: &std::io::Error) -> String {
 /// Progress of a long `summary` or `verify`.
 pub fn progress(lang: Lang, done: usize, total: usize, elapsed: std::time::Duration) -> String {
     let seconds = elapsed.as_secs();
-    say!(
+    pick!(
         lang,
         format!("已核验 {done} / {total} 个文件（{seconds} 秒）"),
         format!("checked {done} of {total} files ({seconds} s)"),
@@ -344,13 +310,13 @@ pub fn summary_counts(
     not_results: usize,
     not_read: usize,
 ) -> String {
-    let mut line = say!(
+    let mut line = pick!(
         lang,
         format!("共 {files} 个文件：有效 {valid} 个，无效 {invalid} 个，不是自查结果 {not_results} 个"),
         format!("{files} files: {valid} valid, {invalid} invalid, {not_results} not results"),
     );
     if not_read > 0 {
-        line.push_str(&say!(
+        line.push_str(&pick!(
             lang,
             format!("；另有 {not_read} 项未读取（链接、管道、设备或无法读取的文件夹，详见表中各行）"),
             format!(
@@ -373,7 +339,7 @@ pub fn valid_line(
     grade: &str,
     fingerprint: &str,
 ) -> String {
-    say!(
+    pick!(
         lang,
         format!("{name}（{code}），{from} 至 {to}，折合千分制 {score}（自评等级：{grade}），密钥 {fingerprint}"),
         format!("{name} ({code}), {from} – {to}, score {score} ({grade}), key {fingerprint}"),
@@ -385,13 +351,13 @@ pub fn with_warnings(lang: Lang, detail: &str, warnings: &[String]) -> String {
     if warnings.is_empty() {
         return detail.to_owned();
     }
-    say!(lang, format!("{detail}；提示：{}", warnings.join("")), format!("{detail}; note: {}", warnings.join(" ")))
+    pick!(lang, format!("{detail}；提示：{}", warnings.join("")), format!("{detail}; note: {}", warnings.join(" ")))
 }
 
 /// A line that starts with a verdict: `有效：FILE：…` / `valid: FILE: …`.
 pub fn verdict_line(lang: Lang, verdict: Words, file: &str, detail: &str) -> String {
     let verdict = verdict.get(lang);
-    say!(lang, format!("{verdict}：{file}：{detail}"), format!("{verdict}: {file}: {detail}"))
+    pick!(lang, format!("{verdict}：{file}：{detail}"), format!("{verdict}: {file}: {detail}"))
 }
 
 /// A summary status: `无效：…` / `invalid: …`.
@@ -400,17 +366,17 @@ pub fn status(lang: Lang, status: Words, detail: &str) -> String {
     if detail.is_empty() {
         return status.to_owned();
     }
-    say!(lang, format!("{status}：{detail}"), format!("{status}: {detail}"))
+    pick!(lang, format!("{status}：{detail}"), format!("{status}: {detail}"))
 }
 
 /// `label: value` as the program's own line.
 pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
-    say!(lang, format!("{label}：{value}"), format!("{label}: {value}"))
+    pick!(lang, format!("{label}：{value}"), format!("{label}: {value}"))
 }
 
 /// A heading of the lines below it.
 pub fn heading(lang: Lang, label: &str) -> String {
-    say!(lang, format!("{label}："), format!("{label}:"))
+    pick!(lang, format!("{label}："), format!("{label}:"))
 }
 
 /// A name with its credit code.
@@ -418,17 +384,17 @@ pub fn name_and_code(lang: Lang, name: &str, code: &str) -> String {
     if code.is_empty() {
         return name.to_owned();
     }
-    say!(lang, format!("{name}（{code}）"), format!("{name} ({code})"))
+    pick!(lang, format!("{name}（{code}）"), format!("{name} ({code})"))
 }
 
 /// A period.
 pub fn period(lang: Lang, from: &str, to: &str) -> String {
-    say!(lang, format!("{from} 至 {to}"), format!("{from} – {to}"))
+    pick!(lang, format!("{from} 至 {to}"), format!("{from} – {to}"))
 }
 
 /// The headline of a report: the per-mille score, with the points that explain it.
 pub fn score_line(lang: Lang, score: u32, total: u32, maximum: u32) -> String {
-    say!(
+    pick!(
         lang,
         format!("折合千分制：{score}（实得分 {total} / 适用满分 {maximum}）"),
         format!("Score (per mille): {score} ({total} of {maximum} applicable points)"),
@@ -437,37 +403,37 @@ pub fn score_line(lang: Lang, score: u32, total: u32, maximum: u32) -> String {
 
 /// What a criterion below full points lost, with its flags.
 pub fn lost(lang: Lang, points: u32, veto: bool, unanswered: bool) -> String {
-    let mut parts = vec![say!(lang, format!("扣 {points} 分"), format!("{points} points lost"))];
+    let mut parts = vec![pick!(lang, format!("扣 {points} 分"), format!("{points} points lost"))];
     if veto {
-        parts.push(VETO_FLAG.get(lang).to_owned());
+        parts.push(Words::VetoFlag.get(lang).to_owned());
     }
     if unanswered {
-        parts.push(UNANSWERED.get(lang).to_owned());
+        parts.push(Words::Unanswered.get(lang).to_owned());
     }
-    say!(lang, format!("（{}）", parts.join("；")), format!(" ({})", parts.join("; ")))
+    pick!(lang, format!("（{}）", parts.join("；")), format!(" ({})", parts.join("; ")))
 }
 
 /// A quoted clause of the notice.
 pub fn clause(lang: Lang, section: &str, quote: &str) -> String {
-    let label = CLAUSE.get(lang);
+    let label = Words::Clause.get(lang);
     let quote = selfcheck_core::messages::quoted(quote);
-    say!(lang, format!("{label} {section}：{quote}"), format!("{label} {section}: {quote}"))
+    pick!(lang, format!("{label} {section}：{quote}"), format!("{label} {section}: {quote}"))
 }
 
 /// Items of a list.
 pub fn list(lang: Lang, items: &[String]) -> String {
-    items.join(say!(lang, "；", "; "))
+    items.join(pick!(lang, "；", "; "))
 }
 
 /// A points figure in the handbook.
 pub fn points(lang: Lang, points: u32) -> String {
-    say!(lang, format!("{points} 分"), format!("{points} points"))
+    pick!(lang, format!("{points} 分"), format!("{points} points"))
 }
 
 /// What an invalid result claims, not verified.
 pub fn claimed(lang: Lang, total: u32, maximum: u32, score: u32, grade: &str, vetoes: &str) -> String {
-    let label = CLAIMED.get(lang);
-    say!(
+    let label = Words::Claimed.get(lang);
+    pick!(
         lang,
         format!(
             "{label}：实得分 {total} / 适用满分 {maximum}，折合千分制 {score}，自评等级 {grade}，触发否决项 {vetoes}"
@@ -490,19 +456,19 @@ pub fn core(lang: Lang, error: &selfcheck_core::Error) -> String {
 pub fn cell_mark(lang: Lang, status: selfcheck_bureau::CellStatus, late: bool) -> &'static str {
     use selfcheck_bureau::CellStatus;
     match (status, late) {
-        (CellStatus::Received, false) => say!(lang, "已", "ok"),
-        (CellStatus::Received, true) => say!(lang, "迟", "lt"),
-        (CellStatus::Duplicate, _) => say!(lang, "重", "2x"),
-        (CellStatus::Invalid, _) => say!(lang, "无", "xx"),
-        (CellStatus::Missing, _) => say!(lang, "缺", "--"),
-        (CellStatus::NotDue, _) => say!(lang, "待", ".."),
-        (CellStatus::Unlisted, _) => say!(lang, "外", "nl"),
+        (CellStatus::Received, false) => pick!(lang, "已", "ok"),
+        (CellStatus::Received, true) => pick!(lang, "迟", "lt"),
+        (CellStatus::Duplicate, _) => pick!(lang, "重", "2x"),
+        (CellStatus::Invalid, _) => pick!(lang, "无", "xx"),
+        (CellStatus::Missing, _) => pick!(lang, "缺", "--"),
+        (CellStatus::NotDue, _) => pick!(lang, "待", ".."),
+        (CellStatus::Unlisted, _) => pick!(lang, "外", "nl"),
     }
 }
 
 /// What the matrix's marks mean.
 pub fn matrix_legend(lang: Lang) -> &'static str {
-    say!(
+    pick!(
         lang,
         "图例：已＝已报送，迟＝逾期报送，重＝同月收到两份以上不同的结果，无＝仅收到无效文件，缺＝未报送，待＝未到报送期限，外＝名单外协会首次报送之前的月份",
         "Legend: ok received, lt received late, 2x two or more different results, xx only invalid files, -- missing, .. not due yet, nl before the first file of an association not on the list",
@@ -512,14 +478,14 @@ pub fn matrix_legend(lang: Lang) -> &'static str {
 /// The matrix's heading.
 pub fn matrix_heading(lang: Lang, first: &str, last: &str, deadline: Option<u32>, rows: usize) -> String {
     match deadline {
-        Some(day) => say!(
+        Some(day) => pick!(
             lang,
             format!("报送情况：{first} 至 {last}，{rows} 个协会（每月结果须在次月 {day} 日前签名）"),
             format!(
                 "Reporting: {first} to {last}, {rows} associations (each month's result due by day {day} of the next month)"
             ),
         ),
-        None => say!(
+        None => pick!(
             lang,
             format!("报送情况：{first} 至 {last}，{rows} 个协会"),
             format!("Reporting: {first} to {last}, {rows} associations"),
@@ -529,7 +495,7 @@ pub fn matrix_heading(lang: Lang, first: &str, last: &str, deadline: Option<u32>
 
 /// No file names a month: there is no matrix.
 pub fn no_matrix(lang: Lang) -> &'static str {
-    say!(
+    pick!(
         lang,
         "报送情况：没有任何文件注明自查期间，无法列出报送情况。",
         "Reporting: no file names a period, so there is no matrix."
@@ -538,29 +504,29 @@ pub fn no_matrix(lang: Lang) -> &'static str {
 
 /// The matrix's column headings after the months.
 pub fn matrix_columns(lang: Lang) -> (&'static str, &'static str, &'static str) {
-    say!(lang, ("统一社会信用代码", "最长连续未报", "名称"), ("Credit code", "Most missed", "Name"))
+    pick!(lang, ("统一社会信用代码", "最长连续未报", "名称"), ("Credit code", "Most missed", "Name"))
 }
 
 /// A row's name when only rejected files name it.
 pub fn unverified_name(lang: Lang) -> &'static str {
-    say!(lang, "（名称未核实）", "(name unverified)")
+    pick!(lang, "（名称未核实）", "(name unverified)")
 }
 
 /// Marks a row not on the expected list.
 pub fn not_on_list(lang: Lang) -> &'static str {
-    say!(lang, "（不在应报名单中）", " (not on the expected list)")
+    pick!(lang, "（不在应报名单中）", " (not on the expected list)")
 }
 
 /// The heading of the monthly figures.
 pub fn months_heading(lang: Lang) -> &'static str {
-    say!(lang, "月度报送率：", "Monthly figures:")
+    pick!(lang, "月度报送率：", "Monthly figures:")
 }
 
 /// One month's figures.
 pub fn month_line(lang: Lang, figures: &selfcheck_bureau::MonthFigures) -> String {
     let f = figures;
     let rate = selfcheck_core::messages::percent(f.rate_per_mille);
-    let mut line = say!(
+    let mut line = pick!(
         lang,
         format!(
             "{}：应报 {}，已报送 {}，报送率 {}；其中逾期 {}，重复报送 {}；无效 {}，未报送 {}，未到期 {}",
@@ -572,7 +538,7 @@ pub fn month_line(lang: Lang, figures: &selfcheck_bureau::MonthFigures) -> Strin
         ),
     );
     if f.unlisted_received > 0 {
-        line.push_str(&say!(
+        line.push_str(&pick!(
             lang,
             format!("；另有 {} 个名单外协会报送", f.unlisted_received),
             format!("; {} received from associations not on the list", f.unlisted_received),
@@ -583,38 +549,38 @@ pub fn month_line(lang: Lang, figures: &selfcheck_bureau::MonthFigures) -> Strin
 
 /// The heading of the anomalies.
 pub fn anomalies_heading(lang: Lang, count: usize) -> String {
-    say!(lang, format!("异常（{count} 项）："), format!("Anomalies ({count}):"))
+    pick!(lang, format!("异常（{count} 项）："), format!("Anomalies ({count}):"))
 }
 
 /// No anomaly.
 pub fn no_anomalies(lang: Lang) -> &'static str {
-    say!(lang, "异常：无。", "Anomalies: none.")
+    pick!(lang, "异常：无。", "Anomalies: none.")
 }
 
 /// One anomaly: what it is, and the files.
 pub fn anomaly_line(lang: Lang, message: &str, files: &[String]) -> String {
-    let files = files.join(say!(lang, "，", ", "));
-    say!(lang, format!("{message}文件：{files}"), format!("{message} Files: {files}"))
+    let files = files.join(pick!(lang, "，", ", "));
+    pick!(lang, format!("{message}文件：{files}"), format!("{message} Files: {files}"))
 }
 
 /// After the files an anomaly's line names: how many more there are.
 pub fn more_files(lang: Lang, more: usize) -> String {
-    say!(lang, format!("另有 {more} 个文件（见导出表格）"), format!("and {more} more (see the exports)"))
+    pick!(lang, format!("另有 {more} 个文件（见导出表格）"), format!("and {more} more (see the exports)"))
 }
 
 /// The heading of the files that did not pass.
 pub fn rejected_heading(lang: Lang, count: usize) -> String {
-    say!(lang, format!("未通过核验的文件（{count} 个）："), format!("Files that did not pass ({count}):"))
+    pick!(lang, format!("未通过核验的文件（{count} 个）："), format!("Files that did not pass ({count}):"))
 }
 
 /// A file that did not pass: the stage first, then the file, then why.
 pub fn rejected_line(lang: Lang, stage: &str, file: &str, reason: &str) -> String {
-    say!(lang, format!("{stage}：{file}：{reason}"), format!("{stage}: {file}: {reason}"))
+    pick!(lang, format!("{stage}：{file}：{reason}"), format!("{stage}: {file}: {reason}"))
 }
 
 /// The ranking's and the province's line in the text: where to find them.
 pub fn ranking_note(lang: Lang, ranked: usize) -> String {
-    say!(
+    pick!(
         lang,
         format!("排名：{ranked} 个协会（完整排名、评价标准、领域与等级分布见 --xlsx 或 --format json）。"),
         format!(
@@ -625,7 +591,7 @@ pub fn ranking_note(lang: Lang, ranked: usize) -> String {
 
 /// A signed summary was written.
 pub fn summary_signed(lang: Lang, kind: &str, inputs: usize, fingerprint: &str, out: &str) -> String {
-    say!(
+    pick!(
         lang,
         format!("已签名审核汇总（{kind}，依据 {inputs} 个文件），密钥 {fingerprint}，已写入 {out}"),
         format!("signed the bureau summary ({kind}, from {inputs} files), key {fingerprint}, written to {out}"),
@@ -634,7 +600,7 @@ pub fn summary_signed(lang: Lang, kind: &str, inputs: usize, fingerprint: &str, 
 
 /// `verify`'s detail for a signed summary whose signature holds.
 pub fn summary_verified(lang: Lang, kind: &str, rows: usize, inputs: usize, signed: &str, fingerprint: &str) -> String {
-    say!(
+    pick!(
         lang,
         format!(
             "签名的审核汇总（{kind}，{rows} 行，依据 {inputs} 个文件），签名时间 {signed}（北京时间），密钥 {fingerprint}"
@@ -647,7 +613,7 @@ pub fn summary_verified(lang: Lang, kind: &str, rows: usize, inputs: usize, sign
 
 /// `verify`'s note when no files were given to compute a summary again.
 pub fn summary_not_reproduced(lang: Lang) -> &'static str {
-    say!(
+    pick!(
         lang,
         "未重新计算（用 --inputs 给出其所列文件即可核对内容）",
         "not computed again (give the files it lists with --inputs to check its content)",
@@ -656,10 +622,5 @@ pub fn summary_not_reproduced(lang: Lang) -> &'static str {
 
 /// A summary's detail, then whether it reproduces.
 pub fn with_reproduction(lang: Lang, detail: &str, reproduction: &str) -> String {
-    say!(lang, format!("{detail}；{reproduction}"), format!("{detail}; {reproduction}"))
+    pick!(lang, format!("{detail}；{reproduction}"), format!("{detail}; {reproduction}"))
 }
-
-/// The verdict of a summary that, computed again from its files, differs.
-pub const VERDICT_DIFFERS: Words = Words { zh: "不一致", en: "DIFFERS" };
-/// The verdict of a summary that cannot be computed again: a file it lists was not given.
-pub const VERDICT_NOT_CHECKED: Words = Words { zh: "无法核对", en: "NOT CHECKED" };

@@ -305,7 +305,7 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
         }
         Command::Score { answers: path, catalog, format } => {
             let catalogue = load_catalogue(catalog.as_deref(), lang)?;
-            let json = read_input(&path, i18n::ANSWERS_FILE, lang)?;
+            let json = read_input(&path, i18n::Words::AnswersFile, lang)?;
             let answers = Answers::from_json(&catalogue, &json)
                 .map_err(|error| i18n::cannot(lang, Action::Score, &escape::path(&path), &i18n::core(lang, &error)))?;
             warn_about(&answers, lang);
@@ -343,7 +343,7 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
         }
         Command::Sign { answers: answers_path, key: key_path, out: out_path, force, passphrase_file, catalog } => {
             let catalogue = load_catalogue(catalog.as_deref(), lang)?;
-            let json = read_input(&answers_path, i18n::ANSWERS_FILE, lang)?;
+            let json = read_input(&answers_path, i18n::Words::AnswersFile, lang)?;
             let checked = Answers::from_json(&catalogue, &json).map_err(|error| {
                 i18n::cannot(lang, Action::Sign, &escape::path(&answers_path), &i18n::core(lang, &error))
             })?;
@@ -361,7 +361,7 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
                     return Err(i18n::out_exists(lang, &escape::path(path)).into());
                 }
             }
-            let pem = read_input(&key_path, i18n::KEY_FILE, lang)?;
+            let pem = read_input(&key_path, i18n::Words::KeyFile, lang)?;
             // A key file that cannot be opened is said before a passphrase is asked for.
             selfcheck_core::keys::check_key_file(&pem).map_err(|error| {
                 i18n::cannot(lang, Action::OpenKey, &escape::path(&key_path), &i18n::core(lang, &error))
@@ -410,9 +410,9 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
                         let detail =
                             i18n::with_reproduction(lang, &detail, &escape::escape(&reproduction.message(lang)));
                         let verdict = match reproduction {
-                            selfcheck_bureau::Reproduction::Reproduced => i18n::VERDICT_VALID,
-                            selfcheck_bureau::Reproduction::MissingInputs(_) => i18n::VERDICT_NOT_CHECKED,
-                            _ => i18n::VERDICT_DIFFERS,
+                            selfcheck_bureau::Reproduction::Reproduced => i18n::Words::VerdictValid,
+                            selfcheck_bureau::Reproduction::MissingInputs(_) => i18n::Words::VerdictNotChecked,
+                            _ => i18n::Words::VerdictDiffers,
                         };
                         all_valid &= reproduction == selfcheck_bureau::Reproduction::Reproduced;
                         i18n::verdict_line(lang, verdict, &escape::path(path), &detail)
@@ -420,7 +420,7 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
                     (Checked::Summary(summary), None) => {
                         let detail = results::summary_detail(summary, lang);
                         let detail = i18n::with_reproduction(lang, &detail, i18n::summary_not_reproduced(lang));
-                        i18n::verdict_line(lang, i18n::VERDICT_VALID, &escape::path(path), &detail)
+                        i18n::verdict_line(lang, i18n::Words::VerdictValid, &escape::path(path), &detail)
                     }
                     _ => {
                         all_valid &= matches!(checked, Checked::Valid(_));
@@ -442,7 +442,9 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
                     return Err(i18n::not_a_result(lang, &escape::path(&result), &reason.line(lang)).into());
                 }
                 Checked::Unreadable(problem) => {
-                    return Err(i18n::cannot_read(lang, i18n::RESULT_FILE, &escape::path(&result), problem).into());
+                    return Err(
+                        i18n::cannot_read(lang, i18n::Words::ResultFile, &escape::path(&result), problem).into()
+                    );
                 }
                 Checked::Summary(_) => {
                     let reason = render::not_a_result_but_a_summary(lang);
@@ -483,7 +485,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
         sign_summary,
     };
     let entries = selfcheck_files::entries(&selfcheck_files::Native, &args.paths)
-        .map_err(|(path, problem)| i18n::cannot_read(lang, i18n::RESULT_FILE, &escape::path(&path), &problem))?;
+        .map_err(|(path, problem)| i18n::cannot_read(lang, i18n::Words::ResultFile, &escape::path(&path), &problem))?;
     let file_entries: Vec<&selfcheck_files::Entry> =
         entries.iter().filter(|entry| matches!(entry, selfcheck_files::Entry::File { .. })).collect();
     let files: Vec<&Path> = file_entries.iter().map(|entry| entry.path()).collect();
@@ -507,7 +509,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
             if std::fs::symlink_metadata(out_path).is_ok() && !args.force {
                 return Err(i18n::out_exists(lang, &escape::path(out_path)).into());
             }
-            let pem = read_input(key_path, i18n::KEY_FILE, lang)?;
+            let pem = read_input(key_path, i18n::Words::KeyFile, lang)?;
             selfcheck_core::keys::check_key_file(&pem).map_err(|error| {
                 i18n::cannot(lang, Action::OpenKey, &escape::path(key_path), &i18n::core(lang, &error))
             })?;
@@ -538,8 +540,8 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
     };
     let reviews = match &args.reviews {
         Some(path) => {
-            let bytes = read_bytes(path, i18n::REVIEW_FILE, lang)?;
-            let text = text_of(path, &bytes, i18n::REVIEW_FILE, lang)?;
+            let bytes = read_bytes(path, i18n::Words::ReviewFile, lang)?;
+            let text = text_of(path, &bytes, i18n::Words::ReviewFile, lang)?;
             let reviews = Reviews::from_json(&text).map_err(|error| {
                 i18n::cannot(lang, Action::UseReviews, &escape::path(path), &i18n::core(lang, &error))
             })?;
@@ -550,8 +552,8 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
     };
     let mut catalogues = Catalogue::builtins().to_vec();
     for path in &args.catalogs {
-        let bytes = read_bytes(path, i18n::CATALOGUE_FILE, lang)?;
-        let text = text_of(path, &bytes, i18n::CATALOGUE_FILE, lang)?;
+        let bytes = read_bytes(path, i18n::Words::CatalogueFile, lang)?;
+        let text = text_of(path, &bytes, i18n::Words::CatalogueFile, lang)?;
         catalogues.push(Catalogue::from_json(&text).map_err(|error| {
             i18n::cannot(lang, Action::UseCatalogue, &escape::path(path), &i18n::core(lang, &error))
         })?);
@@ -709,7 +711,7 @@ pub(crate) fn load_catalogue(path: Option<&Path>, lang: Lang) -> Result<Catalogu
     match path {
         None => Ok(Catalogue::builtin().clone()),
         Some(path) => {
-            let json = read_input(path, i18n::CATALOGUE_FILE, lang)?;
+            let json = read_input(path, i18n::Words::CatalogueFile, lang)?;
             Catalogue::from_json(&json).map_err(|error| {
                 i18n::cannot(lang, Action::UseCatalogue, &escape::path(path), &i18n::core(lang, &error))
             })

@@ -21,7 +21,7 @@ pub fn existing(file: Option<&Path>, lang: Lang) -> Result<String, String> {
         return Ok(found);
     }
     require_terminal(lang)?;
-    prompt(i18n::PROMPT_PASSPHRASE.get(lang), lang)
+    prompt(i18n::Words::PromptPassphrase.get(lang), lang)
 }
 
 /// The passphrase of a new key, typed twice when prompted.
@@ -34,8 +34,8 @@ pub fn new(file: Option<&Path>, lang: Lang) -> Result<String, String> {
         return Ok(found);
     }
     require_terminal(lang)?;
-    let first = prompt(i18n::PROMPT_NEW_PASSPHRASE.get(lang), lang)?;
-    let second = prompt(i18n::PROMPT_REPEAT_PASSPHRASE.get(lang), lang)?;
+    let first = prompt(i18n::Words::PromptNewPassphrase.get(lang), lang)?;
+    let second = prompt(i18n::Words::PromptRepeatPassphrase.get(lang), lang)?;
     if first != second {
         return Err(i18n::passphrases_differ(lang).to_owned());
     }
@@ -49,7 +49,7 @@ fn prompt(text: &str, lang: Lang) -> Result<String, String> {
 fn from_file_or_environment(file: Option<&Path>, lang: Lang) -> Result<Option<String>, String> {
     if let Some(file) = file {
         // Bounded, regular files or standard input only, without a byte-order mark.
-        let text = crate::read_input(file, i18n::PASSPHRASE_FILE, lang)?;
+        let text = crate::read_input(file, i18n::Words::PassphraseFile, lang)?;
         // The first line, without its line ending: editors add one.
         let line = text.lines().next().unwrap_or("");
         if line.is_empty() {

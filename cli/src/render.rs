@@ -9,7 +9,7 @@ use selfcheck_core::json::{Json, Object};
 use selfcheck_core::{Answers, Catalogue, Kind, Lang, Profile, Report};
 
 use crate::escape::escape;
-use crate::i18n::{self, say};
+use crate::i18n::{self, pick};
 use crate::results::Checked;
 
 /// The catalogue as a Markdown handbook.
@@ -31,11 +31,11 @@ pub fn catalogue_markdown(catalogue: &Catalogue, lang: Lang) -> String {
     let _ = writeln!(
         md,
         "{}  \n{}\n",
-        i18n::labelled(lang, i18n::SOURCE.get(lang), &source),
-        i18n::labelled(lang, i18n::CATALOGUE_DIGEST.get(lang), &digest),
+        i18n::labelled(lang, i18n::Words::Source.get(lang), &source),
+        i18n::labelled(lang, i18n::Words::CatalogueDigest.get(lang), &digest),
     );
     let _ = writeln!(md, "{}\n", e(catalogue.notes().get(lang)));
-    let _ = writeln!(md, "## {}\n", i18n::GRADES.get(lang));
+    let _ = writeln!(md, "## {}\n", i18n::Words::Grades.get(lang));
     for grade in catalogue.grades() {
         let _ = writeln!(md, "- {} ≥ {}", e(grade.label.get(lang)), grade.min);
     }
@@ -47,7 +47,7 @@ pub fn catalogue_markdown(catalogue: &Catalogue, lang: Lang) -> String {
             "## {} {}{}\n",
             e(&area.id),
             e(area.title.get(lang)),
-            say!(lang, format!("（{points}）"), format!(" ({points})"))
+            pick!(lang, format!("（{points}）"), format!(" ({points})"))
         );
         let _ = writeln!(md, "{}\n", e(area.summary.get(lang)));
         let _ = writeln!(md, "> {}\n", i18n::clause(lang, &e(&area.clause.section), &e(&area.clause.quote)));
@@ -58,33 +58,43 @@ pub fn catalogue_markdown(catalogue: &Catalogue, lang: Lang) -> String {
                 "### {} {}{}\n",
                 e(&criterion.id),
                 e(criterion.title.get(lang)),
-                say!(lang, format!("（{points}）"), format!(" ({points})"))
+                pick!(lang, format!("（{points}）"), format!(" ({points})"))
             );
             let kind = match criterion.kind {
-                Kind::Scale => i18n::SCALE,
-                Kind::Binary => i18n::BINARY,
-                Kind::Checklist(_) => i18n::CHECKLIST,
+                Kind::Scale => i18n::Words::Scale,
+                Kind::Binary => i18n::Words::Binary,
+                Kind::Checklist(_) => i18n::Words::Checklist,
             };
-            let mut line = i18n::labelled(lang, i18n::ANSWER_KIND.get(lang), kind.get(lang));
+            let mut line = i18n::labelled(lang, i18n::Words::AnswerKind.get(lang), kind.get(lang));
             if criterion.not_applicable {
-                line.push_str(say!(lang, "；", "; "));
-                line.push_str(i18n::NA_ALLOWED.get(lang));
+                line.push_str(pick!(lang, "；", "; "));
+                line.push_str(i18n::Words::NaAllowed.get(lang));
             }
             let _ = writeln!(md, "- {line}");
             let _ =
                 writeln!(md, "- {}", i18n::clause(lang, &e(&criterion.clause.section), &e(&criterion.clause.quote)));
-            let _ =
-                writeln!(md, "- {}", i18n::labelled(lang, i18n::GUIDANCE.get(lang), &e(criterion.guidance.get(lang))));
-            let _ =
-                writeln!(md, "- {}", i18n::labelled(lang, i18n::EVIDENCE.get(lang), &e(criterion.evidence.get(lang))));
+            let _ = writeln!(
+                md,
+                "- {}",
+                i18n::labelled(lang, i18n::Words::Guidance.get(lang), &e(criterion.guidance.get(lang)))
+            );
+            let _ = writeln!(
+                md,
+                "- {}",
+                i18n::labelled(lang, i18n::Words::Evidence.get(lang), &e(criterion.evidence.get(lang)))
+            );
             if let Some(veto) = &criterion.veto {
                 let _ = writeln!(
                     md,
                     "- {}",
-                    i18n::labelled(lang, &format!("**{}**", i18n::VETO.get(lang)), &e(veto.get(lang)))
+                    i18n::labelled(lang, &format!("**{}**", i18n::Words::Veto.get(lang)), &e(veto.get(lang)))
                 );
             }
-            let _ = writeln!(md, "- {}", i18n::labelled(lang, i18n::ACTION.get(lang), &e(criterion.action.get(lang))));
+            let _ = writeln!(
+                md,
+                "- {}",
+                i18n::labelled(lang, i18n::Words::Action.get(lang), &e(criterion.action.get(lang)))
+            );
             for item in criterion.items() {
                 let points = i18n::points(lang, item.points);
                 let _ = writeln!(
@@ -92,7 +102,7 @@ pub fn catalogue_markdown(catalogue: &Catalogue, lang: Lang) -> String {
                     "  - [ ] {} {}{}",
                     e(&item.id),
                     e(item.title.get(lang)),
-                    say!(lang, format!("（{points}）"), format!(" ({points})"))
+                    pick!(lang, format!("（{points}）"), format!(" ({points})"))
                 );
             }
             md.push('\n');
@@ -108,11 +118,11 @@ fn profile_lines(profile: &Profile, lang: Lang) -> String {
     if !profile.name().is_empty() || profile.credit_code().is_some() {
         let code = profile.credit_code().map(|code| code.as_str()).unwrap_or("");
         let value = i18n::name_and_code(lang, &escape(profile.name()), &escape(code));
-        let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::ASSOCIATION.get(lang), &value));
+        let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::Words::Association.get(lang), &value));
     }
     if !profile.period_from().is_empty() || !profile.period_to().is_empty() {
         let value = i18n::period(lang, &escape(profile.period_from()), &escape(profile.period_to()));
-        let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::PERIOD.get(lang), &value));
+        let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::Words::Period.get(lang), &value));
     }
     text
 }
@@ -144,10 +154,14 @@ fn report_body(
     let e = |text: &str| escape(text).into_owned();
     let mut text = String::new();
     let _ = writeln!(text, "{}", i18n::score_line(lang, report.score, report.total, report.maximum));
-    let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::GRADE.get(lang), &e(&report.grade_text(catalogue, lang)?)));
+    let _ = writeln!(
+        text,
+        "{}",
+        i18n::labelled(lang, i18n::Words::Grade.get(lang), &e(&report.grade_text(catalogue, lang)?))
+    );
     let answered = format!("{} / {}", report.answered(), catalogue.criteria().len());
-    let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::ANSWERED.get(lang), &answered));
-    let _ = writeln!(text, "\n{}", i18n::heading(lang, i18n::AREAS.get(lang)));
+    let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::Words::Answered.get(lang), &answered));
+    let _ = writeln!(text, "\n{}", i18n::heading(lang, i18n::Words::Areas.get(lang)));
     for area in report.area_scores(catalogue)? {
         let title = e(area.area.title.get(lang));
         let padding = " ".repeat(28usize.saturating_sub(display_width(&title)));
@@ -155,17 +169,17 @@ fn report_body(
     }
     let vetoes = report.veto_criteria(catalogue)?;
     if !vetoes.is_empty() {
-        let _ = writeln!(text, "\n{}", i18n::heading(lang, i18n::VETOES.get(lang)));
+        let _ = writeln!(text, "\n{}", i18n::heading(lang, i18n::Words::Vetoes.get(lang)));
         for criterion in vetoes {
             let reason = criterion.veto.as_ref().map(|veto| veto.get(lang)).unwrap_or("");
             let title = format!("{} {}", e(&criterion.id), e(criterion.title.get(lang)));
             let _ = writeln!(text, "  {}", i18n::labelled(lang, &title, &e(reason)));
         }
     }
-    let _ = writeln!(text, "\n{}", i18n::heading(lang, i18n::RECTIFICATION.get(lang)));
+    let _ = writeln!(text, "\n{}", i18n::heading(lang, i18n::Words::Rectification.get(lang)));
     let to_fix = report.rectification_entries(catalogue, answers)?;
     if to_fix.is_empty() {
-        let _ = writeln!(text, "  {}", i18n::NOTHING_TO_FIX.get(lang));
+        let _ = writeln!(text, "  {}", i18n::Words::NothingToFix.get(lang));
     }
     for entry in to_fix {
         let criterion = entry.criterion;
@@ -173,14 +187,18 @@ fn report_body(
         let _ = writeln!(text, "  {} {}{lost}", e(&criterion.id), e(criterion.title.get(lang)));
         let _ =
             writeln!(text, "     {}", i18n::clause(lang, &e(&criterion.clause.section), &e(&criterion.clause.quote)));
-        let _ = writeln!(text, "     {}", i18n::labelled(lang, i18n::ACTION.get(lang), &e(criterion.action.get(lang))));
+        let _ = writeln!(
+            text,
+            "     {}",
+            i18n::labelled(lang, i18n::Words::Action.get(lang), &e(criterion.action.get(lang)))
+        );
         if !entry.missing_items.is_empty() && !entry.open {
             let titles: Vec<String> =
                 entry.missing_items.iter().map(|item| format!("{} {}", e(&item.id), e(item.title.get(lang)))).collect();
             let _ = writeln!(
                 text,
                 "     {}",
-                i18n::labelled(lang, i18n::MISSING_ITEMS.get(lang), &i18n::list(lang, &titles))
+                i18n::labelled(lang, i18n::Words::MissingItems.get(lang), &i18n::list(lang, &titles))
             );
         }
     }
@@ -214,25 +232,31 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
             let catalogue = &verified.catalogue;
             let profile = verified.answers.profile();
             let code = profile.credit_code().map(|code| code.as_str()).unwrap_or("");
-            rows.push((i18n::VALIDITY.get(lang), i18n::VALID_VERIFIED.get(lang).to_owned()));
-            rows.push((i18n::ASSOCIATION.get(lang), i18n::name_and_code(lang, &escape(profile.name()), &escape(code))));
+            rows.push((i18n::Words::Validity.get(lang), i18n::Words::ValidVerified.get(lang).to_owned()));
             rows.push((
-                i18n::PERIOD.get(lang),
+                i18n::Words::Association.get(lang),
+                i18n::name_and_code(lang, &escape(profile.name()), &escape(code)),
+            ));
+            rows.push((
+                i18n::Words::Period.get(lang),
                 i18n::period(lang, &escape(profile.period_from()), &escape(profile.period_to())),
             ));
-            rows.push((i18n::SIGNED_AT.get(lang), selfcheck_core::messages::beijing_short(&verified.issued)));
-            rows.push((i18n::FINGERPRINT.get(lang), verified.key.fingerprint().into()));
-            rows.push((i18n::PUBLIC_KEY_ID.get(lang), verified.key.did()));
-            rows.push((i18n::RESULT_DIGEST.get(lang), verified.digest.clone()));
+            rows.push((i18n::Words::SignedAt.get(lang), selfcheck_core::messages::beijing_short(&verified.issued)));
+            rows.push((i18n::Words::Fingerprint.get(lang), verified.key.fingerprint().into()));
+            rows.push((i18n::Words::PublicKeyId.get(lang), verified.key.did()));
+            rows.push((i18n::Words::ResultDigest.get(lang), verified.digest.clone()));
             let warnings = crate::results::warnings(verified, lang);
             if !warnings.is_empty() {
-                rows.push((i18n::NOTES.get(lang), warnings.join(say!(lang, "", " "))));
+                rows.push((i18n::Words::Notes.get(lang), warnings.join(pick!(lang, "", " "))));
             }
             // Verification gives a report that fits its catalogue and answers.
             body = report_body(catalogue, &verified.answers, &verified.report, lang).unwrap_or_default();
         }
         Checked::Invalid(reason, claimed) => {
-            rows.push((i18n::VALIDITY.get(lang), i18n::status(lang, i18n::VERDICT_INVALID, &reason.line(lang))));
+            rows.push((
+                i18n::Words::Validity.get(lang),
+                i18n::status(lang, i18n::Words::VerdictInvalid, &reason.line(lang)),
+            ));
             if let Some(doc) = claimed {
                 let subject = &doc.credential_subject;
                 let profile = &subject.profile;
@@ -241,11 +265,11 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
                 // bureau's verdicts read it).
                 let code = selfcheck_core::credit_code::normalize(&profile.credit_code);
                 rows.push((
-                    i18n::ASSOCIATION.get(lang),
+                    i18n::Words::Association.get(lang),
                     i18n::name_and_code(lang, &escape(&profile.name), &escape(&code)),
                 ));
                 rows.push((
-                    i18n::PERIOD.get(lang),
+                    i18n::Words::Period.get(lang),
                     i18n::period(lang, &escape(&profile.period.from), &escape(&profile.period.to)),
                 ));
                 // Beijing time when the claimed time reads as one; else as it is written.
@@ -253,10 +277,10 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
                     |_| escape(&doc.valid_from).into_owned(),
                     |time| selfcheck_core::messages::beijing_short(&time),
                 );
-                rows.push((i18n::SIGNED_AT.get(lang), signed));
+                rows.push((i18n::Words::SignedAt.get(lang), signed));
                 let vetoes: Vec<String> = report.vetoes.iter().map(|veto| escape(veto).into_owned()).collect();
                 let vetoes =
-                    if vetoes.is_empty() { i18n::NONE.get(lang).to_owned() } else { i18n::list(lang, &vetoes) };
+                    if vetoes.is_empty() { i18n::Words::None.get(lang).to_owned() } else { i18n::list(lang, &vetoes) };
                 // The grade it claims, by the label of a known catalogue's grade of that id.
                 let grade = catalogues
                     .iter()
@@ -269,13 +293,13 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
                 body = i18n::claimed(lang, report.total, report.maximum, report.score, &grade, &vetoes) + "\n";
             }
         }
-        Checked::NotAResult(reason) => rows.push((i18n::VALIDITY.get(lang), reason.line(lang))),
-        Checked::Summary(_) => rows.push((i18n::VALIDITY.get(lang), not_a_result_but_a_summary(lang))),
-        Checked::Unreadable(problem) => rows.push((i18n::VALIDITY.get(lang), i18n::read_problem(lang, problem))),
+        Checked::NotAResult(reason) => rows.push((i18n::Words::Validity.get(lang), reason.line(lang))),
+        Checked::Summary(_) => rows.push((i18n::Words::Validity.get(lang), not_a_result_but_a_summary(lang))),
+        Checked::Unreadable(problem) => rows.push((i18n::Words::Validity.get(lang), i18n::read_problem(lang, problem))),
     }
     let mut out = String::new();
     if markdown {
-        let _ = writeln!(out, "# {}\n\n| | |\n|---|---|", i18n::RESULT_TITLE.get(lang));
+        let _ = writeln!(out, "# {}\n\n| | |\n|---|---|", i18n::Words::ResultTitle.get(lang));
         for (label, value) in &rows {
             let _ = writeln!(out, "| {label} | {} |", markdown_cell(value));
         }

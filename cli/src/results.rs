@@ -54,7 +54,7 @@ impl TrustedKeys {
 ///
 /// The message (in `lang`) for a register that cannot be read or used.
 pub fn read_register(path: &Path, lang: Lang) -> Result<(KeyRegister, Vec<u8>), String> {
-    let (action, role) = (i18n::Action::UseRegister, i18n::REGISTER_FILE);
+    let (action, role) = (i18n::Action::UseRegister, i18n::Words::RegisterFile);
     let limit = selfcheck_core::register::MAX_REGISTER_BYTES;
     read_document(path, Document::Register, limit, (action, role), KeyRegister::from_bytes, lang)
 }
@@ -65,7 +65,7 @@ pub fn read_register(path: &Path, lang: Lang) -> Result<(KeyRegister, Vec<u8>), 
 ///
 /// The message (in `lang`) for a list that cannot be read or used.
 pub fn read_expected(path: &Path, lang: Lang) -> Result<(bureau::ExpectedList, Vec<u8>), String> {
-    let (action, role) = (i18n::Action::UseExpected, i18n::EXPECTED_FILE);
+    let (action, role) = (i18n::Action::UseExpected, i18n::Words::ExpectedFile);
     let limit = bureau::expected::MAX_EXPECTED_BYTES;
     read_document(path, Document::ExpectedList, limit, (action, role), bureau::ExpectedList::from_bytes, lang)
 }
@@ -187,15 +187,17 @@ pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
                 &verified.key.fingerprint(),
             );
             let detail = i18n::with_warnings(lang, &detail, &warnings(verified, lang));
-            i18n::verdict_line(lang, i18n::VERDICT_VALID, &file, &detail)
+            i18n::verdict_line(lang, i18n::Words::VerdictValid, &file, &detail)
         }
         Checked::Summary(summary) => {
-            i18n::verdict_line(lang, i18n::VERDICT_VALID, &file, &summary_detail(summary, lang))
+            i18n::verdict_line(lang, i18n::Words::VerdictValid, &file, &summary_detail(summary, lang))
         }
-        Checked::Invalid(reason, _) => i18n::verdict_line(lang, i18n::VERDICT_INVALID, &file, &reason.line(lang)),
-        Checked::NotAResult(reason) => i18n::verdict_line(lang, i18n::VERDICT_NOT_A_RESULT, &file, &reason.line(lang)),
+        Checked::Invalid(reason, _) => i18n::verdict_line(lang, i18n::Words::VerdictInvalid, &file, &reason.line(lang)),
+        Checked::NotAResult(reason) => {
+            i18n::verdict_line(lang, i18n::Words::VerdictNotAResult, &file, &reason.line(lang))
+        }
         Checked::Unreadable(problem) => {
-            i18n::verdict_line(lang, i18n::VERDICT_UNREADABLE, &file, &i18n::read_problem(lang, problem))
+            i18n::verdict_line(lang, i18n::Words::VerdictUnreadable, &file, &i18n::read_problem(lang, problem))
         }
     }
 }

@@ -13,12 +13,71 @@ use crate::error::{Document, Error, Problem, ProblemKind, ProofProblem, ProofVal
 use crate::json::{JsonError, JsonErrorKind, JsonType};
 use crate::text::Lang;
 
-/// The text of the language asked for. Only that branch is evaluated, so a message is formatted
-/// once, in its one language, not in both and one of them thrown away.
+/// The text of the language asked for: `pick!(lang, chinese, english)`. Only that branch is
+/// evaluated, so a message is formatted once, in its one language, not in both and one of them
+/// thrown away. With [`strings!`](crate::strings), the one way every crate words what it says.
+///
+/// ```
+/// use selfcheck_core::{Lang, pick};
+///
+/// let count = 3;
+/// assert_eq!(pick!(Lang::Zh, format!("共 {count} 项"), format!("{count} in all")), "共 3 项");
+/// ```
 #[macro_export]
 macro_rules! pick {
-    ($zh:expr, $zh_text:expr, $en_text:expr $(,)?) => {
-        if $zh { $zh_text } else { $en_text }
+    ($lang:expr, $zh_text:expr, $en_text:expr $(,)?) => {
+        match $lang {
+            $crate::Lang::Zh => $zh_text,
+            $crate::Lang::En => $en_text,
+        }
+    };
+}
+
+/// An enum of fixed interface strings, each written in Simplified Chinese and English side by
+/// side, with `get(lang)` (the string of one language) and `filled(lang, values)` (each `{}`
+/// filled in with the next value). Each variant's English is its documentation. Sentences built
+/// from values are written with [`pick!`](crate::pick).
+///
+/// ```
+/// selfcheck_core::strings! {
+///     /// The strings of a page.
+///     pub enum Words {
+///         Title => "自查结果", "Results";
+///         Count => "共 {} 项", "{} in all";
+///     }
+/// }
+/// use selfcheck_core::Lang;
+/// assert_eq!(Words::Title.get(Lang::Zh), "自查结果");
+/// assert_eq!(Words::Count.filled(Lang::En, &["3"]), "3 in all");
+/// ```
+#[macro_export]
+macro_rules! strings {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $($(#[$doc:meta])* $variant:ident => $zh:literal, $en:literal;)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        $vis enum $name {
+            $($(#[$doc])* #[doc = $en] $variant,)*
+        }
+
+        impl $name {
+            /// The string in `lang`.
+            pub fn get(self, lang: $crate::Lang) -> &'static str {
+                match (self, lang) {
+                    $(($name::$variant, $crate::Lang::Zh) => $zh, ($name::$variant, $crate::Lang::En) => $en,)*
+                }
+            }
+
+            /// The string in `lang` with each `{}` filled in with the next of `values`.
+            #[allow(dead_code, reason = "not every crate fills its strings in")]
+            pub fn filled(self, lang: $crate::Lang, values: &[&str]) -> String {
+                values.iter().fold(self.get(lang).to_owned(), |text, value| text.replacen("{}", value, 1))
+            }
+        }
     };
 }
 
@@ -106,10 +165,7 @@ pub fn file_size(bytes: u64, lang: Lang) -> String {
 /// A size to the byte, with thousands separated: `2,097,153 bytes`.
 fn exact_size(bytes: usize, lang: Lang) -> String {
     let grouped = thousands(bytes as u64);
-    match lang {
-        Lang::Zh => format!("{grouped} 字节"),
-        Lang::En => format!("{grouped} bytes"),
-    }
+    pick!(lang, format!("{grouped} 字节"), format!("{grouped} bytes"))
 }
 
 /// The name of a kind of document.
@@ -200,10 +256,7 @@ fn json_type(kind: JsonType, lang: Lang) -> &'static str {
 
 /// Where in the text, in words: `第 3 行第 7 列` / `line 3, column 7`.
 fn place(line: usize, column: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("第 {line} 行第 {column} 列"),
-        Lang::En => format!("line {line}, column {column}"),
-    }
+    pick!(lang, format!("第 {line} 行第 {column} 列"), format!("line {line}, column {column}"))
 }
 
 /// A JSON reading error in plain words, without naming the document.
@@ -330,7 +383,6 @@ pub fn json_error(error: &JsonError, lang: Lang) -> String {
 
 /// An error in plain words of `lang`.
 pub fn error(error: &Error, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
     match error {
         Error::TooLarge { what, size, limit } => {
             let (mut shown_size, mut shown_limit) = (file_size(*size as u64, lang), file_size(*limit as u64, lang));
@@ -338,7 +390,7 @@ pub fn error(error: &Error, lang: Lang) -> String {
                 // Just over the limit: rounded, both would read the same.
                 (shown_size, shown_limit) = (exact_size(*size, lang), exact_size(*limit, lang));
             }
-            pick!(zh,
+            pick!(lang,
                 format!("{}太大：{shown_size}，上限为 {shown_limit}。", document(*what, lang)),
                 format!(
                     "The {} is too large: {shown_size}, more than the limit of {shown_limit}.",
@@ -346,40 +398,40 @@ pub fn error(error: &Error, lang: Lang) -> String {
                 ),
             )
         }
-        Error::Json { what: Document::ExpectedList, error: JsonError { kind: JsonErrorKind::NotUtf8 { encoding: crate::json::Encoding::Gbk, .. }, .. } } => pick!(zh,
+        Error::Json { what: Document::ExpectedList, error: JsonError { kind: JsonErrorKind::NotUtf8 { encoding: crate::json::Encoding::Gbk, .. }, .. } } => pick!(lang,
             "应报名单不是 UTF-8 编码，看来是 GBK（ANSI）编码：请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”格式后再试。".into(),
             "The expected list is not UTF-8; it looks like GBK (ANSI): in Excel, save it as \"CSV UTF-8 (Comma delimited)\" and try again.".into(),
         ),
-        Error::Json { what, error } => pick!(zh,
+        Error::Json { what, error } => pick!(lang,
             format!("{}无法读取：{}。", document(*what, lang), json_error(error, lang)),
             format!("The {} cannot be read: {}.", document(*what, lang), json_error(error, lang)),
         ),
-        Error::WrongDocument { expected, found } => pick!(zh,
+        Error::WrongDocument { expected, found } => pick!(lang,
             format!("这是{}，不是{}。", after_chinese(document(*found, lang)), after_chinese(document(*expected, lang))),
             format!("This is {}, not {}.", a_document(*found), a_document(*expected)),
         ),
-        Error::Malformed { what, problems } => pick!(zh,
+        Error::Malformed { what, problems } => pick!(lang,
             format!("{}的格式有误：{}", document(*what, lang), problem_list(problems, lang)),
             format!("The {} is not of its format: {}", document(*what, lang), problem_list(problems, lang)),
         ),
-        Error::InvalidCatalogue(problems) => pick!(zh,
+        Error::InvalidCatalogue(problems) => pick!(lang,
             format!("自查目录不符合规则：{}", problem_list(problems, lang)),
             format!("The catalogue is invalid: {}", problem_list(problems, lang)),
         ),
-        Error::InvalidAnswers(problems) => pick!(zh,
+        Error::InvalidAnswers(problems) => pick!(lang,
             format!("作答与自查目录不符：{}", problem_list(problems, lang)),
             format!("The answers do not fit the catalogue: {}", problem_list(problems, lang)),
         ),
-        Error::IncompleteProfile(problems) => pick!(zh,
+        Error::IncompleteProfile(problems) => pick!(lang,
             format!("协会信息不完整，还不能签名：{}", problem_list(problems, lang)),
             format!("The association's details are not complete enough to sign: {}", problem_list(problems, lang)),
         ),
         Error::UnsupportedProof(problem) => proof_problem(problem, lang),
-        Error::BadDidKey(detail) => pick!(zh,
+        Error::BadDidKey(detail) => pick!(lang,
             "签名密钥的标识无法识别：它不是有效的 Ed25519 公钥。".into(),
             format!("The signing key (did:key) cannot be read: {}.", display_input(detail)),
         ),
-        Error::VerificationMethodMismatch { expected, found } => pick!(zh,
+        Error::VerificationMethodMismatch { expected, found } => pick!(lang,
             format!("签名所用的密钥（{}）不是签发协会的密钥（{}）。", display_input(found), display_input(expected)),
             format!(
                 "The proof names the key {}, which is not the issuer's key {}.",
@@ -387,17 +439,17 @@ pub fn error(error: &Error, lang: Lang) -> String {
                 display_input(expected)
             ),
         ),
-        Error::ProofContextMismatch => pick!(zh,
+        Error::ProofContextMismatch => pick!(lang,
             "签名中的上下文声明与文件的上下文声明不一致。".into(),
             "The proof's @context is not the document's @context.".into(),
         ),
         Error::BadProofValue(problem) => proof_value_problem(problem, lang),
-        Error::SignatureMismatch => pick!(zh,
+        Error::SignatureMismatch => pick!(lang,
             "签名不符：文件在签名后被改动过，或者是用其他密钥签名的。".into(),
             "The signature does not match: the file was changed after it was signed, or signed with another key."
                 .into(),
         ),
-        Error::ReportMismatch { field, claimed, computed } => pick!(zh,
+        Error::ReportMismatch { field, claimed, computed } => pick!(lang,
             format!(
                 "文件中的评分与其作答不符：{}，文件写的是 {}，按作答计算应为 {}。",
                 field_in_words(&format!("report.{field}")),
@@ -411,7 +463,7 @@ pub fn error(error: &Error, lang: Lang) -> String {
                 display_input(computed)
             ),
         ),
-        Error::UnknownCatalogue { id, version, digest } => pick!(zh,
+        Error::UnknownCatalogue { id, version, digest } => pick!(lang,
             format!(
                 "该结果使用的自查目录（{} {}，摘要 {}）本工具不认识：请提供该目录文件。",
                 display_input(id),
@@ -425,7 +477,7 @@ pub fn error(error: &Error, lang: Lang) -> String {
                 short_digest(digest)
             ),
         ),
-        Error::CatalogueImpersonation { id, version } => pick!(zh,
+        Error::CatalogueImpersonation { id, version } => pick!(lang,
             format!(
                 "该自查目录自称内置目录 {} {}，但内容与内置目录不同：修改过的目录须使用新的编号或版本号。",
                 display_input(id),
@@ -438,7 +490,7 @@ pub fn error(error: &Error, lang: Lang) -> String {
             ),
         ),
         Error::BadTimestamp(problem) => timestamp_problem(problem, lang),
-        Error::NotYetValid { field, time, now } => pick!(zh,
+        Error::NotYetValid { field, time, now } => pick!(lang,
             format!(
                 "该结果尚未生效：{} 为 {}，晚于核验时间 {}（请检查签名电脑的时钟）。",
                 display_input(field),
@@ -452,18 +504,18 @@ pub fn error(error: &Error, lang: Lang) -> String {
                 display_input(now)
             ),
         ),
-        Error::WrongPassphrase => pick!(zh,
+        Error::WrongPassphrase => pick!(lang,
             "口令不正确（或者密钥文件已损坏）。".into(),
             "The passphrase is wrong (or the key file is damaged).".into(),
         ),
         Error::WeakPassphrase { min } => {
-            pick!(zh, format!("口令至少需要 {min} 个字符。"), format!("The passphrase must have at least {min} characters."))
+            pick!(lang, format!("口令至少需要 {min} 个字符。"), format!("The passphrase must have at least {min} characters."))
         }
-        Error::KeyFile(problem) => pick!(zh,
+        Error::KeyFile(problem) => pick!(lang,
             format!("密钥文件无法使用：{}。", key_file_problem(problem, lang)),
             format!("The key file cannot be used: {}.", key_file_problem(problem, lang)),
         ),
-        Error::CatalogueMismatch { expected, found } => pick!(zh,
+        Error::CatalogueMismatch { expected, found } => pick!(lang,
             format!(
                 "这些作答针对的是另一份自查目录（{}），当前使用的目录是 {}。",
                 escape_control(found),
@@ -494,88 +546,87 @@ pub fn thousands(count: u64) -> String {
 /// What makes a key file unusable, in plain words of `lang` (no final stop).
 pub fn key_file_problem(problem: &crate::keys::KeyFileProblem, lang: Lang) -> String {
     use crate::keys::KeyFileProblem as P;
-    let zh = lang == Lang::Zh;
     match problem {
-        P::NotPem => pick!(zh,
+        P::NotPem => pick!(lang,
             "它不是 PEM 格式的密钥文件（应以“-----BEGIN ENCRYPTED PRIVATE KEY-----”开头）".into(),
             "it is not a PEM file (-----BEGIN ENCRYPTED PRIVATE KEY----- …)".into(),
         ),
-        P::CutShort => pick!(zh,
+        P::CutShort => pick!(lang,
             "文件不完整，缺少 -----END 结束行：可能没有完整保存或复制".into(),
             "it is not a PEM file: no -----END line (cut short)".into(),
         ),
-        P::SeveralBlocks => pick!(zh,
+        P::SeveralBlocks => pick!(lang,
             "文件中有不止一段 PEM 内容：请只保留本协会的密钥".into(),
             "it holds more than one PEM block; keep only the association's key in it".into(),
         ),
-        P::WrongLabel { label, unencrypted: true } => pick!(zh,
+        P::WrongLabel { label, unencrypted: true } => pick!(lang,
             format!("它是未加密的私钥（{}），本工具只使用加密保存的密钥", display_input(label)),
             format!(
                 "it holds a PEM block labelled \"{}\", not an encrypted private key; keys are kept encrypted",
                 display_input(label)
             ),
         ),
-        P::WrongLabel { label, unencrypted: false } => pick!(zh,
+        P::WrongLabel { label, unencrypted: false } => pick!(lang,
             format!("它是“{}”，不是加密的私钥", display_input(label)),
             format!("it holds a PEM block labelled \"{}\", not an encrypted private key", display_input(label)),
         ),
-        P::Undecodable => pick!(zh,
+        P::Undecodable => pick!(lang,
             "PEM 内容无法解码，文件可能已损坏".into(),
             "its PEM text cannot be decoded; the file may be damaged".into(),
         ),
-        P::Unreadable => pick!(zh,
+        P::Unreadable => pick!(lang,
             "其中的加密密钥无法读取，文件可能已损坏".into(),
             "its encrypted key cannot be read; the file may be damaged".into(),
         ),
-        P::UnsupportedEncryption => pick!(zh, "它的加密方式本工具不支持".into(), "its encryption cannot be used".into()),
+        P::UnsupportedEncryption => pick!(lang, "它的加密方式本工具不支持".into(), "its encryption cannot be used".into()),
         P::UnsupportedKdf => {
-            pick!(zh, "它的口令派生方式本工具不支持".into(), "its key derivation function is not supported".into())
+            pick!(lang, "它的口令派生方式本工具不支持".into(), "its key derivation function is not supported".into())
         }
-        P::ScryptNeedsNative => pick!(zh,
+        P::ScryptNeedsNative => pick!(lang,
             "它的口令保护采用 scrypt，浏览器无法打开：请用命令行工具签名，或用 OpenSSL 改为 PBKDF2 保护（“openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256”）后再载入".into(),
             "it is protected with scrypt, which the browser cannot open: sign with the selfcheck program, or re-protect it with PBKDF2 (openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256) and load it again".into(),
         ),
-        P::BadScryptCost(n) => pick!(zh,
+        P::BadScryptCost(n) => pick!(lang,
             format!("其 scrypt 参数“N”为 {n}，不是大于 1 的 2 的幂"),
             format!("its scrypt cost N = {n} is not a power of two above 1"),
         ),
         P::OutOfRange { parameter, found, min, max } => key_file_parameter(*parameter, *found, *min, *max, lang),
-        P::TooMuchMemory { bytes, limit } => pick!(zh,
+        P::TooMuchMemory { bytes, limit } => pick!(lang,
             format!("打开它需要 {} 内存（scrypt），超过上限 {}", file_size(*bytes, lang), file_size(*limit, lang)),
             format!("scrypt needs {} bytes (128·r·(N + p + 2)), more than {limit}", bytes),
         ),
-        P::TooMuchWork { what: "PBKDF2-HMAC-SHA256", work, limit } => pick!(zh,
+        P::TooMuchWork { what: "PBKDF2-HMAC-SHA256", work, limit } => pick!(lang,
             format!("它要求 {work} 次 PBKDF2 迭代，超过上限 {limit} 次"),
             format!("it asks for {work} PBKDF2 iterations, more than {limit} PBKDF2 iterations"),
         ),
-        P::TooMuchWork { what, work, limit } => pick!(zh,
+        P::TooMuchWork { what, work, limit } => pick!(lang,
             format!("打开它（{what}）的计算量相当于 {work} 次 SHA-256 迭代，超过上限 {limit} 次"),
             format!("{what} is as much work as {work} SHA-256 iterations, over {limit}"),
         ),
-        P::NotEd25519(kind) => pick!(zh,
+        P::NotEd25519(kind) => pick!(lang,
             format!("其中是{}，本工具需要 Ed25519 密钥", key_kind(kind, lang)),
             format!("it holds {}; an Ed25519 key is needed", key_kind(kind, lang)),
         ),
-        P::AlgorithmParameters => pick!(zh,
+        P::AlgorithmParameters => pick!(lang,
             "其 Ed25519 密钥带有算法参数，不符合 RFC 8410".into(),
             "its Ed25519 key has algorithm parameters, which RFC 8410 forbids".into(),
         ),
-        P::SeedLength(Some(bytes)) => pick!(zh,
+        P::SeedLength(Some(bytes)) => pick!(lang,
             format!("其 Ed25519 私钥为 {bytes} 字节，应为 32 字节"),
             format!("its Ed25519 private key has {bytes} bytes, not 32; an Ed25519 key is needed"),
         ),
-        P::SeedLength(None) => pick!(zh,
+        P::SeedLength(None) => pick!(lang,
             "其 Ed25519 私钥的格式不符合 RFC 8410".into(),
             "its Ed25519 private key is not an OCTET STRING (RFC 8410)".into(),
         ),
         P::PublicKeyMismatch => {
-            pick!(zh, "文件中的公钥与私钥不配对".into(), "its public key does not belong to its private key".into())
+            pick!(lang, "文件中的公钥与私钥不配对".into(), "its public key does not belong to its private key".into())
         }
-        P::TooFewIterations { min } => pick!(zh,
+        P::TooFewIterations { min } => pick!(lang,
             format!("新密钥文件至少需要 {min} 次 PBKDF2 迭代"),
             format!("at least {min} PBKDF2 iterations are required"),
         ),
-        P::Encoding => pick!(zh,
+        P::Encoding => pick!(lang,
             "密钥无法编码（程序错误，请报告）".into(),
             "the key cannot be encoded (a bug; please report it)".into(),
         ),
@@ -593,12 +644,19 @@ fn key_file_parameter(parameter: crate::keys::KeyFileParameter, found: u64, min:
         K::Pbkdf2Iterations => ("PBKDF2 迭代次数", "its PBKDF2 iteration count"),
         K::KeyLength => ("派生密钥的长度（字节）", "its derived key length (bytes)"),
     };
-    match lang {
-        Lang::Zh if min == max => format!("其{}为 {found}，应为 {min}", after_chinese(zh_name)),
-        Lang::Zh => format!("其{}为 {found}，本工具接受 {min} 至 {max}", after_chinese(zh_name)),
-        Lang::En if min == max => format!("{en_name} is {found}; it must be {min}"),
-        Lang::En => format!("{en_name} is {found}; selfcheck accepts {min} to {max}"),
-    }
+    pick!(
+        lang,
+        if min == max {
+            format!("其{}为 {found}，应为 {min}", after_chinese(zh_name))
+        } else {
+            format!("其{}为 {found}，本工具接受 {min} 至 {max}", after_chinese(zh_name))
+        },
+        if min == max {
+            format!("{en_name} is {found}; it must be {min}")
+        } else {
+            format!("{en_name} is {found}; selfcheck accepts {min} to {max}")
+        },
+    )
 }
 
 /// A kind of key, as people name it in `lang`.
@@ -708,49 +766,52 @@ fn problem_list(problems: &[Problem], lang: Lang) -> String {
 }
 
 fn proof_problem(problem: &ProofProblem, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
     match problem {
-        ProofProblem::Missing => pick!(zh, "文件没有签名。".into(), "The document has no proof.".into()),
+        ProofProblem::Missing => pick!(lang, "文件没有签名。".into(), "The document has no proof.".into()),
         ProofProblem::NotOneObject => pick!(
-            zh,
+            lang,
             "签名应为一个对象：本工具只接受一个签名。".into(),
             "The proof must be one object: selfcheck accepts exactly one proof.".into(),
         ),
         ProofProblem::Type(found) if found.is_empty() => pick!(
-            zh,
+            lang,
             "签名没有注明类型，本工具只接受“DataIntegrityProof”。".into(),
             "The proof has no type; only DataIntegrityProof is accepted.".into(),
         ),
         ProofProblem::Type(found) => pick!(
-            zh,
+            lang,
             format!("签名类型为“{}”，本工具只接受“DataIntegrityProof”。", display_input(found)),
             format!("The proof's type is \"{}\"; only DataIntegrityProof is accepted.", display_input(found)),
         ),
         ProofProblem::Cryptosuite(found) if found.is_empty() => pick!(
-            zh,
+            lang,
             "签名没有注明算法套件，本工具只接受“eddsa-jcs-2022”。".into(),
             "The proof has no cryptosuite; only eddsa-jcs-2022 is accepted.".into(),
         ),
         ProofProblem::Cryptosuite(found) => pick!(
-            zh,
+            lang,
             format!("签名算法套件为“{}”，本工具只接受“eddsa-jcs-2022”。", display_input(found)),
             format!("The proof's cryptosuite is \"{}\"; only eddsa-jcs-2022 is accepted.", display_input(found)),
         ),
         ProofProblem::Purpose(found) if found.is_empty() => pick!(
-            zh,
+            lang,
             "签名没有注明用途，应为“assertionMethod”。".into(),
             "The proof has no proofPurpose; it must be assertionMethod.".into(),
         ),
         ProofProblem::Purpose(found) => pick!(
-            zh,
+            lang,
             format!("签名用途为“{}”，应为“assertionMethod”。", display_input(found)),
             format!("The proof's purpose is \"{}\"; it must be assertionMethod.", display_input(found)),
         ),
         ProofProblem::NoVerificationMethod => {
-            pick!(zh, "签名没有注明所用的密钥。".into(), "The proof does not name its key (verificationMethod).".into())
+            pick!(
+                lang,
+                "签名没有注明所用的密钥。".into(),
+                "The proof does not name its key (verificationMethod).".into()
+            )
         }
         ProofProblem::NoKeyFragment(found) => pick!(
-            zh,
+            lang,
             format!("签名所注明的密钥“{}”缺少“#”后的密钥标识。", display_input(found)),
             format!("The proof's verificationMethod \"{}\" has no #fragment naming the key.", display_input(found)),
         ),
@@ -758,19 +819,18 @@ fn proof_problem(problem: &ProofProblem, lang: Lang) -> String {
 }
 
 fn proof_value_problem(problem: &ProofValueProblem, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
     match problem {
-        ProofValueProblem::Missing => pick!(zh, "签名缺少签名值。".into(), "The proof has no proofValue.".into()),
+        ProofValueProblem::Missing => pick!(lang, "签名缺少签名值。".into(), "The proof has no proofValue.".into()),
         ProofValueProblem::NotMultibase => pick!(
-            zh,
+            lang,
             "签名值应以字母“z”开头（base58btc 编码）。".into(),
             "The proofValue must start with z (multibase base58btc).".into(),
         ),
         ProofValueProblem::NotBase58 => {
-            pick!(zh, "签名值不是有效的 base58 编码。".into(), "The proofValue is not valid base58.".into())
+            pick!(lang, "签名值不是有效的 base58 编码。".into(), "The proofValue is not valid base58.".into())
         }
         ProofValueProblem::WrongLength(bytes) => pick!(
-            zh,
+            lang,
             format!("签名值有 {bytes} 个字节，Ed25519 签名应为 64 个字节。"),
             format!("The proofValue holds {bytes} bytes; an Ed25519 signature has 64."),
         ),
@@ -880,10 +940,7 @@ pub fn problem(problem: &Problem, lang: Lang) -> String {
     if problem.at.is_empty() {
         return what;
     }
-    match lang {
-        Lang::Zh => format!("{}：{what}", place_of(&problem.at, lang)),
-        Lang::En => format!("{}: {what}", place_of(&problem.at, lang)),
-    }
+    pick!(lang, format!("{}：{what}", place_of(&problem.at, lang)), format!("{}: {what}", place_of(&problem.at, lang)))
 }
 
 /// Where a problem is, in `lang`: a line of a text file (`line 3`, 第 3 行), or a field. In
@@ -1057,179 +1114,179 @@ fn field_word(key: &str, in_report: bool) -> Option<&'static str> {
 }
 
 fn words(allowed: &[&str], lang: Lang) -> String {
-    match lang {
-        Lang::Zh => allowed.iter().map(|word| format!("“{word}”")).collect::<Vec<_>>().join("、"),
-        Lang::En => allowed.iter().map(|word| format!("\"{word}\"")).collect::<Vec<_>>().join(", "),
-    }
+    pick!(
+        lang,
+        allowed.iter().map(|word| format!("“{word}”")).collect::<Vec<_>>().join("、"),
+        allowed.iter().map(|word| format!("\"{word}\"")).collect::<Vec<_>>().join(", ")
+    )
 }
 
 /// What a problem is, in plain words of `lang`, without its place.
 pub fn problem_kind(kind: &ProblemKind, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
     match kind {
-        ProblemKind::WrongType { expected, found } => pick!(zh,
+        ProblemKind::WrongType { expected, found } => pick!(lang,
             format!("应为{}，实为{}", json_type(*expected, lang), json_type(*found, lang)),
             format!("{} was expected, found {}", capitalized(json_type(*expected, lang)), json_type(*found, lang)),
         ),
-        ProblemKind::MissingField => pick!(zh, "缺少此字段".into(), "this field is missing".into()),
-        ProblemKind::UnknownField => pick!(zh, "格式中没有此字段".into(), "the format has no such field".into()),
-        ProblemKind::NotOneOf { allowed, found } => pick!(zh,
+        ProblemKind::MissingField => pick!(lang, "缺少此字段".into(), "this field is missing".into()),
+        ProblemKind::UnknownField => pick!(lang, "格式中没有此字段".into(), "the format has no such field".into()),
+        ProblemKind::NotOneOf { allowed, found } => pick!(lang,
             format!("“{}”不是允许的值，只能是{}", display_input(found), words(allowed, lang)),
             format!("\"{}\" is not allowed; it must be one of {}", display_input(found), words(allowed, lang)),
         ),
-        ProblemKind::OutOfRange { min, max, found } => pick!(zh,
+        ProblemKind::OutOfRange { min, max, found } => pick!(lang,
             format!("{found} 超出范围，应为 {min} 至 {max} 之间的整数"),
             format!("{found} is out of range; it must be an integer from {min} to {max}"),
         ),
-        ProblemKind::MustBe(value) => pick!(zh,
+        ProblemKind::MustBe(value) => pick!(lang,
             format!("应为“{}”", display_input(value)),
             format!("must be \"{}\"", display_input(value)),
         ),
         ProblemKind::MustInclude(values) => {
             let values: Vec<String> = values.iter().map(|value| display_input(value)).collect();
             let values: Vec<&str> = values.iter().map(String::as_str).collect();
-            pick!(zh, format!("必须包含{}", words(&values, lang)), format!("must include {}", words(&values, lang)))
+            pick!(lang, format!("必须包含{}", words(&values, lang)), format!("must include {}", words(&values, lang)))
         }
-        ProblemKind::NotHex { digits } => pick!(zh,
+        ProblemKind::NotHex { digits } => pick!(lang,
             format!("应为 {digits} 位十六进制数字（0–9 和“a”至“f”）"),
             format!("must be {digits} hexadecimal digits (0–9, a–f)"),
         ),
-        ProblemKind::NotUrnUuid => pick!(zh,
+        ProblemKind::NotUrnUuid => pick!(lang,
             "应为以“urn:uuid:”开头的标识（如“urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e”）".into(),
             "must be a urn:uuid: identifier (such as urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e)".into(),
         ),
         ProblemKind::NoVisibleText => {
-            pick!(zh, "只有空格或不可见字符，没有实际内容".into(), "holds only spaces or invisible characters".into())
+            pick!(lang, "只有空格或不可见字符，没有实际内容".into(), "holds only spaces or invisible characters".into())
         }
-        ProblemKind::ControlCharacters => pick!(zh,
+        ProblemKind::ControlCharacters => pick!(lang,
             "含有换行符或其他控制字符，此处只能填写一行文字".into(),
             "holds line breaks or other control characters; only one line of text belongs here".into(),
         ),
-        ProblemKind::TemplateHints => pick!(zh,
+        ProblemKind::TemplateHints => pick!(lang,
             "签名结果的作答中不应带有模板提示（名称、可选答案、子项）".into(),
             "a signed result's answers must not carry template hints (title, allowed, items)".into(),
         ),
         ProblemKind::UnknownCriterion => {
-            pick!(zh, "自查目录中没有这一项".into(), "there is no criterion with this id in the catalogue".into())
+            pick!(lang, "自查目录中没有这一项".into(), "there is no criterion with this id in the catalogue".into())
         }
-        ProblemKind::UnknownItem(item) => pick!(zh,
+        ProblemKind::UnknownItem(item) => pick!(lang,
             format!("{} 不是此项的子项", display_input(item)),
             format!("{} is not one of this checklist's sub-items", display_input(item)),
         ),
-        ProblemKind::DuplicateItem(item) => pick!(zh,
+        ProblemKind::DuplicateItem(item) => pick!(lang,
             format!("子项 {} 出现了两次", display_input(item)),
             format!("{} is listed twice", display_input(item)),
         ),
-        ProblemKind::ChecklistNeedsChecked => pick!(zh,
+        ProblemKind::ChecklistNeedsChecked => pick!(lang,
             "此项为勾选项：用“checked”列出已做到的子项（一个都没有时为空列表），或答“na”（不适用）".into(),
             "this criterion is a checklist: answer with \"checked\" (the sub-items met; an empty list for none) or \"value\": \"na\"".into(),
         ),
-        ProblemKind::NotAChecklist => pick!(zh,
+        ProblemKind::NotAChecklist => pick!(lang,
             "此项不是勾选项：请用“value”作答，不要用“checked”".into(),
             "this criterion is not a checklist: answer with \"value\", not \"checked\"".into(),
         ),
-        ProblemKind::ValueAndChecked => pick!(zh,
+        ProblemKind::ValueAndChecked => pick!(lang,
             "“value”和“checked”只能给出其中一个".into(),
             "give either \"value\" or \"checked\", not both".into(),
         ),
-        ProblemKind::PartlyNotAllowed => pick!(zh,
+        ProblemKind::PartlyNotAllowed => pick!(lang,
             "此项只能答“做到”或“未做到”，不能答“部分做到”".into(),
             "this criterion is answered yes or no; \"partly\" is not allowed".into(),
         ),
         ProblemKind::NotApplicableNotAllowed => {
-            pick!(zh, "此项适用于所有协会，不能答“不适用”".into(), "this criterion always applies; \"na\" is not allowed".into())
+            pick!(lang, "此项适用于所有协会，不能答“不适用”".into(), "this criterion always applies; \"na\" is not allowed".into())
         }
-        ProblemKind::BadLink(url) => pick!(zh,
+        ProblemKind::BadLink(url) => pick!(lang,
             format!("“{}”不是以“http://”或“https://”开头的网址", display_input(url)),
             format!("\"{}\" is not an http:// or https:// address", display_input(url)),
         ),
-        ProblemKind::BadFileDigest => pick!(zh,
+        ProblemKind::BadFileDigest => pick!(lang,
             "文件摘要应为 64 位小写十六进制数字".into(),
             "a file's sha256 must be 64 lowercase hexadecimal digits".into(),
         ),
-        ProblemKind::EmptyFileName => pick!(zh, "佐证文件没有文件名".into(), "a file in the evidence has no name".into()),
-        ProblemKind::TooMuchEvidence { limit } => pick!(zh,
+        ProblemKind::EmptyFileName => pick!(lang, "佐证文件没有文件名".into(), "a file in the evidence has no name".into()),
+        ProblemKind::TooMuchEvidence { limit } => pick!(lang,
             format!("每项最多 {limit} 份佐证材料"),
             format!("at most {limit} pieces of evidence per criterion"),
         ),
         ProblemKind::CreditCode(error) => credit_code(error, lang),
-        ProblemKind::BadDate(date) => pick!(zh,
+        ProblemKind::BadDate(date) => pick!(lang,
             format!("“{}”不是有效日期（应为 2026-01-31 这样的格式）", display_input(date)),
             format!("\"{}\" is not a date of the form YYYY-MM-DD", display_input(date)),
         ),
-        ProblemKind::PeriodReversed => pick!(zh, "结束日期早于开始日期".into(), "the period ends before it starts".into()),
-        ProblemKind::BadEmail(email) => pick!(zh,
+        ProblemKind::PeriodReversed => pick!(lang, "结束日期早于开始日期".into(), "the period ends before it starts".into()),
+        ProblemKind::BadEmail(email) => pick!(lang,
             format!("“{}”不是有效的电子邮箱地址（应为“name@example.org.cn”这样的格式）", display_input(email)),
             format!("\"{}\" is not an e-mail address of the form name@example.org.cn", display_input(email)),
         ),
         ProblemKind::TooLong { limit } => {
-            pick!(zh, format!("超过 {limit} 个字符的上限"), format!("longer than the limit of {limit} characters"))
+            pick!(lang, format!("超过 {limit} 个字符的上限"), format!("longer than the limit of {limit} characters"))
         }
-        ProblemKind::Missing => pick!(zh, "签名前必须填写".into(), "must be filled in before the result is signed".into()),
-        ProblemKind::UnsupportedCatalogueFormat(found) => pick!(zh,
+        ProblemKind::Missing => pick!(lang, "签名前必须填写".into(), "must be filled in before the result is signed".into()),
+        ProblemKind::UnsupportedCatalogueFormat(found) => pick!(lang,
             format!("本工具只能读取第 1 版格式的自查目录，此文件为第 {found} 版"),
             format!("this program reads catalogue format 1, not {found}"),
         ),
-        ProblemKind::NotASlug => pick!(zh,
+        ProblemKind::NotASlug => pick!(lang,
             "只能由小写字母、数字和单个连字符组成".into(),
             "lowercase letters, digits and single hyphens only".into(),
         ),
-        ProblemKind::NotAVersion => pick!(zh,
+        ProblemKind::NotAVersion => pick!(lang,
             "版本号应为用点分隔的三个数字，如 1.0.0".into(),
             "three numbers separated by dots, e.g. 1.0.0".into(),
         ),
-        ProblemKind::BadAreaId => pick!(zh, "领域编号应为一个大写字母".into(), "an area id is one capital letter".into()),
-        ProblemKind::BadCriterionId => pick!(zh,
+        ProblemKind::BadAreaId => pick!(lang, "领域编号应为一个大写字母".into(), "an area id is one capital letter".into()),
+        ProblemKind::BadCriterionId => pick!(lang,
             "标准编号应为所属领域的字母加数字，如 A1".into(),
             "a criterion id is its area's letter and a number, e.g. A1".into(),
         ),
-        ProblemKind::BadItemId => pick!(zh,
+        ProblemKind::BadItemId => pick!(lang,
             "子项编号应为所属标准的编号、一个点和数字，如 A1.1".into(),
             "a sub-item id is its criterion's id, a dot and a number, e.g. A1.1".into(),
         ),
-        ProblemKind::Empty => pick!(zh, "不能为空".into(), "must not be empty".into()),
-        ProblemKind::DuplicateId => pick!(zh, "此编号出现了不止一次".into(), "this id is used more than once".into()),
-        ProblemKind::IdOutsideParent(parent) => pick!(zh,
+        ProblemKind::Empty => pick!(lang, "不能为空".into(), "must not be empty".into()),
+        ProblemKind::DuplicateId => pick!(lang, "此编号出现了不止一次".into(), "this id is used more than once".into()),
+        ProblemKind::IdOutsideParent(parent) => pick!(lang,
             format!("编号应以 {} 开头", display_input(parent)),
             format!("the id must start with {}", display_input(parent)),
         ),
         ProblemKind::PointsOutOfRange { max } => {
-            pick!(zh, format!("分值应为 1 至 {max} 分"), format!("points must be from 1 to {max}"))
+            pick!(lang, format!("分值应为 1 至 {max} 分"), format!("points must be from 1 to {max}"))
         }
-        ProblemKind::PointsMismatch { expected, found } => pick!(zh,
+        ProblemKind::PointsMismatch { expected, found } => pick!(lang,
             format!("分值合计为 {found} 分，应为 {expected} 分"),
             format!("the points add up to {found}, but must add up to {expected}"),
         ),
-        ProblemKind::OddScalePoints => pick!(zh,
+        ProblemKind::OddScalePoints => pick!(lang,
             "三档评分的标准分值须为偶数，因为“部分做到”得一半分".into(),
             "a scale criterion needs even points, since \"partly\" earns half of them".into(),
         ),
-        ProblemKind::MisplacedVeto => pick!(zh,
+        ProblemKind::MisplacedVeto => pick!(lang,
             "否决项只能设在只答“做到/未做到”且不允许“不适用”的标准上".into(),
             "a veto belongs only on a binary criterion that does not allow not applicable".into(),
         ),
-        ProblemKind::BadItems => pick!(zh,
+        ProblemKind::BadItems => pick!(lang,
             "勾选项应有 2 至 64 个子项，且只有勾选项可以有子项".into(),
             "a checklist has 2 to 64 sub-items, and only checklists have sub-items".into(),
         ),
-        ProblemKind::BadGradeBands => pick!(zh,
+        ProblemKind::BadGradeBands => pick!(lang,
             "等级须从高到低排列，最低分数线严格递减，从不超过 1000 到 0".into(),
             "grade bands must be listed highest first, with strictly decreasing minimums from at most 1000 down to 0".into(),
         ),
         ProblemKind::UnknownVetoGrade => {
-            pick!(zh, "否决后的等级不是已列出的等级之一".into(), "the veto grade is not one of the grades".into())
+            pick!(lang, "否决后的等级不是已列出的等级之一".into(), "the veto grade is not one of the grades".into())
         }
-        ProblemKind::VetoGradeNotLowest => pick!(zh,
+        ProblemKind::VetoGradeNotLowest => pick!(lang,
             "否决后的等级必须是最低等级，否则否决反而可能提高等级".into(),
             "the veto grade must be the lowest grade, or a veto could raise a low grade".into(),
         ),
-        ProblemKind::EmptyText => pick!(zh, "内容为空".into(), "the text is empty".into()),
-        ProblemKind::BadFingerprint => pick!(zh,
+        ProblemKind::EmptyText => pick!(lang, "内容为空".into(), "the text is empty".into()),
+        ProblemKind::BadFingerprint => pick!(lang,
             "应为统一社会信用代码加密钥指纹（32 位十六进制数字，可用空格或连字符分组）".into(),
             "expected a credit code and a key fingerprint of 32 hexadecimal digits (spaces or hyphens allowed)".into(),
         ),
-        ProblemKind::NoCreditCode => pick!(zh, "这一行没有统一社会信用代码".into(), "this line has no credit code".into()),
-        ProblemKind::CodeAsNumber(number) => pick!(zh,
+        ProblemKind::NoCreditCode => pick!(lang, "这一行没有统一社会信用代码".into(), "this line has no credit code".into()),
+        ProblemKind::CodeAsNumber(number) => pick!(lang,
             format!(
                 "统一社会信用代码被 Excel 转成了数字“{}”，后几位已经丢失：请在 Excel 中把该列设为“文本”格式，重新填写代码后再导出",
                 display_input(number)
@@ -1239,32 +1296,32 @@ pub fn problem_kind(kind: &ProblemKind, lang: Lang) -> String {
                 display_input(number)
             ),
         ),
-        ProblemKind::NoName => pick!(zh, "这一行没有协会名称".into(), "this line has no association name".into()),
-        ProblemKind::NoAssociations => pick!(zh,
+        ProblemKind::NoName => pick!(lang, "这一行没有协会名称".into(), "this line has no association name".into()),
+        ProblemKind::NoAssociations => pick!(lang,
             "名单中没有任何协会（每行应有名称和统一社会信用代码）".into(),
             "the list names no association (each line needs a name and a credit code)".into(),
         ),
-        ProblemKind::ListedTwice { line } => pick!(zh,
+        ProblemKind::ListedTwice { line } => pick!(lang,
             format!("该统一社会信用代码已在第 {line} 行列出"),
             format!("this credit code is listed already on line {line}"),
         ),
-        ProblemKind::UnclosedQuote => pick!(zh,
+        ProblemKind::UnclosedQuote => pick!(lang,
             "从这一行开始的引号没有闭合，无法分列".into(),
             "a quotation mark opened on this line is never closed".into(),
         ),
-        ProblemKind::BadResultDigest => pick!(zh,
+        ProblemKind::BadResultDigest => pick!(lang,
             "结果摘要应为 64 位小写十六进制数字".into(),
             "a result digest must be 64 lowercase hexadecimal digits".into(),
         ),
-        ProblemKind::BadTime(time) => pick!(zh,
+        ProblemKind::BadTime(time) => pick!(lang,
             format!("“{}”不是有效的时间（应为“2026-01-31T08:00:00Z”这样的格式）", display_input(time)),
             format!("\"{}\" is not a date-time of the form 2026-01-31T08:00:00Z", display_input(time)),
         ),
-        ProblemKind::BadMonth(month) => pick!(zh,
+        ProblemKind::BadMonth(month) => pick!(lang,
             format!("“{}”不是有效的月份（应为 2026-01 这样的格式）", display_input(month)),
             format!("\"{}\" is not a month of the form 2026-01", display_input(month)),
         ),
-        ProblemKind::KeyOfAnotherAssociation(owner) => pick!(zh,
+        ProblemKind::KeyOfAnotherAssociation(owner) => pick!(lang,
             format!("此密钥已备案为另一协会（{}）的密钥", display_input(owner)),
             format!("this key is filed already for another association ({})", display_input(owner)),
         ),
@@ -1319,10 +1376,7 @@ pub fn beijing_short(timestamp: &crate::time::Timestamp) -> String {
 
 /// The grade of a result with criteria still open: it has none yet.
 pub fn not_finished(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "尚未完成",
-        Lang::En => "Not finished",
-    }
+    pick!(lang, "尚未完成", "Not finished")
 }
 
 /// A period as people read it: `2026-11-01 至 2026-11-30`, `2026-11-01 to 2026-11-30`.
@@ -1331,10 +1385,11 @@ pub fn period_range(from: &str, to: &str, lang: Lang) -> String {
 }
 
 fn period_text(from: &str, to: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{} 至 {}", display_input(from), display_input(to)),
-        Lang::En => format!("{} to {}", display_input(from), display_input(to)),
-    }
+    pick!(
+        lang,
+        format!("{} 至 {}", display_input(from), display_input(to)),
+        format!("{} to {}", display_input(from), display_input(to))
+    )
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use selfcheck_bureau::{CellStatus, ExpectedList, ReviewState, Reviews, Stage};
-use selfcheck_core::{Catalogue, Document, KeyRegister, Lang, Standing, Timestamp};
+use selfcheck_core::{Catalogue, Document, KeyRegister, Lang, Standing, Timestamp, pick};
 use wasm_bindgen::prelude::*;
 use web_sys::{
     HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType,
@@ -38,7 +38,7 @@ impl Failure {
     fn text(&self, lang: Lang) -> String {
         match self {
             Failure::NoWorker => T::WorkerFailed.get(lang).to_owned(),
-            Failure::Read(name) => T::ReadFailed.with(lang, &[name]),
+            Failure::Read(name) => T::ReadFailed.filled(lang, &[name]),
             Failure::Message(message) => message.clone(),
             Failure::Internal => T::InternalFailure.get(lang).to_owned(),
         }
@@ -97,10 +97,7 @@ fn cell_status(code: &str) -> Option<(CellStatus, bool)> {
 /// File names after a sentence: `（a.json、b.json）` in Chinese, ` (a.json, b.json)` in English.
 fn files_in_brackets<'a>(names: impl Iterator<Item = &'a str>, lang: Lang) -> String {
     let names: Vec<&str> = names.collect();
-    match lang {
-        Lang::Zh => format!("（{}）", names.join("、")),
-        Lang::En => format!(" ({})", names.join(", ")),
-    }
+    pick!(lang, format!("（{}）", names.join("、")), format!(" ({})", names.join(", ")))
 }
 
 /// What the grade filter matches a row by: its grade id, or `incomplete` (no grade yet).
@@ -158,7 +155,7 @@ fn open_button(view: &View, dispatch: &Dispatch, credit_code: &str, name: &str, 
         }
     });
     html! {
-        <button type="button" class="desk-link" data-open={credit_code.to_owned()} aria-label={T::Open.with(lang, &[name])} {onclick}>{ name.to_owned() }</button>
+        <button type="button" class="desk-link" data-open={credit_code.to_owned()} aria-label={T::Open.filled(lang, &[name])} {onclick}>{ name.to_owned() }</button>
     }
 }
 
@@ -366,13 +363,13 @@ pub fn App() -> Html {
     let analysis_doc = state.analysis.clone();
     let counts = &analysis_doc.counts;
     let status = match (state.progress, state.cancelled) {
-        (Some((done, total, _)), _) => T::ProgressText.with(lang, &[&done.to_string(), &total.to_string()]),
-        (None, Some((done, total))) => T::Cancelled.with(
+        (Some((done, total, _)), _) => T::ProgressText.filled(lang, &[&done.to_string(), &total.to_string()]),
+        (None, Some((done, total))) => T::Cancelled.filled(
             lang,
             &[&done.to_string(), &total.to_string(), &counts.files.to_string(), &counts.accepted.to_string()],
         ),
         (None, None) if counts.files == 0 => T::NothingLoaded.get(lang).to_owned(),
-        (None, None) => T::Loaded.with(
+        (None, None) => T::Loaded.filled(
             lang,
             &[&counts.files.to_string(), &counts.accepted.to_string(), &(counts.files - counts.accepted).to_string()],
         ),
@@ -641,7 +638,7 @@ fn TextEditor(props: &TextEditorProps) -> Html {
             <h3><label for={text_id.clone()}>{ title.get(lang) }</label></h3>
             <p class="desk-muted" id={hint_id.clone()}>{ hint.get(lang) }</p>
             if let Some(file) = &editor.file {
-                <p class="desk-muted" data-testid={format!("{id}-file")}>{ T::FromFile.with(lang, &[&file.name]) }</p>
+                <p class="desk-muted" data-testid={format!("{id}-file")}>{ T::FromFile.filled(lang, &[&file.name]) }</p>
             }
             <textarea id={text_id} rows="6" spellcheck="false" aria-describedby={format!("{hint_id} {message_id}")}
                 value={editor.text.clone()} oninput={on_input} />
@@ -732,7 +729,7 @@ fn VerdictList(props: &PartProps) -> Html {
                                         <div class="desk-muted">{ file.message.clone() }</div>
                                         // A file received twice (under another name, say) counts once: said on its row.
                                         if let Some(first) = file.copy_of.as_ref().and_then(|sha256| analysis.files.iter().find(|other| &other.sha256 == sha256)) {
-                                            <div class="desk-muted" data-testid="copy-of">{ T::CopyOf.with(lang, &[&first.name]) }</div>
+                                            <div class="desk-muted" data-testid="copy-of">{ T::CopyOf.filled(lang, &[&first.name]) }</div>
                                         }
                                     </td>
                                     <td>
@@ -780,7 +777,7 @@ fn MoreRows(props: &MoreProps) -> Html {
     };
     html! {
         <p class="desk-row desk-more">
-            <span>{ T::Rows.with(*lang, &[&visible.to_string(), &total.to_string()]) }</span>
+            <span>{ T::Rows.filled(*lang, &[&visible.to_string(), &total.to_string()]) }</span>
             if visible < *total { <button type="button" data-action="show-more" onclick={more}>{ T::ShowMore.get(*lang) }</button> }
         </p>
     }
@@ -812,7 +809,7 @@ fn MatrixView(props: &PartProps) -> Html {
             </label>
             if view.missed_two {
                 <p class="desk-print-only desk-filter-in-force" data-testid="matrix-filter-printed">
-                    { T::FilterInForce.with(lang, &[T::MissedTwoFilter.get(lang)]) }
+                    { T::FilterInForce.filled(lang, &[T::MissedTwoFilter.get(lang)]) }
                 </p>
             }
             <div class="desk-scroll">
@@ -1004,7 +1001,7 @@ fn RankingView(props: &RankingProps) -> Html {
     };
     // On paper the filters are not seen: the ranking says which are in force.
     let filters_in_force: Vec<String> = [
-        (!view.search.trim().is_empty()).then(|| T::SearchFilter.with(lang, &[view.search.trim()])),
+        (!view.search.trim().is_empty()).then(|| T::SearchFilter.filled(lang, &[view.search.trim()])),
         (!view.grade.is_empty()).then(|| format!("{} {}", T::Grade.get(lang), grade_filter_label(&view.grade, lang))),
         view.vetoes.then(|| T::VetoFilter.get(lang).to_owned()),
     ]
@@ -1038,7 +1035,7 @@ fn RankingView(props: &RankingProps) -> Html {
             </div>
             if !filters_in_force.is_empty() {
                 <p class="desk-print-only desk-filter-in-force" data-testid="ranking-filter-printed">
-                    { T::FilterInForce.with(lang, &[&filters_in_force.join(filter_separator)]) }
+                    { T::FilterInForce.filled(lang, &[&filters_in_force.join(filter_separator)]) }
                 </p>
             }
             <ReviewTools reviews={reviews.clone()} dispatch={dispatch.clone()} picked={picked.clone()}
@@ -1104,7 +1101,7 @@ fn RankingView(props: &RankingProps) -> Html {
                                     class={classes!(unranked.is_some().then_some("desk-unranked"))}>
                                     <td data-rank={row.rank.map(|rank| rank.to_string()).unwrap_or_default()}>
                                         <input type="checkbox" data-pick={row.result.clone()} checked={picked.contains(&row.result)} onchange={on_pick}
-                                            aria-label={T::Pick.with(lang, &[&row.name, &row.month])} />
+                                            aria-label={T::Pick.filled(lang, &[&row.name, &row.month])} />
                                         { row.rank.map(|rank| format!(" {rank}")).unwrap_or_default() }
                                         if let Some(reason) = unranked {
                                             <div class="desk-standing" data-testid="unranked">
@@ -1129,7 +1126,7 @@ fn RankingView(props: &RankingProps) -> Html {
                                             }) }
                                         </select>
                                         <input type="text" class="desk-note" data-note={row.result.clone()} value={review.note.clone()} onchange={on_note}
-                                            aria-label={T::NoteFor.with(lang, &[&row.name, &row.month])} placeholder={T::Note.get(lang)} />
+                                            aria-label={T::NoteFor.filled(lang, &[&row.name, &row.month])} placeholder={T::Note.get(lang)} />
                                         <span class="desk-print-only">
                                             { if review.note.is_empty() { review.state.label(lang).to_owned() } else { format!("{}：{}", review.state.label(lang), review.note) } }
                                         </span>
@@ -1264,7 +1261,7 @@ fn ReviewTools(props: &ReviewToolsProps) -> Html {
                     picked.set(Default::default());
                     state.set(None);
                     let count = digests.len().to_string();
-                    message.set(Some((false, T::ReviewsSet.with(lang, &[&count, chosen.label(lang)]))));
+                    message.set(Some((false, T::ReviewsSet.filled(lang, &[&count, chosen.label(lang)]))));
                 }
                 Err(error) => message.set(Some((true, error.message(lang)))),
             }
@@ -1315,7 +1312,7 @@ fn ReviewTools(props: &ReviewToolsProps) -> Html {
                     Ok(imported) => {
                         let count = imported.len();
                         commit_reviews(&dispatch, &send, imported, lang);
-                        message.set(Some((false, T::ReviewsImported.with(lang, &[&count.to_string()]))));
+                        message.set(Some((false, T::ReviewsImported.filled(lang, &[&count.to_string()]))));
                     }
                     Err(error) => message.set(Some((true, error.message(lang)))),
                 }
@@ -1340,15 +1337,15 @@ fn ReviewTools(props: &ReviewToolsProps) -> Html {
                 <input type="text" data-bulk="note" value={(*note).clone()} oninput={{ let note = note.clone(); Callback::from(move |event: InputEvent| note.set(target_value(&event))) }} />
             </label>
             <button type="button" ref={apply_ref} data-action="apply-reviews" aria-expanded={pending.is_some().to_string()}
-                onclick={on_apply}>{ T::ApplyPicked.with(lang, &[&picked.len().to_string()]) }</button>
+                onclick={on_apply}>{ T::ApplyPicked.filled(lang, &[&picked.len().to_string()]) }</button>
             if let Some((digests, chosen, note)) = &*pending {
                 <div class="desk-confirm" role="alertdialog" aria-modal="false" aria-labelledby="desk-bulk-question"
                     data-testid="bulk-confirm" onkeydown={on_question_key}>
-                    <p id="desk-bulk-question">{ T::BulkQuestion.with(lang, &[&digests.len().to_string(), chosen.label(lang)]) }</p>
-                    if !note.trim().is_empty() { <p class="desk-muted">{ T::BulkNote.with(lang, &[note]) }</p> }
+                    <p id="desk-bulk-question">{ T::BulkQuestion.filled(lang, &[&digests.len().to_string(), chosen.label(lang)]) }</p>
+                    if !note.trim().is_empty() { <p class="desk-muted">{ T::BulkNote.filled(lang, &[note]) }</p> }
                     <div class="desk-row">
                         <button type="button" class="desk-primary" data-action="confirm-reviews" onclick={on_confirm}>
-                            { T::ConfirmBulk.with(lang, &[chosen.label(lang)]) }
+                            { T::ConfirmBulk.filled(lang, &[chosen.label(lang)]) }
                         </button>
                         <button type="button" ref={cancel_ref} data-action="cancel-reviews" onclick={on_cancel}>{ T::Cancel.get(lang) }</button>
                     </div>

@@ -122,7 +122,7 @@ pub fn AssociationView(props: &AssociationProps) -> Html {
                     <ReportView catalogue={current.catalogue.clone()} report={current.report.clone()} {lang} />
                 </div>
                 if let Some(earlier) = earlier.filter(|earlier| !Rc::ptr_eq(&earlier.result, &current.result)) {
-                    <h3>{ T::Compare.with(lang, &[&earlier.month, &current.month]) }</h3>
+                    <h3>{ T::Compare.filled(lang, &[&earlier.month, &current.month]) }</h3>
                     <label class="desk-inline">{ T::CompareWith.get(lang) }
                         <select data-select="compare" onchange={select(&before)}>
                             { for files.iter().filter_map(|file| opened.get(&file.sha256).map(|opened| (file, opened))).map(|(file, opened)| html! {
@@ -268,7 +268,7 @@ fn ComparisonTable(props: &ComparisonProps) -> Html {
     let changed: Vec<_> = comparison.changed().collect();
     html! {
         <>
-            <p>{ T::ScoreChange.with(lang, &[&comparison.scores[0].to_string(), &comparison.scores[1].to_string()]) }</p>
+            <p>{ T::ScoreChange.filled(lang, &[&comparison.scores[0].to_string(), &comparison.scores[1].to_string()]) }</p>
             if changed.is_empty() {
                 <p>{ T::NothingChanged.get(lang) }</p>
             } else {

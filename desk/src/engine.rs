@@ -295,7 +295,7 @@ impl Engine {
             Ok(summary) => match summary.reproduce(&files, &catalogues()) {
                 Ok(reproduction) => {
                     let reproduced = matches!(reproduction, Reproduction::Reproduced);
-                    let signer = crate::i18n::T::SummarySigner.with(
+                    let signer = crate::i18n::T::SummarySigner.filled(
                         language,
                         &[&summary.key.fingerprint(), summary.issued.as_str(), summary.kind.label(language)],
                     );

@@ -167,7 +167,7 @@ fn catalogue_figures(figures: &ProvinceDoc, lang: Lang) -> Html {
         .collect();
     html! {
         <div class="desk-province" data-catalogue={figures.catalogue.version.clone()}>
-            <p data-testid="province-summary">{ T::ProvinceSummary.with(lang, &[&figures.results.to_string(), &figures.incomplete.to_string(), &figures.mean_score.to_string(), &figures.with_veto.to_string()]) }</p>
+            <p data-testid="province-summary">{ T::ProvinceSummary.filled(lang, &[&figures.results.to_string(), &figures.incomplete.to_string(), &figures.mean_score.to_string(), &figures.with_veto.to_string()]) }</p>
             <div class="desk-columns">
                 <BarChart caption={T::GradeDistribution.get(lang)} label_header={T::Grade.get(lang)} figure_header={T::Results.get(lang)} bars={grades} testid="grades" />
                 <BarChart caption={T::AreaMeans.get(lang)} label_header={T::Area.get(lang)} figure_header={T::Earned.get(lang)} bars={areas} testid="areas" />
@@ -179,7 +179,7 @@ fn catalogue_figures(figures: &ProvinceDoc, lang: Lang) -> Html {
                 { for failed.iter().map(|(criterion, counts)| html! {
                     <li>
                         <a href={format!("#desk-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</a>
-                        { format!(" · {}", T::FailedOf.with(lang, &[&selfcheck_core::messages::percent(counts.failed_per_mille), &counts.applicable.to_string()])) }
+                        { format!(" · {}", T::FailedOf.filled(lang, &[&selfcheck_core::messages::percent(counts.failed_per_mille), &counts.applicable.to_string()])) }
                     </li>
                 }) }
             </ol>

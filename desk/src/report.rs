@@ -35,7 +35,7 @@ pub fn PrintHeading(props: &HeadingProps) -> Html {
         <header class="desk-print-only desk-print-heading">
             <p class="desk-print-bureau">{ props.bureau.clone() }</p>
             <p class="desk-print-title">{ T::PrintTitle.get(props.lang) }</p>
-            <p>{ T::PrintDate.with(props.lang, &[&day]) }</p>
+            <p>{ T::PrintDate.filled(props.lang, &[&day]) }</p>
             <p>{ props.counts.clone() }</p>
         </header>
     }
@@ -74,7 +74,7 @@ pub fn PrintInputs(props: &InputsProps) -> Html {
                 <p>{ T::SealDate.get(lang) }</p>
             </div>
             <section class="desk-print-only desk-appendix" data-testid="print-appendix" aria-labelledby="desk-inputs-title">
-                <h2 id="desk-inputs-title">{ T::Appendix.with(lang, &[&total]) }</h2>
+                <h2 id="desk-inputs-title">{ T::Appendix.filled(lang, &[&total]) }</h2>
                 <table>
                     <colgroup>
                         <col class="desk-col-name" /><col class="desk-col-role" /><col class="desk-col-verdict" /><col class="desk-col-digest" />

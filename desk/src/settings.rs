@@ -177,7 +177,7 @@ pub fn SettingsPanel(props: &SettingsProps) -> Html {
     };
     let deadline_days = (1..=28).map(|day| {
         let selected = settings.deadline == day;
-        html! { <option value={day.to_string()} {selected}>{ T::DeadlineDay.with(lang, &[&day.to_string()]) }</option> }
+        html! { <option value={day.to_string()} {selected}>{ T::DeadlineDay.filled(lang, &[&day.to_string()]) }</option> }
     });
     html! {
         <section id="desk-settings" class="desk-section" aria-labelledby="desk-settings-title">

@@ -107,7 +107,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                 </ul>
             }
             <AreaChart catalogue={catalogue.clone()} report={report.clone()} {lang} />
-            <h3>{ S::RectificationCount.with(lang, &report.rectification.len().to_string()) }</h3>
+            <h3>{ S::RectificationCount.filled(lang, &[&report.rectification.len().to_string()]) }</h3>
             if report.rectification.is_empty() {
                 <p>{ S::NothingToFix.get(lang) }</p>
             } else {
@@ -119,7 +119,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                         html! {
                             <li key={criterion.id.as_str()}>
                                 <a href={format!("#selfcheck-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</a>
-                                { format!(" · {}", S::Deduct.with(lang, &outcome.lost().to_string())) }
+                                { format!(" · {}", S::Deduct.filled(lang, &[&outcome.lost().to_string()])) }
                                 if outcome.veto { <strong class="selfcheck-veto-tag">{ format!(" · {}", S::Veto.get(lang)) }</strong> }
                                 if !outcome.answered { <span class="selfcheck-muted">{ format!(" · {}", S::Unanswered.get(lang)) }</span> }
                                 <div class="selfcheck-muted">{ criterion.action.get(lang) }</div>
@@ -130,7 +130,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                 if report.rectification.len() > SHOWN {
                     <button type="button" class="selfcheck-small" data-action="rectification-all" aria-expanded={show_all.to_string()}
                         onclick={{ let show_all = show_all.clone(); Callback::from(move |_: MouseEvent| show_all.set(!*show_all)) }}>
-                        { if *show_all { S::ShowFewer.get(lang).to_owned() } else { S::ShowAll.with(lang, &report.rectification.len().to_string()) } }
+                        { if *show_all { S::ShowFewer.get(lang).to_owned() } else { S::ShowAll.filled(lang, &[&report.rectification.len().to_string()]) } }
                     </button>
                 }
             }

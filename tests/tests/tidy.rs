@@ -309,3 +309,36 @@ fn each_crate_has_at_most_one_error_enum() {
         assert!(count <= 1, "{member} has {count} thiserror enums: fold them into one");
     }
 }
+
+/// Architecture Invariant: one wording mechanism. Every crate words what it says with the core's
+/// `strings!` (fixed strings, an enum of them) and `pick!` (sentences built from values), each
+/// formatting only the language asked for: no crate declares a wording macro of its own, and
+/// none matches on the language alone to choose a text.
+#[test]
+fn every_crate_words_with_the_one_mechanism_of_the_core() {
+    for member in members() {
+        if !root().join(&member).join("src").is_dir() {
+            continue;
+        }
+        for (path, text) in sources(&format!("{member}/src")) {
+            let shown = path.strip_prefix(root()).unwrap_or(&path).display().to_string();
+            if shown != "core/src/messages.rs" {
+                assert!(
+                    !text.contains("macro_rules!"),
+                    "{shown} declares a macro: words are written with strings! and pick!"
+                );
+            }
+            // The language's own code (`zh-CN`) and text's choice of its field are what a language is.
+            if shown == "core/src/text.rs" {
+                continue;
+            }
+            for (number, line) in text.lines().enumerate() {
+                assert!(
+                    !line.trim_start().starts_with("Lang::Zh =>"),
+                    "{shown}:{}: a text chosen by matching on the language: write pick!(lang, chinese, english)",
+                    number + 1
+                );
+            }
+        }
+    }
+}

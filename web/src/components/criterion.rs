@@ -3,7 +3,7 @@
 //! their SHA-256), and the messages of what was done here.
 
 use selfcheck_core::messages::file_size;
-use selfcheck_core::{Catalogue, Entry, Evidence, ItemsMet, Kind, Lang, Response};
+use selfcheck_core::{Catalogue, Entry, Evidence, ItemsMet, Kind, Lang, Response, pick};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -161,10 +161,11 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                 </span>
             </legend>
             <p class="selfcheck-clause">
-                { match lang {
-                    Lang::Zh => format!("{}{}：", S::Clause.get(lang), criterion.clause.section),
-                    Lang::En => format!("{} {}: ", S::Clause.get(lang), criterion.clause.section),
-                } }
+                { pick!(
+                    lang,
+                    format!("{}{}：", S::Clause.get(lang), criterion.clause.section),
+                    format!("{} {}: ", S::Clause.get(lang), criterion.clause.section),
+                ) }
                 { quoted(&criterion.clause.quote) }
             </p>
             <details class="selfcheck-guidance">

@@ -12,7 +12,7 @@ pub mod results;
 pub mod submission;
 pub mod toolbar;
 
-use selfcheck_core::Lang;
+use selfcheck_core::{Lang, pick};
 use yew::prelude::*;
 
 use crate::host::HostRef;
@@ -125,10 +125,11 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
             }
         }
         Notice::Worded(context, words) => context.with(lang, words.get(lang)),
-        Notice::Browser(context, detail) => match lang {
-            Lang::Zh => context.with(lang, S::BrowserRefused.get(lang)),
-            Lang::En => context.with(lang, &format!("{} ({detail}).", S::BrowserRefused.get(lang))),
-        },
+        Notice::Browser(context, detail) => pick!(
+            lang,
+            context.with(lang, S::BrowserRefused.get(lang)),
+            context.with(lang, &format!("{} ({detail}).", S::BrowserRefused.get(lang))),
+        ),
         Notice::Info(message) => message.get(lang).to_owned(),
         Notice::Detail(message, detail) => message.with(lang, detail),
         Notice::OtherAssociation(message, other) => other.text(*message, lang),

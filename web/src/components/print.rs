@@ -5,7 +5,7 @@
 //! representative's signature and the seal. A draft that is not the exported result is
 //! printed clearly marked as such, without the QR code.
 
-use selfcheck_core::{Lang, Text, Timestamp};
+use selfcheck_core::{Lang, Text, Timestamp, pick};
 use yew::prelude::*;
 
 use crate::i18n::S;
@@ -31,10 +31,7 @@ pub fn PrintSummary(props: &PrintProps) -> Html {
     let criteria = catalogue.criteria();
     let signed = state.current_export();
     let colon = if lang == Lang::Zh { "：" } else { ": " };
-    let period = match lang {
-        Lang::Zh => format!("{} 至 {}", profile.period.from, profile.period.to),
-        Lang::En => format!("{} to {}", profile.period.from, profile.period.to),
-    };
+    let period = selfcheck_core::messages::period_range(&profile.period.from, &profile.period.to, lang);
     let title = format!("{}{}", catalogue.title().get(lang), S::PrintTitleSuffix.get(lang));
     let fingerprint = signed
         .map(|export| export.fingerprint.clone())
@@ -61,10 +58,11 @@ pub fn PrintSummary(props: &PrintProps) -> Html {
                     <th>{ S::ScoreHeadline.get(lang) }</th>
                     <td data-testid="print-score">
                         <strong>{ report.score }</strong>
-                        { match lang {
-                            Lang::Zh => format!("（{} {} / {} {}）", S::Earned.get(lang), report.total, S::ApplicableMaximum.get(lang), report.maximum),
-                            Lang::En => format!(" ({} {} / {} {})", S::Earned.get(lang), report.total, S::ApplicableMaximum.get(lang), report.maximum),
-                        } }
+                        { pick!(
+                            lang,
+                            format!("（{} {} / {} {}）", S::Earned.get(lang), report.total, S::ApplicableMaximum.get(lang), report.maximum),
+                            format!(" ({} {} / {} {})", S::Earned.get(lang), report.total, S::ApplicableMaximum.get(lang), report.maximum),
+                        ) }
                     </td>
                     <th>{ S::Grade.get(lang) }</th><td data-testid="print-grade">{ super::results::grade_text(catalogue, report, lang) }</td>
                 </tr>

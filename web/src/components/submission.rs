@@ -1,7 +1,7 @@
 //! "How to submit": what the association does with the exported file and the printed summary,
 //! in the embedding site's words when it gives its own, else in a sensible default.
 
-use selfcheck_core::{Lang, Text};
+use selfcheck_core::{Lang, Text, pick};
 use yew::prelude::*;
 
 use crate::i18n::S;
@@ -22,8 +22,9 @@ pub struct SubmissionProps {
 
 /// The default steps, with the addressee and, once the profile gives it, the file name filled in.
 fn default_steps(lang: Lang, addressee: &str, file_name: Option<&str>) -> Vec<String> {
-    match lang {
-        Lang::Zh => vec![
+    pick!(
+        lang,
+        vec![
             format!(
                 "将导出的签名结果文件（{}以统一社会信用代码和自查月份命名）与打印后加盖协会公章的自查结果摘要，一并报送{addressee}。",
                 file_name.map(|name| format!("{name}，")).unwrap_or_default()
@@ -32,7 +33,7 @@ fn default_steps(lang: Lang, addressee: &str, file_name: Option<&str>) -> Vec<St
             "密钥文件或口令遗失后无法找回：须新建密钥，并重新备案新密钥的指纹。".to_owned(),
             "佐证材料由协会自行留存，不随结果上传：结果中只记录佐证文件的名称、大小和 SHA-256 摘要。请妥善保存原件，文件改动后将与摘要不符。".to_owned(),
         ],
-        Lang::En => vec![
+        vec![
             format!(
                 "Send the exported signed result file ({}named by the credit code and the month assessed) to the {addressee}, together with the printed summary bearing the association's seal.",
                 file_name.map(|name| format!("{name}, ")).unwrap_or_default()
@@ -41,7 +42,7 @@ fn default_steps(lang: Lang, addressee: &str, file_name: Option<&str>) -> Vec<St
             "A lost key file or passphrase cannot be recovered: create a new key and register its fingerprint again.".to_owned(),
             "Evidence files stay with the association and are not uploaded: the result records only their names, sizes and SHA-256 digests. Keep the originals; a changed file no longer matches its digest.".to_owned(),
         ],
-    }
+    )
 }
 
 /// The submission section.
