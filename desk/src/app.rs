@@ -16,10 +16,10 @@ use yew::prelude::*;
 
 use crate::association::{AssociationView, accepted_files};
 use crate::browser;
-use crate::document::{AnalysisDoc, FileDoc, RankDoc};
 use crate::i18n::T;
 use crate::protocol::{EditorKind, Failure, FromWorker, Received, ToWorker, lang_code};
 use crate::state::{Action, DeskState, Editor, PAGE, STAGES, View};
+use selfcheck_bureau::document::{AnalysisDoc, FileDoc, RankDoc};
 use selfcheck_report_view::Shared;
 
 /// Where the worker's script is, relative to the page: the build with reference types, or the

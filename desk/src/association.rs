@@ -12,8 +12,8 @@ use selfcheck_core::{Catalogue, KeyRegister, Lang, Timestamp, VerifiedResult};
 use selfcheck_report_view::{ReportView, Shared};
 use yew::prelude::*;
 
-use crate::document::{AnalysisDoc, FileDoc};
 use crate::i18n::T;
+use selfcheck_bureau::document::{AnalysisDoc, FileDoc};
 
 /// A verified result of the association, with the shared pieces the report view takes.
 #[derive(Debug, Clone)]

@@ -459,3 +459,100 @@ impl Sha256Stream {
         selfcheck_core::canonical::hex(&sha2::Digest::finalize(self.hasher))
     }
 }
+
+/// The analysis as the page reads it back: the bureau's own types of its document.
+#[cfg(test)]
+mod analysis_document {
+    use std::collections::BTreeSet;
+
+    use selfcheck_tests::bureau_set::{Spec, generate};
+    use serde_json::Value;
+
+    use selfcheck_bureau::document::AnalysisDoc;
+
+    use crate::engine::Engine;
+
+    /// The places of `value`'s fields (arrays' elements as `[]`), those holding null left out
+    /// unless `with_null`.
+    fn places(value: &Value, at: &str, with_null: bool, out: &mut BTreeSet<String>) {
+        match value {
+            Value::Object(fields) => {
+                for (name, field) in fields {
+                    let place = format!("{at}.{name}");
+                    if with_null || !field.is_null() {
+                        out.insert(place.clone());
+                    }
+                    places(field, &place, with_null, out);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| places(item, &format!("{at}[]"), with_null, out)),
+            _ => {}
+        }
+    }
+
+    /// The places where what the desk read differs from what the core wrote.
+    fn differences(read: &Value, written: &Value, at: &str, out: &mut Vec<String>) {
+        match (read, written) {
+            (Value::Object(read), Value::Object(written)) => {
+                for (name, field) in read {
+                    let place = format!("{at}.{name}");
+                    match written.get(name) {
+                        Some(written) => differences(field, written, &place, out),
+                        None if field.is_null() => {}
+                        None => out.push(format!("{place}: read {field}, not written")),
+                    }
+                }
+            }
+            (Value::Array(read), Value::Array(written)) if read.len() == written.len() => {
+                for (index, (read, written)) in read.iter().zip(written).enumerate() {
+                    differences(read, written, &format!("{at}[{index}]"), out);
+                }
+            }
+            (read, written) if read == written => {}
+            (read, written) => out.push(format!("{at}: read {read}, written {written}")),
+        }
+    }
+
+    /// The page reads the analysis the core writes for the bureau's generated set (every kind
+    /// of row: late, copies, keys of others, the unlisted, anomalies): each field it declares is
+    /// one the core writes, somewhere with a value, and holds what the core wrote. A field the
+    /// core renamed or retyped would otherwise show empty on the page.
+    #[test]
+    fn the_desk_reads_every_field_as_the_core_writes_it() {
+        let set = generate(Spec::default());
+        let mut engine = Engine::new(set.now.unix_seconds() as f64);
+        engine.set_register("register.txt", set.register.as_bytes(), "zh").unwrap();
+        engine.set_expected("expected.csv", &set.expected, "zh").unwrap();
+        // Every setting given, so that the analysis writes each of them.
+        let months = format!("{}..{}", set.months[0], set.months[set.months.len() - 1]);
+        engine.set_settings(set.deadline, &months, &set.months[set.months.len() - 2], 31).unwrap();
+        for file in &set.files {
+            engine.add(&file.name, &file.bytes);
+        }
+        let json = engine.analysis_json("zh");
+        let written: Value = serde_json::from_str(&json).unwrap();
+        let read = serde_json::to_value(AnalysisDoc::read(&json).unwrap()).unwrap();
+
+        let (mut declared, mut filled) = (BTreeSet::new(), BTreeSet::new());
+        places(&read, "", true, &mut declared);
+        places(&written, "", false, &mut filled);
+        let never_written: Vec<&String> = declared.difference(&filled).collect();
+        assert!(never_written.is_empty(), "the desk declares fields the core never fills: {never_written:#?}");
+
+        let mut differ = Vec::new();
+        differences(&read, &written, "", &mut differ);
+        assert!(differ.is_empty(), "{:#?}", &differ[..differ.len().min(20)]);
+    }
+
+    #[test]
+    fn an_analysis_of_another_format_or_with_a_part_missing_is_refused() {
+        let mut engine = Engine::new(1_790_000_000.0);
+        let json = engine.analysis_json("zh");
+        assert!(AnalysisDoc::read(&json).is_ok());
+        let other = json.replacen("selfcheck-analysis/2", "selfcheck-analysis/3", 1);
+        assert!(AnalysisDoc::read(&other).unwrap_err().contains("selfcheck-analysis/3"));
+        let mut value: Value = serde_json::from_str(&json).unwrap();
+        value.as_object_mut().unwrap().remove("ranking");
+        assert!(AnalysisDoc::read(&value.to_string()).unwrap_err().contains("ranking"));
+    }
+}

@@ -9,7 +9,6 @@ pub mod archive;
 mod association;
 mod blob;
 mod browser;
-mod document;
 mod engine;
 mod i18n;
 mod protocol;

@@ -5,8 +5,8 @@
 use selfcheck_core::{Catalogue, Lang};
 use yew::prelude::*;
 
-use crate::document::ProvinceDoc;
 use crate::i18n::T;
+use selfcheck_bureau::document::ProvinceDoc;
 
 /// How many of the most failed criteria are listed.
 const MOST_FAILED: usize = 10;
@@ -84,7 +84,7 @@ fn truncate(text: &str, chars: usize) -> String {
 #[derive(Properties, PartialEq)]
 pub struct ProvinceProps {
     /// The analysis (its figures, one entry per catalogue).
-    pub analysis: selfcheck_report_view::Shared<crate::document::AnalysisDoc>,
+    pub analysis: selfcheck_report_view::Shared<selfcheck_bureau::document::AnalysisDoc>,
     /// Interface language.
     pub lang: Lang,
 }

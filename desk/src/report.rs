@@ -11,9 +11,9 @@ use yew::prelude::*;
 
 use crate::app::{Send, target_value};
 use crate::browser;
-use crate::document::AnalysisDoc;
 use crate::i18n::T;
 use crate::protocol::ToWorker;
+use selfcheck_bureau::document::AnalysisDoc;
 
 /// Properties of the printed heading.
 #[derive(Properties, PartialEq)]

@@ -222,7 +222,7 @@ pub fn SettingsPanel(props: &SettingsProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct PrintedProps {
     /// The analysis, whose settings are printed.
-    pub analysis: selfcheck_report_view::Shared<crate::document::AnalysisDoc>,
+    pub analysis: selfcheck_report_view::Shared<selfcheck_bureau::document::AnalysisDoc>,
     /// Interface language.
     pub lang: Lang,
 }

@@ -13,9 +13,9 @@ use yew::prelude::*;
 
 use crate::association::Opened;
 use crate::browser;
-use crate::document::AnalysisDoc;
 use crate::protocol::{EditorInput, EditorKind, Failure, Received};
 use crate::settings::DeskSettings;
+use selfcheck_bureau::document::AnalysisDoc;
 
 /// The stages a new analysis is shown in: the parts take it one task each, so that no task
 /// holds the page long; until its stage, a part shows the analysis before.

@@ -1,16 +1,15 @@
-//! The core's `selfcheck-analysis/2` document as the page reads it from the worker: the
-//! settings, the verdicts, the matrix, the ranking and the anomalies, already computed by the
-//! core.
+//! The `selfcheck-analysis/2` document as a reader gets it, typed: the settings, the verdicts,
+//! the matrix, the ranking and the anomalies. The same module's writer ([`super::analysis_json`])
+//! writes it; these are its one set of types, which the review desk reads (a renamed field
+//! shows as a reading error, never as an empty table).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-/// The format the page reads: the core writes it ([`selfcheck_bureau::analysis_json`]).
-pub const ANALYSIS_FORMAT: &str = "selfcheck-analysis/2";
+use super::ANALYSIS_FORMAT;
 
-/// The analysis, as far as the page shows it. Every part is required, so that a part the core
-/// stopped writing, or renamed, is a fault the page names instead of an empty table.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+/// The analysis, as far as the review desk shows it. Every part is required, so that a part the
+/// writer stopped writing, or renamed, is a fault a reader names instead of an empty table.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct AnalysisDoc {
     /// `selfcheck-analysis/2`.
     pub format: String,
@@ -33,12 +32,13 @@ pub struct AnalysisDoc {
 }
 
 impl AnalysisDoc {
-    /// Reads the worker's analysis.
+    /// Reads an analysis as [`super::analysis_json`] wrote it.
     ///
     /// # Errors
     ///
-    /// What is wrong, for the console: not the JSON of an analysis, a part missing or of
-    /// another type, or another format than [`ANALYSIS_FORMAT`].
+    /// What is wrong, in English, for a log (the document is the tools' own, never a person's
+    /// file): not the JSON of an analysis, a part missing or of another type, or another format
+    /// than [`ANALYSIS_FORMAT`].
     pub fn read(json: &str) -> Result<AnalysisDoc, String> {
         let document: AnalysisDoc = serde_json::from_str(json).map_err(|error| error.to_string())?;
         if document.format == ANALYSIS_FORMAT {
@@ -50,8 +50,7 @@ impl AnalysisDoc {
 }
 
 /// A file the analysis was computed from besides the received ones.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct InputDoc {
     /// Its name.
     pub name: String,
@@ -62,8 +61,7 @@ pub struct InputDoc {
 }
 
 /// The settings of the analysis, as the core wrote them.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct SettingsDoc {
     /// The review's clock (RFC 3339).
     pub now: String,
@@ -78,8 +76,7 @@ pub struct SettingsDoc {
 }
 
 /// The counts of files.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct CountsDoc {
     /// Files examined.
     pub files: u32,
@@ -90,8 +87,7 @@ pub struct CountsDoc {
 }
 
 /// What a file names, verified or only claimed.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct ClaimDoc {
     /// Whether the claim is verified (the file was accepted).
     pub verified: bool,
@@ -104,8 +100,7 @@ pub struct ClaimDoc {
 }
 
 /// A period.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct PeriodDoc {
     /// First day.
     pub from: String,
@@ -114,8 +109,7 @@ pub struct PeriodDoc {
 }
 
 /// One file's verdict.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct FileDoc {
     /// Its name.
     pub name: String,
@@ -140,8 +134,7 @@ pub struct FileDoc {
 }
 
 /// The matrix.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct MatrixDoc {
     /// The months, `YYYY-MM`.
     pub months: Vec<String>,
@@ -152,8 +145,7 @@ pub struct MatrixDoc {
 }
 
 /// One association's months.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct MatrixRowDoc {
     /// Its credit code.
     pub credit_code: String,
@@ -168,8 +160,7 @@ pub struct MatrixRowDoc {
 }
 
 /// One month's figures.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct MonthFiguresDoc {
     /// The month.
     pub month: String,
@@ -190,8 +181,7 @@ pub struct MonthFiguresDoc {
 }
 
 /// One row of the ranking.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct RankDoc {
     /// Rank, 1 first; none for a result that is not ranked.
     pub rank: Option<u32>,
@@ -224,8 +214,7 @@ pub struct RankDoc {
 }
 
 /// One anomaly.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct AnomalyDoc {
     /// Its code.
     pub code: String,
@@ -238,16 +227,14 @@ pub struct AnomalyDoc {
 }
 
 /// A file an anomaly names.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct AnomalyFileDoc {
     /// Its name.
     pub name: String,
 }
 
 /// The province's figures for the results of one catalogue.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct ProvinceDoc {
     /// The catalogue.
     pub catalogue: CatalogueRefDoc,
@@ -270,8 +257,7 @@ pub struct ProvinceDoc {
 }
 
 /// Which catalogue.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct CatalogueRefDoc {
     /// Its id.
     pub id: String,
@@ -280,8 +266,7 @@ pub struct CatalogueRefDoc {
 }
 
 /// Results of one grade.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct GradeCountDoc {
     /// The grade's id.
     pub id: String,
@@ -290,8 +275,7 @@ pub struct GradeCountDoc {
 }
 
 /// One area's points over the results.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct AreaDoc {
     /// The area's id.
     pub id: String,
@@ -304,8 +288,7 @@ pub struct AreaDoc {
 }
 
 /// One criterion's answers over the results.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(test, derive(serde::Serialize))]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct CriterionCountsDoc {
     /// The criterion's id.
     pub id: String,
@@ -321,99 +304,4 @@ pub struct CriterionCountsDoc {
     pub vetoes: u32,
     /// Failed (partly or not met), per mille of those where it applies.
     pub failed_per_mille: u32,
-}
-
-#[cfg(test)]
-mod tests {
-    use std::collections::BTreeSet;
-
-    use selfcheck_tests::bureau_set::{Spec, generate};
-    use serde_json::Value;
-
-    use super::AnalysisDoc;
-    use crate::engine::Engine;
-
-    /// The places of `value`'s fields (arrays' elements as `[]`), those holding null left out
-    /// unless `with_null`.
-    fn places(value: &Value, at: &str, with_null: bool, out: &mut BTreeSet<String>) {
-        match value {
-            Value::Object(fields) => {
-                for (name, field) in fields {
-                    let place = format!("{at}.{name}");
-                    if with_null || !field.is_null() {
-                        out.insert(place.clone());
-                    }
-                    places(field, &place, with_null, out);
-                }
-            }
-            Value::Array(items) => items.iter().for_each(|item| places(item, &format!("{at}[]"), with_null, out)),
-            _ => {}
-        }
-    }
-
-    /// The places where what the desk read differs from what the core wrote.
-    fn differences(read: &Value, written: &Value, at: &str, out: &mut Vec<String>) {
-        match (read, written) {
-            (Value::Object(read), Value::Object(written)) => {
-                for (name, field) in read {
-                    let place = format!("{at}.{name}");
-                    match written.get(name) {
-                        Some(written) => differences(field, written, &place, out),
-                        None if field.is_null() => {}
-                        None => out.push(format!("{place}: read {field}, not written")),
-                    }
-                }
-            }
-            (Value::Array(read), Value::Array(written)) if read.len() == written.len() => {
-                for (index, (read, written)) in read.iter().zip(written).enumerate() {
-                    differences(read, written, &format!("{at}[{index}]"), out);
-                }
-            }
-            (read, written) if read == written => {}
-            (read, written) => out.push(format!("{at}: read {read}, written {written}")),
-        }
-    }
-
-    /// The page reads the analysis the core writes for the bureau's generated set (every kind
-    /// of row: late, copies, keys of others, the unlisted, anomalies): each field it declares is
-    /// one the core writes, somewhere with a value, and holds what the core wrote. A field the
-    /// core renamed or retyped would otherwise show empty on the page.
-    #[test]
-    fn the_desk_reads_every_field_as_the_core_writes_it() {
-        let set = generate(Spec::default());
-        let mut engine = Engine::new(set.now.unix_seconds() as f64);
-        engine.set_register("register.txt", set.register.as_bytes(), "zh").unwrap();
-        engine.set_expected("expected.csv", &set.expected, "zh").unwrap();
-        // Every setting given, so that the analysis writes each of them.
-        let months = format!("{}..{}", set.months[0], set.months[set.months.len() - 1]);
-        engine.set_settings(set.deadline, &months, &set.months[set.months.len() - 2], 31).unwrap();
-        for file in &set.files {
-            engine.add(&file.name, &file.bytes);
-        }
-        let json = engine.analysis_json("zh");
-        let written: Value = serde_json::from_str(&json).unwrap();
-        let read = serde_json::to_value(AnalysisDoc::read(&json).unwrap()).unwrap();
-
-        let (mut declared, mut filled) = (BTreeSet::new(), BTreeSet::new());
-        places(&read, "", true, &mut declared);
-        places(&written, "", false, &mut filled);
-        let never_written: Vec<&String> = declared.difference(&filled).collect();
-        assert!(never_written.is_empty(), "the desk declares fields the core never fills: {never_written:#?}");
-
-        let mut differ = Vec::new();
-        differences(&read, &written, "", &mut differ);
-        assert!(differ.is_empty(), "{:#?}", &differ[..differ.len().min(20)]);
-    }
-
-    #[test]
-    fn an_analysis_of_another_format_or_with_a_part_missing_is_refused() {
-        let mut engine = Engine::new(1_790_000_000.0);
-        let json = engine.analysis_json("zh");
-        assert!(AnalysisDoc::read(&json).is_ok());
-        let other = json.replacen("selfcheck-analysis/2", "selfcheck-analysis/3", 1);
-        assert!(AnalysisDoc::read(&other).unwrap_err().contains("selfcheck-analysis/3"));
-        let mut value: Value = serde_json::from_str(&json).unwrap();
-        value.as_object_mut().unwrap().remove("ranking");
-        assert!(AnalysisDoc::read(&value.to_string()).unwrap_err().contains("ranking"));
-    }
 }

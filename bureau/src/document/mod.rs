@@ -3,6 +3,10 @@
 //! matrix. Codes, ids and integers only in the ranking and the matrix, so that the same files
 //! give the same bytes in any language.
 
+mod read;
+
+pub use read::*;
+
 use selfcheck_core::json::{Json, Object};
 use selfcheck_core::text::Lang;
 
