@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use selfcheck_core::catalogue::Catalogue;
-use selfcheck_core::credential::{add_proof, check_not_later_than_now, uuid_urn, verify_proof};
+use selfcheck_core::credential::{check_not_later_than_now, sign_document, verify_proof};
 use selfcheck_core::error::{Document, Error, Problem, ProblemKind};
 use selfcheck_core::json::{self, Json};
 use selfcheck_core::keys::{AssociationKey, PublicKey};
@@ -19,7 +19,7 @@ use selfcheck_core::time::Timestamp;
 use selfcheck_core::wire::read::{Reader, index, join};
 use selfcheck_core::wire::{
     SUMMARY_FORMAT, SUMMARY_FORMATS, SUMMARY_SUBJECT_TYPE, SUMMARY_TYPE, SummaryDoc, SummaryInputDoc,
-    SummarySettingsDoc, SummarySubjectDoc, VC_CONTEXT_V2,
+    SummarySettingsDoc, SummarySubjectDoc,
 };
 
 use super::analysis::{Analysis, Rules, Settings};
@@ -119,37 +119,20 @@ pub fn sign_summary(
         .chain(source.others.iter().cloned())
         .map(|input| SummaryInputDoc { name: input.name, sha256: input.sha256, role: input.role.code().to_owned() })
         .collect();
-    let document = SummaryDoc {
-        context: vec![VC_CONTEXT_V2.to_owned()],
-        id: uuid_urn(random_id),
-        types: vec!["VerifiableCredential".to_owned(), SUMMARY_TYPE.to_owned()],
-        issuer: key.public().did(),
-        valid_from: issued.as_str().to_owned(),
-        credential_subject: SummarySubjectDoc {
-            kind: SUMMARY_SUBJECT_TYPE.to_owned(),
-            format: match source.analysis.settings.rules {
-                Rules::V1 => SUMMARY_FORMATS[0],
-                Rules::V2 => SUMMARY_FORMAT,
-            }
-            .to_owned(),
-            summary_kind: kind.code().to_owned(),
-            settings: settings_doc(source.analysis),
-            inputs,
-            content: content(kind, source),
-        },
-        proof: selfcheck_core::wire::ProofDoc {
-            kind: String::new(),
-            cryptosuite: String::new(),
-            created: None,
-            verification_method: String::new(),
-            proof_purpose: String::new(),
-            context: None,
-            proof_value: String::new(),
-        },
+    let subject = SummarySubjectDoc {
+        kind: SUMMARY_SUBJECT_TYPE.to_owned(),
+        format: match source.analysis.settings.rules {
+            Rules::V1 => SUMMARY_FORMATS[0],
+            Rules::V2 => SUMMARY_FORMAT,
+        }
+        .to_owned(),
+        summary_kind: kind.code().to_owned(),
+        settings: settings_doc(source.analysis),
+        inputs,
+        content: content(kind, source),
     };
-    let Json::Object(mut object) = document.unsecured_json() else { unreachable!("a summary is an object") };
-    add_proof(&mut object, key, Some(&issued));
-    Ok(json::pretty(&Json::Object(object)))
+    let document = SummaryDoc::unsigned(SUMMARY_TYPE, key.public().did(), &issued, random_id, subject);
+    Ok(sign_document(&document, key, &issued))
 }
 
 /// A summary whose signature holds: what the holder of [`VerifiedSummary::key`] signed. Whether

@@ -16,8 +16,8 @@ use crate::report::Report;
 use crate::time::Timestamp;
 use crate::wire::read::Reader;
 use crate::wire::{
-    ANSWERS_FORMAT, AnswersDoc, ProofDoc, RESULT_FORMAT, RESULT_TYPE, ReportDoc, ResultDoc, SUBJECT_TYPE, SubjectDoc,
-    VC_CONTEXT_V2,
+    ANSWERS_FORMAT, AnswersDoc, CredentialDoc, RESULT_FORMAT, RESULT_TYPE, ReportDoc, ResultDoc, SUBJECT_TYPE, Subject,
+    SubjectDoc, VC_CONTEXT_V2,
 };
 
 /// The largest result file accepted, checked before parsing.
@@ -172,8 +172,7 @@ fn missing_for_signing(profile: &crate::answers::Profile) -> Vec<Problem> {
 }
 
 /// `urn:uuid:` of a version 4 UUID made from 16 random bytes.
-#[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
-pub fn uuid_urn(mut bytes: [u8; 16]) -> String {
+pub(crate) fn uuid_urn(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let hex = hex(&bytes);
@@ -261,33 +260,25 @@ pub fn sign_result(
         return Err(Error::IncompleteProfile(problems));
     }
     let report = Report::compute(catalogue, answers)?;
-    let document = ResultDoc {
-        context: vec![VC_CONTEXT_V2.to_owned()],
-        id: uuid_urn(random_id),
-        types: vec!["VerifiableCredential".to_owned(), RESULT_TYPE.to_owned()],
-        issuer: key.public().did(),
-        valid_from: issued.as_str().to_owned(),
-        credential_subject: SubjectDoc {
-            kind: SUBJECT_TYPE.to_owned(),
-            format: RESULT_FORMAT.to_owned(),
-            profile: answers_doc.profile,
-            catalogue: catalogue.reference(),
-            answers: answers_doc.answers,
-            report: report.to_doc(catalogue, answers)?,
-        },
-        proof: ProofDoc {
-            kind: String::new(),
-            cryptosuite: String::new(),
-            created: None,
-            verification_method: String::new(),
-            proof_purpose: String::new(),
-            context: None,
-            proof_value: String::new(),
-        },
+    let subject = SubjectDoc {
+        kind: SUBJECT_TYPE.to_owned(),
+        format: RESULT_FORMAT.to_owned(),
+        profile: answers_doc.profile,
+        catalogue: catalogue.reference(),
+        answers: answers_doc.answers,
+        report: report.to_doc(catalogue, answers)?,
     };
-    let Json::Object(mut object) = document.unsecured_json() else { unreachable!("a result document is an object") };
+    let document = ResultDoc::unsigned(RESULT_TYPE, key.public().did(), issued, random_id, subject);
+    Ok(sign_document(&document, key, issued))
+}
+
+/// `document` signed by `key` at `issued` (an `eddsa-jcs-2022` proof added), as the pretty JSON
+/// selfcheck writes: the one way a result or a summary is signed.
+#[doc(hidden)] // For the bureau's summaries, not an API of its own: sign with `sign_result`.
+pub fn sign_document<S: Subject>(document: &CredentialDoc<S>, key: &AssociationKey, issued: &Timestamp) -> String {
+    let Json::Object(mut object) = document.unsecured_json() else { unreachable!("a credential is an object") };
     add_proof(&mut object, key, Some(issued));
-    Ok(json::pretty(&Json::Object(object)))
+    json::pretty(&Json::Object(object))
 }
 
 /// What a verified result says, and what verification proved.

@@ -62,6 +62,7 @@
 
 mod answers;
 mod catalogue;
+mod envelope;
 mod file_kind;
 #[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
 pub mod read;
@@ -73,6 +74,7 @@ mod summary;
 
 pub use answers::*;
 pub use catalogue::*;
+pub use envelope::{CredentialDoc, Subject};
 #[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
 pub use file_kind::named_or;
 pub use file_kind::{HEAD_BYTES, detect_file, file_text, oversized};

@@ -17,23 +17,7 @@ pub const SUBJECT_TYPE: &str = "SelfDisciplineSelfAssessment";
 pub const RESULT_FORMAT: &str = "selfcheck-result/1";
 
 /// A signed self-assessment result.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResultDoc {
-    /// `["https://www.w3.org/ns/credentials/v2"]`.
-    pub context: Vec<String>,
-    /// `urn:uuid:` of a random UUID.
-    pub id: String,
-    /// `["VerifiableCredential", "SelfDisciplineSelfAssessmentCredential"]`.
-    pub types: Vec<String>,
-    /// The association's `did:key`.
-    pub issuer: String,
-    /// When it was signed, `YYYY-MM-DDTHH:MM:SSZ`.
-    pub valid_from: String,
-    /// What the association states.
-    pub credential_subject: SubjectDoc,
-    /// The Data Integrity proof.
-    pub proof: ProofDoc,
-}
+pub type ResultDoc = super::CredentialDoc<SubjectDoc>;
 
 /// The self-assessment: profile, catalogue, answers and the core's report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,8 +36,8 @@ pub struct SubjectDoc {
     pub report: ReportDoc,
 }
 
-/// A `DataIntegrityProof` with cryptosuite `eddsa-jcs-2022`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A `DataIntegrityProof` with cryptosuite `eddsa-jcs-2022` (empty until signed).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProofDoc {
     /// `DataIntegrityProof`.
     pub kind: String,
@@ -84,50 +68,9 @@ impl ResultDoc {
         let document = ResultDoc::read(&mut reader, &value);
         reader.finish(document).map_err(|problems| crate::Error::Malformed { what: crate::Document::Result, problems })
     }
-
-    /// Reads a result's fields, collecting every problem with its path. The proof is read only
-    /// for its fields here; [`crate::credential::verify_proof`] checks what it proves.
-    pub(crate) fn read(reader: &mut Reader, value: &Json) -> ResultDoc {
-        let known = ["@context", "id", "type", "issuer", "validFrom", "credentialSubject", "proof"];
-        let object = reader.fields(value, "", &known);
-        let context = reader.required(object, "", "@context");
-        let types = reader.required(object, "", "type");
-        let subject = reader.required(object, "", "credentialSubject");
-        let proof = reader.required(object, "", "proof");
-        ResultDoc {
-            context: reader.strings(context, "@context"),
-            id: reader.required_string(object, "", "id"),
-            types: reader.strings(types, "type"),
-            issuer: reader.required_string(object, "", "issuer"),
-            valid_from: reader.required_string(object, "", "validFrom"),
-            credential_subject: SubjectDoc::read(reader, subject, "credentialSubject"),
-            proof: ProofDoc::read(reader, proof, "proof"),
-        }
-    }
-
-    /// The result as JSON, members in the order selfcheck writes them.
-    pub fn to_json(&self) -> Json {
-        let mut document = self.unsecured_json();
-        if let Some(document) = document.as_object_mut() {
-            document.insert("proof", self.proof.to_json());
-        }
-        document
-    }
-
-    /// The result without its proof: what the proof signs.
-    pub(crate) fn unsecured_json(&self) -> Json {
-        object([
-            ("@context", self.context.clone().into()),
-            ("id", self.id.as_str().into()),
-            ("type", self.types.clone().into()),
-            ("issuer", self.issuer.as_str().into()),
-            ("validFrom", self.valid_from.as_str().into()),
-            ("credentialSubject", self.credential_subject.to_json()),
-        ])
-    }
 }
 
-impl SubjectDoc {
+impl super::Subject for SubjectDoc {
     fn read(reader: &mut Reader, value: Option<&Json>, at: &str) -> SubjectDoc {
         let Some(value) = value else {
             return SubjectDoc {
@@ -172,15 +115,7 @@ impl SubjectDoc {
 impl ProofDoc {
     pub(crate) fn read(reader: &mut Reader, value: Option<&Json>, at: &str) -> ProofDoc {
         let known = ["type", "cryptosuite", "created", "verificationMethod", "proofPurpose", "@context", "proofValue"];
-        let empty = ProofDoc {
-            kind: String::new(),
-            cryptosuite: String::new(),
-            created: None,
-            verification_method: String::new(),
-            proof_purpose: String::new(),
-            context: None,
-            proof_value: String::new(),
-        };
+        let empty = ProofDoc::default();
         let Some(value) = value else { return empty };
         let Some(object) = reader.object(value, at, &known) else { return empty };
         ProofDoc {

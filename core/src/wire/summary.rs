@@ -3,7 +3,6 @@
 //! the SHA-256 of every file it was computed from, secured like a result with an
 //! `eddsa-jcs-2022` proof by the bureau's key.
 
-use super::ProofDoc;
 use super::read::{Reader, index, join, object};
 use crate::json::{Json, Object};
 
@@ -22,23 +21,7 @@ pub const SUMMARY_KINDS: &[&str] = &["ranking", "matrix"];
 pub const INPUT_ROLES: &[&str] = &["file", "register", "expected", "review", "catalogue"];
 
 /// A signed summary.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SummaryDoc {
-    /// `["https://www.w3.org/ns/credentials/v2"]`.
-    pub context: Vec<String>,
-    /// `urn:uuid:` of a random UUID.
-    pub id: String,
-    /// `["VerifiableCredential", "SelfcheckBureauSummaryCredential"]`.
-    pub types: Vec<String>,
-    /// The bureau's `did:key`.
-    pub issuer: String,
-    /// When it was signed: also the clock its verdicts were given at.
-    pub valid_from: String,
-    /// What the bureau states.
-    pub credential_subject: SummarySubjectDoc,
-    /// The Data Integrity proof.
-    pub proof: ProofDoc,
-}
+pub type SummaryDoc = super::CredentialDoc<SummarySubjectDoc>;
 
 /// A summary's subject.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,41 +64,7 @@ pub struct SummaryInputDoc {
     pub role: String,
 }
 
-impl SummaryDoc {
-    /// Reads a summary's fields, collecting every problem with its path.
-    #[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
-    pub fn read(reader: &mut Reader, value: &Json) -> SummaryDoc {
-        let known = ["@context", "id", "type", "issuer", "validFrom", "credentialSubject", "proof"];
-        let object = reader.fields(value, "", &known);
-        let context = reader.required(object, "", "@context");
-        let types = reader.required(object, "", "type");
-        let subject = reader.required(object, "", "credentialSubject");
-        let proof = reader.required(object, "", "proof");
-        SummaryDoc {
-            context: reader.strings(context, "@context"),
-            id: reader.required_string(object, "", "id"),
-            types: reader.strings(types, "type"),
-            issuer: reader.required_string(object, "", "issuer"),
-            valid_from: reader.required_string(object, "", "validFrom"),
-            credential_subject: SummarySubjectDoc::read(reader, subject, "credentialSubject"),
-            proof: ProofDoc::read(reader, proof, "proof"),
-        }
-    }
-
-    /// The summary without its proof: what the proof signs.
-    pub fn unsecured_json(&self) -> Json {
-        object([
-            ("@context", self.context.clone().into()),
-            ("id", self.id.as_str().into()),
-            ("type", self.types.clone().into()),
-            ("issuer", self.issuer.as_str().into()),
-            ("validFrom", self.valid_from.as_str().into()),
-            ("credentialSubject", self.credential_subject.to_json()),
-        ])
-    }
-}
-
-impl SummarySubjectDoc {
+impl super::Subject for SummarySubjectDoc {
     fn read(reader: &mut Reader, value: Option<&Json>, at: &str) -> SummarySubjectDoc {
         let known = ["type", "format", "kind", "settings", "inputs", "ranking", "matrix"];
         let empty = Json::Object(Object::new());
@@ -169,7 +118,7 @@ impl SummarySubjectDoc {
     }
 
     /// The subject as JSON, members in the order selfcheck writes them.
-    pub fn to_json(&self) -> Json {
+    fn to_json(&self) -> Json {
         let mut subject = Object::new();
         subject.insert("type", self.kind.as_str());
         subject.insert("format", self.format.as_str());
