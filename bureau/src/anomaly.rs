@@ -21,8 +21,8 @@ use selfcheck_core::canonical::{canonical_sha256, hex};
 use selfcheck_core::credential::ResultWarning;
 use selfcheck_core::text::Lang;
 
-use super::analysis::Settings;
 use super::month::period_days;
+use super::settings::Settings;
 use super::verdict::Verdict;
 
 /// An anomaly and the files (indexes into the verdicts) it concerns, in their order.

@@ -17,7 +17,7 @@ use selfcheck_core::credit_code::CreditCode;
 use selfcheck_core::error::{Document, Error, Problem, ProblemKind};
 use selfcheck_core::json::{JsonError, JsonErrorKind};
 
-use super::export::{Table, Value};
+use super::export::table::{Table, Value};
 
 /// The largest list file accepted: far more than every social organization of the province.
 pub const MAX_EXPECTED_BYTES: usize = 4 * 1024 * 1024;

@@ -57,6 +57,7 @@ pub mod export;
 pub mod input;
 pub mod month;
 pub mod review;
+pub mod settings;
 pub mod summary;
 pub mod verdict;
 pub mod words;

@@ -29,7 +29,7 @@ impl Month {
 
     /// The month of a `YYYY-MM-DD` date, when it is a real date.
     pub fn of_date(date: &str) -> Option<Month> {
-        if !selfcheck_core::answers::is_date(date) {
+        if !selfcheck_core::time::is_date(date) {
             return None;
         }
         Month::new(date[..4].parse().ok()?, date[5..7].parse().ok()?)
@@ -78,7 +78,7 @@ impl Month {
         let length = match self.month() {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
-            _ if selfcheck_core::answers::is_date(&format!("{:04}-02-29", self.year())) => 29,
+            _ if selfcheck_core::time::is_date(&format!("{:04}-02-29", self.year())) => 29,
             _ => 28,
         };
         format!("{self}-{:02}", day.clamp(1, length))

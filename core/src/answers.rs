@@ -3,6 +3,7 @@
 use crate::catalogue::{Catalogue, Criterion, Kind};
 use crate::credit_code::{CreditCode, CreditCodeWarning};
 use crate::error::{Document, Error, Problem, ProblemKind};
+use crate::time::is_date;
 use crate::wire::read::Reader;
 use crate::wire::{ANSWERS_FORMAT, AnswersDoc, ContactDoc, EntryDoc, EvidenceDoc, PeriodDoc, ProfileDoc, ValueDoc};
 
@@ -825,28 +826,4 @@ pub fn is_email(text: &str) -> bool {
         && domain.split('.').all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'))
         && !text.chars().any(|character| character.is_whitespace() || character.is_control())
         && text.chars().count() <= 254
-}
-
-/// Whether `text` is a real calendar date written `YYYY-MM-DD`.
-pub fn is_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return false;
-    }
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = &text[range];
-        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok()).flatten()
-    };
-    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
-        return false;
-    };
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    year >= 1900 && (1..=days).contains(&day)
 }

@@ -592,7 +592,7 @@ fn check_header(doc: &CatalogueDoc, problems: &mut Vec<Problem>) {
     if !is_semver(&doc.version) {
         problems.push(Problem::new("version", ProblemKind::NotAVersion));
     }
-    if !crate::answers::is_date(&doc.source.date) {
+    if !crate::time::is_date(&doc.source.date) {
         problems.push(Problem::new("source.date", ProblemKind::BadDate(doc.source.date.clone())));
     }
     check_text("title", &doc.title, problems);

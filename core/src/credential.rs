@@ -386,11 +386,6 @@ pub enum ResultWarning {
 }
 
 impl ResultWarning {
-    /// The warning in plain words of `lang`.
-    pub fn message(&self, lang: crate::Lang) -> String {
-        crate::messages::result_warning(self, lang)
-    }
-
     /// A stable code for scripts and bindings.
     pub fn code(&self) -> &'static str {
         match self {

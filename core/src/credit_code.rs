@@ -47,30 +47,6 @@ pub enum CreditCodeError {
     },
 }
 
-impl fmt::Display for CreditCodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CreditCodeError::WrongLength { found } => {
-                write!(f, "a unified social credit code has 18 characters, this one has {found}")
-            }
-            CreditCodeError::InvalidCharacter { position, found } => write!(
-                f,
-                "character {position} (\"{}\") cannot occur in a unified social credit code \
-                 (digits and capital letters except I, O, S, V and Z)",
-                crate::messages::display_input(&found.to_string())
-            ),
-            CreditCodeError::DivisionNotDigits => {
-                write!(f, "characters 3 to 8 are the administrative division code and must be digits")
-            }
-            CreditCodeError::CheckMismatch { expected, found } => write!(
-                f,
-                "the check character is \"{found}\" but the first 17 characters call for \"{expected}\": \
-                 a character was probably mistyped"
-            ),
-        }
-    }
-}
-
 /// Something unusual about a valid code, worth a second look but not an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CreditCodeWarning {

@@ -65,7 +65,7 @@ pub enum Document {
 #[non_exhaustive]
 pub enum Error {
     /// The input is larger than the documented limit; it was not parsed.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     TooLarge {
         /// What was being read.
         what: Document,
@@ -76,7 +76,7 @@ pub enum Error {
     },
     /// The input is not JSON (or not UTF-8): empty, cut short, a stray character, too deep, a
     /// duplicate key, a number that is not an integer within ±2^53.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     Json {
         /// What was being read.
         what: Document,
@@ -84,7 +84,7 @@ pub enum Error {
         error: JsonError,
     },
     /// The input is JSON of another kind of document (a result where a draft was expected, …).
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     WrongDocument {
         /// What was expected.
         expected: Document,
@@ -93,7 +93,7 @@ pub enum Error {
     },
     /// The input is the right kind of document, but fields are missing, unknown or of the wrong
     /// shape; every problem names its field by path.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     Malformed {
         /// What was being read.
         what: Document,
@@ -101,22 +101,22 @@ pub enum Error {
         problems: Vec<Problem>,
     },
     /// The catalogue breaks its own rules.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     InvalidCatalogue(Vec<Problem>),
     /// The answers do not fit the catalogue.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     InvalidAnswers(Vec<Problem>),
     /// A result is signed only for a complete profile.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     IncompleteProfile(Vec<Problem>),
     /// The proof is of another kind than selfcheck verifies.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     UnsupportedProof(ProofProblem),
     /// The issuer or verification method is not a usable did:key.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     BadDidKey(String),
     /// The proof names another key than the issuer's.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     VerificationMethodMismatch {
         /// The issuer's key: issuer + "#" + multibase.
         expected: String,
@@ -124,16 +124,16 @@ pub enum Error {
         found: String,
     },
     /// The proof's `@context` is not the document's.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     ProofContextMismatch,
     /// The proofValue is not a multibase base58btc Ed25519 signature.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     BadProofValue(ProofValueProblem),
     /// The signature does not match.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     SignatureMismatch,
     /// The embedded report differs from what the embedded answers score.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     ReportMismatch {
         /// The first field that differs, as a path in the report (`total`, `areas[1].points`).
         field: String,
@@ -143,7 +143,7 @@ pub enum Error {
         computed: String,
     },
     /// The result pins a catalogue this program does not know.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     UnknownCatalogue {
         /// Catalogue id.
         id: String,
@@ -153,7 +153,7 @@ pub enum Error {
         digest: String,
     },
     /// A custom catalogue claims the id and version of a built-in one, with other content.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     CatalogueImpersonation {
         /// Catalogue id.
         id: String,
@@ -161,10 +161,10 @@ pub enum Error {
         version: String,
     },
     /// A time that is not an RFC 3339 date-time of the form 2026-01-31T08:00:00Z.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     BadTimestamp(TimestampProblem),
     /// A result signed later than the verifier's clock: not valid yet.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     NotYetValid {
         /// Where: `validFrom` or `proof.created`.
         field: String,
@@ -174,19 +174,19 @@ pub enum Error {
         now: String,
     },
     /// The passphrase does not open the key file.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     WrongPassphrase,
     /// A new key's passphrase is too short.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     WeakPassphrase {
         /// The minimum number of characters.
         min: usize,
     },
     /// The key file cannot be used.
-    #[error("{}", crate::messages::error(self, Lang::En))]
-    KeyFile(crate::keys::KeyFileProblem),
+    #[error("{}", self.message(Lang::En))]
+    KeyFile(KeyFileProblem),
     /// The answers name another catalogue than the one given.
-    #[error("{}", crate::messages::error(self, Lang::En))]
+    #[error("{}", self.message(Lang::En))]
     CatalogueMismatch {
         /// id@version (digest) of the catalogue in use.
         expected: String,
@@ -270,11 +270,6 @@ pub enum ErrorClass {
 }
 
 impl Error {
-    /// The error in plain words of `lang`: a whole sentence, with nothing of the other language.
-    pub fn message(&self, lang: Lang) -> String {
-        crate::messages::error(self, lang)
-    }
-
     /// A stable code for scripts and bindings (`"signature-mismatch"`, `"not-json"`, …), the same
     /// in every interface.
     pub fn code(&self) -> &'static str {
@@ -363,11 +358,6 @@ impl Problem {
     /// A problem at `at`.
     pub fn new(at: impl Into<String>, kind: ProblemKind) -> Problem {
         Problem { at: at.into(), kind }
-    }
-
-    /// The problem in plain words of `lang`, place first.
-    pub fn message(&self, lang: Lang) -> String {
-        crate::messages::problem(self, lang)
     }
 
     /// A stable code for scripts and bindings.
@@ -614,4 +604,122 @@ impl ProblemKind {
             ProblemKind::BadMonth(_) => "bad-month",
         }
     }
+}
+
+/// What makes a key file unusable, said by [`crate::messages`] in either language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyFileProblem {
+    /// No `-----BEGIN` line: not a PEM file.
+    NotPem,
+    /// No `-----END` line: cut short.
+    CutShort,
+    /// More than one PEM block.
+    SeveralBlocks,
+    /// A PEM block of another kind (`label`); `unencrypted` when it is a private key kept unencrypted.
+    WrongLabel {
+        /// The block's label, as far as it is printable.
+        label: String,
+        /// Whether it is an unencrypted private key.
+        unencrypted: bool,
+    },
+    /// The PEM text does not decode.
+    Undecodable,
+    /// The encrypted key structure cannot be read.
+    Unreadable,
+    /// An encryption scheme selfcheck cannot use.
+    UnsupportedEncryption,
+    /// A key derivation function selfcheck cannot use.
+    UnsupportedKdf,
+    /// scrypt's N is not a power of two above 1.
+    BadScryptCost(u64),
+    /// A parameter of the encryption is outside what selfcheck accepts.
+    OutOfRange {
+        /// Which.
+        parameter: KeyFileParameter,
+        /// Its value in the file.
+        found: u64,
+        /// The least accepted.
+        min: u64,
+        /// The most accepted.
+        max: u64,
+    },
+    /// The key derivation needs more memory than allowed.
+    TooMuchMemory {
+        /// Bytes it needs.
+        bytes: u64,
+        /// Bytes allowed.
+        limit: u64,
+    },
+    /// The key derivation is more work than allowed, in SHA-256 PBKDF2 iterations.
+    TooMuchWork {
+        /// Which derivation (`PBKDF2-HMAC-SHA256`, `scrypt`, …).
+        what: &'static str,
+        /// Its work.
+        work: u64,
+        /// The work allowed.
+        limit: u64,
+    },
+    /// It holds a key of another kind.
+    NotEd25519(KeyKind),
+    /// An Ed25519 key with algorithm parameters, which RFC 8410 forbids.
+    AlgorithmParameters,
+    /// The Ed25519 private key is not a 32-byte seed (its length when it is an OCTET STRING).
+    SeedLength(Option<usize>),
+    /// The public key in the file is not the private key's.
+    PublicKeyMismatch,
+    /// Protected with scrypt, which the browser cannot derive: only the `selfcheck` program
+    /// opens it.
+    ScryptNeedsNative,
+    /// A new key file with fewer PBKDF2 iterations than selfcheck writes.
+    TooFewIterations {
+        /// The minimum.
+        min: u32,
+    },
+    /// The key could not be encoded (a bug: please report it).
+    Encoding,
+}
+
+/// A parameter of a key file's encryption, which [`KeyFileProblem::OutOfRange`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyFileParameter {
+    /// scrypt's cost `N`.
+    ScryptCost,
+    /// scrypt's block size `r`.
+    ScryptBlockSize,
+    /// scrypt's parallelization `p`.
+    ScryptParallelization,
+    /// PBKDF2's iteration count.
+    Pbkdf2Iterations,
+    /// The length of the derived key, in bytes, which the cipher fixes (AES-256: 32).
+    KeyLength,
+}
+
+/// The kind of key a decrypted PKCS#8 structure holds, as people name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyKind {
+    /// Ed25519, the one selfcheck signs with.
+    Ed25519,
+    /// Ed448.
+    Ed448,
+    /// X25519 (key agreement, not signing).
+    X25519,
+    /// X448.
+    X448,
+    /// RSA.
+    Rsa,
+    /// RSA-PSS.
+    RsaPss,
+    /// DSA.
+    Dsa,
+    /// Diffie-Hellman.
+    DiffieHellman,
+    /// An elliptic-curve key on a named curve (P-256, secp256k1, SM2, …).
+    Ec(&'static str),
+    /// An elliptic-curve key on a curve named by this OID (`None`: given by explicit parameters).
+    EcCurve(Option<String>),
+    /// A key of the algorithm with this OID.
+    Other(String),
 }

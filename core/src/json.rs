@@ -14,7 +14,7 @@
 //! assert!(json::parse(r#"{"a": 1, "a": 2}"#).is_err());
 //! ```
 
-use std::fmt::{self, Write as _};
+use std::fmt::Write as _;
 
 use crate::MAX_SAFE_INTEGER;
 
@@ -296,12 +296,6 @@ pub enum JsonErrorKind {
     BadEscape,
     /// A raw control character (U+0000 to U+001F) inside a string: it must be escaped.
     ControlCharacter,
-}
-
-impl fmt::Display for JsonError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::messages::json_error(self, crate::Lang::En))
-    }
 }
 
 impl std::error::Error for JsonError {}

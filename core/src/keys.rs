@@ -21,6 +21,7 @@ use pkcs8::{EncryptedPrivateKeyInfo, LineEnding, ObjectIdentifier, PrivateKeyInf
 use sha2::{Digest as _, Sha256};
 
 use crate::error::Error;
+pub use crate::error::{KeyFileParameter, KeyFileProblem, KeyKind};
 
 /// PBKDF2-SHA256 iterations for new key files: OWASP's recommendation (2023) for PBKDF2-HMAC-SHA256.
 pub const PBKDF2_ITERATIONS: u32 = 600_000;
@@ -524,124 +525,6 @@ fn wrong_label(label: &str) -> KeyFileProblem {
     KeyFileProblem::WrongLabel { label: shown, unencrypted }
 }
 
-/// What makes a key file unusable, said by [`crate::messages`] in either language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum KeyFileProblem {
-    /// No `-----BEGIN` line: not a PEM file.
-    NotPem,
-    /// No `-----END` line: cut short.
-    CutShort,
-    /// More than one PEM block.
-    SeveralBlocks,
-    /// A PEM block of another kind (`label`); `unencrypted` when it is a private key kept unencrypted.
-    WrongLabel {
-        /// The block's label, as far as it is printable.
-        label: String,
-        /// Whether it is an unencrypted private key.
-        unencrypted: bool,
-    },
-    /// The PEM text does not decode.
-    Undecodable,
-    /// The encrypted key structure cannot be read.
-    Unreadable,
-    /// An encryption scheme selfcheck cannot use.
-    UnsupportedEncryption,
-    /// A key derivation function selfcheck cannot use.
-    UnsupportedKdf,
-    /// scrypt's N is not a power of two above 1.
-    BadScryptCost(u64),
-    /// A parameter of the encryption is outside what selfcheck accepts.
-    OutOfRange {
-        /// Which.
-        parameter: KeyFileParameter,
-        /// Its value in the file.
-        found: u64,
-        /// The least accepted.
-        min: u64,
-        /// The most accepted.
-        max: u64,
-    },
-    /// The key derivation needs more memory than allowed.
-    TooMuchMemory {
-        /// Bytes it needs.
-        bytes: u64,
-        /// Bytes allowed.
-        limit: u64,
-    },
-    /// The key derivation is more work than allowed, in SHA-256 PBKDF2 iterations.
-    TooMuchWork {
-        /// Which derivation (`PBKDF2-HMAC-SHA256`, `scrypt`, …).
-        what: &'static str,
-        /// Its work.
-        work: u64,
-        /// The work allowed.
-        limit: u64,
-    },
-    /// It holds a key of another kind.
-    NotEd25519(KeyKind),
-    /// An Ed25519 key with algorithm parameters, which RFC 8410 forbids.
-    AlgorithmParameters,
-    /// The Ed25519 private key is not a 32-byte seed (its length when it is an OCTET STRING).
-    SeedLength(Option<usize>),
-    /// The public key in the file is not the private key's.
-    PublicKeyMismatch,
-    /// Protected with scrypt, which the browser cannot derive: only the `selfcheck` program
-    /// opens it.
-    ScryptNeedsNative,
-    /// A new key file with fewer PBKDF2 iterations than selfcheck writes.
-    TooFewIterations {
-        /// The minimum.
-        min: u32,
-    },
-    /// The key could not be encoded (a bug: please report it).
-    Encoding,
-}
-
-/// A parameter of a key file's encryption, which [`KeyFileProblem::OutOfRange`] names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum KeyFileParameter {
-    /// scrypt's cost `N`.
-    ScryptCost,
-    /// scrypt's block size `r`.
-    ScryptBlockSize,
-    /// scrypt's parallelization `p`.
-    ScryptParallelization,
-    /// PBKDF2's iteration count.
-    Pbkdf2Iterations,
-    /// The length of the derived key, in bytes, which the cipher fixes (AES-256: 32).
-    KeyLength,
-}
-
-/// The kind of key a decrypted PKCS#8 structure holds, as people name it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum KeyKind {
-    /// Ed25519, the one selfcheck signs with.
-    Ed25519,
-    /// Ed448.
-    Ed448,
-    /// X25519 (key agreement, not signing).
-    X25519,
-    /// X448.
-    X448,
-    /// RSA.
-    Rsa,
-    /// RSA-PSS.
-    RsaPss,
-    /// DSA.
-    Dsa,
-    /// Diffie-Hellman.
-    DiffieHellman,
-    /// An elliptic-curve key on a named curve (P-256, secp256k1, SM2, …).
-    Ec(&'static str),
-    /// An elliptic-curve key on a curve named by this OID (`None`: given by explicit parameters).
-    EcCurve(Option<String>),
-    /// A key of the algorithm with this OID.
-    Other(String),
-}
-
 const OID_ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
 const OID_ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
 const OID_X25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.110");
@@ -686,12 +569,6 @@ impl KeyKind {
             },
             other => KeyKind::Other(other.to_string()),
         }
-    }
-}
-
-impl fmt::Display for KeyKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::messages::key_kind(self, crate::Lang::En))
     }
 }
 

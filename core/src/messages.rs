@@ -1392,6 +1392,84 @@ fn period_text(from: &str, to: &str, lang: Lang) -> String {
     )
 }
 
+// What each type says in words: its `message` (and `Display`, in English) live here, beside
+// its words, so that the types' modules need nothing of this one.
+
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&json_error(self, Lang::En))
+    }
+}
+
+impl std::fmt::Display for CreditCodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CreditCodeError::WrongLength { found } => {
+                write!(f, "a unified social credit code has 18 characters, this one has {found}")
+            }
+            CreditCodeError::InvalidCharacter { position, found } => write!(
+                f,
+                "character {position} (\"{}\") cannot occur in a unified social credit code \
+                 (digits and capital letters except I, O, S, V and Z)",
+                display_input(&found.to_string())
+            ),
+            CreditCodeError::DivisionNotDigits => {
+                write!(f, "characters 3 to 8 are the administrative division code and must be digits")
+            }
+            CreditCodeError::CheckMismatch { expected, found } => write!(
+                f,
+                "the check character is \"{found}\" but the first 17 characters call for \"{expected}\": \
+                 a character was probably mistyped"
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for crate::keys::KeyKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&key_kind(self, Lang::En))
+    }
+}
+
+impl crate::register::KeyStatus {
+    /// The status in plain words of `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        key_status(self, lang)
+    }
+}
+
+impl crate::report::Standing {
+    /// The grade as people read it, in `lang`: `grade_label` (the label of the report's grade)
+    /// once every criterion is answered, else "尚未完成".
+    pub fn grade_text(self, grade_label: &str, lang: Lang) -> String {
+        match self {
+            crate::report::Standing::Incomplete => not_finished(lang).to_owned(),
+            crate::report::Standing::Graded | crate::report::Standing::Vetoed => grade_label.to_owned(),
+        }
+    }
+}
+
+impl crate::credential::ResultWarning {
+    /// The warning in plain words of `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        result_warning(self, lang)
+    }
+}
+
+impl Error {
+    /// The error in plain words of `lang`: a whole sentence, with nothing of the other language.
+    pub fn message(&self, lang: Lang) -> String {
+        error(self, lang)
+    }
+}
+
+impl Problem {
+    /// The problem in plain words of `lang`, place first.
+    pub fn message(&self, lang: Lang) -> String {
+        problem(self, lang)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -69,11 +69,6 @@ impl KeyStatus {
         matches!(self, KeyStatus::Registered)
     }
 
-    /// The status in plain words of `lang`.
-    pub fn message(&self, lang: crate::Lang) -> String {
-        crate::messages::key_status(self, lang)
-    }
-
     /// A stable code for scripts and bindings.
     pub fn code(&self) -> &'static str {
         match self {

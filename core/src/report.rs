@@ -119,15 +119,6 @@ impl Standing {
     pub fn is_ranked(self) -> bool {
         self == Standing::Graded
     }
-
-    /// The grade as people read it, in `lang`: `grade_label` (the label of the report's grade)
-    /// once every criterion is answered, else "尚未完成".
-    pub fn grade_text(self, grade_label: &str, lang: crate::Lang) -> String {
-        match self {
-            Standing::Incomplete => crate::messages::not_finished(lang).to_owned(),
-            Standing::Graded | Standing::Vetoed => grade_label.to_owned(),
-        }
-    }
 }
 
 /// The checklist sub-items of `criterion` (at `index` in `answers`) not met: all of them while

@@ -1,8 +1,5 @@
 //! Bilingual text: every string a user reads exists in Simplified Chinese and English.
 
-use crate::json::Json;
-use crate::wire::read::Reader;
-
 /// The languages of the interface and the catalogue. Simplified Chinese comes first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -44,20 +41,6 @@ impl Text {
             Lang::Zh => &self.zh,
             Lang::En => &self.en,
         }
-    }
-}
-
-impl Text {
-    /// Reads `{"zh": …, "en": …}`, both required.
-    pub(crate) fn read(reader: &mut Reader, value: Option<&Json>, at: &str) -> Text {
-        let Some(value) = value else { return Text::default() };
-        let fields = reader.fields(value, at, &["zh", "en"]);
-        Text { zh: reader.required_string(fields, at, "zh"), en: reader.required_string(fields, at, "en") }
-    }
-
-    /// `{"zh": …, "en": …}`.
-    pub fn to_json(&self) -> Json {
-        crate::wire::read::object([("zh", self.zh.as_str().into()), ("en", self.en.as_str().into())])
     }
 }
 

@@ -99,7 +99,7 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date, when it is a real one.
 pub fn days_from_date(date: &str) -> Option<i64> {
-    if !crate::answers::is_date(date) {
+    if !is_date(date) {
         return None;
     }
     let number = |range: std::ops::Range<usize>| date[range].parse::<i64>().ok();
@@ -120,7 +120,7 @@ fn parse(text: &str) -> Result<i64, TimestampProblem> {
         if part.bytes().all(|byte| byte.is_ascii_digit()) { part.parse().map_err(|_| form()) } else { Err(form()) }
     };
     let year = number(0..4)?;
-    if !crate::answers::is_date(date) {
+    if !is_date(date) {
         return Err(form());
     }
     let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
@@ -166,6 +166,30 @@ fn parse(text: &str) -> Result<i64, TimestampProblem> {
 fn rest_range(text: &str, rest: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let start = text.len() - rest.len();
     start + range.start..start + range.end
+}
+
+/// Whether `text` is a real calendar date written `YYYY-MM-DD`.
+pub fn is_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = &text[range];
+        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok()).flatten()
+    };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    year >= 1900 && (1..=days).contains(&day)
 }
 
 #[cfg(test)]

@@ -9,16 +9,15 @@ use std::rc::Rc;
 use selfcheck_bureau::{CellStatus, ExpectedList, ReviewState, Reviews, Stage};
 use selfcheck_core::{Catalogue, Document, KeyRegister, Lang, Standing, Timestamp, pick};
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType,
-};
+use web_sys::{HtmlInputElement, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
 use crate::association::{AssociationView, accepted_files};
 use crate::browser;
+use crate::browser::target_value;
 use crate::i18n::T;
-use crate::protocol::{EditorKind, Failure, FromWorker, Received, ToWorker, lang_code};
-use crate::state::{Action, DeskState, Editor, PAGE, STAGES, View};
+use crate::protocol::{EditorKind, Failure, FromWorker, Received, Send, ToWorker, lang_code};
+use crate::state::{Action, DeskState, Dispatch, Editor, PAGE, STAGES, View};
 use selfcheck_bureau::document::{AnalysisDoc, FileDoc, RankDoc};
 use selfcheck_report_view::Shared;
 
@@ -27,12 +26,6 @@ use selfcheck_report_view::Shared;
 fn worker_url() -> &'static str {
     if browser::has_reference_types() { "./desk/desk-worker.js" } else { "./desk/desk-worker-fallback.js" }
 }
-
-/// Posts a message to the worker.
-pub(crate) type Send = Rc<dyn Fn(ToWorker)>;
-
-/// Changes the desk's state.
-pub(crate) type Dispatch = UseReducerDispatcher<DeskState>;
 
 impl Failure {
     fn text(&self, lang: Lang) -> String {
@@ -120,22 +113,6 @@ fn grade_label(id: &str, lang: Lang) -> String {
         .flat_map(|catalogue| catalogue.grades())
         .find(|grade| grade.id == id)
         .map_or_else(|| id.to_owned(), |grade| grade.label.get(lang).to_owned())
-}
-
-/// The value of the input, select or text area an event came from.
-pub(crate) fn target_value(event: &Event) -> String {
-    let target = event.target();
-    if let Some(input) = target.as_ref().and_then(|target| target.dyn_ref::<HtmlInputElement>()) {
-        return input.value();
-    }
-    if let Some(select) = target.as_ref().and_then(|target| target.dyn_ref::<HtmlSelectElement>()) {
-        return select.value();
-    }
-    target
-        .as_ref()
-        .and_then(|target| target.dyn_ref::<HtmlTextAreaElement>())
-        .map(|area| area.value())
-        .unwrap_or_default()
 }
 
 fn target_checked(event: &Event) -> bool {
@@ -400,7 +377,7 @@ pub fn App() -> Html {
             </nav>
             <main>
                 <crate::report::PrintHeading bureau={state.bureau.clone()} counts={status.clone()} {lang} />
-                <crate::settings::PrintedSettings analysis={analysis_doc.clone()} {lang} />
+                <crate::settings_panel::PrintedSettings analysis={analysis_doc.clone()} {lang} />
                 <section id="desk-load" class="desk-section" aria-labelledby="desk-load-title">
                     <h2 id="desk-load-title">{ T::Load.get(lang) }</h2>
                     <div class="desk-drop" data-testid="drop" ondrop={on_drop} ondragover={on_drag_over}>
@@ -447,7 +424,7 @@ pub fn App() -> Html {
                         document={Document::ExpectedList} limit={selfcheck_bureau::expected::MAX_EXPECTED_BYTES}
                         {lang} send={send.clone()} />
                 </section>
-                <crate::settings::SettingsPanel settings={state.settings.clone()} dispatch={dispatch.clone()} send={send.clone()} {lang} />
+                <crate::settings_panel::SettingsPanel settings={state.settings.clone()} dispatch={dispatch.clone()} send={send.clone()} {lang} />
                 <div id="desk-association-anchor"></div>
                 if !view.association.is_empty() {
                     <AssociationView credit_code={view.association.clone()}
@@ -982,7 +959,7 @@ fn RankingView(props: &RankingProps) -> Html {
         let (settings, dispatch, send) = (settings.clone(), dispatch.clone(), send.clone());
         Callback::from(move |event: Event| {
             let next = crate::settings::DeskSettings { ranking_month: target_value(&event), ..settings.clone() };
-            crate::settings::change(&dispatch, &send, next);
+            crate::settings_panel::change(&dispatch, &send, next);
         })
     };
     let set = |change: fn(&mut View, &Event)| {

@@ -92,7 +92,7 @@ pub fn AssociationView(props: &AssociationProps) -> Html {
         .or_else(|| results.len().checked_sub(2).and_then(|index| results.get(index).copied()));
     let select = |state: &UseStateHandle<Option<String>>| {
         let state = state.clone();
-        Callback::from(move |event: Event| state.set(Some(crate::app::target_value(&event))))
+        Callback::from(move |event: Event| state.set(Some(crate::browser::target_value(&event))))
     };
     let on_close = {
         let close = close.clone();

@@ -3,6 +3,7 @@
 //! Side effects only, called from effects and callbacks.
 
 use js_sys::Uint8Array;
+use wasm_bindgen::JsCast as _;
 
 /// Where the desk keeps its state in local storage (one key each).
 pub const PREFIX: &str = "selfcheck-desk:";
@@ -34,4 +35,20 @@ pub fn from_hex(hex: &str) -> Option<Vec<u8>> {
 pub fn has_reference_types() -> bool {
     const REFERENCE_TYPES: [u8; 15] = [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 111];
     js_sys::WebAssembly::validate(&Uint8Array::from(&REFERENCE_TYPES[..]).into()).unwrap_or(false)
+}
+
+/// The value of the input, select or text area an event came from.
+pub(crate) fn target_value(event: &web_sys::Event) -> String {
+    let target = event.target();
+    if let Some(input) = target.as_ref().and_then(|target| target.dyn_ref::<web_sys::HtmlInputElement>()) {
+        return input.value();
+    }
+    if let Some(select) = target.as_ref().and_then(|target| target.dyn_ref::<web_sys::HtmlSelectElement>()) {
+        return select.value();
+    }
+    target
+        .as_ref()
+        .and_then(|target| target.dyn_ref::<web_sys::HtmlTextAreaElement>())
+        .map(|area| area.value())
+        .unwrap_or_default()
 }

@@ -15,6 +15,7 @@ mod protocol;
 mod province;
 mod report;
 mod settings;
+mod settings_panel;
 mod state;
 
 pub use engine::{ArchiveReader, Engine, Sha256Stream};

@@ -11,6 +11,9 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::DeskError;
 
+/// Posts a message to the worker.
+pub(crate) type Send = Rc<dyn Fn(ToWorker)>;
+
 /// A file as received: its name and bytes.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Received {

@@ -9,9 +9,10 @@ use wasm_bindgen::JsCast as _;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::{Send, target_value};
 use crate::browser;
+use crate::browser::target_value;
 use crate::i18n::T;
+use crate::protocol::Send;
 use crate::protocol::ToWorker;
 use selfcheck_bureau::document::AnalysisDoc;
 

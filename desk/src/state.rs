@@ -17,6 +17,9 @@ use crate::protocol::{EditorInput, EditorKind, Failure, Received};
 use crate::settings::DeskSettings;
 use selfcheck_bureau::document::AnalysisDoc;
 
+/// Changes the desk's state.
+pub(crate) type Dispatch = UseReducerDispatcher<DeskState>;
+
 /// The stages a new analysis is shown in: the parts take it one task each, so that no task
 /// holds the page long; until its stage, a part shows the analysis before.
 pub const STAGES: u8 = 3;

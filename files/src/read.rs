@@ -18,7 +18,7 @@ pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Why an input could not be read. Its words, in either language, are [`ReadProblem::message`].
 #[derive(Debug, thiserror::Error)]
-#[error("{}", crate::words::read_problem(selfcheck_core::Lang::En, self))]
+#[error("{}", self.message(selfcheck_core::Lang::En))]
 pub enum ReadProblem {
     /// There is nothing at the path.
     NotFound,
@@ -50,13 +50,6 @@ pub enum ReadProblem {
     },
     /// Any other failure of the system.
     Io(std::io::Error),
-}
-
-impl ReadProblem {
-    /// The problem in plain words of `lang` (input in it escaped).
-    pub fn message(&self, lang: selfcheck_core::Lang) -> String {
-        crate::words::read_problem(lang, self)
-    }
 }
 
 impl From<std::io::Error> for ReadProblem {

@@ -153,3 +153,10 @@ pub fn not_read(lang: Lang, reason: &Skip) -> String {
         }
     }
 }
+
+impl ReadProblem {
+    /// The problem in plain words of `lang` (input in it escaped).
+    pub fn message(&self, lang: Lang) -> String {
+        read_problem(lang, self)
+    }
+}

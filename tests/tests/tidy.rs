@@ -1,6 +1,7 @@
 //! Tidy checks of the source tree itself, run with the other tests: module docs, the core's
 //! freedom from IO, and the documents that must tell the truth about the code.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
@@ -339,6 +340,110 @@ fn every_crate_words_with_the_one_mechanism_of_the_core() {
                     number + 1
                 );
             }
+        }
+    }
+}
+
+/// A crate's modules (`a`, `a::b`, by their files under `src/`) and, for each, the modules its
+/// code outside tests names: `crate::a::b`, `super::b`, and the groups of `use crate::{a, b}`.
+/// A reference resolves to the longest module path it starts with; a module's own children count
+/// as modules of their own.
+fn module_graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    let module_of = |path: &Path| -> Option<String> {
+        let relative = path.strip_prefix(src).ok()?.with_extension("");
+        let parts: Vec<String> = relative.iter().map(|part| part.to_string_lossy().into_owned()).collect();
+        let parts: Vec<&str> = parts.iter().map(String::as_str).filter(|part| *part != "mod").collect();
+        let module = parts.join("::");
+        (module != "lib" && module != "main" && !module.starts_with("bin")).then_some(module)
+    };
+    let modules: BTreeSet<String> = files.iter().filter_map(|path| module_of(path)).collect();
+    let resolve = |path: &str| -> Option<String> {
+        let parts: Vec<&str> = path.split("::").collect();
+        (1..=parts.len()).rev().map(|length| parts[..length].join("::")).find(|candidate| modules.contains(candidate))
+    };
+    let identifier = |text: &str| -> String {
+        text.chars().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_' || *c == ':').collect()
+    };
+    let mut graph = BTreeMap::new();
+    for path in &files {
+        let Some(module) = module_of(path) else { continue };
+        let text = std::fs::read_to_string(path).unwrap();
+        let code: String =
+            text.lines().map(|line| line.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n");
+        let code = ["#[cfg(test)]", "#[cfg(all(test"]
+            .iter()
+            .filter_map(|mark| code.find(mark))
+            .min()
+            .map_or(&code[..], |end| &code[..end]);
+        let parent = module.rsplit_once("::").map(|(parent, _)| parent.to_owned());
+        let mut uses = BTreeSet::new();
+        for (start, _) in code.match_indices("crate::") {
+            let rest = &code[start + "crate::".len()..];
+            if let Some(group) = rest.strip_prefix('{') {
+                for item in group.split('}').next().unwrap_or("").split(',') {
+                    uses.extend(resolve(&identifier(item.trim())));
+                }
+            } else {
+                uses.extend(resolve(&identifier(rest)));
+            }
+        }
+        for (start, _) in code.match_indices("super::") {
+            let named = identifier(&code[start + "super::".len()..]);
+            let full = match &parent {
+                Some(parent) => format!("{parent}::{named}"),
+                None => named,
+            };
+            uses.extend(resolve(&full));
+        }
+        uses.remove(&module);
+        graph.insert(module, uses);
+    }
+    graph
+}
+
+/// A cycle of `graph`, as the modules along it, when there is one.
+fn a_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        module: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(start) = path.iter().position(|on_path| on_path == module) {
+            return Some(path[start..].iter().cloned().chain([module.to_owned()]).collect());
+        }
+        if !done.insert(module.to_owned()) {
+            return None;
+        }
+        path.push(module.to_owned());
+        for next in graph.get(module).into_iter().flatten() {
+            if let Some(cycle) = visit(next, graph, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph.keys().find_map(|module| visit(module, graph, &mut Vec::new(), &mut done))
+}
+
+/// Architecture Invariant: within every crate, the modules' dependencies point one way too: no
+/// import cycle spans more than one module (a type's words live with the words, which depend on
+/// the type, not the other way round), so a module can be understood, moved or split out by
+/// reading only what it names.
+#[test]
+fn no_import_cycle_spans_more_than_one_module() {
+    for member in members() {
+        let src = root().join(&member).join("src");
+        if !src.is_dir() {
+            continue;
+        }
+        let graph = module_graph(&src);
+        if let Some(cycle) = a_cycle(&graph) {
+            panic!("{member}/src: the modules {} depend on each other in a cycle", cycle.join(" → "));
         }
     }
 }

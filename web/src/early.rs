@@ -14,7 +14,7 @@
 use selfcheck_core::json::Json;
 use selfcheck_core::{Catalogue, ItemsMet, Kind, Response};
 
-use crate::components::profile::Field;
+use crate::profile_field::Field;
 
 /// Input from the first screen, checked against the catalogue.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -7,11 +7,13 @@
 
 mod browser;
 mod components;
+mod draft;
 mod early;
 #[cfg(feature = "prerender")]
 pub mod first_screen;
 mod host;
 mod i18n;
+mod profile_field;
 mod signing;
 mod state;
 mod storage;

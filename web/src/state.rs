@@ -498,7 +498,7 @@ impl State {
     pub fn current_export(&self) -> Option<&ExportInfo> {
         // The digest hashes the whole draft: only worth it when there is an export to match.
         let export = self.last_export.as_ref()?;
-        (export.draft_digest == crate::storage::draft_digest(&self.catalogue, &self.answers, &self.profile))
+        (export.draft_digest == crate::draft::draft_digest(&self.catalogue, &self.answers, &self.profile))
             .then_some(export)
     }
 
@@ -813,7 +813,7 @@ mod tests {
         let early = crate::early::EarlyInput {
             responses: vec![(a1, Some(Response::Yes)), (a3, Some(Response::Yes))],
             notes: vec![(a1, "见会议纪要".into())],
-            profile: vec![(crate::components::profile::Field::Name, "广东省示例行业协会".into())],
+            profile: vec![(crate::profile_field::Field::Name, "广东省示例行业协会".into())],
         };
         let next = state.reduce(Action::CarryOver(Rc::new(early)));
         let response = |index| next.answers.entry(index).and_then(|entry| entry.response);

@@ -68,19 +68,6 @@ fn text_member(json: &Json, key: &str) -> Option<String> {
     json.get(key)?.as_str().map(str::to_owned)
 }
 
-/// The draft as a document: the answers with the profile as typed.
-pub fn draft_doc(catalogue: &Catalogue, answers: &Answers, profile: &ProfileDoc) -> AnswersDoc {
-    let mut doc = answers.to_doc(catalogue);
-    doc.profile = profile.clone();
-    doc
-}
-
-/// SHA-256 of the draft as stored (answers and the profile as typed): equal digests, same draft.
-pub fn draft_digest(catalogue: &Catalogue, answers: &Answers, profile: &ProfileDoc) -> String {
-    let json = selfcheck_core::json::compact(&draft_doc(catalogue, answers, profile).to_json());
-    selfcheck_core::credential::sha256_hex(json.as_bytes())
-}
-
 /// A restored draft and the revision it was stored at.
 pub struct Restored {
     /// The answers and the profile as typed.

@@ -5,8 +5,8 @@
 
 use crate::cmd::{self, command, run};
 use crate::interop;
-use crate::test::build_cli;
 use crate::tools;
+use crate::tools::build_cli;
 
 /// Builds both bindings and runs their tests; each also checks the other's signed results.
 pub fn tests() -> Result<(), String> {

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::cmd::{self, command, run, stdout};
-use crate::test::build_cli;
+use crate::tools::build_cli;
 
 /// Where the interop tests and their pinned requirements live, from the workspace root.
 const INTEROP_DIR: &str = "tests/interop";

@@ -1,7 +1,6 @@
 //! `cargo xtask test`: every check of the project, in order, stopping at the first failure.
 
-use std::env;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -189,7 +188,7 @@ fn json_string(text: &str) -> String {
 /// (`SELFCHECK_URL`, `SELFCHECK_BIN`, `SELFCHECK_BUREAU_SET`; `CHROMIUM` is Debian's).
 fn node_tests() -> Result<Command, String> {
     tools::ensure_node_deps()?;
-    let selfcheck = build_cli()?;
+    let selfcheck = tools::build_cli()?;
     let bureau_set = crate::server::sample_dir();
     if !bureau_set.join("register.txt").is_file() {
         crate::bureau_set(&[&bureau_set.to_string_lossy()])?;
@@ -202,12 +201,6 @@ fn node_tests() -> Result<Command, String> {
         .env("SELFCHECK_BUREAU_SET", &bureau_set)
         .env("CHROMIUM", tools::CHROMIUM);
     Ok(node)
-}
-
-/// Builds the CLI (debug) and returns the absolute path of the `selfcheck` binary.
-pub fn build_cli() -> Result<PathBuf, String> {
-    run(cmd::cargo().args(["build", "-p", "selfcheck-cli"]))?;
-    Ok(cmd::target_dir().join("debug").join(format!("selfcheck{}", env::consts::EXE_SUFFIX)))
 }
 
 #[cfg(test)]

@@ -482,6 +482,12 @@ pub fn ensure_node_deps() -> Result<(), String> {
     run(command("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))
 }
 
+/// Builds the CLI (debug) and returns the absolute path of the `selfcheck` binary.
+pub fn build_cli() -> Result<std::path::PathBuf, String> {
+    run(cmd::cargo().args(["build", "-p", "selfcheck-cli"]))?;
+    Ok(cmd::target_dir().join("debug").join(format!("selfcheck{}", std::env::consts::EXE_SUFFIX)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::locked_version;

@@ -6,7 +6,7 @@
 //! SHA-256 and role, and is a sheet of every workbook.
 
 mod csv;
-mod table;
+pub mod table;
 mod xlsx;
 pub(crate) mod zip;
 

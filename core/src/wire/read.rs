@@ -188,3 +188,17 @@ pub fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
     }
     Json::Object(object)
 }
+
+impl crate::text::Text {
+    /// Reads `{"zh": …, "en": …}`, both required.
+    pub(crate) fn read(reader: &mut Reader, value: Option<&Json>, at: &str) -> crate::text::Text {
+        let Some(value) = value else { return crate::text::Text::default() };
+        let fields = reader.fields(value, at, &["zh", "en"]);
+        crate::text::Text { zh: reader.required_string(fields, at, "zh"), en: reader.required_string(fields, at, "en") }
+    }
+
+    /// `{"zh": …, "en": …}`.
+    pub fn to_json(&self) -> Json {
+        object([("zh", self.zh.as_str().into()), ("en", self.en.as_str().into())])
+    }
+}

@@ -129,7 +129,7 @@ pub fn App(props: &AppProps) -> Html {
                     let host = &save_host;
                     let Some(keys) = &host.keys else { return };
                     let (catalogue, answers, profile) = &snapshot;
-                    let draft = storage::draft_doc(catalogue, answers, profile);
+                    let draft = crate::draft::draft_doc(catalogue, answers, profile);
                     let mut base = host.base_revision.get();
                     let outcome = storage::save(keys, &host.tab, &mut base, &draft, overwrite);
                     host.base_revision.set(base);
@@ -317,8 +317,8 @@ pub fn App(props: &AppProps) -> Html {
     let profile = &state.profile;
     let code = super::profile::tidy_credit_code(&profile.credit_code);
     let file_name = (selfcheck_core::CreditCode::parse(&code).is_ok()
-        && selfcheck_core::answers::is_date(&profile.period.from)
-        && selfcheck_core::answers::is_date(&profile.period.to))
+        && selfcheck_core::time::is_date(&profile.period.from)
+        && selfcheck_core::time::is_date(&profile.period.to))
     .then(|| super::keys::result_file_name(&code, &profile.period.from, &profile.period.to));
     let shown_areas = if state.first_screen_only { 1 } else { catalogue.areas().len() };
     html! {

@@ -19,7 +19,6 @@ use crate::host::HostRef;
 use crate::i18n::S;
 use crate::signing::{self, KeyFacts, Signing};
 use crate::state::{Action, Busy, Confirm, ExportInfo, KeyInfo, Notice, Place, State};
-use crate::storage;
 
 /// Properties of the key panel.
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -483,7 +482,7 @@ async fn export_result(
         digest: signed.digest(),
         signed_at: Timestamp::from_unix_seconds(u64::from(issued)).to_string(),
         fingerprint: key.fingerprint.clone(),
-        draft_digest: storage::draft_digest(&state.catalogue, &state.answers, &state.profile),
+        draft_digest: crate::draft::draft_digest(&state.catalogue, &state.answers, &state.profile),
         qr,
     };
     Ok((info, result))

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::ConflictPanel;
 use crate::i18n::{S, credit_code_text, credit_warning_text};
+use crate::profile_field::Field;
 use crate::state::{Action, Shared};
 
 /// Properties of the profile form.
@@ -24,56 +25,6 @@ pub struct ProfileProps {
     pub lang: Lang,
     /// Where actions go.
     pub dispatch: Callback<Action>,
-}
-
-/// Which field an input edits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    /// The association's name.
-    Name,
-    /// Its credit code.
-    CreditCode,
-    /// The contact person.
-    Person,
-    /// The contact's phone.
-    Phone,
-    /// The contact's e-mail address.
-    Email,
-    /// The first day of the period assessed.
-    From,
-    /// Its last day.
-    To,
-}
-
-impl Field {
-    /// Every field with the id of its input.
-    const IDS: [(Field, &'static str); 7] = [
-        (Field::Name, "selfcheck-profile-name"),
-        (Field::CreditCode, "selfcheck-profile-credit-code"),
-        (Field::Person, "selfcheck-profile-person"),
-        (Field::Phone, "selfcheck-profile-phone"),
-        (Field::Email, "selfcheck-profile-email"),
-        (Field::From, "selfcheck-profile-from"),
-        (Field::To, "selfcheck-profile-to"),
-    ];
-
-    /// The field whose input has this id.
-    pub fn from_id(id: &str) -> Option<Field> {
-        Field::IDS.iter().find(|(_, known)| *known == id).map(|(field, _)| *field)
-    }
-
-    /// Sets this field of `profile`.
-    pub fn set(self, profile: &mut ProfileDoc, value: String) {
-        match self {
-            Field::Name => profile.name = value,
-            Field::CreditCode => profile.credit_code = value,
-            Field::Person => profile.contact.person = value,
-            Field::Phone => profile.contact.phone = value,
-            Field::Email => profile.contact.email = value,
-            Field::From => profile.period.from = value,
-            Field::To => profile.period.to = value,
-        }
-    }
 }
 
 /// A credit code as the core reads it (`selfcheck_core::credit_code::normalize`, the one rule of
@@ -142,8 +93,8 @@ pub fn ProfileForm(props: &ProfileProps) -> Html {
     let email = profile.contact.email.trim();
     let email_error =
         (!email.is_empty() && !selfcheck_core::answers::is_email(email)).then(|| S::EmailInvalid.get(lang));
-    let period_reversed = selfcheck_core::answers::is_date(&profile.period.from)
-        && selfcheck_core::answers::is_date(&profile.period.to)
+    let period_reversed = selfcheck_core::time::is_date(&profile.period.from)
+        && selfcheck_core::time::is_date(&profile.period.to)
         && profile.period.to < profile.period.from;
     let code_locked = locked.credit_code;
     html! {

@@ -24,7 +24,7 @@ pub fn download_draft(state: &State, dispatch: &Callback<Action>, place: Place) 
     let (catalogue, answers, profile) = (state.catalogue.clone(), state.answers.clone(), state.profile.clone());
     let dispatch = dispatch.clone();
     Callback::from(move |_: MouseEvent| {
-        let draft = storage::draft_doc(&catalogue, &answers, &profile);
+        let draft = crate::draft::draft_doc(&catalogue, &answers, &profile);
         let json = selfcheck_core::json::pretty(&draft.to_json());
         // The code in its one spelling, as the result's file name has it.
         let code = super::profile::tidy_credit_code(&profile.credit_code);
