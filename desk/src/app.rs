@@ -567,10 +567,7 @@ fn TextEditor(props: &TextEditorProps) -> Html {
     let on_file = {
         let (apply, editor, set) = (apply.clone(), editor.clone(), set.clone());
         Callback::from(move |event: Event| {
-            let input = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
-            let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else {
-                return;
-            };
+            let Some(file) = browser::take_chosen_file(&event) else { return };
             let (apply, editor, set) = (apply.clone(), editor.clone(), set.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let size = file.size() as usize;
@@ -589,9 +586,6 @@ fn TextEditor(props: &TextEditorProps) -> Html {
                     apply(String::new(), Some(Rc::new(Received { name: file.name(), bytes })));
                 }
             });
-            if let Some(input) = input {
-                input.set_value("");
-            }
         })
     };
     let on_apply = {
@@ -1272,13 +1266,7 @@ fn ReviewTools(props: &ReviewToolsProps) -> Html {
     let on_import = {
         let (dispatch, message, send) = (dispatch.clone(), message.clone(), send.clone());
         Callback::from(move |event: Event| {
-            let input = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
-            let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else {
-                return;
-            };
-            if let Some(input) = input {
-                input.set_value("");
-            }
+            let Some(file) = browser::take_chosen_file(&event) else { return };
             let (dispatch, message, send) = (dispatch.clone(), message.clone(), send.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let text = browser::read_bytes(&file)

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast as _;
 /// Where the desk keeps its state in local storage (one key each).
 pub const PREFIX: &str = "selfcheck-desk:";
 
-pub use selfcheck_page_host::{download, now_unix_seconds, read_bytes};
+pub use selfcheck_page_host::{download, now_unix_seconds, read_bytes, take_chosen_file};
 
 /// Reads a string the desk stored.
 pub fn load(key: &str) -> Option<String> {

@@ -5,8 +5,6 @@
 
 use selfcheck_bureau::{Input, InputRole};
 use selfcheck_core::Lang;
-use wasm_bindgen::JsCast as _;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser;
@@ -138,8 +136,7 @@ pub fn SignPanel(props: &SignProps) -> Html {
     let on_key = {
         let key = key.clone();
         Callback::from(move |event: Event| {
-            let input = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
-            let Some(file) = input.and_then(|input| input.files()).and_then(|files| files.get(0)) else { return };
+            let Some(file) = browser::take_chosen_file(&event) else { return };
             let key = key.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Ok(bytes) = browser::read_bytes(&file).await {
@@ -163,13 +160,7 @@ pub fn SignPanel(props: &SignProps) -> Html {
     let on_check = {
         let send = send.clone();
         Callback::from(move |event: Event| {
-            let input = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
-            let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else {
-                return;
-            };
-            if let Some(input) = input {
-                input.set_value("");
-            }
+            let Some(file) = browser::take_chosen_file(&event) else { return };
             let send = send.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Ok(bytes) = browser::read_bytes(&file).await {

@@ -72,3 +72,12 @@ pub async fn read_bytes(blob: &Blob) -> Result<Vec<u8>, JsValue> {
 pub fn now_unix_seconds() -> u64 {
     (js_sys::Date::now() / 1000.0) as u64
 }
+
+/// The file chosen in the `<input type=file>` that fired `event`; the input is emptied so that
+/// choosing the same file again fires again.
+pub fn take_chosen_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = event.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    Some(file)
+}

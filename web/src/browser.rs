@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast as _, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, File};
 
-pub use selfcheck_page_host::{download, forget, load, now_unix_seconds, store};
+pub use selfcheck_page_host::{download, forget, load, now_unix_seconds, store, take_chosen_file};
 
 /// `N` random bytes from the browser's cryptographic generator.
 pub fn random_bytes<const N: usize>() -> Result<[u8; N], JsValue> {
@@ -113,15 +113,6 @@ pub async fn pbkdf2_aes_cbc(cipher: Cipher, params: &Pbkdf2AesCbc<'_>, data: &[u
 pub fn local_date_compact() -> String {
     let date = js_sys::Date::new_0();
     format!("{:04}{:02}{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
-}
-
-/// The file chosen in the `<input type=file>` that fired `event`; the input is emptied so that
-/// choosing the same file again fires again.
-pub fn take_chosen_file(event: &web_sys::Event) -> Option<File> {
-    let input: web_sys::HtmlInputElement = event.target()?.dyn_into().ok()?;
-    let file = input.files()?.get(0)?;
-    input.set_value("");
-    Some(file)
 }
 
 /// What can go wrong in the widget's asynchronous work (reading a file, making a key, signing,
