@@ -196,11 +196,60 @@ struct CatalogueData {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Grade {
     /// Stable id, e.g. `exemplary`.
-    pub id: String,
+    pub id: GradeId,
     /// Lowest per-mille score of the band.
     pub min: u32,
     /// Label, e.g. 示范.
     pub label: Text,
+}
+
+/// The stable id of a grade band (`exemplary`, `needs-rectification`, …): a slug that a
+/// catalogue declares, kept apart from criterion and area ids and from the grade's label. Only a
+/// catalogue makes one; compare it with a text as it is written (`grade.id == "exemplary"`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GradeId(String);
+
+impl GradeId {
+    /// The id as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for GradeId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for GradeId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for GradeId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<String> for GradeId {
+    fn eq(&self, other: &String) -> bool {
+        &self.0 == other
+    }
+}
+
+impl PartialEq<GradeId> for String {
+    fn eq(&self, other: &GradeId) -> bool {
+        *self == other.0
+    }
+}
+
+impl PartialEq<GradeId> for &str {
+    fn eq(&self, other: &GradeId) -> bool {
+        *self == other.0
+    }
 }
 
 /// A cited clause of the notice.
@@ -500,9 +549,9 @@ impl Catalogue {
                 .data
                 .grades
                 .iter()
-                .map(|grade| GradeDoc { id: grade.id.clone(), min: grade.min, label: grade.label.clone() })
+                .map(|grade| GradeDoc { id: grade.id.as_str().to_owned(), min: grade.min, label: grade.label.clone() })
                 .collect(),
-            veto_grade: self.data.grades[self.data.veto_grade].id.clone(),
+            veto_grade: self.data.grades[self.data.veto_grade].id.as_str().to_owned(),
             areas: self
                 .data
                 .areas
@@ -605,7 +654,7 @@ fn check_grades(doc: &CatalogueDoc, problems: &mut Vec<Problem>) -> (Vec<Grade>,
     let grades: Vec<Grade> = doc
         .grades
         .iter()
-        .map(|grade| Grade { id: grade.id.clone(), min: grade.min, label: grade.label.clone() })
+        .map(|grade| Grade { id: GradeId(grade.id.clone()), min: grade.min, label: grade.label.clone() })
         .collect();
     let decreasing = grades.windows(2).all(|pair| pair[0].min > pair[1].min);
     let bounded =
@@ -615,7 +664,7 @@ fn check_grades(doc: &CatalogueDoc, problems: &mut Vec<Problem>) -> (Vec<Grade>,
     }
     let mut seen = BTreeSet::new();
     for grade in &grades {
-        if !is_slug(&grade.id) {
+        if !is_slug(grade.id.as_str()) {
             problems.push(Problem::new(format!("grades.{}", grade.id), ProblemKind::NotASlug));
         }
         if !seen.insert(grade.id.as_str()) {

@@ -141,7 +141,7 @@ pub struct Comparison {
     /// Per-mille scores, before and after.
     pub scores: [u32; 2],
     /// Grade ids, before and after.
-    pub grades: [String; 2],
+    pub grades: [crate::GradeId; 2],
     /// The grades as people read them ([`crate::Report::grade_text`]), in Chinese and English,
     /// before and after.
     pub grade_texts: [crate::Text; 2],

@@ -142,7 +142,7 @@ pub mod time;
 pub mod wire;
 
 pub use answers::{Answers, Entry, Evidence, ItemsMet, Profile, ProfileBuilder, Response};
-pub use catalogue::{Area, Catalogue, Clause, Criterion, Grade, Item, Kind};
+pub use catalogue::{Area, Catalogue, Clause, Criterion, Grade, GradeId, Item, Kind};
 pub use credential::{ResultClaims, ResultWarning, SignedResult, VerifiedResult, sign_result, verify_result};
 pub use credit_code::{CreditCode, CreditCodeError, CreditCodeWarning};
 pub use error::{Document, Error, ErrorClass, Problem, ProblemKind};

@@ -280,7 +280,7 @@ impl Report {
             total: self.total,
             maximum: self.maximum,
             score: self.score,
-            grade: catalogue.grades()[self.grade].id.clone(),
+            grade: catalogue.grades()[self.grade].id.as_str().to_owned(),
             areas: catalogue
                 .areas()
                 .iter()

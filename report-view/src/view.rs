@@ -84,7 +84,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
             </p>
             <dl class="selfcheck-figures">
                 <dt>{ S::Grade.get(lang) }</dt>
-                <dd data-testid="grade" data-grade={grade.id.clone()} data-finished={finished.to_string()}
+                <dd data-testid="grade" data-grade={grade.id.to_string()} data-finished={finished.to_string()}
                     class={classes!("selfcheck-grade", finished.then(|| format!("selfcheck-grade-{}", grade.id)))}>
                     { grade_text }
                 </dd>
