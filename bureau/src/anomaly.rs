@@ -21,9 +21,9 @@ use selfcheck_core::canonical::{canonical_sha256, hex};
 use selfcheck_core::credential::ResultWarning;
 use selfcheck_core::text::Lang;
 
-use super::month::period_days;
 use super::settings::Settings;
 use super::verdict::Verdict;
+use selfcheck_core::time::period_days;
 
 /// An anomaly and the files (indexes into the verdicts) it concerns, in their order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -306,14 +306,15 @@ fn periods(verdicts: &[Verdict], accepted: &[usize], settings: &Settings, anomal
             }
         }
         let profile = &result.answers.profile();
-        if let Some(days) = period_days(profile.period_from(), profile.period_to())
+        if let (Some(from), Some(to)) = (profile.period_from(), profile.period_to())
+            && let days = period_days(from, to)
             && days > i64::from(settings.longest_period_days)
         {
             too_long.push(Anomaly {
                 kind: AnomalyKind::PeriodTooLong {
                     credit_code: code.to_owned(),
-                    from: profile.period_from().to_owned(),
-                    to: profile.period_to().to_owned(),
+                    from: from.as_str().to_owned(),
+                    to: to.as_str().to_owned(),
                     days,
                     limit: settings.longest_period_days,
                 },

@@ -11,7 +11,7 @@
 
 use std::fmt;
 
-use selfcheck_core::time::days_from_date;
+use selfcheck_core::time::Date;
 
 /// A calendar month, `YYYY-MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -102,11 +102,6 @@ pub fn report_month(period_to: &str) -> Option<Month> {
     Month::of_date(period_to)
 }
 
-/// The days of a period, both ends included, when both are real dates.
-pub fn period_days(from: &str, to: &str) -> Option<i64> {
-    Some(days_from_date(to)? - days_from_date(from)? + 1)
-}
-
 /// The most months a range may hold: ten years, far more than a review looks at, and few enough
 /// that a matrix of every association stays small.
 pub const MAX_MONTHS: usize = 120;
@@ -193,8 +188,8 @@ impl Deadline {
     /// Whether a result for `month` signed on `signed` (`YYYY-MM-DD`, Beijing time) is late.
     /// The signing time is the only time a signature vouches for: the day a file reached the
     /// bureau is not in it.
-    pub fn is_late(self, month: Month, signed: &str) -> bool {
-        signed > self.due(month).as_str()
+    pub fn is_late(self, month: Month, signed: &Date) -> bool {
+        signed.as_str() > self.due(month).as_str()
     }
 }
 
@@ -211,8 +206,6 @@ mod tests {
         assert_eq!(report_month("2026-10-31"), Some(month("2026-10")));
         assert_eq!(report_month("2026-11-14"), Some(month("2026-11")));
         assert_eq!(report_month("2026-13-01"), None);
-        assert_eq!(period_days("2026-10-01", "2026-10-31"), Some(31));
-        assert_eq!(period_days("2026-10-01", "2026-12-31"), Some(92));
     }
 
     #[test]
@@ -238,8 +231,9 @@ mod tests {
     fn the_deadline_falls_in_the_following_month_and_a_day_after_it_is_late() {
         let deadline = Deadline::new(10).unwrap();
         assert_eq!(deadline.due(month("2026-12")), "2027-01-10");
-        assert!(!deadline.is_late(month("2026-10"), "2026-11-10"));
-        assert!(deadline.is_late(month("2026-10"), "2026-11-11"));
+        let day = |text| Date::parse(text).unwrap();
+        assert!(!deadline.is_late(month("2026-10"), &day("2026-11-10")));
+        assert!(deadline.is_late(month("2026-10"), &day("2026-11-11")));
         assert_eq!(Deadline::new(0), None);
         assert_eq!(Deadline::new(29), None);
     }

@@ -359,8 +359,9 @@ impl Examined {
 /// The period stage: a report cannot be on a period that had not begun when it was signed.
 fn period_problem(result: &VerifiedResult) -> Option<PeriodProblem> {
     let signed = result.issued.beijing_date();
-    let from = result.answers.profile().period_from();
-    (from > signed.as_str()).then(|| PeriodProblem::NotBegun { from: from.to_owned(), signed })
+    let from = result.answers.profile().period_from()?;
+    (*from > signed)
+        .then(|| PeriodProblem::NotBegun { from: from.as_str().to_owned(), signed: signed.as_str().to_owned() })
 }
 
 /// Examines and judges one file: [`examine`] then [`Examined::judge`].

@@ -120,8 +120,9 @@ fn profile_lines(profile: &Profile, lang: Lang) -> String {
         let value = i18n::name_and_code(lang, &escape(profile.name()), &escape(code));
         let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::Words::Association.get(lang), &value));
     }
-    if !profile.period_from().is_empty() || !profile.period_to().is_empty() {
-        let value = i18n::period(lang, &escape(profile.period_from()), &escape(profile.period_to()));
+    if profile.period_from().is_some() || profile.period_to().is_some() {
+        let period = profile.to_doc().period;
+        let value = i18n::period(lang, &escape(&period.from), &escape(&period.to));
         let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::Words::Period.get(lang), &value));
     }
     text
@@ -237,10 +238,10 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
                 i18n::Words::Association.get(lang),
                 i18n::name_and_code(lang, &escape(profile.name()), &escape(code)),
             ));
-            rows.push((
-                i18n::Words::Period.get(lang),
-                i18n::period(lang, &escape(profile.period_from()), &escape(profile.period_to())),
-            ));
+            rows.push((i18n::Words::Period.get(lang), {
+                let period = profile.to_doc().period;
+                i18n::period(lang, &escape(&period.from), &escape(&period.to))
+            }));
             rows.push((i18n::Words::SignedAt.get(lang), selfcheck_core::messages::beijing_short(&verified.issued)));
             rows.push((i18n::Words::Fingerprint.get(lang), verified.key.fingerprint().into()));
             rows.push((i18n::Words::PublicKeyId.get(lang), verified.key.did()));

@@ -176,12 +176,13 @@ pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
     match checked {
         Checked::Valid(verified) => {
             let profile = verified.answers.profile();
+            let period = profile.to_doc().period;
             let detail = i18n::valid_line(
                 lang,
                 &escape(profile.name()),
                 &escape(profile.credit_code().map(|code| code.as_str()).unwrap_or("")),
-                &escape(profile.period_from()),
-                &escape(profile.period_to()),
+                &escape(&period.from),
+                &escape(&period.to),
                 verified.report.score,
                 &escape(&verified.grade_text(lang).unwrap_or_default()),
                 &verified.key.fingerprint(),

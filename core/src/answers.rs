@@ -3,7 +3,7 @@
 use crate::catalogue::{Catalogue, Criterion, Kind};
 use crate::credit_code::{CreditCode, CreditCodeWarning};
 use crate::error::{Document, Error, Problem, ProblemKind};
-use crate::time::is_date;
+use crate::time::{Date, is_date};
 use crate::wire::read::Reader;
 use crate::wire::{ANSWERS_FORMAT, AnswersDoc, ContactDoc, EntryDoc, EvidenceDoc, PeriodDoc, ProfileDoc, ValueDoc};
 
@@ -233,8 +233,8 @@ pub struct Profile {
     pub(crate) contact_person: String,
     pub(crate) contact_phone: String,
     pub(crate) contact_email: String,
-    pub(crate) period_from: String,
-    pub(crate) period_to: String,
+    pub(crate) period_from: Option<Date>,
+    pub(crate) period_to: Option<Date>,
 }
 
 impl Profile {
@@ -263,14 +263,29 @@ impl Profile {
         &self.contact_email
     }
 
-    /// First day of the period assessed, `YYYY-MM-DD`, or empty.
-    pub fn period_from(&self) -> &str {
-        &self.period_from
+    /// First day of the period assessed, when given.
+    pub fn period_from(&self) -> Option<&Date> {
+        self.period_from.as_ref()
     }
 
-    /// Last day of the period assessed, `YYYY-MM-DD`, or empty.
-    pub fn period_to(&self) -> &str {
-        &self.period_to
+    /// Last day of the period assessed, when given.
+    pub fn period_to(&self) -> Option<&Date> {
+        self.period_to.as_ref()
+    }
+
+    /// The profile as its wire document, as typed back (a date not given is empty).
+    pub fn to_doc(&self) -> ProfileDoc {
+        let date = |date: &Option<Date>| date.as_ref().map_or_else(String::new, |date| date.as_str().to_owned());
+        ProfileDoc {
+            name: self.name.clone(),
+            credit_code: self.credit_code.as_ref().map(|code| code.as_str().to_owned()).unwrap_or_default(),
+            contact: ContactDoc {
+                person: self.contact_person.clone(),
+                phone: self.contact_phone.clone(),
+                email: self.contact_email.clone(),
+            },
+            period: PeriodDoc { from: date(&self.period_from), to: date(&self.period_to) },
+        }
     }
 
     /// A builder holding this profile's fields, to change some of them and check the whole again.
@@ -280,22 +295,11 @@ impl Profile {
     ///
     /// let profile = ProfileBuilder::new("广东省某某行业协会", "514400005000031282").build().unwrap();
     /// let later = profile.to_builder().period("2026-12-01", "2026-12-31").build().unwrap();
-    /// assert_eq!(later.period_to(), "2026-12-31");
+    /// assert_eq!(later.period_to().unwrap(), &"2026-12-31");
     /// assert_eq!(later.name(), profile.name());
     /// ```
     pub fn to_builder(&self) -> ProfileBuilder {
-        ProfileBuilder {
-            doc: ProfileDoc {
-                name: self.name.clone(),
-                credit_code: self.credit_code.as_ref().map(|code| code.as_str().to_owned()).unwrap_or_default(),
-                contact: ContactDoc {
-                    person: self.contact_person.clone(),
-                    phone: self.contact_phone.clone(),
-                    email: self.contact_email.clone(),
-                },
-                period: PeriodDoc { from: self.period_from.clone(), to: self.period_to.clone() },
-            },
-        }
+        ProfileBuilder { doc: self.to_doc() }
     }
 }
 
@@ -639,16 +643,7 @@ impl Answers {
         AnswersDoc {
             format: ANSWERS_FORMAT.to_owned(),
             catalogue: catalogue.reference(),
-            profile: ProfileDoc {
-                name: profile.name.clone(),
-                credit_code: profile.credit_code.as_ref().map(|code| code.as_str().to_owned()).unwrap_or_default(),
-                contact: ContactDoc {
-                    person: profile.contact_person.clone(),
-                    phone: profile.contact_phone.clone(),
-                    email: profile.contact_email.clone(),
-                },
-                period: PeriodDoc { from: profile.period_from.clone(), to: profile.period_to.clone() },
-            },
+            profile: profile.to_doc(),
             answers,
         }
     }
@@ -811,8 +806,8 @@ pub fn check_profile(doc: &ProfileDoc, problems: &mut Vec<Problem>) -> Profile {
         contact_person: doc.contact.person.trim().to_owned(),
         contact_phone: doc.contact.phone.trim().to_owned(),
         contact_email: doc.contact.email.trim().to_owned(),
-        period_from: doc.period.from.clone(),
-        period_to: doc.period.to.clone(),
+        period_from: Date::parse(&doc.period.from),
+        period_to: Date::parse(&doc.period.to),
     }
 }
 

@@ -158,8 +158,8 @@ fn missing_for_signing(profile: &crate::answers::Profile) -> Vec<Problem> {
     for (at, missing) in [
         ("profile.name", profile.name.is_empty()),
         ("profile.credit_code", profile.credit_code.is_none()),
-        ("profile.period.from", profile.period_from.is_empty()),
-        ("profile.period.to", profile.period_to.is_empty()),
+        ("profile.period.from", profile.period_from.is_none()),
+        ("profile.period.to", profile.period_to.is_none()),
     ] {
         if missing {
             problems.push(Problem::new(at, ProblemKind::Missing));
@@ -627,17 +627,19 @@ fn warnings(issued: &Timestamp, created: Option<&Timestamp>, answers: &Answers) 
     }
     let profile = &answers.profile;
     let signed = issued.beijing_date();
-    if !profile.period_to.is_empty() && signed.as_str() < profile.period_to.as_str() {
-        warnings.push(ResultWarning::SignedBeforePeriodEnds { signed, period_to: profile.period_to.clone() });
-    }
-    if let (Some(from), Some(to)) =
-        (crate::time::days_from_date(&profile.period_from), crate::time::days_from_date(&profile.period_to))
-        && to - from + 1 > LONGEST_PERIOD_DAYS
+    if let Some(period_to) = &profile.period_to
+        && signed < *period_to
     {
-        warnings.push(ResultWarning::PeriodLongerThanAYear {
-            from: profile.period_from.clone(),
-            to: profile.period_to.clone(),
+        warnings.push(ResultWarning::SignedBeforePeriodEnds {
+            signed: signed.as_str().to_owned(),
+            period_to: period_to.as_str().to_owned(),
         });
+    }
+    if let (Some(from), Some(to)) = (&profile.period_from, &profile.period_to)
+        && crate::time::period_days(from, to) > LONGEST_PERIOD_DAYS
+    {
+        warnings
+            .push(ResultWarning::PeriodLongerThanAYear { from: from.as_str().to_owned(), to: to.as_str().to_owned() });
     }
     warnings
 }

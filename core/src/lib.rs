@@ -150,7 +150,7 @@ pub use keys::{AssociationKey, PublicKey};
 pub use register::{KeyRegister, KeyStatus};
 pub use report::{AreaScore, Outcome, Rectification, Report, Standing};
 pub use text::{Lang, Text};
-pub use time::{BeijingTime, Timestamp};
+pub use time::{BeijingTime, Date, Timestamp};
 
 /// The largest integer a JSON number can hold exactly in JavaScript: 2^53 − 1.
 pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;

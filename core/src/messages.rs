@@ -1379,6 +1379,12 @@ pub fn not_finished(lang: Lang) -> &'static str {
     pick!(lang, "尚未完成", "Not finished")
 }
 
+/// A profile's period as people read it, its dates as typed (a date not given is left empty).
+pub fn profile_period(profile: &crate::Profile, lang: Lang) -> String {
+    let period = profile.to_doc().period;
+    period_range(&period.from, &period.to, lang)
+}
+
 /// A period as people read it: `2026-11-01 至 2026-11-30`, `2026-11-01 to 2026-11-30`.
 pub fn period_range(from: &str, to: &str, lang: Lang) -> String {
     period_text(from, to, lang)

@@ -56,9 +56,9 @@ impl Timestamp {
     }
 
     /// The calendar date in Beijing time (UTC+8), `YYYY-MM-DD`: the day an association signed.
-    pub fn beijing_date(&self) -> String {
+    pub fn beijing_date(&self) -> Date {
         let (year, month, day) = civil_from_days((self.unix + 8 * 3600).div_euclid(86_400));
-        format!("{year:04}-{month:02}-{day:02}")
+        Date(format!("{year:04}-{month:02}-{day:02}"))
     }
 }
 
@@ -166,6 +166,63 @@ fn parse(text: &str) -> Result<i64, TimestampProblem> {
 fn rest_range(text: &str, rest: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let start = text.len() - rest.len();
     start + range.start..start + range.end
+}
+
+/// A calendar day, written `YYYY-MM-DD` as every document and the notice write dates, and
+/// checked to be a real day. Made only by [`Date::parse`] (or from a [`Timestamp`]), so a `Date`
+/// is never an unchecked text; days so written sort as they follow each other.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date(String);
+
+impl Date {
+    /// The day `text` names, when it is a real day written `YYYY-MM-DD`.
+    ///
+    /// ```
+    /// use selfcheck_core::time::Date;
+    ///
+    /// assert_eq!(Date::parse("2026-02-28").unwrap().as_str(), "2026-02-28");
+    /// assert!(Date::parse("2026-02-29").is_none());
+    /// assert!(Date::parse("2026-2-28").is_none());
+    /// ```
+    pub fn parse(text: &str) -> Option<Date> {
+        is_date(text).then(|| Date(text.to_owned()))
+    }
+
+    /// The day as written, `YYYY-MM-DD`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Days since 1970-01-01.
+    pub fn days(&self) -> i64 {
+        days_from_date(&self.0).unwrap_or_default()
+    }
+}
+
+/// The days of a period from `from` to `to`, both included: the one count of a period's length
+/// that the result's warnings and the bureau's anomalies use.
+///
+/// ```
+/// use selfcheck_core::time::{Date, period_days};
+///
+/// let day = |text| Date::parse(text).unwrap();
+/// assert_eq!(period_days(&day("2026-10-01"), &day("2026-10-31")), 31);
+/// assert_eq!(period_days(&day("2026-10-01"), &day("2026-12-31")), 92);
+/// ```
+pub fn period_days(from: &Date, to: &Date) -> i64 {
+    to.days() - from.days() + 1
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<&str> for Date {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
 }
 
 /// Whether `text` is a real calendar date written `YYYY-MM-DD`.

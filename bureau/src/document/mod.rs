@@ -63,8 +63,8 @@ pub fn ranking_json(analysis: &Analysis, verdicts: &[Verdict], reviews: Option<&
             entry.insert("name", profile.name());
             entry.insert("expected", row.expected);
             entry.insert("month", row.month.to_string());
-            entry
-                .insert("period", object([("from", profile.period_from().into()), ("to", profile.period_to().into())]));
+            let period = profile.to_doc().period;
+            entry.insert("period", object([("from", period.from.into()), ("to", period.to.into())]));
             entry.insert("score", report.score);
             entry.insert("total", report.total);
             entry.insert("maximum", report.maximum);

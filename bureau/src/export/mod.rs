@@ -117,7 +117,7 @@ fn ranking(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
             profile.name().into(),
             yes_no(row.expected, words),
             row.month.to_string().into(),
-            selfcheck_core::messages::period_range(profile.period_from(), profile.period_to(), lang).into(),
+            selfcheck_core::messages::profile_period(profile, lang).into(),
             report.score.into(),
             report.grade_text(&result.catalogue, lang).ok().into(),
             crate::words::unranked_reason(row.standing, report.answered(), criteria.len(), lang).into(),

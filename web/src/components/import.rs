@@ -117,7 +117,7 @@ fn imported_view(state: &State, import: &Imported, dispatch: &Callback<Action>) 
         "{}{} · {association} · {} · {} {} · {} {} · {} {}",
         S::ImportVerified.get(lang),
         import.file_name,
-        selfcheck_core::messages::period_range(profile.period_from(), profile.period_to(), lang),
+        selfcheck_core::messages::profile_period(profile, lang),
         S::ScoreHeadline.get(lang),
         report.score,
         S::Grade.get(lang),
