@@ -402,7 +402,7 @@ impl ResultWarning {
 ///
 /// It runs the stages [`ResultClaims::read`], [`ResultClaims::verify_signature`] and
 /// [`SignedResult::check_content`] in that order; the bureau's verdict
-/// ([`crate::bureau::verdict()`]) runs the same stages with the key register between the
+/// (`selfcheck_bureau::verdict`) runs the same stages with the key register between the
 /// signature and the content.
 ///
 /// A valid result proves who signed it only together with a register of keys: see

@@ -54,9 +54,9 @@
 //!   `file`, `register`, `expected`, `review` or `catalogue`) and the `ranking` (an array) or the
 //!   `matrix` (an object) as the analysis writes them. Its `validFrom` is the clock its verdicts
 //!   were given at, so that the same files give the same summary
-//!   ([`crate::bureau::VerifiedSummary::reproduce`]).
+//!   (`selfcheck_bureau::VerifiedSummary::reproduce`).
 //! - Analysis (`format: "selfcheck-analysis/2"`), written only: what `selfcheck summary
-//!   --format json` prints, built by [`crate::bureau::analysis_json`]: `settings`, `counts`,
+//!   --format json` prints, built by `selfcheck_bureau::analysis_json`: `settings`, `counts`,
 //!   `files` (each file's verdict), `matrix`, `ranking`, `province` and `anomalies`; codes, ids
 //!   and integers, and messages in the language asked for.
 

@@ -13,7 +13,7 @@ pub const SUMMARY_SUBJECT_TYPE: &str = "SelfcheckBureauSummary";
 /// The format tag of its subject, as summaries are signed now.
 pub const SUMMARY_FORMAT: &str = "selfcheck-summary/2";
 /// Every format tag a summary's subject may carry, the earliest first. `selfcheck-summary/1`
-/// was computed under [`crate::bureau::Rules::V1`] and is reproduced with them.
+/// was computed under `selfcheck_bureau::Rules::V1` and is reproduced with them.
 pub const SUMMARY_FORMATS: &[&str] = &["selfcheck-summary/1", SUMMARY_FORMAT];
 /// What a summary can carry.
 pub const SUMMARY_KINDS: &[&str] = &["ranking", "matrix"];
