@@ -1381,8 +1381,8 @@ pub fn not_finished(lang: Lang) -> &'static str {
 
 /// A profile's period as people read it, its dates as typed (a date not given is left empty).
 pub fn profile_period(profile: &crate::Profile, lang: Lang) -> String {
-    let period = profile.to_doc().period;
-    period_range(&period.from, &period.to, lang)
+    use crate::time::date_text;
+    period_range(date_text(profile.period_from()), date_text(profile.period_to()), lang)
 }
 
 /// A period as people read it: `2026-11-01 至 2026-11-30`, `2026-11-01 to 2026-11-30`.

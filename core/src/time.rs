@@ -199,6 +199,12 @@ impl Date {
     }
 }
 
+/// A date as written, or empty when it is not given: how a form shows a date the person has not
+/// filled in yet.
+pub fn date_text(date: Option<&Date>) -> &str {
+    date.map_or("", Date::as_str)
+}
+
 /// The days of a period from `from` to `to`, both included: the one count of a period's length
 /// that the result's warnings and the bureau's anomalies use.
 ///

@@ -84,8 +84,8 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
             </p>
             <dl class="selfcheck-figures">
                 <dt>{ S::Grade.get(lang) }</dt>
-                <dd data-testid="grade" data-grade={grade.id.to_string()} data-finished={finished.to_string()}
-                    class={classes!("selfcheck-grade", finished.then(|| format!("selfcheck-grade-{}", grade.id)))}>
+                <dd data-testid="grade" data-grade={grade.id.as_str().to_owned()} data-finished={finished.to_string()}
+                    class={classes!("selfcheck-grade", finished.then(|| format!("selfcheck-grade-{}", grade.id.as_str())))}>
                     { grade_text }
                 </dd>
                 <dt>{ S::Answered.get(lang) }</dt>

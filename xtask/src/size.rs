@@ -74,7 +74,11 @@ pub const GZIP_BUDGET_BYTES: usize = 370 * 1024;
 /// it carries again what both modules need (the core's JSON, words and built-in catalogues,
 /// about 233 KiB gzipped in each build), which a page loads only when it signs or imports.
 /// 1,202 KiB with the prefetch's waiting and issue 24's `ItemsMet` (1,230,770 B measured).
-pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 1202 * 1024;
+/// 1,203 KiB with issue 24's crate split and small types (1,231,055 B measured): `Date` checked
+/// where a period's text was, `GradeId`, one period length and a profile's period in words, each
+/// compiled into the four modules (both builds of each), about 100 B gzipped in each; traced
+/// with twiggy against the commit before (the rest of the difference is functions that moved).
+pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 1203 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {

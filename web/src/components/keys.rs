@@ -474,8 +474,8 @@ async fn export_result(
     let qr = signing.qr(&signed.digest());
     let profile = answers.profile();
     let code = profile.credit_code().map(|code| code.as_str().to_owned()).unwrap_or_default();
-    let period = profile.to_doc().period;
-    let file_name = result_file_name(&code, &period.from, &period.to);
+    use selfcheck_core::time::date_text;
+    let file_name = result_file_name(&code, date_text(profile.period_from()), date_text(profile.period_to()));
     browser::download(&file_name, format!("{result}\n").as_bytes(), "application/json")
         .map_err(|error| Failure::Browser(browser::describe(error)))?;
     let info = ExportInfo {
