@@ -1,7 +1,7 @@
 //! What can go wrong in the bureau's review beyond what the core says: a summary that would not
 //! list an input it rests on, and a received archive (or a file in it) that could not be read.
 
-use selfcheck_core::{ErrorClass, Lang, Problem};
+use selfcheck_core::Lang;
 
 use crate::archive::ArchiveProblem;
 use crate::input::InputRole;
@@ -35,31 +35,6 @@ impl Error {
             Error::Core(error) => error.code(),
             Error::SummaryInputMissing(_) => "summary-input-missing",
             Error::Archive(problem) => problem.code(),
-        }
-    }
-
-    /// How it ranks among the reasons a file was not accepted.
-    pub fn class(&self) -> ErrorClass {
-        match self {
-            Error::Core(error) => error.class(),
-            Error::SummaryInputMissing(_) => ErrorClass::Other,
-            Error::Archive(_) => ErrorClass::NotAResult,
-        }
-    }
-
-    /// The structured problems, for errors that list them.
-    pub fn problems(&self) -> &[Problem] {
-        match self {
-            Error::Core(error) => error.problems(),
-            Error::SummaryInputMissing(_) | Error::Archive(_) => &[],
-        }
-    }
-
-    /// The core's error, when it is one.
-    pub fn core(&self) -> Option<&selfcheck_core::Error> {
-        match self {
-            Error::Core(error) => Some(error),
-            Error::SummaryInputMissing(_) | Error::Archive(_) => None,
         }
     }
 }

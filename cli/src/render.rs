@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use selfcheck_core::json::{Json, Object};
+use selfcheck_core::time::date_text;
 use selfcheck_core::{Answers, Catalogue, Kind, Lang, Profile, Report};
 
 use crate::escape::escape;
@@ -121,8 +122,8 @@ fn profile_lines(profile: &Profile, lang: Lang) -> String {
         let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::Words::Association.get(lang), &value));
     }
     if profile.period_from().is_some() || profile.period_to().is_some() {
-        let period = profile.to_doc().period;
-        let value = i18n::period(lang, &escape(&period.from), &escape(&period.to));
+        let value =
+            i18n::period(lang, &escape(date_text(profile.period_from())), &escape(date_text(profile.period_to())));
         let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::Words::Period.get(lang), &value));
     }
     text
@@ -238,10 +239,10 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
                 i18n::Words::Association.get(lang),
                 i18n::name_and_code(lang, &escape(profile.name()), &escape(code)),
             ));
-            rows.push((i18n::Words::Period.get(lang), {
-                let period = profile.to_doc().period;
-                i18n::period(lang, &escape(&period.from), &escape(&period.to))
-            }));
+            rows.push((
+                i18n::Words::Period.get(lang),
+                i18n::period(lang, &escape(date_text(profile.period_from())), &escape(date_text(profile.period_to()))),
+            ));
             rows.push((i18n::Words::SignedAt.get(lang), selfcheck_core::messages::beijing_short(&verified.issued)));
             rows.push((i18n::Words::Fingerprint.get(lang), verified.key.fingerprint().into()));
             rows.push((i18n::Words::PublicKeyId.get(lang), verified.key.did()));

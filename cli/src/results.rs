@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use selfcheck_bureau::{self as bureau, Outcome, Stage, VerifiedSummary, examine, verify_summary};
+use selfcheck_core::time::date_text;
 use selfcheck_core::wire::ResultDoc;
 use selfcheck_core::{Catalogue, Document, Error, ErrorClass, KeyRegister, Lang, VerifiedResult};
 
@@ -176,13 +177,12 @@ pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
     match checked {
         Checked::Valid(verified) => {
             let profile = verified.answers.profile();
-            let period = profile.to_doc().period;
             let detail = i18n::valid_line(
                 lang,
                 &escape(profile.name()),
                 &escape(profile.credit_code().map(|code| code.as_str()).unwrap_or("")),
-                &escape(&period.from),
-                &escape(&period.to),
+                &escape(date_text(profile.period_from())),
+                &escape(date_text(profile.period_to())),
                 verified.report.score,
                 &escape(&verified.grade_text(lang).unwrap_or_default()),
                 &verified.key.fingerprint(),

@@ -3,7 +3,7 @@
 use crate::catalogue::{Catalogue, Criterion, Kind};
 use crate::credit_code::{CreditCode, CreditCodeWarning};
 use crate::error::{Document, Error, Problem, ProblemKind};
-use crate::time::{Date, is_date};
+use crate::time::Date;
 use crate::wire::read::Reader;
 use crate::wire::{ANSWERS_FORMAT, AnswersDoc, ContactDoc, EntryDoc, EvidenceDoc, PeriodDoc, ProfileDoc, ValueDoc};
 
@@ -791,13 +791,18 @@ pub fn check_profile(doc: &ProfileDoc, problems: &mut Vec<Problem>) -> Profile {
             }
         }
     };
-    for (at, date) in [("profile.period.from", &doc.period.from), ("profile.period.to", &doc.period.to)] {
-        if !date.is_empty() && !is_date(date) {
-            problems.push(Problem::new(at, ProblemKind::BadDate(date.clone())));
+    let mut date = |at: &str, text: &String| {
+        let date = Date::parse(text);
+        if date.is_none() && !text.is_empty() {
+            problems.push(Problem::new(at, ProblemKind::BadDate(text.clone())));
         }
-    }
-    // ISO dates of the same form compare correctly as strings.
-    if is_date(&doc.period.from) && is_date(&doc.period.to) && doc.period.to < doc.period.from {
+        date
+    };
+    let period_from = date("profile.period.from", &doc.period.from);
+    let period_to = date("profile.period.to", &doc.period.to);
+    if let (Some(from), Some(to)) = (&period_from, &period_to)
+        && to < from
+    {
         problems.push(Problem::new("profile.period", ProblemKind::PeriodReversed));
     }
     Profile {
@@ -806,8 +811,8 @@ pub fn check_profile(doc: &ProfileDoc, problems: &mut Vec<Problem>) -> Profile {
         contact_person: doc.contact.person.trim().to_owned(),
         contact_phone: doc.contact.phone.trim().to_owned(),
         contact_email: doc.contact.email.trim().to_owned(),
-        period_from: Date::parse(&doc.period.from),
-        period_to: Date::parse(&doc.period.to),
+        period_from,
+        period_to,
     }
 }
 

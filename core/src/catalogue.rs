@@ -222,12 +222,6 @@ impl std::fmt::Display for GradeId {
     }
 }
 
-impl PartialEq<str> for GradeId {
-    fn eq(&self, other: &str) -> bool {
-        self.0 == other
-    }
-}
-
 impl PartialEq<&str> for GradeId {
     fn eq(&self, other: &&str) -> bool {
         self.0 == *other
@@ -237,18 +231,6 @@ impl PartialEq<&str> for GradeId {
 impl PartialEq<String> for GradeId {
     fn eq(&self, other: &String) -> bool {
         &self.0 == other
-    }
-}
-
-impl PartialEq<GradeId> for String {
-    fn eq(&self, other: &GradeId) -> bool {
-        *self == other.0
-    }
-}
-
-impl PartialEq<GradeId> for &str {
-    fn eq(&self, other: &GradeId) -> bool {
-        *self == other.0
     }
 }
 

@@ -9,6 +9,8 @@ pub use read::*;
 
 use selfcheck_core::json::{Json, Object};
 use selfcheck_core::text::Lang;
+use selfcheck_core::time::date_text;
+use selfcheck_core::wire::read::object;
 
 use super::analysis::{Analysis, CatalogueFigures, Cell, CellStatus, Rules};
 use super::review::Reviews;
@@ -18,14 +20,6 @@ use super::verdict::Verdict;
 /// `rank` is null for a result that is not ranked), the matrix cell `unlisted`, and the
 /// province's `incomplete` count.
 pub const ANALYSIS_FORMAT: &str = "selfcheck-analysis/2";
-
-fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
-    let mut object = Object::new();
-    for (key, value) in members {
-        object.insert(key, value);
-    }
-    Json::Object(object)
-}
 
 fn strings<'a>(items: impl IntoIterator<Item = &'a str>) -> Json {
     Json::Array(items.into_iter().map(Json::from).collect())
@@ -63,8 +57,8 @@ pub fn ranking_json(analysis: &Analysis, verdicts: &[Verdict], reviews: Option<&
             entry.insert("name", profile.name());
             entry.insert("expected", row.expected);
             entry.insert("month", row.month.to_string());
-            let period = profile.to_doc().period;
-            entry.insert("period", object([("from", period.from.into()), ("to", period.to.into())]));
+            let (from, to) = (date_text(profile.period_from()), date_text(profile.period_to()));
+            entry.insert("period", object([("from", from.into()), ("to", to.into())]));
             entry.insert("score", report.score);
             entry.insert("total", report.total);
             entry.insert("maximum", report.maximum);
