@@ -43,7 +43,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if let Some(result) = verdicts[row.verdict].accepted() {
             // Vetoed and incomplete results come after the ranked ones, without a rank.
             let rank = row.rank.map_or_else(|| row.standing.code().to_owned(), |rank| rank.to_string());
-            println!("{rank:>10}. {} {} {}", result.report.score, row.month, result.answers.profile().name());
+            println!("{rank:>10}. {} {} {}", result.report.score(), row.month, result.answers.profile().name());
         }
     }
     for anomaly in &analysis.anomalies {

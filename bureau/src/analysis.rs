@@ -524,7 +524,7 @@ fn ranking(
         }
     }
     let report = |index: usize| verdicts[index].accepted().map(|result| &result.report);
-    let score = |index: usize| report(index).map_or(0, |report| report.score);
+    let score = |index: usize| report(index).map_or(0, |report| report.score());
     let standing = |index: usize| report(index).map_or(Standing::Incomplete, selfcheck_core::Report::standing);
     // The standing that orders the ranking: under the first rules, every result was ranked.
     let ordered_as = |index: usize| if rules == Rules::V1 { Standing::Graded } else { standing(index) };
@@ -571,7 +571,7 @@ fn province(verdicts: &[Verdict], ranking: &[RankingRow]) -> Vec<CatalogueFigure
         };
         add_result(&mut figures[position], result);
         if result.report.standing() != Standing::Incomplete {
-            score_sums[position] += u64::from(result.report.score);
+            score_sums[position] += u64::from(result.report.score());
         }
     }
     for (figures, sum) in figures.iter_mut().zip(score_sums) {
@@ -607,14 +607,20 @@ fn add_result(figures: &mut CatalogueFigures, result: &VerifiedResult) {
     figures.results += 1;
     match report.standing() {
         Standing::Incomplete => figures.incomplete += 1,
-        Standing::Graded | Standing::Vetoed => figures.grades[report.grade] += 1,
+        Standing::Graded | Standing::Vetoed => {
+            let grade = &report.grade().id;
+            let at = report.catalogue().grades().iter().position(|each| &each.id == grade);
+            if let Some(count) = at.and_then(|at| figures.grades.get_mut(at)) {
+                *count += 1;
+            }
+        }
     }
-    figures.with_veto += u32::from(!report.vetoes.is_empty());
-    for (area, &(points, maximum)) in figures.areas.iter_mut().zip(&report.areas) {
-        area.points += u64::from(points);
-        area.maximum += u64::from(maximum);
+    figures.with_veto += u32::from(report.vetoes().len() > 0);
+    for (area, score) in figures.areas.iter_mut().zip(report.areas()) {
+        area.points += u64::from(score.points);
+        area.maximum += u64::from(score.maximum);
     }
-    for (criterion, outcome) in figures.criteria.iter_mut().zip(&report.outcomes) {
+    for (criterion, outcome) in figures.criteria.iter_mut().zip(report.outcomes()) {
         if outcome.maximum == 0 {
             criterion.not_applicable += 1;
             continue;

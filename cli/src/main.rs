@@ -315,7 +315,7 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
             let report = Report::compute(&catalogue, &answers).map_err(cannot_score)?;
             match format {
                 ReportFormat::Json => {
-                    writeln!(out, "{}", to_json(&report.to_doc(&catalogue, &answers).map_err(cannot_score)?.to_json()))?
+                    writeln!(out, "{}", to_json(&report.to_doc(&answers).map_err(cannot_score)?.to_json()))?
                 }
                 ReportFormat::Text => {
                     let text = render::report_text(&catalogue, &answers, &report, lang).map_err(cannot_score)?;
@@ -385,13 +385,13 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
                 None => writeln!(out, "{}", escape::json(&result))?,
             }
             warn_about(&checked, lang);
-            if !report.open.is_empty() {
-                let note = i18n::unanswered_note(lang, report.open.len(), catalogue.criteria().len());
+            if report.open().len() > 0 {
+                let note = i18n::unanswered_note(lang, report.open().len(), catalogue.criteria().len());
                 eprintln!("{}", i18n::program(lang, &note));
             }
-            let grade = escape::escape(&report.grade_text(&catalogue, lang).unwrap_or_default()).into_owned();
+            let grade = escape::escape(&report.grade_text(lang)).into_owned();
             let shown_out = out_path.as_deref().map(escape::path);
-            let signed = i18n::signed(lang, report.score, &grade, &key.public().fingerprint(), shown_out.as_deref());
+            let signed = i18n::signed(lang, report.score(), &grade, &key.public().fingerprint(), shown_out.as_deref());
             eprintln!("{}", i18n::program(lang, &signed));
         }
         Command::Verify { results: paths, trusted_keys, catalogs, inputs } => {

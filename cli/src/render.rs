@@ -155,22 +155,18 @@ fn report_body(
 ) -> Result<String, selfcheck_core::Error> {
     let e = |text: &str| escape(text).into_owned();
     let mut text = String::new();
-    let _ = writeln!(text, "{}", i18n::score_line(lang, report.score, report.total, report.maximum));
-    let _ = writeln!(
-        text,
-        "{}",
-        i18n::labelled(lang, i18n::Words::Grade.get(lang), &e(&report.grade_text(catalogue, lang)?))
-    );
+    let _ = writeln!(text, "{}", i18n::score_line(lang, report.score(), report.total(), report.maximum()));
+    let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::Words::Grade.get(lang), &e(&report.grade_text(lang))));
     let answered = format!("{} / {}", report.answered(), catalogue.criteria().len());
     let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::Words::Answered.get(lang), &answered));
     let _ = writeln!(text, "\n{}", i18n::heading(lang, i18n::Words::Areas.get(lang)));
-    for area in report.area_scores(catalogue)? {
+    for area in report.areas() {
         let title = e(area.area.title.get(lang));
         let padding = " ".repeat(28usize.saturating_sub(display_width(&title)));
         let _ = writeln!(text, "  {} {title}{padding} {:>4} / {}", e(&area.area.id), area.points, area.maximum);
     }
-    let vetoes = report.veto_criteria(catalogue)?;
-    if !vetoes.is_empty() {
+    let vetoes = report.vetoes();
+    if vetoes.len() > 0 {
         let _ = writeln!(text, "\n{}", i18n::heading(lang, i18n::Words::Vetoes.get(lang)));
         for criterion in vetoes {
             let reason = criterion.veto.as_ref().map(|veto| veto.get(lang)).unwrap_or("");
@@ -179,7 +175,7 @@ fn report_body(
         }
     }
     let _ = writeln!(text, "\n{}", i18n::heading(lang, i18n::Words::Rectification.get(lang)));
-    let to_fix = report.rectification_entries(catalogue, answers)?;
+    let to_fix = report.rectification_entries(answers)?;
     if to_fix.is_empty() {
         let _ = writeln!(text, "  {}", i18n::Words::NothingToFix.get(lang));
     }
@@ -348,7 +344,7 @@ pub fn result_json(checked: &Checked, lang: Lang) -> Json {
             out.insert("warnings", Json::Array(warnings));
             out.insert("profile", verified.answers.to_doc(catalogue).profile.to_json());
             // A verified result's report fits its catalogue and answers, so this is never left out.
-            if let Ok(report) = verified.report.to_doc(catalogue, &verified.answers) {
+            if let Ok(report) = verified.report.to_doc(&verified.answers) {
                 out.insert("report", report.to_json());
             }
         }

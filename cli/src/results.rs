@@ -183,8 +183,8 @@ pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
                 &escape(profile.credit_code().map(|code| code.as_str()).unwrap_or("")),
                 &escape(date_text(profile.period_from())),
                 &escape(date_text(profile.period_to())),
-                verified.report.score,
-                &escape(&verified.grade_text(lang).unwrap_or_default()),
+                verified.report.score(),
+                &escape(&verified.report.grade_text(lang)),
                 &verified.key.fingerprint(),
             );
             let detail = i18n::with_warnings(lang, &detail, &warnings(verified, lang));

@@ -15,18 +15,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("{} {}", answers.profile().name(), catalogue);
     println!(
         "折合千分制 {} · 自评等级 {} · 已作答 {} / {}",
-        report.score,
-        report.grade_in(catalogue)?.label.zh,
+        report.score(),
+        report.grade_text(Lang::Zh),
         report.answered(),
         catalogue.criteria().len()
     );
-    for area in report.area_scores(catalogue)? {
+    for area in report.areas() {
         println!("  {} {}: {} / {}", area.area.id, area.area.title.zh, area.points, area.maximum);
     }
-    for veto in report.veto_criteria(catalogue)? {
+    for veto in report.vetoes() {
         println!("  否决项: {} {}", veto.id, veto.title.zh);
     }
-    for entry in report.rectification_entries(catalogue, &answers)? {
+    for entry in report.rectification_entries(&answers)? {
         let state = if entry.open { "未作答" } else { "待整改" };
         println!("  {} {} 扣 {} 分（{state}）", entry.criterion.id, entry.criterion.title.zh, entry.lost);
         for item in entry.missing_items {

@@ -31,8 +31,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     "{}: valid, {} score {} ({})",
                     path.display(),
                     profile.name(),
-                    verified.report.score,
-                    verified.grade()?.label.en
+                    verified.report.score(),
+                    verified.report.grade().label.en
                 );
             }
             Ok(verified) => {

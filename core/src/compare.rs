@@ -18,8 +18,8 @@
 //! let (report_before, report_after) = (Report::compute(catalogue, &before)?, Report::compute(catalogue, &after)?);
 //!
 //! let comparison = Comparison::between(
-//!     Side { catalogue, answers: &before, report: &report_before },
-//!     Side { catalogue, answers: &after, report: &report_after },
+//!     Side { answers: &before, report: &report_before },
+//!     Side { answers: &after, report: &report_after },
 //! )?;
 //! let changed: Vec<_> = comparison.changed().collect();
 //! assert_eq!(changed.len(), 1);
@@ -34,11 +34,9 @@ use crate::answers::{Answers, Entry, Response};
 use crate::catalogue::{Catalogue, Criterion};
 use crate::report::Report;
 
-/// One side of a comparison: answers, the catalogue they were checked against, and their report.
+/// One side of a comparison: answers and their report, which knows their catalogue.
 #[derive(Debug, Clone, Copy)]
 pub struct Side<'a> {
-    /// The catalogue the answers were checked against.
-    pub catalogue: &'a Catalogue,
     /// The answers.
     pub answers: &'a Answers,
     /// Their report (`Report::compute` of the two).
@@ -149,6 +147,12 @@ pub struct Comparison {
     pub answered: [usize; 2],
 }
 
+impl Side<'_> {
+    fn catalogue(&self) -> &Catalogue {
+        self.report.catalogue()
+    }
+}
+
 impl Comparison {
     /// Compares `before` with `after`, criterion by criterion.
     ///
@@ -157,32 +161,32 @@ impl Comparison {
     /// [`Error::CatalogueMismatch`] when a side's answers or report belong to another catalogue
     /// than the side's.
     pub fn between(before: Side<'_>, after: Side<'_>) -> Result<Comparison, Error> {
-        before.report.fits_with(before.catalogue, before.answers)?;
-        after.report.fits_with(after.catalogue, after.answers)?;
+        before.answers.fits(before.catalogue())?;
+        after.answers.fits(after.catalogue())?;
         let mut criteria: Vec<CriterionChange> = after
-            .catalogue
+            .catalogue()
             .criteria()
             .iter()
             .enumerate()
             .map(|(index, criterion)| {
-                let index_before = before.catalogue.index_of(&criterion.id);
+                let index_before = before.catalogue().index_of(&criterion.id);
                 change(&criterion.id, index_before.map(|at| (before, at)), Some((after, index)))
             })
             .collect();
         criteria.extend(
             before
-                .catalogue
+                .catalogue()
                 .criteria()
                 .iter()
                 .enumerate()
-                .filter(|(_, criterion)| after.catalogue.index_of(&criterion.id).is_none())
+                .filter(|(_, criterion)| after.catalogue().index_of(&criterion.id).is_none())
                 .map(|(index, criterion)| change(&criterion.id, Some((before, index)), None)),
         );
         let area_points = |side: Side<'_>, id: &str| {
-            side.catalogue.areas().iter().position(|area| area.id == id).map(|at| side.report.areas[at])
+            side.report.areas().find(|score| score.area.id == id).map(|score| (score.points, score.maximum))
         };
         let mut areas: Vec<AreaChange> = after
-            .catalogue
+            .catalogue()
             .areas()
             .iter()
             .map(|area| AreaChange {
@@ -193,26 +197,24 @@ impl Comparison {
             .collect();
         areas.extend(
             before
-                .catalogue
+                .catalogue()
                 .areas()
                 .iter()
                 .filter(|area| area_points(after, &area.id).is_none())
                 .map(|area| AreaChange { id: area.id.clone(), before: area_points(before, &area.id), after: None }),
         );
-        let grade = |side: Side<'_>| side.catalogue.grades()[side.report.grade].id.clone();
-        let grade_text = |side: Side<'_>| -> Result<crate::Text, Error> {
-            Ok(crate::Text {
-                zh: side.report.grade_text(side.catalogue, crate::Lang::Zh)?,
-                en: side.report.grade_text(side.catalogue, crate::Lang::En)?,
-            })
+        let grade = |side: Side<'_>| side.report.grade().id.clone();
+        let grade_text = |side: Side<'_>| crate::Text {
+            zh: side.report.grade_text(crate::Lang::Zh),
+            en: side.report.grade_text(crate::Lang::En),
         };
         Ok(Comparison {
             criteria,
             areas,
-            totals: [(before.report.total, before.report.maximum), (after.report.total, after.report.maximum)],
-            scores: [before.report.score, after.report.score],
+            totals: [(before.report.total(), before.report.maximum()), (after.report.total(), after.report.maximum())],
+            scores: [before.report.score(), after.report.score()],
             grades: [grade(before), grade(after)],
-            grade_texts: [grade_text(before)?, grade_text(after)?],
+            grade_texts: [grade_text(before), grade_text(after)],
             answered: [before.report.answered(), after.report.answered()],
         })
     }
@@ -256,13 +258,13 @@ fn change<'a>(id: &str, before: Option<(Side<'a>, usize)>, after: Option<(Side<'
 }
 
 fn standing(side: Side<'_>, index: usize) -> Standing {
-    let criterion: &Criterion = &side.catalogue.criteria()[index];
+    let criterion: &Criterion = &side.catalogue().criteria()[index];
     let response = side.answers.entry(index).and_then(|entry| entry.response);
     let met_items = match response {
         Some(Response::Checked(met)) => met.met_items(criterion).map(|item| item.id.clone()).collect(),
         _ => Vec::new(),
     };
-    let outcome = side.report.outcomes[index];
+    let outcome = side.report.outcomes()[index];
     Standing { response, met_items, points: outcome.points, maximum: outcome.maximum }
 }
 
@@ -281,8 +283,8 @@ mod tests {
         let (report_before, report_after) =
             (Report::compute(catalogue, before).unwrap(), Report::compute(catalogue, after).unwrap());
         Comparison::between(
-            Side { catalogue, answers: before, report: &report_before },
-            Side { catalogue, answers: after, report: &report_after },
+            Side { answers: before, report: &report_before },
+            Side { answers: after, report: &report_after },
         )
         .unwrap()
     }
@@ -360,8 +362,8 @@ mod tests {
         let (report_before, report_after) =
             (Report::compute(first, &before).unwrap(), Report::compute(last, &after).unwrap());
         let comparison = Comparison::between(
-            Side { catalogue: first, answers: &before, report: &report_before },
-            Side { catalogue: last, answers: &after, report: &report_after },
+            Side { answers: &before, report: &report_before },
+            Side { answers: &after, report: &report_after },
         )
         .unwrap();
         let changed: Vec<(&str, i64)> =

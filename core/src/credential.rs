@@ -266,7 +266,7 @@ pub fn sign_result(
         profile: answers_doc.profile,
         catalogue: catalogue.reference(),
         answers: answers_doc.answers,
-        report: report.to_doc(catalogue, answers)?,
+        report: report.to_doc(answers)?,
     };
     let document = ResultDoc::unsigned(RESULT_TYPE, key.public().did(), issued, random_id, subject);
     Ok(sign_document(&document, key, issued))
@@ -314,42 +314,14 @@ pub struct VerifiedResult {
 }
 
 impl VerifiedResult {
-    /// The grade the report gives, as the result's catalogue names it.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::CatalogueMismatch`] when the fields were changed after verification so that the
-    /// report no longer belongs to the catalogue (verification gives one that does).
-    pub fn grade(&self) -> Result<&crate::Grade, Error> {
-        self.report.grade_in(&self.catalogue)
-    }
-
-    /// The grade as people read it ([`crate::Report::grade_text`]): "尚未完成" while criteria
-    /// are open.
-    ///
-    /// # Errors
-    ///
-    /// As [`VerifiedResult::grade`].
-    pub fn grade_text(&self, lang: crate::Lang) -> Result<String, Error> {
-        self.report.grade_text(&self.catalogue, lang)
-    }
-
-    /// Each area's points and maximum.
-    ///
-    /// # Errors
-    ///
-    /// As [`VerifiedResult::grade`].
-    pub fn area_scores(&self) -> Result<Vec<crate::AreaScore<'_>>, Error> {
-        self.report.area_scores(&self.catalogue)
-    }
-
     /// What to fix, in the order to fix it.
     ///
     /// # Errors
     ///
-    /// As [`VerifiedResult::grade`].
+    /// [`Error::CatalogueMismatch`] when the fields were changed after verification so that the
+    /// answers no longer belong to the report's catalogue (verification gives ones that do).
     pub fn rectification(&self) -> Result<Vec<crate::Rectification<'_>>, Error> {
-        self.report.rectification_entries(&self.catalogue, &self.answers)
+        self.report.rectification_entries(&self.answers)
     }
 
     /// The association's unified social credit code.
@@ -416,7 +388,7 @@ impl ResultWarning {
 /// let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().collect();
 /// let verified = verify_result(json, &catalogues, &now).unwrap();
 /// assert_eq!(verified.answers.profile().name(), "广东省示例行业协会");
-/// assert_eq!(verified.grade()?.label.zh, "合格");
+/// assert_eq!(verified.report.grade().label.zh, "合格");
 /// let to_fix: Vec<String> =
 ///     verified.rectification()?.iter().map(|entry| format!("{} −{}", entry.criterion.id, entry.lost)).collect();
 /// assert!(!to_fix.is_empty());
@@ -562,7 +534,7 @@ impl SignedResult {
         let answers = Answers::from_doc(catalogue, &answers_doc)?;
         check_signable(&answers)?;
         let report = Report::compute(catalogue, &answers)?;
-        compare_reports(&subject.report, &report.to_doc(catalogue, &answers)?)?;
+        compare_reports(&subject.report, &report.to_doc(&answers)?)?;
         let warnings = warnings(&issued, created.as_ref(), &answers);
         Ok(VerifiedResult {
             key,

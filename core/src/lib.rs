@@ -18,16 +18,15 @@
 //! let json = include_str!("../../tests/data/golden/answers-complete.json");
 //! let answers = Answers::from_json(catalogue, json).unwrap();
 //! let report = Report::compute(catalogue, &answers)?;
-//! let headline = format!("折合千分制 {} · 自评等级 {}", report.score, report.grade_in(catalogue)?.label.zh);
+//! let headline = format!("折合千分制 {} · 自评等级 {}", report.score(), report.grade().label.zh);
 //! assert_eq!(headline, "折合千分制 746 · 自评等级 合格");
 //! let areas: Vec<String> = report
-//!     .area_scores(catalogue)?
-//!     .iter()
+//!     .areas()
 //!     .map(|area| format!("{} {}: {} / {}", area.area.id, area.area.title.zh, area.points, area.maximum))
 //!     .collect();
 //! assert_eq!(areas[0], "A 健全自律规约: 155 / 220");
 //! let to_fix: Vec<String> = report
-//!     .rectification_entries(catalogue, &answers)?
+//!     .rectification_entries(&answers)?
 //!     .iter()
 //!     .map(|entry| format!("{} 扣 {} 分", entry.criterion.id, entry.lost))
 //!     .collect();
@@ -70,7 +69,7 @@
 //! let verified = verify_result(json, &catalogues, &now)?;
 //! let register = KeyRegister::parse("514400005000031282 65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0\n")?;
 //! assert_eq!(register.status(&verified), KeyStatus::Registered);
-//! assert_eq!((verified.answers.profile().name(), verified.grade()?.label.zh.as_str()), ("广东省示例行业协会", "合格"));
+//! assert_eq!((verified.answers.profile().name(), verified.report.grade().label.zh.as_str()), ("广东省示例行业协会", "合格"));
 //! # Ok::<(), selfcheck_core::Error>(())
 //! ```
 //!

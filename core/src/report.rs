@@ -27,15 +27,11 @@ impl Outcome {
 
 /// What the answers earn against the catalogue.
 ///
-/// Its fields are indexes into the catalogue it was computed with, whose digest it keeps; the
-/// accessors ([`Report::grade_in`], [`Report::area_scores`], [`Report::rectification_entries`],
-/// …) return the catalogue's own items instead, and an error when given another catalogue (or a
-/// report whose fields were changed to point outside it), never a panic or a wrong label.
-///
-/// # Errors
-///
-/// [`Report::compute`] and every accessor return [`Error::CatalogueMismatch`] when the answers
-/// or the report belong to another catalogue than the one given.
+/// A report keeps the catalogue it was computed with (a shared handle, not a copy), and speaks
+/// in that catalogue's own items: its grade, vetoes, open criteria and rectification list are
+/// the catalogue's grades and criteria, never indexes for the caller to resolve. It is built
+/// only by scoring, so it cannot disagree with its catalogue; what takes answers as well
+/// checks that they belong to the same catalogue.
 ///
 /// ```
 /// use selfcheck_core::{Answers, Catalogue, Report, Response};
@@ -46,36 +42,48 @@ impl Outcome {
 /// let report = Report::compute(catalogue, &answers)?;
 /// assert_eq!(report.answered(), 1);
 /// let a1 = catalogue.criterion("A1").unwrap();
-/// assert_eq!(report.total, a1.points);
+/// assert_eq!(report.total(), a1.points);
 /// // Every other criterion is open and on the rectification list, with the points it lacks.
-/// let to_fix = report.rectification_entries(catalogue, &answers)?;
+/// let to_fix = report.rectification_entries(&answers)?;
 /// assert_eq!(to_fix.len(), catalogue.criteria().len() - 1);
 /// assert!(to_fix.iter().all(|entry| entry.open && entry.criterion.id != "A1"));
 /// # Ok::<(), selfcheck_core::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Report {
-    /// Points earned.
-    pub total: u32,
-    /// Points available after not-applicable.
-    pub maximum: u32,
-    /// `total × 1000 / maximum`, rounded down; 0 when nothing is applicable.
-    pub score: u32,
-    /// Index of the grade in [`Catalogue::grades`].
-    pub grade: usize,
+    catalogue: Catalogue,
+    total: u32,
+    maximum: u32,
+    score: u32,
+    /// Position of the grade in the catalogue's grades.
+    grade: usize,
     /// Points and maximum of each area, in catalogue order.
-    pub areas: Vec<(u32, u32)>,
+    areas: Vec<(u32, u32)>,
     /// Each criterion's outcome, in catalogue order.
-    pub outcomes: Vec<Outcome>,
-    /// Indexes of the criteria whose veto was triggered.
-    pub vetoes: Vec<usize>,
-    /// Indexes of the open criteria.
-    pub open: Vec<usize>,
-    /// Indexes of the criteria below full points: vetoes first, then most points lost first,
+    outcomes: Vec<Outcome>,
+    /// Positions of the criteria whose veto was triggered.
+    vetoes: Vec<usize>,
+    /// Positions of the open criteria.
+    open: Vec<usize>,
+    /// Positions of the criteria below full points: vetoes first, then most points lost first,
     /// then catalogue order.
-    pub rectification: Vec<usize>,
-    /// The digest of the catalogue the report was computed with.
-    catalogue: String,
+    rectification: Vec<usize>,
+}
+
+/// The catalogue is named by its digest: its whole content would drown the figures.
+impl std::fmt::Debug for Report {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("Report")
+            .field("catalogue", &self.catalogue.digest())
+            .field("total", &self.total)
+            .field("maximum", &self.maximum)
+            .field("score", &self.score)
+            .field("grade", &self.grade)
+            .field("open", &self.open)
+            .field("vetoes", &self.vetoes)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Where a result stands for the people who read it and in the bureau's ranking: the one rule
@@ -229,6 +237,7 @@ impl Report {
             (!outcome.veto, std::cmp::Reverse(outcome.lost()), index)
         });
         Report {
+            catalogue: catalogue.clone(),
             total,
             maximum,
             score,
@@ -238,94 +247,39 @@ impl Report {
             vetoes,
             open,
             rectification,
-            catalogue: catalogue.digest().to_owned(),
         }
     }
 
-    /// Whether every index the report holds points into `catalogue`, the one it was computed
-    /// with: after it, the accessors index the catalogue without a panic.
-    fn fits(&self, catalogue: &Catalogue) -> Result<(), Error> {
-        let criteria = catalogue.criteria().len();
-        let fits = self.catalogue == catalogue.digest()
-            && self.outcomes.len() == criteria
-            && self.areas.len() == catalogue.areas().len()
-            && self.grade < catalogue.grades().len()
-            && [&self.vetoes, &self.open, &self.rectification]
-                .iter()
-                .all(|indexes| indexes.iter().all(|&index| index < criteria));
-        if fits {
-            Ok(())
-        } else {
-            Err(Error::CatalogueMismatch { expected: catalogue.to_string(), found: self.catalogue.clone() })
-        }
+    /// The catalogue the report was computed with.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
     }
 
-    /// Whether `answers` and the report belong to `catalogue`.
-    pub(crate) fn fits_with(&self, catalogue: &Catalogue, answers: &Answers) -> Result<(), Error> {
-        self.fits(catalogue)?;
-        answers.fits(catalogue)
+    /// Points earned.
+    pub fn total(&self) -> u32 {
+        self.total
     }
 
-    /// The report as a wire document.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::CatalogueMismatch`] when the report or the answers belong to another catalogue.
-    pub fn to_doc(&self, catalogue: &Catalogue, answers: &Answers) -> Result<ReportDoc, Error> {
-        self.fits_with(catalogue, answers)?;
-        let criteria = catalogue.criteria();
-        Ok(ReportDoc {
-            format: REPORT_FORMAT.to_owned(),
-            catalogue: catalogue.reference(),
-            total: self.total,
-            maximum: self.maximum,
-            score: self.score,
-            grade: catalogue.grades()[self.grade].id.as_str().to_owned(),
-            areas: catalogue
-                .areas()
-                .iter()
-                .zip(&self.areas)
-                .map(|(area, &(points, maximum))| AreaScoreDoc { id: area.id.clone(), points, maximum })
-                .collect(),
-            vetoes: self.vetoes.iter().map(|&index| criteria[index].id.clone()).collect(),
-            completeness: CompletenessDoc {
-                answered: (self.outcomes.len() - self.open.len()) as u32,
-                total: self.outcomes.len() as u32,
-                open: self.open.iter().map(|&index| criteria[index].id.clone()).collect(),
-            },
-            rectification: self
-                .rectification
-                .iter()
-                .map(|&index| {
-                    let outcome = &self.outcomes[index];
-                    RectificationDoc {
-                        criterion: criteria[index].id.clone(),
-                        lost: outcome.lost(),
-                        open: !outcome.answered,
-                        veto: outcome.veto,
-                        missing_items: Report::missing_item_ids(catalogue, answers, index),
-                    }
-                })
-                .collect(),
-        })
+    /// Points available after not applicable.
+    pub fn maximum(&self) -> u32 {
+        self.maximum
     }
 
-    /// The checklist sub-items of criterion `index` not met (all of them while open); none for
-    /// an index outside the catalogue.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::CatalogueMismatch`] when the report or the answers belong to another catalogue.
-    pub fn missing_items(&self, catalogue: &Catalogue, answers: &Answers, index: usize) -> Result<Vec<String>, Error> {
-        self.fits_with(catalogue, answers)?;
-        Ok(Report::missing_item_ids(catalogue, answers, index))
+    /// `total × 1000 / maximum`, rounded down; 0 when nothing is applicable.
+    pub fn score(&self) -> u32 {
+        self.score
     }
 
-    /// [`Report::missing_items`] once the inputs were found to belong together.
-    fn missing_item_ids(catalogue: &Catalogue, answers: &Answers, index: usize) -> Vec<String> {
-        catalogue.criteria().get(index).map_or_else(Vec::new, |criterion| {
-            items_missing(criterion, answers, index).map(|item| item.id.clone()).collect()
-        })
+    /// The grade, as the catalogue names it. While a criterion is open this is the grade the
+    /// points would give, which nobody is shown: see [`Report::grade_text`] and [`Standing`].
+    pub fn grade(&self) -> &Grade {
+        &self.catalogue.grades()[self.grade]
+    }
+
+    /// The grade as people read it, in `lang`: the grade's label once every criterion is
+    /// answered, else "尚未完成" (see [`Standing`]).
+    pub fn grade_text(&self, lang: crate::Lang) -> String {
+        self.standing().grade_text(self.grade().label.get(lang), lang)
     }
 
     /// Where the result stands: see [`Standing`].
@@ -339,64 +293,44 @@ impl Report {
         }
     }
 
-    /// The grade as people read it, in `lang`: the grade's label once every criterion is
-    /// answered, else "尚未完成" (see [`Standing`]).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::CatalogueMismatch`] when `catalogue` is not the one the report was computed with.
-    pub fn grade_text(&self, catalogue: &Catalogue, lang: crate::Lang) -> Result<String, Error> {
-        Ok(self.standing().grade_text(self.grade_in(catalogue)?.label.get(lang), lang))
-    }
-
     /// Answered criteria (not applicable included).
     pub fn answered(&self) -> usize {
         self.outcomes.len() - self.open.len()
     }
 
-    /// The grade, as the catalogue names it.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::CatalogueMismatch`] when `catalogue` is not the one the report was computed with.
-    pub fn grade_in<'c>(&self, catalogue: &'c Catalogue) -> Result<&'c Grade, Error> {
-        self.fits(catalogue)?;
-        Ok(&catalogue.grades()[self.grade])
+    /// Each criterion's outcome, in the order of the catalogue's criteria.
+    pub fn outcomes(&self) -> &[Outcome] {
+        &self.outcomes
     }
 
     /// Each area with its points and maximum, in catalogue order.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::CatalogueMismatch`] when `catalogue` is not the one the report was computed with.
-    pub fn area_scores<'c>(&self, catalogue: &'c Catalogue) -> Result<Vec<AreaScore<'c>>, Error> {
-        self.fits(catalogue)?;
-        Ok(catalogue
-            .areas()
-            .iter()
-            .zip(&self.areas)
-            .map(|(area, &(points, maximum))| AreaScore { area, points, maximum })
-            .collect())
+    pub fn areas(&self) -> impl ExactSizeIterator<Item = AreaScore<'_>> {
+        self.catalogue.areas().iter().zip(&self.areas).map(|(area, &(points, maximum))| AreaScore {
+            area,
+            points,
+            maximum,
+        })
     }
 
     /// The criteria whose veto was triggered, in catalogue order.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::CatalogueMismatch`] when `catalogue` is not the one the report was computed with.
-    pub fn veto_criteria<'c>(&self, catalogue: &'c Catalogue) -> Result<Vec<&'c Criterion>, Error> {
-        self.fits(catalogue)?;
-        Ok(self.vetoes.iter().map(|&index| &catalogue.criteria()[index]).collect())
+    pub fn vetoes(&self) -> impl ExactSizeIterator<Item = &Criterion> {
+        self.criteria_at(&self.vetoes)
     }
 
     /// The criteria still open, in catalogue order.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::CatalogueMismatch`] when `catalogue` is not the one the report was computed with.
-    pub fn open_criteria<'c>(&self, catalogue: &'c Catalogue) -> Result<Vec<&'c Criterion>, Error> {
-        self.fits(catalogue)?;
-        Ok(self.open.iter().map(|&index| &catalogue.criteria()[index]).collect())
+    pub fn open(&self) -> impl ExactSizeIterator<Item = &Criterion> {
+        self.criteria_at(&self.open)
+    }
+
+    /// What to fix, in the order to fix it (vetoes first, then most points lost first, then
+    /// catalogue order): each criterion below full points with its outcome.
+    /// [`Report::rectification_entries`] adds a checklist's sub-items not met.
+    pub fn rectification(&self) -> impl ExactSizeIterator<Item = (&Criterion, Outcome)> {
+        self.rectification.iter().map(|&index| (&self.catalogue.criteria()[index], self.outcomes[index]))
+    }
+
+    fn criteria_at<'r>(&'r self, indexes: &'r [usize]) -> impl ExactSizeIterator<Item = &'r Criterion> {
+        indexes.iter().map(|&index| &self.catalogue.criteria()[index])
     }
 
     /// What to fix, in the order to fix it (vetoes first, then most points lost first): each
@@ -404,19 +338,15 @@ impl Report {
     ///
     /// # Errors
     ///
-    /// [`Error::CatalogueMismatch`] when the report or the answers belong to another catalogue.
-    pub fn rectification_entries<'c>(
-        &self,
-        catalogue: &'c Catalogue,
-        answers: &Answers,
-    ) -> Result<Vec<Rectification<'c>>, Error> {
-        self.fits_with(catalogue, answers)?;
+    /// [`Error::CatalogueMismatch`] when the answers belong to another catalogue than the report.
+    pub fn rectification_entries(&self, answers: &Answers) -> Result<Vec<Rectification<'_>>, Error> {
+        answers.fits(&self.catalogue)?;
         Ok(self
             .rectification
             .iter()
             .map(|&index| {
                 let outcome = &self.outcomes[index];
-                let criterion = &catalogue.criteria()[index];
+                let criterion = &self.catalogue.criteria()[index];
                 Rectification {
                     criterion,
                     lost: outcome.lost(),
@@ -428,14 +358,71 @@ impl Report {
             .collect())
     }
 
+    /// The checklist sub-items of the criterion `id` not met (all of them while open); none for
+    /// an id the catalogue does not have.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CatalogueMismatch`] when the answers belong to another catalogue than the report.
+    pub fn missing_items(&self, answers: &Answers, id: &str) -> Result<Vec<&Item>, Error> {
+        answers.fits(&self.catalogue)?;
+        Ok(self
+            .catalogue
+            .index_of(id)
+            .map_or_else(Vec::new, |index| items_missing(&self.catalogue.criteria()[index], answers, index).collect()))
+    }
+
+    /// The report as a wire document.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CatalogueMismatch`] when the answers belong to another catalogue than the report.
+    pub fn to_doc(&self, answers: &Answers) -> Result<ReportDoc, Error> {
+        answers.fits(&self.catalogue)?;
+        let ids =
+            |criteria: &mut dyn Iterator<Item = &Criterion>| criteria.map(|criterion| criterion.id.clone()).collect();
+        Ok(ReportDoc {
+            format: REPORT_FORMAT.to_owned(),
+            catalogue: self.catalogue.reference(),
+            total: self.total,
+            maximum: self.maximum,
+            score: self.score,
+            grade: self.grade().id.as_str().to_owned(),
+            areas: self
+                .areas()
+                .map(|area| AreaScoreDoc { id: area.area.id.clone(), points: area.points, maximum: area.maximum })
+                .collect(),
+            vetoes: ids(&mut self.vetoes()),
+            completeness: CompletenessDoc {
+                answered: self.answered() as u32,
+                total: self.outcomes.len() as u32,
+                open: ids(&mut self.open()),
+            },
+            rectification: self
+                .rectification
+                .iter()
+                .map(|&index| {
+                    let (criterion, outcome) = (&self.catalogue.criteria()[index], &self.outcomes[index]);
+                    RectificationDoc {
+                        criterion: criterion.id.clone(),
+                        lost: outcome.lost(),
+                        open: !outcome.answered,
+                        veto: outcome.veto,
+                        missing_items: items_missing(criterion, answers, index).map(|item| item.id.clone()).collect(),
+                    }
+                })
+                .collect(),
+        })
+    }
+
     /// The report as pretty-printed JSON (`selfcheck-report/1`), as `selfcheck score --format
     /// json` writes it; [`crate::wire::ReportDoc::from_json`] reads it back.
     ///
     /// # Errors
     ///
-    /// [`Error::CatalogueMismatch`] when the report or the answers belong to another catalogue.
-    pub fn to_json_string(&self, catalogue: &Catalogue, answers: &Answers) -> Result<String, Error> {
-        Ok(self.to_doc(catalogue, answers)?.to_json_string())
+    /// [`Error::CatalogueMismatch`] when the answers belong to another catalogue than the report.
+    pub fn to_json_string(&self, answers: &Answers) -> Result<String, Error> {
+        Ok(self.to_doc(answers)?.to_json_string())
     }
 }
 

@@ -22,8 +22,6 @@ pub struct Opened {
     pub month: String,
     /// The verified result.
     pub result: Rc<VerifiedResult>,
-    /// Its catalogue, for the report view.
-    pub catalogue: Shared<Catalogue>,
     /// Its report, for the report view.
     pub report: Shared<selfcheck_core::Report>,
 }
@@ -37,12 +35,7 @@ pub fn open(name: &str, bytes: &[u8], register: &str, now: &Timestamp) -> Option
         examine(name, bytes, &catalogues, now).judge(register.as_ref().filter(|register| !register.is_empty()));
     let month = verdict.month()?.to_string();
     let result = verdict.accepted()?.clone();
-    Some(Opened {
-        month,
-        catalogue: Shared::new(result.catalogue.clone()),
-        report: Shared::new(result.report.clone()),
-        result: Rc::new(result),
-    })
+    Some(Opened { month, report: Shared::new(result.report.clone()), result: Rc::new(result) })
 }
 
 /// The accepted files of the association with `credit_code`, by the month they report on.
@@ -119,7 +112,7 @@ pub fn AssociationView(props: &AssociationProps) -> Html {
                     </select>
                 </label>
                 <div class="desk-report">
-                    <ReportView catalogue={current.catalogue.clone()} report={current.report.clone()} {lang} />
+                    <ReportView report={current.report.clone()} {lang} />
                 </div>
                 if let Some(earlier) = earlier.filter(|earlier| !Rc::ptr_eq(&earlier.result, &current.result)) {
                     <h3>{ T::Compare.filled(lang, &[&earlier.month, &current.month]) }</h3>
@@ -170,7 +163,7 @@ fn Trend(props: &TrendProps) -> Html {
         .iter()
         .enumerate()
         .map(|(index, opened)| {
-            let (x, y) = point(index, opened.result.report.score);
+            let (x, y) = point(index, opened.result.report.score());
             format!("{x},{y}")
         })
         .collect::<Vec<_>>()
@@ -185,12 +178,12 @@ fn Trend(props: &TrendProps) -> Html {
                 <text x="2" y={(HEIGHT - 20).to_string()} class="desk-chart-label">{ "0" }</text>
                 <polyline points={points} class="desk-line" />
                 { for results.iter().enumerate().map(|(index, opened)| {
-                    let (x, y) = point(index, opened.result.report.score);
+                    let (x, y) = point(index, opened.result.report.score());
                     html! {
                         <g>
                             <circle cx={x.to_string()} cy={y.to_string()} r="4" class="desk-dot" />
                             <text x={x.to_string()} y={(HEIGHT - 4).to_string()} class="desk-chart-label" text-anchor="middle">{ opened.month.clone() }</text>
-                            <text x={x.to_string()} y={(y.saturating_sub(8)).to_string()} class="desk-chart-label" text-anchor="middle">{ opened.result.report.score }</text>
+                            <text x={x.to_string()} y={(y.saturating_sub(8)).to_string()} class="desk-chart-label" text-anchor="middle">{ opened.result.report.score() }</text>
                         </g>
                     }
                 }) }
@@ -206,9 +199,9 @@ fn Trend(props: &TrendProps) -> Html {
                     { for results.iter().map(|opened| html! {
                         <tr>
                             <th scope="row">{ opened.month.clone() }</th>
-                            <td>{ opened.result.report.score }</td>
-                            <td>{ opened.result.grade_text(lang).unwrap_or_default() }</td>
-                            <td>{ opened.result.report.vetoes.len() }</td>
+                            <td>{ opened.result.report.score() }</td>
+                            <td>{ opened.result.report.grade_text(lang) }</td>
+                            <td>{ opened.result.report.vetoes().len() }</td>
                         </tr>
                     }) }
                 </tbody>
@@ -233,29 +226,28 @@ impl PartialEq for ComparisonProps {
     }
 }
 
+/// One period's side of a comparison.
+fn side(opened: &Opened) -> Side<'_> {
+    Side { answers: &opened.result.answers, report: &opened.result.report }
+}
+
 /// The criteria whose standing changed between two periods, by the core's comparison.
 #[component]
 fn ComparisonTable(props: &ComparisonProps) -> Html {
     let ComparisonProps { before, after, lang } = props;
     let lang = *lang;
-    let side = |opened: &Opened| -> (Catalogue, selfcheck_core::Answers, selfcheck_core::Report) {
-        (opened.result.catalogue.clone(), opened.result.answers.clone(), opened.result.report.clone())
-    };
-    let (before_side, after_side) = (side(before), side(after));
-    // Both results were verified, so each fits its own catalogue; should one not, nothing is
-    // compared rather than a panic.
-    let Ok(comparison) = Comparison::between(
-        Side { catalogue: &before_side.0, answers: &before_side.1, report: &before_side.2 },
-        Side { catalogue: &after_side.0, answers: &after_side.1, report: &after_side.2 },
-    ) else {
+    // Both results were verified, so each side's answers fit its report's catalogue; should
+    // they not, nothing is compared rather than a panic.
+    let Ok(comparison) = Comparison::between(side(before), side(after)) else {
         return Html::default();
     };
     let title = |id: &str| {
-        after_side
-            .0
+        after
+            .result
+            .catalogue
             .criteria()
             .iter()
-            .chain(before_side.0.criteria())
+            .chain(before.result.catalogue.criteria())
             .find(|criterion| criterion.id == id)
             .map(|criterion| criterion.title.get(lang).to_owned())
             .unwrap_or_default()

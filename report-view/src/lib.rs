@@ -8,7 +8,7 @@ mod words;
 
 use std::rc::Rc;
 
-pub use view::{AreaChart, ReportView, ReportViewProps, grade_text};
+pub use view::{AreaChart, ReportView, ReportViewProps};
 pub use words::Words;
 
 /// Shared data compared by identity: a new value is a new `Rc`, so comparing pointers is

@@ -1,7 +1,7 @@
 //! The report: total of the maximum, grade, vetoes with their reason, a chart of the areas
 //! (SVG, with a table beside it for screen readers) and the rectification list.
 
-use selfcheck_core::{Catalogue, Lang, Report};
+use selfcheck_core::{AreaScore, Lang, Report};
 use wasm_bindgen::JsCast as _;
 use yew::prelude::*;
 
@@ -11,9 +11,7 @@ use crate::words::Words as S;
 /// Properties of the report view.
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct ReportViewProps {
-    /// The catalogue.
-    pub catalogue: Shared<Catalogue>,
-    /// The core's report.
+    /// The core's report, which knows its catalogue.
     pub report: Shared<Report>,
     /// Interface language.
     pub lang: Lang,
@@ -27,20 +25,13 @@ pub struct ReportViewProps {
 /// catalogue would otherwise make every answer redraw hundreds of them.
 const SHOWN: usize = 50;
 
-/// The grade as shown: the core's rule ([`Report::grade_text`]), given only once every
-/// criterion is answered.
-pub fn grade_text(catalogue: &Catalogue, report: &Report, lang: Lang) -> String {
-    // The page computes its report from the catalogue it shows, so the two always fit.
-    report.grade_text(catalogue, lang).unwrap_or_default()
-}
-
 /// The report view.
 #[component]
 pub fn ReportView(props: &ReportViewProps) -> Html {
-    let ReportViewProps { catalogue, report, lang, jump } = props;
+    let ReportViewProps { report, lang, jump } = props;
     let lang = *lang;
-    let grade = &catalogue.grades()[report.grade];
-    let criteria = catalogue.criteria();
+    let grade = report.grade();
+    let criteria = report.catalogue().criteria();
     // One handler for every link of the lists: plain anchors stay cheap when there are
     // hundreds of them, and the click goes to the criterion inside the shadow root.
     let show_all = use_state(|| false);
@@ -55,14 +46,14 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
     });
     // The grade is the association's own assessment, and there is none until every criterion
     // is answered (the report keeps its grade; this is how it is shown).
-    let finished = report.open.is_empty();
-    let grade_text = grade_text(catalogue, report, lang);
+    let finished = report.open().len() == 0;
+    let grade_text = report.grade_text(lang);
     let total = criteria.len();
     let colon = if lang == Lang::Zh { "：" } else { ": " };
     let announcement = format!(
         "{} {}，{} {}，{} {} / {}",
         S::ScoreHeadline.get(lang),
-        report.score,
+        report.score(),
         S::Grade.get(lang),
         grade_text,
         S::Answered.get(lang),
@@ -76,11 +67,11 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
             <p class="selfcheck-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
             <p class="selfcheck-headline">
                 <span class="selfcheck-headline-label">{ S::ScoreHeadline.get(lang) }</span>
-                <span class="selfcheck-headline-figure" data-testid="score">{ report.score }</span>
+                <span class="selfcheck-headline-figure" data-testid="score">{ report.score() }</span>
             </p>
             <p class="selfcheck-muted selfcheck-explanation">
-                { format!("{} ", S::Earned.get(lang)) }<span data-testid="total">{ report.total }</span>
-                { format!(" / {} ", S::ApplicableMaximum.get(lang)) }<span data-testid="maximum">{ report.maximum }</span>
+                { format!("{} ", S::Earned.get(lang)) }<span data-testid="total">{ report.total() }</span>
+                { format!(" / {} ", S::ApplicableMaximum.get(lang)) }<span data-testid="maximum">{ report.maximum() }</span>
             </p>
             <dl class="selfcheck-figures">
                 <dt>{ S::Grade.get(lang) }</dt>
@@ -92,11 +83,10 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                 <dd><span data-testid="answered">{ report.answered() }</span>{ format!(" / {total}") }</dd>
             </dl>
             if !finished { <p class="selfcheck-hint">{ S::GradeWhenFinished.get(lang) }</p> }
-            if !report.vetoes.is_empty() {
+            if report.vetoes().len() > 0 {
                 <h3>{ S::Vetoes.get(lang) }</h3>
                 <ul class="selfcheck-vetoes" data-testid="vetoes" onclick={jump.clone()}>
-                    { for report.vetoes.iter().map(|&index| {
-                        let criterion = &criteria[index];
+                    { for report.vetoes().map(|criterion| {
                         html! {
                             <li key={criterion.id.as_str()}>
                                 <a href={format!("#selfcheck-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</a>
@@ -106,16 +96,14 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                     }) }
                 </ul>
             }
-            <AreaChart catalogue={catalogue.clone()} report={report.clone()} {lang} />
-            <h3>{ S::RectificationCount.filled(lang, &[&report.rectification.len().to_string()]) }</h3>
-            if report.rectification.is_empty() {
+            <AreaChart report={report.clone()} {lang} />
+            <h3>{ S::RectificationCount.filled(lang, &[&report.rectification().len().to_string()]) }</h3>
+            if report.rectification().len() == 0 {
                 <p>{ S::NothingToFix.get(lang) }</p>
             } else {
                 // Keyed, so that answering moves one item instead of rewriting all that follow it.
                 <ol class="selfcheck-rectification" data-testid="rectification" onclick={jump}>
-                    { for report.rectification.iter().take(if *show_all { usize::MAX } else { SHOWN }).map(|&index| {
-                        let criterion = &criteria[index];
-                        let outcome = &report.outcomes[index];
+                    { for report.rectification().take(if *show_all { usize::MAX } else { SHOWN }).map(|(criterion, outcome)| {
                         html! {
                             <li key={criterion.id.as_str()}>
                                 <a href={format!("#selfcheck-criterion-{}", criterion.id)}>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</a>
@@ -127,10 +115,10 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                         }
                     }) }
                 </ol>
-                if report.rectification.len() > SHOWN {
+                if report.rectification().len() > SHOWN {
                     <button type="button" class="selfcheck-small" data-action="rectification-all" aria-expanded={show_all.to_string()}
                         onclick={{ let show_all = show_all.clone(); Callback::from(move |_: MouseEvent| show_all.set(!*show_all)) }}>
-                        { if *show_all { S::ShowFewer.get(lang).to_owned() } else { S::ShowAll.filled(lang, &[&report.rectification.len().to_string()]) } }
+                        { if *show_all { S::ShowFewer.get(lang).to_owned() } else { S::ShowAll.filled(lang, &[&report.rectification().len().to_string()]) } }
                     </button>
                 }
             }
@@ -141,18 +129,17 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
 /// A bar per area (share of its applicable points earned), with the same figures as a table.
 #[component]
 pub fn AreaChart(props: &ReportViewProps) -> Html {
-    let ReportViewProps { catalogue, report, lang, .. } = props;
+    let ReportViewProps { report, lang, .. } = props;
     let lang = *lang;
     const ROW: u32 = 28;
     const BAR: u32 = 200;
-    let areas = catalogue.areas();
-    let height = ROW * areas.len() as u32;
+    let height = ROW * report.areas().len() as u32;
     html! {
         <figure class="selfcheck-chart">
             <figcaption>{ S::AreaChart.get(lang) }</figcaption>
             // The table carries the figures for screen readers; the picture is decoration for them.
             <svg data-testid="chart" viewBox={format!("0 0 300 {height}")} width="100%" aria-hidden="true" focusable="false">
-                { for areas.iter().zip(&report.areas).enumerate().map(|(row, (area, &(points, maximum)))| {
+                { for report.areas().enumerate().map(|(row, AreaScore { area, points, maximum })| {
                     let y = row as u32 * ROW;
                     let width = (points * BAR).checked_div(maximum).unwrap_or(0);
                     let percent = (points * 100).checked_div(maximum).unwrap_or(0);
@@ -169,7 +156,7 @@ pub fn AreaChart(props: &ReportViewProps) -> Html {
             <table data-testid="area-table" class="selfcheck-area-table">
                 <thead><tr><th scope="col">{ S::Area.get(lang) }</th><th scope="col">{ S::AreaPoints.get(lang) }</th></tr></thead>
                 <tbody>
-                    { for areas.iter().zip(&report.areas).map(|(area, &(points, maximum))| html! {
+                    { for report.areas().map(|AreaScore { area, points, maximum }| html! {
                         <tr><th scope="row">{ format!("{} {}", area.id, area.title.get(lang)) }</th><td>{ format!("{points} / {maximum}") }</td></tr>
                     }) }
                 </tbody>

@@ -298,7 +298,7 @@ fn the_ranking_has_each_accepted_association_once_best_first() {
         assert!(standings.contains(&standing), "the set has {standing:?} results");
     }
     let graded: Vec<_> = ranking.iter().filter(|row| row.standing == Standing::Graded).collect();
-    let scores: Vec<u32> = graded.iter().map(|row| report(row).score).collect();
+    let scores: Vec<u32> = graded.iter().map(|row| report(row).score()).collect();
     assert!(scores.windows(2).all(|pair| pair[0] >= pair[1]));
     for (position, row) in graded.iter().enumerate() {
         let expected_rank = scores.iter().position(|&score| score == scores[position]).unwrap() as u32 + 1;

@@ -491,7 +491,7 @@ impl State {
 
     /// Whether every criterion is answered: only then is there a grade to show.
     pub fn complete(&self) -> bool {
-        self.report.open.is_empty()
+        self.report.open().len() == 0
     }
 
     /// The last export, when the draft is still exactly what it signed.

@@ -395,7 +395,7 @@ fn score(object: &Object) -> Result<Json, ApiError> {
     };
     let catalogue = catalogue_for(&arguments, &answers_text)?;
     let answers = Answers::from_json(&catalogue, &answers_text)?;
-    Ok(Report::compute(&catalogue, &answers)?.to_doc(&catalogue, &answers)?.to_json())
+    Ok(Report::compute(&catalogue, &answers)?.to_doc(&answers)?.to_json())
 }
 
 fn sign(object: &Object) -> Result<Json, ApiError> {
@@ -738,7 +738,7 @@ fn verdict(outcome: Result<VerifiedResult, Error>, register: Option<&KeyRegister
             result.insert("catalogue", verified.catalogue.reference().to_json());
             result.insert("profile", verified.answers.to_doc(&verified.catalogue).profile.to_json());
             // Verification gives a report that fits its catalogue and answers, so this is never empty.
-            if let Ok(report) = verified.report.to_doc(&verified.catalogue, &verified.answers) {
+            if let Ok(report) = verified.report.to_doc(&verified.answers) {
                 result.insert("report", report.to_json());
             }
             verdict.insert("result", Json::Object(result));

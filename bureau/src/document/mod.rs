@@ -59,11 +59,11 @@ pub fn ranking_json(analysis: &Analysis, verdicts: &[Verdict], reviews: Option<&
             entry.insert("month", row.month.to_string());
             let (from, to) = (date_text(profile.period_from()), date_text(profile.period_to()));
             entry.insert("period", object([("from", from.into()), ("to", to.into())]));
-            entry.insert("score", report.score);
-            entry.insert("total", report.total);
-            entry.insert("maximum", report.maximum);
-            entry.insert("grade", result.catalogue.grades()[report.grade].id.as_str());
-            entry.insert("vetoes", strings(report.vetoes.iter().map(|&index| criteria[index].id.as_str())));
+            entry.insert("score", report.score());
+            entry.insert("total", report.total());
+            entry.insert("maximum", report.maximum());
+            entry.insert("grade", report.grade().id.as_str());
+            entry.insert("vetoes", strings(report.vetoes().map(|criterion| criterion.id.as_str())));
             entry.insert("answered", report.answered() as u32);
             entry.insert("criteria", criteria.len() as u32);
             entry.insert("key", verdict.key_status.as_ref().map_or("not-checked", |status| status.code()));
@@ -203,8 +203,8 @@ fn file_json(analysis: &Analysis, verdicts: &[Verdict], index: usize, lang: Lang
     entry.insert("result", verdict.signer.as_ref().map(|signer| signer.digest.as_str()));
     entry.insert("copy_of", analysis.copy_of[index].map(|original| verdicts[original].file.sha256.as_str()));
     if let Some(result) = verdict.accepted() {
-        entry.insert("score", result.report.score);
-        entry.insert("grade", result.catalogue.grades()[result.report.grade].id.as_str());
+        entry.insert("score", result.report.score());
+        entry.insert("grade", result.report.grade().id.as_str());
         entry.insert("warnings", strings(result.warnings.iter().map(|warning| warning.code())));
     }
     Json::Object(entry)

@@ -104,12 +104,7 @@ fn ranking(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
         let profile = &result.answers.profile();
         let report = &result.report;
         let criteria = result.catalogue.criteria();
-        let vetoes: Vec<&str> = report
-            .vetoes
-            .iter()
-            .filter_map(|&index| criteria.get(index))
-            .map(|criterion| criterion.id.as_str())
-            .collect();
+        let vetoes: Vec<&str> = report.vetoes().map(|criterion| criterion.id.as_str()).collect();
         let review = source.reviews.and_then(|reviews| reviews.get(&result.digest));
         table.push(vec![
             row.rank.into(),
@@ -118,8 +113,8 @@ fn ranking(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
             yes_no(row.expected, words),
             row.month.to_string().into(),
             selfcheck_core::messages::profile_period(profile, lang).into(),
-            report.score.into(),
-            report.grade_text(&result.catalogue, lang).ok().into(),
+            report.score().into(),
+            report.grade_text(lang).into(),
             crate::words::unranked_reason(row.standing, report.answered(), criteria.len(), lang).into(),
             vetoes.join(" ").into(),
             format!("{} / {}", report.answered(), criteria.len()).into(),
@@ -387,10 +382,8 @@ fn files(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
         let result = verdict.accepted();
         let claim = verdict.claim.as_ref();
         let review = result.and_then(|result| source.reviews.and_then(|reviews| reviews.get(&result.digest)));
-        let vetoes = result.map(|result| {
-            let criteria = result.catalogue.criteria();
-            result.report.vetoes.iter().map(|&index| criteria[index].id.as_str()).collect::<Vec<_>>().join(" ")
-        });
+        let vetoes = result
+            .map(|result| result.report.vetoes().map(|criterion| criterion.id.as_str()).collect::<Vec<_>>().join(" "));
         table.push(vec![
             verdict.file.name.as_str().into(),
             verdict.file.sha256.as_str().into(),
@@ -403,8 +396,8 @@ fn files(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
             claim.map(|claim| claim.credit_code.as_str()).into(),
             claim.map(|claim| claim.period_from.as_str()).into(),
             claim.map(|claim| claim.period_to.as_str()).into(),
-            result.map(|result| result.report.score).into(),
-            result.and_then(|result| result.report.grade_text(&result.catalogue, lang).ok()).into(),
+            result.map(|result| result.report.score()).into(),
+            result.map(|result| result.report.grade_text(lang)).into(),
             vetoes.into(),
             verdict.signer.as_ref().map(|signer| signer.fingerprint.as_str()).into(),
             verdict.signer.as_ref().map(|_| key_label(verdict, lang)).into(),

@@ -260,10 +260,10 @@ pub fn App(props: &AppProps) -> Html {
     // The host page hears of every new report, and `handle.report()` returns the latest.
     {
         let host = host.clone();
-        let (catalogue, answers) = (state.catalogue.clone(), state.answers.clone());
+        let answers = state.answers.clone();
         use_effect_with(state.report.clone(), move |report| {
             // The state scores its answers against its catalogue, so the report always fits them.
-            if let Ok(doc) = report.to_doc(&catalogue, &answers) {
+            if let Ok(doc) = report.to_doc(&answers) {
                 let json = selfcheck_core::json::compact(&doc.to_json());
                 host.emit("change", &json);
                 *host.report.borrow_mut() = json;
@@ -342,7 +342,7 @@ pub fn App(props: &AppProps) -> Html {
                                     {area}
                                     version={state.area_versions[area]}
                                     answers={state.answers.clone()}
-                                    points={state.report.areas[area]}
+                                    points={state.report.areas().nth(area).map_or((0, 0), |score| (score.points, score.maximum))}
                                     hashing={match state.busy {
                                         Some(crate::state::Busy::Hashing(at, done)) if criteria.contains(&at) => Some((at, done)),
                                         _ => None,
@@ -366,7 +366,7 @@ pub fn App(props: &AppProps) -> Html {
                             <ImportPanel state={(*state).clone()} dispatch={dispatch.clone()} />
                         }
                     </main>
-                    <Results catalogue={catalogue.clone()} report={state.report.clone()} {lang} />
+                    <Results report={state.report.clone()} {lang} />
                 </div>
             </div>
             if !state.first_screen_only {

@@ -65,7 +65,7 @@ pub fn ConfirmDialog(props: &DialogProps) -> Html {
         });
     }
     let total = state.catalogue.criteria().len();
-    let open = state.report.open.len();
+    let open = state.report.open().len();
     let (question, choices): (String, Vec<Choice>) = match confirm {
         Confirm::StartOver => {
             let (dispatch, host) = (dispatch.clone(), host.clone());

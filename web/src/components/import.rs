@@ -119,9 +119,9 @@ fn imported_view(state: &State, import: &Imported, dispatch: &Callback<Action>) 
         import.file_name,
         selfcheck_core::messages::profile_period(profile, lang),
         S::ScoreHeadline.get(lang),
-        report.score,
+        report.score(),
         S::Grade.get(lang),
-        super::results::grade_text(pinned, report, lang),
+        report.grade_text(lang),
         S::Fingerprint.get(lang),
         result.fingerprint
     );
@@ -185,8 +185,8 @@ fn comparison_view(state: &State, import: &Imported, dispatch: &Callback<Action>
     // The imported result was verified against its catalogue and the draft is scored against
     // the page's, so each side fits; should one not, nothing is compared rather than a panic.
     let Ok(comparison) = Comparison::between(
-        Side { catalogue: pinned, answers: &import.result.answers, report: &import.result.report },
-        Side { catalogue: current, answers: &state.answers, report: &state.report },
+        Side { answers: &import.result.answers, report: &import.result.report },
+        Side { answers: &state.answers, report: &state.report },
     ) else {
         return Html::default();
     };

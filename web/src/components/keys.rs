@@ -266,7 +266,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                 return;
             }
             let passphrase = input_value(&unlock_ref);
-            if check_open && !state.report.open.is_empty() {
+            if check_open && state.report.open().len() > 0 {
                 // The passphrase first: no question about open criteria for a signature that
                 // cannot be made. The key opened here is dropped; signing opens it again.
                 let (unlock_ref, host) = (unlock_ref.clone(), host.clone());

@@ -67,7 +67,7 @@ pub fn AreaNav(props: &NavProps) -> Html {
     // same place, when the focus is on the button itself.
     let last_target = use_mut_ref(|| None::<usize>);
     let open_fields = open_profile_fields(profile);
-    let anything_open = !open_fields.is_empty() || !report.open.is_empty();
+    let anything_open = !open_fields.is_empty() || report.open().len() > 0;
     let next_unanswered = {
         let (catalogue, report, host, last_target) =
             (catalogue.clone(), report.clone(), host.clone(), last_target.clone());
@@ -76,8 +76,13 @@ pub fn AreaNav(props: &NavProps) -> Html {
             let Some(host) = &host else { return };
             // One sequence in page order: the profile fields, then the criteria.
             let fields = PROFILE_FIELDS.len();
-            let open: Vec<usize> =
-                open_fields.iter().copied().chain(report.open.iter().map(|index| fields + index)).collect();
+            let open: Vec<usize> = open_fields
+                .iter()
+                .copied()
+                .chain(
+                    report.open().filter_map(|criterion| catalogue.index_of(&criterion.id)).map(|index| fields + index),
+                )
+                .collect();
             let focused = host.active_element().and_then(|element| {
                 let field = PROFILE_FIELDS.iter().position(|(id, _)| element.id() == *id);
                 field.or_else(|| {
@@ -109,12 +114,12 @@ pub fn AreaNav(props: &NavProps) -> Html {
         let open_list = open_list.clone();
         Callback::from(move |()| open_list.set(false))
     };
-    let grade = super::results::grade_text(catalogue, report, lang);
+    let grade = report.grade_text(lang);
     html! {
         <nav class="selfcheck-nav" aria-label={S::Navigation.get(lang)}>
             <div class="selfcheck-nav-bar">
                 <p class="selfcheck-nav-score" data-testid="score-line">
-                    <span>{ format!("{} {}", S::ScoreHeadline.get(lang), report.score) }</span>
+                    <span>{ format!("{} {}", S::ScoreHeadline.get(lang), report.score()) }</span>
                     <span>{ format!("{} {grade}", S::Grade.get(lang)) }</span>
                     <span>{ format!("{} {answered} / {total}", S::Answered.get(lang)) }</span>
                 </p>
@@ -139,7 +144,7 @@ pub fn AreaNav(props: &NavProps) -> Html {
                 <ul>
                     <li><JumpLink target="selfcheck-profile" then={close_list.clone()}>{ S::Profile.get(lang) }</JumpLink></li>
                     { for catalogue.areas().iter().map(|area| {
-                        let open = report.open.iter().filter(|index| area.criteria.contains(index)).count();
+                        let open = report.outcomes()[area.criteria.clone()].iter().filter(|outcome| !outcome.answered).count();
                         let count = area.criteria.len();
                         html! {
                             <li>

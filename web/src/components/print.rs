@@ -57,14 +57,14 @@ pub fn PrintSummary(props: &PrintProps) -> Html {
                 <tr>
                     <th>{ S::ScoreHeadline.get(lang) }</th>
                     <td data-testid="print-score">
-                        <strong>{ report.score }</strong>
+                        <strong>{ report.score() }</strong>
                         { pick!(
                             lang,
-                            format!("（{} {} / {} {}）", S::Earned.get(lang), report.total, S::ApplicableMaximum.get(lang), report.maximum),
-                            format!(" ({} {} / {} {})", S::Earned.get(lang), report.total, S::ApplicableMaximum.get(lang), report.maximum),
+                            format!("（{} {} / {} {}）", S::Earned.get(lang), report.total(), S::ApplicableMaximum.get(lang), report.maximum()),
+                            format!(" ({} {} / {} {})", S::Earned.get(lang), report.total(), S::ApplicableMaximum.get(lang), report.maximum()),
                         ) }
                     </td>
-                    <th>{ S::Grade.get(lang) }</th><td data-testid="print-grade">{ super::results::grade_text(catalogue, report, lang) }</td>
+                    <th>{ S::Grade.get(lang) }</th><td data-testid="print-grade">{ report.grade_text(lang) }</td>
                 </tr>
                 <tr>
                     <th>{ S::Answered.get(lang) }</th><td data-testid="print-answered">{ format!("{} / {}", report.answered(), criteria.len()) }</td>
@@ -79,28 +79,27 @@ pub fn PrintSummary(props: &PrintProps) -> Html {
                 </tr>
                 <tr>
                     <th>{ S::AreaPoints.get(lang) }</th>
-                    { for report.areas.iter().map(|&(points, maximum)| html! { <td>{ format!("{points} / {maximum}") }</td> }) }
+                    { for report.areas().map(|score| html! { <td>{ format!("{} / {}", score.points, score.maximum) }</td> }) }
                 </tr>
             </table>
-            if !report.vetoes.is_empty() {
+            if report.vetoes().len() > 0 {
                 <h2>{ S::Vetoes.get(lang) }</h2>
                 <ul class="selfcheck-print-vetoes" data-testid="print-vetoes">
-                    { for report.vetoes.iter().map(|&index| html! {
-                        <li key={criteria[index].id.as_str()}>
-                            <strong>{ format!("{} {}", criteria[index].id, criteria[index].title.get(lang)) }</strong>
-                            { format!("{colon}{}", criteria[index].veto.as_ref().map(|veto| veto.get(lang)).unwrap_or_default()) }
+                    { for report.vetoes().map(|criterion| html! {
+                        <li key={criterion.id.as_str()}>
+                            <strong>{ format!("{} {}", criterion.id, criterion.title.get(lang)) }</strong>
+                            { format!("{colon}{}", criterion.veto.as_ref().map(|veto| veto.get(lang)).unwrap_or_default()) }
                         </li>
                     }) }
                 </ul>
             }
-            <h2>{ S::RectificationCount.with(lang, &report.rectification.len().to_string()) }</h2>
-            if report.rectification.is_empty() {
+            <h2>{ S::RectificationCount.with(lang, &report.rectification().len().to_string()) }</h2>
+            if report.rectification().len() == 0 {
                 <p>{ S::NothingToFix.get(lang) }</p>
             } else {
                 // Keyed, as on screen: answering moves one item instead of rewriting all after it.
                 <ol class="selfcheck-print-rectification" data-testid="print-rectification">
-                    { for report.rectification.iter().map(|&index| {
-                        let outcome = &report.outcomes[index];
+                    { for report.rectification().map(|(criterion, outcome)| {
                         let lost = S::Deduct.with(lang, &outcome.lost().to_string());
                         let state_note = if outcome.veto {
                             format!(" · {}", S::Veto.get(lang))
@@ -110,8 +109,8 @@ pub fn PrintSummary(props: &PrintProps) -> Html {
                             String::new()
                         };
                         html! {
-                            <li key={criteria[index].id.as_str()} data-criterion={criteria[index].id.clone()}>
-                                { format!("{} {} · {lost}{state_note}", criteria[index].id, criteria[index].title.get(lang)) }
+                            <li key={criterion.id.as_str()} data-criterion={criterion.id.clone()}>
+                                { format!("{} {} · {lost}{state_note}", criterion.id, criterion.title.get(lang)) }
                             </li>
                         }
                     }) }

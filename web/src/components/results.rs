@@ -1,7 +1,6 @@
 //! The live results: the report view shared with the bureau's desk, its links moving the focus
 //! to the criterion inside the widget (fragment navigation cannot reach into a shadow root).
 
-pub use selfcheck_report_view::grade_text;
 use selfcheck_report_view::{ReportView, ReportViewProps};
 use yew::prelude::*;
 
@@ -12,5 +11,5 @@ use crate::host::HostRef;
 pub fn Results(props: &ReportViewProps) -> Html {
     let host = use_context::<HostRef>();
     let jump = host.map(|host| Callback::from(move |id: String| host.focus(&id)));
-    html! { <ReportView catalogue={props.catalogue.clone()} report={props.report.clone()} lang={props.lang} {jump} /> }
+    html! { <ReportView report={props.report.clone()} lang={props.lang} {jump} /> }
 }
