@@ -8,6 +8,7 @@
 //! 实得分 and 适用满分 (the points), 自评等级 (the grade, the association's own).
 
 use selfcheck_core::Lang;
+use selfcheck_core::messages::period_range;
 
 use selfcheck_files::ReadProblem;
 
@@ -339,10 +340,11 @@ pub fn valid_line(
     grade: &str,
     fingerprint: &str,
 ) -> String {
+    let period = period_range(from, to, lang);
     pick!(
         lang,
-        format!("{name}（{code}），{from} 至 {to}，折合千分制 {score}（自评等级：{grade}），密钥 {fingerprint}"),
-        format!("{name} ({code}), {from} – {to}, score {score} ({grade}), key {fingerprint}"),
+        format!("{name}（{code}），{period}，折合千分制 {score}（自评等级：{grade}），密钥 {fingerprint}"),
+        format!("{name} ({code}), {period}, score {score} ({grade}), key {fingerprint}"),
     )
 }
 
@@ -385,11 +387,6 @@ pub fn name_and_code(lang: Lang, name: &str, code: &str) -> String {
         return name.to_owned();
     }
     pick!(lang, format!("{name}（{code}）"), format!("{name} ({code})"))
-}
-
-/// A period.
-pub fn period(lang: Lang, from: &str, to: &str) -> String {
-    pick!(lang, format!("{from} 至 {to}"), format!("{from} – {to}"))
 }
 
 /// The headline of a report: the per-mille score, with the points that explain it.

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use selfcheck_core::json::{Json, Object};
+use selfcheck_core::messages::period_range;
 use selfcheck_core::time::date_text;
 use selfcheck_core::{Answers, Catalogue, Kind, Lang, Profile, Report};
 
@@ -123,7 +124,7 @@ fn profile_lines(profile: &Profile, lang: Lang) -> String {
     }
     if profile.period_from().is_some() || profile.period_to().is_some() {
         let value =
-            i18n::period(lang, &escape(date_text(profile.period_from())), &escape(date_text(profile.period_to())));
+            period_range(&escape(date_text(profile.period_from())), &escape(date_text(profile.period_to())), lang);
         let _ = writeln!(text, "{}", i18n::labelled(lang, i18n::Words::Period.get(lang), &value));
     }
     text
@@ -237,7 +238,7 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
             ));
             rows.push((
                 i18n::Words::Period.get(lang),
-                i18n::period(lang, &escape(date_text(profile.period_from())), &escape(date_text(profile.period_to()))),
+                period_range(&escape(date_text(profile.period_from())), &escape(date_text(profile.period_to())), lang),
             ));
             rows.push((i18n::Words::SignedAt.get(lang), selfcheck_core::messages::beijing_short(&verified.issued)));
             rows.push((i18n::Words::Fingerprint.get(lang), verified.key.fingerprint().into()));
@@ -268,7 +269,7 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
                 ));
                 rows.push((
                     i18n::Words::Period.get(lang),
-                    i18n::period(lang, &escape(&profile.period.from), &escape(&profile.period.to)),
+                    period_range(&escape(&profile.period.from), &escape(&profile.period.to), lang),
                 ));
                 // Beijing time when the claimed time reads as one; else as it is written.
                 let signed = selfcheck_core::Timestamp::parse(&doc.valid_from).map_or_else(

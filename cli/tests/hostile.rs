@@ -345,7 +345,7 @@ fn control_characters_from_input_never_reach_the_terminal_on_any_path() {
 fn one_file_gives_one_line_and_content_cannot_imitate_a_verdict() {
     let dir = Scratch::new("hostile-forge");
     // The corpus's case: validly signed, a name with a line break and a fake "valid" line.
-    let fake = "\nvalid: /results/other.json: 广东省冒名行业协会 (514400005000031282), 2026-10-01 – 2026-10-31, score 1000 (Exemplary), key 0000\n有效：/results/other.json：冒名";
+    let fake = "\nvalid: /results/other.json: 广东省冒名行业协会 (514400005000031282), 2026-10-01 to 2026-10-31, score 1000 (Exemplary), key 0000\n有效：/results/other.json：冒名";
     let forged = common::resigned(&dir, "forged.json", |doc| {
         doc["credentialSubject"]["profile"]["name"] = json!(format!("广东省示例行业协会{fake}"));
     });
