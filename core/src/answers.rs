@@ -3,19 +3,18 @@
 use crate::catalogue::{Catalogue, Criterion, Kind};
 use crate::credit_code::{CreditCode, CreditCodeWarning};
 use crate::error::{Document, Error, Problem, ProblemKind};
+pub use crate::evidence::{Evidence, MAX_EVIDENCE, MAX_FIELD_CHARS, MAX_NOTE_CHARS, is_http_url};
+use crate::evidence::{check_evidence, evidence_doc};
+use crate::monthly::{MonthlyReport, NoticeReply, check_monthly, check_reply};
 use crate::time::Date;
 use crate::wire::read::Reader;
-use crate::wire::{ANSWERS_FORMAT, AnswersDoc, ContactDoc, EntryDoc, EvidenceDoc, PeriodDoc, ProfileDoc, ValueDoc};
+use crate::wire::{
+    ANSWERS_FORMAT, ANSWERS_FORMAT_2, ANSWERS_FORMATS, AnswersDoc, ContactDoc, EntryDoc, EvidenceDoc, PeriodDoc,
+    ProfileDoc, ValueDoc,
+};
 
 /// The largest answers document accepted, checked before parsing.
 pub const MAX_ANSWERS_BYTES: usize = 2 * 1024 * 1024;
-/// The longest note, in characters.
-pub const MAX_NOTE_CHARS: usize = 4000;
-/// The longest profile field or evidence name or link, in characters.
-pub const MAX_FIELD_CHARS: usize = 2000;
-/// The most pieces of evidence per criterion.
-pub const MAX_EVIDENCE: usize = 50;
-
 /// An answer to one criterion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Response {
@@ -193,22 +192,6 @@ impl ProfileBuilder {
     }
 }
 
-/// A piece of evidence.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Evidence {
-    /// An http(s) address.
-    Link(String),
-    /// A local file, known by name, size and SHA-256; the file itself stays on the machine.
-    File {
-        /// File name.
-        name: String,
-        /// Size in bytes.
-        size: u64,
-        /// Lowercase hex SHA-256.
-        sha256: String,
-    },
-}
-
 /// One criterion's answer, note and evidence.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entry {
@@ -309,6 +292,8 @@ pub struct Answers {
     catalogue_digest: String,
     pub(crate) profile: Profile,
     entries: Vec<Entry>,
+    monthly: MonthlyReport,
+    reply: Option<NoticeReply>,
 }
 
 impl Answers {
@@ -318,6 +303,8 @@ impl Answers {
             catalogue_digest: catalogue.digest().to_owned(),
             profile: Profile::default(),
             entries: vec![Entry::default(); catalogue.criteria().len()],
+            monthly: MonthlyReport::default(),
+            reply: None,
         }
     }
 
@@ -338,10 +325,12 @@ impl Answers {
     /// # Errors
     /// As [`Answers::from_json`], less the reading.
     pub fn from_doc(catalogue: &Catalogue, doc: &AnswersDoc) -> Result<Answers, Error> {
-        if doc.format != ANSWERS_FORMAT {
+        let has_part_of_2 = doc.monthly.is_some() || doc.rectification.is_some();
+        let format = if has_part_of_2 { ANSWERS_FORMAT_2 } else { ANSWERS_FORMAT };
+        if !ANSWERS_FORMATS.contains(&doc.format.as_str()) || (has_part_of_2 && doc.format != format) {
             return Err(Error::Malformed {
                 what: Document::Answers,
-                problems: vec![Problem::new("format", ProblemKind::MustBe(ANSWERS_FORMAT.to_owned()))],
+                problems: vec![Problem::new("format", ProblemKind::MustBe(format.to_owned()))],
             });
         }
         let reference = &doc.catalogue;
@@ -366,10 +355,13 @@ impl Answers {
                 None => problems.push(Problem::new(id, ProblemKind::UnknownCriterion)),
             }
         }
+        let monthly =
+            doc.monthly.as_ref().map(|monthly| check_monthly(catalogue, monthly, &mut problems)).unwrap_or_default();
+        let reply = doc.rectification.as_ref().map(|reply| check_reply(catalogue, reply, &mut problems));
         if !problems.is_empty() {
             return Err(Error::InvalidAnswers(problems));
         }
-        Ok(Answers { catalogue_digest: catalogue.digest().to_owned(), profile, entries })
+        Ok(Answers { catalogue_digest: catalogue.digest().to_owned(), profile, entries, monthly, reply })
     }
 
     /// The digest of the catalogue these answers were checked against.
@@ -600,6 +592,59 @@ impl Answers {
     /// Whether nothing at all has been entered: no answer, note or evidence.
     pub fn is_empty(&self) -> bool {
         self.entries.iter().all(|entry| entry.response.is_none() && entry.note.is_empty() && entry.evidence.is_empty())
+            && self.monthly.is_empty()
+            && self.reply.is_none()
+    }
+
+    /// This month's report to the bureau (empty until given).
+    pub fn monthly(&self) -> &MonthlyReport {
+        &self.monthly
+    }
+
+    /// Sets this month's report to the bureau, checked against `catalogue`: every problem at
+    /// once, and the answers left as they were when there is one.
+    ///
+    /// # Errors
+    /// [`Error::CatalogueMismatch`] when the answers belong to another catalogue;
+    /// [`Error::InvalidAnswers`] listing each field that is too long, an area the catalogue
+    /// does not have, a problem without a title or with a line break in it, too many problems,
+    /// or evidence that is not a link or a file's digest.
+    pub fn set_monthly(&mut self, catalogue: &Catalogue, monthly: MonthlyReport) -> Result<(), Error> {
+        self.fits(catalogue)?;
+        let mut problems = Vec::new();
+        let checked = check_monthly(catalogue, &monthly.to_doc(), &mut problems);
+        if !problems.is_empty() {
+            return Err(Error::InvalidAnswers(problems));
+        }
+        self.monthly = checked;
+        Ok(())
+    }
+
+    /// The reply to a rectification notice, when the answers carry one.
+    pub fn notice_reply(&self) -> Option<&NoticeReply> {
+        self.reply.as_ref()
+    }
+
+    /// Sets (or, with `None`, removes) the reply to a rectification notice, checked against
+    /// `catalogue`; the answers are left as they were when it does not fit.
+    ///
+    /// # Errors
+    /// [`Error::CatalogueMismatch`] when the answers belong to another catalogue;
+    /// [`Error::InvalidAnswers`] for a notice digest that is not 64 lowercase hex digits, an
+    /// item that is not a criterion of the catalogue, a note too long, or bad evidence.
+    pub fn set_notice_reply(&mut self, catalogue: &Catalogue, reply: Option<NoticeReply>) -> Result<(), Error> {
+        self.fits(catalogue)?;
+        let Some(reply) = reply else {
+            self.reply = None;
+            return Ok(());
+        };
+        let mut problems = Vec::new();
+        let checked = check_reply(catalogue, &reply.to_doc(), &mut problems);
+        if !problems.is_empty() {
+            return Err(Error::InvalidAnswers(problems));
+        }
+        self.reply = Some(checked);
+        Ok(())
     }
 
     /// Warnings that do not stop scoring: an unusual credit code.
@@ -624,27 +669,23 @@ impl Answers {
                     (None, Some(met.met_items(criterion).map(|item| item.id.clone()).collect()))
                 }
             };
-            let evidence = entry
-                .evidence
-                .iter()
-                .map(|evidence| match evidence {
-                    Evidence::Link(url) => EvidenceDoc::Link { url: url.clone() },
-                    Evidence::File { name, size, sha256 } => {
-                        EvidenceDoc::File { name: name.clone(), size: *size, sha256: sha256.clone() }
-                    }
-                })
-                .collect();
+            let evidence = entry.evidence.iter().map(evidence_doc).collect();
             answers.insert(
                 criterion.id.clone(),
                 EntryDoc { value, checked, note: entry.note.clone(), evidence, ..EntryDoc::default() },
             );
         }
         let profile = &self.profile;
+        let monthly = (!self.monthly.is_empty()).then(|| self.monthly.to_doc());
+        let rectification = self.reply.as_ref().map(NoticeReply::to_doc);
+        let format = if monthly.is_some() || rectification.is_some() { ANSWERS_FORMAT_2 } else { ANSWERS_FORMAT };
         AnswersDoc {
-            format: ANSWERS_FORMAT.to_owned(),
+            format: format.to_owned(),
             catalogue: catalogue.reference(),
             profile: profile.to_doc(),
             answers,
+            monthly,
+            rectification,
         }
     }
 }
@@ -723,43 +764,6 @@ fn check_entry(criterion: &Criterion, doc: &EntryDoc, problems: &mut Vec<Problem
     let evidence =
         doc.evidence.iter().map(|evidence| check_evidence(&format!("{at}.evidence"), evidence, problems)).collect();
     Entry { response, note: doc.note.clone(), evidence }
-}
-
-fn check_evidence(at: &str, evidence: &EvidenceDoc, problems: &mut Vec<Problem>) -> Evidence {
-    match evidence {
-        EvidenceDoc::Link { url } => {
-            if !is_http_url(url) {
-                problems.push(Problem::new(at, ProblemKind::BadLink(url.clone())));
-            }
-            Evidence::Link(url.clone())
-        }
-        EvidenceDoc::File { name, size, sha256 } => {
-            if name.trim().is_empty() {
-                problems.push(Problem::new(at, ProblemKind::EmptyFileName));
-            } else if name.chars().count() > MAX_FIELD_CHARS {
-                problems.push(Problem::new(at, ProblemKind::TooLong { limit: MAX_FIELD_CHARS }));
-            }
-            if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
-                problems.push(Problem::new(at, ProblemKind::BadFileDigest));
-            }
-            if *size > crate::MAX_SAFE_INTEGER {
-                problems.push(Problem::new(
-                    at,
-                    ProblemKind::OutOfRange { min: 0, max: crate::MAX_SAFE_INTEGER as i64, found: i64::MAX },
-                ));
-            }
-            Evidence::File { name: name.clone(), size: *size, sha256: sha256.clone() }
-        }
-    }
-}
-
-/// Whether `url` is an http:// or https:// address with a host, no spaces, and not too long.
-pub fn is_http_url(url: &str) -> bool {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
-    rest.is_some_and(|rest| {
-        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-        !host.is_empty() && !url.chars().any(char::is_whitespace) && url.chars().count() <= MAX_FIELD_CHARS
-    })
 }
 
 /// Checks a profile as typed: the domain profile (invalid fields left empty) and what is wrong.

@@ -16,8 +16,8 @@ use crate::report::Report;
 use crate::time::Timestamp;
 use crate::wire::read::Reader;
 use crate::wire::{
-    ANSWERS_FORMAT, AnswersDoc, CredentialDoc, RESULT_FORMAT, RESULT_TYPE, ReportDoc, ResultDoc, SUBJECT_TYPE, Subject,
-    SubjectDoc, VC_CONTEXT_V2,
+    ANSWERS_FORMAT, ANSWERS_FORMAT_2, AnswersDoc, CredentialDoc, RESULT_FORMAT, RESULT_FORMAT_2, RESULT_FORMATS,
+    RESULT_TYPE, ReportDoc, ResultDoc, SUBJECT_TYPE, Subject, SubjectDoc, VC_CONTEXT_V2,
 };
 
 /// The largest result file accepted, checked before parsing.
@@ -260,13 +260,17 @@ pub fn sign_result(
         return Err(Error::IncompleteProfile(problems));
     }
     let report = Report::compute(catalogue, answers)?;
+    // Format 2 only when a part of it is present: a result without them verifies with every release.
+    let format = if answers_doc.format == ANSWERS_FORMAT { RESULT_FORMAT } else { RESULT_FORMAT_2 };
     let subject = SubjectDoc {
         kind: SUBJECT_TYPE.to_owned(),
-        format: RESULT_FORMAT.to_owned(),
+        format: format.to_owned(),
         profile: answers_doc.profile,
         catalogue: catalogue.reference(),
         answers: answers_doc.answers,
         report: report.to_doc(answers)?,
+        monthly: answers_doc.monthly,
+        rectification: answers_doc.rectification,
     };
     let document = ResultDoc::unsigned(RESULT_TYPE, key.public().did(), issued, random_id, subject);
     Ok(sign_document(&document, key, issued))
@@ -525,11 +529,14 @@ impl SignedResult {
                 version: reference.version.clone(),
                 digest: reference.digest.clone().unwrap_or_default(),
             })?;
+        let has_part_of_2 = subject.monthly.is_some() || subject.rectification.is_some();
         let answers_doc = AnswersDoc {
-            format: ANSWERS_FORMAT.to_owned(),
+            format: if has_part_of_2 { ANSWERS_FORMAT_2 } else { ANSWERS_FORMAT }.to_owned(),
             catalogue: reference.clone(),
             profile: subject.profile,
             answers: subject.answers,
+            monthly: subject.monthly,
+            rectification: subject.rectification,
         };
         let answers = Answers::from_doc(catalogue, &answers_doc)?;
         check_signable(&answers)?;
@@ -564,8 +571,12 @@ fn read_result(value: &Json) -> Result<ResultDoc, Error> {
     if subject.kind != SUBJECT_TYPE && value.get("credentialSubject").and_then(|s| s.get("type")).is_some() {
         reader.problem("credentialSubject.type", ProblemKind::MustBe(SUBJECT_TYPE.into()));
     }
-    if subject.format != RESULT_FORMAT && value.get("credentialSubject").and_then(|s| s.get("format")).is_some() {
-        reader.problem("credentialSubject.format", ProblemKind::MustBe(RESULT_FORMAT.into()));
+    // Version 2 when, and only when, a part of it is present.
+    let has_part_of_2 = subject.monthly.is_some() || subject.rectification.is_some();
+    let format = if has_part_of_2 { RESULT_FORMAT_2 } else { RESULT_FORMAT };
+    let stated = value.get("credentialSubject").and_then(|s| s.get("format")).is_some();
+    if stated && (!RESULT_FORMATS.contains(&subject.format.as_str()) || (has_part_of_2 && subject.format != format)) {
+        reader.problem("credentialSubject.format", ProblemKind::MustBe(format.into()));
     }
     for (id, entry) in &subject.answers {
         if entry.title.is_some() || entry.allowed.is_some() || entry.items.is_some() {

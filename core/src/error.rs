@@ -450,6 +450,13 @@ pub enum ProblemKind {
         /// The limit.
         limit: usize,
     },
+    /// No area with this id in the catalogue.
+    UnknownArea,
+    /// More new problems than one month's report may carry.
+    TooManyProblems {
+        /// The limit.
+        limit: usize,
+    },
     /// The credit code is invalid.
     CreditCode(CreditCodeError),
     /// A date that is not a real `YYYY-MM-DD` date from 1900 on.
@@ -567,6 +574,8 @@ impl ProblemKind {
             ProblemKind::BadFileDigest => "bad-file-digest",
             ProblemKind::EmptyFileName => "empty-file-name",
             ProblemKind::TooMuchEvidence { .. } => "too-much-evidence",
+            ProblemKind::UnknownArea => "unknown-area",
+            ProblemKind::TooManyProblems { .. } => "too-many-problems",
             ProblemKind::CreditCode(_) => "credit-code",
             ProblemKind::BadDate(_) => "bad-date",
             ProblemKind::PeriodReversed => "period-reversed",

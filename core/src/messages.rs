@@ -962,6 +962,9 @@ pub fn place_of(at: &str, lang: Lang) -> String {
 fn field_in_words(at: &str) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut in_report = false;
+    // In a month's report, the member after `areas` is an area's id; in a reply to a notice,
+    // the member after `items` is a criterion's.
+    let (mut in_monthly, mut in_reply, mut area_next) = (false, false, false);
     for segment in at.split('.') {
         // Indexes are the `[digits]` at the end of a segment; a `[` elsewhere belongs to the key.
         let mut key = segment;
@@ -975,6 +978,20 @@ fn field_in_words(at: &str) -> String {
             key = before;
         }
         in_report |= key == "report";
+        in_monthly |= key == "monthly";
+        in_reply |= key == "rectification" && !in_report;
+        if area_next {
+            area_next = false;
+            parts.push(format!("领域 {}", display_input(key)));
+            continue;
+        }
+        if in_monthly && key == "areas" {
+            area_next = true;
+            continue;
+        }
+        if in_reply && key == "items" {
+            continue;
+        }
         // A binding's `result` argument is the signed result given, not a review's result
         // digest: named as the caller wrote it.
         let argument = parts.len() == 1 && parts[0] == "调用参数" && key == "result";
@@ -1070,7 +1087,14 @@ fn field_word(key: &str, in_report: bool) -> Option<&'static str> {
         "completeness" => "作答情况",
         "answered" => "已作答项数",
         "open" => "未作答项",
-        "rectification" => "整改清单",
+        "rectification" if in_report => "整改清单",
+        "rectification" => "整改答复",
+        "monthly" => "本月报送",
+        "progress" => "活动进展",
+        "problems" => "新情况、新问题",
+        "description" => "情况说明",
+        "help_requested" => "请求协助",
+        "notice" => "整改通知",
         "criterion" => "标准",
         "lost" => "扣分",
         "missing_items" => "未做到的子项",
@@ -1207,7 +1231,14 @@ pub fn problem_kind(kind: &ProblemKind, lang: Lang) -> String {
         ProblemKind::EmptyFileName => pick!(lang, "佐证文件没有文件名".into(), "a file in the evidence has no name".into()),
         ProblemKind::TooMuchEvidence { limit } => pick!(lang,
             format!("每项最多 {limit} 份佐证材料"),
-            format!("at most {limit} pieces of evidence per criterion"),
+            format!("at most {limit} pieces of evidence per entry"),
+        ),
+        ProblemKind::UnknownArea => {
+            pick!(lang, "自查目录中没有这一领域".into(), "there is no area with this id in the catalogue".into())
+        }
+        ProblemKind::TooManyProblems { limit } => pick!(lang,
+            format!("每月最多报送 {limit} 个新情况、新问题"),
+            format!("at most {limit} new situations and problems per month"),
         ),
         ProblemKind::CreditCode(error) => credit_code(error, lang),
         ProblemKind::BadDate(date) => pick!(lang,
@@ -1519,6 +1550,11 @@ mod tests {
         assert!(problem.message(Lang::Zh).starts_with("第 3 行："), "{}", problem.message(Lang::Zh));
         assert!(problem.message(Lang::En).starts_with("line 3: "));
         assert_eq!(place_of("answers.A1", Lang::Zh), "作答的标准 A1");
+        assert_eq!(place_of("monthly.progress", Lang::Zh), "本月报送的活动进展");
+        assert_eq!(place_of("monthly.areas.C", Lang::Zh), "本月报送的领域 C");
+        assert_eq!(place_of("monthly.problems[1].title", Lang::Zh), "本月报送的新情况、新问题第 2 项的名称");
+        assert_eq!(place_of("rectification.items.B2.note", Lang::Zh), "整改答复的标准 B2 的说明");
+        assert_eq!(place_of("credentialSubject.report.rectification[0]", Lang::Zh), "评分报告的整改清单第 1 项");
         assert_eq!(place_of("answers.A2.value", Lang::Zh), "作答的标准 A2 的答案");
         assert_eq!(place_of("answers.A1", Lang::En), "answers.A1");
         assert_eq!(place_of("credentialSubject.report", Lang::Zh), "评分报告");

@@ -147,11 +147,25 @@ def answer_sets(template: dict, catalogue: dict) -> dict[str, dict]:
     na = {criterion["id"]: {"value": "na"} for criterion in criteria if criterion.get("not_applicable")}
     assert na, "the catalogue has criteria that allow na"
 
+    # Format 2: this month's report to the bureau and a reply to a rectification notice.
+    monthly = {
+        "progress": "本月召开理事会，审议通过自律公约修订稿。" + TRICKY,
+        "areas": {"A": "公约修订稿已公开征求意见。"},
+        "problems": [
+            {"title": "部分会员对收费标准有异议", "description": "已组织座谈。", "help_requested": True,
+             "evidence": [{"type": "link", "url": "https://example.org/座谈?第=1"}]},
+        ],
+    }
+    reply = {"notice": hashlib.sha256("整改通知".encode()).hexdigest(),
+             "items": {criteria[1]["id"]: {"note": "已整改。", "evidence": []}}}
+
     return {
         "blank-draft": blank,
         "complete": {**base, "answers": complete},
         "checklists": {**base, "answers": checklists},
         "na": {**base, "answers": na},
+        "monthly": {**base, "format": "selfcheck-answers/2", "answers": complete, "monthly": monthly,
+                    "rectification": reply},
     }
 
 
@@ -193,7 +207,7 @@ def other_result(work: Path, other_key: Key, answers: dict[str, Path]) -> Path:
     return sign(answers["complete"], other_key, work / "result-other-key.json")
 
 
-RESULT_NAMES = ["blank-draft", "complete", "checklists", "na"]
+RESULT_NAMES = ["blank-draft", "complete", "checklists", "na", "monthly"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -229,6 +243,11 @@ def test_results_carry_the_answers(results: dict[str, Path], answers: dict[str, 
     assert any(TRICKY in entry.get("note", "") for entry in signed["answers"].values())
     completeness = signed["report"]["completeness"]
     assert completeness["answered"] == completeness["total"] == len(given["answers"])
+    # Format 2 carries the month's report and the reply as they were given.
+    second = load(results["monthly"])["credentialSubject"]
+    given_second = load(answers["monthly"])
+    assert second["format"] == "selfcheck-result/2" and signed["format"] == "selfcheck-result/1"
+    assert (second["monthly"], second["rectification"]) == (given_second["monthly"], given_second["rectification"])
     # The blank draft was the template, hints and all; the result carries no hints.
     blank = load(results["blank-draft"])["credentialSubject"]["answers"]
     assert not any({"title", "allowed", "items"} & entry.keys() for entry in blank.values())

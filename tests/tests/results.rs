@@ -71,6 +71,16 @@ fn the_golden_result_matches_the_published_schema() {
     let mut extra = result.clone();
     extra["credentialSubject"]["extra"] = Value::from(1);
     assert!(schemas.validate(&extra, index).is_err());
+    // Format 2, with this month's report and a reply to a notice; their parts under format 1's
+    // tag, or format 2's tag without them, do not match.
+    let second: Value = serde_json::from_str(&read("golden/formats/result-2.json")).unwrap();
+    schemas.validate(&second, index).map_err(|error| format!("{error:#}")).unwrap();
+    let mut parts_under_1 = second.clone();
+    parts_under_1["credentialSubject"]["format"] = Value::from("selfcheck-result/1");
+    assert!(schemas.validate(&parts_under_1, index).is_err());
+    let mut bad_title = second.clone();
+    bad_title["credentialSubject"]["monthly"]["problems"][0]["title"] = Value::from("甲\n乙");
+    assert!(schemas.validate(&bad_title, index).is_err());
 }
 
 fn resign(document: &Value) -> String {

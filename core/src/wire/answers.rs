@@ -5,13 +5,19 @@ use std::collections::BTreeMap;
 use super::read::{Reader, index, join, object};
 use crate::json::{Json, Object};
 
-/// The format tag of answers documents.
+/// The format tag of answers documents without a `monthly` or `rectification` part.
 pub const ANSWERS_FORMAT: &str = "selfcheck-answers/1";
+
+/// Every format of answers documents that is read: version 1, and version 2 which adds the
+/// `monthly` and `rectification` parts. A writer writes version 1 when both are absent, so that
+/// answers without them stay readable by every release.
+pub const ANSWERS_FORMATS: [&str; 2] = [ANSWERS_FORMAT, super::ANSWERS_FORMAT_2];
 
 /// An answers document, as written by `selfcheck template`, the widget's draft, or a script.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswersDoc {
-    /// Always [`ANSWERS_FORMAT`].
+    /// [`ANSWERS_FORMAT`], or [`super::ANSWERS_FORMAT_2`] when `monthly` or `rectification` is
+    /// present.
     pub format: String,
     /// The catalogue these answers are for.
     pub catalogue: CatalogueRefDoc,
@@ -19,6 +25,10 @@ pub struct AnswersDoc {
     pub profile: ProfileDoc,
     /// One entry per criterion id; absent criteria are open.
     pub answers: BTreeMap<String, EntryDoc>,
+    /// This month's report to the bureau (format 2).
+    pub monthly: Option<super::MonthlyDoc>,
+    /// The reply to a rectification notice (format 2).
+    pub rectification: Option<super::NoticeReplyDoc>,
 }
 
 /// Names a catalogue: id and version, and optionally the digest, which must then match.
@@ -170,12 +180,15 @@ impl AnswersDoc {
             catalogue: catalogue.reference(),
             profile: ProfileDoc::default(),
             answers,
+            monthly: None,
+            rectification: None,
         }
     }
 
     /// Reads an answers document's fields, collecting every problem with its path.
     pub(crate) fn read(reader: &mut Reader, value: &Json, at: &str) -> AnswersDoc {
-        let Some(object) = reader.object(value, at, &["format", "catalogue", "profile", "answers"]) else {
+        let known = ["format", "catalogue", "profile", "answers", "monthly", "rectification"];
+        let Some(object) = reader.object(value, at, &known) else {
             return AnswersDoc::empty();
         };
         let format = reader.required_string(object, at, "format");
@@ -187,7 +200,11 @@ impl AnswersDoc {
             .map(|value| ProfileDoc::read(reader, value, &join(at, "profile")))
             .unwrap_or_default();
         let answers = object.get("answers").map(|value| read_entries(reader, value, &join(at, "answers")));
-        AnswersDoc { format, catalogue, profile, answers: answers.unwrap_or_default() }
+        let monthly = object.get("monthly").map(|value| super::MonthlyDoc::read(reader, value, &join(at, "monthly")));
+        let rectification = object
+            .get("rectification")
+            .map(|value| super::NoticeReplyDoc::read(reader, value, &join(at, "rectification")));
+        AnswersDoc { format, catalogue, profile, answers: answers.unwrap_or_default(), monthly, rectification }
     }
 
     fn empty() -> AnswersDoc {
@@ -196,17 +213,21 @@ impl AnswersDoc {
             catalogue: CatalogueRefDoc::empty(),
             profile: ProfileDoc::default(),
             answers: BTreeMap::new(),
+            monthly: None,
+            rectification: None,
         }
     }
 
     /// The document as JSON.
     pub fn to_json(&self) -> Json {
-        object([
-            ("format", self.format.as_str().into()),
-            ("catalogue", self.catalogue.to_json()),
-            ("profile", self.profile.to_json()),
-            ("answers", entries_json(&self.answers)),
-        ])
+        let mut out = Object::new();
+        out.insert("format", self.format.as_str());
+        out.insert("catalogue", self.catalogue.to_json());
+        out.insert("profile", self.profile.to_json());
+        out.insert("answers", entries_json(&self.answers));
+        out.insert_some("monthly", self.monthly.as_ref().map(super::MonthlyDoc::to_json));
+        out.insert_some("rectification", self.rectification.as_ref().map(super::NoticeReplyDoc::to_json));
+        Json::Object(out)
     }
 }
 

@@ -30,6 +30,18 @@
 //!   An absent criterion, or an entry with neither `value` nor `checked`, is open.
 //!   `title`, `allowed` and `items` are hints written by `selfcheck template` and
 //!   ignored on input.
+//! - Answers, version 2 (`format: "selfcheck-answers/2"`): version 1 and two optional parts
+//!   ([`MonthlyDoc`], [`NoticeReplyDoc`]), written only when one of them is present, so that
+//!   answers without them stay version 1 and readable by every release:
+//!   - `monthly`, this month's report to the bureau: `progress` (text, at most 4,000
+//!     characters), `areas` (progress by the catalogue's area id, each at most 4,000
+//!     characters) and `problems`, at most 20 new situations and problems in the order given,
+//!     each with `title` (one line, at most 200 characters, required), `description` (at most
+//!     4,000 characters), `help_requested` (whether the bureau's help is asked) and `evidence`
+//!     (as an entry's). The bureau follows a problem by the result's digest and its place.
+//!   - `rectification`, the reply to a rectification notice: `notice` (the lowercase hex
+//!     SHA-256 of the notice file's bytes) and `items`, by criterion id, each with `note` (at
+//!     most 4,000 characters) and `evidence`.
 //! - Report (`format: "selfcheck-report/1"`): [`ReportDoc`]. What the core computed:
 //!   points, per-mille score, grade, areas, vetoes, completeness and rectification.
 //! - Result: [`ResultDoc`], a W3C Verifiable Credential 2.0 (`@context`
@@ -40,7 +52,10 @@
 //!   `DataIntegrityProof` with cryptosuite `eddsa-jcs-2022` as W3C vc-di-eddsa specifies:
 //!   the signature is Ed25519 over SHA-256(JCS(proof configuration)) ‖ SHA-256(JCS(document
 //!   without proof)), written `z` + base58btc in `proofValue`. Its JSON Schema is
-//!   `core/schemas/result.schema.json`.
+//!   `core/schemas/result.schema.json`. A subject of version 2 (`format:
+//!   "selfcheck-result/2"`) carries the `monthly` and `rectification` parts of answers of
+//!   version 2, beside `answers`; a result is signed in version 2 only when one is present, and
+//!   results of both versions verify.
 //! - Review file (`format: "selfcheck-review/1"`): [`ReviewFileDoc`]. The bureau's review of
 //!   each result: `reviews`, one entry per result digest (`result`, 64 lowercase hex digits, each
 //!   once) with `state` (`pending`, `approved`, `returned` or `needs-explanation`), an optional
@@ -64,6 +79,7 @@ mod answers;
 mod catalogue;
 mod envelope;
 mod file_kind;
+mod monthly;
 #[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
 pub mod read;
 mod report;
@@ -78,6 +94,7 @@ pub use envelope::{CredentialDoc, Subject};
 #[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
 pub use file_kind::named_or;
 pub use file_kind::{HEAD_BYTES, detect_file, file_text, oversized};
+pub use monthly::*;
 pub use report::*;
 pub use result::*;
 pub use review::*;
@@ -128,7 +145,8 @@ pub fn detect(value: &Json) -> Document {
     if is_credential {
         let subject_format = object.get("credentialSubject").and_then(|subject| subject.get("format"));
         let subject_format = subject_format.and_then(Json::as_str);
-        return if types.contains(&RESULT_TYPE) || subject_format == Some(RESULT_FORMAT) {
+        return if types.contains(&RESULT_TYPE) || subject_format.is_some_and(|format| RESULT_FORMATS.contains(&format))
+        {
             Document::Result
         } else if types.contains(&SUMMARY_TYPE)
             || subject_format.is_some_and(|format| SUMMARY_FORMATS.contains(&format))
@@ -139,7 +157,7 @@ pub fn detect(value: &Json) -> Document {
         };
     }
     match object.get("format") {
-        Some(Json::String(format)) if format == ANSWERS_FORMAT => Document::Answers,
+        Some(Json::String(format)) if ANSWERS_FORMATS.contains(&format.as_str()) => Document::Answers,
         Some(Json::String(format)) if format == REPORT_FORMAT => Document::Report,
         Some(Json::String(format)) if format == REVIEW_FORMAT => Document::Review,
         // Any version of the analysis: one saved by an earlier release is as much a wrong pick.

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::read::{Reader, join, object};
+use super::read::{Reader, join};
 use super::{CatalogueRefDoc, EntryDoc, ProfileDoc, ReportDoc, entries_json, read_entries};
 use crate::json::{Json, Object};
 
@@ -13,8 +13,13 @@ pub const VC_CONTEXT_V2: &str = "https://www.w3.org/ns/credentials/v2";
 pub const RESULT_TYPE: &str = "SelfDisciplineSelfAssessmentCredential";
 /// The type of the credential subject.
 pub const SUBJECT_TYPE: &str = "SelfDisciplineSelfAssessment";
-/// The format tag of the subject's content.
+/// The format tag of the subject's content without a `monthly` or `rectification` part.
 pub const RESULT_FORMAT: &str = "selfcheck-result/1";
+
+/// Every format of a result's subject that is read: version 1, and version 2 which adds the
+/// `monthly` and `rectification` parts. A result is signed in version 1 when both are absent,
+/// so that it verifies with every release.
+pub const RESULT_FORMATS: [&str; 2] = [RESULT_FORMAT, super::RESULT_FORMAT_2];
 
 /// A signed self-assessment result.
 pub type ResultDoc = super::CredentialDoc<SubjectDoc>;
@@ -24,7 +29,8 @@ pub type ResultDoc = super::CredentialDoc<SubjectDoc>;
 pub struct SubjectDoc {
     /// Always [`SUBJECT_TYPE`].
     pub kind: String,
-    /// Always [`RESULT_FORMAT`].
+    /// [`RESULT_FORMAT`], or [`super::RESULT_FORMAT_2`] when `monthly` or `rectification` is
+    /// present.
     pub format: String,
     /// The association.
     pub profile: ProfileDoc,
@@ -34,6 +40,10 @@ pub struct SubjectDoc {
     pub answers: BTreeMap<String, EntryDoc>,
     /// The report the core computed from these answers.
     pub report: ReportDoc,
+    /// This month's report to the bureau (format 2).
+    pub monthly: Option<super::MonthlyDoc>,
+    /// The reply to a rectification notice (format 2).
+    pub rectification: Option<super::NoticeReplyDoc>,
 }
 
 /// A `DataIntegrityProof` with cryptosuite `eddsa-jcs-2022` (empty until signed).
@@ -80,9 +90,11 @@ impl super::Subject for SubjectDoc {
                 catalogue: CatalogueRefDoc::empty(),
                 answers: BTreeMap::new(),
                 report: ReportDoc::empty(),
+                monthly: None,
+                rectification: None,
             };
         };
-        let known = ["type", "format", "profile", "catalogue", "answers", "report"];
+        let known = ["type", "format", "profile", "catalogue", "answers", "report", "monthly", "rectification"];
         let object = reader.fields(value, at, &known);
         let profile = reader.required(object, at, "profile");
         let catalogue = reader.required(object, at, "catalogue");
@@ -97,18 +109,24 @@ impl super::Subject for SubjectDoc {
             }),
             answers: answers.map(|value| read_entries(reader, value, &join(at, "answers"))).unwrap_or_default(),
             report: report.map_or_else(ReportDoc::empty, |value| ReportDoc::read(reader, value, &join(at, "report"))),
+            monthly: object.get("monthly").map(|value| super::MonthlyDoc::read(reader, value, &join(at, "monthly"))),
+            rectification: object
+                .get("rectification")
+                .map(|value| super::NoticeReplyDoc::read(reader, value, &join(at, "rectification"))),
         }
     }
 
     fn to_json(&self) -> Json {
-        object([
-            ("type", self.kind.as_str().into()),
-            ("format", self.format.as_str().into()),
-            ("profile", self.profile.to_json()),
-            ("catalogue", self.catalogue.to_json()),
-            ("answers", entries_json(&self.answers)),
-            ("report", self.report.to_json()),
-        ])
+        let mut out = Object::new();
+        out.insert("type", self.kind.as_str());
+        out.insert("format", self.format.as_str());
+        out.insert("profile", self.profile.to_json());
+        out.insert("catalogue", self.catalogue.to_json());
+        out.insert("answers", entries_json(&self.answers));
+        out.insert_some("monthly", self.monthly.as_ref().map(super::MonthlyDoc::to_json));
+        out.insert_some("rectification", self.rectification.as_ref().map(super::NoticeReplyDoc::to_json));
+        out.insert("report", self.report.to_json());
+        Json::Object(out)
     }
 }
 

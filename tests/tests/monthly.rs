@@ -1,0 +1,225 @@
+//! Format 2 of answers and results: this month's report to the bureau (progress, new problems)
+//! and the reply to a rectification notice travel with the answers, are checked field by field,
+//! are signed and verified, and format 1 stays what it was.
+
+use std::path::{Path, PathBuf};
+
+use selfcheck_core::wire::{ANSWERS_FORMAT, ANSWERS_FORMAT_2, RESULT_FORMAT, RESULT_FORMAT_2};
+use selfcheck_core::{
+    Answers, AssociationKey, Catalogue, Error, Evidence, ItemReply, Lang, MonthlyReport, NoticeReply, ProblemKind,
+    ReportedProblem, Timestamp, sign_result, verify_result,
+};
+use selfcheck_tests::now;
+use serde_json::{Value, json};
+
+fn data(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(path)
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(data(path)).unwrap()
+}
+
+/// The fixed test key of the golden results (seed 0x01 … 0x20). Never use it for anything real.
+fn test_key() -> AssociationKey {
+    AssociationKey::from_seed(std::array::from_fn(|index| index as u8 + 1))
+}
+
+fn monthly_answers() -> Answers {
+    Answers::from_json(Catalogue::builtin(), &read("golden/answers-monthly.json")).unwrap()
+}
+
+fn sign(answers: &Answers) -> String {
+    let issued = Timestamp::parse("2026-11-05T02:30:00Z").unwrap();
+    sign_result(Catalogue::builtin(), answers, &test_key(), &issued, [0x42; 16]).unwrap()
+}
+
+/// The problems of an `InvalidAnswers` error, as (path, code).
+fn problems(result: Result<impl std::fmt::Debug, Error>) -> Vec<(String, &'static str)> {
+    match result {
+        Err(Error::InvalidAnswers(problems)) => {
+            problems.iter().map(|problem| (problem.at.clone(), problem.kind.code())).collect()
+        }
+        other => panic!("expected invalid answers, got {other:?}"),
+    }
+}
+
+#[test]
+fn answers_with_a_month_report_and_a_reply_are_format_2_and_read_back_unchanged() {
+    let catalogue = Catalogue::builtin();
+    let answers = monthly_answers();
+    let month = answers.monthly();
+    assert!(month.progress.starts_with("本月召开理事会"));
+    assert_eq!(month.areas.keys().collect::<Vec<_>>(), ["A", "C"]);
+    assert_eq!(month.problems.len(), 2);
+    assert!(!month.problems[0].help_requested && month.problems[1].help_requested);
+    let reply = answers.notice_reply().unwrap();
+    assert_eq!(reply.items.keys().collect::<Vec<_>>(), ["B2", "C4"]);
+    let json = answers.to_json_string(catalogue);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["format"], ANSWERS_FORMAT_2);
+    assert_eq!(Answers::from_json(catalogue, &json).unwrap(), answers);
+}
+
+#[test]
+fn answers_without_them_stay_format_1_byte_for_byte() {
+    let catalogue = Catalogue::builtin();
+    let golden = read("golden/answers-complete.json");
+    let answers = Answers::from_json(catalogue, &golden).unwrap();
+    assert!(answers.monthly().is_empty() && answers.notice_reply().is_none());
+    let value: Value = serde_json::from_str(&answers.to_json_string(catalogue)).unwrap();
+    assert_eq!(value["format"], ANSWERS_FORMAT);
+    assert!(value.get("monthly").is_none() && value.get("rectification").is_none());
+    // An empty month report written by hand is nothing to carry: version 1 again.
+    let mut empty = answers.clone();
+    empty.set_monthly(catalogue, MonthlyReport::default()).unwrap();
+    assert_eq!(empty, answers);
+}
+
+#[test]
+fn a_format_1_document_cannot_carry_the_parts_of_format_2() {
+    let catalogue = Catalogue::builtin();
+    let mut value: Value = serde_json::from_str(&read("golden/answers-monthly.json")).unwrap();
+    value["format"] = json!(ANSWERS_FORMAT);
+    match Answers::from_json(catalogue, &value.to_string()) {
+        Err(error @ Error::Malformed { .. }) => {
+            assert!(error.message(Lang::Zh).contains("selfcheck-answers/2"), "{}", error.message(Lang::Zh));
+        }
+        other => panic!("expected a malformed document, got {other:?}"),
+    }
+    // A later version than this release reads is not taken for answers it knows.
+    value["format"] = json!("selfcheck-answers/3");
+    assert!(matches!(Answers::from_json(catalogue, &value.to_string()), Err(Error::WrongDocument { .. })));
+}
+
+#[test]
+fn every_bad_field_of_a_month_report_is_named_at_once_and_the_answers_are_kept() {
+    let catalogue = Catalogue::builtin();
+    let mut answers = monthly_answers();
+    let before = answers.clone();
+    let mut month = MonthlyReport { progress: "进".repeat(4001), ..MonthlyReport::default() };
+    month.areas.insert("Z".into(), "无此领域".into());
+    month.problems.push(ReportedProblem { title: "甲\n乙".into(), ..ReportedProblem::default() });
+    month.problems.push(ReportedProblem { title: "  ".into(), ..ReportedProblem::default() });
+    month.problems.push(ReportedProblem {
+        title: "链接".into(),
+        evidence: vec![Evidence::Link("ftp://example.org/".into())],
+        ..ReportedProblem::default()
+    });
+    assert_eq!(
+        problems(answers.set_monthly(catalogue, month)),
+        [
+            ("monthly.progress".to_owned(), "too-long"),
+            ("monthly.areas.Z".to_owned(), "unknown-area"),
+            ("monthly.problems[0].title".to_owned(), "control-characters"),
+            ("monthly.problems[1].title".to_owned(), "no-visible-text"),
+            ("monthly.problems[2].evidence".to_owned(), "bad-link"),
+        ]
+    );
+    let many = MonthlyReport {
+        problems: vec![ReportedProblem { title: "问题".into(), ..ReportedProblem::default() }; 21],
+        ..MonthlyReport::default()
+    };
+    let error = answers.set_monthly(catalogue, many).unwrap_err();
+    assert_eq!(problems(Err::<(), _>(error.clone())), [("monthly.problems".to_owned(), "too-many-problems")]);
+    assert!(error.message(Lang::Zh).contains("每月最多报送 20 个新情况、新问题"), "{}", error.message(Lang::Zh));
+    assert_eq!(answers, before, "a refused report leaves the answers as they were");
+}
+
+#[test]
+fn a_reply_names_a_notice_by_its_digest_and_only_criteria_of_the_catalogue() {
+    let catalogue = Catalogue::builtin();
+    let mut answers = Answers::blank(catalogue);
+    let mut items = std::collections::BTreeMap::new();
+    items.insert("Q9".to_owned(), ItemReply::default());
+    items.insert("B2".to_owned(), ItemReply { note: "说".repeat(4001), evidence: Vec::new() });
+    let reply = NoticeReply { notice: "ABC".into(), items };
+    let error = answers.set_notice_reply(catalogue, Some(reply)).unwrap_err();
+    assert_eq!(
+        problems(Err::<(), _>(error.clone())),
+        [
+            ("rectification.notice".to_owned(), "not-hex"),
+            ("rectification.items.B2.note".to_owned(), "too-long"),
+            ("rectification.items.Q9".to_owned(), "unknown-criterion"),
+        ]
+    );
+    let zh = error.message(Lang::Zh);
+    assert!(zh.contains("整改答复的标准 B2 的说明"), "{zh}");
+    assert!(answers.notice_reply().is_none());
+    let good = NoticeReply { notice: "0".repeat(64), items: std::collections::BTreeMap::new() };
+    answers.set_notice_reply(catalogue, Some(good.clone())).unwrap();
+    assert_eq!(answers.notice_reply(), Some(&good));
+    answers.set_notice_reply(catalogue, None).unwrap();
+    assert!(answers.is_empty(), "removing the reply leaves blank answers blank");
+}
+
+#[test]
+fn a_result_carries_them_in_format_2_and_verifies_with_them() {
+    let catalogue = Catalogue::builtin();
+    let answers = monthly_answers();
+    let result = sign(&answers);
+    let value: Value = serde_json::from_str(&result).unwrap();
+    let subject = &value["credentialSubject"];
+    assert_eq!(subject["format"], RESULT_FORMAT_2);
+    assert_eq!(subject["monthly"]["problems"][1]["help_requested"], true);
+    assert_eq!(subject["rectification"]["items"]["C4"]["note"], "已停止相关收费，并向会员退还。");
+    let verified = verify_result(&result, &[catalogue], &now()).unwrap();
+    assert_eq!(verified.answers, answers, "progress, problems and the reply survive signing");
+}
+
+/// Set UPDATE_GOLDEN=1 to rewrite the golden file after a deliberate format change.
+#[test]
+fn signing_fixed_answers_of_format_2_gives_the_golden_result_byte_for_byte() {
+    let result = sign(&monthly_answers());
+    let golden = data("golden/formats/result-2.json");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
+        std::fs::write(&golden, format!("{result}\n")).unwrap();
+    }
+    assert_eq!(format!("{result}\n"), std::fs::read_to_string(&golden).unwrap());
+}
+
+#[test]
+fn a_golden_result_of_every_format_still_verifies() {
+    let catalogue = Catalogue::builtin();
+    for (path, format) in
+        [("golden/result-complete.json", RESULT_FORMAT), ("golden/formats/result-2.json", RESULT_FORMAT_2)]
+    {
+        let json = read(path);
+        let value: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["credentialSubject"]["format"], format, "{path}");
+        verify_result(&json, &[catalogue], &now()).unwrap_or_else(|error| panic!("{path}: {error}"));
+    }
+}
+
+#[test]
+fn changing_any_word_of_the_month_report_or_the_reply_breaks_the_signature() {
+    let catalogue = Catalogue::builtin();
+    let result = read("golden/formats/result-2.json");
+    type Edit = (&'static str, fn(&mut Value));
+    let edits: [Edit; 5] = [
+        ("progress", |subject| subject["monthly"]["progress"] = json!("本月无进展。")),
+        ("area", |subject| subject["monthly"]["areas"]["C"] = json!("建立会员信用档案 200 份。")),
+        ("help", |subject| subject["monthly"]["problems"][0]["help_requested"] = json!(true)),
+        ("problem removed", |subject| {
+            subject["monthly"]["problems"].as_array_mut().unwrap().pop();
+        }),
+        ("reply", |subject| subject["rectification"]["items"]["B2"]["note"] = json!("尚未整改。")),
+    ];
+    for (what, edit) in edits {
+        let mut value: Value = serde_json::from_str(&result).unwrap();
+        edit(&mut value["credentialSubject"]);
+        let error = verify_result(&value.to_string(), &[catalogue], &now()).unwrap_err();
+        assert!(matches!(error, Error::SignatureMismatch), "{what}: {error:?}");
+    }
+    // The parts of format 2 under format 1's tag are refused by their format, before the signature.
+    let mut value: Value = serde_json::from_str(&result).unwrap();
+    value["credentialSubject"]["format"] = json!(RESULT_FORMAT);
+    match verify_result(&value.to_string(), &[catalogue], &now()) {
+        Err(Error::Malformed { problems, .. }) => {
+            assert_eq!(problems[0].at, "credentialSubject.format");
+            assert!(matches!(&problems[0].kind, ProblemKind::MustBe(format) if format == RESULT_FORMAT_2));
+        }
+        other => panic!("expected a malformed result, got {other:?}"),
+    }
+}
