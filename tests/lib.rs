@@ -55,6 +55,17 @@ pub fn resigned(changes: &[(&[&str], Json)], created: &str) -> String {
     json::pretty(&Json::Object(document)) + "\n"
 }
 
+/// `document` (a serde_json value, edited as a test likes) with its proof made again by `key`
+/// at the golden results' time, as compact JSON: only the core's checks beyond the signature
+/// can refuse it.
+pub fn resign_with(document: &serde_json::Value, key: &AssociationKey) -> String {
+    let Json::Object(mut object) = core_json(document) else { panic!("a result is an object") };
+    object.remove("proof");
+    let issued = Timestamp::parse("2026-11-05T02:30:00Z").expect("a valid timestamp");
+    selfcheck_core::credential::add_proof(&mut object, key, Some(&issued));
+    json::compact(&Json::Object(object))
+}
+
 /// The test key [`resigned`] signs with.
 pub fn resigning_key() -> AssociationKey {
     AssociationKey::from_seed([7; 32])

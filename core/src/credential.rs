@@ -134,10 +134,15 @@ fn decode_signature(proof_value: &str) -> Result<[u8; 64], Error> {
     bytes.as_slice().try_into().map_err(|_| Error::BadProofValue(ProofValueProblem::WrongLength(bytes.len())))
 }
 
-/// Checks that `answers` carry what a result needs: the profile's name, credit code and period.
+/// Checks that `answers` carry what a result needs: the profile's name, credit code and period,
+/// and a title for every problem reported this month.
 fn check_signable(answers: &Answers) -> Result<(), Error> {
     let problems = missing_for_signing(&answers.profile);
-    if problems.is_empty() { Ok(()) } else { Err(Error::IncompleteProfile(problems)) }
+    if !problems.is_empty() {
+        return Err(Error::IncompleteProfile(problems));
+    }
+    let problems = answers.monthly().signing_problems();
+    if problems.is_empty() { Ok(()) } else { Err(Error::InvalidAnswers(problems)) }
 }
 
 /// What a profile as typed lacks before a result can be signed: its invalid fields and the
@@ -258,6 +263,10 @@ pub fn sign_result(
     let problems = signing_profile_problems(&answers_doc.profile);
     if !problems.is_empty() {
         return Err(Error::IncompleteProfile(problems));
+    }
+    let problems = answers.monthly().signing_problems();
+    if !problems.is_empty() {
+        return Err(Error::InvalidAnswers(problems));
     }
     let report = Report::compute(catalogue, answers)?;
     // Format 2 only when a part of it is present: a result without them verifies with every release.

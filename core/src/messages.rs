@@ -1237,7 +1237,7 @@ pub fn problem_kind(kind: &ProblemKind, lang: Lang) -> String {
             pick!(lang, "自查目录中没有这一领域".into(), "there is no area with this id in the catalogue".into())
         }
         ProblemKind::TooManyProblems { limit } => pick!(lang,
-            format!("每月最多报送 {limit} 个新情况、新问题"),
+            format!("每月最多报送 {limit} 条新情况、新问题"),
             format!("at most {limit} new situations and problems per month"),
         ),
         ProblemKind::CreditCode(error) => credit_code(error, lang),

@@ -2,8 +2,6 @@
 //! bureau (每月报送活动进展, 新情况、新问题及时上报) and the reply to a rectification notice
 //! (限期整改). Both travel in answers and results of format 2.
 
-use std::collections::BTreeMap;
-
 use crate::catalogue::Catalogue;
 use crate::error::{Problem, ProblemKind};
 use crate::evidence::{Evidence, MAX_EVIDENCE, MAX_NOTE_CHARS, check_evidence, evidence_doc};
@@ -36,14 +34,19 @@ pub const MAX_TITLE_CHARS: usize = 200;
 /// let bad = MonthlyReport { problems: vec![ReportedProblem { title: "甲\n乙".into(), ..Default::default() }], ..Default::default() };
 /// assert!(answers.set_monthly(catalogue, bad).is_err());
 /// assert_eq!(answers.monthly().problems[0].title, "部分会员对收费标准有异议");
+/// // A problem still being written may wait for its title, but not past signing.
+/// let draft = MonthlyReport { problems: vec![ReportedProblem::default()], ..Default::default() };
+/// answers.set_monthly(catalogue, draft)?;
+/// assert_eq!(answers.monthly().signing_problems()[0].at, "monthly.problems[0].title");
 /// # Ok::<(), selfcheck_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MonthlyReport {
     /// The month's progress, in the association's words.
     pub progress: String,
-    /// Progress by area, keyed by the catalogue's area ids (`A` to `E` in the built-in one).
-    pub areas: BTreeMap<String, String>,
+    /// Progress by area: (area id, text), the ids the catalogue's (`A` to `E` in the built-in
+    /// one). Checked answers hold them in catalogue order, without empty texts.
+    pub areas: Vec<(String, String)>,
     /// New situations and problems, in the order given; the bureau follows each by its place.
     pub problems: Vec<ReportedProblem>,
 }
@@ -67,8 +70,9 @@ pub struct ReportedProblem {
 pub struct NoticeReply {
     /// Lowercase hex SHA-256 of the notice file's bytes.
     pub notice: String,
-    /// Per criterion id: what was done.
-    pub items: BTreeMap<String, ItemReply>,
+    /// Per criterion: (criterion id, what was done). Checked answers hold them in catalogue
+    /// order.
+    pub items: Vec<(String, ItemReply)>,
 }
 
 /// What was done about one criterion of a notice.
@@ -84,6 +88,17 @@ impl MonthlyReport {
     /// Whether it says nothing: no progress, overall or by area, and no problem.
     pub fn is_empty(&self) -> bool {
         self.progress.is_empty() && self.areas.is_empty() && self.problems.is_empty()
+    }
+
+    /// What must be filled in before the report is signed: a title for every problem (a
+    /// draft may hold a problem still being written). Empty when signing will accept it.
+    pub fn signing_problems(&self) -> Vec<Problem> {
+        self.problems
+            .iter()
+            .enumerate()
+            .filter(|(_, problem)| problem.title.trim().is_empty())
+            .map(|(place, _)| Problem::new(format!("monthly.problems[{place}].title"), ProblemKind::NoVisibleText))
+            .collect()
     }
 
     /// The report as its wire part.
@@ -141,20 +156,25 @@ fn check_evidence_list(at: &str, evidence: &[crate::wire::EvidenceDoc], problems
 }
 
 /// Checks a month's report against `catalogue`: the domain report and what is wrong, each
-/// problem with its path (`monthly.problems[1].title`). Area texts left empty are dropped.
+/// problem with its path (`monthly.problems[1].title`). Area texts left empty are dropped; a
+/// problem's title may be blank in a draft ([`MonthlyReport::signing_problems`]).
 pub(crate) fn check_monthly(catalogue: &Catalogue, doc: &MonthlyDoc, problems: &mut Vec<Problem>) -> MonthlyReport {
     check_length("monthly.progress", &doc.progress, MAX_NOTE_CHARS, problems);
-    let mut areas = BTreeMap::new();
     for (id, text) in &doc.areas {
         let at = format!("monthly.areas.{id}");
         if !catalogue.areas().iter().any(|area| &area.id == id) {
             problems.push(Problem::new(&at, ProblemKind::UnknownArea));
         }
         check_length(&at, text, MAX_NOTE_CHARS, problems);
-        if !text.trim().is_empty() {
-            areas.insert(id.clone(), text.clone());
-        }
     }
+    // In catalogue order, whatever the file's: the same report reads back equal.
+    let areas = catalogue
+        .areas()
+        .iter()
+        .filter_map(|area| doc.areas.iter().find(|(id, _)| *id == area.id))
+        .filter(|(_, text)| !text.is_empty())
+        .cloned()
+        .collect();
     if doc.problems.len() > MAX_PROBLEMS {
         problems.push(Problem::new("monthly.problems", ProblemKind::TooManyProblems { limit: MAX_PROBLEMS }));
     }
@@ -165,9 +185,6 @@ pub(crate) fn check_monthly(catalogue: &Catalogue, doc: &MonthlyDoc, problems: &
         .map(|(place, problem)| {
             let at = format!("monthly.problems[{place}]");
             let title_at = format!("{at}.title");
-            if problem.title.trim().is_empty() {
-                problems.push(Problem::new(&title_at, ProblemKind::NoVisibleText));
-            }
             check_length(&title_at, &problem.title, MAX_TITLE_CHARS, problems);
             // One line: a line break in a title could pose as another row of the bureau's lists.
             if problem.title.chars().any(char::is_control) {
@@ -192,7 +209,7 @@ pub(crate) fn check_reply(catalogue: &Catalogue, doc: &NoticeReplyDoc, problems:
     if notice.len() != 64 || !notice.bytes().all(|byte| byte.is_ascii_digit() || (b'a'..=b'f').contains(&byte)) {
         problems.push(Problem::new("rectification.notice", ProblemKind::NotHex { digits: 64 }));
     }
-    let items = doc
+    let mut checked: Vec<(&str, ItemReply)> = doc
         .items
         .iter()
         .map(|(id, item)| {
@@ -202,8 +219,16 @@ pub(crate) fn check_reply(catalogue: &Catalogue, doc: &NoticeReplyDoc, problems:
             }
             check_length(&format!("{at}.note"), &item.note, MAX_NOTE_CHARS, problems);
             let evidence = check_evidence_list(&at, &item.evidence, problems);
-            (id.clone(), ItemReply { note: item.note.clone(), evidence })
+            (id.as_str(), ItemReply { note: item.note.clone(), evidence })
         })
         .collect();
+    // In catalogue order, whatever the file's: the same reply reads back equal.
+    let mut items = Vec::with_capacity(checked.len());
+    for criterion in catalogue.criteria() {
+        if let Some(place) = checked.iter().position(|(id, _)| *id == criterion.id) {
+            let (id, item) = checked.swap_remove(place);
+            items.push((id.to_owned(), item));
+        }
+    }
     NoticeReply { notice: notice.clone(), items }
 }

@@ -84,12 +84,7 @@ fn the_golden_result_matches_the_published_schema() {
 }
 
 fn resign(document: &Value) -> String {
-    let mut document = core_json(document);
-    let object = document.as_object_mut().unwrap();
-    object.remove("proof");
-    let issued = Timestamp::parse("2026-11-05T02:30:00Z").unwrap();
-    selfcheck_core::credential::add_proof(object, &test_key(), Some(&issued));
-    selfcheck_core::json::compact(&document)
+    selfcheck_tests::resign_with(document, &test_key())
 }
 
 /// A change made to a result document.

@@ -2,8 +2,6 @@
 //! (`monthly`: progress and new problems) and the reply to a rectification notice
 //! (`rectification`).
 
-use std::collections::BTreeMap;
-
 use super::EvidenceDoc;
 use super::read::{Reader, index, join, object};
 use crate::json::{Json, Object};
@@ -21,8 +19,8 @@ pub const RESULT_FORMAT_2: &str = "selfcheck-result/2";
 pub struct MonthlyDoc {
     /// The month's progress, in the association's words.
     pub progress: String,
-    /// Progress by area, keyed by the catalogue's area ids; areas without text are absent.
-    pub areas: BTreeMap<String, String>,
+    /// Progress by area: (area id, text), in the order of the JSON object.
+    pub areas: Vec<(String, String)>,
     /// New situations and problems, in the order the association gave them.
     pub problems: Vec<ProblemReportDoc>,
 }
@@ -46,8 +44,9 @@ pub struct ProblemReportDoc {
 pub struct NoticeReplyDoc {
     /// Lowercase hex SHA-256 of the notice file's bytes.
     pub notice: String,
-    /// Per criterion id of the notice: what was done, in the association's words.
-    pub items: BTreeMap<String, ItemReplyDoc>,
+    /// Per criterion of the notice: (criterion id, what was done), in the order of the JSON
+    /// object.
+    pub items: Vec<(String, ItemReplyDoc)>,
 }
 
 /// What was done about one criterion of a notice.
@@ -74,7 +73,7 @@ impl MonthlyDoc {
         let Some(object) = reader.object(value, at, &["progress", "areas", "problems"]) else {
             return MonthlyDoc::default();
         };
-        let areas = object.get("areas").map_or_else(BTreeMap::new, |value| {
+        let areas = object.get("areas").map_or_else(Vec::new, |value| {
             let at = join(at, "areas");
             match value.as_object() {
                 Some(areas) => {
@@ -82,7 +81,7 @@ impl MonthlyDoc {
                 }
                 None => {
                     reader.object(value, &at, &[]);
-                    BTreeMap::new()
+                    Vec::new()
                 }
             }
         });
@@ -143,7 +142,7 @@ impl NoticeReplyDoc {
         let Some(object) = reader.object(value, at, &["notice", "items"]) else {
             return NoticeReplyDoc::default();
         };
-        let items = object.get("items").map_or_else(BTreeMap::new, |value| {
+        let items = object.get("items").map_or_else(Vec::new, |value| {
             let at = join(at, "items");
             match value.as_object() {
                 Some(items) => items
@@ -152,7 +151,7 @@ impl NoticeReplyDoc {
                     .collect(),
                 None => {
                     reader.object(value, &at, &[]);
-                    BTreeMap::new()
+                    Vec::new()
                 }
             }
         });
