@@ -409,7 +409,9 @@ widgetTest('the print view (print media) has the addressee, 已作答, Beijing t
   assert.equal(await dialog.locator('button[data-action=print-export-first]').count(), 1, 'export first is offered');
   await dialog.locator('button[data-action=print-export-first]').click();
   await hidden(page, sel.dialog);
-  assert.equal(await page.evaluate(() => __selfcheckTest.active()?.id), 'selfcheck-passphrase-unlock', 'export first: the focus goes to the passphrase to sign');
+  await until(page, 'export first: the focus goes to the passphrase to sign', (id) => __selfcheckTest.active()?.id === id, 'selfcheck-passphrase-unlock', {
+    describe: (p) => p.evaluate(() => ({ focused: __selfcheckTest.active()?.id ?? null })),
+  });
   await page.emulateMedia({ media: 'print' });
   assert.equal(await print.locator('[data-testid=print-unsigned]').count(), 1, 'the changed draft prints marked as unsigned');
   assert.equal(await print.locator('[data-testid=qr]').count(), 0, 'and without the QR code of a result it no longer matches');
@@ -692,7 +694,9 @@ widgetTest('removing the key asks first and says only the backup brings it back;
   await page.locator('[role=dialog] button[data-action=confirm-forget-key]').click();
   await hidden(page, sel.fingerprint);
   await visible(page, '[data-testid=notice][data-place=key]');
-  assert.equal(await page.evaluate(() => __selfcheckTest.active()?.id), 'selfcheck-passphrase-new', 'the focus goes to making or loading a key');
+  await until(page, 'the focus goes to making or loading a key', (id) => __selfcheckTest.active()?.id === id, 'selfcheck-passphrase-new', {
+    describe: (p) => p.evaluate(() => ({ focused: __selfcheckTest.active()?.id ?? null })),
+  });
 });
 
 widgetTest('a key file loads with its passphrase in either order, and a wrong passphrase is corrected without choosing the file again', async (s) => {
@@ -710,7 +714,9 @@ widgetTest('a key file loads with its passphrase in either order, and a wrong pa
   const asked = await visible(page, '[data-testid=notice][data-place=key]');
   assert.match(await asked.textContent(), /请输入该密钥文件的口令/);
   assert.match(await page.locator('#selfcheck-key-file-chosen').textContent(), /协会密钥\.pem/, 'the chosen file is named');
-  assert.equal(await page.evaluate(() => __selfcheckTest.active()?.id), 'selfcheck-passphrase-load', 'the focus goes to its passphrase');
+  await until(page, 'the focus goes to its passphrase', (id) => __selfcheckTest.active()?.id === id, 'selfcheck-passphrase-load', {
+    describe: (p) => p.evaluate(() => ({ focused: __selfcheckTest.active()?.id ?? null })),
+  });
   // A wrong passphrase: said, kept and selected; the file stays chosen.
   await page.keyboard.type('not it');
   await page.keyboard.press('Enter');

@@ -64,6 +64,8 @@ pub enum Place {
     Draft,
     /// The association's details.
     Profile,
+    /// This month's report to the bureau.
+    Monthly,
     /// A criterion, by catalogue index (its answer, note and evidence).
     Criterion(usize),
     /// The key: creating, loading, backing up, removing.
@@ -379,6 +381,8 @@ pub enum Action {
     RemoveEvidence(usize, usize),
     /// Edit the profile as typed.
     SetProfile(ProfileDoc),
+    /// Edit this month's report to the bureau.
+    SetMonthly(selfcheck_core::MonthlyReport),
     /// Switch the interface language.
     SetLang(Lang),
     /// Replace the draft (a loaded draft file, another tab's version, an imported result),
@@ -482,6 +486,20 @@ impl State {
     /// Whether the profile has what signing needs, by the core's own rules.
     pub fn profile_complete(&self) -> bool {
         selfcheck_core::credential::signing_profile_problems(&self.profile).is_empty()
+    }
+
+    /// The numbers (from 1) of the problems reported this month that still need a title before
+    /// signing, by the core's rule.
+    pub fn untitled_problems(&self) -> Vec<usize> {
+        let untitled = |problem: &selfcheck_core::ReportedProblem| problem.title.trim().is_empty();
+        self.answers
+            .monthly()
+            .problems
+            .iter()
+            .enumerate()
+            .filter(|(_, problem)| untitled(problem))
+            .map(|(place, _)| place + 1)
+            .collect()
     }
 
     /// The message at `place`, if any.
@@ -621,6 +639,16 @@ impl Reducible for State {
             Action::SetProfile(profile) => {
                 next.profile = Shared::new(next.host_profile.lock(profile));
                 next.edited(Place::Profile);
+            }
+            Action::SetMonthly(monthly) => {
+                // The section's fields keep within the core's limits, so a refusal is unexpected:
+                // it is said there, and the report stays as it was.
+                if let Err(error) = Rc::make_mut(&mut next.answers.0).set_monthly(&next.catalogue, monthly) {
+                    next.say(Place::Monthly, Notice::Error(S::MonthlyRefused, Rc::new(error)));
+                    return Rc::new(next);
+                }
+                next.messages.retain(|(at, _)| *at != Place::Monthly);
+                next.edited(Place::Monthly);
             }
             Action::SetLang(lang) => next.lang = lang,
             Action::ReplaceDraft(answers, profile, place, notice) => {
@@ -833,6 +861,33 @@ mod tests {
             Rc::ptr_eq(&before.clone().reduce(Action::CarryOver(Rc::default())), &before),
             "nothing done, nothing changed"
         );
+    }
+
+    #[test]
+    fn this_months_report_is_kept_with_the_draft_and_a_refused_one_is_said_in_its_section() {
+        let catalogue = Shared::new(Catalogue::builtin().clone());
+        let state = Rc::new(State::new(
+            catalogue.clone(),
+            Lang::Zh,
+            None,
+            Shared::new(HostProfile::default()),
+            StorageState::Saved,
+            None,
+            None,
+        ));
+        let mut month = selfcheck_core::MonthlyReport { progress: "召开理事会。".into(), ..Default::default() };
+        month.problems.push(selfcheck_core::ReportedProblem::default());
+        let next = state.reduce(Action::SetMonthly(month.clone()));
+        assert_eq!(next.answers.monthly(), &month, "a problem still without a title is kept");
+        assert_eq!(next.untitled_problems(), [1], "and named before signing");
+        assert!(next.storage == StorageState::Saving && next.last_edit == Some(Place::Monthly));
+        let draft = crate::draft::draft_doc(&catalogue, &next.answers, &next.profile);
+        assert_eq!(draft.format, selfcheck_core::wire::ANSWERS_FORMAT_2, "the draft carries it");
+        let mut unknown = month.clone();
+        unknown.areas.push(("Z".into(), "无此领域".into()));
+        let refused = next.clone().reduce(Action::SetMonthly(unknown));
+        assert_eq!(refused.answers.monthly(), &month, "a refused report leaves the one before");
+        assert!(matches!(refused.message(Place::Monthly), Some(Notice::Error(S::MonthlyRefused, _))));
     }
 
     #[test]

@@ -64,7 +64,12 @@ pub const PACKAGE_FILES: [&str; 13] = [
 /// after five seconds, instead of competing with the first answers on a slow PC (332 B of
 /// `selfcheck-widget.js`), with the checklist's `ItemsMet` and keyed lists of the print summary
 /// (issue 24; 378,081 B measured, 369.2 KiB).
-pub const GZIP_BUDGET_BYTES: usize = 370 * 1024;
+/// Raised to 385 KiB for issue 26 (393,220 B measured, 384.0 KiB; 377,686 B for its base): this
+/// month's report to the bureau, which a restored draft carries and the questionnaire shows, in
+/// the first module: its reading and checks in the core (about 4.5 KiB, after lists in catalogue
+/// order replaced a sort and two maps, 1.6 KiB less) and its section and printed part (about
+/// 9.8 KiB; one delegated handler instead of a closure per field made no difference).
+pub const GZIP_BUDGET_BYTES: usize = 385 * 1024;
 
 /// The most the whole package's gzipped files may weigh: the first load, the English first
 /// screen and the fallback build for Chromium 88 to 95 (issue 23: 855.9 KiB measured; 857 KiB when
@@ -78,7 +83,10 @@ pub const GZIP_BUDGET_BYTES: usize = 370 * 1024;
 /// where a period's text was, `GradeId`, one period length and a profile's period in words, each
 /// compiled into the four modules (both builds of each), about 100 B gzipped in each; traced
 /// with twiggy against the commit before (the rest of the difference is functions that moved).
-pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 1203 * 1024;
+/// 1,245 KiB for issue 26's month's report (1,273,652 B measured): the first module's part above
+/// in both builds (about 14.5 KiB each), and the signing module's reading, checking and signing of
+/// format 2 in both builds (about 6 KiB each).
+pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 1245 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {

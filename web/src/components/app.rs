@@ -13,6 +13,7 @@ use super::criterion::CriterionView;
 use super::dialog::ConfirmDialog;
 use super::import::ImportPanel;
 use super::keys::KeyPanel;
+use super::monthly::MonthlySection;
 use super::nav::AreaNav;
 use super::print::PrintSummary;
 use super::profile::ProfileForm;
@@ -361,6 +362,8 @@ pub fn App(props: &AppProps) -> Html {
                             }
                         }) }
                         if !state.first_screen_only {
+                            <MonthlySection catalogue={catalogue.clone()} monthly={state.answers.monthly().clone()}
+                                message={state.message(Place::Monthly).cloned()} {lang} dispatch={dispatch.clone()} />
                             <KeyPanel state={(*state).clone()} dispatch={dispatch.clone()} />
                             <Submission {lang} addressee={addressee.clone()} text={props.submission.clone()} {file_name} />
                             <ImportPanel state={(*state).clone()} dispatch={dispatch.clone()} />

@@ -318,6 +318,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
     });
 
     let profile_ready = state.profile_complete();
+    let untitled = state.untitled_problems();
     let key_ready = state.key.as_ref().is_some_and(|key| key.backed_up);
     html! {
         <section class="selfcheck-area" id="selfcheck-key" aria-labelledby="selfcheck-key-title">
@@ -393,6 +394,11 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             if !profile_ready {
                 <p class="selfcheck-field-message">{ profile_problems_text(state, lang) }</p>
             }
+            if !untitled.is_empty() {
+                <p class="selfcheck-field-message">
+                    { S::ExportNeedsProblemTitles.with(lang, &untitled.iter().map(usize::to_string).collect::<Vec<_>>().join(if lang == selfcheck_core::Lang::Zh { "、" } else { ", " })) }
+                </p>
+            }
             if state.key.is_none() {
                 <p class="selfcheck-field-message">{ S::ExportNeedsKey.get(lang) }</p>
             } else if !key_ready {
@@ -406,7 +412,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                 // Not disabled while the passphrase is checked: the button keeps the focus, for
                 // the question that follows to give it back.
                 <button type="submit" class="selfcheck-primary" data-action="export"
-                    disabled={(busy && state.busy != Some(Busy::CheckingPassphrase)) || !profile_ready || !key_ready}>
+                    disabled={(busy && state.busy != Some(Busy::CheckingPassphrase)) || !profile_ready || !untitled.is_empty() || !key_ready}>
                     { S::Export.get(lang) }
                 </button>
             </form>

@@ -5,6 +5,7 @@ pub mod criterion;
 pub mod dialog;
 pub mod import;
 pub mod keys;
+pub mod monthly;
 pub mod nav;
 pub mod print;
 pub mod profile;
@@ -103,6 +104,7 @@ pub fn place_name(place: Place) -> &'static str {
         Place::Page => "page",
         Place::Draft => "draft",
         Place::Profile => "profile",
+        Place::Monthly => "monthly",
         Place::Criterion(_) => "criterion",
         Place::Key => "key",
         Place::Export => "export",

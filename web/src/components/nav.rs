@@ -155,6 +155,7 @@ pub fn AreaNav(props: &NavProps) -> Html {
                             </li>
                         }
                     }) }
+                    <li><JumpLink target="selfcheck-monthly" then={close_list.clone()}>{ S::Monthly.get(lang) }</JumpLink></li>
                     <li><JumpLink target="selfcheck-key" then={close_list.clone()}>{ S::ExportSection.get(lang) }</JumpLink></li>
                     <li><JumpLink target="selfcheck-submission" then={close_list.clone()}>{ S::SubmissionSection.get(lang) }</JumpLink></li>
                     <li><JumpLink target="selfcheck-import" then={close_list.clone()}>{ S::ImportSection.get(lang) }</JumpLink></li>

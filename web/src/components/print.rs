@@ -1,15 +1,56 @@
 //! The summary for the paper submission, shown only when printing (one or two A4 pages):
 //! addressed to the bureau, the association and its figures, the areas, the vetoes with their
-//! reasons, the whole rectification list, the signature's facts (key fingerprint, Beijing
-//! time, the result's digest and its QR code), and the declaration above the legal
-//! representative's signature and the seal. A draft that is not the exported result is
-//! printed clearly marked as such, without the QR code.
+//! reasons, the whole rectification list, this month's report to the bureau, the signature's
+//! facts (key fingerprint, Beijing time, the result's digest and its QR code), and the
+//! declaration above the legal representative's signature and the seal. A draft that is not
+//! the exported result is printed clearly marked as such, without the QR code.
 
 use selfcheck_core::{Lang, Text, Timestamp, pick};
 use yew::prelude::*;
 
 use crate::i18n::S;
 use crate::state::{QrCode, State};
+
+/// This month's report as printed: the progress, by area, and every problem with whether help
+/// is asked. Nothing when the month's report is empty.
+fn monthly_part(state: &State, lang: Lang) -> Html {
+    let monthly = state.answers.monthly();
+    if monthly.is_empty() {
+        return Html::default();
+    }
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
+    let area_title = |id: &str| {
+        state
+            .catalogue
+            .areas()
+            .iter()
+            .find(|area| area.id == id)
+            .map_or_else(|| id.to_owned(), |area| format!("{} {}", area.id, area.title.get(lang)))
+    };
+    html! {
+        <div class="selfcheck-print-monthly" data-testid="print-monthly">
+            <h2>{ S::Monthly.get(lang) }</h2>
+            if !monthly.progress.is_empty() {
+                <p class="selfcheck-print-text"><strong>{ format!("{}{colon}", S::MonthlyProgress.get(lang)) }</strong>{ monthly.progress.clone() }</p>
+            }
+            { for monthly.areas.iter().map(|(id, text)| html! {
+                <p class="selfcheck-print-text"><strong>{ format!("{}{colon}", area_title(id)) }</strong>{ text.clone() }</p>
+            }) }
+            if !monthly.problems.is_empty() {
+                <h3>{ S::Problems.get(lang) }</h3>
+                <ol class="selfcheck-print-problems">
+                    { for monthly.problems.iter().map(|problem| html! {
+                        <li>
+                            <strong>{ problem.title.clone() }</strong>
+                            if problem.help_requested { { format!(" · {}", S::HelpRequestedTag.get(lang)) } }
+                            if !problem.description.is_empty() { <div class="selfcheck-print-text">{ problem.description.clone() }</div> }
+                        </li>
+                    }) }
+                </ol>
+            }
+        </div>
+    }
+}
 
 /// Properties of the printed summary.
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -116,6 +157,7 @@ pub fn PrintSummary(props: &PrintProps) -> Html {
                     }) }
                 </ol>
             }
+            { monthly_part(state, lang) }
             <div class="selfcheck-print-end">
                 <div class="selfcheck-print-proof">
                     if let Some(fingerprint) = fingerprint {
