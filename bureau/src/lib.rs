@@ -74,7 +74,7 @@ pub use expected::{ExpectedAssociation, ExpectedList};
 pub use export::{CsvStyle, ExportSource, Table, to_csv, to_xlsx};
 pub use input::{Input, InputRole};
 pub use month::{Deadline, Month, MonthRange};
-pub use review::{Review, ReviewState, Reviews};
+pub use review::{Handling, ProblemState, Review, ReviewState, Reviews};
 pub use summary::{Reproduction, SummaryKind, VerifiedSummary, sign_summary, verify_summary};
 pub use verdict::{
     Claim, Examined, InputFile, Outcome, PeriodProblem, Reason, Signer, Stage, Verdict, examine, oversized, unopened,

@@ -1,6 +1,8 @@
 //! The bureau's review of each result: 待审 (pending), 通过 (approved), 退回 (returned) or 需说明
-//! (needs an explanation), with a note, kept by the result's digest and written as a review file
-//! (`selfcheck-review/1`) that the desk exports and imports and the exports include.
+//! (needs an explanation), with a note, kept by the result's digest; and the handling of each
+//! new problem an association reported (未处理, 已阅, 已答复, 已办结), kept by the result's digest
+//! and the problem's number. Written as a review file (`selfcheck-review/1`, or `/2` once a
+//! problem is handled) that the desk exports and imports and the exports include.
 //!
 //! ```
 //! use selfcheck_bureau::{ReviewState, Reviews};
@@ -20,7 +22,10 @@ use selfcheck_core::error::{Document, Error, Problem, ProblemKind};
 use selfcheck_core::text::Lang;
 use selfcheck_core::time::Timestamp;
 use selfcheck_core::wire::read::{Reader, index, join};
-use selfcheck_core::wire::{REVIEW_FORMAT, REVIEW_STATES, ReviewDoc, ReviewFileDoc};
+use selfcheck_core::wire::{
+    PROBLEM_STATES, ProblemHandlingDoc, REVIEW_FORMAT, REVIEW_FORMAT_2, REVIEW_FORMATS, REVIEW_STATES, ReviewDoc,
+    ReviewFileDoc,
+};
 
 /// The largest review file accepted: notes for tens of thousands of results.
 pub const MAX_REVIEW_BYTES: usize = 8 * 1024 * 1024;
@@ -62,6 +67,52 @@ impl ReviewState {
     }
 }
 
+/// How a reported problem is being handled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ProblemState {
+    /// 未处理: not handled yet.
+    #[default]
+    Open,
+    /// 已阅: read.
+    Read,
+    /// 已答复: answered to the association.
+    Answered,
+    /// 已办结: closed.
+    Closed,
+}
+
+impl ProblemState {
+    /// Every state, in order.
+    pub const ALL: [ProblemState; 4] =
+        [ProblemState::Open, ProblemState::Read, ProblemState::Answered, ProblemState::Closed];
+
+    /// The word a review file writes: `open`, `read`, `answered`, `closed`.
+    pub fn code(self) -> &'static str {
+        PROBLEM_STATES[self as usize]
+    }
+
+    /// The state read from its word.
+    pub fn from_code(code: &str) -> Option<ProblemState> {
+        PROBLEM_STATES.iter().position(|word| *word == code).map(|position| ProblemState::ALL[position])
+    }
+
+    /// The state as the bureau says it (未处理, 已阅, 已答复, 已办结).
+    pub fn label(self, lang: Lang) -> &'static str {
+        crate::words::problem_state(self, lang)
+    }
+}
+
+/// How one reported problem is being handled.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Handling {
+    /// The state.
+    pub state: ProblemState,
+    /// The note; empty when none.
+    pub note: String,
+    /// When it was last set.
+    pub updated: Option<Timestamp>,
+}
+
 /// One result's review.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Review {
@@ -77,6 +128,8 @@ pub struct Review {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reviews {
     reviews: BTreeMap<String, Review>,
+    /// By result digest and the problem's number (from 1).
+    problems: BTreeMap<(String, u32), Handling>,
 }
 
 impl Reviews {
@@ -100,8 +153,10 @@ impl Reviews {
         }
         let mut reader = Reader::new();
         let document = ReviewFileDoc::read(&mut reader, &value);
-        if document.format != REVIEW_FORMAT && value.get("format").is_some() {
-            reader.problem("format", ProblemKind::MustBe(REVIEW_FORMAT.into()));
+        let format = if document.problems.is_empty() { REVIEW_FORMAT } else { REVIEW_FORMAT_2 };
+        let known = REVIEW_FORMATS.contains(&document.format.as_str());
+        if (!known || (format == REVIEW_FORMAT_2 && document.format != format)) && value.get("format").is_some() {
+            reader.problem("format", ProblemKind::MustBe(format.into()));
         }
         let mut reviews = Reviews::new();
         for (position, doc) in document.reviews.into_iter().enumerate() {
@@ -127,6 +182,30 @@ impl Reviews {
             let state = ReviewState::from_code(&doc.state).unwrap_or_default();
             reviews.reviews.insert(doc.result, Review { state, note: doc.note, updated });
         }
+        for (position, doc) in document.problems.into_iter().enumerate() {
+            let at = index("problems", position);
+            if !is_digest(&doc.result) {
+                reader.problem(join(&at, "result"), ProblemKind::BadResultDigest);
+                continue;
+            }
+            let key = (doc.result, doc.problem);
+            if reviews.problems.contains_key(&key) {
+                reader.problem(join(&at, "problem"), ProblemKind::DuplicateId);
+                continue;
+            }
+            if let Err(kind) = check_note(&doc.note) {
+                reader.problem(join(&at, "note"), kind);
+            }
+            let updated = match doc.updated.as_deref().map(Timestamp::parse).transpose() {
+                Ok(updated) => updated,
+                Err(_) => {
+                    reader.problem(join(&at, "updated"), ProblemKind::BadTime(doc.updated.clone().unwrap_or_default()));
+                    None
+                }
+            };
+            let state = ProblemState::from_code(&doc.state).unwrap_or_default();
+            reviews.problems.insert(key, Handling { state, note: doc.note, updated });
+        }
         if reader.problems.is_empty() {
             Ok(reviews)
         } else {
@@ -137,7 +216,8 @@ impl Reviews {
     /// The review file, pretty-printed, results in digest order.
     pub fn to_json(&self) -> String {
         let document = ReviewFileDoc {
-            format: REVIEW_FORMAT.to_owned(),
+            // Version 2 only once a problem is handled: other files stay readable by every release.
+            format: if self.problems.is_empty() { REVIEW_FORMAT } else { REVIEW_FORMAT_2 }.to_owned(),
             reviews: self
                 .reviews
                 .iter()
@@ -146,6 +226,17 @@ impl Reviews {
                     state: review.state.code().to_owned(),
                     note: review.note.clone(),
                     updated: review.updated.as_ref().map(|time| time.as_str().to_owned()),
+                })
+                .collect(),
+            problems: self
+                .problems
+                .iter()
+                .map(|((digest, problem), handling)| ProblemHandlingDoc {
+                    result: digest.clone(),
+                    problem: *problem,
+                    state: handling.state.code().to_owned(),
+                    note: handling.note.clone(),
+                    updated: handling.updated.as_ref().map(|time| time.as_str().to_owned()),
                 })
                 .collect(),
         };
@@ -207,6 +298,54 @@ impl Reviews {
         Ok(())
     }
 
+    /// How the problem numbered `problem` (from 1) of the result with `digest` is handled, when
+    /// that was set.
+    pub fn handling(&self, digest: &str, problem: u32) -> Option<&Handling> {
+        self.problems.get(&(digest.to_owned(), problem))
+    }
+
+    /// The handling state of a problem: not handled when none was set.
+    pub fn problem_state(&self, digest: &str, problem: u32) -> ProblemState {
+        self.handling(digest, problem).map_or(ProblemState::Open, |handling| handling.state)
+    }
+
+    /// Sets how the problem numbered `problem` (from 1) of the result with `digest` is handled.
+    /// Not handled without a note removes it.
+    ///
+    /// # Errors
+    /// [`Error::Malformed`] when `digest` is not 64 lowercase hex digits, the number is not from
+    /// 1 to 1,000, or the note is too long or holds control characters other than line breaks.
+    pub fn set_problem(
+        &mut self,
+        digest: &str,
+        problem: u32,
+        state: ProblemState,
+        note: &str,
+        updated: Option<Timestamp>,
+    ) -> Result<(), Error> {
+        let malformed =
+            |at: &str, kind| Error::Malformed { what: Document::Review, problems: vec![Problem::new(at, kind)] };
+        if !is_digest(digest) {
+            return Err(malformed("result", ProblemKind::BadResultDigest));
+        }
+        if !(1..=1000).contains(&problem) {
+            return Err(malformed("problem", ProblemKind::OutOfRange { min: 1, max: 1000, found: i64::from(problem) }));
+        }
+        check_note(note).map_err(|kind| malformed("note", kind))?;
+        let key = (digest.to_owned(), problem);
+        if state == ProblemState::Open && note.trim().is_empty() {
+            self.problems.remove(&key);
+        } else {
+            self.problems.insert(key, Handling { state, note: note.trim().to_owned(), updated });
+        }
+        Ok(())
+    }
+
+    /// Every problem's handling set, by digest and number.
+    pub fn handled_problems(&self) -> impl Iterator<Item = (&str, u32, &Handling)> {
+        self.problems.iter().map(|((digest, problem), handling)| (digest.as_str(), *problem, handling))
+    }
+
     /// Every review set, by digest.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Review)> {
         self.reviews.iter().map(|(digest, review)| (digest.as_str(), review))
@@ -217,9 +356,9 @@ impl Reviews {
         self.reviews.len()
     }
 
-    /// Whether none is.
+    /// Whether none is, of results or of problems.
     pub fn is_empty(&self) -> bool {
-        self.reviews.is_empty()
+        self.reviews.is_empty() && self.problems.is_empty()
     }
 }
 
@@ -266,6 +405,46 @@ mod tests {
                 ("reviews[3].note", "control-characters"),
                 ("reviews[3].updated", "bad-time"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_problems_handling_makes_the_file_version_2_and_reads_back() {
+        let (a, b) = ("a".repeat(64), "b".repeat(64));
+        let mut reviews = Reviews::new();
+        reviews.set(&a, ReviewState::Approved, "", None).unwrap();
+        assert!(reviews.to_json().contains("selfcheck-review/1"), "no problem handled: version 1");
+        let when = Timestamp::from_unix_seconds(1_796_000_000);
+        reviews.set_problem(&a, 2, ProblemState::Answered, "已电话答复。", Some(when.clone())).unwrap();
+        reviews.set_problem(&b, 1, ProblemState::Read, "", None).unwrap();
+        let file = reviews.to_json();
+        assert!(file.contains("selfcheck-review/2"), "{file}");
+        let again = Reviews::from_json(&file).unwrap();
+        assert_eq!(again, reviews);
+        assert_eq!(again.problem_state(&a, 2), ProblemState::Answered);
+        assert_eq!(again.handling(&a, 2).unwrap().note, "已电话答复。");
+        assert_eq!(again.problem_state(&a, 1), ProblemState::Open, "a problem never handled is open");
+        assert_eq!(ProblemState::Answered.label(Lang::Zh), "已答复");
+        // Back to open without a note: forgotten, and the file is version 1 again.
+        let mut reset = again.clone();
+        reset.set_problem(&a, 2, ProblemState::Open, " ", None).unwrap();
+        reset.set_problem(&b, 1, ProblemState::Open, "", None).unwrap();
+        assert!(reset.to_json().contains("selfcheck-review/1"));
+        assert!(reset.set_problem("x", 1, ProblemState::Read, "", None).is_err());
+        assert!(reset.set_problem(&a, 0, ProblemState::Read, "", None).is_err());
+        // Handling under version 1's tag, a duplicate and an unknown state are each named.
+        let text = format!(
+            r#"{{"format": "selfcheck-review/1", "reviews": [], "problems": [
+                {{"result": "{a}", "problem": 1, "state": "read"}},
+                {{"result": "{a}", "problem": 1, "state": "closed"}},
+                {{"result": "{b}", "problem": 2, "state": "done"}}
+            ]}}"#
+        );
+        let Err(Error::Malformed { problems, .. }) = Reviews::from_json(&text) else { panic!("accepted") };
+        let found: Vec<(&str, &str)> = problems.iter().map(|problem| (problem.at.as_str(), problem.code())).collect();
+        assert_eq!(
+            found,
+            [("problems[2].state", "not-one-of"), ("format", "must-be"), ("problems[1].problem", "duplicate-id")]
         );
     }
 

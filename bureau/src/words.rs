@@ -98,6 +98,21 @@ pub fn unranked_reason(
 }
 
 /// A review state as the bureau says it.
+pub fn problem_state(state: crate::ProblemState, lang: Lang) -> &'static str {
+    use crate::ProblemState;
+    match (state, lang) {
+        (ProblemState::Open, Lang::Zh) => "未处理",
+        (ProblemState::Open, Lang::En) => "not handled",
+        (ProblemState::Read, Lang::Zh) => "已阅",
+        (ProblemState::Read, Lang::En) => "read",
+        (ProblemState::Answered, Lang::Zh) => "已答复",
+        (ProblemState::Answered, Lang::En) => "answered",
+        (ProblemState::Closed, Lang::Zh) => "已办结",
+        (ProblemState::Closed, Lang::En) => "closed",
+    }
+}
+
+/// A result's review state as the bureau says it.
 pub fn review_state(state: crate::ReviewState, lang: Lang) -> &'static str {
     use crate::ReviewState;
     match (state, lang) {
@@ -412,6 +427,15 @@ pub struct ExportWords {
     pub verified_no: &'static str,
     pub copy_of: &'static str,
     pub accepted: &'static str,
+    pub progress_title: &'static str,
+    pub problems_title: &'static str,
+    pub progress: &'static str,
+    pub whole: &'static str,
+    pub problem_number: &'static str,
+    pub problem_title: &'static str,
+    pub help_requested: &'static str,
+    pub handling: &'static str,
+    pub handling_note: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
 }
@@ -502,6 +526,15 @@ pub fn export_words(lang: Lang) -> ExportWords {
             verified_no: "未核实（仅为文件自称）",
             copy_of: "与此文件重复",
             accepted: "有效",
+            progress_title: "本月活动进展",
+            problems_title: "新情况、新问题",
+            progress: "进展",
+            whole: "总体",
+            problem_number: "序号",
+            problem_title: "标题",
+            help_requested: "请求协助",
+            handling: "处理状态",
+            handling_note: "处理说明",
             yes: "是",
             no: "否",
         },
@@ -587,6 +620,15 @@ pub fn export_words(lang: Lang) -> ExportWords {
             verified_no: "unverified (only claimed)",
             copy_of: "Copy of",
             accepted: "accepted",
+            progress_title: "Progress",
+            problems_title: "Problems reported",
+            progress: "Progress",
+            whole: "All areas",
+            problem_number: "No.",
+            problem_title: "Title",
+            help_requested: "Help asked",
+            handling: "Handling",
+            handling_note: "Handling note",
             yes: "yes",
             no: "no",
         },

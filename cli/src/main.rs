@@ -157,8 +157,9 @@ struct SummaryArgs {
     /// scripts (spreadsheets on Chinese Windows need the mark).
     #[arg(long)]
     no_bom: bool,
-    /// Write every table (ranking, matrix, months, criteria, areas, grades, anomalies,
-    /// files) as an XLSX workbook here.
+    /// Write every table (ranking, matrix, months, criteria, areas, grades, anomalies, the
+    /// month's progress, the problems reported with their handling, files) as an XLSX workbook
+    /// here.
     #[arg(long, value_name = "OUT.xlsx")]
     xlsx: Option<PathBuf>,
     /// The register of association keys: one `CREDIT_CODE FINGERPRINT` per line.
@@ -168,7 +169,8 @@ struct SummaryArgs {
     /// as exported from Excel): the matrix then shows who has not reported.
     #[arg(long, value_name = "FILE")]
     expected: Option<PathBuf>,
-    /// The review file (selfcheck-review/1): review states in the ranking and the files.
+    /// The review file (selfcheck-review/1, or /2 with the handling of reported problems):
+    /// review states in the ranking and the files, handling in the problems reported.
     #[arg(long, value_name = "FILE")]
     reviews: Option<PathBuf>,
     /// Each month's result is due by this day (1–28) of the following month; later ones are

@@ -246,3 +246,49 @@ fn a_problem_may_wait_for_its_title_in_a_draft_but_not_in_a_signed_result() {
     let resigned = selfcheck_tests::resign_with(&value, &test_key());
     assert!(matches!(verify_result(&resigned, &[catalogue], &now()), Err(Error::InvalidAnswers(_))));
 }
+
+/// The bureau's exports over the golden results of both formats: the month's progress and each
+/// problem reported, with how the bureau handles it, in the workbook and the CSV.
+#[test]
+fn the_bureau_exports_the_progress_and_every_problem_with_its_handling() {
+    use selfcheck_bureau::{Analysis, ExportSource, ProblemState, Reviews, Settings, examine, export, to_csv};
+    let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().collect();
+    let files = [("golden/result-complete.json", "一.json"), ("golden/formats/result-2.json", "二.json")];
+    let verdicts: Vec<_> = files
+        .iter()
+        .map(|(path, name)| examine(name, read(path).as_bytes(), &catalogues, &now()).judge(None))
+        .collect();
+    assert!(verdicts.iter().all(|verdict| verdict.accepted().is_some()));
+    let second = verdicts[1].accepted().unwrap().digest.clone();
+    let analysis = Analysis::compute(&verdicts, None, Settings::new(now()));
+    let mut reviews = Reviews::new();
+    reviews.set_problem(&second, 2, ProblemState::Answered, "已函复，请协会向市场监管部门反映。", None).unwrap();
+    let source = ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: Some(&reviews), others: &[] };
+
+    let progress = export::table(source, "progress", Lang::Zh).unwrap();
+    let cells = |table: &selfcheck_bureau::Table, column: usize| -> Vec<String> {
+        use selfcheck_bureau::export::Value;
+        let text = |value: &Value| match value {
+            Value::Text(text) => text.clone(),
+            Value::Integer(number) => number.to_string(),
+            Value::Empty => String::new(),
+        };
+        table.rows.iter().map(|row| text(&row[column])).collect()
+    };
+    assert_eq!(cells(&progress, 3), ["总体", "A 健全自律规约", "C 开展诚信服务"], "the whole, then each area written");
+    assert!(cells(&progress, 5).iter().all(|digest| *digest == second), "only the result of format 2 has a report");
+
+    let problems = export::table(source, "problems", Lang::Zh).unwrap();
+    assert_eq!(cells(&problems, 3), ["1", "2"]);
+    assert_eq!(cells(&problems, 4), ["部分会员对收费标准有异议", "行业出现以协会名义招揽业务的情况"]);
+    assert_eq!(cells(&problems, 6), ["否", "是"], "whether help is asked");
+    assert_eq!(cells(&problems, 7), ["未处理", "已答复"]);
+    assert_eq!(cells(&problems, 8)[1], "已函复，请协会向市场监管部门反映。");
+
+    let csv = to_csv(&problems, selfcheck_bureau::CsvStyle::Spreadsheet);
+    assert!(csv.contains("请求协助") && csv.contains("已答复"), "{csv}");
+    let workbook = export::workbook(source, Lang::En);
+    assert!(!workbook.is_empty());
+    let english = export::table(source, "problems", Lang::En).unwrap();
+    assert_eq!(cells(&english, 7), ["not handled", "answered"]);
+}

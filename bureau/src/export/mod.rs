@@ -38,7 +38,8 @@ pub struct ExportSource<'a> {
 }
 
 /// Every table, in the order of the workbook's sheets: ranking, matrix, months, criteria, areas,
-/// grades, anomalies, files, and the settings the analysis was computed with.
+/// grades, anomalies, the month's progress and the problems reported, files, and the settings
+/// the analysis was computed with.
 pub fn tables(source: ExportSource<'_>, lang: Lang) -> Vec<Table> {
     let words = export_words(lang);
     vec![
@@ -49,6 +50,8 @@ pub fn tables(source: ExportSource<'_>, lang: Lang) -> Vec<Table> {
         areas(source, &words, lang),
         grades(source, &words, lang),
         anomalies(source, &words, lang),
+        progress(source, &words, lang),
+        problems(source, &words, lang),
         files(source, &words, lang),
         settings(source, &words, lang),
     ]
@@ -60,8 +63,19 @@ pub fn table(source: ExportSource<'_>, id: &str, lang: Lang) -> Option<Table> {
 }
 
 /// The ids of the tables, in order.
-pub const TABLE_IDS: [&str; 9] =
-    ["ranking", "matrix", "months", "criteria", "areas", "grades", "anomalies", "files", "settings"];
+pub const TABLE_IDS: [&str; 11] = [
+    "ranking",
+    "matrix",
+    "months",
+    "criteria",
+    "areas",
+    "grades",
+    "anomalies",
+    "progress",
+    "problems",
+    "files",
+    "settings",
+];
 
 /// The XLSX workbook of every table.
 pub fn workbook(source: ExportSource<'_>, lang: Lang) -> Vec<u8> {
@@ -345,6 +359,105 @@ fn anomalies(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table
             digests.join("\n").into(),
             anomaly.code().into(),
         ]);
+    }
+    table
+}
+
+/// The accepted results (each once, copies left out) that carry a month's report, by month and
+/// then credit code: the rows of the progress and problems tables.
+fn monthly_reports<'a>(source: ExportSource<'a>) -> Vec<&'a Verdict> {
+    let mut reports: Vec<&Verdict> = source
+        .verdicts
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| source.analysis.copy_of[*index].is_none())
+        .map(|(_, verdict)| verdict)
+        .filter(|verdict| verdict.accepted().is_some_and(|result| !result.answers.monthly().is_empty()))
+        .collect();
+    let credit_code = |verdict: &Verdict| {
+        verdict.accepted().and_then(|result| result.credit_code()).map(|code| code.as_str().to_owned())
+    };
+    reports.sort_by_key(|verdict| (verdict.month(), credit_code(verdict)));
+    reports
+}
+
+/// Each association's progress this month: the whole, then each area written about.
+fn progress(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
+    let mut table = Table::new(
+        "progress",
+        words.progress_title,
+        &[
+            (words.credit_code, 22),
+            (words.name, 30),
+            (words.month, 9),
+            (words.area, 24),
+            (words.progress, 60),
+            (words.result_digest, 66),
+        ],
+    );
+    for verdict in monthly_reports(source) {
+        let Some(result) = verdict.accepted() else { continue };
+        let monthly = result.answers.monthly();
+        let area_title = |id: &str| {
+            result
+                .catalogue
+                .areas()
+                .iter()
+                .find(|area| area.id == id)
+                .map_or_else(|| id.to_owned(), |area| format!("{} {}", area.id, area.title.get(lang)))
+        };
+        let whole = (!monthly.progress.is_empty()).then(|| (words.whole.to_owned(), monthly.progress.as_str()));
+        let areas = monthly.areas.iter().map(|(id, text)| (area_title(id), text.as_str()));
+        for (area, text) in whole.into_iter().chain(areas) {
+            table.push(vec![
+                result.credit_code().map(|code| code.as_str()).into(),
+                result.answers.profile().name().into(),
+                verdict.month().map(|month| month.to_string()).into(),
+                area.into(),
+                text.into(),
+                result.digest.as_str().into(),
+            ]);
+        }
+    }
+    table
+}
+
+/// Every new situation and problem reported, with how the bureau is handling it.
+fn problems(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
+    let mut table = Table::new(
+        "problems",
+        words.problems_title,
+        &[
+            (words.credit_code, 22),
+            (words.name, 30),
+            (words.month, 9),
+            (words.problem_number, 6),
+            (words.problem_title, 30),
+            (words.description, 60),
+            (words.help_requested, 8),
+            (words.handling, 10),
+            (words.handling_note, 30),
+            (words.result_digest, 66),
+        ],
+    );
+    for verdict in monthly_reports(source) {
+        let Some(result) = verdict.accepted() else { continue };
+        for (place, problem) in result.answers.monthly().problems.iter().enumerate() {
+            let number = u32::try_from(place + 1).unwrap_or(u32::MAX);
+            let handling = source.reviews.and_then(|reviews| reviews.handling(&result.digest, number));
+            table.push(vec![
+                result.credit_code().map(|code| code.as_str()).into(),
+                result.answers.profile().name().into(),
+                verdict.month().map(|month| month.to_string()).into(),
+                number.into(),
+                problem.title.as_str().into(),
+                problem.description.as_str().into(),
+                yes_no(problem.help_requested, words),
+                handling.map_or(crate::ProblemState::Open, |handling| handling.state).label(lang).into(),
+                handling.map(|handling| handling.note.as_str()).into(),
+                result.digest.as_str().into(),
+            ]);
+        }
     }
     table
 }

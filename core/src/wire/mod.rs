@@ -60,7 +60,11 @@
 //!   each result: `reviews`, one entry per result digest (`result`, 64 lowercase hex digits, each
 //!   once) with `state` (`pending`, `approved`, `returned` or `needs-explanation`), an optional
 //!   `note` (at most 2,000 characters, line breaks allowed) and an optional `updated` time. A
-//!   result without an entry is pending.
+//!   result without an entry is pending. Version 2 (`selfcheck-review/2`, written only when
+//!   it holds one) adds `problems`: how each new problem an association reported is handled,
+//!   one entry per result digest and problem number (`result`, `problem` from 1, each pair
+//!   once) with `state` (`open`, `read`, `answered` or `closed`: 未处理, 已阅, 已答复, 已办结),
+//!   an optional `note` and `updated` as for a review.
 //! - Signed summary: [`SummaryDoc`], a Verifiable Credential 2.0 like a result, of type
 //!   `SelfcheckBureauSummaryCredential`, issued by the bureau's `did:key`, whose subject
 //!   (`type: "SelfcheckBureauSummary"`, `format: "selfcheck-summary/1"`) holds `kind`
@@ -159,7 +163,7 @@ pub fn detect(value: &Json) -> Document {
     match object.get("format") {
         Some(Json::String(format)) if ANSWERS_FORMATS.contains(&format.as_str()) => Document::Answers,
         Some(Json::String(format)) if format == REPORT_FORMAT => Document::Report,
-        Some(Json::String(format)) if format == REVIEW_FORMAT => Document::Review,
+        Some(Json::String(format)) if REVIEW_FORMATS.contains(&format.as_str()) => Document::Review,
         // Any version of the analysis: one saved by an earlier release is as much a wrong pick.
         Some(Json::String(format)) if format.starts_with("selfcheck-analysis/") => Document::Analysis,
         Some(Json::Number(_)) if object.contains_key("areas") => Document::Catalogue,

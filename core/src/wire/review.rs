@@ -1,7 +1,8 @@
 //! The review file (`selfcheck-review/1`): the bureau's review state and note for each result,
-//! by the result's digest.
+//! by the result's digest; version 2 (`selfcheck-review/2`) adds how each new problem an
+//! association reported is being handled.
 
-use super::read::{Reader, index, join, object};
+use super::read::{Reader, index, join};
 use crate::json::Json;
 
 /// The format tag of review files.
@@ -10,6 +11,31 @@ pub const REVIEW_FORMAT: &str = "selfcheck-review/1";
 /// The review states as written: 待审, 通过, 退回, 需说明.
 pub const REVIEW_STATES: &[&str] = &["pending", "approved", "returned", "needs-explanation"];
 
+/// The format tag of review files that hold the handling of reported problems.
+pub const REVIEW_FORMAT_2: &str = "selfcheck-review/2";
+
+/// Every format of review files that is read. A review file is written in version 1 when it
+/// holds no problem's handling.
+pub const REVIEW_FORMATS: [&str; 2] = [REVIEW_FORMAT, REVIEW_FORMAT_2];
+
+/// The handling states of a reported problem as written: 未处理, 已阅, 已答复, 已办结.
+pub const PROBLEM_STATES: &[&str] = &["open", "read", "answered", "closed"];
+
+/// How one problem reported in a result is being handled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProblemHandlingDoc {
+    /// The result's digest (64 lowercase hex digits).
+    pub result: String,
+    /// The problem's number in the result's month report, from 1.
+    pub problem: u32,
+    /// One of [`PROBLEM_STATES`].
+    pub state: String,
+    /// The bureau's note; empty when none.
+    pub note: String,
+    /// When the state or note was last set, RFC 3339; absent when unknown.
+    pub updated: Option<String>,
+}
+
 /// A review file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewFileDoc {
@@ -17,6 +43,8 @@ pub struct ReviewFileDoc {
     pub format: String,
     /// One entry per result reviewed.
     pub reviews: Vec<ReviewDoc>,
+    /// One entry per reported problem handled (version 2).
+    pub problems: Vec<ProblemHandlingDoc>,
 }
 
 /// One result's review.
@@ -36,7 +64,7 @@ impl ReviewFileDoc {
     /// Reads a review file's fields, collecting every problem with its path.
     #[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
     pub fn read(reader: &mut Reader, value: &Json) -> ReviewFileDoc {
-        let object = reader.fields(value, "", &["format", "reviews"]);
+        let object = reader.fields(value, "", &["format", "reviews", "problems"]);
         let format = reader.required_string(object, "", "format");
         let reviews = reader.required(object, "", "reviews");
         let items = reader.array(reviews, "reviews");
@@ -57,7 +85,27 @@ impl ReviewFileDoc {
                 }
             })
             .collect();
-        ReviewFileDoc { format, reviews }
+        let items = reader.array(object.get("problems"), "problems");
+        let problems = items
+            .iter()
+            .enumerate()
+            .map(|(position, item)| {
+                let at = index("problems", position);
+                let fields = reader.fields(item, &at, &["result", "problem", "state", "note", "updated"]);
+                let number = reader.required(fields, &at, "problem");
+                ProblemHandlingDoc {
+                    result: reader.required_string(fields, &at, "result"),
+                    problem: u32::try_from(reader.integer(number, &join(&at, "problem"), 1, 1000)).unwrap_or(0),
+                    state: {
+                        let value = reader.required(fields, &at, "state");
+                        reader.word(value, &join(&at, "state"), PROBLEM_STATES, PROBLEM_STATES).unwrap_or("").to_owned()
+                    },
+                    note: reader.optional_string(fields, &at, "note"),
+                    updated: reader.maybe_string(fields, &at, "updated"),
+                }
+            })
+            .collect();
+        ReviewFileDoc { format, reviews, problems }
     }
 
     /// The file as JSON, members in the order selfcheck writes them.
@@ -76,6 +124,27 @@ impl ReviewFileDoc {
                 Json::Object(entry)
             })
             .collect::<Vec<Json>>();
-        object([("format", self.format.as_str().into()), ("reviews", Json::Array(reviews))])
+        let mut out = crate::json::Object::new();
+        out.insert("format", self.format.as_str());
+        out.insert("reviews", Json::Array(reviews));
+        if !self.problems.is_empty() {
+            let problems = self
+                .problems
+                .iter()
+                .map(|handling| {
+                    let mut entry = crate::json::Object::new();
+                    entry.insert("result", handling.result.as_str());
+                    entry.insert("problem", handling.problem);
+                    entry.insert("state", handling.state.as_str());
+                    if !handling.note.is_empty() {
+                        entry.insert("note", handling.note.as_str());
+                    }
+                    entry.insert_some("updated", handling.updated.as_deref());
+                    Json::Object(entry)
+                })
+                .collect::<Vec<Json>>();
+            out.insert("problems", Json::Array(problems));
+        }
+        Json::Object(out)
     }
 }
