@@ -99,9 +99,9 @@ export interface SummaryOptions {
   now?: string;
 }
 
-/** The bureau's analysis (`selfcheck-analysis/2`): files, matrix, ranking, province, anomalies. */
+/** The bureau's analysis (`selfcheck-analysis/3`): files, matrix, ranking, province, anomalies. */
 export interface Analysis {
-  format: 'selfcheck-analysis/2';
+  format: 'selfcheck-analysis/3';
   settings: Record<string, unknown>;
   counts: { files: number; accepted: number; rejected: Record<string, number>; copies: number };
   files: Record<string, unknown>[];

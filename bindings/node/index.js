@@ -120,7 +120,7 @@ module.exports = {
       now: at ?? now(),
     }),
   /**
-   * The bureau's analysis of received files (`selfcheck-analysis/2`, as `selfcheck summary
+   * The bureau's analysis of received files (`selfcheck-analysis/3`, as `selfcheck summary
    * --format json`): each file `{ name, content }` or only its content.
    */
   summary: (results, options = {}) => summary(results, options),

@@ -147,7 +147,7 @@ struct SummaryArgs {
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// What to print: the matrix, figures and anomalies as text; the whole analysis as JSON
-    /// (selfcheck-analysis/2); or the files table as CSV.
+    /// (selfcheck-analysis/3); or the files table as CSV.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
     format: SummaryFormat,
     /// Write the files table (one row per file, with its SHA-256 and verdict) as CSV here.

@@ -98,7 +98,7 @@ fn the_json_is_what_the_core_computes_from_the_same_files() {
     .run();
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let shown: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(shown["format"], "selfcheck-analysis/2");
+    assert_eq!(shown["format"], "selfcheck-analysis/3");
     assert_eq!(shown["files"].as_array().unwrap().len(), folder.set.files.len());
     assert_eq!(shown["not_read"], serde_json::json!([]));
     // What the desk will compute in the browser from the same files, with the same core.

@@ -1,6 +1,6 @@
 // The desk's Web Worker: verifies received files with the core (the desk's wasm module, the same
 // the page loads) off the main thread, keeps them in IndexedDB so that a reload restores them,
-// and answers with progress and the core's analysis (`selfcheck-analysis/2` JSON).
+// and answers with progress and the core's analysis (`selfcheck-analysis/3` JSON).
 import init, { ArchiveReader, Engine, Sha256Stream } from './selfcheck_desk.js';
 
 const ready = init();

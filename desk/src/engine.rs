@@ -208,7 +208,7 @@ impl Engine {
         Ok(())
     }
 
-    /// The analysis as the core's `selfcheck-analysis/2` JSON, messages in `lang`: what
+    /// The analysis as the core's `selfcheck-analysis/3` JSON, messages in `lang`: what
     /// `selfcheck summary --format json` prints for the same files.
     pub fn analysis_json(&mut self, lang: &str) -> String {
         let others = self.others();
@@ -549,8 +549,8 @@ mod analysis_document {
         let mut engine = Engine::new(1_790_000_000.0);
         let json = engine.analysis_json("zh");
         assert!(AnalysisDoc::read(&json).is_ok());
-        let other = json.replacen("selfcheck-analysis/2", "selfcheck-analysis/3", 1);
-        assert!(AnalysisDoc::read(&other).unwrap_err().contains("selfcheck-analysis/3"));
+        let other = json.replacen("selfcheck-analysis/3", "selfcheck-analysis/2", 1);
+        assert!(AnalysisDoc::read(&other).unwrap_err().contains("selfcheck-analysis/2"));
         let mut value: Value = serde_json::from_str(&json).unwrap();
         value.as_object_mut().unwrap().remove("ranking");
         assert!(AnalysisDoc::read(&value.to_string()).unwrap_err().contains("ranking"));

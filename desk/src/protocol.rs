@@ -42,7 +42,7 @@ pub enum FromWorker {
     Progress { done: u32, total: u32, part: u32 },
     /// The reading the officer cancelled stopped after `done` files of `total`.
     Cancelled { done: u32, total: u32 },
-    /// The core's analysis (`selfcheck-analysis/2` JSON) and the worker's memory in bytes.
+    /// The core's analysis (`selfcheck-analysis/3` JSON) and the worker's memory in bytes.
     Analysis { json: String, memory: u64 },
     /// A file for the officer to save.
     Download { name: String, mime: String, bytes: Vec<u8> },

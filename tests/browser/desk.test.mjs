@@ -91,7 +91,7 @@ widgetTest('desk: the generated set, with a deadline and months set, gives what 
   assert.deepEqual(JSON.parse(reviewFile.text).reviews.map((review) => review.result).sort(), [...picked].sort());
 
   const fromDesk = await deskAnalysis(page);
-  assert.equal(fromDesk.format, 'selfcheck-analysis/2');
+  assert.equal(fromDesk.format, 'selfcheck-analysis/3');
   assert.equal(fromDesk.files.length, NAMES.length);
   const fromCli = cliAnalysis(fromDesk.files.map((file) => file.name), reviews, ['--deadline', DEADLINE, '--months', `${FIRST_MONTH}..${LAST_MONTH}`]);
   expectSameAnalysis(fromDesk, fromCli);

@@ -291,4 +291,19 @@ fn the_bureau_exports_the_progress_and_every_problem_with_its_handling() {
     assert!(!workbook.is_empty());
     let english = export::table(source, "problems", Lang::En).unwrap();
     assert_eq!(cells(&english, 7), ["not handled", "answered"]);
+
+    // The analysis the desk reads carries the reports, each problem by its number.
+    let json = selfcheck_core::json::pretty(&selfcheck_bureau::analysis_json(source, Lang::Zh));
+    let analysis = selfcheck_bureau::document::AnalysisDoc::read(&json).unwrap();
+    assert_eq!(analysis.monthly.len(), 1, "only the result of format 2 has a report");
+    let report = &analysis.monthly[0];
+    assert_eq!((report.result.as_str(), report.month.as_deref()), (second.as_str(), Some("2026-10")));
+    assert_eq!(
+        report.areas.iter().map(|area| area.title.as_str()).collect::<Vec<_>>(),
+        ["健全自律规约", "开展诚信服务"]
+    );
+    assert_eq!(
+        report.problems.iter().map(|problem| (problem.number, problem.help_requested)).collect::<Vec<_>>(),
+        [(1, false), (2, true)]
+    );
 }

@@ -18,7 +18,7 @@
 //! | `score` | `answers`, `catalogue`? | the report (`selfcheck-report/1`) |
 //! | `sign` | `answers`, `key` (PEM), `passphrase`, `time`, `random` (32 hex digits), `catalogue`? | the signed result |
 //! | `verify` | `result`, `now`, `register`?, `catalogues`? | a verdict (never an error for an invalid result) |
-//! | `summary` | `results`, `now`, `register`?, `expected`?, `reviews`?, `deadline`?, `months`?, `month`?, `longest_period`?, `catalogues`?, `lang`? | the bureau's analysis (`selfcheck-analysis/2`), as `selfcheck summary --format json` |
+//! | `summary` | `results`, `now`, `register`?, `expected`?, `reviews`?, `deadline`?, `months`?, `month`?, `longest_period`?, `catalogues`?, `lang`? | the bureau's analysis (`selfcheck-analysis/3`), as `selfcheck summary --format json` |
 //!
 //! `summary`'s `results` is a list of received files, each `{"name": …, "content": …}` (the
 //! content as text, as a JSON value or as `{"base64": …}`) or just the content (then named

@@ -277,7 +277,7 @@ fn the_recorded_answers_say_what_users_rely_on() {
     // The bureau's summary: one accepted result and its copy, a tampered file, a file that is
     // not a result; the expected association that sent nothing is missing.
     let summary = answer("summary-small");
-    assert_eq!(field(&summary, &["format"]), Json::from("selfcheck-analysis/2"));
+    assert_eq!(field(&summary, &["format"]), Json::from("selfcheck-analysis/3"));
     let counts = field(&summary, &["counts"]);
     assert_eq!(field(&counts, &["files"]), Json::from(4u32), "{counts:?}");
     assert_eq!(field(&counts, &["accepted"]), Json::from(2u32), "{counts:?}");

@@ -1,4 +1,4 @@
-//! The JSON the bureau's tools write: the analysis (`selfcheck-analysis/2`, what `selfcheck
+//! The JSON the bureau's tools write: the analysis (`selfcheck-analysis/3`, what `selfcheck
 //! summary --format json` prints) and, inside it and inside a signed summary, the ranking and the
 //! matrix. Codes, ids and integers only in the ranking and the matrix, so that the same files
 //! give the same bytes in any language.
@@ -18,8 +18,9 @@ use super::verdict::Verdict;
 
 /// The format tag of the analysis document. `/2` added each ranking row's `standing` (its
 /// `rank` is null for a result that is not ranked), the matrix cell `unlisted`, and the
-/// province's `incomplete` count.
-pub const ANALYSIS_FORMAT: &str = "selfcheck-analysis/2";
+/// province's `incomplete` count; `/3` the `monthly` part, the month's reports of the accepted
+/// results (progress, by area, and each problem reported with its number).
+pub const ANALYSIS_FORMAT: &str = "selfcheck-analysis/3";
 
 fn strings<'a>(items: impl IntoIterator<Item = &'a str>) -> Json {
     Json::Array(items.into_iter().map(Json::from).collect())
@@ -210,7 +211,7 @@ fn file_json(analysis: &Analysis, verdicts: &[Verdict], index: usize, lang: Lang
     Json::Object(entry)
 }
 
-/// The whole analysis as a `selfcheck-analysis/2` document; messages in `lang`. Beside the
+/// The whole analysis as a `selfcheck-analysis/3` document; messages in `lang`. Beside the
 /// received files, `inputs` lists the other files it was computed from (register, expected list,
 /// review file, catalogues), each with the SHA-256 of its bytes as received.
 pub fn analysis_json(source: super::export::ExportSource<'_>, lang: Lang) -> Json {
@@ -282,5 +283,39 @@ pub fn analysis_json(source: super::export::ExportSource<'_>, lang: Lang) -> Jso
         ("ranking", ranking_json(analysis, verdicts, reviews)),
         ("province", Json::Array(analysis.province.iter().map(province_json).collect())),
         ("anomalies", Json::Array(anomalies)),
+        ("monthly", monthly_json(source, lang)),
     ])
+}
+
+/// The month's reports of the accepted results (each once), by month and then credit code: who
+/// wrote it, the progress, by area (titled in `lang`), and each problem with its number, by
+/// which the review file keeps its handling.
+fn monthly_json(source: super::export::ExportSource<'_>, lang: Lang) -> Json {
+    let reports = super::export::monthly_reports(source).into_iter().filter_map(|verdict| {
+        let result = verdict.accepted()?;
+        let monthly = result.answers.monthly();
+        let areas = monthly.areas.iter().map(|(id, text)| {
+            let title = result.catalogue.areas().iter().find(|area| &area.id == id).map(|area| area.title.get(lang));
+            object([("id", id.as_str().into()), ("title", title.unwrap_or(id).into()), ("text", text.as_str().into())])
+        });
+        let problems = monthly.problems.iter().enumerate().map(|(place, problem)| {
+            object([
+                ("number", u32::try_from(place + 1).unwrap_or(u32::MAX).into()),
+                ("title", problem.title.as_str().into()),
+                ("description", problem.description.as_str().into()),
+                ("help_requested", problem.help_requested.into()),
+            ])
+        });
+        Some(object([
+            ("file", verdict.file.sha256.as_str().into()),
+            ("result", result.digest.as_str().into()),
+            ("credit_code", result.credit_code().map_or("", |code| code.as_str()).into()),
+            ("name", result.answers.profile().name().into()),
+            ("month", verdict.month().map(|month| month.to_string()).into()),
+            ("progress", monthly.progress.as_str().into()),
+            ("areas", Json::Array(areas.collect())),
+            ("problems", Json::Array(problems.collect())),
+        ]))
+    });
+    Json::Array(reports.collect())
 }

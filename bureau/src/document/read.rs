@@ -1,5 +1,5 @@
-//! The `selfcheck-analysis/2` document as a reader gets it, typed: the settings, the verdicts,
-//! the matrix, the ranking and the anomalies. The same module's writer ([`super::analysis_json`])
+//! The `selfcheck-analysis/3` document as a reader gets it, typed: the settings, the verdicts,
+//! the matrix, the ranking, the anomalies and the month's reports. The same module's writer ([`super::analysis_json`])
 //! writes it; these are its one set of types, which the review desk reads (a renamed field
 //! shows as a reading error, never as an empty table).
 
@@ -11,7 +11,7 @@ use super::ANALYSIS_FORMAT;
 /// writer stopped writing, or renamed, is a fault a reader names instead of an empty table.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct AnalysisDoc {
-    /// `selfcheck-analysis/2`.
+    /// `selfcheck-analysis/3`.
     pub format: String,
     /// The settings it was computed with.
     pub settings: SettingsDoc,
@@ -29,6 +29,53 @@ pub struct AnalysisDoc {
     pub province: Vec<ProvinceDoc>,
     /// The other files it was computed from (register, expected list, review file).
     pub inputs: Vec<InputDoc>,
+    /// The month's reports of the accepted results, by month and then credit code.
+    pub monthly: Vec<MonthlyReportDoc>,
+}
+
+/// One accepted result's report to the bureau for its month.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+pub struct MonthlyReportDoc {
+    /// SHA-256 of the file's bytes.
+    pub file: String,
+    /// The result's digest, by which the review file keeps each problem's handling.
+    pub result: String,
+    /// The association's credit code.
+    pub credit_code: String,
+    /// The association's name.
+    pub name: String,
+    /// The month it reports on (`2026-10`), if the result names one.
+    pub month: Option<String>,
+    /// The month's progress; empty when only areas were written about.
+    pub progress: String,
+    /// Progress by area, in catalogue order.
+    pub areas: Vec<AreaProgressDoc>,
+    /// The new situations and problems, in the association's order.
+    pub problems: Vec<ReportedProblemDoc>,
+}
+
+/// Progress in one area.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+pub struct AreaProgressDoc {
+    /// The area's id.
+    pub id: String,
+    /// Its title, in the analysis's language.
+    pub title: String,
+    /// What the association wrote.
+    pub text: String,
+}
+
+/// One new situation or problem.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+pub struct ReportedProblemDoc {
+    /// Its number in the report, from 1.
+    pub number: u32,
+    /// Its title.
+    pub title: String,
+    /// What happened.
+    pub description: String,
+    /// Whether the association asks the bureau for help.
+    pub help_requested: bool,
 }
 
 impl AnalysisDoc {

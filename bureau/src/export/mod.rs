@@ -365,7 +365,7 @@ fn anomalies(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table
 
 /// The accepted results (each once, copies left out) that carry a month's report, by month and
 /// then credit code: the rows of the progress and problems tables.
-fn monthly_reports<'a>(source: ExportSource<'a>) -> Vec<&'a Verdict> {
+pub(crate) fn monthly_reports<'a>(source: ExportSource<'a>) -> Vec<&'a Verdict> {
     let mut reports: Vec<&Verdict> = source
         .verdicts
         .iter()

@@ -74,10 +74,11 @@
 //!   `matrix` (an object) as the analysis writes them. Its `validFrom` is the clock its verdicts
 //!   were given at, so that the same files give the same summary
 //!   (`selfcheck_bureau::VerifiedSummary::reproduce`).
-//! - Analysis (`format: "selfcheck-analysis/2"`), written only: what `selfcheck summary
+//! - Analysis (`format: "selfcheck-analysis/3"`), written only: what `selfcheck summary
 //!   --format json` prints, built by `selfcheck_bureau::analysis_json`: `settings`, `counts`,
-//!   `files` (each file's verdict), `matrix`, `ranking`, `province` and `anomalies`; codes, ids
-//!   and integers, and messages in the language asked for.
+//!   `files` (each file's verdict), `matrix`, `ranking`, `province`, `anomalies` and `monthly`
+//!   (the month's reports of the accepted results); codes, ids and integers, the associations'
+//!   own words, and messages in the language asked for.
 
 mod answers;
 mod catalogue;

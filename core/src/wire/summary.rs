@@ -36,7 +36,7 @@ pub struct SummarySubjectDoc {
     pub settings: SummarySettingsDoc,
     /// Every file it was computed from, in the order given.
     pub inputs: Vec<SummaryInputDoc>,
-    /// The ranking (an array) or the matrix (an object), as `selfcheck-analysis/2` writes them.
+    /// The ranking (an array) or the matrix (an object), as `selfcheck-analysis/3` writes them.
     pub content: Json,
 }
 

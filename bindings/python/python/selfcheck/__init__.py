@@ -229,7 +229,7 @@ def summary(
     lang: str = "zh",
     now: Optional[str] = None,
 ) -> Dict[str, Any]:
-    """The bureau's analysis of a set of received files (``selfcheck-analysis/2``, the same
+    """The bureau's analysis of a set of received files (``selfcheck-analysis/3``, the same
     document as ``selfcheck summary --format json``): a verdict per file, the association ×
     month ``matrix``, the monthly figures, the ``ranking``, the province's figures and the
     ``anomalies``. ``register`` is the key register, ``expected`` the list of associations
