@@ -372,6 +372,7 @@ pub fn App() -> Html {
                 <a href="#desk-matrix">{ T::Matrix.get(lang) }</a>
                 <a href="#desk-ranking">{ T::Ranking.get(lang) }</a>
                 <a href="#desk-province">{ T::Province.get(lang) }</a>
+                <a href="#desk-monthly">{ T::Monthly.get(lang) }</a>
                 <a href="#desk-anomalies">{ T::Anomalies.get(lang) }</a>
                 <a href="#desk-exports">{ T::Exports.get(lang) }</a>
             </nav>
@@ -442,6 +443,7 @@ pub fn App() -> Html {
                 <RankingView analysis={state.staged(2)} view={view.clone()} dispatch={dispatch.clone()} reviews={state.reviews.clone()}
                     printing={state.printing} shown={state.ranking_rows} send={send.clone()} settings={state.settings.clone()} {lang} />
                 <crate::province::ProvinceView analysis={state.staged(3)} {lang} />
+                <crate::monthly::MonthlyView analysis={state.staged(3)} reviews={state.reviews.clone()} dispatch={dispatch.clone()} send={send.clone()} {lang} />
                 <section id="desk-anomalies" class="desk-section" aria-labelledby="desk-anomalies-title">
                     <h2 id="desk-anomalies-title">{ T::Anomalies.get(lang) }</h2>
                     if analysis_doc.anomalies.is_empty() {
@@ -460,7 +462,7 @@ pub fn App() -> Html {
                 <section id="desk-exports" class="desk-section" aria-labelledby="desk-exports-title">
                     <h2 id="desk-exports-title">{ T::Exports.get(lang) }</h2>
                     <div class="desk-row">
-                        { for [("analysis", T::AnalysisJson), ("xlsx", T::Xlsx), ("ranking", T::CsvRanking), ("matrix", T::CsvMatrix)].into_iter().map(|(kind, label)| {
+                        { for [("analysis", T::AnalysisJson), ("xlsx", T::Xlsx), ("ranking", T::CsvRanking), ("matrix", T::CsvMatrix), ("progress", T::CsvProgress), ("problems", T::CsvProblems)].into_iter().map(|(kind, label)| {
                             let send = send.clone();
                             html! {
                                 <button type="button" data-action={if kind == "analysis" { "download-analysis".to_owned() } else { format!("export-{kind}") }} onclick={Callback::from(move |_: MouseEvent| {
@@ -1116,12 +1118,12 @@ fn RankingView(props: &RankingProps) -> Html {
     }
 }
 
-fn now() -> Timestamp {
+pub(crate) fn now() -> Timestamp {
     Timestamp::from_unix_seconds(browser::now_unix_seconds())
 }
 
 /// Keeps the review states: in the page, in local storage and in the worker (for the exports).
-fn commit_reviews(dispatch: &Dispatch, send: &Send, next: Reviews, lang: Lang) -> bool {
+pub(crate) fn commit_reviews(dispatch: &Dispatch, send: &Send, next: Reviews, lang: Lang) -> bool {
     let text = next.to_json();
     let kept = browser::store("reviews", &text);
     send(ToWorker::Reviews { text, lang });

@@ -11,6 +11,7 @@ mod blob;
 mod browser;
 mod engine;
 mod i18n;
+mod monthly;
 mod protocol;
 mod province;
 mod report;
