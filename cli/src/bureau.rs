@@ -10,7 +10,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use selfcheck_bureau::export::{Table, Value};
-use selfcheck_bureau::{Analysis, Examined, Reproduction, Verdict, VerifiedSummary, examine};
+use selfcheck_bureau::{
+    Analysis, Examined, ExportSource, ProblemState, Reproduction, Verdict, VerifiedSummary, examine,
+};
 use selfcheck_core::{Catalogue, Lang, Timestamp};
 
 use crate::escape::{self, escape};
@@ -71,6 +73,41 @@ pub fn examine_files(
         },
         lang,
     )
+}
+
+/// The new situations and problems the accepted results report, month by month, each with
+/// whether help is asked and, with a review file, how it is handled; nothing when none does.
+pub fn problems_text(source: ExportSource<'_>, lang: Lang) -> String {
+    let mut lines = Vec::new();
+    for verdict in selfcheck_bureau::export::monthly_reports(source) {
+        let Some(result) = verdict.accepted() else { continue };
+        let month = verdict.month().map(|month| month.to_string()).unwrap_or_default();
+        let code = result.credit_code().map_or("", |code| code.as_str());
+        for (place, problem) in result.answers.monthly().problems.iter().enumerate() {
+            let number = u32::try_from(place + 1).unwrap_or(u32::MAX);
+            let state =
+                source.reviews.map_or(ProblemState::Open, |reviews| reviews.problem_state(&result.digest, number));
+            lines.push(format!(
+                "  {}",
+                i18n::problem_line(
+                    lang,
+                    &month,
+                    &escape(result.answers.profile().name()),
+                    &escape(code),
+                    number,
+                    &escape(&problem.title),
+                    problem.help_requested,
+                    state.label(lang),
+                )
+            ));
+        }
+    }
+    if lines.is_empty() {
+        return String::new();
+    }
+    lines.insert(0, format!("\n{}", i18n::problems_heading(lang, lines.len())));
+    lines.push(String::new());
+    lines.join("\n")
 }
 
 /// The text `summary` prints: the matrix, each month's figures, where the ranking is, the

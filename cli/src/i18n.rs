@@ -544,6 +544,33 @@ pub fn month_line(lang: Lang, figures: &selfcheck_bureau::MonthFigures) -> Strin
     line
 }
 
+/// The heading of the problems reported.
+pub fn problems_heading(lang: Lang, count: usize) -> String {
+    pick!(lang, format!("新情况、新问题（{count} 条）："), format!("New situations and problems ({count}):"))
+}
+
+/// One problem reported: month, association, its number and title, help asked, handling.
+#[allow(clippy::too_many_arguments)]
+pub fn problem_line(
+    lang: Lang,
+    month: &str,
+    name: &str,
+    code: &str,
+    number: u32,
+    title: &str,
+    help: bool,
+    handling: &str,
+) -> String {
+    pick!(
+        lang,
+        format!(
+            "{month} {name}（{code}）第 {number} 条：{title}{}；{handling}",
+            if help { "（请求协助）" } else { "" }
+        ),
+        format!("{month} {name} ({code}) no. {number}: {title}{}; {handling}", if help { " (help asked)" } else { "" }),
+    )
+}
+
 /// The heading of the anomalies.
 pub fn anomalies_heading(lang: Lang, count: usize) -> String {
     pick!(lang, format!("异常（{count} 项）："), format!("Anomalies ({count}):"))

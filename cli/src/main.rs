@@ -633,7 +633,10 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
         eprintln!("{}", i18n::program(lang, &line));
     }
     match args.format {
-        SummaryFormat::Text => write!(out, "{}", bureau::summary_text(&analysis, &verdicts, &unreadable, lang))?,
+        SummaryFormat::Text => {
+            write!(out, "{}", bureau::summary_text(&analysis, &verdicts, &unreadable, lang))?;
+            write!(out, "{}", bureau::problems_text(source, lang))?;
+        }
         SummaryFormat::Json => {
             let mut json = selfcheck_bureau::analysis_json(source, lang);
             let not_read = rows.iter().filter_map(|(entry, row)| {

@@ -259,3 +259,44 @@ fn bad_options_and_bad_lists_are_refused_with_what_is_wrong() {
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("never overwrites an input"), "{}", run.stderr);
 }
+
+#[test]
+fn the_text_lists_each_problem_reported_with_its_handling_from_the_review_file() {
+    let dir = Scratch::new("bureau-problems");
+    let result = std::fs::read(data("golden/formats/result-2.json")).unwrap();
+    dir.file("results/514400005000031282-2026-10.json", &result);
+    let verified = selfcheck_core::verify_result(
+        std::str::from_utf8(&result).unwrap(),
+        &Catalogue::builtins().iter().collect::<Vec<_>>(),
+        &selfcheck_tests::now(),
+    )
+    .unwrap();
+    let mut reviews = selfcheck_bureau::Reviews::new();
+    reviews.set_problem(&verified.digest, 2, selfcheck_bureau::ProblemState::Answered, "已函复。", None).unwrap();
+    let review_file = dir.file("reviews.json", reviews.to_json());
+    let results = dir.path("results");
+    let run = selfcheck("zh", &["summary", &results, "--reviews", &review_file]).run();
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let at =
+        lines.iter().position(|line| *line == "新情况、新问题（2 条）：").unwrap_or_else(|| panic!("{}", run.stdout));
+    assert_eq!(
+        lines[at + 1],
+        "  2026-10 广东省示例行业协会（514400005000031282）第 1 条：部分会员对收费标准有异议；未处理"
+    );
+    assert_eq!(
+        lines[at + 2],
+        "  2026-10 广东省示例行业协会（514400005000031282）第 2 条：行业出现以协会名义招揽业务的情况（请求协助）；已答复"
+    );
+    let english = selfcheck("en", &["summary", &results, "--reviews", &review_file]).run();
+    assert!(
+        english.stdout.contains("no. 2: 行业出现以协会名义招揽业务的情况 (help asked); answered"),
+        "{}",
+        english.stdout
+    );
+    // Without a month's report there is no such list.
+    let plain = Scratch::new("bureau-problems-none");
+    plain.file("results/one.json", std::fs::read(data("golden/result-complete.json")).unwrap());
+    let run = selfcheck("zh", &["summary", &plain.path("results")]).run();
+    assert!(!run.stdout.contains("新情况、新问题"), "{}", run.stdout);
+}

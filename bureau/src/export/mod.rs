@@ -364,8 +364,8 @@ fn anomalies(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table
 }
 
 /// The accepted results (each once, copies left out) that carry a month's report, by month and
-/// then credit code: the rows of the progress and problems tables.
-pub(crate) fn monthly_reports<'a>(source: ExportSource<'a>) -> Vec<&'a Verdict> {
+/// then credit code: the rows of the progress and problems tables, and of `summary`'s text.
+pub fn monthly_reports<'a>(source: ExportSource<'a>) -> Vec<&'a Verdict> {
     let mut reports: Vec<&Verdict> = source
         .verdicts
         .iter()
