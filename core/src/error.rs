@@ -33,6 +33,8 @@ pub enum Document {
     Review,
     /// The bureau's signed summary.
     Summary,
+    /// The bureau's signed rectification notice (整改通知).
+    Notice,
     /// The bureau's analysis of received files (`selfcheck-analysis/1`).
     Analysis,
     /// A Verifiable Credential of another kind than a selfcheck result.
@@ -463,6 +465,10 @@ pub enum ProblemKind {
     BadDate(String),
     /// The period ends before it starts.
     PeriodReversed,
+    /// A notice's deadline before the day it is issued (that day, Beijing).
+    DeadlineBeforeIssued(String),
+    /// A notice that names no criterion to fix.
+    NoNoticeItems,
     /// An e-mail address that is not of the form name@domain.
     BadEmail(String),
     /// A text longer than allowed.
@@ -579,6 +585,8 @@ impl ProblemKind {
             ProblemKind::CreditCode(_) => "credit-code",
             ProblemKind::BadDate(_) => "bad-date",
             ProblemKind::PeriodReversed => "period-reversed",
+            ProblemKind::DeadlineBeforeIssued(_) => "deadline-before-issued",
+            ProblemKind::NoNoticeItems => "no-notice-items",
             ProblemKind::BadEmail(_) => "bad-email",
             ProblemKind::TooLong { .. } => "too-long",
             ProblemKind::Missing => "missing",

@@ -136,6 +136,7 @@ pub mod keys;
 pub mod messages;
 pub mod migrate;
 pub mod monthly;
+pub mod notice;
 pub mod register;
 pub mod report;
 pub mod text;

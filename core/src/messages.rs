@@ -191,6 +191,8 @@ pub fn document(what: Document, lang: Lang) -> &'static str {
         (Document::Review, Lang::En) => "review file",
         (Document::Summary, Lang::Zh) => "签名的审核汇总",
         (Document::Summary, Lang::En) => "signed bureau summary",
+        (Document::Notice, Lang::Zh) => "整改通知",
+        (Document::Notice, Lang::En) => "rectification notice",
         (Document::OtherCredential, Lang::Zh) => "其他类型的可验证凭证",
         (Document::OtherCredential, Lang::En) => "credential of another kind",
         (Document::UnknownJson, Lang::Zh) => "不认识的 JSON 文件",
@@ -978,6 +980,18 @@ fn field_in_words(at: &str) -> String {
             key = before;
         }
         in_report |= key == "report";
+        // A notice's own members sit right under the subject, where no other document has them.
+        if parts.is_empty() && matches!(key, "items" | "deadline") {
+            parts.push(if key == "items" { "整改事项" } else { "整改期限" }.to_owned());
+            for number in &indexes {
+                let position =
+                    number.parse::<u64>().map_or_else(|_| display_input(number), |index| (index + 1).to_string());
+                if let Some(last) = parts.last_mut() {
+                    last.push_str(&format!("第 {position} 项"));
+                }
+            }
+            continue;
+        }
         in_monthly |= key == "monthly";
         in_reply |= key == "rectification" && !in_report;
         if area_next {
@@ -1095,6 +1109,8 @@ fn field_word(key: &str, in_report: bool) -> Option<&'static str> {
         "description" => "情况说明",
         "help_requested" => "请求协助",
         "notice" => "整改通知",
+        "based_on" => "所依据的结果",
+        "remark" => "意见",
         "criterion" => "标准",
         "lost" => "扣分",
         "missing_items" => "未做到的子项",
@@ -1246,6 +1262,13 @@ pub fn problem_kind(kind: &ProblemKind, lang: Lang) -> String {
             format!("\"{}\" is not a date of the form YYYY-MM-DD", display_input(date)),
         ),
         ProblemKind::PeriodReversed => pick!(lang, "结束日期早于开始日期".into(), "the period ends before it starts".into()),
+        ProblemKind::NoNoticeItems => {
+            pick!(lang, "至少列出一项需整改的标准".into(), "name at least one criterion to fix".into())
+        }
+        ProblemKind::DeadlineBeforeIssued(today) => pick!(lang,
+            format!("整改期限早于签发当日（{}）", display_input(today)),
+            format!("the deadline is before the day the notice is issued ({})", display_input(today)),
+        ),
         ProblemKind::BadEmail(email) => pick!(lang,
             format!("“{}”不是有效的电子邮箱地址（应为“name@example.org.cn”这样的格式）", display_input(email)),
             format!("\"{}\" is not an e-mail address of the form name@example.org.cn", display_input(email)),
@@ -1551,6 +1574,9 @@ mod tests {
         assert!(problem.message(Lang::En).starts_with("line 3: "));
         assert_eq!(place_of("answers.A1", Lang::Zh), "作答的标准 A1");
         assert_eq!(place_of("monthly.progress", Lang::Zh), "本月报送的活动进展");
+        assert_eq!(place_of("credentialSubject.items[1].criterion", Lang::Zh), "整改事项第 2 项的标准");
+        assert_eq!(place_of("credentialSubject.deadline", Lang::Zh), "整改期限");
+        assert_eq!(place_of("credentialSubject.settings.deadline", Lang::Zh), "设置的报送截止日");
         assert_eq!(place_of("monthly.areas.C", Lang::Zh), "本月报送的领域 C");
         assert_eq!(place_of("monthly.problems[1].title", Lang::Zh), "本月报送的新情况、新问题第 2 项的名称");
         assert_eq!(place_of("rectification.items.B2.note", Lang::Zh), "整改答复的标准 B2 的说明");

@@ -17,6 +17,7 @@ use crate::browser;
 use crate::browser::target_value;
 use crate::i18n::T;
 use crate::protocol::{EditorKind, Failure, FromWorker, Received, Send, ToWorker, lang_code};
+use crate::reviews::{commit_reviews, now};
 use crate::state::{Action, DeskState, Dispatch, Editor, PAGE, STAGES, View};
 use selfcheck_bureau::document::{AnalysisDoc, FileDoc, RankDoc};
 use selfcheck_report_view::Shared;
@@ -1116,19 +1117,6 @@ fn RankingView(props: &RankingProps) -> Html {
             }} {lang} />
         </section>
     }
-}
-
-pub(crate) fn now() -> Timestamp {
-    Timestamp::from_unix_seconds(browser::now_unix_seconds())
-}
-
-/// Keeps the review states: in the page, in local storage and in the worker (for the exports).
-pub(crate) fn commit_reviews(dispatch: &Dispatch, send: &Send, next: Reviews, lang: Lang) -> bool {
-    let text = next.to_json();
-    let kept = browser::store("reviews", &text);
-    send(ToWorker::Reviews { text, lang });
-    dispatch.dispatch(Action::Reviews(Rc::new(next)));
-    kept
 }
 
 /// Properties of the review tools.

@@ -15,6 +15,7 @@ mod monthly;
 mod protocol;
 mod province;
 mod report;
+mod reviews;
 mod settings;
 mod settings_panel;
 mod state;

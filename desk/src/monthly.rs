@@ -116,8 +116,8 @@ fn Report(props: &ReportProps) -> Html {
                                     let (reviews, dispatch, send, digest) = (reviews.clone(), dispatch.clone(), send.clone(), report.result.clone());
                                     move |state: ProblemState, note: String| {
                                         let mut next = (*reviews).clone();
-                                        if next.set_problem(&digest, number, state, &note, Some(crate::app::now())).is_ok() {
-                                            crate::app::commit_reviews(&dispatch, &send, next, lang);
+                                        if next.set_problem(&digest, number, state, &note, Some(crate::reviews::now())).is_ok() {
+                                            crate::reviews::commit_reviews(&dispatch, &send, next, lang);
                                         }
                                     }
                                 };

@@ -85,6 +85,7 @@ mod catalogue;
 mod envelope;
 mod file_kind;
 mod monthly;
+mod notice;
 #[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
 pub mod read;
 mod report;
@@ -100,6 +101,7 @@ pub use envelope::{CredentialDoc, Subject};
 pub use file_kind::named_or;
 pub use file_kind::{HEAD_BYTES, detect_file, file_text, oversized};
 pub use monthly::*;
+pub use notice::*;
 pub use report::*;
 pub use result::*;
 pub use review::*;
@@ -153,6 +155,8 @@ pub fn detect(value: &Json) -> Document {
         return if types.contains(&RESULT_TYPE) || subject_format.is_some_and(|format| RESULT_FORMATS.contains(&format))
         {
             Document::Result
+        } else if types.contains(&NOTICE_TYPE) || subject_format == Some(NOTICE_FORMAT) {
+            Document::Notice
         } else if types.contains(&SUMMARY_TYPE)
             || subject_format.is_some_and(|format| SUMMARY_FORMATS.contains(&format))
         {

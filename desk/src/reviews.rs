@@ -1,0 +1,26 @@
+//! Keeping the review states (of results and of the problems they report): in the page, in
+//! local storage and in the worker, which the exports read.
+
+use std::rc::Rc;
+
+use selfcheck_bureau::Reviews;
+use selfcheck_core::{Lang, Timestamp};
+
+use crate::browser;
+use crate::protocol::{Send, ToWorker};
+use crate::state::{Action, Dispatch};
+
+/// The time a review is set at.
+pub(crate) fn now() -> Timestamp {
+    Timestamp::from_unix_seconds(browser::now_unix_seconds())
+}
+
+/// Keeps `next`: in the page, in local storage and in the worker (for the exports); false
+/// when the browser refused to store it.
+pub(crate) fn commit_reviews(dispatch: &Dispatch, send: &Send, next: Reviews, lang: Lang) -> bool {
+    let text = next.to_json();
+    let kept = browser::store("reviews", &text);
+    send(ToWorker::Reviews { text, lang });
+    dispatch.dispatch(Action::Reviews(Rc::new(next)));
+    kept
+}

@@ -1,0 +1,157 @@
+//! The bureau's rectification notice (整改通知): signed by the bureau's key, verified with its
+//! digest of the bytes received, every change to it caught, every bad draft and bad file named
+//! in the officer's words, and files of other kinds named for what they are.
+
+use selfcheck_core::notice::{NoticeDraft, NoticeItem, sign_notice, verify_notice};
+use selfcheck_core::wire::{NOTICE_SUBJECT_TYPE, NOTICE_TYPE, NoticeDoc, NoticeItemDoc, NoticeSubjectDoc};
+use selfcheck_core::{AssociationKey, Catalogue, CreditCode, Date, Document, Error, Lang, Timestamp, verify_result};
+use selfcheck_tests::{data, now};
+use serde_json::{Value, json};
+
+/// A test key standing for the bureau's. Never use it for anything real.
+fn bureau_key() -> AssociationKey {
+    AssociationKey::from_seed([9; 32])
+}
+
+fn issued() -> Timestamp {
+    Timestamp::parse("2026-11-20T02:00:00Z").unwrap()
+}
+
+fn draft() -> NoticeDraft {
+    NoticeDraft {
+        credit_code: CreditCode::parse("514400005000031282").unwrap(),
+        name: "广东省示例行业协会".into(),
+        based_on: Some("2caf836a132e3145807e7efa1fe081dbe90b20925173cd0b7644156b2eb147a1".into()),
+        items: vec![
+            NoticeItem { criterion: "B2".into(), remark: "财务管理制度未向会员公开。".into() },
+            NoticeItem { criterion: "C4".into(), remark: String::new() },
+            NoticeItem { criterion: "D9".into(), remark: "请说明收费依据。".into() },
+        ],
+        remark: "请于期限内整改，并随下月自查结果报送整改情况。".into(),
+        deadline: Date::parse("2026-12-31").unwrap(),
+    }
+}
+
+fn signed() -> String {
+    sign_notice(Catalogue::builtin(), &draft(), &bureau_key(), &issued(), [7; 16]).unwrap()
+}
+
+/// The problems of a malformed notice, as (path, code).
+fn problems(error: Error) -> Vec<(String, &'static str)> {
+    match error {
+        Error::Malformed { what: Document::Notice, problems } => {
+            problems.iter().map(|problem| (problem.at.clone(), problem.kind.code())).collect()
+        }
+        other => panic!("expected a malformed notice, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_signed_notice_verifies_and_says_what_the_bureau_asked() {
+    let text = signed();
+    let verified = verify_notice(&text, &[Catalogue::builtin()], &now()).unwrap();
+    assert_eq!(verified.key, bureau_key().public());
+    assert_eq!(verified.credit_code.as_str(), "514400005000031282");
+    assert_eq!(verified.items.iter().map(|item| item.criterion.as_str()).collect::<Vec<_>>(), ["B2", "C4", "D9"]);
+    assert_eq!(verified.items[0].remark, "财务管理制度未向会员公开。");
+    assert_eq!((verified.deadline.as_str(), verified.issued.as_str()), ("2026-12-31", "2026-11-20T02:00:00Z"));
+    assert_eq!(verified.digest, selfcheck_core::credential::sha256_hex(text.as_bytes()), "the digest of the bytes");
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["type"], json!(["VerifiableCredential", NOTICE_TYPE]));
+    assert_eq!(value["proof"]["cryptosuite"], "eddsa-jcs-2022");
+    assert_eq!(value["credentialSubject"]["format"], "selfcheck-notice/1");
+}
+
+#[test]
+fn any_change_to_a_notice_breaks_its_signature() {
+    let text = signed();
+    type Edit = (&'static str, fn(&mut Value));
+    let edits: [Edit; 5] = [
+        ("deadline", |subject| subject["deadline"] = json!("2027-06-30")),
+        ("item dropped", |subject| {
+            subject["items"].as_array_mut().unwrap().remove(0);
+        }),
+        ("remark", |subject| subject["items"][2]["remark"] = json!("")),
+        ("association", |subject| subject["credit_code"] = json!("51440000500000007H")),
+        ("overall remark", |subject| subject["remark"] = json!("无需整改。")),
+    ];
+    for (what, edit) in edits {
+        let mut value: Value = serde_json::from_str(&text).unwrap();
+        edit(&mut value["credentialSubject"]);
+        let error = verify_notice(&value.to_string(), &[Catalogue::builtin()], &now()).unwrap_err();
+        assert!(matches!(error, Error::SignatureMismatch), "{what}: {error:?}");
+    }
+}
+
+#[test]
+fn a_draft_that_cannot_be_a_notice_is_refused_with_every_problem() {
+    let catalogue = Catalogue::builtin();
+    let mut bad = draft();
+    bad.items.push(NoticeItem { criterion: "Z9".into(), remark: String::new() });
+    bad.items.push(NoticeItem { criterion: "B2".into(), remark: "再".repeat(4001) });
+    bad.deadline = Date::parse("2026-11-19").unwrap();
+    bad.name = " ".into();
+    let error = sign_notice(catalogue, &bad, &bureau_key(), &issued(), [7; 16]).unwrap_err();
+    let zh = error.message(Lang::Zh);
+    assert_eq!(
+        problems(error),
+        [
+            ("name".to_owned(), "no-visible-text"),
+            ("items[3].criterion".to_owned(), "unknown-criterion"),
+            ("items[4].criterion".to_owned(), "duplicate-id"),
+            ("items[4].remark".to_owned(), "too-long"),
+            ("deadline".to_owned(), "deadline-before-issued"),
+        ]
+    );
+    assert!(zh.contains("整改事项第 4 项的标准") && zh.contains("整改期限早于签发当日（2026-11-20）"), "{zh}");
+    let none = NoticeDraft { items: Vec::new(), ..draft() };
+    let error = sign_notice(catalogue, &none, &bureau_key(), &issued(), [7; 16]).unwrap_err();
+    assert_eq!(problems(error), [("items".to_owned(), "no-notice-items")]);
+}
+
+#[test]
+fn a_notice_signed_elsewhere_with_content_that_does_not_fit_the_catalogue_is_refused() {
+    let catalogue = Catalogue::builtin();
+    let subject = NoticeSubjectDoc {
+        kind: NOTICE_SUBJECT_TYPE.into(),
+        format: "selfcheck-notice/1".into(),
+        credit_code: "514400005000031282".into(),
+        name: "广东省示例行业协会".into(),
+        catalogue: catalogue.reference(),
+        based_on: None,
+        items: vec![NoticeItemDoc { criterion: "Q1".into(), remark: String::new() }],
+        remark: String::new(),
+        deadline: "2026-12-31".into(),
+    };
+    let document = NoticeDoc::unsigned(NOTICE_TYPE, bureau_key().public().did(), &issued(), [7; 16], subject);
+    let text = selfcheck_core::credential::sign_document(&document, &bureau_key(), &issued());
+    let error = verify_notice(&text, &[catalogue], &now()).unwrap_err();
+    assert_eq!(problems(error), [("credentialSubject.items[0].criterion".to_owned(), "unknown-criterion")]);
+    // A deadline that is no date, and a credit code that is none, are named before the signature.
+    let mut value: Value = serde_json::from_str(&text).unwrap();
+    value["credentialSubject"]["deadline"] = json!("下月底");
+    value["credentialSubject"]["credit_code"] = json!("123");
+    let codes: Vec<String> = problems(verify_notice(&value.to_string(), &[catalogue], &now()).unwrap_err())
+        .into_iter()
+        .map(|(at, _)| at)
+        .collect();
+    assert_eq!(codes, ["credentialSubject.credit_code", "credentialSubject.deadline"]);
+}
+
+#[test]
+fn files_of_other_kinds_are_named_for_what_they_are() {
+    let catalogue = Catalogue::builtin();
+    let result = std::fs::read_to_string(data("golden/result-complete.json")).unwrap();
+    let error = verify_notice(&result, &[catalogue], &now()).unwrap_err();
+    assert!(matches!(error, Error::WrongDocument { expected: Document::Notice, found: Document::Result }));
+    assert_eq!(error.message(Lang::Zh), "这是签名的自查结果，不是整改通知。");
+    let error = verify_result(&signed(), &[catalogue], &now()).unwrap_err();
+    assert!(matches!(error, Error::WrongDocument { expected: Document::Result, found: Document::Notice }), "{error:?}");
+    assert_eq!(error.message(Lang::Zh), "这是整改通知，不是签名的自查结果。");
+    let key = std::fs::read_to_string(data("keys/openssl-p256.pem")).unwrap();
+    let error = verify_notice(&key, &[catalogue], &now()).unwrap_err();
+    assert!(error.message(Lang::Zh).contains("密钥文件"), "{}", error.message(Lang::Zh));
+    // A notice signed after the verifier's clock is not yet valid.
+    let error = verify_notice(&signed(), &[catalogue], &Timestamp::parse("2026-11-01T00:00:00Z").unwrap()).unwrap_err();
+    assert_eq!(error.code(), "not-yet-valid");
+}
