@@ -194,6 +194,11 @@ pub fn cannot(lang: Lang, action: Action, path: &str, detail: &str) -> String {
             format!("无法使用审核记录文件 {path}：{detail}"),
             format!("cannot use the review file {path}: {detail}")
         ),
+        Action::SignNotice => pick!(
+            lang,
+            format!("无法签发整改通知 {path}：{detail}"),
+            format!("cannot issue the rectification notice {path}: {detail}")
+        ),
         Action::SignSummary => pick!(
             lang,
             format!("无法签名审核汇总 {path}：{detail}"),
@@ -221,6 +226,8 @@ pub enum Action {
     UseReviews,
     /// `summary --sign`.
     SignSummary,
+    /// `notice`.
+    SignNotice,
 }
 
 /// `sign` with open criteria.
@@ -542,6 +549,51 @@ pub fn month_line(lang: Lang, figures: &selfcheck_bureau::MonthFigures) -> Strin
         ));
     }
     line
+}
+
+/// `notice` without what the notice must name, and no result to take it from.
+pub fn notice_needs(lang: Lang, option: &str) -> String {
+    pick!(
+        lang,
+        format!("请用 {option} 给出，或用 --from 给出该协会的签名结果"),
+        format!("give {option}, or the association's signed result with --from")
+    )
+}
+
+/// A value of `option` that is wrong, and why.
+pub fn bad_option(lang: Lang, option: &str, why: &str) -> String {
+    pick!(lang, format!("{option} 有误：{why}"), format!("{option} is wrong: {why}"))
+}
+
+/// A text that is not a date.
+pub fn not_a_date(lang: Lang, text: &str) -> String {
+    pick!(
+        lang,
+        format!("“{text}”不是有效日期（应为 2026-12-31 这样的格式）"),
+        format!("\"{text}\" is not a date of the form YYYY-MM-DD")
+    )
+}
+
+/// What `notice` says once the notice is written.
+pub fn notice_signed(lang: Lang, items: usize, deadline: &str, fingerprint: &str, path: &str) -> String {
+    pick!(
+        lang,
+        format!("已签发整改通知：整改事项 {items} 项，整改期限 {deadline}，密钥指纹 {fingerprint}，已写入 {path}"),
+        format!(
+            "rectification notice issued: {items} criteria to fix by {deadline}, key fingerprint {fingerprint}, written to {path}"
+        )
+    )
+}
+
+/// `verify`'s line for a valid rectification notice (after the verdict and the file).
+pub fn notice_line(lang: Lang, name: &str, code: &str, items: usize, deadline: &str, fingerprint: &str) -> String {
+    pick!(
+        lang,
+        format!("整改通知：{name}（{code}），整改事项 {items} 项，整改期限 {deadline}，签发密钥 {fingerprint}"),
+        format!(
+            "rectification notice: {name} ({code}), {items} criteria to fix by {deadline}, signed with key {fingerprint}"
+        ),
+    )
 }
 
 /// The heading of the problems reported.

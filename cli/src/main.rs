@@ -104,7 +104,8 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         catalog: Option<PathBuf>,
     },
-    /// Verify signed results: one line per file; exit 0 only when all are valid.
+    /// Verify signed results (and the bureau's signed summaries and rectification notices): one
+    /// line per file; exit 0 only when all are valid.
     Verify {
         /// Result files.
         #[arg(required = true)]
@@ -138,6 +139,47 @@ enum Command {
     /// month matrix, each month's figures, the anomalies and the files that did not pass (text or
     /// JSON), the files as CSV, every table as an XLSX workbook, and a signed summary.
     Summary(SummaryArgs),
+    /// Make a rectification notice (整改通知) for one association, signed with the bureau's key:
+    /// the criteria to fix with a remark on each, an overall remark and the deadline. `verify`
+    /// checks one.
+    Notice(NoticeArgs),
+}
+
+/// `notice`'s options.
+#[derive(clap::Args)]
+struct NoticeArgs {
+    /// The bureau's encrypted key.
+    #[arg(long, value_name = "KEY.pem")]
+    key: PathBuf,
+    /// The association's signed result the notice answers: its credit code and name come from
+    /// it, and without --item every criterion on its rectification list is named.
+    #[arg(long, value_name = "RESULT.json")]
+    from: Option<PathBuf>,
+    /// The association's credit code (without --from).
+    #[arg(long)]
+    credit_code: Option<String>,
+    /// The association's name (without --from).
+    #[arg(long)]
+    name: Option<String>,
+    /// A criterion to fix, with the bureau's remark after `=`: `B2=财务制度未公开` (repeat for each).
+    #[arg(long = "item", value_name = "ID[=REMARK]")]
+    items: Vec<String>,
+    /// The bureau's overall remark.
+    #[arg(long, default_value = "")]
+    remark: String,
+    /// The last day to rectify, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    deadline: String,
+    /// Where to write the notice (default: 整改通知-CREDIT_CODE-YYYYMMDD.json here, the day it is
+    /// issued); an existing file is kept unless --force.
+    #[arg(long, value_name = "NOTICE.json")]
+    out: Option<PathBuf>,
+    /// Replace an existing --out file.
+    #[arg(long)]
+    force: bool,
+    /// Read the passphrase from the first line of FILE (else SELFCHECK_PASSPHRASE, else a prompt).
+    #[arg(long, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
 }
 
 /// `summary`'s options.
@@ -396,6 +438,7 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
             let signed = i18n::signed(lang, report.score(), &grade, &key.public().fingerprint(), shown_out.as_deref());
             eprintln!("{}", i18n::program(lang, &signed));
         }
+        Command::Notice(args) => notice(&args, lang)?,
         Command::Verify { results: paths, trusted_keys, catalogs, inputs } => {
             let catalogues = results::load_catalogues(&catalogs, lang)?;
             let catalogues: Vec<&Catalogue> = catalogues.iter().collect();
@@ -425,7 +468,7 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
                         i18n::verdict_line(lang, i18n::Words::VerdictValid, &escape::path(path), &detail)
                     }
                     _ => {
-                        all_valid &= matches!(checked, Checked::Valid(_));
+                        all_valid &= matches!(checked, Checked::Valid(_) | Checked::Notice(_));
                         results::verify_line(path, checked, lang)
                     }
                 };
@@ -448,8 +491,9 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
                         i18n::cannot_read(lang, i18n::Words::ResultFile, &escape::path(&result), problem).into()
                     );
                 }
-                Checked::Summary(_) => {
-                    let reason = render::not_a_result_but_a_summary(lang);
+                Checked::Summary(_) | Checked::Notice(_) => {
+                    let found = checked.bureau_document().unwrap_or(selfcheck_core::Document::Summary);
+                    let reason = render::not_a_result_but(lang, found);
                     return Err(i18n::not_a_result(lang, &escape::path(&result), &reason).into());
                 }
                 Checked::Valid(_) | Checked::Invalid(..) => {}
@@ -481,6 +525,105 @@ fn text_of(path: &Path, bytes: &[u8], role: i18n::Words, lang: Lang) -> Result<S
 }
 
 /// `summary`: the core's review of every file under the paths, shown and exported.
+/// `notice`: the draft from the options (and the result given), signed with the bureau's key
+/// and written to a new file.
+fn notice(args: &NoticeArgs, lang: Lang) -> Result<(), Failure> {
+    use selfcheck_core::notice::{NoticeDraft, NoticeItem, sign_notice};
+    let catalogue = Catalogue::builtin();
+    let from = match &args.from {
+        None => None,
+        Some(path) => match results::check_file(path, &[catalogue], None) {
+            Checked::Valid(verified) => Some(verified),
+            Checked::Invalid(reason, _) | Checked::NotAResult(reason) => {
+                return Err(i18n::not_a_result(lang, &escape::path(path), &reason.line(lang)).into());
+            }
+            Checked::Unreadable(problem) => {
+                return Err(i18n::cannot_read(lang, i18n::Words::ResultFile, &escape::path(path), &problem).into());
+            }
+            checked @ (Checked::Summary(_) | Checked::Notice(_)) => {
+                let found = checked.bureau_document().unwrap_or(selfcheck_core::Document::Summary);
+                return Err(
+                    i18n::not_a_result(lang, &escape::path(path), &render::not_a_result_but(lang, found)).into()
+                );
+            }
+        },
+    };
+    let code = args
+        .credit_code
+        .clone()
+        .or_else(|| from.as_ref().and_then(|result| result.credit_code()).map(|code| code.as_str().to_owned()))
+        .ok_or_else(|| i18n::notice_needs(lang, "--credit-code"))?;
+    let credit_code = selfcheck_core::CreditCode::parse(&code).map_err(|error| {
+        i18n::bad_option(lang, "--credit-code", &selfcheck_core::messages::credit_code(&error, lang))
+    })?;
+    let name = args
+        .name
+        .clone()
+        .or_else(|| from.as_ref().map(|result| result.answers.profile().name().to_owned()))
+        .ok_or_else(|| i18n::notice_needs(lang, "--name"))?;
+    let deadline = selfcheck_core::Date::parse(&args.deadline).ok_or_else(|| {
+        i18n::bad_option(lang, "--deadline", &i18n::not_a_date(lang, &escape::escape(&args.deadline)))
+    })?;
+    let items: Vec<NoticeItem> = if args.items.is_empty() {
+        let to_fix = from
+            .as_ref()
+            .map(|result| result.report.rectification().map(|(criterion, _)| criterion.id.clone()).collect::<Vec<_>>());
+        to_fix
+            .unwrap_or_default()
+            .into_iter()
+            .map(|criterion| NoticeItem { criterion, remark: String::new() })
+            .collect()
+    } else {
+        args.items
+            .iter()
+            .map(|item| match item.split_once('=') {
+                Some((criterion, remark)) => {
+                    NoticeItem { criterion: criterion.trim().to_owned(), remark: remark.to_owned() }
+                }
+                None => NoticeItem { criterion: item.trim().to_owned(), remark: String::new() },
+            })
+            .collect()
+    };
+    let draft = NoticeDraft {
+        credit_code,
+        name,
+        based_on: from.as_ref().map(|result| result.digest.clone()),
+        items,
+        remark: args.remark.clone(),
+        deadline,
+    };
+    let pem = read_input(&args.key, i18n::Words::KeyFile, lang)?;
+    selfcheck_core::keys::check_key_file(&pem)
+        .map_err(|error| i18n::cannot(lang, Action::OpenKey, &escape::path(&args.key), &i18n::core(lang, &error)))?;
+    let issued = crate::now();
+    let out = args.out.clone().unwrap_or_else(|| {
+        let day = issued.beijing_date().as_str().replace('-', "");
+        PathBuf::from(format!("整改通知-{}-{day}.json", draft.credit_code.as_str()))
+    });
+    let inputs = [args.from.as_deref(), Some(args.key.as_path()), args.passphrase_file.as_deref()];
+    if let Some(input) = results::same_file_as(&out, inputs.into_iter().flatten()) {
+        return Err(i18n::output_is_an_input(lang, &escape::path(&out), &escape::path(input)).into());
+    }
+    if std::fs::symlink_metadata(&out).is_ok() && !args.force {
+        return Err(i18n::out_exists(lang, &escape::path(&out)).into());
+    }
+    let passphrase = passphrase::existing(args.passphrase_file.as_deref(), lang)?;
+    let key = AssociationKey::from_encrypted_pem(&pem, &passphrase)
+        .map_err(|error| i18n::cannot(lang, Action::OpenKey, &escape::path(&args.key), &i18n::core(lang, &error)))?;
+    let notice = sign_notice(catalogue, &draft, &key, &issued, random_bytes(lang)?)
+        .map_err(|error| i18n::cannot(lang, Action::SignNotice, &escape::path(&out), &i18n::core(lang, &error)))?;
+    write_new_file(&out, format!("{notice}\n").as_bytes(), false, lang)?;
+    let done = i18n::notice_signed(
+        lang,
+        draft.items.len(),
+        draft.deadline.as_str(),
+        &key.public().fingerprint(),
+        &escape::path(&out),
+    );
+    eprintln!("{}", i18n::program(lang, &done));
+    Ok(())
+}
+
 fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Result<(), Failure> {
     use selfcheck_bureau::{
         Analysis, CsvStyle, Deadline, ExportSource, Input, InputRole, Reviews, Settings, SummaryKind, export,

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use selfcheck_core::json::{Json, Object};
 use selfcheck_core::messages::period_range;
 use selfcheck_core::time::date_text;
-use selfcheck_core::{Answers, Catalogue, Kind, Lang, Profile, Report};
+use selfcheck_core::{Answers, Catalogue, Document, Kind, Lang, Profile, Report};
 
 use crate::escape::escape;
 use crate::i18n::{self, pick};
@@ -293,7 +293,8 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
             }
         }
         Checked::NotAResult(reason) => rows.push((i18n::Words::Validity.get(lang), reason.line(lang))),
-        Checked::Summary(_) => rows.push((i18n::Words::Validity.get(lang), not_a_result_but_a_summary(lang))),
+        Checked::Summary(_) => rows.push((i18n::Words::Validity.get(lang), not_a_result_but(lang, Document::Summary))),
+        Checked::Notice(_) => rows.push((i18n::Words::Validity.get(lang), not_a_result_but(lang, Document::Notice))),
         Checked::Unreadable(problem) => rows.push((i18n::Words::Validity.get(lang), i18n::read_problem(lang, problem))),
     }
     let mut out = String::new();
@@ -372,9 +373,10 @@ pub fn result_json(checked: &Checked, lang: Lang) -> Json {
             out.insert("error", reason.line(lang));
             out.insert("error_code", reason.code());
         }
-        Checked::Summary(_) => {
+        Checked::Summary(_) | Checked::Notice(_) => {
             out.insert("valid", false);
-            out.insert("error", not_a_result_but_a_summary(lang));
+            let found = checked.bureau_document().unwrap_or(Document::Summary);
+            out.insert("error", not_a_result_but(lang, found));
             out.insert("error_code", "wrong-document");
         }
         Checked::Unreadable(problem) => {
@@ -386,12 +388,9 @@ pub fn result_json(checked: &Checked, lang: Lang) -> Json {
     Json::Object(out)
 }
 
-/// What `report` says of the bureau's signed summary: the core's words for a document of
-/// another kind.
-pub fn not_a_result_but_a_summary(lang: Lang) -> String {
-    let error = selfcheck_core::Error::WrongDocument {
-        expected: selfcheck_core::Document::Result,
-        found: selfcheck_core::Document::Summary,
-    };
+/// What `report` says of one of the bureau's signed documents (a summary, a notice): the
+/// core's words for a document of another kind.
+pub fn not_a_result_but(lang: Lang, found: Document) -> String {
+    let error = selfcheck_core::Error::WrongDocument { expected: Document::Result, found };
     i18n::core(lang, &error)
 }

@@ -115,6 +115,8 @@ impl Reason {
 pub enum Checked {
     /// The bureau's signed summary, its signature holding.
     Summary(Box<VerifiedSummary>),
+    /// The bureau's rectification notice, its signature and content holding.
+    Notice(Box<selfcheck_core::notice::VerifiedNotice>),
     /// A valid result (and, with a register, signed with the registered key).
     Valid(Box<VerifiedResult>),
     /// A result that fails verification, with the reason, and what it claims when readable.
@@ -123,6 +125,17 @@ pub enum Checked {
     NotAResult(Reason),
     /// A file that cannot be read.
     Unreadable(ReadProblem),
+}
+
+impl Checked {
+    /// The bureau's document this is instead of a result, when it is one.
+    pub fn bureau_document(&self) -> Option<selfcheck_core::Document> {
+        match self {
+            Checked::Summary(_) => Some(selfcheck_core::Document::Summary),
+            Checked::Notice(_) => Some(selfcheck_core::Document::Notice),
+            _ => None,
+        }
+    }
 }
 
 /// Checks one file with the bureau's verdict, in its order (format, signature, key register,
@@ -149,6 +162,16 @@ pub fn check_file(path: &Path, catalogues: &[&Catalogue], trusted: Option<&Trust
             reason: bureau::Reason::Error(bureau::Error::Core(Error::WrongDocument { found: Document::Summary, .. })),
         } => match verify_summary(&json, &now) {
             Ok(summary) => Checked::Summary(Box::new(summary)),
+            Err(error) if error.class() == ErrorClass::NotAResult => {
+                Checked::NotAResult(Reason(bureau::Reason::Error(error.into())))
+            }
+            Err(error) => Checked::Invalid(Reason(bureau::Reason::Error(error.into())), None),
+        },
+        Outcome::Rejected {
+            stage: Stage::NotAResult,
+            reason: bureau::Reason::Error(bureau::Error::Core(Error::WrongDocument { found: Document::Notice, .. })),
+        } => match selfcheck_core::notice::verify_notice(&json, catalogues, &now) {
+            Ok(notice) => Checked::Notice(Box::new(notice)),
             Err(error) if error.class() == ErrorClass::NotAResult => {
                 Checked::NotAResult(Reason(bureau::Reason::Error(error.into())))
             }
@@ -192,6 +215,17 @@ pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
         }
         Checked::Summary(summary) => {
             i18n::verdict_line(lang, i18n::Words::VerdictValid, &file, &summary_detail(summary, lang))
+        }
+        Checked::Notice(notice) => {
+            let detail = i18n::notice_line(
+                lang,
+                &escape(&notice.name),
+                notice.credit_code.as_str(),
+                notice.items.len(),
+                notice.deadline.as_str(),
+                &notice.key.fingerprint(),
+            );
+            i18n::verdict_line(lang, i18n::Words::VerdictValid, &file, &detail)
         }
         Checked::Invalid(reason, _) => i18n::verdict_line(lang, i18n::Words::VerdictInvalid, &file, &reason.line(lang)),
         Checked::NotAResult(reason) => {

@@ -300,3 +300,111 @@ fn the_text_lists_each_problem_reported_with_its_handling_from_the_review_file()
     let run = selfcheck("zh", &["summary", &plain.path("results")]).run();
     assert!(!run.stdout.contains("新情况、新问题"), "{}", run.stdout);
 }
+
+#[test]
+fn a_rectification_notice_is_issued_from_a_result_and_verify_accepts_it() {
+    let dir = Scratch::new("bureau-notice");
+    let result = dir.file("result.json", std::fs::read(data("golden/formats/result-2.json")).unwrap());
+    let out = dir.path("整改通知.json");
+    let key = bureau_key();
+    let args = [
+        "notice",
+        "--key",
+        &key,
+        "--from",
+        &result,
+        "--deadline",
+        "2099-12-31",
+        "--remark",
+        "请按期整改。",
+        "--out",
+        &out,
+    ];
+    let run = selfcheck("zh", &args).run();
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stderr.contains("已签发整改通知"), "{}", run.stderr);
+    let notice: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let subject = &notice["credentialSubject"];
+    assert_eq!(subject["credit_code"], "514400005000031282");
+    assert_eq!(subject["name"], "广东省示例行业协会");
+    // Without --item, the result's rectification list, in its order.
+    let verified = selfcheck_core::verify_result(
+        &std::fs::read_to_string(&result).unwrap(),
+        &[Catalogue::builtin()],
+        &selfcheck_tests::now(),
+    )
+    .unwrap();
+    let expected: Vec<String> = verified.report.rectification().map(|(criterion, _)| criterion.id.clone()).collect();
+    let named: Vec<&str> =
+        subject["items"].as_array().unwrap().iter().map(|item| item["criterion"].as_str().unwrap()).collect();
+    assert_eq!(named, expected);
+    assert_eq!(subject["based_on"], verified.digest.as_str());
+
+    let run = selfcheck("zh", &["verify", &out]).run();
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    assert!(run.stdout.starts_with("有效："), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!(
+            "整改通知：广东省示例行业协会（514400005000031282），整改事项 {} 项，整改期限 2099-12-31",
+            expected.len()
+        )),
+        "{}",
+        run.stdout
+    );
+    // `report` names it for what it is.
+    let run = selfcheck("zh", &["report", &out]).run();
+    assert_ne!(run.code, Some(0));
+    assert!(run.stderr.contains("这是整改通知，不是签名的自查结果"), "{}", run.stderr);
+
+    // Items given by hand, each with its remark; bad options are named.
+    let by_hand = dir.path("by-hand.json");
+    let args = [
+        "notice",
+        "--key",
+        &key,
+        "--credit-code",
+        "514400005000031282",
+        "--name",
+        "广东省示例行业协会",
+        "--item",
+        "B2=财务制度未公开",
+        "--item",
+        "C4",
+        "--deadline",
+        "2099-12-31",
+        "--out",
+        &by_hand,
+    ];
+    let run = selfcheck("zh", &args).run();
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let notice: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&by_hand).unwrap()).unwrap();
+    assert_eq!(
+        notice["credentialSubject"]["items"],
+        serde_json::json!([{"criterion": "B2", "remark": "财务制度未公开"}, {"criterion": "C4", "remark": ""}])
+    );
+    let run = selfcheck(
+        "zh",
+        &["notice", "--key", &key, "--item", "B2", "--deadline", "2099-12-31", "--out", &dir.path("x.json")],
+    )
+    .run();
+    assert!(run.stderr.contains("请用 --credit-code 给出，或用 --from 给出该协会的签名结果"), "{}", run.stderr);
+    let args = ["notice", "--key", &key, "--from", &result, "--deadline", "下月底", "--out", &dir.path("y.json")];
+    let run = selfcheck("zh", &args).run();
+    assert!(run.stderr.contains("--deadline 有误：“下月底”不是有效日期"), "{}", run.stderr);
+    let args = [
+        "notice",
+        "--key",
+        &key,
+        "--from",
+        &result,
+        "--item",
+        "Q9",
+        "--deadline",
+        "2099-12-31",
+        "--out",
+        &dir.path("z.json"),
+    ];
+    let run = selfcheck("zh", &args).run();
+    assert!(run.stderr.contains("整改事项第 1 项的标准：自查目录中没有这一项"), "{}", run.stderr);
+    assert!(!std::path::Path::new(&dir.path("z.json")).exists(), "nothing written when refused");
+}

@@ -234,6 +234,22 @@ def test_signed_results_verify(name: str, results: dict[str, Path], key: Key) ->
     selfcheck("verify", path)
 
 
+def test_a_rectification_notice_verifies_in_python(work: Path, results: dict[str, Path], other_key: Key) -> None:
+    """The bureau's notice is a credential like a result: verify.py checks its proof too."""
+    out = work / "notice.json"
+    selfcheck("notice", "--key", other_key.path, "--from", results["complete"], "--item", "A1=请公开章程。",
+              "--deadline", "2099-12-31", "--out", out, passphrase=other_key.passphrase)
+    notice = load(out)
+    assert notice["type"] == ["VerifiableCredential", "SelfcheckRectificationNoticeCredential"]
+    assert notice["issuer"] == other_key.did
+    public = verify.verify(notice)
+    assert public.public_bytes_raw() == did_public_bytes(other_key.did)
+    tampered = copy.deepcopy(notice)
+    tampered["credentialSubject"]["deadline"] = "2100-01-31"
+    with pytest.raises(verify.Invalid):
+        verify.verify(tampered)
+
+
 def test_results_carry_the_answers(results: dict[str, Path], answers: dict[str, Path]) -> None:
     """What was signed is what was answered (the tricky strings survive byte for byte)."""
     signed = load(results["complete"])["credentialSubject"]
