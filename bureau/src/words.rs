@@ -98,6 +98,19 @@ pub fn unranked_reason(
 }
 
 /// A review state as the bureau says it.
+pub fn notice_state(state: crate::NoticeState, lang: Lang) -> &'static str {
+    use crate::NoticeState;
+    match (state, lang) {
+        (NoticeState::InProgress, Lang::Zh) => "整改中",
+        (NoticeState::InProgress, Lang::En) => "in progress",
+        (NoticeState::Rectified, Lang::Zh) => "已整改",
+        (NoticeState::Rectified, Lang::En) => "rectified",
+        (NoticeState::Overdue, Lang::Zh) => "逾期未整改",
+        (NoticeState::Overdue, Lang::En) => "overdue",
+    }
+}
+
+/// A reported problem's handling as the bureau says it.
 pub fn problem_state(state: crate::ProblemState, lang: Lang) -> &'static str {
     use crate::ProblemState;
     match (state, lang) {

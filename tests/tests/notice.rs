@@ -155,3 +155,90 @@ fn files_of_other_kinds_are_named_for_what_they_are() {
     let error = verify_notice(&signed(), &[catalogue], &Timestamp::parse("2026-11-01T00:00:00Z").unwrap()).unwrap_err();
     assert_eq!(error.code(), "not-yet-valid");
 }
+
+/// The association's answers (the golden ones) with B2 and C4 at full points or not.
+fn answers_fixing(b2: bool, c4: bool) -> selfcheck_core::Answers {
+    use selfcheck_core::{Answers, ItemsMet, Response};
+    let catalogue = Catalogue::builtin();
+    let golden = std::fs::read_to_string(data("golden/answers-complete.json")).unwrap();
+    let mut answers = Answers::from_json(catalogue, &golden).unwrap();
+    for (id, fixed) in [("B2", b2), ("C4", c4)] {
+        let criterion = catalogue.criterion(id).unwrap();
+        let response = match (criterion.kind.clone(), fixed) {
+            (selfcheck_core::Kind::Checklist(_), true) => Response::Checked(ItemsMet::all(criterion.items().len())),
+            (selfcheck_core::Kind::Checklist(_), false) => Response::Checked(ItemsMet::NONE),
+            (_, true) => Response::Yes,
+            (_, false) => Response::No,
+        };
+        answers.set(catalogue, id, response).unwrap();
+    }
+    answers
+}
+
+/// The association's result with B2 and C4 fixed or not, signed at `when`, as the bureau judges it.
+fn received(b2: bool, c4: bool, when: &str, random: u8) -> selfcheck_bureau::Verdict {
+    let catalogue = Catalogue::builtin();
+    let key = AssociationKey::from_seed(std::array::from_fn(|index| index as u8 + 1));
+    let signed = selfcheck_core::sign_result(
+        catalogue,
+        &answers_fixing(b2, c4),
+        &key,
+        &Timestamp::parse(when).unwrap(),
+        [random; 16],
+    )
+    .unwrap();
+    let clock = Timestamp::parse("2027-06-01T00:00:00Z").unwrap();
+    selfcheck_bureau::examine(&format!("{random}.json"), signed.as_bytes(), &[catalogue], &clock).judge(None)
+}
+
+#[test]
+fn a_notice_is_in_progress_rectified_or_overdue_by_the_results_received() {
+    use selfcheck_bureau::{NoticeState, track_notice};
+    let narrow = NoticeDraft {
+        items: vec![
+            NoticeItem { criterion: "B2".into(), remark: String::new() },
+            NoticeItem { criterion: "C4".into(), remark: String::new() },
+        ],
+        ..draft()
+    };
+    let text = sign_notice(Catalogue::builtin(), &narrow, &bureau_key(), &issued(), [7; 16]).unwrap();
+    let notice = verify_notice(&text, &[Catalogue::builtin()], &now()).unwrap();
+    let at = |when: &str| Timestamp::parse(when).unwrap();
+    let state = |verdicts: &[selfcheck_bureau::Verdict], when: &str| {
+        let track = track_notice(&notice, verdicts, &at(when));
+        (track.state, track.open.iter().map(|id| id.to_string()).collect::<Vec<_>>())
+    };
+    let open = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect::<Vec<_>>();
+
+    // Nothing received since the notice: in progress until the deadline's end, then overdue.
+    let before_notice = received(true, true, "2026-11-10T02:00:00Z", 1);
+    assert_eq!(
+        state(std::slice::from_ref(&before_notice), "2026-12-01T00:00:00Z"),
+        (NoticeState::InProgress, open(&["B2", "C4"]))
+    );
+    assert_eq!(
+        state(&[], "2026-12-31T15:59:59Z"),
+        (NoticeState::InProgress, open(&["B2", "C4"])),
+        "the last day, Beijing"
+    );
+    assert_eq!(
+        state(&[], "2026-12-31T16:00:00Z"),
+        (NoticeState::Overdue, open(&["B2", "C4"])),
+        "the next day, Beijing"
+    );
+
+    // One item fixed: still in progress, the other open; both fixed by the deadline: rectified.
+    let half = received(true, false, "2026-12-10T02:00:00Z", 2);
+    assert_eq!(state(std::slice::from_ref(&half), "2026-12-15T00:00:00Z"), (NoticeState::InProgress, open(&["C4"])));
+    let both = received(true, true, "2026-12-31T15:00:00Z", 3);
+    let verdicts = [half.clone(), both];
+    let track = track_notice(&notice, &verdicts, &at("2027-02-01T00:00:00Z"));
+    assert_eq!((track.state, track.open.len()), (NoticeState::Rectified, 0));
+    assert_eq!(track.result.map(|verdict| verdict.file.name.as_str()), Some("3.json"));
+    assert_eq!(NoticeState::Rectified.label(Lang::Zh), "已整改");
+
+    // Fixed only after the deadline: overdue, and the late result shows nothing open.
+    let late = received(true, true, "2027-01-02T02:00:00Z", 4);
+    assert_eq!(state(&[half, late], "2027-01-05T00:00:00Z"), (NoticeState::Overdue, Vec::new()));
+    assert_eq!(NoticeState::Overdue.label(Lang::Zh), "逾期未整改");
+}

@@ -1,0 +1,96 @@
+//! Where each rectification notice stands (整改中, 已整改, 逾期未整改): the one rule the desk,
+//! the exports and `summary` show, from the notice and the association's accepted results.
+//!
+//! A notice is **rectified** when a result of its association, signed after the notice and by
+//! the end of its deadline (Beijing), scores every criterion of the notice at full points (or
+//! finds it not applicable): the latest such result counts. It is **overdue** when its deadline
+//! has passed (Beijing, at the review's clock) without one; otherwise it is **in progress**, with
+//! the criteria still below full points in the latest result since the notice.
+
+use selfcheck_core::notice::VerifiedNotice;
+use selfcheck_core::text::Lang;
+use selfcheck_core::time::Timestamp;
+
+use crate::verdict::Verdict;
+
+/// Where a notice stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NoticeState {
+    /// 整改中: the deadline has not passed, and no result yet fixes every item.
+    InProgress,
+    /// 已整改: a result signed by the deadline fixes every item.
+    Rectified,
+    /// 逾期未整改: the deadline passed without such a result.
+    Overdue,
+}
+
+impl NoticeState {
+    /// A stable code: `in-progress`, `rectified`, `overdue`.
+    pub fn code(self) -> &'static str {
+        match self {
+            NoticeState::InProgress => "in-progress",
+            NoticeState::Rectified => "rectified",
+            NoticeState::Overdue => "overdue",
+        }
+    }
+
+    /// The state as the bureau says it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        crate::words::notice_state(self, lang)
+    }
+}
+
+/// A notice followed against the results received.
+#[derive(Debug, Clone)]
+pub struct NoticeTrack<'a> {
+    /// The notice.
+    pub notice: &'a VerifiedNotice,
+    /// Where it stands.
+    pub state: NoticeState,
+    /// The result that decides it: the one that rectified it, or the latest since the notice.
+    pub result: Option<&'a Verdict>,
+    /// The notice's criteria still below full points in that result (all of them without one).
+    pub open: Vec<&'a str>,
+}
+
+/// Follows `notice` against `verdicts` at the review's clock `now`.
+pub fn track<'a>(notice: &'a VerifiedNotice, verdicts: &'a [Verdict], now: &Timestamp) -> NoticeTrack<'a> {
+    let deadline_end = notice.deadline.days() + 1;
+    // The association's accepted results signed after the notice, oldest first.
+    let mut since: Vec<&Verdict> = verdicts
+        .iter()
+        .filter(|verdict| {
+            verdict.accepted().is_some_and(|result| {
+                result.credit_code() == Some(&notice.credit_code)
+                    && result.issued.unix_seconds() >= notice.issued.unix_seconds()
+            })
+        })
+        .collect();
+    since.sort_by_key(|verdict| verdict.accepted().map(|result| result.issued.unix_seconds()));
+    let open_in = |verdict: &Verdict| -> Vec<&'a str> {
+        let Some(result) = verdict.accepted() else { return Vec::new() };
+        notice
+            .items
+            .iter()
+            .filter(|item| {
+                let place = result.catalogue.index_of(&item.criterion);
+                place.and_then(|place| result.report.outcomes().get(place)).is_none_or(|outcome| outcome.lost() > 0)
+            })
+            .map(|item| item.criterion.as_str())
+            .collect()
+    };
+    let in_time = |verdict: &&Verdict| {
+        verdict.accepted().is_some_and(|result| result.issued.beijing_date().days() < deadline_end)
+    };
+    let rectifying = since.iter().copied().filter(in_time).rfind(|verdict| open_in(verdict).is_empty());
+    if let Some(verdict) = rectifying {
+        return NoticeTrack { notice, state: NoticeState::Rectified, result: Some(verdict), open: Vec::new() };
+    }
+    let latest = since.last().copied();
+    let open = match latest {
+        Some(verdict) => open_in(verdict),
+        None => notice.items.iter().map(|item| item.criterion.as_str()).collect(),
+    };
+    let state = if now.beijing_date().days() >= deadline_end { NoticeState::Overdue } else { NoticeState::InProgress };
+    NoticeTrack { notice, state, result: latest, open }
+}
