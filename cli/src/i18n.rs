@@ -34,6 +34,8 @@ selfcheck_core::strings! {
         ExpectedFile => "应报名单", "the expected list";
         /// `--reviews`.
         ReviewFile => "审核记录文件", "the review file";
+        /// `--notice`.
+        NoticeFile => "整改通知", "the rectification notice";
         /// A file given with `verify --inputs`.
         InputFile => "文件", "the file";
         // The handbook (`catalog --format markdown`) and the report.
@@ -194,6 +196,11 @@ pub fn cannot(lang: Lang, action: Action, path: &str, detail: &str) -> String {
             format!("无法使用审核记录文件 {path}：{detail}"),
             format!("cannot use the review file {path}: {detail}")
         ),
+        Action::UseNotice => pick!(
+            lang,
+            format!("无法使用整改通知 {path}：{detail}"),
+            format!("cannot use the rectification notice {path}: {detail}")
+        ),
         Action::SignNotice => pick!(
             lang,
             format!("无法签发整改通知 {path}：{detail}"),
@@ -228,6 +235,8 @@ pub enum Action {
     SignSummary,
     /// `notice`.
     SignNotice,
+    /// `summary --notice`.
+    UseNotice,
 }
 
 /// `sign` with open criteria.
@@ -593,6 +602,22 @@ pub fn notice_line(lang: Lang, name: &str, code: &str, items: usize, deadline: &
         format!(
             "rectification notice: {name} ({code}), {items} criteria to fix by {deadline}, signed with key {fingerprint}"
         ),
+    )
+}
+
+/// The heading of the notices followed.
+pub fn notices_heading(lang: Lang, count: usize) -> String {
+    pick!(lang, format!("整改通知（{count} 份）："), format!("Rectification notices ({count}):"))
+}
+
+/// Where one notice stands, and what is still open.
+pub fn notice_state_line(lang: Lang, name: &str, code: &str, deadline: &str, state: &str, open: &str) -> String {
+    let open_zh = if open.is_empty() { String::new() } else { format!("，尚未整改：{open}") };
+    let open_en = if open.is_empty() { String::new() } else { format!("; still open: {open}") };
+    pick!(
+        lang,
+        format!("{name}（{code}），整改期限 {deadline}：{state}{open_zh}"),
+        format!("{name} ({code}), due {deadline}: {state}{open_en}")
     )
 }
 

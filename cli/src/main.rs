@@ -215,6 +215,10 @@ struct SummaryArgs {
     /// review states in the ranking and the files, handling in the problems reported.
     #[arg(long, value_name = "FILE")]
     reviews: Option<PathBuf>,
+    /// A rectification notice the bureau issued (repeat for each): where each stands (整改中,
+    /// 已整改, 逾期未整改) by the results examined.
+    #[arg(long = "notice", value_name = "NOTICE.json")]
+    notices: Vec<PathBuf>,
     /// Each month's result is due by this day (1–28) of the following month; later ones are
     /// late, and a month is not missing before it.
     #[arg(long, value_name = "DAY", value_parser = clap::value_parser!(u32).range(1..=28))]
@@ -707,6 +711,16 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
     let catalogues: Vec<&Catalogue> = catalogues.iter().collect();
     // One clock for every verdict and for the signed summary, which anyone can then reproduce.
     let now = now();
+    let mut notices = Vec::new();
+    for path in &args.notices {
+        let bytes = read_bytes(path, i18n::Words::NoticeFile, lang)?;
+        let text = text_of(path, &bytes, i18n::Words::NoticeFile, lang)?;
+        notices.push(
+            selfcheck_core::notice::verify_notice(&text, &catalogues, &now).map_err(|error| {
+                i18n::cannot(lang, Action::UseNotice, &escape::path(path), &i18n::core(lang, &error))
+            })?,
+        );
+    }
     let examined = bureau::examine_files(&file_entries, &catalogues, &now, lang);
     let verdicts: Vec<selfcheck_bureau::Verdict> = examined
         .iter()
@@ -779,6 +793,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
         SummaryFormat::Text => {
             write!(out, "{}", bureau::summary_text(&analysis, &verdicts, &unreadable, lang))?;
             write!(out, "{}", bureau::problems_text(source, lang))?;
+            write!(out, "{}", bureau::notices_text(&notices, &verdicts, &now, lang))?;
         }
         SummaryFormat::Json => {
             let mut json = selfcheck_bureau::analysis_json(source, lang);
@@ -792,6 +807,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
             });
             if let Some(object) = json.as_object_mut() {
                 object.insert("not_read", selfcheck_files::not_read_json(not_read));
+                object.insert("notices", bureau::notices_json(&notices, &verdicts, &now));
             }
             writeln!(out, "{}", to_json(&json))?
         }

@@ -407,4 +407,19 @@ fn a_rectification_notice_is_issued_from_a_result_and_verify_accepts_it() {
     let run = selfcheck("zh", &args).run();
     assert!(run.stderr.contains("整改事项第 1 项的标准：自查目录中没有这一项"), "{}", run.stderr);
     assert!(!std::path::Path::new(&dir.path("z.json")).exists(), "nothing written when refused");
+
+    // `summary --notice` follows it: no result since it was issued, so every item is open.
+    dir.file("results/result.json", std::fs::read(data("golden/formats/result-2.json")).unwrap());
+    let results = dir.path("results");
+    let run = selfcheck("zh", &["summary", &results, "--notice", &by_hand]).run();
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("整改通知（1 份）：\n  广东省示例行业协会（514400005000031282），整改期限 2099-12-31：整改中，尚未整改：B2、C4"), "{}", run.stdout);
+    let run = selfcheck("en", &["summary", &results, "--notice", &by_hand, "--format", "json"]).run();
+    let analysis: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(analysis["notices"][0]["state"], "in-progress");
+    assert_eq!(analysis["notices"][0]["open"], serde_json::json!(["B2", "C4"]));
+    // A file that is not a notice is named as such.
+    let run = selfcheck("zh", &["summary", &results, "--notice", &result]).run();
+    assert_ne!(run.code, Some(0));
+    assert!(run.stderr.contains("这是签名的自查结果，不是整改通知"), "{}", run.stderr);
 }
