@@ -1,6 +1,6 @@
 // The standalone page: the bureau's website, or the iframe of a portal page.
 // Query: lang=en, namespace=NAME, storage=off, addressee=TEXT, submission=TEXT,
-// parent-origin=ORIGIN (iframe mode).
+// bureau-fingerprint=FINGERPRINT, parent-origin=ORIGIN (iframe mode).
 import { mount, unsupportedMessage } from './pkg/selfcheck-widget.js';
 
 const params = new URLSearchParams(location.search);
@@ -11,6 +11,7 @@ else if (params.has('namespace')) options.namespace = params.get('namespace');
 for (const name of ['addressee', 'submission']) {
   if (params.has(name)) options[name] = params.get(name);
 }
+if (params.has('bureau-fingerprint')) options.bureau_fingerprint = params.get('bureau-fingerprint');
 
 // Messages go only to the origin the host names; '*' only when it says so literally.
 const parentOrigin = params.get('parent-origin');

@@ -57,6 +57,8 @@ export interface MountOptions {
    * both languages or one per language.
    */
   submission?: string | { zh: string; en: string };
+  /** The registration authority's key fingerprint, as the site publishes it: a rectification notice signed with another key is refused. */
+  bureau_fingerprint?: string;
 }
 
 export interface WidgetHandle {

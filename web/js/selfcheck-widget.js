@@ -442,7 +442,7 @@ export async function mount(element, options = {}) {
 
 /**
  * `<selfcheck-widget lang namespace storage="off" name credit-code locked="name credit-code"
- * addressee submission>`
+ * addressee submission bureau-fingerprint>`
  *
  * Listeners added to the element before it is shown, or as soon as `element.ready` resolves,
  * hear the current report as their first `selfcheck:change` (the guarantee of `mount()`).
@@ -475,6 +475,7 @@ export class SelfcheckWidget extends HTMLElement {
     for (const name of ['addressee', 'submission']) {
       if (this.hasAttribute(name)) options[name] = this.getAttribute(name);
     }
+    if (this.hasAttribute('bureau-fingerprint')) options.bureau_fingerprint = this.getAttribute('bureau-fingerprint');
     const locked = (this.getAttribute('locked') || '').split(/\s+/).filter(Boolean);
     if (locked.length) options.locked = locked.map((field) => field.replace('-', '_'));
     this._pending = mount(this, options).then(

@@ -64,6 +64,7 @@ fn render_app(lang: Lang, locked: Locked) -> String {
         host_profile: Shared::new(HostProfile { prefill: ProfileDoc::default(), locked }),
         addressee: None,
         submission: None,
+        bureau_fingerprint: None,
         early: None,
         first_screen: true,
     };

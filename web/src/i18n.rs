@@ -71,6 +71,25 @@ selfcheck_core::strings! {
         ProblemTitleNeeded => "签名前须填写标题。", "A title is needed before signing.";
         ExportNeedsProblemTitles => "签名前请为新情况、新问题填写标题：第 {} 条", "Give each new situation or problem a title before signing: No. {}";
         MonthlyRefused => "本月报送未能保存", "This month's report could not be saved";
+        NoticeSection => "整改通知", "Rectification notice";
+        NoticeIntro => "登记管理机关下发整改通知后，在此导入通知文件：各项整改要求、意见和期限列在下面；逐项写明整改情况，随下一次自查结果一并签名报送。", "When the registration authority sends a rectification notice, import its file here: each criterion to fix, the authority's remarks and the deadline are listed below; write what was done for each, and it is signed and sent with the next result.";
+        NoticeFile => "导入整改通知…", "Import a notice…";
+        NoticeRefused => "整改通知未能导入", "The notice could not be imported";
+        NoticeForAnother => "这份整改通知是下发给{}的，不是本协会的；未导入。", "This notice is for {}, not this association; it was not imported.";
+        NoticeWrongKey => "这份整改通知的签发密钥（指纹 {}）不是本网站公布的登记管理机关密钥；未导入。", "This notice was signed with a key (fingerprint {}) that is not the registration authority's published key; it was not imported.";
+        NoticeKeyChecked => "签发密钥与本网站公布的登记管理机关密钥一致。", "Signed with the registration authority's key published by this site.";
+        NoticeKeyToCheck => "请将签发密钥指纹与登记管理机关公布的指纹核对：{}", "Check the signing key's fingerprint against the one the registration authority publishes: {}";
+        NoticeIssued => "签发时间", "Issued";
+        NoticeDeadline => "整改期限", "Deadline";
+        NoticeDaysLeft => "还剩 {} 天", "{} days left";
+        NoticeDueToday => "今天到期", "due today";
+        NoticeOverdue => "已逾期 {} 天", "{} days overdue";
+        NoticeRemark => "登记管理机关意见", "The authority's remarks";
+        NoticeItems => "整改事项", "Criteria to fix";
+        NoticeItemRemark => "意见：{}", "Remark: {}";
+        NoticeCurrent => "当前：{}", "Now: {}";
+        NoticeReply => "整改情况", "What was done";
+        NoticeRemove => "移除整改通知", "Remove the notice";
         ProfileName => "协会名称", "Association name";
         CreditCode => "统一社会信用代码", "Unified social credit code";
         ContactPerson => "联系人", "Contact person";
@@ -215,6 +234,8 @@ impl S {
                 | S::KeyPassphraseMissing
                 | S::OtherTabUnreadable
                 | S::DraftSetAside
+                | S::NoticeForAnother
+                | S::NoticeWrongKey
         )
     }
 

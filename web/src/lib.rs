@@ -46,10 +46,13 @@ struct MountOptions {
     addressee: Option<HostText>,
     /// The site's own "how to submit" text (one step per line).
     submission: Option<HostText>,
+    /// The registration authority's key fingerprint, as the site publishes it.
+    bureau_fingerprint: Option<String>,
 }
 
 /// The options' members, in the order the package README lists them.
-const OPTION_NAMES: [&str; 7] = ["lang", "catalogue", "profile", "locked", "namespace", "addressee", "submission"];
+const OPTION_NAMES: [&str; 8] =
+    ["lang", "catalogue", "profile", "locked", "namespace", "addressee", "submission", "bureau_fingerprint"];
 
 impl MountOptions {
     /// Reads the options with the core's JSON reader; unknown members are refused.
@@ -83,6 +86,7 @@ impl MountOptions {
             namespace,
             addressee: present("addressee").map(|value| HostText::read(value, "addressee")).transpose()?,
             submission: present("submission").map(|value| HostText::read(value, "submission")).transpose()?,
+            bureau_fingerprint: string("bureau_fingerprint")?,
         })
     }
 }
@@ -228,6 +232,7 @@ pub fn mount_widget(
         host_profile: state::Shared::new(HostProfile { prefill, locked }),
         addressee,
         submission,
+        bureau_fingerprint: options.bureau_fingerprint.map(yew::AttrValue::from),
         early,
         first_screen: false,
     };

@@ -50,6 +50,13 @@ extern "C" {
         catalogue: Option<String>,
         now_unix: u32,
     ) -> Result<Verified, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = verifyNotice)]
+    fn verify_notice(
+        this: &SigningModule,
+        json: &str,
+        catalogue: Option<String>,
+        now_unix: u32,
+    ) -> Result<String, JsValue>;
     #[wasm_bindgen(method, js_name = qrPath)]
     fn qr_path(this: &SigningModule, text: &str) -> Option<QrPath>;
 
@@ -211,6 +218,14 @@ impl Signing {
     pub fn verify(&self, json: &str, now_unix: u32) -> Result<Verified, Failure> {
         self.exports
             .verify_result(json, self.catalogue.as_deref().map(str::to_owned), now_unix)
+            .map_err(Failure::thrown)
+    }
+
+    /// Verifies the bureau's rectification notice: what the widget shows of it, as JSON (see
+    /// `selfcheck_web_sign::verify_notice`).
+    pub fn notice(&self, json: &str, now_unix: u32) -> Result<String, Failure> {
+        self.exports
+            .verify_notice(json, self.catalogue.as_deref().map(str::to_owned), now_unix)
             .map_err(Failure::thrown)
     }
 

@@ -66,6 +66,8 @@ pub enum Place {
     Profile,
     /// This month's report to the bureau.
     Monthly,
+    /// The bureau's rectification notice and the reply to it.
+    Notice,
     /// A criterion, by catalogue index (its answer, note and evidence).
     Criterion(usize),
     /// The key: creating, loading, backing up, removing.
@@ -281,6 +283,45 @@ pub struct ExportInfo {
     pub qr: Option<QrCode>,
 }
 
+/// The bureau's rectification notice, as the signing module verified it: what the panel shows,
+/// and what storage keeps (the verification is not made again).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeInfo {
+    /// SHA-256 of the notice file's bytes: what the reply names.
+    pub digest: String,
+    /// The fingerprint of the key that signed it.
+    pub fingerprint: String,
+    /// When it was issued (RFC 3339).
+    pub issued: String,
+    /// What it says.
+    pub subject: selfcheck_core::wire::NoticeSubjectDoc,
+}
+
+impl NoticeInfo {
+    /// The facts as the signing module (or storage) gives them; `None` when they are not such.
+    pub fn read(json: &str) -> Option<NoticeInfo> {
+        use selfcheck_core::wire::Subject as _;
+        let value = selfcheck_core::json::parse(json).ok()?;
+        let text = |key: &str| value.get(key).and_then(selfcheck_core::json::Json::as_str).map(str::to_owned);
+        let mut reader = selfcheck_core::wire::read::Reader::new();
+        let subject = selfcheck_core::wire::NoticeSubjectDoc::read(&mut reader, value.get("subject"), "subject");
+        let read =
+            NoticeInfo { digest: text("digest")?, fingerprint: text("fingerprint")?, issued: text("issued")?, subject };
+        reader.finish(read).ok()
+    }
+
+    /// The facts as JSON, as [`NoticeInfo::read`] reads them.
+    pub fn to_json(&self) -> String {
+        use selfcheck_core::wire::Subject as _;
+        selfcheck_core::json::compact(&selfcheck_core::wire::read::object([
+            ("digest", self.digest.as_str().into()),
+            ("fingerprint", self.fingerprint.as_str().into()),
+            ("issued", self.issued.as_str().into()),
+            ("subject", self.subject.to_json()),
+        ]))
+    }
+}
+
 /// A QR code as an SVG path: one unit per module, with a four-module quiet zone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QrCode {
@@ -354,6 +395,8 @@ pub struct State {
     pub import: Option<Imported>,
     /// The last export.
     pub last_export: Option<ExportInfo>,
+    /// The rectification notice imported, while the draft replies to it.
+    pub notice: Option<Shared<NoticeInfo>>,
     /// An open confirmation.
     pub confirm: Option<Confirm>,
     /// Export was confirmed although criteria are open: the key panel signs now.
@@ -383,6 +426,11 @@ pub enum Action {
     SetProfile(ProfileDoc),
     /// Edit this month's report to the bureau.
     SetMonthly(selfcheck_core::MonthlyReport),
+    /// A rectification notice imported and verified (or, with `None`, removed): the reply to it
+    /// starts with its items, or keeps what was written for the same notice.
+    SetNotice(Option<Shared<NoticeInfo>>),
+    /// What was done about a criterion of the notice: its id and the association's words.
+    SetReplyNote(String, String),
     /// Switch the interface language.
     SetLang(Lang),
     /// Replace the draft (a loaded draft file, another tab's version, an imported result),
@@ -476,6 +524,7 @@ impl State {
             messages: Vec::new(),
             import: None,
             last_export,
+            notice: None,
             confirm: None,
             export_confirmed: 0,
             print_requested: 0,
@@ -649,6 +698,39 @@ impl Reducible for State {
                 }
                 next.messages.retain(|(at, _)| *at != Place::Monthly);
                 next.edited(Place::Monthly);
+            }
+            Action::SetNotice(notice) => {
+                let answers = Rc::make_mut(&mut next.answers.0);
+                let reply = notice.as_ref().map(|notice| {
+                    answers.notice_reply().filter(|reply| reply.notice == notice.digest).cloned().unwrap_or_else(|| {
+                        selfcheck_core::NoticeReply {
+                            notice: notice.digest.clone(),
+                            items: notice
+                                .subject
+                                .items
+                                .iter()
+                                .map(|item| (item.criterion.clone(), selfcheck_core::ItemReply::default()))
+                                .collect(),
+                        }
+                    })
+                });
+                if let Err(error) = answers.set_notice_reply(&next.catalogue, reply) {
+                    next.say(Place::Notice, Notice::Error(S::NoticeRefused, Rc::new(error)));
+                    return Rc::new(next);
+                }
+                next.notice = notice;
+                next.messages.retain(|(at, _)| *at != Place::Notice);
+                next.edited(Place::Notice);
+            }
+            Action::SetReplyNote(criterion, note) => {
+                let answers = Rc::make_mut(&mut next.answers.0);
+                let Some(mut reply) = answers.notice_reply().cloned() else { return self };
+                let Some((_, item)) = reply.items.iter_mut().find(|(id, _)| *id == criterion) else { return self };
+                item.note = note;
+                if answers.set_notice_reply(&next.catalogue, Some(reply)).is_err() {
+                    return self;
+                }
+                next.edited(Place::Notice);
             }
             Action::SetLang(lang) => next.lang = lang,
             Action::ReplaceDraft(answers, profile, place, notice) => {
@@ -888,6 +970,57 @@ mod tests {
         let refused = next.clone().reduce(Action::SetMonthly(unknown));
         assert_eq!(refused.answers.monthly(), &month, "a refused report leaves the one before");
         assert!(matches!(refused.message(Place::Monthly), Some(Notice::Error(S::MonthlyRefused, _))));
+    }
+
+    #[test]
+    fn a_notice_starts_the_reply_with_its_items_keeps_what_was_written_and_goes_with_its_removal() {
+        let catalogue = Shared::new(Catalogue::builtin().clone());
+        let state = Rc::new(State::new(
+            catalogue.clone(),
+            Lang::Zh,
+            None,
+            Shared::new(HostProfile::default()),
+            StorageState::Saved,
+            None,
+            None,
+        ));
+        let subject = selfcheck_core::wire::NoticeSubjectDoc {
+            kind: "SelfcheckRectificationNotice".into(),
+            format: "selfcheck-notice/1".into(),
+            credit_code: "514400005000031282".into(),
+            name: "广东省示例行业协会".into(),
+            catalogue: catalogue.reference(),
+            based_on: None,
+            items: ["D9", "B2"]
+                .into_iter()
+                .map(|id| selfcheck_core::wire::NoticeItemDoc { criterion: id.into(), remark: String::new() })
+                .collect(),
+            remark: String::new(),
+            deadline: "2026-12-31".into(),
+        };
+        let notice = NoticeInfo {
+            digest: "a".repeat(64),
+            fingerprint: "FP".into(),
+            issued: "2026-11-20T02:00:00Z".into(),
+            subject,
+        };
+        assert_eq!(NoticeInfo::read(&notice.to_json()), Some(notice.clone()), "storage keeps it as it was");
+        let next = state.reduce(Action::SetNotice(Some(Shared::new(notice.clone()))));
+        let reply = next.answers.notice_reply().unwrap();
+        assert_eq!(reply.notice, "a".repeat(64));
+        assert_eq!(
+            reply.items.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(),
+            ["B2", "D9"],
+            "in catalogue order"
+        );
+        let next = next.reduce(Action::SetReplyNote("D9".into(), "已公开收费依据。".into()));
+        assert_eq!(next.answers.notice_reply().unwrap().items[1].1.note, "已公开收费依据。");
+        assert!(Rc::ptr_eq(&next.clone().reduce(Action::SetReplyNote("A1".into(), "x".into())), &next), "not an item");
+        // The same notice imported again keeps what was written; removing it removes the reply.
+        let again = next.clone().reduce(Action::SetNotice(Some(Shared::new(notice))));
+        assert_eq!(again.answers.notice_reply().unwrap().items[1].1.note, "已公开收费依据。");
+        let removed = again.reduce(Action::SetNotice(None));
+        assert!(removed.notice.is_none() && removed.answers.notice_reply().is_none());
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub struct Keys {
     key: String,
     export: String,
     lang: String,
+    notice: String,
     unreadable: String,
 }
 
@@ -30,6 +31,7 @@ impl Keys {
             key: format!("selfcheck:{namespace}:key"),
             export: format!("selfcheck:{namespace}:export"),
             lang: format!("selfcheck:{namespace}:lang"),
+            notice: format!("selfcheck:{namespace}:notice"),
             unreadable: format!("selfcheck:{namespace}:draft-unreadable"),
         }
     }
@@ -201,6 +203,21 @@ pub fn load_export(keys: &Keys) -> Option<ExportInfo> {
             Some(QrCode { size, path: text_member(qr, "path")? })
         }),
     })
+}
+
+/// The rectification notice imported here, while the draft replies to it.
+pub fn load_notice(keys: &Keys) -> Option<crate::state::NoticeInfo> {
+    crate::state::NoticeInfo::read(&browser::load(&keys.notice)?)
+}
+
+/// Keeps the notice imported (or forgets it, with `None`).
+pub fn store_notice(keys: &Keys, notice: Option<&crate::state::NoticeInfo>) {
+    match notice {
+        Some(notice) => {
+            browser::store(&keys.notice, &notice.to_json());
+        }
+        None => browser::forget(&keys.notice),
+    }
 }
 
 /// The interface language the user last chose here, if any.

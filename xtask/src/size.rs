@@ -68,8 +68,12 @@ pub const PACKAGE_FILES: [&str; 13] = [
 /// month's report to the bureau, which a restored draft carries and the questionnaire shows, in
 /// the first module: its reading and checks in the core (about 4.5 KiB, after lists in catalogue
 /// order replaced a sort and two maps, 1.6 KiB less) and its section and printed part (about
-/// 9.8 KiB; one delegated handler instead of a closure per field made no difference).
-pub const GZIP_BUDGET_BYTES: usize = 385 * 1024;
+/// 9.8 KiB; one delegated handler instead of a closure per field made no difference). Raised to
+/// 393 KiB for issue 26's rectification notice (401,940 B measured): its panel (import, the
+/// checks of the association and the bureau's key, the deadline, each item with its reply) and
+/// the notice's facts read and kept in the first module (8.6 KiB); verifying it is the signing
+/// module's.
+pub const GZIP_BUDGET_BYTES: usize = 393 * 1024;
 
 /// The most the whole package's gzipped files may weigh: the first load, the English first
 /// screen and the fallback build for Chromium 88 to 95 (issue 23: 855.9 KiB measured; 857 KiB when
@@ -85,8 +89,10 @@ pub const GZIP_BUDGET_BYTES: usize = 385 * 1024;
 /// with twiggy against the commit before (the rest of the difference is functions that moved).
 /// 1,245 KiB for issue 26's month's report (1,273,652 B measured): the first module's part above
 /// in both builds (about 14.5 KiB each), and the signing module's reading, checking and signing of
-/// format 2 in both builds (about 6 KiB each).
-pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 1245 * 1024;
+/// format 2 in both builds (about 6 KiB each). 1,271 KiB with the rectification notice
+/// (1,301,085 B measured): its panel in both builds of the first module (8.6 KiB each), and its
+/// verification in both builds of the signing module (4.6 KiB each).
+pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 1271 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {

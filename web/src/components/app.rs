@@ -15,6 +15,7 @@ use super::import::ImportPanel;
 use super::keys::KeyPanel;
 use super::monthly::MonthlySection;
 use super::nav::AreaNav;
+use super::notice::NoticePanel;
 use super::print::PrintSummary;
 use super::profile::ProfileForm;
 use super::results::Results;
@@ -44,6 +45,10 @@ pub struct AppProps {
     pub addressee: Option<selfcheck_core::Text>,
     /// The host's own "how to submit" text, replacing the default.
     pub submission: Option<selfcheck_core::Text>,
+    /// The fingerprint of the registration authority's key, as the host site publishes it: a
+    /// rectification notice signed with another key is refused.
+    #[prop_or_default]
+    pub bureau_fingerprint: Option<AttrValue>,
     /// What was answered and typed on the pre-rendered first screen, laid over the draft.
     #[prop_or_default]
     pub early: Option<Shared<crate::early::EarlyInput>>,
@@ -80,6 +85,10 @@ fn restored_state(
         storage::load_key(keys),
         storage::load_export(keys),
     );
+    // The notice is shown only while the draft still replies to it.
+    state.notice = storage::load_notice(keys)
+        .filter(|notice| state.answers.notice_reply().is_some_and(|reply| reply.notice == notice.digest))
+        .map(Shared::new);
     if restored.set_aside {
         state.messages.push((Place::Page, Notice::Info(S::DraftSetAside)));
     }
@@ -305,6 +314,14 @@ pub fn App(props: &AppProps) -> Html {
     }
     {
         let host = host.clone();
+        use_effect_with(state.notice.clone(), move |notice| {
+            if let Some(keys) = &host.keys {
+                storage::store_notice(keys, notice.as_deref());
+            }
+        });
+    }
+    {
+        let host = host.clone();
         use_effect_with(state.last_export.clone(), move |export| {
             if let (Some(keys), Some(export)) = (&host.keys, export) {
                 storage::store_export(keys, export);
@@ -364,6 +381,7 @@ pub fn App(props: &AppProps) -> Html {
                         if !state.first_screen_only {
                             <MonthlySection catalogue={catalogue.clone()} monthly={state.answers.monthly().clone()}
                                 message={state.message(Place::Monthly).cloned()} {lang} dispatch={dispatch.clone()} />
+                            <NoticePanel state={(*state).clone()} dispatch={dispatch.clone()} bureau_fingerprint={props.bureau_fingerprint.clone()} />
                             <KeyPanel state={(*state).clone()} dispatch={dispatch.clone()} />
                             <Submission {lang} addressee={addressee.clone()} text={props.submission.clone()} {file_name} />
                             <ImportPanel state={(*state).clone()} dispatch={dispatch.clone()} />

@@ -7,6 +7,7 @@ pub mod import;
 pub mod keys;
 pub mod monthly;
 pub mod nav;
+pub mod notice;
 pub mod print;
 pub mod profile;
 pub mod results;
@@ -105,6 +106,7 @@ pub fn place_name(place: Place) -> &'static str {
         Place::Draft => "draft",
         Place::Profile => "profile",
         Place::Monthly => "monthly",
+        Place::Notice => "notice",
         Place::Criterion(_) => "criterion",
         Place::Key => "key",
         Place::Export => "export",
