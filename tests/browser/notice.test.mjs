@@ -81,6 +81,11 @@ widgetTest('a rectification notice is imported, answered item by item, kept, and
   assert.match(await panel.textContent(), new RegExp(`请将签发密钥指纹与登记管理机关公布的指纹核对：${notice.fingerprint}`));
   assert.deepEqual(await page.locator('li[data-notice-item]').evaluateAll((items) => items.map((item) => item.dataset.noticeItem)), ['B2', 'C4']);
   assert.match(await page.locator('li[data-notice-item=B2]').textContent(), /意见：财务管理制度未向会员公开。/);
+  // The criteria are marked in the questionnaire, and only they.
+  assert.deepEqual(
+    await page.locator('fieldset[data-criterion]:has([data-to-fix])').evaluateAll((cards) => cards.map((card) => card.dataset.criterion)),
+    ['B2', 'C4'],
+  );
 
   await page.locator('textarea[data-notice-reply=B2]').fill('已修订财务管理制度，并在网站公开。');
   await waitSaved(page, '已修订财务管理制度，并在网站公开。');
@@ -108,6 +113,7 @@ widgetTest('a rectification notice is imported, answered item by item, kept, and
   // Removed: the reply goes with it.
   await page.locator('button[data-action=remove-notice]').click();
   await until(page, 'the notice removed', () => __selfcheckTest.$('[data-testid=rectification-notice]') === null);
+  await until(page, 'the marks gone', () => __selfcheckTest.$$('[data-to-fix]').length === 0);
 });
 
 widgetTest('a notice signed with another key than the site publishes is refused', async (s, t) => {

@@ -72,7 +72,7 @@ selfcheck_core::strings! {
         ExportNeedsProblemTitles => "签名前请为新情况、新问题填写标题：第 {} 条", "Give each new situation or problem a title before signing: No. {}";
         MonthlyRefused => "本月报送未能保存", "This month's report could not be saved";
         NoticeSection => "整改通知", "Rectification notice";
-        NoticeIntro => "登记管理机关下发整改通知后，在此导入通知文件：各项整改要求、意见和期限列在下面；逐项写明整改情况，随下一次自查结果一并签名报送。", "When the registration authority sends a rectification notice, import its file here: each criterion to fix, the authority's remarks and the deadline are listed below; write what was done for each, and it is signed and sent with the next result.";
+        NoticeIntro => "登记管理机关下发整改通知后，在此导入通知文件：各项整改要求、意见和期限列在下面，整改事项在问卷中标出；逐项写明整改情况，随下一次自查结果一并签名报送。", "When the registration authority sends a rectification notice, import its file here: each criterion to fix, the authority's remarks and the deadline are listed below and marked in the questionnaire; write what was done for each, and it is signed and sent with the next result.";
         NoticeFile => "导入整改通知…", "Import a notice…";
         NoticeRefused => "整改通知未能导入", "The notice could not be imported";
         NoticeForAnother => "这份整改通知是下发给{}的，不是本协会的；未导入。", "This notice is for {}, not this association; it was not imported.";
@@ -90,6 +90,7 @@ selfcheck_core::strings! {
         NoticeCurrent => "当前：{}", "Now: {}";
         NoticeReply => "整改情况", "What was done";
         NoticeRemove => "移除整改通知", "Remove the notice";
+        NoticeMark => "整改事项", "To fix";
         ProfileName => "协会名称", "Association name";
         CreditCode => "统一社会信用代码", "Unified social credit code";
         ContactPerson => "联系人", "Contact person";

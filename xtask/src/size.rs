@@ -72,8 +72,8 @@ pub const PACKAGE_FILES: [&str; 13] = [
 /// 393 KiB for issue 26's rectification notice (401,940 B measured): its panel (import, the
 /// checks of the association and the bureau's key, the deadline, each item with its reply) and
 /// the notice's facts read and kept in the first module (8.6 KiB); verifying it is the signing
-/// module's.
-pub const GZIP_BUDGET_BYTES: usize = 393 * 1024;
+/// module's. 394 KiB with the notice's criteria marked in the questionnaire (402,771 B).
+pub const GZIP_BUDGET_BYTES: usize = 394 * 1024;
 
 /// The most the whole package's gzipped files may weigh: the first load, the English first
 /// screen and the fallback build for Chromium 88 to 95 (issue 23: 855.9 KiB measured; 857 KiB when
@@ -91,8 +91,9 @@ pub const GZIP_BUDGET_BYTES: usize = 393 * 1024;
 /// in both builds (about 14.5 KiB each), and the signing module's reading, checking and signing of
 /// format 2 in both builds (about 6 KiB each). 1,271 KiB with the rectification notice
 /// (1,301,085 B measured): its panel in both builds of the first module (8.6 KiB each), and its
-/// verification in both builds of the signing module (4.6 KiB each).
-pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 1271 * 1024;
+/// verification in both builds of the signing module (4.6 KiB each). 1,273 KiB with its criteria
+/// marked in the questionnaire (1,302,737 B).
+pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 1273 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {

@@ -369,6 +369,7 @@ pub fn App(props: &AppProps) -> Html {
                                         Place::Criterion(index) => Some((*index, notice.clone())),
                                         _ => None,
                                     }).collect::<Vec<_>>()}
+                                    to_fix={state.notice.iter().flat_map(|notice| notice.subject.items.iter()).filter_map(|item| catalogue.index_of(&item.criterion)).filter(|index| criteria.contains(index)).collect::<Vec<_>>()}
                                     conflict={match state.last_edit {
                                         Some(Place::Criterion(index)) if state.conflict && criteria.contains(&index) => Some(index),
                                         _ => None,
@@ -420,6 +421,9 @@ pub struct AreaProps {
     pub messages: Vec<(usize, crate::state::Notice)>,
     /// The criterion of this area last edited, when another tab's change paused saving.
     pub conflict: Option<usize>,
+    /// This area's criteria that the rectification notice names, by catalogue index.
+    #[prop_or_default]
+    pub to_fix: Vec<usize>,
     /// Interface language.
     pub lang: Lang,
     /// Where actions go.
@@ -437,6 +441,7 @@ impl PartialEq for AreaProps {
             && self.hashing == other.hashing
             && self.messages == other.messages
             && self.conflict == other.conflict
+            && self.to_fix == other.to_fix
             && self.lang == other.lang
             && self.dispatch == other.dispatch
     }
@@ -445,7 +450,7 @@ impl PartialEq for AreaProps {
 /// One activity area and its criteria.
 #[component]
 pub fn AreaView(props: &AreaProps) -> Html {
-    let AreaProps { catalogue, area, answers, points, hashing, messages, conflict, lang, dispatch, .. } = props;
+    let AreaProps { catalogue, area, answers, points, hashing, messages, conflict, to_fix, lang, dispatch, .. } = props;
     let (lang, area_index) = (*lang, *area);
     let area = &catalogue.areas()[area_index];
     html! {
@@ -465,6 +470,7 @@ pub fn AreaView(props: &AreaProps) -> Html {
                     hashing={hashing.filter(|(at, _)| *at == index).map(|(_, done)| done)}
                     message={messages.iter().find(|(at, _)| *at == index).map(|(_, notice)| notice.clone())}
                     conflict={*conflict == Some(index)}
+                    to_fix={to_fix.contains(&index)}
                     {lang}
                     dispatch={dispatch.clone()}
                 />

@@ -27,6 +27,9 @@ pub struct CriterionProps {
     pub message: Option<Notice>,
     /// Another tab changed the draft while this criterion was being edited.
     pub conflict: bool,
+    /// The rectification notice names it.
+    #[prop_or_default]
+    pub to_fix: bool,
     /// Interface language.
     pub lang: Lang,
     /// Where actions go.
@@ -75,7 +78,7 @@ pub fn link_to_add(typed: &str) -> Result<(String, bool), ()> {
 /// A criterion and its answer controls.
 #[component]
 pub fn CriterionView(props: &CriterionProps) -> Html {
-    let CriterionProps { catalogue, index, entry, hashing, message, conflict, lang, dispatch } = props;
+    let CriterionProps { catalogue, index, entry, hashing, message, conflict, to_fix, lang, dispatch } = props;
     let (index, lang, response) = (*index, *lang, entry.response);
     let criterion = &catalogue.criteria()[index];
     let id = &criterion.id;
@@ -155,6 +158,7 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                 <span class="selfcheck-id">{ id.clone() }</span>{ " " }{ criterion.title.get(lang) }
                 { points_after(criterion.points, lang) }
                 if criterion.veto.is_some() { <span class="selfcheck-veto-tag">{ format!(" · {}", S::Veto.get(lang)) }</span> }
+                if *to_fix { <span class="selfcheck-fix-tag" data-to-fix="">{ format!(" · {}", S::NoticeMark.get(lang)) }</span> }
                 { " " }
                 <span class="selfcheck-state" data-state={if answered { "answered" } else { "open" }}>
                     { if answered { S::AnsweredState.get(lang) } else { S::OpenState.get(lang) } }
