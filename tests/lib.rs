@@ -21,6 +21,16 @@ pub fn data(path: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(path)
 }
 
+/// The text of a file of the shared test data.
+pub fn read(path: &str) -> String {
+    std::fs::read_to_string(data(path)).unwrap_or_else(|error| panic!("tests/data/{path}: {error}"))
+}
+
+/// The fixed key of the golden results: seed 0x01, 0x02, … 0x20. Never use it for anything real.
+pub fn golden_key() -> AssociationKey {
+    AssociationKey::from_seed(std::array::from_fn(|index| index as u8 + 1))
+}
+
 /// Sets the member at `path` (object keys) to `value`.
 fn set(value: &mut Json, path: &[&str], new: Json) {
     let object = value.as_object_mut().expect("an object on the path");

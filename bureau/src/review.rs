@@ -169,16 +169,7 @@ impl Reviews {
                 reader.problem(join(&at, "result"), ProblemKind::DuplicateId);
                 continue;
             }
-            if let Err(kind) = check_note(&doc.note) {
-                reader.problem(join(&at, "note"), kind);
-            }
-            let updated = match doc.updated.as_deref().map(Timestamp::parse).transpose() {
-                Ok(updated) => updated,
-                Err(_) => {
-                    reader.problem(join(&at, "updated"), ProblemKind::BadTime(doc.updated.clone().unwrap_or_default()));
-                    None
-                }
-            };
+            let updated = read_note_and_time(&mut reader, &at, &doc.note, doc.updated.as_deref());
             let state = ReviewState::from_code(&doc.state).unwrap_or_default();
             reviews.reviews.insert(doc.result, Review { state, note: doc.note, updated });
         }
@@ -193,16 +184,7 @@ impl Reviews {
                 reader.problem(join(&at, "problem"), ProblemKind::DuplicateId);
                 continue;
             }
-            if let Err(kind) = check_note(&doc.note) {
-                reader.problem(join(&at, "note"), kind);
-            }
-            let updated = match doc.updated.as_deref().map(Timestamp::parse).transpose() {
-                Ok(updated) => updated,
-                Err(_) => {
-                    reader.problem(join(&at, "updated"), ProblemKind::BadTime(doc.updated.clone().unwrap_or_default()));
-                    None
-                }
-            };
+            let updated = read_note_and_time(&mut reader, &at, &doc.note, doc.updated.as_deref());
             let state = ProblemState::from_code(&doc.state).unwrap_or_default();
             reviews.problems.insert(key, Handling { state, note: doc.note, updated });
         }
@@ -362,8 +344,20 @@ impl Reviews {
     }
 }
 
+/// Checks an entry's note and reads its time, naming each problem at `at`.
+fn read_note_and_time(reader: &mut Reader, at: &str, note: &str, updated: Option<&str>) -> Option<Timestamp> {
+    if let Err(kind) = check_note(note) {
+        reader.problem(join(at, "note"), kind);
+    }
+    let parsed = updated.map(Timestamp::parse).transpose();
+    parsed.unwrap_or_else(|_| {
+        reader.problem(join(at, "updated"), ProblemKind::BadTime(updated.unwrap_or_default().to_owned()));
+        None
+    })
+}
+
 fn is_digest(text: &str) -> bool {
-    text.len() == 64 && text.bytes().all(|byte| byte.is_ascii_digit() || (b'a'..=b'f').contains(&byte))
+    selfcheck_core::credential::is_sha256_hex(text)
 }
 
 fn check_note(note: &str) -> Result<(), ProblemKind> {

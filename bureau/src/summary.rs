@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use selfcheck_core::catalogue::Catalogue;
-use selfcheck_core::credential::{check_not_later_than_now, sign_document, verify_proof};
+use selfcheck_core::credential::sign_document;
 use selfcheck_core::error::{Document, Error, Problem, ProblemKind};
 use selfcheck_core::json::{self, Json};
 use selfcheck_core::keys::{AssociationKey, PublicKey};
@@ -197,23 +197,14 @@ pub fn verify_summary(json: &str, now: &Timestamp) -> Result<VerifiedSummary, Er
     let month_problems = [months.clone().and_then(Result::err), ranking_month.clone().and_then(Result::err)];
     reader.problems.extend(month_problems.into_iter().flatten());
     for (position, input) in subject.inputs.iter().enumerate() {
-        if input.sha256.len() != 64 || !input.sha256.bytes().all(|byte| matches!(byte, b'0'..=b'9' | b'a'..=b'f')) {
+        if !selfcheck_core::credential::is_sha256_hex(&input.sha256) {
             reader.problem(join(&index(&join(at, "inputs"), position), "sha256"), ProblemKind::BadFileDigest);
         }
     }
     if !reader.problems.is_empty() {
         return Err(Error::Malformed { what: Document::Summary, problems: reader.problems });
     }
-    let issued = Timestamp::parse(&document.valid_from)?;
-    let created = document.proof.created.as_deref().map(Timestamp::parse).transpose()?;
-    let key = verify_proof(&value)?;
-    if document.issuer != key.did() {
-        return Err(Error::VerificationMethodMismatch {
-            expected: format!("{}#…", document.issuer),
-            found: document.proof.verification_method,
-        });
-    }
-    check_not_later_than_now(&issued, created.as_ref(), now)?;
+    let (key, issued) = selfcheck_core::credential::verify_issued(&value, &document, now)?;
     let subject = document.credential_subject;
     let settings = Settings {
         now: issued.clone(),

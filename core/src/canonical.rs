@@ -45,3 +45,8 @@ pub fn hex(bytes: &[u8]) -> String {
     }
     out
 }
+
+/// Whether `text` is a SHA-256 digest as selfcheck writes one: 64 lowercase hex digits.
+pub fn is_sha256_hex(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|byte| byte.is_ascii_digit() || (b'a'..=b'f').contains(&byte))
+}

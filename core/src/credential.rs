@@ -530,14 +530,7 @@ impl SignedResult {
         let ResultClaims { document, .. } = claims;
         let subject = document.credential_subject;
         let reference = &subject.catalogue;
-        let catalogue = catalogues
-            .iter()
-            .find(|catalogue| Some(catalogue.digest()) == reference.digest.as_deref())
-            .ok_or_else(|| Error::UnknownCatalogue {
-                id: reference.id.clone(),
-                version: reference.version.clone(),
-                digest: reference.digest.clone().unwrap_or_default(),
-            })?;
+        let catalogue = pinned_catalogue(catalogues, reference)?;
         let has_part_of_2 = subject.monthly.is_some() || subject.rectification.is_some();
         let answers_doc = AnswersDoc {
             format: if has_part_of_2 { ANSWERS_FORMAT_2 } else { ANSWERS_FORMAT }.to_owned(),
@@ -669,6 +662,51 @@ fn first_difference(claimed: &Json, computed: &Json, at: String) -> Option<(Stri
         _ if claimed == computed => None,
         _ => Some((at, show(claimed), show(computed))),
     }
+}
+
+pub use crate::canonical::is_sha256_hex;
+
+/// The catalogue among `catalogues` whose digest `reference` pins.
+///
+/// # Errors
+/// [`Error::UnknownCatalogue`] naming the reference when none has it.
+pub fn pinned_catalogue<'c>(
+    catalogues: &[&'c Catalogue],
+    reference: &crate::wire::CatalogueRefDoc,
+) -> Result<&'c Catalogue, Error> {
+    catalogues.iter().copied().find(|catalogue| Some(catalogue.digest()) == reference.digest.as_deref()).ok_or_else(
+        || Error::UnknownCatalogue {
+            id: reference.id.clone(),
+            version: reference.version.clone(),
+            digest: reference.digest.clone().unwrap_or_default(),
+        },
+    )
+}
+
+/// Who signed a credential of the bureau's (a summary, a notice) and when, checked as a result's
+/// signature is: its times well formed, its proof holding, made by its issuer's key, and not
+/// signed after `now`.
+///
+/// # Errors
+/// The errors of [`Timestamp::parse`], [`verify_proof`], [`Error::VerificationMethodMismatch`]
+/// and [`check_not_later_than_now`].
+#[doc(hidden)] // For the readers of the bureau's documents, not an API of its own.
+pub fn verify_issued<S>(
+    value: &Json,
+    document: &crate::wire::CredentialDoc<S>,
+    now: &Timestamp,
+) -> Result<(PublicKey, Timestamp), Error> {
+    let issued = Timestamp::parse(&document.valid_from)?;
+    let created = document.proof.created.as_deref().map(Timestamp::parse).transpose()?;
+    let key = verify_proof(value)?;
+    if document.issuer != key.did() {
+        return Err(Error::VerificationMethodMismatch {
+            expected: format!("{}#…", document.issuer),
+            found: document.proof.verification_method.clone(),
+        });
+    }
+    check_not_later_than_now(&issued, created.as_ref(), now)?;
+    Ok((key, issued))
 }
 
 /// SHA-256 of `bytes`, lowercase hex: how the widget records a local evidence file.

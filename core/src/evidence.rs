@@ -42,7 +42,7 @@ pub(crate) fn check_evidence(at: &str, evidence: &EvidenceDoc, problems: &mut Ve
             } else if name.chars().count() > MAX_FIELD_CHARS {
                 problems.push(Problem::new(at, ProblemKind::TooLong { limit: MAX_FIELD_CHARS }));
             }
-            if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+            if !crate::canonical::is_sha256_hex(sha256) {
                 problems.push(Problem::new(at, ProblemKind::BadFileDigest));
             }
             if *size > crate::MAX_SAFE_INTEGER {

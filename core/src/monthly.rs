@@ -206,7 +206,7 @@ pub(crate) fn check_monthly(catalogue: &Catalogue, doc: &MonthlyDoc, problems: &
 /// its criteria.
 pub(crate) fn check_reply(catalogue: &Catalogue, doc: &NoticeReplyDoc, problems: &mut Vec<Problem>) -> NoticeReply {
     let notice = &doc.notice;
-    if notice.len() != 64 || !notice.bytes().all(|byte| byte.is_ascii_digit() || (b'a'..=b'f').contains(&byte)) {
+    if !crate::canonical::is_sha256_hex(notice) {
         problems.push(Problem::new("rectification.notice", ProblemKind::NotHex { digits: 64 }));
     }
     let mut checked: Vec<(&str, ItemReply)> = doc

@@ -27,7 +27,7 @@
 //! ```
 
 use crate::catalogue::Catalogue;
-use crate::credential::{check_envelope, sha256_hex, sign_document, verify_proof};
+use crate::credential::{check_envelope, is_sha256_hex, pinned_catalogue, sha256_hex, sign_document, verify_issued};
 use crate::credit_code::CreditCode;
 use crate::error::{Document, Error, Problem, ProblemKind};
 use crate::evidence::{MAX_FIELD_CHARS, MAX_NOTE_CHARS};
@@ -96,10 +96,6 @@ pub struct VerifiedNotice {
     pub digest: String,
 }
 
-fn is_digest(text: &str) -> bool {
-    text.len() == 64 && text.bytes().all(|byte| byte.is_ascii_digit() || (b'a'..=b'f').contains(&byte))
-}
-
 /// What is wrong with a notice's content against `catalogue`, each problem with its path under
 /// `at`: no item, an unknown or repeated criterion, a remark too long, a name that is empty or
 /// not one line, a `based_on` that is not a digest.
@@ -113,7 +109,7 @@ fn content_problems(catalogue: &Catalogue, subject: &NoticeSubjectDoc, at: &str)
     } else if name.chars().any(char::is_control) {
         problems.push(Problem::new(join(at, "name"), ProblemKind::ControlCharacters));
     }
-    if subject.based_on.as_deref().is_some_and(|digest| !is_digest(digest)) {
+    if subject.based_on.as_deref().is_some_and(|digest| !is_sha256_hex(digest)) {
         problems.push(Problem::new(join(at, "based_on"), ProblemKind::NotHex { digits: 64 }));
     }
     if subject.items.is_empty() {
@@ -210,25 +206,8 @@ pub fn verify_notice(text: &str, catalogues: &[&Catalogue], now: &Timestamp) -> 
     let (Some(credit_code), Some(deadline), true) = (credit_code, deadline, reader.problems.is_empty()) else {
         return Err(Error::Malformed { what: Document::Notice, problems: reader.problems });
     };
-    let issued = Timestamp::parse(&document.valid_from)?;
-    let created = document.proof.created.as_deref().map(Timestamp::parse).transpose()?;
-    let key = verify_proof(&value)?;
-    if document.issuer != key.did() {
-        return Err(Error::VerificationMethodMismatch {
-            expected: format!("{}#…", document.issuer),
-            found: document.proof.verification_method,
-        });
-    }
-    crate::credential::check_not_later_than_now(&issued, created.as_ref(), now)?;
-    let reference = &subject.catalogue;
-    let catalogue = catalogues
-        .iter()
-        .find(|catalogue| Some(catalogue.digest()) == reference.digest.as_deref())
-        .ok_or_else(|| Error::UnknownCatalogue {
-            id: reference.id.clone(),
-            version: reference.version.clone(),
-            digest: reference.digest.clone().unwrap_or_default(),
-        })?;
+    let (key, issued) = verify_issued(&value, &document, now)?;
+    let catalogue = pinned_catalogue(catalogues, &subject.catalogue)?;
     let problems = content_problems(catalogue, subject, at);
     if !problems.is_empty() {
         return Err(Error::Malformed { what: Document::Notice, problems });

@@ -1102,7 +1102,7 @@ fn RankingView(props: &RankingProps) -> Html {
                                         <input type="text" class="desk-note" data-note={row.result.clone()} value={review.note.clone()} onchange={on_note}
                                             aria-label={T::NoteFor.filled(lang, &[&row.name, &row.month])} placeholder={T::Note.get(lang)} />
                                         <span class="desk-print-only">
-                                            { if review.note.is_empty() { review.state.label(lang).to_owned() } else { format!("{}：{}", review.state.label(lang), review.note) } }
+                                            { crate::reviews::printed(review.state.label(lang), &review.note, lang) }
                                         </span>
                                     </td>
                                 </tr>

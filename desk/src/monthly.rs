@@ -150,7 +150,7 @@ fn Report(props: &ReportProps) -> Html {
                                             <input type="text" class="desk-note" data-handling-note={number.to_string()} value={handling.note.clone()}
                                                 onchange={on_note} aria-label={T::HandlingNoteFor.filled(lang, &[&which])} placeholder={T::HandlingNote.get(lang)} />
                                             <span class="desk-print-only">
-                                                { if handling.note.is_empty() { handling.state.label(lang).to_owned() } else { format!("{}{colon}{}", handling.state.label(lang), handling.note) } }
+                                                { crate::reviews::printed(handling.state.label(lang), &handling.note, lang) }
                                             </span>
                                         </td>
                                     </tr>

@@ -10,6 +10,15 @@ use crate::browser;
 use crate::protocol::{Send, ToWorker};
 use crate::state::{Action, Dispatch};
 
+/// A state and its note as the page prints them (`退回：请补充佐证。`).
+pub(crate) fn printed(state: &str, note: &str, lang: Lang) -> String {
+    match (note.is_empty(), lang) {
+        (true, _) => state.to_owned(),
+        (false, Lang::Zh) => format!("{state}：{note}"),
+        (false, Lang::En) => format!("{state}: {note}"),
+    }
+}
+
 /// The time a review is set at.
 pub(crate) fn now() -> Timestamp {
     Timestamp::from_unix_seconds(browser::now_unix_seconds())

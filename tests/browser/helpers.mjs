@@ -603,6 +603,22 @@ export async function exportResult(target) {
   });
 }
 
+/**
+ * Makes a new key with PASSPHRASE, downloads its backup (which export waits for), signs and
+ * exports; returns the download of the result.
+ */
+export async function newKeyAndExport(target) {
+  const w = asWidget(target);
+  await w.locator(sel.newPassphrase).fill(PASSPHRASE);
+  await w.locator(sel.repeatPassphrase).fill(PASSPHRASE);
+  await w.locator(sel.createKey).click();
+  await visible(w, sel.downloadKey, { timeout: SLOW });
+  await download(w, () => w.locator(sel.downloadKey).click());
+  await w.locator(sel.unlockPassphrase).fill(PASSPHRASE);
+  await until(w, 'the export button is enabled', ([s, host]) => __selfcheckTest.$(s, host)?.disabled === false, [sel.exportButton, w.host]);
+  return exportResult(w);
+}
+
 /** Runs `action` (e.g. a click) and returns the download it starts, with its content. */
 export async function download(target, action, { timeout = SLOW } = {}) {
   const page = target instanceof Widget ? target.page : target;

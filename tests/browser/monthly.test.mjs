@@ -5,14 +5,11 @@
 import assert from 'node:assert/strict';
 
 import {
-  PASSPHRASE,
   PROFILE,
-  SLOW,
   answer,
   cliExpect,
-  download,
-  exportResult,
   fillProfile,
+  newKeyAndExport,
   tempDir,
   until,
   visible,
@@ -71,14 +68,7 @@ widgetTest('this month\'s report is kept with the draft, named before signing, s
   assert.notEqual(await focusedId(page), 'selfcheck-problem-1-title', 'a restored draft moves no focus');
 
   // Signed: the result is format 2, carries the report, and verifies with the CLI.
-  await page.locator('input[type=password][data-passphrase=new]').fill(PASSPHRASE);
-  await page.locator('input[type=password][data-passphrase=repeat]').fill(PASSPHRASE);
-  await page.locator('button[data-action=create-key]').click();
-  await visible(page, 'button[data-action=download-key]', { timeout: SLOW });
-  await download(page, () => page.locator('button[data-action=download-key]').click());
-  await page.locator('input[type=password][data-passphrase=unlock]').fill(PASSPHRASE);
-  await until(page, 'the export button is enabled', () => __selfcheckTest.$('button[data-action=export]')?.disabled === false);
-  const exported = await exportResult(page);
+  const exported = await newKeyAndExport(page);
   const result = JSON.parse(exported.content.toString('utf8'));
   const subject = result.credentialSubject;
   assert.equal(subject.format, 'selfcheck-result/2');

@@ -9,14 +9,12 @@ import { join } from 'node:path';
 
 import {
   GOLDEN_RESULT,
-  PASSPHRASE,
   PROFILE,
   SLOW,
   cliExpect,
-  download,
-  exportResult,
-  fillProfile,
   file,
+  fillProfile,
+  newKeyAndExport,
   sha256,
   tempDir,
   until,
@@ -94,14 +92,7 @@ widgetTest('a rectification notice is imported, answered item by item, kept, and
   assert.equal(await page.locator('textarea[data-notice-reply=B2]').inputValue(), '已修订财务管理制度，并在网站公开。', 'kept across a reload');
 
   // Signed: the result names the notice and says what was done.
-  await page.locator('input[type=password][data-passphrase=new]').fill(PASSPHRASE);
-  await page.locator('input[type=password][data-passphrase=repeat]').fill(PASSPHRASE);
-  await page.locator('button[data-action=create-key]').click();
-  await visible(page, 'button[data-action=download-key]', { timeout: SLOW });
-  await download(page, () => page.locator('button[data-action=download-key]').click());
-  await page.locator('input[type=password][data-passphrase=unlock]').fill(PASSPHRASE);
-  await until(page, 'the export button is enabled', () => __selfcheckTest.$('button[data-action=export]')?.disabled === false);
-  const exported = await exportResult(page);
+  const exported = await newKeyAndExport(page);
   const subject = JSON.parse(exported.content.toString('utf8')).credentialSubject;
   assert.equal(subject.format, 'selfcheck-result/2');
   assert.equal(subject.rectification.notice, sha256(notice.bytes));

@@ -2,27 +2,16 @@
 //! and the reply to a rectification notice travel with the answers, are checked field by field,
 //! are signed and verified, and format 1 stays what it was.
 
-use std::path::{Path, PathBuf};
-
 use selfcheck_core::wire::{ANSWERS_FORMAT, ANSWERS_FORMAT_2, RESULT_FORMAT, RESULT_FORMAT_2};
 use selfcheck_core::{
     Answers, AssociationKey, Catalogue, Error, Evidence, ItemReply, Lang, MonthlyReport, NoticeReply, ProblemKind,
     ReportedProblem, Timestamp, sign_result, verify_result,
 };
-use selfcheck_tests::now;
+use selfcheck_tests::{data, now, read};
 use serde_json::{Value, json};
 
-fn data(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(path)
-}
-
-fn read(path: &str) -> String {
-    std::fs::read_to_string(data(path)).unwrap()
-}
-
-/// The fixed test key of the golden results (seed 0x01 … 0x20). Never use it for anything real.
 fn test_key() -> AssociationKey {
-    AssociationKey::from_seed(std::array::from_fn(|index| index as u8 + 1))
+    selfcheck_tests::golden_key()
 }
 
 fn monthly_answers() -> Answers {

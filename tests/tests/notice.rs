@@ -178,7 +178,7 @@ fn answers_fixing(b2: bool, c4: bool) -> selfcheck_core::Answers {
 /// The association's result with B2 and C4 fixed or not, signed at `when`, as the bureau judges it.
 fn received(b2: bool, c4: bool, when: &str, random: u8) -> selfcheck_bureau::Verdict {
     let catalogue = Catalogue::builtin();
-    let key = AssociationKey::from_seed(std::array::from_fn(|index| index as u8 + 1));
+    let key = selfcheck_tests::golden_key();
     let signed = selfcheck_core::sign_result(
         catalogue,
         &answers_fixing(b2, c4),

@@ -18,9 +18,9 @@ fn read(path: &str) -> String {
     std::fs::read_to_string(data(path)).unwrap()
 }
 
-/// The fixed test key: seed 0x01, 0x02, … 0x20. Never use it for anything real.
+/// The fixed test key of the golden results. Never use it for anything real.
 fn test_key() -> AssociationKey {
-    AssociationKey::from_seed(std::array::from_fn(|index| index as u8 + 1))
+    selfcheck_tests::golden_key()
 }
 
 fn signed_golden_inputs() -> (Catalogue, String) {

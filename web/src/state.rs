@@ -945,18 +945,16 @@ mod tests {
         );
     }
 
+    /// A new draft's state for `catalogue`, kept in storage, no key, nothing exported.
+    fn blank(catalogue: &Shared<Catalogue>) -> Rc<State> {
+        let host = Shared::new(HostProfile::default());
+        Rc::new(State::new(catalogue.clone(), Lang::Zh, None, host, StorageState::Saved, None, None))
+    }
+
     #[test]
     fn this_months_report_is_kept_with_the_draft_and_a_refused_one_is_said_in_its_section() {
         let catalogue = Shared::new(Catalogue::builtin().clone());
-        let state = Rc::new(State::new(
-            catalogue.clone(),
-            Lang::Zh,
-            None,
-            Shared::new(HostProfile::default()),
-            StorageState::Saved,
-            None,
-            None,
-        ));
+        let state = blank(&catalogue);
         let mut month = selfcheck_core::MonthlyReport { progress: "召开理事会。".into(), ..Default::default() };
         month.problems.push(selfcheck_core::ReportedProblem::default());
         let next = state.reduce(Action::SetMonthly(month.clone()));
@@ -975,15 +973,7 @@ mod tests {
     #[test]
     fn a_notice_starts_the_reply_with_its_items_keeps_what_was_written_and_goes_with_its_removal() {
         let catalogue = Shared::new(Catalogue::builtin().clone());
-        let state = Rc::new(State::new(
-            catalogue.clone(),
-            Lang::Zh,
-            None,
-            Shared::new(HostProfile::default()),
-            StorageState::Saved,
-            None,
-            None,
-        ));
+        let state = blank(&catalogue);
         let subject = selfcheck_core::wire::NoticeSubjectDoc {
             kind: "SelfcheckRectificationNotice".into(),
             format: "selfcheck-notice/1".into(),

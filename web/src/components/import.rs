@@ -9,7 +9,7 @@ use selfcheck_core::{Answers, Catalogue, Lang, Report};
 use yew::prelude::*;
 
 use super::criterion::answer_label;
-use super::{MessageView, send};
+use super::send;
 use crate::browser;
 use crate::browser::Failure;
 use crate::i18n::S;
@@ -89,11 +89,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                     <input id="selfcheck-result-file" type="file" accept=".json,application/json" data-result-file="" onchange={on_file} />
                 </label>
             </div>
-            if let Some(notice) = state.message(Place::Import) {
-                <div data-testid="import-message" data-state={if notice.is_error() { "error" } else { "ok" }}>
-                    <MessageView place={Place::Import} notice={notice.clone()} {lang} dispatch={dispatch.clone()} />
-                </div>
-            }
+            { super::message_box(state, Place::Import, "import-message", dispatch) }
             if let Some(import) = &state.import {
                 { imported_view(state, import, dispatch) }
             }

@@ -21,6 +21,21 @@ use crate::host::HostRef;
 use crate::i18n::S;
 use crate::state::{Action, Notice, Place, Resolution};
 
+/// The message at `place`, if any, in a box named `testid` that says whether it reports a failure.
+pub fn message_box(
+    state: &crate::state::State,
+    place: Place,
+    testid: &'static str,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let Some(notice) = state.message(place) else { return Html::default() };
+    html! {
+        <div data-testid={testid} data-state={if notice.is_error() { "error" } else { "ok" }}>
+            <MessageView {place} notice={notice.clone()} lang={state.lang} dispatch={dispatch.clone()} />
+        </div>
+    }
+}
+
 /// A callback that dispatches a fixed action.
 pub fn send(dispatch: &Callback<Action>, action: Action) -> Callback<MouseEvent> {
     let dispatch = dispatch.clone();

@@ -7,7 +7,7 @@ use selfcheck_core::{Lang, Timestamp};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::{JumpLink, MessageView, send};
+use super::{JumpLink, send};
 use crate::browser;
 use crate::browser::Failure;
 use crate::i18n::S;
@@ -79,13 +79,6 @@ pub fn NoticePanel(props: &NoticeProps) -> Html {
             });
         })
     };
-    let message = state.message(Place::Notice).map(|notice| {
-        html! {
-            <div data-testid="notice-message" data-state={if notice.is_error() { "error" } else { "ok" }}>
-                <MessageView place={Place::Notice} notice={notice.clone()} {lang} dispatch={dispatch.clone()} />
-            </div>
-        }
-    });
     html! {
         <section class="selfcheck-area selfcheck-notice" id="selfcheck-notice" aria-labelledby="selfcheck-notice-title">
             <h2 id="selfcheck-notice-title">{ S::NoticeSection.get(lang) }</h2>
@@ -96,7 +89,7 @@ pub fn NoticePanel(props: &NoticeProps) -> Html {
                     <input id="selfcheck-notice-file" type="file" accept=".json,application/json" data-notice-file="" onchange={on_file} />
                 </label>
             </div>
-            { message.unwrap_or_default() }
+            { super::message_box(state, Place::Notice, "notice-message", dispatch) }
             if let Some(notice) = &state.notice {
                 { notice_view(state, notice, bureau_fingerprint.as_deref(), dispatch) }
             }
