@@ -36,9 +36,11 @@ async fn import(file: &web_sys::File, host: Option<&crate::host::HostRef>) -> Re
 
 /// Why a verified notice is not this association's to import, if it is not.
 fn refusal(notice: &NoticeInfo, state: &State, published: Option<&str>) -> Option<Notice> {
+    // Both as the core reads a code (spaces, full-width characters, lower case), so that a code
+    // written otherwise is the same association.
     let own = super::profile::tidy_credit_code(&state.profile.credit_code);
     let subject = &notice.subject;
-    if !own.is_empty() && own != subject.credit_code {
+    if !own.is_empty() && own != super::profile::tidy_credit_code(&subject.credit_code) {
         let whom = if state.lang == Lang::Zh {
             format!("“{}（{}）”", subject.name, subject.credit_code)
         } else {
