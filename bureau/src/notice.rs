@@ -55,13 +55,13 @@ pub struct NoticeTrack<'a> {
 
 /// Follows `notice` against `verdicts` at the review's clock `now`.
 pub fn track<'a>(notice: &'a VerifiedNotice, verdicts: &'a [Verdict], now: &Timestamp) -> NoticeTrack<'a> {
-    let deadline_end = notice.deadline.days() + 1;
+    let deadline_end = notice.content.deadline.days() + 1;
     // The association's accepted results signed after the notice, oldest first.
     let mut since: Vec<&Verdict> = verdicts
         .iter()
         .filter(|verdict| {
             verdict.accepted().is_some_and(|result| {
-                result.credit_code() == Some(&notice.credit_code)
+                result.credit_code() == Some(&notice.content.credit_code)
                     && result.issued.unix_seconds() >= notice.issued.unix_seconds()
             })
         })
@@ -70,6 +70,7 @@ pub fn track<'a>(notice: &'a VerifiedNotice, verdicts: &'a [Verdict], now: &Time
     let open_in = |verdict: &Verdict| -> Vec<&'a str> {
         let Some(result) = verdict.accepted() else { return Vec::new() };
         notice
+            .content
             .items
             .iter()
             .filter(|item| {
@@ -89,7 +90,7 @@ pub fn track<'a>(notice: &'a VerifiedNotice, verdicts: &'a [Verdict], now: &Time
     let latest = since.last().copied();
     let open = match latest {
         Some(verdict) => open_in(verdict),
-        None => notice.items.iter().map(|item| item.criterion.as_str()).collect(),
+        None => notice.content.items.iter().map(|item| item.criterion.as_str()).collect(),
     };
     let state = if now.beijing_date().days() >= deadline_end { NoticeState::Overdue } else { NoticeState::InProgress };
     NoticeTrack { notice, state, result: latest, open }

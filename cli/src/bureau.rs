@@ -124,9 +124,9 @@ pub fn notices_text(notices: &[VerifiedNotice], verdicts: &[Verdict], now: &Time
             "  {}",
             i18n::notice_state_line(
                 lang,
-                &escape(&notice.name),
-                notice.credit_code.as_str(),
-                notice.deadline.as_str(),
+                &escape(&notice.content.name),
+                notice.content.credit_code.as_str(),
+                notice.content.deadline.as_str(),
                 track.state.label(lang),
                 &track.open.join(if lang == Lang::Zh { "、" } else { ", " }),
             )
@@ -143,13 +143,13 @@ pub fn notices_json(notices: &[VerifiedNotice], verdicts: &[Verdict], now: &Time
         let track = selfcheck_bureau::track_notice(notice, verdicts, now);
         let mut entry = Object::new();
         entry.insert("notice", notice.digest.as_str());
-        entry.insert("credit_code", notice.credit_code.as_str());
-        entry.insert("name", notice.name.as_str());
+        entry.insert("credit_code", notice.content.credit_code.as_str());
+        entry.insert("name", notice.content.name.as_str());
         entry.insert("issued", notice.issued.as_str());
-        entry.insert("deadline", notice.deadline.as_str());
+        entry.insert("deadline", notice.content.deadline.as_str());
         entry.insert(
             "items",
-            Json::Array(notice.items.iter().map(|item| Json::from(item.criterion.as_str())).collect()),
+            Json::Array(notice.content.items.iter().map(|item| Json::from(item.criterion.as_str())).collect()),
         );
         entry.insert("state", track.state.code());
         entry.insert("open", Json::Array(track.open.iter().map(|id| Json::from(*id)).collect()));

@@ -219,10 +219,10 @@ pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
         Checked::Notice(notice) => {
             let detail = i18n::notice_line(
                 lang,
-                &escape(&notice.name),
-                notice.credit_code.as_str(),
-                notice.items.len(),
-                notice.deadline.as_str(),
+                &escape(&notice.content.name),
+                notice.content.credit_code.as_str(),
+                notice.content.items.len(),
+                notice.content.deadline.as_str(),
                 &notice.key.fingerprint(),
             );
             i18n::verdict_line(lang, i18n::Words::VerdictValid, &file, &detail)

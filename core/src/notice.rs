@@ -21,8 +21,8 @@
 //! let notice = sign_notice(catalogue, &draft, &bureau, &issued, [7; 16])?;
 //! let verified = verify_notice(&notice, &[catalogue], &issued)?;
 //! assert_eq!(verified.key, bureau.public());
-//! assert_eq!(verified.items[0].criterion, "B2");
-//! assert_eq!(verified.deadline.as_str(), "2026-12-31");
+//! assert_eq!(verified.content.items[0].criterion, "B2");
+//! assert_eq!(verified.content.deadline.as_str(), "2026-12-31");
 //! # Ok::<(), selfcheck_core::Error>(())
 //! ```
 
@@ -39,7 +39,8 @@ use crate::wire::{NOTICE_FORMAT, NOTICE_SUBJECT_TYPE, NOTICE_TYPE, NoticeDoc, No
 /// The largest notice accepted, checked before parsing.
 pub const MAX_NOTICE_BYTES: usize = 1024 * 1024;
 
-/// What the bureau asks of one association.
+/// What the bureau asks of one association: what [`sign_notice`] signs, and what a verified
+/// notice says ([`VerifiedNotice::content`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoticeDraft {
     /// The association's credit code.
@@ -54,6 +55,27 @@ pub struct NoticeDraft {
     pub remark: String,
     /// The last day to rectify (Beijing).
     pub deadline: Date,
+}
+
+impl NoticeDraft {
+    /// The notice's subject for `catalogue`, as the format writes it (texts trimmed).
+    pub fn to_subject(&self, catalogue: &Catalogue) -> NoticeSubjectDoc {
+        NoticeSubjectDoc {
+            kind: NOTICE_SUBJECT_TYPE.to_owned(),
+            format: NOTICE_FORMAT.to_owned(),
+            credit_code: self.credit_code.as_str().to_owned(),
+            name: self.name.trim().to_owned(),
+            catalogue: catalogue.reference(),
+            based_on: self.based_on.clone(),
+            items: self
+                .items
+                .iter()
+                .map(|item| NoticeItemDoc { criterion: item.criterion.clone(), remark: item.remark.trim().to_owned() })
+                .collect(),
+            remark: self.remark.trim().to_owned(),
+            deadline: self.deadline.as_str().to_owned(),
+        }
+    }
 }
 
 /// One criterion to fix, with the bureau's remark.
@@ -80,18 +102,8 @@ pub struct VerifiedNotice {
     pub id: String,
     /// The catalogue whose criteria it names.
     pub catalogue: Catalogue,
-    /// The association's credit code.
-    pub credit_code: CreditCode,
-    /// The association's name, as the bureau wrote it.
-    pub name: String,
-    /// The digest of the result it was made from, when it was.
-    pub based_on: Option<String>,
-    /// The criteria to fix.
-    pub items: Vec<NoticeItem>,
-    /// The bureau's overall remark.
-    pub remark: String,
-    /// The last day to rectify.
-    pub deadline: Date,
+    /// What it asks, of which association, by when.
+    pub content: NoticeDraft,
     /// Lowercase hex SHA-256 of the notice's bytes as received: what a reply names.
     pub digest: String,
 }
@@ -147,21 +159,7 @@ pub fn sign_notice(
     issued: &Timestamp,
     random_id: [u8; 16],
 ) -> Result<String, Error> {
-    let subject = NoticeSubjectDoc {
-        kind: NOTICE_SUBJECT_TYPE.to_owned(),
-        format: NOTICE_FORMAT.to_owned(),
-        credit_code: draft.credit_code.as_str().to_owned(),
-        name: draft.name.trim().to_owned(),
-        catalogue: catalogue.reference(),
-        based_on: draft.based_on.clone(),
-        items: draft
-            .items
-            .iter()
-            .map(|item| NoticeItemDoc { criterion: item.criterion.clone(), remark: item.remark.trim().to_owned() })
-            .collect(),
-        remark: draft.remark.trim().to_owned(),
-        deadline: draft.deadline.as_str().to_owned(),
-    };
+    let subject = draft.to_subject(catalogue);
     let mut problems = content_problems(catalogue, &subject, "");
     let today = issued.beijing_date();
     if draft.deadline < today {
@@ -218,16 +216,18 @@ pub fn verify_notice(text: &str, catalogues: &[&Catalogue], now: &Timestamp) -> 
         issued,
         id: document.id,
         catalogue: (*catalogue).clone(),
-        credit_code,
-        name: subject.name,
-        based_on: subject.based_on,
-        items: subject
-            .items
-            .into_iter()
-            .map(|item| NoticeItem { criterion: item.criterion, remark: item.remark })
-            .collect(),
-        remark: subject.remark,
-        deadline,
+        content: NoticeDraft {
+            credit_code,
+            name: subject.name,
+            based_on: subject.based_on,
+            items: subject
+                .items
+                .into_iter()
+                .map(|item| NoticeItem { criterion: item.criterion, remark: item.remark })
+                .collect(),
+            remark: subject.remark,
+            deadline,
+        },
         digest: sha256_hex(text.as_bytes()),
     })
 }

@@ -51,10 +51,13 @@ fn a_signed_notice_verifies_and_says_what_the_bureau_asked() {
     let text = signed();
     let verified = verify_notice(&text, &[Catalogue::builtin()], &now()).unwrap();
     assert_eq!(verified.key, bureau_key().public());
-    assert_eq!(verified.credit_code.as_str(), "514400005000031282");
-    assert_eq!(verified.items.iter().map(|item| item.criterion.as_str()).collect::<Vec<_>>(), ["B2", "C4", "D9"]);
-    assert_eq!(verified.items[0].remark, "财务管理制度未向会员公开。");
-    assert_eq!((verified.deadline.as_str(), verified.issued.as_str()), ("2026-12-31", "2026-11-20T02:00:00Z"));
+    assert_eq!(verified.content.credit_code.as_str(), "514400005000031282");
+    assert_eq!(
+        verified.content.items.iter().map(|item| item.criterion.as_str()).collect::<Vec<_>>(),
+        ["B2", "C4", "D9"]
+    );
+    assert_eq!(verified.content.items[0].remark, "财务管理制度未向会员公开。");
+    assert_eq!((verified.content.deadline.as_str(), verified.issued.as_str()), ("2026-12-31", "2026-11-20T02:00:00Z"));
     assert_eq!(verified.digest, selfcheck_core::credential::sha256_hex(text.as_bytes()), "the digest of the bytes");
     let value: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["type"], json!(["VerifiableCredential", NOTICE_TYPE]));

@@ -207,7 +207,7 @@ fn verified(json: &str, custom_catalogue: Option<String>, now_unix: u32) -> Resu
 /// Verifies the bureau's rectification notice against the widget's catalogue and every other
 /// built-in version, with the clock at `now_unix`: what the widget shows of it, as JSON
 /// (`digest` of its bytes, the signing key's `fingerprint`, `issued`, and the notice's
-/// `subject` as the format writes it).
+/// `subject` as the format writes it, from what was verified).
 ///
 /// # Errors
 /// Thrown as the core's [`selfcheck_core::notice::verify_notice`] says (a result, a key file or a
@@ -218,10 +218,8 @@ pub fn verify_notice(json: &str, custom_catalogue: Option<String>, now_unix: u32
         let current = catalogue(custom_catalogue)?;
         let now = Timestamp::from_unix_seconds(u64::from(now_unix));
         let notice = selfcheck_core::notice::verify_notice(json, &current.and_builtins(), &now)?;
-        let subject = selfcheck_core::json::parse(json)
-            .ok()
-            .and_then(|value| value.get("credentialSubject").cloned())
-            .unwrap_or(selfcheck_core::json::Json::Null);
+        use selfcheck_core::wire::Subject as _;
+        let subject = notice.content.to_subject(&notice.catalogue).to_json();
         let facts = selfcheck_core::wire::read::object([
             ("digest", notice.digest.as_str().into()),
             ("fingerprint", notice.key.fingerprint().into()),
