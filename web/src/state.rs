@@ -54,6 +54,17 @@ pub enum Busy {
     Hashing(usize, u32),
 }
 
+impl Busy {
+    /// Where the task's outcome will be said.
+    fn place(&self) -> Place {
+        match self {
+            Busy::CreatingKey | Busy::LoadingKey => Place::Key,
+            Busy::CheckingPassphrase | Busy::Signing => Place::Export,
+            Busy::Hashing(index, _) => Place::Criterion(*index),
+        }
+    }
+}
+
 /// Where a message belongs: next to the control whose action it reports. Only what concerns
 /// the whole page goes to the banner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -574,6 +585,14 @@ impl State {
         self.messages.push((place, notice));
     }
 
+    /// Removes the message at `place`.
+    fn dismiss(&mut self, place: Place) {
+        self.messages.retain(|(at, _)| *at != place);
+        if let Place::Criterion(index) = place {
+            self.entry_changed(index);
+        }
+    }
+
     /// Marks the area of criterion `index` as changed.
     fn entry_changed(&mut self, index: usize) {
         if let Some(criterion) = self.catalogue.criteria().get(index) {
@@ -794,19 +813,21 @@ impl Reducible for State {
                     key.backed_up = true;
                 }
             }
-            Action::SetBusy(busy) => next.busy = busy,
+            Action::SetBusy(busy) => {
+                // A task that starts makes the message it answers stale ("enter the passphrase"
+                // while the key is being opened with it): its busy line says what happens now.
+                if let (None, Some(started)) = (&next.busy, &busy) {
+                    next.dismiss(started.place());
+                }
+                next.busy = busy;
+            }
             Action::Say(place, notice) => {
                 next.say(place, notice);
                 if let Place::Criterion(index) = place {
                     next.entry_changed(index);
                 }
             }
-            Action::Dismiss(place) => {
-                next.messages.retain(|(at, _)| *at != place);
-                if let Place::Criterion(index) = place {
-                    next.entry_changed(index);
-                }
-            }
+            Action::Dismiss(place) => next.dismiss(place),
             Action::SetImport(import) => next.import = import,
             Action::ToggleCompare => {
                 if let Some(import) = &mut next.import {
@@ -898,6 +919,22 @@ mod tests {
             !unlocked.differing("广东省另一行业协会", "51440000500000007H").any(),
             "nothing locked, nothing differs"
         );
+    }
+
+    #[test]
+    fn a_task_that_starts_clears_the_message_it_answers_and_keeps_the_others() {
+        let catalogue = Shared::new(Catalogue::builtin().clone());
+        let host = Shared::new(HostProfile::default());
+        let state = Rc::new(State::new(catalogue, Lang::Zh, None, host, StorageState::Saved, None, None));
+        let asked = state
+            .reduce(Action::Say(Place::Key, Notice::Info(S::KeyPassphraseMissing)))
+            .reduce(Action::Say(Place::Profile, Notice::Info(S::KeyPassphraseMissing)));
+        let loading = asked.reduce(Action::SetBusy(Some(Busy::LoadingKey)));
+        assert!(loading.message(Place::Key).is_none(), "the request for a passphrase is answered");
+        assert!(loading.message(Place::Profile).is_some(), "another place's message stays");
+        let failed =
+            loading.reduce(Action::SetBusy(None)).reduce(Action::Say(Place::Key, Notice::Info(S::PassphraseMismatch)));
+        assert!(failed.message(Place::Key).is_some(), "the outcome is said");
     }
 
     #[test]
