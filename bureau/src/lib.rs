@@ -75,7 +75,7 @@ pub use expected::{ExpectedAssociation, ExpectedList};
 pub use export::{CsvStyle, ExportSource, Table, to_csv, to_xlsx};
 pub use input::{Input, InputRole};
 pub use month::{Deadline, Month, MonthRange};
-pub use notice::{NoticeState, NoticeTrack, track as track_notice};
+pub use notice::{NoticeState, NoticeTrack, track as track_notice, track_all as track_notices};
 pub use review::{Handling, ProblemState, Review, ReviewState, Reviews};
 pub use summary::{Reproduction, SummaryKind, VerifiedSummary, sign_summary, verify_summary};
 pub use verdict::{

@@ -34,6 +34,13 @@ impl NoticeState {
         }
     }
 
+    /// The state of a code [`NoticeState::code`] gives; `None` for any other text.
+    pub fn from_code(code: &str) -> Option<NoticeState> {
+        [NoticeState::InProgress, NoticeState::Rectified, NoticeState::Overdue]
+            .into_iter()
+            .find(|state| state.code() == code)
+    }
+
     /// The state as the bureau says it.
     pub fn label(self, lang: Lang) -> &'static str {
         crate::words::notice_state(self, lang)
@@ -51,11 +58,34 @@ pub struct NoticeTrack<'a> {
     pub result: Option<&'a Verdict>,
     /// The notice's criteria still below full points in that result (all of them without one).
     pub open: Vec<&'a str>,
+    /// Days from the review's day (Beijing) to the deadline: 0 on the day, negative after it.
+    pub days_left: i64,
+}
+
+/// Follows every notice in `notices` against `verdicts` at `now`, by association (credit
+/// code) and then by when each was issued, so that every export lists them in one order
+/// whatever order the files came in. The same notice given twice (by its digest) counts once.
+pub fn track_all<'a>(notices: &'a [VerifiedNotice], verdicts: &'a [Verdict], now: &Timestamp) -> Vec<NoticeTrack<'a>> {
+    let mut unique: Vec<&VerifiedNotice> = Vec::with_capacity(notices.len());
+    for notice in notices {
+        if !unique.iter().any(|held| held.digest == notice.digest) {
+            unique.push(notice);
+        }
+    }
+    unique.sort_by(|a, b| {
+        (a.content.credit_code.as_str(), a.issued.unix_seconds(), &a.digest).cmp(&(
+            b.content.credit_code.as_str(),
+            b.issued.unix_seconds(),
+            &b.digest,
+        ))
+    });
+    unique.into_iter().map(|notice| track(notice, verdicts, now)).collect()
 }
 
 /// Follows `notice` against `verdicts` at the review's clock `now`.
 pub fn track<'a>(notice: &'a VerifiedNotice, verdicts: &'a [Verdict], now: &Timestamp) -> NoticeTrack<'a> {
     let deadline_end = notice.content.deadline.days() + 1;
+    let days_left = notice.content.deadline.days() - now.beijing_date().days();
     // The association's accepted results signed after the notice, oldest first.
     let mut since: Vec<&Verdict> = verdicts
         .iter()
@@ -85,7 +115,13 @@ pub fn track<'a>(notice: &'a VerifiedNotice, verdicts: &'a [Verdict], now: &Time
     };
     let rectifying = since.iter().copied().filter(in_time).rfind(|verdict| open_in(verdict).is_empty());
     if let Some(verdict) = rectifying {
-        return NoticeTrack { notice, state: NoticeState::Rectified, result: Some(verdict), open: Vec::new() };
+        return NoticeTrack {
+            notice,
+            state: NoticeState::Rectified,
+            result: Some(verdict),
+            open: Vec::new(),
+            days_left,
+        };
     }
     let latest = since.last().copied();
     let open = match latest {
@@ -93,5 +129,5 @@ pub fn track<'a>(notice: &'a VerifiedNotice, verdicts: &'a [Verdict], now: &Time
         None => notice.content.items.iter().map(|item| item.criterion.as_str()).collect(),
     };
     let state = if now.beijing_date().days() >= deadline_end { NoticeState::Overdue } else { NoticeState::InProgress };
-    NoticeTrack { notice, state, result: latest, open }
+    NoticeTrack { notice, state, result: latest, open, days_left }
 }

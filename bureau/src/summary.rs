@@ -322,8 +322,13 @@ impl VerifiedSummary {
             .collect();
         let analysis = Analysis::compute(&verdicts, expected.as_ref(), self.settings.clone());
         let others: Vec<Input> = self.inputs.iter().filter(|input| input.role != InputRole::File).cloned().collect();
-        let source =
-            ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: reviews.as_ref(), others: &others };
+        let source = ExportSource {
+            analysis: &analysis,
+            verdicts: &verdicts,
+            reviews: reviews.as_ref(),
+            others: &others,
+            notices: &[],
+        };
         let computed = content(self.kind, source);
         Ok(match difference(&self.content, &computed, "") {
             None => Reproduction::Reproduced,

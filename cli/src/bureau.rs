@@ -11,10 +11,8 @@ use std::time::{Duration, Instant};
 
 use selfcheck_bureau::export::{Table, Value};
 use selfcheck_bureau::{
-    Analysis, Examined, ExportSource, ProblemState, Reproduction, Verdict, VerifiedSummary, examine,
+    Analysis, Examined, ExportSource, NoticeTrack, ProblemState, Reproduction, Verdict, VerifiedSummary, examine,
 };
-use selfcheck_core::json::{Json, Object};
-use selfcheck_core::notice::VerifiedNotice;
 use selfcheck_core::{Catalogue, Lang, Timestamp};
 
 use crate::escape::{self, escape};
@@ -113,13 +111,13 @@ pub fn problems_text(source: ExportSource<'_>, lang: Lang) -> String {
 }
 
 /// Where each notice given stands, one line each; nothing without a notice.
-pub fn notices_text(notices: &[VerifiedNotice], verdicts: &[Verdict], now: &Timestamp, lang: Lang) -> String {
-    if notices.is_empty() {
+pub fn notices_text(tracks: &[NoticeTrack<'_>], lang: Lang) -> String {
+    if tracks.is_empty() {
         return String::new();
     }
-    let mut lines = vec![String::new(), i18n::notices_heading(lang, notices.len())];
-    for notice in notices {
-        let track = selfcheck_bureau::track_notice(notice, verdicts, now);
+    let mut lines = vec![String::new(), i18n::notices_heading(lang, tracks.len())];
+    for track in tracks {
+        let notice = track.notice;
         lines.push(format!(
             "  {}",
             i18n::notice_state_line(
@@ -134,30 +132,6 @@ pub fn notices_text(notices: &[VerifiedNotice], verdicts: &[Verdict], now: &Time
     }
     lines.push(String::new());
     lines.join("\n")
-}
-
-/// Where each notice given stands, for scripts: `notices` beside the analysis in `summary
-/// --format json`.
-pub fn notices_json(notices: &[VerifiedNotice], verdicts: &[Verdict], now: &Timestamp) -> Json {
-    let entries = notices.iter().map(|notice| {
-        let track = selfcheck_bureau::track_notice(notice, verdicts, now);
-        let mut entry = Object::new();
-        entry.insert("notice", notice.digest.as_str());
-        entry.insert("credit_code", notice.content.credit_code.as_str());
-        entry.insert("name", notice.content.name.as_str());
-        entry.insert("issued", notice.issued.as_str());
-        entry.insert("deadline", notice.content.deadline.as_str());
-        entry.insert(
-            "items",
-            Json::Array(notice.content.items.iter().map(|item| Json::from(item.criterion.as_str())).collect()),
-        );
-        entry.insert("state", track.state.code());
-        entry.insert("open", Json::Array(track.open.iter().map(|id| Json::from(*id)).collect()));
-        entry
-            .insert("result", track.result.and_then(|verdict| verdict.accepted()).map(|result| result.digest.as_str()));
-        Json::Object(entry)
-    });
-    Json::Array(entries.collect())
 }
 
 /// The text `summary` prints: the matrix, each month's figures, where the ranking is, the

@@ -736,7 +736,14 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
         rules: selfcheck_bureau::Rules::V2,
     };
     let analysis = Analysis::compute(&verdicts, expected.as_ref(), settings);
-    let source = ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: reviews.as_ref(), others: &others };
+    let tracks = selfcheck_bureau::track_notices(&notices, &verdicts, &now);
+    let source = ExportSource {
+        analysis: &analysis,
+        verdicts: &verdicts,
+        reviews: reviews.as_ref(),
+        others: &others,
+        notices: &tracks,
+    };
 
     let mut read = examined.iter();
     let rows: Vec<(&selfcheck_files::Entry, bureau::Row<'_>)> = entries
@@ -793,7 +800,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
         SummaryFormat::Text => {
             write!(out, "{}", bureau::summary_text(&analysis, &verdicts, &unreadable, lang))?;
             write!(out, "{}", bureau::problems_text(source, lang))?;
-            write!(out, "{}", bureau::notices_text(&notices, &verdicts, &now, lang))?;
+            write!(out, "{}", bureau::notices_text(&tracks, lang))?;
         }
         SummaryFormat::Json => {
             let mut json = selfcheck_bureau::analysis_json(source, lang);
@@ -807,7 +814,6 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
             });
             if let Some(object) = json.as_object_mut() {
                 object.insert("not_read", selfcheck_files::not_read_json(not_read));
-                object.insert("notices", bureau::notices_json(&notices, &verdicts, &now));
             }
             writeln!(out, "{}", to_json(&json))?
         }

@@ -163,6 +163,13 @@ impl From<u64> for Json {
         Json::Number(Number::Integer(value.min(MAX_SAFE_INTEGER) as i64))
     }
 }
+impl From<i64> for Json {
+    /// Values beyond ±(2^53 − 1) never occur in selfcheck's documents; they are clamped.
+    fn from(value: i64) -> Json {
+        let limit = MAX_SAFE_INTEGER as i64;
+        Json::Number(Number::Integer(value.clamp(-limit, limit)))
+    }
+}
 impl From<Object> for Json {
     fn from(object: Object) -> Json {
         Json::Object(object)

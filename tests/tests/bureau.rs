@@ -435,8 +435,13 @@ fn others(set: &BureauSet) -> Vec<Input> {
 fn the_csv_starts_with_a_bom_and_names_every_file_with_its_sha256() {
     let review = review();
     let others = others(&review.set);
-    let source =
-        ExportSource { analysis: &review.analysis, verdicts: &review.verdicts, reviews: None, others: &others };
+    let source = ExportSource {
+        analysis: &review.analysis,
+        verdicts: &review.verdicts,
+        reviews: None,
+        others: &others,
+        notices: &[],
+    };
     let files = export::table(source, "files", selfcheck_core::Lang::Zh).unwrap();
     let csv = selfcheck_bureau::to_csv(&files, CsvStyle::Spreadsheet);
     assert!(csv.starts_with("\u{feff}文件,SHA-256,"));
@@ -471,7 +476,8 @@ fn an_archive_that_cannot_be_opened_is_a_row_counted_as_not_a_result() {
     for (lang, words) in
         [(selfcheck_core::Lang::Zh, "压缩包已损坏"), (selfcheck_core::Lang::En, "damaged or incomplete")]
     {
-        let source = ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: None, others: &others };
+        let source =
+            ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: None, others: &others, notices: &[] };
         let csv = selfcheck_bureau::to_csv(&export::table(source, "files", lang).unwrap(), CsvStyle::Plain);
         let row = csv.lines().find(|line| line.starts_with("损坏的附件.zip,")).expect("the archive's row");
         assert!(row.contains(&selfcheck_core::credential::sha256_hex(damaged)), "{row}");
@@ -489,8 +495,13 @@ fn an_archive_that_cannot_be_opened_is_a_row_counted_as_not_a_result() {
 fn the_workbook_is_a_valid_zip_of_every_sheet() {
     let review = review();
     let others = others(&review.set);
-    let source =
-        ExportSource { analysis: &review.analysis, verdicts: &review.verdicts, reviews: None, others: &others };
+    let source = ExportSource {
+        analysis: &review.analysis,
+        verdicts: &review.verdicts,
+        reviews: None,
+        others: &others,
+        notices: &[],
+    };
     let workbook = export::workbook(source, selfcheck_core::Lang::En);
     // Walk the central directory and check each entry's CRC against its stored bytes.
     let end = workbook.len() - 22;
@@ -527,6 +538,7 @@ fn a_signed_summary_verifies_and_reproduces_from_the_same_files_under_any_names(
         verdicts: &review.verdicts,
         reviews: Some(&reviews),
         others: &inputs,
+        notices: &[],
     };
     let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().collect();
     for kind in [SummaryKind::Ranking, SummaryKind::Matrix] {
@@ -562,8 +574,13 @@ fn a_signed_summary_verifies_and_reproduces_from_the_same_files_under_any_names(
 fn a_summary_edited_after_signing_is_refused_and_one_re_signed_does_not_reproduce() {
     let review = review();
     let others = others(&review.set);
-    let source =
-        ExportSource { analysis: &review.analysis, verdicts: &review.verdicts, reviews: None, others: &others };
+    let source = ExportSource {
+        analysis: &review.analysis,
+        verdicts: &review.verdicts,
+        reviews: None,
+        others: &others,
+        notices: &[],
+    };
     let signed = sign_summary(SummaryKind::Ranking, source, &bureau_set::bureau_key(), [9; 16]).unwrap();
     let later = selfcheck_core::Timestamp::parse("2027-01-01T00:00:00Z").unwrap();
     let edited = signed.replacen("\"rank\": 1,", "\"rank\": 2,", 1);
@@ -601,7 +618,13 @@ fn a_summary_edited_after_signing_is_refused_and_one_re_signed_does_not_reproduc
 #[test]
 fn a_summary_must_list_the_register_and_list_it_used() {
     let review = review();
-    let source = ExportSource { analysis: &review.analysis, verdicts: &review.verdicts, reviews: None, others: &[] };
+    let source = ExportSource {
+        analysis: &review.analysis,
+        verdicts: &review.verdicts,
+        reviews: None,
+        others: &[],
+        notices: &[],
+    };
     assert!(matches!(
         sign_summary(SummaryKind::Matrix, source, &bureau_set::bureau_key(), [1; 16]),
         Err(selfcheck_bureau::Error::SummaryInputMissing(InputRole::Register))
@@ -624,8 +647,13 @@ fn the_exports_show_people_beijing_time_one_grade_rule_percentages_and_the_setti
     use selfcheck_bureau::export::Value;
     let review = review();
     let others = others(&review.set);
-    let source =
-        ExportSource { analysis: &review.analysis, verdicts: &review.verdicts, reviews: None, others: &others };
+    let source = ExportSource {
+        analysis: &review.analysis,
+        verdicts: &review.verdicts,
+        reviews: None,
+        others: &others,
+        notices: &[],
+    };
     let zh = selfcheck_core::Lang::Zh;
     let column = |table: &selfcheck_bureau::Table, header: &str| {
         table.columns.iter().position(|column| column.header == header).unwrap_or_else(|| panic!("no column {header}"))

@@ -70,8 +70,13 @@ fn one_association_is_one_row_however_its_code_is_written() {
         assert!(anomaly.credit_code().is_none_or(|code| code == CODE), "{:?}", anomaly.code());
     }
     // Every code the analysis shows, anywhere in its document, is the one spelling.
-    let source =
-        selfcheck_bureau::ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: None, others: &[] };
+    let source = selfcheck_bureau::ExportSource {
+        analysis: &analysis,
+        verdicts: &verdicts,
+        reviews: None,
+        others: &[],
+        notices: &[],
+    };
     let document = selfcheck_core::json::compact(&selfcheck_bureau::analysis_json(source, selfcheck_core::Lang::En));
     for spelled in [full_width(CODE), "5144 0000".to_owned(), "514400 005000".to_owned()] {
         assert!(!document.contains(&spelled), "{spelled} in {document}");

@@ -252,7 +252,8 @@ fn the_bureau_exports_the_progress_and_every_problem_with_its_handling() {
     let analysis = Analysis::compute(&verdicts, None, Settings::new(now()));
     let mut reviews = Reviews::new();
     reviews.set_problem(&second, 2, ProblemState::Answered, "已函复，请协会向市场监管部门反映。", None).unwrap();
-    let source = ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: Some(&reviews), others: &[] };
+    let source =
+        ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: Some(&reviews), others: &[], notices: &[] };
 
     let progress = export::table(source, "progress", Lang::Zh).unwrap();
     let cells = |table: &selfcheck_bureau::Table, column: usize| -> Vec<String> {

@@ -245,3 +245,58 @@ fn a_notice_is_in_progress_rectified_or_overdue_by_the_results_received() {
     assert_eq!(state(&[half, late], "2027-01-05T00:00:00Z"), (NoticeState::Overdue, Vec::new()));
     assert_eq!(NoticeState::Overdue.label(Lang::Zh), "逾期未整改");
 }
+
+#[test]
+fn the_exports_list_each_notice_once_with_its_state_whatever_order_the_files_came_in() {
+    use selfcheck_bureau::{Analysis, ExportSource, Settings, analysis_json, export, track_notices};
+    let item = |criterion: &str, remark: &str| NoticeItem { criterion: criterion.into(), remark: remark.into() };
+    let first = NoticeDraft { items: vec![item("B2", "补充会议纪要"), item("C4", "")], ..draft() };
+    let second = NoticeDraft { items: vec![item("A1", "")], ..draft() };
+    let later = Timestamp::parse("2026-12-02T02:00:00Z").unwrap();
+    let clock = Timestamp::parse("2026-12-15T00:00:00Z").unwrap();
+    let verify = |text: &str| verify_notice(text, &[Catalogue::builtin()], &clock).unwrap();
+    let first = verify(&sign_notice(Catalogue::builtin(), &first, &bureau_key(), &issued(), [7; 16]).unwrap());
+    let second = verify(&sign_notice(Catalogue::builtin(), &second, &bureau_key(), &later, [8; 16]).unwrap());
+    // Given newest first, and the first twice (loaded again).
+    let notices = [second.clone(), first.clone(), first.clone()];
+    let verdicts = [received(true, false, "2026-12-10T02:00:00Z", 2)];
+    let analysis = Analysis::compute(&verdicts, None, Settings::new(clock.clone()));
+    let tracks = track_notices(&notices, &verdicts, &clock);
+    assert_eq!(tracks.len(), 2, "the same notice loaded twice is one");
+    let source =
+        ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: None, others: &[], notices: &tracks };
+
+    let document: Value =
+        serde_json::from_str(&selfcheck_core::json::compact(&analysis_json(source, Lang::Zh))).unwrap();
+    let listed: Vec<(&str, &str, Vec<&str>, i64)> = document["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|notice| {
+            (
+                notice["notice"].as_str().unwrap(),
+                notice["state"].as_str().unwrap(),
+                notice["open"].as_array().unwrap().iter().map(|id| id.as_str().unwrap()).collect(),
+                notice["days_left"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (first.digest.as_str(), "in-progress", vec!["C4"], 16),
+            (second.digest.as_str(), "in-progress", vec!["A1"], 16),
+        ],
+        "oldest first; B2 was fixed by the result since"
+    );
+    assert_eq!(document["notices"][0]["items"][0], json!({"criterion": "B2", "remark": "补充会议纪要"}));
+
+    let table = export::table(source, "notices", Lang::Zh).expect("a notices table");
+    assert_eq!(table.rows.len(), 2);
+    let csv = selfcheck_bureau::to_csv(&table, selfcheck_bureau::CsvStyle::Plain);
+    let first_row = csv.lines().nth(1).unwrap();
+    for expected in ["B2（补充会议纪要）、C4", "整改中", "2026-12-31", first.digest.as_str()] {
+        assert!(first_row.contains(expected), "{expected} in {first_row}");
+    }
+    assert!(export::TABLE_IDS.contains(&"notices"));
+}

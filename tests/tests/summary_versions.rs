@@ -59,7 +59,8 @@ fn summaries_of_format_1_verify_and_reproduce_under_the_rules_they_were_signed_w
         let mut settings = summary.settings.clone();
         settings.rules = Rules::V2;
         let analysis = Analysis::compute(&verdicts, Some(&expected), settings);
-        let source = ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: None, others: &[] };
+        let source =
+            ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: None, others: &[], notices: &[] };
         let current = match kind {
             SummaryKind::Ranking => ranking_json(source.analysis, source.verdicts, None),
             SummaryKind::Matrix => matrix_json(source.analysis),

@@ -18,7 +18,7 @@
 //! | `score` | `answers`, `catalogue`? | the report (`selfcheck-report/1`) |
 //! | `sign` | `answers`, `key` (PEM), `passphrase`, `time`, `random` (32 hex digits), `catalogue`? | the signed result |
 //! | `verify` | `result`, `now`, `register`?, `catalogues`? | a verdict (never an error for an invalid result) |
-//! | `summary` | `results`, `now`, `register`?, `expected`?, `reviews`?, `deadline`?, `months`?, `month`?, `longest_period`?, `catalogues`?, `lang`? | the bureau's analysis (`selfcheck-analysis/3`), as `selfcheck summary --format json` |
+//! | `summary` | `results`, `now`, `register`?, `expected`?, `reviews`?, `deadline`?, `months`?, `month`?, `longest_period`?, `catalogues`?, `notices`? (rectification notices to follow), `lang`? | the bureau's analysis (`selfcheck-analysis/3`), as `selfcheck summary --format json` (with `--notice`) |
 //!
 //! `summary`'s `results` is a list of received files, each `{"name": …, "content": …}` (the
 //! content as text, as a JSON value or as `{"base64": …}`) or just the content (then named
@@ -516,7 +516,7 @@ fn summary(object: &Object) -> Result<Json, ApiError> {
     Ok(summary_with(arguments, &files)?.0)
 }
 
-const SUMMARY_ARGUMENTS: [&str; 11] = [
+const SUMMARY_ARGUMENTS: [&str; 12] = [
     "results",
     "now",
     "register",
@@ -527,6 +527,7 @@ const SUMMARY_ARGUMENTS: [&str; 11] = [
     "month",
     "longest_period",
     "catalogues",
+    "notices",
     "lang",
 ];
 
@@ -604,6 +605,7 @@ fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Re
     let lang = arguments.object.get("lang");
     let lang = arguments.text(lang, "lang").map_or(Lang::Zh, Lang::from_tag);
     let extra = extra_catalogues(&mut arguments);
+    let notices = byte_list(&mut arguments, "notices");
     arguments.check()?;
     let Some(now) = now else { unreachable!("every argument was checked above") };
     let now = Timestamp::parse(now)?;
@@ -630,7 +632,7 @@ fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Re
         .iter()
         .map(|(name, bytes)| selfcheck_bureau::verdict(name, bytes, &catalogues, register.as_ref(), &now))
         .collect();
-    let mut settings = Settings::new(now);
+    let mut settings = Settings::new(now.clone());
     settings.months = months;
     settings.deadline = deadline;
     settings.ranking_month = month;
@@ -638,27 +640,41 @@ fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Re
         settings.longest_period_days = days;
     }
     let analysis = Analysis::compute(&verdicts, expected.as_ref(), settings);
+    let notices = notices
+        .iter()
+        .map(|bytes| {
+            file_text(bytes, selfcheck_core::Document::Notice)
+                .and_then(|text| selfcheck_core::notice::verify_notice(text, &catalogues, &now))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let tracks = selfcheck_bureau::track_notices(&notices, &verdicts, &now);
     let source = selfcheck_bureau::ExportSource {
         analysis: &analysis,
         verdicts: &verdicts,
         reviews: reviews.as_ref(),
         others: &others,
+        notices: &tracks,
     };
     Ok((selfcheck_bureau::analysis_json(source, lang), lang))
 }
 
 /// The `catalogues` argument: catalogue documents beside the built-in ones, as bytes.
 fn extra_catalogues(arguments: &mut Arguments<'_>) -> Vec<Vec<u8>> {
-    match arguments.object.get("catalogues") {
+    byte_list(arguments, "catalogues")
+}
+
+/// An argument that is a list of files' bytes (each as `bytes` takes it); none when absent.
+fn byte_list(arguments: &mut Arguments<'_>, name: &str) -> Vec<Vec<u8>> {
+    match arguments.object.get(name) {
         None => Vec::new(),
         Some(Json::Array(items)) => items
             .iter()
             .enumerate()
-            .filter_map(|(index, item)| arguments.bytes(item, &format!("catalogues[{index}]")))
+            .filter_map(|(index, item)| arguments.bytes(item, &format!("{name}[{index}]")))
             .collect(),
         Some(other) => {
             arguments.problems.push(Problem::new(
-                "arguments.catalogues",
+                format!("arguments.{name}"),
                 ProblemKind::WrongType { expected: json::JsonType::Array, found: other.kind() },
             ));
             Vec::new()

@@ -67,6 +67,24 @@ fn hostile(name: &str) -> Vec<u8> {
 /// The golden result's key, registered for its association.
 const GOLDEN_REGISTER: &str = "514400005000031282 65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0\n";
 
+/// A rectification notice to the golden result's association, signed with the tests' key at a
+/// fixed time (the same bytes every run), due before `NOW`.
+fn notice(key_pem: &str) -> String {
+    use selfcheck_core::notice::{NoticeDraft, NoticeItem, sign_notice};
+    let key = selfcheck_core::AssociationKey::from_encrypted_pem(key_pem, PASSPHRASE).unwrap();
+    let item = |criterion: &str, remark: &str| NoticeItem { criterion: criterion.into(), remark: remark.into() };
+    let draft = NoticeDraft {
+        credit_code: selfcheck_core::CreditCode::parse("514400005000031282").unwrap(),
+        name: "广东省示例行业协会".into(),
+        based_on: None,
+        items: vec![item("A1", "补充推进方案"), item("E6", "")],
+        remark: "请按期整改。".into(),
+        deadline: selfcheck_core::Date::parse("2026-11-30").unwrap(),
+    };
+    let issued = selfcheck_core::Timestamp::parse("2026-11-15T02:00:00Z").unwrap();
+    sign_notice(selfcheck_core::Catalogue::builtin(), &draft, &key, &issued, [7; 16]).unwrap()
+}
+
 /// Each case: a name, the function, and its arguments.
 fn cases() -> Vec<(&'static str, &'static str, String)> {
     let answers = read("golden/answers-complete.json");
@@ -137,6 +155,16 @@ fn cases() -> Vec<(&'static str, &'static str, String)> {
                 ("register", text(GOLDEN_REGISTER)),
                 ("expected", text("广东省示例行业协会,514400005000031282\n广东省未报送行业协会,51440000500000007H\n")),
                 ("lang", text("en")),
+            ]),
+        ),
+        (
+            "summary-notice",
+            "summary",
+            arguments(&[
+                ("results", Json::Array(vec![named("514400005000031282-2026-10.json", text(&result))])),
+                ("now", text(NOW)),
+                ("notices", Json::Array(vec![text(&notice(&key))])),
+                ("lang", text("zh")),
             ]),
         ),
         // Bytes as received, read by the core as the command line reads a file.

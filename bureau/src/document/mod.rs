@@ -19,7 +19,8 @@ use super::verdict::Verdict;
 /// The format tag of the analysis document. `/2` added each ranking row's `standing` (its
 /// `rank` is null for a result that is not ranked), the matrix cell `unlisted`, and the
 /// province's `incomplete` count; `/3` the `monthly` part, the month's reports of the accepted
-/// results (progress, by area, and each problem reported with its number).
+/// results (progress, by area, and each problem reported with its number), and the `notices`
+/// part, the rectification notices followed and where each stands.
 pub const ANALYSIS_FORMAT: &str = "selfcheck-analysis/3";
 
 fn strings<'a>(items: impl IntoIterator<Item = &'a str>) -> Json {
@@ -215,7 +216,7 @@ fn file_json(analysis: &Analysis, verdicts: &[Verdict], index: usize, lang: Lang
 /// received files, `inputs` lists the other files it was computed from (register, expected list,
 /// review file, catalogues), each with the SHA-256 of its bytes as received.
 pub fn analysis_json(source: super::export::ExportSource<'_>, lang: Lang) -> Json {
-    let super::export::ExportSource { analysis, verdicts, reviews, others } = source;
+    let super::export::ExportSource { analysis, verdicts, reviews, others, notices } = source;
     let settings = &analysis.settings;
     let counts = &analysis.counts;
     let rejected = super::verdict::Stage::ALL
@@ -284,6 +285,31 @@ pub fn analysis_json(source: super::export::ExportSource<'_>, lang: Lang) -> Jso
         ("province", Json::Array(analysis.province.iter().map(province_json).collect())),
         ("anomalies", Json::Array(anomalies)),
         ("monthly", monthly_json(source, lang)),
+        ("notices", Json::Array(notices.iter().map(notice_json).collect())),
+    ])
+}
+
+/// One rectification notice followed: what the bureau asked, and where it stands by the
+/// results received (the core's rule, [`crate::track_notice`]).
+fn notice_json(track: &crate::NoticeTrack<'_>) -> Json {
+    let notice = track.notice;
+    let items =
+        notice.content.items.iter().map(|item| {
+            object([("criterion", item.criterion.as_str().into()), ("remark", item.remark.as_str().into())])
+        });
+    object([
+        ("notice", notice.digest.as_str().into()),
+        ("credit_code", notice.content.credit_code.as_str().into()),
+        ("name", notice.content.name.as_str().into()),
+        ("issued", notice.issued.as_str().into()),
+        ("fingerprint", notice.key.fingerprint().into()),
+        ("deadline", notice.content.deadline.as_str().into()),
+        ("days_left", track.days_left.into()),
+        ("remark", notice.content.remark.as_str().into()),
+        ("items", Json::Array(items.collect())),
+        ("state", track.state.code().into()),
+        ("open", strings(track.open.iter().copied())),
+        ("result", track.result.and_then(|verdict| verdict.accepted()).map(|result| result.digest.as_str()).into()),
     ])
 }
 

@@ -31,6 +31,46 @@ pub struct AnalysisDoc {
     pub inputs: Vec<InputDoc>,
     /// The month's reports of the accepted results, by month and then credit code.
     pub monthly: Vec<MonthlyReportDoc>,
+    /// The rectification notices followed, by credit code and then when each was issued.
+    pub notices: Vec<NoticeTrackDoc>,
+}
+
+/// A rectification notice and where it stands.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+pub struct NoticeTrackDoc {
+    /// The notice's digest (SHA-256 of its bytes).
+    pub notice: String,
+    /// The association's credit code.
+    pub credit_code: String,
+    /// The association's name, as the notice gives it.
+    pub name: String,
+    /// When it was signed (RFC 3339).
+    pub issued: String,
+    /// The fingerprint of the key that signed it.
+    pub fingerprint: String,
+    /// The last day to rectify (`2026-12-31`, Beijing).
+    pub deadline: String,
+    /// Days from the review's day to the deadline: 0 on the day, negative after it.
+    pub days_left: i64,
+    /// The bureau's remarks on the whole.
+    pub remark: String,
+    /// The criteria to fix, in the notice's order.
+    pub items: Vec<NoticeItemDoc>,
+    /// `in-progress`, `rectified` or `overdue`.
+    pub state: String,
+    /// The criteria still below full points.
+    pub open: Vec<String>,
+    /// The digest of the result it is judged by, if any.
+    pub result: Option<String>,
+}
+
+/// One criterion to fix.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+pub struct NoticeItemDoc {
+    /// The criterion's id.
+    pub criterion: String,
+    /// The bureau's remark on it.
+    pub remark: String,
 }
 
 /// One accepted result's report to the bureau for its month.

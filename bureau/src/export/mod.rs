@@ -20,11 +20,13 @@ use selfcheck_core::text::Lang;
 
 use super::analysis::Analysis;
 use super::input::{Input, InputRole};
+use super::notice::NoticeTrack;
 use super::review::Reviews;
 use super::verdict::Verdict;
 
 /// What the exports are made of: the analysis, the verdicts it was computed from, the reviews,
-/// and the other files used (register, expected list, review file, catalogues).
+/// the other files used (register, expected list, review file, catalogues), and the
+/// rectification notices followed ([`crate::track_notices`]).
 #[derive(Debug, Clone, Copy)]
 pub struct ExportSource<'a> {
     /// The analysis.
@@ -35,6 +37,8 @@ pub struct ExportSource<'a> {
     pub reviews: Option<&'a Reviews>,
     /// The files used besides the received ones.
     pub others: &'a [Input],
+    /// The rectification notices followed, and where each stands.
+    pub notices: &'a [NoticeTrack<'a>],
 }
 
 /// Every table, in the order of the workbook's sheets: ranking, matrix, months, criteria, areas,
@@ -52,6 +56,7 @@ pub fn tables(source: ExportSource<'_>, lang: Lang) -> Vec<Table> {
         anomalies(source, &words, lang),
         progress(source, &words, lang),
         problems(source, &words, lang),
+        notices(source, &words, lang),
         files(source, &words, lang),
         settings(source, &words, lang),
     ]
@@ -63,7 +68,7 @@ pub fn table(source: ExportSource<'_>, id: &str, lang: Lang) -> Option<Table> {
 }
 
 /// The ids of the tables, in order.
-pub const TABLE_IDS: [&str; 11] = [
+pub const TABLE_IDS: [&str; 12] = [
     "ranking",
     "matrix",
     "months",
@@ -73,6 +78,7 @@ pub const TABLE_IDS: [&str; 11] = [
     "anomalies",
     "progress",
     "problems",
+    "notices",
     "files",
     "settings",
 ];
@@ -377,7 +383,7 @@ pub fn monthly_reports<'a>(source: ExportSource<'a>) -> Vec<&'a Verdict> {
     let credit_code = |verdict: &Verdict| {
         verdict.accepted().and_then(|result| result.credit_code()).map(|code| code.as_str().to_owned())
     };
-    reports.sort_by_key(|verdict| (verdict.month(), credit_code(verdict)));
+    reports.sort_by_cached_key(|verdict| (verdict.month(), credit_code(verdict)));
     reports
 }
 
@@ -458,6 +464,50 @@ fn problems(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table 
                 result.digest.as_str().into(),
             ]);
         }
+    }
+    table
+}
+
+/// Every rectification notice followed: whom it is for, what and by when, and where it stands.
+fn notices(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
+    let mut table = Table::new(
+        "notices",
+        words.notices_title,
+        &[
+            (words.credit_code, 22),
+            (words.name, 30),
+            (words.issued, 18),
+            (words.notice_deadline, 12),
+            (words.notice_items, 24),
+            (words.notice_remark, 40),
+            (words.notice_state, 12),
+            (words.notice_open, 24),
+            (words.notice_result, 66),
+            (words.fingerprint, 42),
+            (words.notice_digest, 66),
+        ],
+    );
+    let separator = if lang == Lang::Zh { "、" } else { ", " };
+    let item_text = |item: &selfcheck_core::notice::NoticeItem| match (item.remark.is_empty(), lang) {
+        (true, _) => item.criterion.clone(),
+        (false, Lang::Zh) => format!("{}（{}）", item.criterion, item.remark),
+        (false, Lang::En) => format!("{} ({})", item.criterion, item.remark),
+    };
+    for track in source.notices {
+        let notice = track.notice;
+        table.push(vec![
+            notice.content.credit_code.as_str().into(),
+            notice.content.name.as_str().into(),
+            selfcheck_core::messages::beijing_short(&notice.issued).into(),
+            notice.content.deadline.as_str().into(),
+            notice.content.items.iter().map(item_text).collect::<Vec<_>>().join(separator).into(),
+            notice.content.remark.as_str().into(),
+            track.state.label(lang).into(),
+            track.open.join(separator).into(),
+            track.result.and_then(|verdict| verdict.accepted()).map(|result| result.digest.as_str()).into(),
+            String::from(notice.key.fingerprint()).into(),
+            notice.digest.as_str().into(),
+        ]);
     }
     table
 }
