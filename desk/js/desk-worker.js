@@ -304,6 +304,7 @@ const handlers = {
       }
     }
     settings(message);
+    engine.set_notices(message.notices || []);
     database = await openDatabase();
     await restoreStored();
     sendAnalysis();
@@ -340,6 +341,22 @@ const handlers = {
       postMessage({ type: 'signed', ok: true });
     } catch (error) {
       postMessage({ type: 'signed', ok: false, message: String(error) });
+    }
+    sendAnalysis();
+  },
+  notices(message) { engine.set_notices(message.texts); sendAnalysis(); },
+  issue(message) {
+    engine.set_now(message.now);
+    try {
+      const text = engine.issue_notice(message.creditCode, message.name, message.basedOn, message.criteria, message.remarks,
+        message.remark, message.deadline, message.key, message.passphrase, crypto.getRandomValues(new Uint8Array(16)), message.lang);
+      const bytes = new TextEncoder().encode(text);
+      // The day in Beijing, as the notice's own dates are.
+      const day = new Date((message.now + 8 * 3600) * 1000).toISOString().slice(0, 10).replaceAll('-', '');
+      postMessage({ type: 'download', name: `整改通知-${message.creditCode}-${day}.json`, mime: 'application/json', bytes }, [bytes.buffer]);
+      postMessage({ type: 'issued', ok: true, text });
+    } catch (error) {
+      postMessage({ type: 'issued', ok: false, message: String(error) });
     }
     sendAnalysis();
   },

@@ -14,8 +14,9 @@ use yew::prelude::*;
 
 use crate::association::{AssociationView, accepted_files};
 use crate::browser;
-use crate::browser::target_value;
+use crate::browser::{target_checked, target_value};
 use crate::i18n::T;
+use crate::notices::NoticesPanel;
 use crate::protocol::{EditorKind, Failure, FromWorker, Received, Send, ToWorker, lang_code};
 use crate::reviews::{commit_reviews, now};
 use crate::state::{Action, DeskState, Dispatch, Editor, PAGE, STAGES, View};
@@ -116,10 +117,6 @@ fn grade_label(id: &str, lang: Lang) -> String {
         .map_or_else(|| id.to_owned(), |grade| grade.label.get(lang).to_owned())
 }
 
-fn target_checked(event: &Event) -> bool {
-    event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok()).is_some_and(|input| input.checked())
-}
-
 /// A button that opens an association's own view.
 fn open_button(view: &View, dispatch: &Dispatch, credit_code: &str, name: &str, lang: Lang) -> Html {
     let (view, dispatch, code) = (view.clone(), dispatch.clone(), credit_code.to_owned());
@@ -160,6 +157,7 @@ fn on_worker_message(message: FromWorker, dispatch: &Dispatch, applied_register:
             Action::Opened { sha256, opened: crate::association::open(&name, &bytes, applied_register, &now) }
         }
         FromWorker::Signed { ok, message } => Action::Signed { ok, message },
+        FromWorker::Issued(outcome) => Action::NoticeIssued(outcome),
         FromWorker::Failed(failure) => Action::Failed(failure),
     };
     dispatch.dispatch(action);
@@ -191,6 +189,7 @@ fn start_worker(initial: &DeskState, dispatch: Dispatch, applied_register: Rc<Re
         register: initial.register.input(EditorKind::Register),
         expected: initial.expected.input(EditorKind::Expected),
         reviews: initial.reviews.to_json(),
+        notices: initial.notices.to_vec(),
         lang: initial.lang,
         settings: initial.settings.message_or_defaults(),
     };
@@ -272,6 +271,20 @@ pub fn App() -> Html {
             }
         })
     };
+    {
+        // The notices followed are kept, and the worker follows them; the first are in its
+        // start message already.
+        let (send, sent) = (send.clone(), use_mut_ref(|| state.notices.clone()));
+        use_effect_with(state.notices.clone(), move |notices| {
+            if !Rc::ptr_eq(&sent.borrow(), notices) {
+                if let Ok(text) = serde_json::to_string(&**notices) {
+                    browser::store("notices", &text);
+                }
+                send(ToWorker::Notices(notices.to_vec()));
+                *sent.borrow_mut() = notices.clone();
+            }
+        });
+    }
     // The open association's results, asked of the worker once each.
     {
         let send = send.clone();
@@ -437,7 +450,13 @@ pub fn App() -> Html {
                             let (view, dispatch) = (view.clone(), dispatch.clone());
                             Callback::from(move |()| dispatch.dispatch(Action::View(View { association: String::new(), ..view.clone() })))
                         }}
-                        {lang} />
+                        {lang}>
+                        <NoticesPanel credit_code={view.association.clone()}
+                            name={analysis_doc.matrix.rows.iter().find(|row| row.credit_code == view.association).map(|row| row.name.clone()).unwrap_or_default()}
+                            latest={accepted_files(&analysis_doc, &view.association).last().and_then(|file| state.opened.get(&file.sha256)).cloned()}
+                            tracks={analysis_doc.notices.iter().filter(|track| track.credit_code == view.association).cloned().collect::<Vec<_>>()}
+                            outcome={state.notice_outcome.clone()} send={send.clone()} dispatch={dispatch.clone()} {lang} />
+                    </AssociationView>
                 }
                 <VerdictList analysis={state.staged(1)} view={view.clone()} dispatch={dispatch.clone()} printing={state.printing} {lang} />
                 <MatrixView analysis={state.staged(0)} view={view.clone()} dispatch={dispatch.clone()} printing={state.printing} {lang} />
@@ -766,6 +785,9 @@ fn MatrixView(props: &PartProps) -> Html {
     // The rows `Analysis::missing_in_a_row(2)` gives, read from the core's document.
     let rows: Vec<_> = matrix.rows.iter().filter(|row| !view.missed_two || row.longest_missed_run >= 2).collect();
     let has_list = analysis.inputs.iter().any(|input| input.role == "expected");
+    // Each association's latest notice (the analysis lists them by association, oldest first).
+    let notices: std::collections::HashMap<&str, &selfcheck_bureau::document::NoticeTrackDoc> =
+        analysis.notices.iter().map(|track| (track.credit_code.as_str(), track)).collect();
     let shown = use_state(|| PAGE);
     let showing = if *printing { rows.len() } else { *shown };
     let on_missed = {
@@ -801,6 +823,13 @@ fn MatrixView(props: &PartProps) -> Html {
                                     <div class="desk-muted desk-code">{ row.credit_code.clone() }</div>
                                     if has_list && !row.expected {
                                         <div class="desk-muted" data-testid="not-on-list">{ T::NotOnList.get(lang) }</div>
+                                    }
+                                    if let Some(track) = notices.get(row.credit_code.as_str()) {
+                                        <div data-testid="matrix-notice" data-state={track.state.clone()}>
+                                            <span class={classes!("desk-badge", format!("desk-notice-{}", track.state))}>
+                                                { T::NoticeInMatrix.filled(lang, &[crate::notices::state_label(&track.state, lang), &track.deadline]) }
+                                            </span>
+                                        </div>
                                     }
                                 </th>
                                 { for row.cells.iter().map(|code| {

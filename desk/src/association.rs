@@ -68,12 +68,15 @@ pub struct AssociationProps {
     pub close: Callback<()>,
     /// Interface language.
     pub lang: Lang,
+    /// What the bureau asked of the association (its notices), shown under its name.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The association view.
 #[component]
 pub fn AssociationView(props: &AssociationProps) -> Html {
-    let AssociationProps { credit_code, name, opened, files, close, lang } = props;
+    let AssociationProps { credit_code, name, opened, files, close, lang, children } = props;
     let lang = *lang;
     let results: Vec<&Opened> = files.iter().filter_map(|file| opened.get(&file.sha256)).collect();
     let shown = use_state(|| None::<String>);
@@ -102,6 +105,7 @@ pub fn AssociationView(props: &AssociationProps) -> Html {
             } else if results.len() < files.len() {
                 <p role="status" aria-live="polite">{ T::Opening.get(lang) }</p>
             }
+            { children.clone() }
             <Trend results={results.iter().map(|opened| (*opened).clone()).collect::<Vec<_>>()} {lang} />
             if let Some(current) = current {
                 <label class="desk-inline">{ T::Period.get(lang) }

@@ -52,3 +52,11 @@ pub(crate) fn target_value(event: &web_sys::Event) -> String {
         .map(|area| area.value())
         .unwrap_or_default()
 }
+
+/// Whether the check box an event came from is checked.
+pub(crate) fn target_checked(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|input| input.checked())
+}

@@ -8,8 +8,9 @@ use std::collections::HashSet;
 use selfcheck_bureau::{
     Analysis, ArchiveProblem, CsvStyle, Deadline, Examined, ExpectedList, ExportSource, Input, InputFile, InputRole,
     Month, MonthRange, Reproduction, Reviews, Settings, SummaryKind, Verdict, analysis_json, examine, export,
-    oversized, sign_summary, unopened, unopened_file, verify_summary,
+    oversized, sign_summary, track_notices, unopened, unopened_file, verify_summary,
 };
+use selfcheck_core::notice::{NoticeDraft, NoticeItem, VerifiedNotice, sign_notice, verify_notice};
 use selfcheck_core::{AssociationKey, Catalogue, KeyRegister, Lang, Timestamp};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen::prelude::*;
@@ -35,6 +36,8 @@ pub struct Engine {
     longest: u32,
     /// The verdicts and analysis of the current state, computed on demand.
     computed: Option<(Vec<Verdict>, Analysis)>,
+    /// The rectification notices followed.
+    notices: Vec<VerifiedNotice>,
 }
 
 fn error_text(error: &selfcheck_core::Error, lang: &str) -> JsValue {
@@ -59,6 +62,7 @@ impl Engine {
             longest: selfcheck_bureau::DEFAULT_LONGEST_PERIOD_DAYS,
             computed: None,
             checking: Vec::new(),
+            notices: Vec::new(),
         }
     }
 
@@ -211,31 +215,21 @@ impl Engine {
     /// The analysis as the core's `selfcheck-analysis/3` JSON, messages in `lang`: what
     /// `selfcheck summary --format json` prints for the same files.
     pub fn analysis_json(&mut self, lang: &str) -> String {
-        let others = self.others();
-        let reviews = self.reviews.as_ref().map(|(reviews, ..)| reviews.clone());
-        let (verdicts, analysis) = self.computed();
-        let source = ExportSource { analysis, verdicts, reviews: reviews.as_ref(), others: &others };
-        selfcheck_core::json::pretty(&analysis_json(source, Lang::from_tag(lang)))
+        self.with_source(|source| selfcheck_core::json::pretty(&analysis_json(source, Lang::from_tag(lang))))
     }
 
     /// The workbook of every table (ranking, matrix, months, criteria, anomalies, files, inputs).
     pub fn xlsx(&mut self, lang: &str) -> Vec<u8> {
-        let others = self.others();
-        let reviews = self.reviews.as_ref().map(|(reviews, ..)| reviews.clone());
-        let (verdicts, analysis) = self.computed();
-        let source = ExportSource { analysis, verdicts, reviews: reviews.as_ref(), others: &others };
-        export::workbook(source, Lang::from_tag(lang))
+        self.with_source(|source| export::workbook(source, Lang::from_tag(lang)))
     }
 
     /// One table (`ranking`, `matrix`, …) as CSV starting with a UTF-8 BOM; empty when there
     /// is no table of that id.
     pub fn csv(&mut self, table: &str, lang: &str) -> String {
-        let others = self.others();
-        let reviews = self.reviews.as_ref().map(|(reviews, ..)| reviews.clone());
-        let (verdicts, analysis) = self.computed();
-        let source = ExportSource { analysis, verdicts, reviews: reviews.as_ref(), others: &others };
-        export::table(source, table, Lang::from_tag(lang))
-            .map_or_else(String::new, |table| selfcheck_bureau::to_csv(&table, CsvStyle::default()))
+        self.with_source(|source| {
+            export::table(source, table, Lang::from_tag(lang))
+                .map_or_else(String::new, |table| selfcheck_bureau::to_csv(&table, CsvStyle::default()))
+        })
     }
 }
 
@@ -260,12 +254,57 @@ impl Engine {
         let kind = SummaryKind::from_code(kind).unwrap_or(SummaryKind::Ranking);
         let key = AssociationKey::from_encrypted_pem(key_pem, passphrase).map_err(|error| error_text(&error, lang))?;
         let random_id: [u8; 16] = random_id.try_into().map_err(|_| JsValue::from_str("16 random bytes"))?;
-        let others = self.others();
-        let reviews = self.reviews.as_ref().map(|(reviews, ..)| reviews.clone());
-        let (verdicts, analysis) = self.computed();
-        let source = ExportSource { analysis, verdicts, reviews: reviews.as_ref(), others: &others };
-        sign_summary(kind, source, &key, random_id)
+        self.with_source(|source| sign_summary(kind, source, &key, random_id))
             .map_err(|error| JsValue::from_str(&error.message(Lang::from_tag(lang))))
+    }
+
+    /// Follows these rectification notices (their texts as issued; the page keeps them) from
+    /// now on. A text the core does not verify is left out: the page verified each before
+    /// keeping it.
+    pub fn set_notices(&mut self, texts: Vec<String>) {
+        let catalogues = catalogues();
+        self.notices = texts.iter().filter_map(|text| verify_notice(text, &catalogues, &self.now).ok()).collect();
+    }
+
+    /// Signs a rectification notice with the bureau's key file, through the core, and follows
+    /// it: the notice's text. `based_on` is the digest of the result it was drawn from (its
+    /// catalogue names the criteria; empty: none, the current catalogue); `criteria` and
+    /// `remarks` go in pairs; `deadline` is `YYYY-MM-DD`; `random_id` is 16 random bytes from
+    /// the host. The error's message in `lang`, each problem of the draft named.
+    #[allow(clippy::too_many_arguments)]
+    pub fn issue_notice(
+        &mut self,
+        credit_code: &str,
+        name: &str,
+        based_on: &str,
+        criteria: Vec<String>,
+        remarks: Vec<String>,
+        remark: &str,
+        deadline: &str,
+        key_pem: &str,
+        passphrase: &str,
+        random_id: &[u8],
+        lang: &str,
+    ) -> Result<String, JsValue> {
+        let language = Lang::from_tag(lang);
+        let draft = notice_draft(credit_code, name, based_on, &criteria, &remarks, remark, deadline)
+            .map_err(|error| error_text(&error, lang))?;
+        let key = AssociationKey::from_encrypted_pem(key_pem, passphrase).map_err(|error| error_text(&error, lang))?;
+        let random_id: [u8; 16] = random_id.try_into().map_err(|_| JsValue::from_str("16 random bytes"))?;
+        let catalogue = {
+            let (verdicts, _) = self.computed();
+            verdicts
+                .iter()
+                .filter_map(Verdict::accepted)
+                .find(|result| !based_on.is_empty() && result.digest == based_on)
+                .map_or_else(|| Catalogue::builtin().clone(), |result| result.catalogue.clone())
+        };
+        let text = sign_notice(&catalogue, &draft, &key, &self.now, random_id)
+            .map_err(|error| JsValue::from_str(&error.message(language)))?;
+        if let Ok(notice) = verify_notice(&text, &catalogues(), &self.now) {
+            self.notices.push(notice);
+        }
+        Ok(text)
     }
 
     /// Starts checking a signed summary: the files are given one by one with [`Engine::check_file`].
@@ -351,6 +390,22 @@ impl Engine {
         (verdicts, analysis)
     }
 
+    /// Runs `work` on the exports' source: the analysis of the current state, the reviews, the
+    /// other inputs and the notices followed at the desk's clock.
+    fn with_source<R>(&mut self, work: impl FnOnce(ExportSource<'_>) -> R) -> R {
+        let others = self.others();
+        let reviews = self.reviews.as_ref().map(|(reviews, ..)| reviews.clone());
+        let now = self.now.clone();
+        let notices = std::mem::take(&mut self.notices);
+        let outcome = {
+            let (verdicts, analysis) = self.computed();
+            let tracks = track_notices(&notices, verdicts, &now);
+            work(ExportSource { analysis, verdicts, reviews: reviews.as_ref(), others: &others, notices: &tracks })
+        };
+        self.notices = notices;
+        outcome
+    }
+
     /// The inputs other than the received files, as every export names them.
     fn others(&self) -> Vec<Input> {
         [
@@ -363,6 +418,44 @@ impl Engine {
         .cloned()
         .collect()
     }
+}
+
+/// The draft of a notice from the page's fields, read by the core's readers: a credit code or a
+/// deadline they refuse is named as the core names it.
+fn notice_draft(
+    credit_code: &str,
+    name: &str,
+    based_on: &str,
+    criteria: &[String],
+    remarks: &[String],
+    remark: &str,
+    deadline: &str,
+) -> Result<NoticeDraft, selfcheck_core::Error> {
+    use selfcheck_core::{Document, Error, Problem, ProblemKind};
+    let mut problems = Vec::new();
+    let credit_code = selfcheck_core::CreditCode::parse(credit_code)
+        .map_err(|error| problems.push(Problem::new("credit_code", ProblemKind::CreditCode(error))))
+        .ok();
+    let deadline = selfcheck_core::Date::parse(deadline);
+    if deadline.is_none() {
+        problems.push(Problem::new("deadline", ProblemKind::BadDate(String::new())));
+    }
+    let (Some(credit_code), Some(deadline)) = (credit_code, deadline) else {
+        return Err(Error::Malformed { what: Document::Notice, problems });
+    };
+    let items = criteria
+        .iter()
+        .zip(remarks.iter().map(String::as_str).chain(std::iter::repeat("")))
+        .map(|(criterion, remark)| NoticeItem { criterion: criterion.clone(), remark: remark.to_owned() })
+        .collect();
+    Ok(NoticeDraft {
+        credit_code,
+        name: name.to_owned(),
+        based_on: Some(based_on.to_owned()).filter(|digest| !digest.is_empty()),
+        items,
+        remark: remark.to_owned(),
+        deadline,
+    })
 }
 
 /// The catalogues results may pin: the built-in ones.
@@ -529,9 +622,49 @@ mod analysis_document {
         for file in &set.files {
             engine.add(&file.name, &file.bytes);
         }
+        // A notice issued to the first association ranked, drawn from its result: the notices'
+        // fields written too.
+        let before = AnalysisDoc::read(&engine.analysis_json("zh")).unwrap();
+        let ranked = before.ranking.iter().find(|row| !row.result.is_empty()).expect("a ranked result");
+        let key_pem = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/keys/openssl-pbkdf2-1000.pem"),
+        )
+        .unwrap();
+        let deadline = set.now.beijing_date().as_str().to_owned();
+        // Issued the day before that result was signed, so that the result answers it.
+        let signed = selfcheck_core::Timestamp::parse(&ranked.signed).unwrap();
+        engine.set_now((signed.unix_seconds() - 86_400) as f64);
+        let issued = engine
+            .issue_notice(
+                &ranked.credit_code,
+                &ranked.name,
+                &ranked.result,
+                vec!["A1".into(), "E6".into()],
+                vec!["补充推进方案".into()],
+                "请按期整改。",
+                &deadline,
+                &key_pem,
+                "selfcheck fuzzing passphrase",
+                &[5; 16],
+                "zh",
+            )
+            .unwrap();
+        engine.set_now(set.now.unix_seconds() as f64);
         let json = engine.analysis_json("zh");
         let written: Value = serde_json::from_str(&json).unwrap();
         let read = serde_json::to_value(AnalysisDoc::read(&json).unwrap()).unwrap();
+        let document = AnalysisDoc::read(&json).unwrap();
+        let [notice] = document.notices.as_slice() else { panic!("one notice followed: {:?}", document.notices) };
+        assert_eq!(
+            (notice.credit_code.as_str(), notice.state.as_str(), notice.days_left),
+            (ranked.credit_code.as_str(), notice.state.as_str(), 0)
+        );
+        assert_ne!(notice.state, "overdue", "due today, not past");
+        assert_eq!(notice.items[1].remark, "", "a criterion without a remark");
+        assert!(notice.result.is_some(), "judged by the result signed since");
+        // The page keeps the text and gives it back after a reload: the same notice, once.
+        engine.set_notices(vec![issued.clone(), issued]);
+        assert_eq!(AnalysisDoc::read(&engine.analysis_json("zh")).unwrap().notices, document.notices);
 
         let (mut declared, mut filled) = (BTreeSet::new(), BTreeSet::new());
         places(&read, "", true, &mut declared);

@@ -177,6 +177,32 @@ selfcheck_core::strings! {
         WorkerFailed => "后台核验未能启动：本浏览器缺少所需的功能，请换用较新的浏览器。", "The verification in the background could not start: this browser lacks what it needs; use a newer browser.";
         ReadFailed => "浏览器未能读取文件“{}”（可能已被移动或删除），请重新选择。", "The browser could not read the file “{}” (it may have been moved or deleted); choose it again.";
         InternalFailure => "核验时出错，请刷新页面后重试。", "Something went wrong while verifying; reload the page and try again.";
+        Notices => "整改通知", "Rectification notices";
+        NoNotice => "尚未向该协会下发整改通知。", "No rectification notice has been issued to this association.";
+        NoticeIssued => "签发时间（北京时间）", "Issued (Beijing time)";
+        NoticeDeadline => "整改期限", "Deadline";
+        NoticeState => "整改状态", "State";
+        NoticeItems => "整改事项", "Criteria to fix";
+        NoticeOpen => "尚未整改的事项", "Still open";
+        DaysLeft => "还剩 {} 天", "{} days left";
+        DeadlineToday => "今天到期", "due today";
+        DaysOverdue => "已逾期 {} 天", "{} days overdue";
+        NoticeRemarkShown => "登记管理机关意见：{}", "The authority's remarks: {}";
+        IssueNotice => "下发整改通知", "Issue a rectification notice";
+        IssueNoticeHint => "已按该协会最近一次结果的整改清单预选整改事项，可增减；逐项填写意见（可不填），写明整改期限，用本单位密钥签名。签名后的通知文件自动下载，请发给该协会导入；审核台随即跟踪整改情况。", "The criteria to fix are pre-selected from the association's latest result's list of what to fix; add or remove any. Give a remark for each (optional) and the deadline, and sign with the bureau's key. The signed notice downloads: send it to the association to import. The desk then follows it.";
+        NoticeItemRemark => "意见", "Remark";
+        NoticeRemark => "总体意见", "Overall remarks";
+        KeyChosen => "已选择“{}”", "“{}” chosen";
+        IssueAndDownload => "签名并下载通知", "Sign and download the notice";
+        NoticeNeedsItems => "请至少选择一项整改事项。", "Choose at least one criterion to fix.";
+        NoticeNeedsDeadline => "请填写整改期限。", "Give the deadline.";
+        NoticeNeedsKey => "请选择本单位密钥文件。", "Choose the bureau's key file.";
+        NoticeIssuedDone => "整改通知已签名并下载，审核台已开始跟踪。", "The notice is signed and downloaded; the desk now follows it.";
+        NoticeInMatrix => "整改通知：{}（期限 {}）", "Notice: {} (deadline {})";
+        LoadNotice => "载入整改通知文件", "Load a rectification notice";
+        NoticeLoaded => "已载入下发给{}（{}）的整改通知，签发密钥指纹 {}。", "Loaded the notice to {} ({}), signed with the key {}.";
+        NoticeNotText => "这不是文本文件，不是整改通知。", "This is not a text file, so not a rectification notice.";
+        NoticeUnreadable => "浏览器未能读取该文件，请重新选择。", "The browser could not read the file; choose it again.";
         StorageRefused => "浏览器拒绝保存（可能已满或处于隐私模式），刷新后将丢失。", "The browser refused to keep this (full, or a private window); it will be lost on reload.";
     }
 }

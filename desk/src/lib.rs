@@ -12,6 +12,7 @@ mod browser;
 mod engine;
 mod i18n;
 mod monthly;
+mod notices;
 mod protocol;
 mod province;
 mod report;

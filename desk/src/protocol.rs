@@ -50,6 +50,8 @@ pub enum FromWorker {
     Result { sha256: String, name: String, bytes: Vec<u8> },
     /// How signing or checking a summary went; no message when signed.
     Signed { ok: bool, message: Option<String> },
+    /// How issuing a rectification notice went: its text, or why it was not signed.
+    Issued(Result<String, String>),
     /// Something failed in the worker.
     Failed(Failure),
 }
@@ -106,6 +108,11 @@ impl FromWorker {
                 ok: message.flag("ok").ok_or_else(|| missing("ok"))?,
                 message: message.text("message"),
             },
+            "issued" => FromWorker::Issued(if message.flag("ok").ok_or_else(|| missing("ok"))? {
+                Ok(text("text")?)
+            } else {
+                Err(text("message")?)
+            }),
             "error" => FromWorker::Failed(match text("code")?.as_str() {
                 "read" => Failure::Read(text("name")?),
                 "message" => Failure::Message(text("message")?),
@@ -202,6 +209,7 @@ pub enum ToWorker {
         register: EditorInput,
         expected: EditorInput,
         reviews: String,
+        notices: Vec<String>,
         lang: Lang,
         settings: SettingsMessage,
     },
@@ -225,8 +233,35 @@ pub enum ToWorker {
     Sign { kind: String, key: String, passphrase: String, now: f64, lang: Lang },
     /// Checks a signed summary.
     Check { text: String, lang: Lang },
+    /// The rectification notices to follow (their texts, as the page keeps them).
+    Notices(Vec<String>),
+    /// Signs a rectification notice with the bureau's key file.
+    Issue { request: Rc<NoticeRequest>, now: f64, lang: Lang },
     /// Exports the analysis (`kind`: `analysis`, `xlsx`, `ranking`, `matrix`).
     Export { kind: &'static str, lang: Lang },
+}
+
+/// A rectification notice to sign, as the officer wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NoticeRequest {
+    /// The association's credit code.
+    pub credit_code: String,
+    /// Its name.
+    pub name: String,
+    /// The digest of the result the notice is drawn from; empty: none.
+    pub based_on: String,
+    /// The criteria to fix, in the catalogue's order.
+    pub criteria: Vec<String>,
+    /// The remark on each criterion, in the same order.
+    pub remarks: Vec<String>,
+    /// The remark on the whole.
+    pub remark: String,
+    /// The last day, `YYYY-MM-DD`.
+    pub deadline: String,
+    /// The bureau's key file (PEM).
+    pub key: String,
+    /// Its passphrase.
+    pub passphrase: String,
 }
 
 /// A value of a message to the worker, before it is a JavaScript value.
@@ -277,12 +312,13 @@ impl ToWorker {
     /// The message's `type` and its other fields.
     pub fn fields(&self) -> (&'static str, Vec<(&'static str, Value)>) {
         match self {
-            ToWorker::Init { now, register, expected, reviews, lang, settings } => {
+            ToWorker::Init { now, register, expected, reviews, notices, lang, settings } => {
                 let mut fields = vec![
                     ("now", Value::Number(*now)),
                     ("register", Value::Object(register.fields())),
                     ("expected", Value::Object(expected.fields())),
                     ("reviews", Value::Object(vec![("text", Value::Text(reviews.clone()))])),
+                    ("notices", Value::Texts(notices.clone())),
                     lang_field(*lang),
                 ];
                 fields.extend(settings.fields());
@@ -313,6 +349,23 @@ impl ToWorker {
                 ],
             ),
             ToWorker::Check { text, lang } => ("check", vec![("text", Value::Text(text.clone())), lang_field(*lang)]),
+            ToWorker::Notices(texts) => ("notices", vec![("texts", Value::Texts(texts.clone()))]),
+            ToWorker::Issue { request, now, lang } => (
+                "issue",
+                vec![
+                    ("creditCode", Value::Text(request.credit_code.clone())),
+                    ("name", Value::Text(request.name.clone())),
+                    ("basedOn", Value::Text(request.based_on.clone())),
+                    ("criteria", Value::Texts(request.criteria.clone())),
+                    ("remarks", Value::Texts(request.remarks.clone())),
+                    ("remark", Value::Text(request.remark.clone())),
+                    ("deadline", Value::Text(request.deadline.clone())),
+                    ("key", Value::Text(request.key.clone())),
+                    ("passphrase", Value::Text(request.passphrase.clone())),
+                    ("now", Value::Number(*now)),
+                    lang_field(*lang),
+                ],
+            ),
             ToWorker::Export { kind, lang } => {
                 ("export", vec![("kind", Value::Text((*kind).to_owned())), lang_field(*lang)])
             }
@@ -418,6 +471,12 @@ mod tests {
             Ok(FromWorker::Result { sha256: "ab".into(), name: "r.json".into(), bytes: b"{}".to_vec() })
         );
         assert_eq!(read(json!({"type": "signed", "ok": true})), Ok(FromWorker::Signed { ok: true, message: None }));
+        assert_eq!(read(json!({"type": "issued", "ok": true, "text": "{}"})), Ok(FromWorker::Issued(Ok("{}".into()))));
+        assert_eq!(
+            read(json!({"type": "issued", "ok": false, "message": "口令不正确"})),
+            Ok(FromWorker::Issued(Err("口令不正确".into())))
+        );
+        assert!(read(json!({"type": "issued", "ok": true})).is_err(), "a notice issued comes with its text");
         assert_eq!(
             read(json!({"type": "checked", "ok": false, "message": "altered"})),
             Ok(FromWorker::Signed { ok: false, message: Some("altered".into()) })
@@ -480,6 +539,7 @@ mod tests {
             register: file,
             expected: typed,
             reviews: "{}".into(),
+            notices: vec!["{}".into()],
             lang: Lang::Zh,
             settings,
         }
@@ -488,8 +548,20 @@ mod tests {
         let keys: Vec<&str> = fields.iter().map(|(key, _)| *key).collect();
         assert_eq!(
             keys,
-            ["now", "register", "expected", "reviews", "lang", "deadline", "months", "rankingMonth", "longest"]
+            [
+                "now",
+                "register",
+                "expected",
+                "reviews",
+                "notices",
+                "lang",
+                "deadline",
+                "months",
+                "rankingMonth",
+                "longest"
+            ]
         );
+        assert_eq!(fields[4].1, Value::Texts(vec!["{}".into()]), "the notices followed, as kept");
         assert_eq!(
             fields[1].1,
             Value::Object(vec![("name", Value::Text("keys.txt".into())), ("bytes", Value::Bytes(vec![1, 2]))])

@@ -151,6 +151,10 @@ pub struct DeskState {
     /// The results of the association open in its view, verified again on the main thread, by
     /// SHA-256 of the file.
     pub opened: Rc<BTreeMap<String, Opened>>,
+    /// The rectification notices followed, their texts as issued (kept in local storage).
+    pub notices: Rc<Vec<String>>,
+    /// How issuing or loading the last notice went: `(ok, message)`.
+    pub notice_outcome: Option<(bool, String)>,
 }
 
 impl Default for DeskState {
@@ -175,6 +179,8 @@ impl Default for DeskState {
             printing: false,
             print_requests: 0,
             opened: Rc::new(BTreeMap::new()),
+            notices: Rc::new(Vec::new()),
+            notice_outcome: None,
         }
     }
 }
@@ -192,6 +198,9 @@ impl DeskState {
             ),
             view: browser::load("view").and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default(),
             bureau: browser::load("bureau").unwrap_or_else(|| DEFAULT_BUREAU.to_owned()),
+            notices: Rc::new(
+                browser::load("notices").and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default(),
+            ),
             ..DeskState::default()
         }
     }
@@ -239,9 +248,20 @@ pub enum Action {
     Print,
     /// The browser began (`true`) or finished (`false`) printing.
     Printing(bool),
+    /// The worker signed a notice (its text), or says why not.
+    NoticeIssued(Result<String, String>),
+    /// A notice file loaded and verified (its text, and what to say), or why it was refused.
+    NoticeLoaded(Result<(String, String), String>),
 }
 
 impl DeskState {
+    /// Follows a notice from now on; the same text twice is one notice.
+    fn follow(&mut self, text: String) {
+        if !self.notices.contains(&text) {
+            Rc::make_mut(&mut self.notices).push(text);
+        }
+    }
+
     /// Whether files are being read, or an analysis is still being shown stage by stage: the
     /// status says "busy" until every table shows what it counts.
     pub fn busy(&self) -> bool {
@@ -308,6 +328,15 @@ impl Reducible for DeskState {
                 next.print_requests += 1;
             }
             Action::Printing(printing) => next.printing = printing,
+            Action::NoticeIssued(Ok(text)) => {
+                next.follow(text);
+                next.notice_outcome = Some((true, crate::i18n::T::NoticeIssuedDone.get(next.lang).to_owned()));
+            }
+            Action::NoticeLoaded(Ok((text, said))) => {
+                next.follow(text);
+                next.notice_outcome = Some((true, said));
+            }
+            Action::NoticeIssued(Err(why)) | Action::NoticeLoaded(Err(why)) => next.notice_outcome = Some((false, why)),
         }
         Rc::new(next)
     }
