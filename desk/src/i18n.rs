@@ -198,6 +198,9 @@ selfcheck_core::strings! {
         NoticeNeedsDeadline => "请填写整改期限。", "Give the deadline.";
         NoticeNeedsKey => "请选择本单位密钥文件。", "Choose the bureau's key file.";
         NoticeIssuedDone => "整改通知已签名并下载，审核台已开始跟踪。", "The notice is signed and downloaded; the desk now follows it.";
+        DeadlineAndLeft => "{}（{}）", "{} ({})";
+        ItemRemarkShown => "：{}", ": {}";
+        ListSeparator => "、", ", ";
         NoticeInMatrix => "整改通知：{}（期限 {}）", "Notice: {} (deadline {})";
         LoadNotice => "载入整改通知文件", "Load a rectification notice";
         NoticeLoaded => "已载入下发给{}（{}）的整改通知，签发密钥指纹 {}。", "Loaded the notice to {} ({}), signed with the key {}.";

@@ -16,7 +16,7 @@ use crate::association::Opened;
 use crate::browser::{self, target_value};
 use crate::i18n::T;
 use crate::protocol::{NoticeRequest, Send, ToWorker};
-use crate::state::{Action, Dispatch};
+use crate::state::{Action, Dispatch, NoticeOutcome};
 
 /// Days from the day a notice is issued to its default deadline.
 const DEFAULT_DAYS: u64 = 30;
@@ -32,8 +32,8 @@ pub struct NoticesProps {
     pub latest: Option<Opened>,
     /// Its notices and where each stands, from the analysis.
     pub tracks: Vec<NoticeTrackDoc>,
-    /// How issuing or loading the last notice went: `(ok, message)`.
-    pub outcome: Option<(bool, String)>,
+    /// How issuing or loading the last notice went.
+    pub outcome: Option<NoticeOutcome>,
     /// Posts to the worker.
     pub send: Send,
     /// Changes the desk's state.
@@ -77,16 +77,29 @@ fn prefilled(latest: Option<&Opened>) -> BTreeSet<String> {
 
 /// Verifies a notice file on the page, as the core reads it: its text and what to say of it
 /// when the core accepts it, else why not (the kind of file it is, when it is another).
-fn check_notice(bytes: &[u8], lang: Lang) -> Result<(String, String), String> {
+fn check_notice(bytes: &[u8], lang: Lang) -> Result<(String, NoticeOutcome), String> {
     let text = String::from_utf8(bytes.to_vec()).map_err(|_| T::NoticeNotText.get(lang).to_owned())?;
     let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().collect();
     let now = Timestamp::from_unix_seconds(browser::now_unix_seconds());
     let notice = verify_notice(&text, &catalogues, &now).map_err(|error| error.message(lang))?;
-    let said = T::NoticeLoaded.filled(
-        lang,
-        &[&notice.content.name, notice.content.credit_code.as_str(), notice.key.fingerprint().as_ref()],
-    );
-    Ok((text, said))
+    let loaded = NoticeOutcome::Loaded {
+        name: notice.content.name.clone(),
+        credit_code: notice.content.credit_code.as_str().to_owned(),
+        fingerprint: notice.key.fingerprint().into(),
+    };
+    Ok((text, loaded))
+}
+
+/// What the form says of the last notice issued or loaded, in `lang`, and whether it is a
+/// refusal.
+fn outcome_text(outcome: &NoticeOutcome, lang: Lang) -> (bool, String) {
+    match outcome {
+        NoticeOutcome::Issued => (true, T::NoticeIssuedDone.get(lang).to_owned()),
+        NoticeOutcome::Loaded { name, credit_code, fingerprint } => {
+            (true, T::NoticeLoaded.filled(lang, &[name, credit_code, fingerprint]))
+        }
+        NoticeOutcome::Refused(why) => (false, why.clone()),
+    }
 }
 
 /// The association's notices, and the form that issues one.
@@ -208,6 +221,11 @@ pub fn NoticesPanel(props: &NoticesProps) -> Html {
             });
         })
     };
+    // The form's own check first, else how the last notice went.
+    let said = match *problem {
+        Some(problem) => Some((false, problem.get(lang).to_owned())),
+        None => outcome.as_ref().map(|outcome| outcome_text(outcome, lang)),
+    };
     let title = |id: &str| {
         catalogue
             .criteria()
@@ -234,20 +252,20 @@ pub fn NoticesPanel(props: &NoticesProps) -> Html {
                             { for tracks.iter().map(|track| html! {
                                 <tr data-notice={track.notice.clone()} data-state={track.state.clone()}>
                                     <td>{ Timestamp::parse(&track.issued).map(|issued| issued.beijing().short()).unwrap_or_default() }</td>
-                                    <td>{ format!("{}（{}）", track.deadline, time_left(track, lang)) }</td>
+                                    <td>{ T::DeadlineAndLeft.filled(lang, &[&track.deadline, &time_left(track, lang)]) }</td>
                                     <td><span class={classes!("desk-badge", format!("desk-notice-{}", track.state))}>{ state_label(&track.state, lang) }</span></td>
                                     <td>
                                         <ul class="desk-plain">
                                             { for track.items.iter().map(|item| html! {
                                                 <li>
                                                     { format!("{} {}", item.criterion, title(&item.criterion).unwrap_or_default()) }
-                                                    if !item.remark.is_empty() { <span class="desk-muted">{ format!("：{}", item.remark) }</span> }
+                                                    if !item.remark.is_empty() { <span class="desk-muted">{ T::ItemRemarkShown.filled(lang, &[&item.remark]) }</span> }
                                                 </li>
                                             }) }
                                         </ul>
                                         if !track.remark.is_empty() { <p class="desk-muted">{ T::NoticeRemarkShown.filled(lang, &[&track.remark]) }</p> }
                                     </td>
-                                    <td data-testid="notice-open">{ if track.open.is_empty() { "—".to_owned() } else { track.open.join("、") } }</td>
+                                    <td data-testid="notice-open">{ if track.open.is_empty() { "—".to_owned() } else { track.open.join(T::ListSeparator.get(lang)) } }</td>
                                 </tr>
                             }) }
                         </tbody>
@@ -271,7 +289,7 @@ pub fn NoticesPanel(props: &NoticesProps) -> Html {
                                         { format!(" {id} {}", criterion.title.get(lang)) }
                                     </label>
                                     if checked {
-                                        <label class="desk-inline">{ T::NoticeItemRemark.get(lang) }
+                                        <label class="desk-inline desk-notice-remark">{ T::NoticeItemRemark.get(lang) }
                                             <input type="text" data-input="notice-item-remark" maxlength="2000"
                                                 value={remarks.get(&id).cloned().unwrap_or_default()} oninput={on_item_remark(id.clone())} />
                                         </label>
@@ -300,9 +318,8 @@ pub fn NoticesPanel(props: &NoticesProps) -> Html {
                     </label>
                     <button type="submit" data-action="issue-notice">{ T::IssueAndDownload.get(lang) }</button>
                 </div>
-                <p role="status" aria-live="polite" data-testid="notice-message"
-                    class={classes!(match (problem.as_ref(), outcome) { (Some(_), _) | (None, Some((false, _))) => Some("desk-error"), (None, Some((true, _))) => Some("desk-ok"), _ => None })}>
-                    { problem.map(|problem| problem.get(lang).to_owned()).or_else(|| outcome.as_ref().map(|(_, text)| text.clone())).unwrap_or_default() }
+                <p role="status" aria-live="polite" data-testid="notice-message" class={classes!(said.as_ref().map(|(ok, _)| if *ok { "desk-ok" } else { "desk-error" }))}>
+                    { said.map(|(_, text)| text).unwrap_or_default() }
                 </p>
             </form>
             <div class="desk-row desk-no-print">

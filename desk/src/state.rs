@@ -153,8 +153,19 @@ pub struct DeskState {
     pub opened: Rc<BTreeMap<String, Opened>>,
     /// The rectification notices followed, their texts as issued (kept in local storage).
     pub notices: Rc<Vec<String>>,
-    /// How issuing or loading the last notice went: `(ok, message)`.
-    pub notice_outcome: Option<(bool, String)>,
+    /// How issuing or loading the last notice went.
+    pub notice_outcome: Option<NoticeOutcome>,
+}
+
+/// How issuing or loading a notice went, worded when shown (in the language shown then).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeOutcome {
+    /// Signed, downloaded and followed.
+    Issued,
+    /// A notice file loaded and followed: to whom, and the key that signed it.
+    Loaded { name: String, credit_code: String, fingerprint: String },
+    /// Refused, with the core's reason (in the language of the moment it was refused).
+    Refused(String),
 }
 
 impl Default for DeskState {
@@ -250,8 +261,8 @@ pub enum Action {
     Printing(bool),
     /// The worker signed a notice (its text), or says why not.
     NoticeIssued(Result<String, String>),
-    /// A notice file loaded and verified (its text, and what to say), or why it was refused.
-    NoticeLoaded(Result<(String, String), String>),
+    /// A notice file loaded and verified (its text, and what it is), or why it was refused.
+    NoticeLoaded(Result<(String, NoticeOutcome), String>),
 }
 
 impl DeskState {
@@ -330,13 +341,15 @@ impl Reducible for DeskState {
             Action::Printing(printing) => next.printing = printing,
             Action::NoticeIssued(Ok(text)) => {
                 next.follow(text);
-                next.notice_outcome = Some((true, crate::i18n::T::NoticeIssuedDone.get(next.lang).to_owned()));
+                next.notice_outcome = Some(NoticeOutcome::Issued);
             }
-            Action::NoticeLoaded(Ok((text, said))) => {
+            Action::NoticeLoaded(Ok((text, loaded))) => {
                 next.follow(text);
-                next.notice_outcome = Some((true, said));
+                next.notice_outcome = Some(loaded);
             }
-            Action::NoticeIssued(Err(why)) | Action::NoticeLoaded(Err(why)) => next.notice_outcome = Some((false, why)),
+            Action::NoticeIssued(Err(why)) | Action::NoticeLoaded(Err(why)) => {
+                next.notice_outcome = Some(NoticeOutcome::Refused(why));
+            }
         }
         Rc::new(next)
     }
