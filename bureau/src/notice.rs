@@ -3,14 +3,16 @@
 //!
 //! A notice is **rectified** when a result of its association, signed after the notice and by
 //! the end of its deadline (Beijing), scores every criterion of the notice at full points (or
-//! finds it not applicable): the latest such result counts. It is **overdue** when its deadline
-//! has passed (Beijing, at the review's clock) without one; otherwise it is **in progress**, with
-//! the criteria still below full points in the latest result since the notice.
+//! finds it not applicable), save those the officer accepted as rectified in the review file:
+//! the latest such result counts. It is **overdue** when its deadline has passed (Beijing, at the
+//! review's clock) without one; otherwise it is **in progress**, with the criteria still below
+//! full points (and not accepted) in the latest result since the notice.
 
 use selfcheck_core::notice::VerifiedNotice;
 use selfcheck_core::text::Lang;
 use selfcheck_core::time::Timestamp;
 
+use crate::review::Reviews;
 use crate::verdict::Verdict;
 
 /// Where a notice stands.
@@ -56,8 +58,11 @@ pub struct NoticeTrack<'a> {
     pub state: NoticeState,
     /// The result that decides it: the one that rectified it, or the latest since the notice.
     pub result: Option<&'a Verdict>,
-    /// The notice's criteria still below full points in that result (all of them without one).
+    /// The notice's criteria still below full points in that result (all of them without one),
+    /// save those accepted.
     pub open: Vec<&'a str>,
+    /// The notice's criteria the officer accepted as rectified.
+    pub accepted: Vec<&'a str>,
     /// Days from the review's day (Beijing) to the deadline: 0 on the day, negative after it.
     pub days_left: i64,
 }
@@ -65,7 +70,12 @@ pub struct NoticeTrack<'a> {
 /// Follows every notice in `notices` against `verdicts` at `now`, by association (credit
 /// code) and then by when each was issued, so that every export lists them in one order
 /// whatever order the files came in. The same notice given twice (by its digest) counts once.
-pub fn track_all<'a>(notices: &'a [VerifiedNotice], verdicts: &'a [Verdict], now: &Timestamp) -> Vec<NoticeTrack<'a>> {
+pub fn track_all<'a>(
+    notices: &'a [VerifiedNotice],
+    verdicts: &'a [Verdict],
+    reviews: Option<&Reviews>,
+    now: &Timestamp,
+) -> Vec<NoticeTrack<'a>> {
     let mut unique: Vec<&VerifiedNotice> = Vec::with_capacity(notices.len());
     for notice in notices {
         if !unique.iter().any(|held| held.digest == notice.digest) {
@@ -79,11 +89,24 @@ pub fn track_all<'a>(notices: &'a [VerifiedNotice], verdicts: &'a [Verdict], now
             &b.digest,
         ))
     });
-    unique.into_iter().map(|notice| track(notice, verdicts, now)).collect()
+    unique.into_iter().map(|notice| track(notice, verdicts, reviews, now)).collect()
 }
 
-/// Follows `notice` against `verdicts` at the review's clock `now`.
-pub fn track<'a>(notice: &'a VerifiedNotice, verdicts: &'a [Verdict], now: &Timestamp) -> NoticeTrack<'a> {
+/// Follows `notice` against `verdicts`, with the criteria `reviews` accept, at the review's
+/// clock `now`.
+pub fn track<'a>(
+    notice: &'a VerifiedNotice,
+    verdicts: &'a [Verdict],
+    reviews: Option<&Reviews>,
+    now: &Timestamp,
+) -> NoticeTrack<'a> {
+    let accepted: Vec<&'a str> = notice
+        .content
+        .items
+        .iter()
+        .map(|item| item.criterion.as_str())
+        .filter(|criterion| reviews.is_some_and(|reviews| reviews.acceptance(&notice.digest, criterion).is_some()))
+        .collect();
     let deadline_end = notice.content.deadline.days() + 1;
     let days_left = notice.content.deadline.days() - now.beijing_date().days();
     // The association's accepted results signed after the notice, oldest first.
@@ -103,6 +126,7 @@ pub fn track<'a>(notice: &'a VerifiedNotice, verdicts: &'a [Verdict], now: &Time
             .content
             .items
             .iter()
+            .filter(|item| !accepted.contains(&item.criterion.as_str()))
             .filter(|item| {
                 let place = result.catalogue.index_of(&item.criterion);
                 place.and_then(|place| result.report.outcomes().get(place)).is_none_or(|outcome| outcome.lost() > 0)
@@ -120,14 +144,21 @@ pub fn track<'a>(notice: &'a VerifiedNotice, verdicts: &'a [Verdict], now: &Time
             state: NoticeState::Rectified,
             result: Some(verdict),
             open: Vec::new(),
+            accepted,
             days_left,
         };
     }
     let latest = since.last().copied();
     let open = match latest {
         Some(verdict) => open_in(verdict),
-        None => notice.content.items.iter().map(|item| item.criterion.as_str()).collect(),
+        None => notice
+            .content
+            .items
+            .iter()
+            .map(|item| item.criterion.as_str())
+            .filter(|criterion| !accepted.contains(criterion))
+            .collect(),
     };
     let state = if now.beijing_date().days() >= deadline_end { NoticeState::Overdue } else { NoticeState::InProgress };
-    NoticeTrack { notice, state, result: latest, open, days_left }
+    NoticeTrack { notice, state, result: latest, open, accepted, days_left }
 }

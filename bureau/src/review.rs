@@ -1,8 +1,11 @@
 //! The bureau's review of each result: 待审 (pending), 通过 (approved), 退回 (returned) or 需说明
 //! (needs an explanation), with a note, kept by the result's digest; and the handling of each
 //! new problem an association reported (未处理, 已阅, 已答复, 已办结), kept by the result's digest
-//! and the problem's number. Written as a review file (`selfcheck-review/1`, or `/2` once a
-//! problem is handled) that the desk exports and imports and the exports include.
+//! and the problem's number; and the criteria of rectification notices the officer accepted as
+//! rectified though the association's result has them below full points, kept by the notice's
+//! digest and the criterion. Written as a review file (`selfcheck-review/1`, or `/2` once a
+//! problem is handled or a criterion accepted) that the desk exports and imports and the
+//! exports include.
 //!
 //! ```
 //! use selfcheck_bureau::{ReviewState, Reviews};
@@ -23,8 +26,8 @@ use selfcheck_core::text::Lang;
 use selfcheck_core::time::Timestamp;
 use selfcheck_core::wire::read::{Reader, index, join};
 use selfcheck_core::wire::{
-    PROBLEM_STATES, ProblemHandlingDoc, REVIEW_FORMAT, REVIEW_FORMAT_2, REVIEW_FORMATS, REVIEW_STATES, ReviewDoc,
-    ReviewFileDoc,
+    AcceptedItemDoc, PROBLEM_STATES, ProblemHandlingDoc, REVIEW_FORMAT, REVIEW_FORMAT_2, REVIEW_FORMATS, REVIEW_STATES,
+    ReviewDoc, ReviewFileDoc,
 };
 
 /// The largest review file accepted: notes for tens of thousands of results.
@@ -113,6 +116,15 @@ pub struct Handling {
     pub updated: Option<Timestamp>,
 }
 
+/// A notice's criterion the officer accepted as rectified.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Acceptance {
+    /// Why; empty when none.
+    pub note: String,
+    /// When it was accepted.
+    pub updated: Option<Timestamp>,
+}
+
 /// One result's review.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Review {
@@ -130,6 +142,8 @@ pub struct Reviews {
     reviews: BTreeMap<String, Review>,
     /// By result digest and the problem's number (from 1).
     problems: BTreeMap<(String, u32), Handling>,
+    /// By notice digest and criterion id.
+    accepted: BTreeMap<(String, String), Acceptance>,
 }
 
 impl Reviews {
@@ -153,7 +167,8 @@ impl Reviews {
         }
         let mut reader = Reader::new();
         let document = ReviewFileDoc::read(&mut reader, &value);
-        let format = if document.problems.is_empty() { REVIEW_FORMAT } else { REVIEW_FORMAT_2 };
+        let format =
+            if document.problems.is_empty() && document.accepted.is_empty() { REVIEW_FORMAT } else { REVIEW_FORMAT_2 };
         let known = REVIEW_FORMATS.contains(&document.format.as_str());
         if (!known || (format == REVIEW_FORMAT_2 && document.format != format)) && value.get("format").is_some() {
             reader.problem("format", ProblemKind::MustBe(format.into()));
@@ -188,6 +203,24 @@ impl Reviews {
             let state = ProblemState::from_code(&doc.state).unwrap_or_default();
             reviews.problems.insert(key, Handling { state, note: doc.note, updated });
         }
+        for (position, doc) in document.accepted.into_iter().enumerate() {
+            let at = index("accepted", position);
+            if !is_digest(&doc.notice) {
+                reader.problem(join(&at, "notice"), ProblemKind::BadFileDigest);
+                continue;
+            }
+            if !is_criterion_id(&doc.criterion) {
+                reader.problem(join(&at, "criterion"), ProblemKind::UnknownCriterion);
+                continue;
+            }
+            let key = (doc.notice, doc.criterion);
+            if reviews.accepted.contains_key(&key) {
+                reader.problem(join(&at, "criterion"), ProblemKind::DuplicateId);
+                continue;
+            }
+            let updated = read_note_and_time(&mut reader, &at, &doc.note, doc.updated.as_deref());
+            reviews.accepted.insert(key, Acceptance { note: doc.note, updated });
+        }
         if reader.problems.is_empty() {
             Ok(reviews)
         } else {
@@ -198,8 +231,10 @@ impl Reviews {
     /// The review file, pretty-printed, results in digest order.
     pub fn to_json(&self) -> String {
         let document = ReviewFileDoc {
-            // Version 2 only once a problem is handled: other files stay readable by every release.
-            format: if self.problems.is_empty() { REVIEW_FORMAT } else { REVIEW_FORMAT_2 }.to_owned(),
+            // Version 2 only once a problem is handled or a criterion accepted: other files stay
+            // readable by every release.
+            format: if self.problems.is_empty() && self.accepted.is_empty() { REVIEW_FORMAT } else { REVIEW_FORMAT_2 }
+                .to_owned(),
             reviews: self
                 .reviews
                 .iter()
@@ -219,6 +254,16 @@ impl Reviews {
                     state: handling.state.code().to_owned(),
                     note: handling.note.clone(),
                     updated: handling.updated.as_ref().map(|time| time.as_str().to_owned()),
+                })
+                .collect(),
+            accepted: self
+                .accepted
+                .iter()
+                .map(|((notice, criterion), acceptance)| AcceptedItemDoc {
+                    notice: notice.clone(),
+                    criterion: criterion.clone(),
+                    note: acceptance.note.clone(),
+                    updated: acceptance.updated.as_ref().map(|time| time.as_str().to_owned()),
                 })
                 .collect(),
         };
@@ -323,6 +368,45 @@ impl Reviews {
         Ok(())
     }
 
+    /// Whether the officer accepted criterion `criterion` of the notice with `notice` (its
+    /// digest) as rectified, and why.
+    pub fn acceptance(&self, notice: &str, criterion: &str) -> Option<&Acceptance> {
+        self.accepted.get(&(notice.to_owned(), criterion.to_owned()))
+    }
+
+    /// Accepts criterion `criterion` of the notice with digest `notice` as rectified (with a
+    /// note saying why), or takes that back (`accepted` false).
+    ///
+    /// # Errors
+    /// [`Error::Malformed`] when `notice` is not 64 lowercase hex digits, `criterion` is not a
+    /// criterion's id, or the note is too long or holds control characters other than line
+    /// breaks.
+    pub fn set_accepted(
+        &mut self,
+        notice: &str,
+        criterion: &str,
+        accepted: bool,
+        note: &str,
+        updated: Option<Timestamp>,
+    ) -> Result<(), Error> {
+        let malformed =
+            |at: &str, kind| Error::Malformed { what: Document::Review, problems: vec![Problem::new(at, kind)] };
+        if !is_digest(notice) {
+            return Err(malformed("notice", ProblemKind::BadFileDigest));
+        }
+        if !is_criterion_id(criterion) {
+            return Err(malformed("criterion", ProblemKind::UnknownCriterion));
+        }
+        check_note(note).map_err(|kind| malformed("note", kind))?;
+        let key = (notice.to_owned(), criterion.to_owned());
+        if accepted {
+            self.accepted.insert(key, Acceptance { note: note.trim().to_owned(), updated });
+        } else {
+            self.accepted.remove(&key);
+        }
+        Ok(())
+    }
+
     /// Every problem's handling set, by digest and number.
     pub fn handled_problems(&self) -> impl Iterator<Item = (&str, u32, &Handling)> {
         self.problems.iter().map(|((digest, problem), handling)| (digest.as_str(), *problem, handling))
@@ -338,9 +422,9 @@ impl Reviews {
         self.reviews.len()
     }
 
-    /// Whether none is, of results or of problems.
+    /// Whether none is, of results, of problems or of notices' criteria.
     pub fn is_empty(&self) -> bool {
-        self.reviews.is_empty() && self.problems.is_empty()
+        self.reviews.is_empty() && self.problems.is_empty() && self.accepted.is_empty()
     }
 }
 
@@ -358,6 +442,14 @@ fn read_note_and_time(reader: &mut Reader, at: &str, note: &str, updated: Option
 
 fn is_digest(text: &str) -> bool {
     selfcheck_core::credential::is_sha256_hex(text)
+}
+
+/// Whether `text` can be a criterion's id (`B2`, `D11`): a capital letter and digits.
+fn is_criterion_id(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|first| first.is_ascii_uppercase())
+        && (1..=8).contains(&text.len())
+        && chars.all(|rest| rest.is_ascii_alphanumeric() || rest == '.')
 }
 
 fn check_note(note: &str) -> Result<(), ProblemKind> {

@@ -736,7 +736,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
         rules: selfcheck_bureau::Rules::V2,
     };
     let analysis = Analysis::compute(&verdicts, expected.as_ref(), settings);
-    let tracks = selfcheck_bureau::track_notices(&notices, &verdicts, &now);
+    let tracks = selfcheck_bureau::track_notices(&notices, &verdicts, reviews.as_ref(), &now);
     let source = ExportSource {
         analysis: &analysis,
         verdicts: &verdicts,

@@ -327,8 +327,12 @@ const handlers = {
   },
   register(message) { apply('register', message); sendAnalysis(); },
   expected(message) { apply('expected', message); sendAnalysis(); },
-  // The page shows the review states it holds; the worker needs them for the exports only.
-  reviews(message) { apply('reviews', message); },
+  // The page shows the review states it holds; the worker needs them for the exports, and for
+  // the notices followed (a criterion accepted as rectified).
+  reviews(message) {
+    apply('reviews', message);
+    if (engine.has_notices()) sendAnalysis();
+  },
   settings(message) { settings(message); sendAnalysis(); },
   lang(message) { lang = message.lang; sendAnalysis(); },
   sign(message) {

@@ -455,7 +455,7 @@ pub fn App() -> Html {
                             name={analysis_doc.matrix.rows.iter().find(|row| row.credit_code == view.association).map(|row| row.name.clone()).unwrap_or_default()}
                             latest={accepted_files(&analysis_doc, &view.association).last().and_then(|file| state.opened.get(&file.sha256)).cloned()}
                             tracks={analysis_doc.notices.iter().filter(|track| track.credit_code == view.association).cloned().collect::<Vec<_>>()}
-                            outcome={state.notice_outcome.clone()} send={send.clone()} dispatch={dispatch.clone()} {lang} />
+                            outcome={state.notice_outcome.clone()} reviews={state.reviews.clone()} send={send.clone()} dispatch={dispatch.clone()} {lang} />
                     </AssociationView>
                 }
                 <VerdictList analysis={state.staged(1)} view={view.clone()} dispatch={dispatch.clone()} printing={state.printing} {lang} />

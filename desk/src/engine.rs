@@ -258,6 +258,12 @@ impl Engine {
             .map_err(|error| JsValue::from_str(&error.message(Lang::from_tag(lang))))
     }
 
+    /// Whether any rectification notice is followed: then the review states change the analysis
+    /// (the criteria an officer accepted), not only the exports.
+    pub fn has_notices(&self) -> bool {
+        !self.notices.is_empty()
+    }
+
     /// Follows these rectification notices (their texts as issued; the page keeps them) from
     /// now on. A text the core does not verify is left out: the page verified each before
     /// keeping it.
@@ -399,7 +405,7 @@ impl Engine {
         let notices = std::mem::take(&mut self.notices);
         let outcome = {
             let (verdicts, analysis) = self.computed();
-            let tracks = track_notices(&notices, verdicts, &now);
+            let tracks = track_notices(&notices, verdicts, reviews.as_ref(), &now);
             work(ExportSource { analysis, verdicts, reviews: reviews.as_ref(), others: &others, notices: &tracks })
         };
         self.notices = notices;

@@ -201,6 +201,8 @@ selfcheck_core::strings! {
         DeadlineAndLeft => "{}（{}）", "{} ({})";
         ItemRemarkShown => "：{}", ": {}";
         ListSeparator => "、", ", ";
+        AcceptItem => "认可为已整改", "Accept as rectified";
+        ItemAccepted => "（经审核认可）", " (accepted)";
         NoticeInMatrix => "整改通知：{}（期限 {}）", "Notice: {} (deadline {})";
         LoadNotice => "载入整改通知文件", "Load a rectification notice";
         NoticeLoaded => "已载入下发给{}（{}）的整改通知，签发密钥指纹 {}。", "Loaded the notice to {} ({}), signed with the key {}.";

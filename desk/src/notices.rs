@@ -6,8 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use selfcheck_bureau::NoticeState;
 use selfcheck_bureau::document::NoticeTrackDoc;
+use selfcheck_bureau::{NoticeState, Reviews};
 use selfcheck_core::notice::verify_notice;
 use selfcheck_core::{Catalogue, Lang, Timestamp};
 use yew::prelude::*;
@@ -34,6 +34,8 @@ pub struct NoticesProps {
     pub tracks: Vec<NoticeTrackDoc>,
     /// How issuing or loading the last notice went.
     pub outcome: Option<NoticeOutcome>,
+    /// The review states, where the criteria the officer accepted are kept.
+    pub reviews: Rc<Reviews>,
     /// Posts to the worker.
     pub send: Send,
     /// Changes the desk's state.
@@ -49,6 +51,7 @@ impl PartialEq for NoticesProps {
             && self.latest == other.latest
             && self.tracks == other.tracks
             && self.outcome == other.outcome
+            && Rc::ptr_eq(&self.reviews, &other.reviews)
             && self.lang == other.lang
     }
 }
@@ -105,7 +108,7 @@ fn outcome_text(outcome: &NoticeOutcome, lang: Lang) -> (bool, String) {
 /// The association's notices, and the form that issues one.
 #[component]
 pub fn NoticesPanel(props: &NoticesProps) -> Html {
-    let NoticesProps { credit_code, name, latest, tracks, outcome, send, dispatch, lang } = props;
+    let NoticesProps { credit_code, name, latest, tracks, outcome, reviews, send, dispatch, lang } = props;
     let lang = *lang;
     let chosen = use_state(|| prefilled(latest.as_ref()));
     let remarks = use_state(BTreeMap::<String, String>::new);
@@ -221,6 +224,18 @@ pub fn NoticesPanel(props: &NoticesProps) -> Html {
             });
         })
     };
+    // Accepting a criterion as rectified (or taking that back) is a review: kept with the others.
+    let accept = |notice: &str, criterion: &str| {
+        let (reviews, dispatch, send, notice, criterion) =
+            (reviews.clone(), dispatch.clone(), send.clone(), notice.to_owned(), criterion.to_owned());
+        Callback::from(move |event: Event| {
+            let mut next = (*reviews).clone();
+            let accepted = browser::target_checked(&event);
+            if next.set_accepted(&notice, &criterion, accepted, "", Some(crate::reviews::now())).is_ok() {
+                crate::reviews::commit_reviews(&dispatch, &send, next, lang);
+            }
+        })
+    };
     // The form's own check first, else how the last notice went.
     let said = match *problem {
         Some(problem) => Some((false, problem.get(lang).to_owned())),
@@ -256,11 +271,24 @@ pub fn NoticesPanel(props: &NoticesProps) -> Html {
                                     <td><span class={classes!("desk-badge", format!("desk-notice-{}", track.state))}>{ state_label(&track.state, lang) }</span></td>
                                     <td>
                                         <ul class="desk-plain">
-                                            { for track.items.iter().map(|item| html! {
-                                                <li>
-                                                    { format!("{} {}", item.criterion, title(&item.criterion).unwrap_or_default()) }
-                                                    if !item.remark.is_empty() { <span class="desk-muted">{ T::ItemRemarkShown.filled(lang, &[&item.remark]) }</span> }
-                                                </li>
+                                            { for track.items.iter().map(|item| {
+                                                let accepted = track.accepted.contains(&item.criterion);
+                                                let decidable = accepted || track.open.contains(&item.criterion);
+                                                let field = format!("desk-accept-{}-{}", track.notice.get(..12).unwrap_or(&track.notice), item.criterion);
+                                                html! {
+                                                    <li data-item={item.criterion.clone()}>
+                                                        { format!("{} {}", item.criterion, title(&item.criterion).unwrap_or_default()) }
+                                                        if !item.remark.is_empty() { <span class="desk-muted">{ T::ItemRemarkShown.filled(lang, &[&item.remark]) }</span> }
+                                                        if decidable {
+                                                            <label class="desk-accept desk-no-print" for={field.clone()}>
+                                                                <input type="checkbox" id={field} data-accept={item.criterion.clone()} checked={accepted}
+                                                                    onchange={accept(&track.notice, &item.criterion)} />
+                                                                { T::AcceptItem.get(lang) }
+                                                            </label>
+                                                        }
+                                                        if accepted { <span class="desk-print-only">{ T::ItemAccepted.get(lang) }</span> }
+                                                    </li>
+                                                }
                                             }) }
                                         </ul>
                                         if !track.remark.is_empty() { <p class="desk-muted">{ T::NoticeRemarkShown.filled(lang, &[&track.remark]) }</p> }

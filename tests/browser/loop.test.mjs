@@ -100,10 +100,8 @@ widgetTest('the loop: month\'s report, problem answered, notice issued, rectifie
   assert.deepEqual(await deskNotice(page), { state: 'in-progress', open: 'A9' });
   const reviews = await download(page, () => page.locator(desk.exportReviews).click());
   const reviewsPath = writeTemp(dir, 'reviews.json', reviews.content);
-  const cli = (...extra) =>
-    JSON.parse(cliExpect(0, ['summary', firstPath, secondPath, '--notice', noticePath, '--reviews', reviewsPath, '--format', 'json', ...extra]).stdout);
-  const now = cli();
-  assert.deepEqual(now.notices.map((entry) => [entry.state, entry.open, entry.deadline]), [['in-progress', ['A9'], deadline]]);
+  const cli = () => JSON.parse(cliExpect(0, ['summary', firstPath, secondPath, '--notice', noticePath, '--reviews', reviewsPath, '--format', 'json']).stdout);
+  assert.deepEqual(cli().notices.map((entry) => [entry.state, entry.open, entry.deadline]), [['in-progress', ['A9'], deadline]]);
   assert.deepEqual(JSON.parse(reviews.text).problems.map((entry) => [entry.problem, entry.state]), [[1, 'answered']]);
 
   // Past the deadline (the page's clock moved on): overdue, A9 still open.
@@ -117,4 +115,14 @@ widgetTest('the loop: month\'s report, problem answered, notice issued, rectifie
   await until(page, 'the notice overdue', () => document.querySelector('[data-testid=notice-list] tr[data-state]')?.dataset.state === 'overdue');
   assert.deepEqual(await deskNotice(page), { state: 'overdue', open: 'A9' });
   assert.match(await page.locator(`#desk-matrix tr[data-credit-code="${CODE}"] [data-testid=matrix-notice]`).textContent(), /逾期未整改/);
+
+  // The officer accepts A9 as it stands: the second result, signed by the deadline with the rest
+  // fixed, rectified the notice. Kept in the review file, which `summary` reads the same way.
+  await page.locator('[data-testid=notice-list] li[data-item=A9] input[data-accept=A9]').check();
+  await until(page, 'the notice rectified', () => document.querySelector('[data-testid=notice-list] tr[data-state]')?.dataset.state === 'rectified');
+  assert.deepEqual(await deskNotice(page), { state: 'rectified', open: '—' });
+  const accepted = await download(page, () => page.locator(desk.exportReviews).click());
+  assert.deepEqual(JSON.parse(accepted.text).accepted.map((entry) => [entry.notice, entry.criterion]), [[sha256(notice.content), 'A9']]);
+  const rectified = JSON.parse(cliExpect(0, ['summary', firstPath, secondPath, '--notice', noticePath, '--reviews', writeTemp(dir, 'accepted.json', accepted.content), '--format', 'json']).stdout);
+  assert.deepEqual(rectified.notices.map((entry) => [entry.state, entry.accepted]), [['rectified', ['A9']]]);
 });

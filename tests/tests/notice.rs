@@ -208,7 +208,7 @@ fn a_notice_is_in_progress_rectified_or_overdue_by_the_results_received() {
     let notice = verify_notice(&text, &[Catalogue::builtin()], &now()).unwrap();
     let at = |when: &str| Timestamp::parse(when).unwrap();
     let state = |verdicts: &[selfcheck_bureau::Verdict], when: &str| {
-        let track = track_notice(&notice, verdicts, &at(when));
+        let track = track_notice(&notice, verdicts, None, &at(when));
         (track.state, track.open.iter().map(|id| id.to_string()).collect::<Vec<_>>())
     };
     let open = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect::<Vec<_>>();
@@ -235,10 +235,33 @@ fn a_notice_is_in_progress_rectified_or_overdue_by_the_results_received() {
     assert_eq!(state(std::slice::from_ref(&half), "2026-12-15T00:00:00Z"), (NoticeState::InProgress, open(&["C4"])));
     let both = received(true, true, "2026-12-31T15:00:00Z", 3);
     let verdicts = [half.clone(), both];
-    let track = track_notice(&notice, &verdicts, &at("2027-02-01T00:00:00Z"));
+    let track = track_notice(&notice, &verdicts, None, &at("2027-02-01T00:00:00Z"));
     assert_eq!((track.state, track.open.len()), (NoticeState::Rectified, 0));
     assert_eq!(track.result.map(|verdict| verdict.file.name.as_str()), Some("3.json"));
     assert_eq!(NoticeState::Rectified.label(Lang::Zh), "已整改");
+
+    // The officer accepts C4 as it stands (the reply convinced them): the result with B2 fixed
+    // rectifies the notice; taken back, it is in progress again. Kept in the review file (v2).
+    let mut reviews = selfcheck_bureau::Reviews::new();
+    reviews.set_accepted(&notice.digest, "C4", true, "已书面说明，予以认可。", None).unwrap();
+    let reviews = selfcheck_bureau::Reviews::from_json(&reviews.to_json()).unwrap();
+    assert!(reviews.to_json().contains("selfcheck-review/2"));
+    let track = track_notice(&notice, std::slice::from_ref(&half), Some(&reviews), &at("2026-12-15T00:00:00Z"));
+    assert_eq!((track.state, track.accepted.as_slice()), (NoticeState::Rectified, ["C4"].as_slice()));
+    assert_eq!(track.result.map(|verdict| verdict.file.name.as_str()), Some("2.json"));
+    let nothing_since = track_notice(&notice, &[], Some(&reviews), &at("2026-12-15T00:00:00Z"));
+    assert_eq!(
+        (nothing_since.state, nothing_since.open.as_slice()),
+        (NoticeState::InProgress, ["B2"].as_slice()),
+        "accepting is no result: one must still come"
+    );
+    let mut taken_back = reviews.clone();
+    taken_back.set_accepted(&notice.digest, "C4", false, "", None).unwrap();
+    assert!(taken_back.is_empty());
+    let track = track_notice(&notice, std::slice::from_ref(&half), Some(&taken_back), &at("2026-12-15T00:00:00Z"));
+    assert_eq!(track.state, NoticeState::InProgress);
+    assert!(reviews.clone().set_accepted("not a digest", "C4", true, "", None).is_err());
+    assert!(reviews.clone().set_accepted(&notice.digest, "", true, "", None).is_err());
 
     // Fixed only after the deadline: overdue, and the late result shows nothing open.
     let late = received(true, true, "2027-01-02T02:00:00Z", 4);
@@ -261,7 +284,7 @@ fn the_exports_list_each_notice_once_with_its_state_whatever_order_the_files_cam
     let notices = [second.clone(), first.clone(), first.clone()];
     let verdicts = [received(true, false, "2026-12-10T02:00:00Z", 2)];
     let analysis = Analysis::compute(&verdicts, None, Settings::new(clock.clone()));
-    let tracks = track_notices(&notices, &verdicts, &clock);
+    let tracks = track_notices(&notices, &verdicts, None, &clock);
     assert_eq!(tracks.len(), 2, "the same notice loaded twice is one");
     let source =
         ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: None, others: &[], notices: &tracks };

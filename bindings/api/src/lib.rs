@@ -647,7 +647,7 @@ fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Re
                 .and_then(|text| selfcheck_core::notice::verify_notice(text, &catalogues, &now))
         })
         .collect::<Result<Vec<_>, Error>>()?;
-    let tracks = selfcheck_bureau::track_notices(&notices, &verdicts, &now);
+    let tracks = selfcheck_bureau::track_notices(&notices, &verdicts, reviews.as_ref(), &now);
     let source = selfcheck_bureau::ExportSource {
         analysis: &analysis,
         verdicts: &verdicts,

@@ -309,6 +309,7 @@ fn notice_json(track: &crate::NoticeTrack<'_>) -> Json {
         ("items", Json::Array(items.collect())),
         ("state", track.state.code().into()),
         ("open", strings(track.open.iter().copied())),
+        ("accepted", strings(track.accepted.iter().copied())),
         ("result", track.result.and_then(|verdict| verdict.accepted()).map(|result| result.digest.as_str()).into()),
     ])
 }

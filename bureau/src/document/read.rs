@@ -58,8 +58,10 @@ pub struct NoticeTrackDoc {
     pub items: Vec<NoticeItemDoc>,
     /// `in-progress`, `rectified` or `overdue`.
     pub state: String,
-    /// The criteria still below full points.
+    /// The criteria still below full points, save those accepted.
     pub open: Vec<String>,
+    /// The criteria the officer accepted as rectified (in the review file).
+    pub accepted: Vec<String>,
     /// The digest of the result it is judged by, if any.
     pub result: Option<String>,
 }

@@ -1,6 +1,7 @@
 //! The review file (`selfcheck-review/1`): the bureau's review state and note for each result,
 //! by the result's digest; version 2 (`selfcheck-review/2`) adds how each new problem an
-//! association reported is being handled.
+//! association reported is being handled, and the criteria of rectification notices the officer
+//! accepted as rectified though below full points.
 
 use super::read::{Reader, index, join};
 use crate::json::Json;
@@ -36,6 +37,20 @@ pub struct ProblemHandlingDoc {
     pub updated: Option<String>,
 }
 
+/// A criterion of a rectification notice the officer accepted as rectified, though the
+/// association's result has it below full points (its reply convinced them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AcceptedItemDoc {
+    /// The notice's digest (64 lowercase hex digits).
+    pub notice: String,
+    /// The criterion's id, one of the notice's.
+    pub criterion: String,
+    /// Why; empty when none.
+    pub note: String,
+    /// When it was accepted, RFC 3339; absent when unknown.
+    pub updated: Option<String>,
+}
+
 /// A review file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewFileDoc {
@@ -45,6 +60,8 @@ pub struct ReviewFileDoc {
     pub reviews: Vec<ReviewDoc>,
     /// One entry per reported problem handled (version 2).
     pub problems: Vec<ProblemHandlingDoc>,
+    /// One entry per notice's criterion accepted (version 2).
+    pub accepted: Vec<AcceptedItemDoc>,
 }
 
 /// One result's review.
@@ -64,7 +81,7 @@ impl ReviewFileDoc {
     /// Reads a review file's fields, collecting every problem with its path.
     #[doc(hidden)] // For the readers of `selfcheck-bureau`, not an API of its own.
     pub fn read(reader: &mut Reader, value: &Json) -> ReviewFileDoc {
-        let object = reader.fields(value, "", &["format", "reviews", "problems"]);
+        let object = reader.fields(value, "", &["format", "reviews", "problems", "accepted"]);
         let format = reader.required_string(object, "", "format");
         let reviews = reader.required(object, "", "reviews");
         let items = reader.array(reviews, "reviews");
@@ -105,7 +122,22 @@ impl ReviewFileDoc {
                 }
             })
             .collect();
-        ReviewFileDoc { format, reviews, problems }
+        let items = reader.array(object.get("accepted"), "accepted");
+        let accepted = items
+            .iter()
+            .enumerate()
+            .map(|(position, item)| {
+                let at = index("accepted", position);
+                let fields = reader.fields(item, &at, &["notice", "criterion", "note", "updated"]);
+                AcceptedItemDoc {
+                    notice: reader.required_string(fields, &at, "notice"),
+                    criterion: reader.required_string(fields, &at, "criterion"),
+                    note: reader.optional_string(fields, &at, "note"),
+                    updated: reader.maybe_string(fields, &at, "updated"),
+                }
+            })
+            .collect();
+        ReviewFileDoc { format, reviews, problems, accepted }
     }
 
     /// The file as JSON, members in the order selfcheck writes them.
@@ -144,6 +176,23 @@ impl ReviewFileDoc {
                 })
                 .collect::<Vec<Json>>();
             out.insert("problems", Json::Array(problems));
+        }
+        if !self.accepted.is_empty() {
+            let accepted = self
+                .accepted
+                .iter()
+                .map(|item| {
+                    let mut entry = crate::json::Object::new();
+                    entry.insert("notice", item.notice.as_str());
+                    entry.insert("criterion", item.criterion.as_str());
+                    if !item.note.is_empty() {
+                        entry.insert("note", item.note.as_str());
+                    }
+                    entry.insert_some("updated", item.updated.as_deref());
+                    Json::Object(entry)
+                })
+                .collect::<Vec<Json>>();
+            out.insert("accepted", Json::Array(accepted));
         }
         Json::Object(out)
     }
