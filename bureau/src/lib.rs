@@ -62,6 +62,7 @@ pub mod settings;
 pub mod summary;
 pub mod verdict;
 pub mod words;
+pub mod year;
 
 pub use analysis::{
     Analysis, AreaFigures, CatalogueFigures, Cell, CellStatus, Counts, CriterionFigures, DEFAULT_LONGEST_PERIOD_DAYS,
@@ -82,3 +83,4 @@ pub use verdict::{
     Claim, Examined, InputFile, Outcome, PeriodProblem, Reason, Signer, Stage, Verdict, examine, oversized, unopened,
     unopened_file, verdict,
 };
+pub use year::{DEFAULT_MODEL_MONTHS, ModelRule, YEAR_FORMAT, YEAR_TABLE_IDS, year_json, year_tables, year_workbook};

@@ -788,3 +788,143 @@ pub fn error(error: &crate::Error, lang: Lang) -> String {
         Error::Archive(problem) => archive_problem(*problem, lang),
     }
 }
+
+/// The words of the year's summary ([`crate::year`]).
+#[allow(missing_docs)]
+pub struct YearWords {
+    lang: Lang,
+    pub participation: &'static str,
+    pub grades: &'static str,
+    pub areas: &'static str,
+    pub criteria: &'static str,
+    pub improved: &'static str,
+    pub problems: &'static str,
+    pub notices: &'static str,
+    pub models: &'static str,
+    pub month: &'static str,
+    pub expected: &'static str,
+    pub reported: &'static str,
+    pub late: &'static str,
+    pub rate: &'static str,
+    pub results: &'static str,
+    pub incomplete: &'static str,
+    pub area: &'static str,
+    pub mean: &'static str,
+    pub criterion: &'static str,
+    pub failed: &'static str,
+    pub first_half: &'static str,
+    pub second_half: &'static str,
+    pub change: &'static str,
+    pub name: &'static str,
+    pub credit_code: &'static str,
+    pub first_month: &'static str,
+    pub first_score: &'static str,
+    pub last_month: &'static str,
+    pub last_score: &'static str,
+    pub handling: &'static str,
+    pub count: &'static str,
+    pub help_requested: &'static str,
+    pub total: &'static str,
+    pub state: &'static str,
+    pub months_at_top: &'static str,
+    pub rule: &'static str,
+}
+
+impl YearWords {
+    /// The rule for 示范 candidates, as the table states it: `months` recent months, from
+    /// `first` to `last`, each at the grade `top`.
+    pub fn rule_text(&self, months: usize, first: &str, last: &str, top: &str) -> String {
+        pick!(
+            self.lang,
+            format!(
+                "最近 {months} 个月（{first} 至 {last}）每月结果均为“{top}”，全年无否决项，且无未整改完毕的整改通知"
+            ),
+            format!(
+                "graded “{top}” in each of the last {months} months ({first} to {last}), no veto in the year, and no notice still open"
+            ),
+        )
+    }
+}
+
+/// The words of the year's summary in `lang`.
+pub fn year_words(lang: Lang) -> YearWords {
+    pick!(
+        lang,
+        YearWords {
+            lang,
+            participation: "参与情况",
+            grades: "等级分布",
+            areas: "各领域得分率",
+            criteria: "失分最多的指标",
+            improved: "进步最大的协会",
+            problems: "新情况新问题处理",
+            notices: "整改通知",
+            models: "示范创建单位候选",
+            month: "月份",
+            expected: "应报协会数",
+            reported: "已报送",
+            late: "逾期",
+            rate: "报送率",
+            results: "结果数",
+            incomplete: "尚未完成",
+            area: "领域",
+            mean: "得分率",
+            criterion: "指标",
+            failed: "失分次数",
+            first_half: "上半年",
+            second_half: "下半年",
+            change: "变化",
+            name: "协会名称",
+            credit_code: "统一社会信用代码",
+            first_month: "首次月份",
+            first_score: "首次得分",
+            last_month: "最近月份",
+            last_score: "最近得分",
+            handling: "处理状态",
+            count: "数量",
+            help_requested: "其中请求协助",
+            total: "合计",
+            state: "整改状态",
+            months_at_top: "连续示范月数",
+            rule: "依据的规则",
+        },
+        YearWords {
+            lang,
+            participation: "Participation",
+            grades: "Grades",
+            areas: "Areas",
+            criteria: "Most failed criteria",
+            improved: "Most improved",
+            problems: "Problems handled",
+            notices: "Notices",
+            models: "Model candidates",
+            month: "Month",
+            expected: "Expected",
+            reported: "Reported",
+            late: "Late",
+            rate: "Rate",
+            results: "Results",
+            incomplete: "Not finished",
+            area: "Area",
+            mean: "Share of points",
+            criterion: "Criterion",
+            failed: "Times below full points",
+            first_half: "First half",
+            second_half: "Second half",
+            change: "Change",
+            name: "Association",
+            credit_code: "Credit code",
+            first_month: "First month",
+            first_score: "First score",
+            last_month: "Latest month",
+            last_score: "Latest score",
+            handling: "Handling",
+            count: "Count",
+            help_requested: "of which help asked",
+            total: "Total",
+            state: "State",
+            months_at_top: "Months at the top grade",
+            rule: "Rule",
+        },
+    )
+}

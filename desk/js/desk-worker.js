@@ -349,6 +349,14 @@ const handlers = {
     sendAnalysis();
   },
   notices(message) { engine.set_notices(message.texts); sendAnalysis(); },
+  year(message) {
+    if (message.xlsx) {
+      const bytes = engine.year_xlsx(message.year, message.months, message.lang);
+      postMessage({ type: 'download', name: `selfcheck-year-${message.year}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes }, [bytes.buffer]);
+    } else {
+      postMessage({ type: 'year', json: engine.year_json(message.year, message.months, message.lang) });
+    }
+  },
   issue(message) {
     engine.set_now(message.now);
     try {

@@ -158,6 +158,15 @@ fn on_worker_message(message: FromWorker, dispatch: &Dispatch, applied_register:
         }
         FromWorker::Signed { ok, message } => Action::Signed { ok, message },
         FromWorker::Issued(outcome) => Action::NoticeIssued(outcome),
+        FromWorker::Year { json } => Action::Year(
+            serde_json::from_str::<selfcheck_bureau::document::YearDoc>(&json)
+                .inspect_err(|error| {
+                    web_sys::console::error_1(&format!("the year's summary cannot be read: {error}").into())
+                })
+                .ok()
+                .filter(|year| year.format == selfcheck_bureau::YEAR_FORMAT)
+                .map(Shared::new),
+        ),
         FromWorker::Failed(failure) => Action::Failed(failure),
     };
     dispatch.dispatch(action);
@@ -368,7 +377,7 @@ pub fn App() -> Html {
     let view = &state.view;
 
     html! {
-        <div class="selfcheck desk" data-lang={lang_code(lang)}>
+        <div class={classes!("selfcheck", "desk", state.printing_year.then_some("desk-year-printing"))} data-lang={lang_code(lang)}>
             <header class="desk-header">
                 <div>
                     <h1>{ T::Title.get(lang) }</h1>
@@ -389,6 +398,7 @@ pub fn App() -> Html {
                 <a href="#desk-monthly">{ T::Monthly.get(lang) }</a>
                 <a href="#desk-anomalies">{ T::Anomalies.get(lang) }</a>
                 <a href="#desk-exports">{ T::Exports.get(lang) }</a>
+                <a href="#desk-year">{ T::YearSummary.get(lang) }</a>
             </nav>
             <main>
                 <crate::report::PrintHeading bureau={state.bureau.clone()} counts={status.clone()} {lang} />
@@ -509,7 +519,9 @@ pub fn App() -> Html {
                     </div>
                     <crate::report::SignPanel send={send.clone()} outcome={state.sign_outcome.clone()} {lang} />
                 </section>
-                if state.printing {
+                <crate::year::YearPanel year={state.year.clone()} analysis={analysis_doc.clone()} bureau={state.bureau.clone()}
+                    send={send.clone()} dispatch={dispatch.clone()} {lang} />
+                if state.printing && !state.printing_year {
                     <crate::report::PrintInputs analysis={analysis_doc.clone()} {lang} />
                 } else {
                     <p class="desk-print-only">{ T::PrintWithButton.get(lang) }</p>

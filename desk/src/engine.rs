@@ -7,8 +7,8 @@ use std::collections::HashSet;
 
 use selfcheck_bureau::{
     Analysis, ArchiveProblem, CsvStyle, Deadline, Examined, ExpectedList, ExportSource, Input, InputFile, InputRole,
-    Month, MonthRange, Reproduction, Reviews, Settings, SummaryKind, Verdict, analysis_json, examine, export,
-    oversized, sign_summary, track_notices, unopened, unopened_file, verify_summary,
+    ModelRule, Month, MonthRange, Reproduction, Reviews, Settings, SummaryKind, Verdict, analysis_json, examine,
+    export, oversized, sign_summary, track_notices, unopened, unopened_file, verify_summary, year_json, year_workbook,
 };
 use selfcheck_core::notice::{NoticeDraft, NoticeItem, VerifiedNotice, sign_notice, verify_notice};
 use selfcheck_core::{AssociationKey, Catalogue, KeyRegister, Lang, Timestamp};
@@ -256,6 +256,19 @@ impl Engine {
         let random_id: [u8; 16] = random_id.try_into().map_err(|_| JsValue::from_str("16 random bytes"))?;
         self.with_source(|source| sign_summary(kind, source, &key, random_id))
             .map_err(|error| JsValue::from_str(&error.message(Lang::from_tag(lang))))
+    }
+
+    /// The year's summary (`selfcheck-year/1` JSON) for `year`, 示范 candidates at the top grade
+    /// in each of the last `model_months` months, in `lang`.
+    pub fn year_json(&mut self, year: i32, model_months: u32, lang: &str) -> String {
+        let rule = ModelRule { months: model_months.clamp(1, 12) };
+        self.with_source(|source| selfcheck_core::json::compact(&year_json(source, year, rule, Lang::from_tag(lang))))
+    }
+
+    /// The year's summary as a workbook, as [`Engine::year_json`].
+    pub fn year_xlsx(&mut self, year: i32, model_months: u32, lang: &str) -> Vec<u8> {
+        let rule = ModelRule { months: model_months.clamp(1, 12) };
+        self.with_source(|source| year_workbook(source, year, rule, Lang::from_tag(lang)))
     }
 
     /// Whether any rectification notice is followed: then the review states change the analysis

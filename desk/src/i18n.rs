@@ -203,6 +203,17 @@ selfcheck_core::strings! {
         ListSeparator => "、", ", ";
         AcceptItem => "认可为已整改", "Accept as rectified";
         ItemAccepted => "（经审核认可）", " (accepted)";
+        YearSummary => "年度总结", "The year's summary";
+        YearHint => "按通知要求，年底前对活动开展情况进行阶段性总结：逐月参与情况、等级分布、各领域得分率、失分最多的指标、进步最大的协会、新情况新问题的处理、整改通知的结果，以及按所列规则提出的示范创建单位候选。可打印（A4）或导出为电子表格。", "As the notice asks, a summary of the year's work before it ends: participation month by month, the grades, the areas, the most failed criteria, the most improved associations, the problems and their handling, the notices and their outcomes, and candidates for model units by the stated rule. Print it (A4) or export it as a workbook.";
+        YearField => "年度", "Year";
+        ModelMonths => "示范候选：最近几个月均为示范", "Model candidates: at the top grade in each of the last … months";
+        MakeYear => "生成年度总结", "Make the summary";
+        PrintYear => "打印年度总结（A4）", "Print the summary (A4)";
+        ExportYear => "导出年度总结（电子表格）", "Export the summary (XLSX)";
+        YearFieldsWrong => "年度应为 2000 至 2100 年，月数应为 1 至 12。", "The year must be 2000 to 2100, the months 1 to 12.";
+        YearTitle => "{}年度行业自律与诚信创建活动阶段性总结", "Self-discipline and integrity campaign: summary of {}";
+        YearNone => "无。", "None.";
+        ParticipationChart => "逐月报送率柱状图，数据见下表", "Reporting rate by month as bars; the figures are in the table below";
         NoticeInMatrix => "整改通知：{}（期限 {}）", "Notice: {} (deadline {})";
         LoadNotice => "载入整改通知文件", "Load a rectification notice";
         NoticeLoaded => "已载入下发给{}（{}）的整改通知，签发密钥指纹 {}。", "Loaded the notice to {} ({}), signed with the key {}.";

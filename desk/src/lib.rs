@@ -20,6 +20,7 @@ mod reviews;
 mod settings;
 mod settings_panel;
 mod state;
+mod year;
 
 pub use engine::{ArchiveReader, Engine, Sha256Stream};
 use wasm_bindgen::prelude::*;

@@ -272,8 +272,9 @@ pub fn NoticesPanel(props: &NoticesProps) -> Html {
                                     <td>
                                         <ul class="desk-plain">
                                             { for track.items.iter().map(|item| {
-                                                let accepted = track.accepted.contains(&item.criterion);
-                                                let decidable = accepted || track.open.contains(&item.criterion);
+                                                // As the page holds it: the analysis follows once the worker has it.
+                                                let accepted = reviews.acceptance(&track.notice, &item.criterion).is_some();
+                                                let decidable = accepted || track.accepted.contains(&item.criterion) || track.open.contains(&item.criterion);
                                                 let field = format!("desk-accept-{}-{}", track.notice.get(..12).unwrap_or(&track.notice), item.criterion);
                                                 html! {
                                                     <li data-item={item.criterion.clone()}>

@@ -52,6 +52,8 @@ pub enum FromWorker {
     Signed { ok: bool, message: Option<String> },
     /// How issuing a rectification notice went: its text, or why it was not signed.
     Issued(Result<String, String>),
+    /// The year's summary (`selfcheck-year/1` JSON).
+    Year { json: String },
     /// Something failed in the worker.
     Failed(Failure),
 }
@@ -113,6 +115,7 @@ impl FromWorker {
             } else {
                 Err(text("message")?)
             }),
+            "year" => FromWorker::Year { json: text("json")? },
             "error" => FromWorker::Failed(match text("code")?.as_str() {
                 "read" => Failure::Read(text("name")?),
                 "message" => Failure::Message(text("message")?),
@@ -235,6 +238,8 @@ pub enum ToWorker {
     Check { text: String, lang: Lang },
     /// The rectification notices to follow (their texts, as the page keeps them).
     Notices(Vec<String>),
+    /// The year's summary: shown (`xlsx` false) or downloaded as a workbook.
+    Year { year: i32, months: u32, lang: Lang, xlsx: bool },
     /// Signs a rectification notice with the bureau's key file.
     Issue { request: Rc<NoticeRequest>, now: f64, lang: Lang },
     /// Exports the analysis (`kind`: `analysis`, `xlsx`, `ranking`, `matrix`).
@@ -350,6 +355,15 @@ impl ToWorker {
             ),
             ToWorker::Check { text, lang } => ("check", vec![("text", Value::Text(text.clone())), lang_field(*lang)]),
             ToWorker::Notices(texts) => ("notices", vec![("texts", Value::Texts(texts.clone()))]),
+            ToWorker::Year { year, months, lang, xlsx } => (
+                "year",
+                vec![
+                    ("year", Value::Number(f64::from(*year))),
+                    ("months", Value::Number(f64::from(*months))),
+                    ("xlsx", Value::Number(if *xlsx { 1.0 } else { 0.0 })),
+                    lang_field(*lang),
+                ],
+            ),
             ToWorker::Issue { request, now, lang } => (
                 "issue",
                 vec![

@@ -15,7 +15,7 @@ use crate::association::Opened;
 use crate::browser;
 use crate::protocol::{EditorInput, EditorKind, Failure, Received};
 use crate::settings::DeskSettings;
-use selfcheck_bureau::document::AnalysisDoc;
+use selfcheck_bureau::document::{AnalysisDoc, YearDoc};
 
 /// Changes the desk's state.
 pub(crate) type Dispatch = UseReducerDispatcher<DeskState>;
@@ -155,6 +155,10 @@ pub struct DeskState {
     pub notices: Rc<Vec<String>>,
     /// How issuing or loading the last notice went.
     pub notice_outcome: Option<NoticeOutcome>,
+    /// The year's summary last made.
+    pub year: Option<Shared<YearDoc>>,
+    /// Whether the year's summary is what is being printed (not the review's report).
+    pub printing_year: bool,
 }
 
 /// How issuing or loading a notice went, worded when shown (in the language shown then).
@@ -192,6 +196,8 @@ impl Default for DeskState {
             opened: Rc::new(BTreeMap::new()),
             notices: Rc::new(Vec::new()),
             notice_outcome: None,
+            year: None,
+            printing_year: false,
         }
     }
 }
@@ -259,6 +265,10 @@ pub enum Action {
     Print,
     /// The browser began (`true`) or finished (`false`) printing.
     Printing(bool),
+    /// The worker's year's summary, or `None` when the page could not read it.
+    Year(Option<Shared<YearDoc>>),
+    /// The print button of the year's summary: print it alone.
+    PrintYear,
     /// The worker signed a notice (its text), or says why not.
     NoticeIssued(Result<String, String>),
     /// A notice file loaded and verified (its text, and what it is), or why it was refused.
@@ -338,7 +348,18 @@ impl Reducible for DeskState {
                 next.printing = true;
                 next.print_requests += 1;
             }
-            Action::Printing(printing) => next.printing = printing,
+            Action::Printing(printing) => {
+                next.printing = printing;
+                if !printing {
+                    next.printing_year = false;
+                }
+            }
+            Action::Year(Some(year)) => next.year = Some(year),
+            Action::Year(None) => next.failure = Some(Failure::Internal),
+            Action::PrintYear => {
+                next.printing_year = true;
+                next.print_requests += 1;
+            }
             Action::NoticeIssued(Ok(text)) => {
                 next.follow(text);
                 next.notice_outcome = Some(NoticeOutcome::Issued);

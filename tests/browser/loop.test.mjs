@@ -125,4 +125,24 @@ widgetTest('the loop: month\'s report, problem answered, notice issued, rectifie
   assert.deepEqual(JSON.parse(accepted.text).accepted.map((entry) => [entry.notice, entry.criterion]), [[sha256(notice.content), 'A9']]);
   const rectified = JSON.parse(cliExpect(0, ['summary', firstPath, secondPath, '--notice', noticePath, '--reviews', writeTemp(dir, 'accepted.json', accepted.content), '--format', 'json']).stdout);
   assert.deepEqual(rectified.notices.map((entry) => [entry.state, entry.accepted]), [['rectified', ['A9']]]);
+
+  // The year's summary lists all of it: the month, the problem answered, the notice's outcome.
+  await page.locator('button[data-action=make-year]').click();
+  const report = await visible(page, '[data-testid=year-report]');
+  // A part's rows, each as its cells joined by `|`.
+  const part = (id) => report.locator(`[data-year-table=${id}] tbody tr`).evaluateAll((rows) => rows.map((row) => [...row.cells].map((cell) => cell.textContent.trim()).join('|')).join('\n'));
+  const month = JSON.parse(first.text).credentialSubject.profile.period.to.slice(0, 7);
+  assert.match(await part('participation'), new RegExp(`^${month}\\|1\\|1\\|`, 'm'), 'the month: one expected, one reported');
+  assert.match(await part('year-problems'), /^已答复\|1$/m);
+  assert.match(await part('year-problems'), /^合计\|2$/m);
+  assert.match(await part('year-notices'), /^已整改\|1$/m);
+  const workbook = await download(page, () => page.locator('button[data-action=export-year]').click());
+  assert.match(workbook.name, /^selfcheck-year-\d{4}\.xlsx$/);
+  assert.equal(workbook.content.subarray(0, 2).toString(), 'PK');
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.locator('button[data-action=print-year]').click();
+  await page.emulateMedia({ media: 'print' });
+  await until(page, 'the year\'s summary printed alone', () => document.querySelector('.desk-year-printing') !== null);
+  assert.equal(await page.locator('#desk-ranking').isVisible(), false, 'the review\'s report is not printed with it');
+  assert.equal(await page.locator('[data-testid=year-report]').isVisible(), true);
 });

@@ -35,6 +35,32 @@ pub struct AnalysisDoc {
     pub notices: Vec<NoticeTrackDoc>,
 }
 
+/// The year's summary as [`crate::year::year_json`] writes it.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+pub struct YearDoc {
+    /// `selfcheck-year/1`.
+    pub format: String,
+    /// The year.
+    pub year: u32,
+    /// The recent months a 示范 candidate must be at the top grade in.
+    pub model_months: u32,
+    /// The tables, in the workbook's order.
+    pub tables: Vec<YearTableDoc>,
+}
+
+/// One table of the year's summary.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+pub struct YearTableDoc {
+    /// Its id (`participation`, …).
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The headers.
+    pub columns: Vec<String>,
+    /// The cells, as text.
+    pub rows: Vec<Vec<String>>,
+}
+
 /// A rectification notice and where it stands.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct NoticeTrackDoc {
