@@ -815,6 +815,7 @@ pub struct YearWords {
     pub first_half: &'static str,
     pub second_half: &'static str,
     pub change: &'static str,
+    pub change_points: &'static str,
     pub name: &'static str,
     pub credit_code: &'static str,
     pub first_month: &'static str,
@@ -828,6 +829,7 @@ pub struct YearWords {
     pub state: &'static str,
     pub months_at_top: &'static str,
     pub rule: &'static str,
+    pub none_found: &'static str,
 }
 
 impl YearWords {
@@ -871,9 +873,10 @@ pub fn year_words(lang: Lang) -> YearWords {
             mean: "得分率",
             criterion: "指标",
             failed: "失分次数",
-            first_half: "上半年",
-            second_half: "下半年",
+            first_half: "上半年（占结果）",
+            second_half: "下半年（占结果）",
             change: "变化",
+            change_points: "变化（百分点）",
             name: "协会名称",
             credit_code: "统一社会信用代码",
             first_month: "首次月份",
@@ -887,6 +890,7 @@ pub fn year_words(lang: Lang) -> YearWords {
             state: "整改状态",
             months_at_top: "连续示范月数",
             rule: "依据的规则",
+            none_found: "（无符合规则的协会）",
         },
         YearWords {
             lang,
@@ -909,9 +913,10 @@ pub fn year_words(lang: Lang) -> YearWords {
             mean: "Share of points",
             criterion: "Criterion",
             failed: "Times below full points",
-            first_half: "First half",
-            second_half: "Second half",
+            first_half: "First half (of results)",
+            second_half: "Second half (of results)",
             change: "Change",
+            change_points: "Change (points)",
             name: "Association",
             credit_code: "Credit code",
             first_month: "First month",
@@ -925,6 +930,7 @@ pub fn year_words(lang: Lang) -> YearWords {
             state: "State",
             months_at_top: "Months at the top grade",
             rule: "Rule",
+            none_found: "(none meets the rule)",
         },
     )
 }

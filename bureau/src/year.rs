@@ -213,7 +213,8 @@ fn areas(results: &BTreeMap<(String, Month), &Verdict>, words: &YearWords, lang:
 }
 
 /// The criteria most often below full points in the year, and how that moved from the first
-/// half of the year to the second.
+/// half of the year to the second: as shares of each half's results, since the halves hold
+/// different numbers of months (a change in percentage points).
 fn criteria(results: &BTreeMap<(String, Month), &Verdict>, words: &YearWords, lang: Lang) -> Table {
     let mut table = Table::new(
         "year-criteria",
@@ -221,39 +222,53 @@ fn criteria(results: &BTreeMap<(String, Month), &Verdict>, words: &YearWords, la
         &[
             (words.criterion, 40),
             (words.failed, 10),
-            (words.first_half, 10),
-            (words.second_half, 10),
-            (words.change, 8),
+            (words.first_half, 12),
+            (words.second_half, 12),
+            (words.change_points, 10),
         ],
     );
+    let mut halves = [0u64; 2];
     // id → (title, failed in the first half, in the second)
-    let mut failed: BTreeMap<String, (String, i64, i64)> = BTreeMap::new();
+    let mut failed: BTreeMap<String, (String, [u64; 2])> = BTreeMap::new();
     for ((_, month), verdict) in results {
         let Some(result) = verdict.accepted() else { continue };
-        let second_half = month.month() > 6;
+        let half = usize::from(month.month() > 6);
+        halves[half] += 1;
         for (criterion, outcome) in result.catalogue.criteria().iter().zip(result.report.outcomes()) {
-            if outcome.lost() == 0 {
-                continue;
-            }
-            let entry =
-                failed.entry(criterion.id.clone()).or_insert_with(|| (criterion.title.get(lang).to_owned(), 0, 0));
-            if second_half {
-                entry.2 += 1;
-            } else {
-                entry.1 += 1;
+            if outcome.lost() > 0 {
+                let entry = failed
+                    .entry(criterion.id.clone())
+                    .or_insert_with(|| (criterion.title.get(lang).to_owned(), [0, 0]));
+                entry.1[half] += 1;
             }
         }
     }
-    let mut rows: Vec<(String, String, i64, i64)> =
-        failed.into_iter().map(|(id, (title, first, second))| (id, title, first, second)).collect();
-    rows.sort_by(|a, b| (b.2 + b.3).cmp(&(a.2 + a.3)).then_with(|| a.0.cmp(&b.0)));
-    for (id, title, first, second) in rows.into_iter().take(TOP) {
+    let share = |count: u64, half: usize| (count * 1000).checked_div(halves[half]);
+    let mut rows: Vec<(String, String, [u64; 2])> =
+        failed.into_iter().map(|(id, (title, counts))| (id, title, counts)).collect();
+    rows.sort_by(|a, b| (b.2[0] + b.2[1]).cmp(&(a.2[0] + a.2[1])).then_with(|| a.0.cmp(&b.0)));
+    for (id, title, counts) in rows.into_iter().take(TOP) {
+        let (first, second) = (share(counts[0], 0), share(counts[1], 1));
+        let percent = |per_mille: Option<u64>| {
+            per_mille.map(|per_mille| selfcheck_core::messages::percent(u32::try_from(per_mille).unwrap_or(1000)))
+        };
+        let change = first.zip(second).map(|(first, second)| {
+            let change = i64::try_from(second).unwrap_or(0) - i64::try_from(first).unwrap_or(0);
+            let sign = if change > 0 {
+                "+"
+            } else if change < 0 {
+                "-"
+            } else {
+                ""
+            };
+            format!("{sign}{}.{}", change.abs() / 10, change.abs() % 10)
+        });
         table.push(vec![
             format!("{id} {title}").into(),
-            (first + second).into(),
-            first.into(),
-            second.into(),
-            signed(second - first).into(),
+            (counts[0] + counts[1]).into(),
+            percent(first).into(),
+            percent(second).into(),
+            change.into(),
         ]);
     }
     table
@@ -385,7 +400,8 @@ fn notices(source: ExportSource<'_>, year: i32, words: &YearWords, lang: Lang) -
     table
 }
 
-/// The candidates for 示范创建单位 by `rule`, with the rule stated in the table's last column.
+/// The candidates for 示范创建单位 by `rule`, with the rule stated in the table's last column (a
+/// row saying none was found when none was).
 fn models(
     source: ExportSource<'_>,
     results: &BTreeMap<(String, Month), &Verdict>,
@@ -431,6 +447,10 @@ fn models(
                 .unwrap_or_default();
             table.push(vec![name.into(), code.into(), (recent.len() as u64).into(), rule_text.as_str().into()]);
         }
+    }
+    // None found: the rule still says what was looked for.
+    if table.rows.is_empty() {
+        table.push(vec![words.none_found.into(), Value::Empty, Value::Empty, rule_text.as_str().into()]);
     }
     table
 }
