@@ -379,9 +379,9 @@ widgetTest('the print view (print media) has the addressee, 已作答, Beijing t
   assert.ok(/法定代表人（负责人）签字/.test(text) && text.includes('协会（盖章）'), 'the signature line and the seal');
   assert.equal((await print.locator('[data-testid=print-answered]').textContent()).trim(), `${plan.length} / ${criteria.length}`, '已作答');
 
-  // Signed at, in Beijing time written the Chinese way, within the minutes of the test.
+  // Signed at, in Beijing time as people are shown it (2026-11-08 09:30), within the minutes of the test.
   const signedAt = (await print.locator('[data-testid=print-signed-at]').textContent()).trim();
-  const match = /签名时间（北京时间）：(\d{4})年(\d{1,2})月(\d{1,2})日 (\d{2}):(\d{2})$/.exec(signedAt);
+  const match = /签名时间（北京时间）：(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(signedAt);
   assert.ok(match, `the signing time in Beijing time: ${signedAt}`);
   const [, y, mo, d, h, mi] = match.map(Number);
   const printedUtc = Date.UTC(y, mo - 1, d, h - 8, mi);

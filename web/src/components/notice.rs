@@ -111,7 +111,7 @@ fn notice_view(state: &State, notice: &NoticeInfo, published: Option<&str>, disp
         Some(days) => S::NoticeOverdue.with(lang, &(-days).to_string()),
         None => String::new(),
     };
-    let issued = Timestamp::parse(&notice.issued).map(|time| time.beijing().format(lang)).unwrap_or_default();
+    let issued = Timestamp::parse(&notice.issued).map(|time| time.beijing().short()).unwrap_or_default();
     let key = if published.is_some() {
         S::NoticeKeyChecked.get(lang).to_owned()
     } else {

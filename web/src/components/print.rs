@@ -165,7 +165,7 @@ pub fn PrintSummary(props: &PrintProps) -> Html {
                     }
                     if let Some(export) = signed {
                         <p data-testid="print-signed-at">
-                            { format!("{}{colon}{}", S::SignedAt.get(lang), Timestamp::parse(&export.signed_at).map(|time| time.beijing().format(lang)).unwrap_or_else(|_| export.signed_at.clone())) }
+                            { format!("{}{colon}{}", S::SignedAt.get(lang), Timestamp::parse(&export.signed_at).map(|time| time.beijing().short()).unwrap_or_else(|_| export.signed_at.clone())) }
                         </p>
                         <p class="selfcheck-break">{ format!("{}{colon}{}", S::ResultFile.get(lang), export.file_name) }</p>
                         <p class="selfcheck-break">{ format!("{}{colon}", S::ResultDigest.get(lang)) }<span class="selfcheck-mono">{ export.digest.clone() }</span></p>
