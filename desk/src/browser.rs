@@ -53,6 +53,22 @@ pub(crate) fn target_value(event: &web_sys::Event) -> String {
         .unwrap_or_default()
 }
 
+/// A callback for an `<input type=file>`: reads the file chosen and gives `then` its name and
+/// its text (invalid UTF-8 replaced: a key file or a summary is ASCII, and the core names
+/// anything else for what it is). A file the browser cannot read is left unchosen.
+pub(crate) fn on_chosen_text(then: impl Fn(String, String) + 'static) -> yew::Callback<web_sys::Event> {
+    let then = std::rc::Rc::new(then);
+    yew::Callback::from(move |event: web_sys::Event| {
+        let Some(file) = take_chosen_file(&event) else { return };
+        let then = then.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(bytes) = read_bytes(&file).await {
+                then(file.name(), String::from_utf8_lossy(&bytes).into_owned());
+            }
+        });
+    })
+}
+
 /// Whether the check box an event came from is checked.
 pub(crate) fn target_checked(event: &web_sys::Event) -> bool {
     event

@@ -154,15 +154,7 @@ pub fn NoticesPanel(props: &NoticesProps) -> Html {
     };
     let on_key = {
         let key = key.clone();
-        Callback::from(move |event: Event| {
-            let Some(file) = browser::take_chosen_file(&event) else { return };
-            let key = key.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(bytes) = browser::read_bytes(&file).await {
-                    key.set(Some((file.name(), String::from_utf8_lossy(&bytes).into_owned())));
-                }
-            });
-        })
+        browser::on_chosen_text(move |name, text| key.set(Some((name, text))))
     };
     let on_issue = {
         let (send, chosen, remarks, remark, deadline, key, passphrase, problem) = (

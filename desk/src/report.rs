@@ -135,15 +135,7 @@ pub fn SignPanel(props: &SignProps) -> Html {
     let kind = use_state(|| "ranking".to_owned());
     let on_key = {
         let key = key.clone();
-        Callback::from(move |event: Event| {
-            let Some(file) = browser::take_chosen_file(&event) else { return };
-            let key = key.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(bytes) = browser::read_bytes(&file).await {
-                    key.set(String::from_utf8_lossy(&bytes).into_owned());
-                }
-            });
-        })
+        browser::on_chosen_text(move |_, text| key.set(text))
     };
     let on_sign = {
         let (send, key, passphrase, kind) = (send.clone(), key.clone(), passphrase.clone(), kind.clone());
@@ -159,16 +151,7 @@ pub fn SignPanel(props: &SignProps) -> Html {
     };
     let on_check = {
         let send = send.clone();
-        Callback::from(move |event: Event| {
-            let Some(file) = browser::take_chosen_file(&event) else { return };
-            let send = send.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(bytes) = browser::read_bytes(&file).await {
-                    let text = String::from_utf8_lossy(&bytes).into_owned();
-                    send(ToWorker::Check { text, lang });
-                }
-            });
-        })
+        browser::on_chosen_text(move |_, text| send(ToWorker::Check { text, lang }))
     };
     html! {
         <div class="desk-sign" data-testid="sign">
