@@ -104,9 +104,9 @@ def sheet(workbook: openpyxl.Workbook, title: str) -> list[tuple]:
 
 def test_the_workbook_reads_back_in_openpyxl_with_every_sheet(bureau: dict[str, Any]) -> None:
     workbook = openpyxl.load_workbook(bureau["summary.xlsx"], read_only=False)
-    # Issue 26 added the month's progress and the problems reported.
+    # Issue 26 added the month's progress, the problems reported and the notices followed.
     assert workbook.sheetnames == ["排名", "报送情况", "月度报送率", "评价标准", "领域得分", "等级分布", "异常", "本月活动进展",
-                                   "新情况、新问题", "文件", "设置"]
+                                   "新情况、新问题", "整改通知", "文件", "设置"]
     analysis = bureau["analysis"]
     # The ranking: the same associations, ranks and scores as the JSON, best first.
     ranking = sheet(workbook, "排名")
