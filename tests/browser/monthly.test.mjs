@@ -8,8 +8,10 @@ import {
   PROFILE,
   answer,
   cliExpect,
+  file,
   fillProfile,
   newKeyAndExport,
+  sha256,
   tempDir,
   until,
   visible,
@@ -56,7 +58,12 @@ widgetTest('this month\'s report is kept with the draft, named before signing, s
   await until(page, 'the focus in the new second title', () => __selfcheckTest.active()?.id === 'selfcheck-problem-1-title');
   await page.keyboard.type('有机构冒用协会名义办班收费');
   await page.locator('li[data-problem="2"] input[data-problem-field=help]').check();
-  await waitSaved(page, '有机构冒用协会名义办班收费');
+  // A problem's evidence, as a criterion's: a file, named by its SHA-256 (its bytes stay here).
+  const minutes = Buffer.from('座谈会纪要（示例）');
+  await page.locator('#selfcheck-file-problem-0').setInputFiles(file('座谈纪要.pdf', minutes, 'application/pdf'));
+  await visible(page, 'li[data-problem="1"] [data-evidence]');
+  assert.equal(await page.locator('li[data-problem="1"] [data-evidence]').getAttribute('data-sha256'), sha256(minutes));
+  await waitSaved(page, sha256(minutes));
 
   // A reload restores all of it from the draft.
   await page.reload();
@@ -65,6 +72,7 @@ widgetTest('this month\'s report is kept with the draft, named before signing, s
   assert.equal(await page.locator('#selfcheck-monthly-area-C').inputValue(), '建立会员信用档案 126 份。');
   assert.equal(await page.locator('#selfcheck-problem-1-title').inputValue(), '有机构冒用协会名义办班收费');
   assert.ok(await page.locator('li[data-problem="2"] input[data-problem-field=help]').isChecked(), 'the help asked survives');
+  assert.equal(await page.locator('li[data-problem="1"] [data-evidence]').getAttribute('data-sha256'), sha256(minutes), 'and the evidence');
   assert.notEqual(await focusedId(page), 'selfcheck-problem-1-title', 'a restored draft moves no focus');
 
   // Signed: the result is format 2, carries the report, and verifies with the CLI.
@@ -78,6 +86,7 @@ widgetTest('this month\'s report is kept with the draft, named before signing, s
     subject.monthly.problems.map((problem) => [problem.title, problem.help_requested]),
     [['部分会员对收费标准有异议', false], ['有机构冒用协会名义办班收费', true]],
   );
+  assert.deepEqual(subject.monthly.problems[0].evidence, [{ type: 'file', name: '座谈纪要.pdf', size: minutes.length, sha256: sha256(minutes) }]);
   cliExpect(0, ['verify', writeTemp(dir, exported.name, exported.content)]);
 
   // Printed with the summary.

@@ -86,7 +86,12 @@ widgetTest('a rectification notice is imported, answered item by item, kept, and
   );
 
   await page.locator('textarea[data-notice-reply=B2]').fill('已修订财务管理制度，并在网站公开。');
-  await waitSaved(page, '已修订财务管理制度，并在网站公开。');
+  // Its evidence, as a criterion's: a link (the scheme added and said), kept with the reply.
+  await page.locator('#selfcheck-link-reply-B2').fill('www.example.org.cn/caiwu.html');
+  await page.locator('li[data-notice-item=B2] button[data-action=add-link]').click();
+  await visible(page, 'li[data-notice-item=B2] [data-evidence]');
+  assert.match(await page.locator('li[data-notice-item=B2] [data-evidence]').textContent(), /https:\/\/www\.example\.org\.cn\/caiwu\.html/);
+  await waitSaved(page, 'caiwu.html');
   await page.reload();
   await visible(page, '[data-testid=rectification-notice]', { timeout: SLOW });
   assert.equal(await page.locator('textarea[data-notice-reply=B2]').inputValue(), '已修订财务管理制度，并在网站公开。', 'kept across a reload');
@@ -98,6 +103,7 @@ widgetTest('a rectification notice is imported, answered item by item, kept, and
   assert.equal(subject.rectification.notice, sha256(notice.bytes));
   assert.deepEqual(Object.keys(subject.rectification.items), ['B2', 'C4']);
   assert.equal(subject.rectification.items.B2.note, '已修订财务管理制度，并在网站公开。');
+  assert.deepEqual(subject.rectification.items.B2.evidence, [{ type: 'link', url: 'https://www.example.org.cn/caiwu.html' }]);
   writeFileSync(join(dir, 'result.json'), exported.content);
   cliExpect(0, ['verify', join(dir, 'result.json')]);
 

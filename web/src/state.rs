@@ -50,8 +50,31 @@ pub enum Busy {
     CheckingPassphrase,
     /// Unlocking the key and signing.
     Signing,
-    /// Hashing an evidence file: criterion index, per mille done.
-    Hashing(usize, u32),
+    /// Hashing an evidence file: whose, per mille done.
+    Hashing(EvidenceOwner, u32),
+}
+
+/// What a piece of evidence supports: a criterion's answer, the reply to a criterion of the
+/// rectification notice, or a problem of this month's report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EvidenceOwner {
+    /// The criterion at this catalogue index.
+    Criterion(usize),
+    /// The reply to the notice's criterion with this id.
+    Reply(String),
+    /// This month's problem at this place (from 0).
+    Problem(usize),
+}
+
+impl EvidenceOwner {
+    /// Where what happens to its evidence is said.
+    pub fn place(&self) -> Place {
+        match self {
+            EvidenceOwner::Criterion(index) => Place::Criterion(*index),
+            EvidenceOwner::Reply(_) => Place::Notice,
+            EvidenceOwner::Problem(_) => Place::Monthly,
+        }
+    }
 }
 
 impl Busy {
@@ -60,7 +83,7 @@ impl Busy {
         match self {
             Busy::CreatingKey | Busy::LoadingKey => Place::Key,
             Busy::CheckingPassphrase | Busy::Signing => Place::Export,
-            Busy::Hashing(index, _) => Place::Criterion(*index),
+            Busy::Hashing(owner, _) => owner.place(),
         }
     }
 }
@@ -429,10 +452,10 @@ pub enum Action {
     ToggleItem(usize, usize),
     /// Set a criterion's note.
     SetNote(usize, String),
-    /// Add checked evidence to a criterion.
-    AddEvidence(usize, Evidence),
-    /// Remove a criterion's `n`-th evidence.
-    RemoveEvidence(usize, usize),
+    /// Add checked evidence to a criterion, a reply or a problem.
+    AddEvidence(EvidenceOwner, Evidence),
+    /// Remove the `n`-th evidence of a criterion, a reply or a problem.
+    RemoveEvidence(EvidenceOwner, usize),
     /// Edit the profile as typed.
     SetProfile(ProfileDoc),
     /// Edit this month's report to the bureau.
@@ -585,6 +608,37 @@ impl State {
         self.messages.push((place, notice));
     }
 
+    /// Changes the evidence of a reply or a problem with `change`, checked by the core as the
+    /// rest of the reply or the report is; a refusal is said at its place. False when there is
+    /// no such reply or problem (nothing changed).
+    fn change_evidence(&mut self, owner: &EvidenceOwner, change: impl FnOnce(&mut Vec<Evidence>)) -> bool {
+        let answers = Rc::make_mut(&mut self.answers.0);
+        let outcome = match owner {
+            EvidenceOwner::Reply(criterion) => {
+                let Some(mut reply) = answers.notice_reply().cloned() else { return false };
+                let Some((_, item)) = reply.items.iter_mut().find(|(id, _)| id == criterion) else { return false };
+                change(&mut item.evidence);
+                answers.set_notice_reply(&self.catalogue, Some(reply))
+            }
+            EvidenceOwner::Problem(place) => {
+                let mut monthly = answers.monthly().clone();
+                let Some(problem) = monthly.problems.get_mut(*place) else { return false };
+                change(&mut problem.evidence);
+                answers.set_monthly(&self.catalogue, monthly)
+            }
+            EvidenceOwner::Criterion(_) => return false,
+        };
+        let place = owner.place();
+        match outcome {
+            Err(error) => self.say(place, Notice::Error(S::EvidenceRefused, Rc::new(error))),
+            Ok(()) => {
+                self.messages.retain(|(at, _)| *at != place);
+                self.edited(place);
+            }
+        }
+        true
+    }
+
     /// Removes the message at `place`.
     fn dismiss(&mut self, place: Place) {
         self.messages.retain(|(at, _)| *at != place);
@@ -678,7 +732,7 @@ impl Reducible for State {
                 }
                 next.edited(Place::Criterion(index));
             }
-            Action::AddEvidence(index, evidence) => {
+            Action::AddEvidence(EvidenceOwner::Criterion(index), evidence) => {
                 if let Err(error) = Rc::make_mut(&mut next.answers.0).add_evidence_at(index, evidence) {
                     // Name the criterion, not the internal field, in the message.
                     let error = match error {
@@ -700,9 +754,24 @@ impl Reducible for State {
                 next.messages.retain(|(at, _)| *at != Place::Criterion(index));
                 next.edited(Place::Criterion(index));
             }
-            Action::RemoveEvidence(index, position) => {
+            Action::RemoveEvidence(EvidenceOwner::Criterion(index), position) => {
                 Rc::make_mut(&mut next.answers.0).remove_evidence_at(index, position);
                 next.edited(Place::Criterion(index));
+            }
+            Action::AddEvidence(owner, evidence) => {
+                if !next.change_evidence(&owner, |list| list.push(evidence)) {
+                    return self;
+                }
+            }
+            Action::RemoveEvidence(owner, position) => {
+                let changed = next.change_evidence(&owner, |list| {
+                    if position < list.len() {
+                        list.remove(position);
+                    }
+                });
+                if !changed {
+                    return self;
+                }
             }
             Action::SetProfile(profile) => {
                 next.profile = Shared::new(next.host_profile.lock(profile));
@@ -919,6 +988,31 @@ mod tests {
             !unlocked.differing("广东省另一行业协会", "51440000500000007H").any(),
             "nothing locked, nothing differs"
         );
+    }
+
+    #[test]
+    fn a_problems_evidence_is_added_removed_and_refused_past_the_limit_as_a_criterions() {
+        let catalogue = Shared::new(Catalogue::builtin().clone());
+        let host = Shared::new(HostProfile::default());
+        let state = Rc::new(State::new(catalogue, Lang::Zh, None, host, StorageState::Saved, None, None));
+        let monthly = selfcheck_core::MonthlyReport {
+            problems: vec![selfcheck_core::ReportedProblem { title: "会费争议".into(), ..Default::default() }],
+            ..Default::default()
+        };
+        let link = |n: usize| Evidence::Link(format!("https://www.example.org.cn/{n}.html"));
+        let owner = EvidenceOwner::Problem(0);
+        let mut next = state.reduce(Action::SetMonthly(monthly));
+        for n in 0..selfcheck_core::evidence::MAX_EVIDENCE {
+            next = next.reduce(Action::AddEvidence(owner.clone(), link(n)));
+        }
+        assert_eq!(next.answers.monthly().problems[0].evidence.len(), selfcheck_core::evidence::MAX_EVIDENCE);
+        let refused = next.clone().reduce(Action::AddEvidence(owner.clone(), link(99)));
+        assert_eq!(refused.answers.monthly().problems[0].evidence.len(), selfcheck_core::evidence::MAX_EVIDENCE);
+        assert!(refused.message(Place::Monthly).is_some_and(Notice::is_error), "said at the month's report");
+        let removed = next.reduce(Action::RemoveEvidence(owner, 0));
+        assert_eq!(removed.answers.monthly().problems[0].evidence[0], link(1));
+        let nobody = removed.clone().reduce(Action::AddEvidence(EvidenceOwner::Reply("B2".into()), link(1)));
+        assert!(Rc::ptr_eq(&nobody, &removed), "no notice, no reply to add to");
     }
 
     #[test]

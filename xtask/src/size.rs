@@ -73,7 +73,10 @@ pub const PACKAGE_FILES: [&str; 13] = [
 /// checks of the association and the bureau's key, the deadline, each item with its reply) and
 /// the notice's facts read and kept in the first module (8.6 KiB); verifying it is the signing
 /// module's. 394 KiB with the notice's criteria marked in the questionnaire (402,771 B).
-pub const GZIP_BUDGET_BYTES: usize = 394 * 1024;
+/// 395 KiB with evidence on each reply to the notice and each problem reported (404,020 B
+/// measured, 402,503 B before): the criterion's evidence list serves all three, and the
+/// reducer changes a reply's or a problem's through the core's checks (1.5 KiB).
+pub const GZIP_BUDGET_BYTES: usize = 395 * 1024;
 
 /// The most the whole package's gzipped files may weigh: the first load, the English first
 /// screen and the fallback build for Chromium 88 to 95 (issue 23: 855.9 KiB measured; 857 KiB when
@@ -92,8 +95,9 @@ pub const GZIP_BUDGET_BYTES: usize = 394 * 1024;
 /// format 2 in both builds (about 6 KiB each). 1,271 KiB with the rectification notice
 /// (1,301,085 B measured): its panel in both builds of the first module (8.6 KiB each), and its
 /// verification in both builds of the signing module (4.6 KiB each). 1,273 KiB with its criteria
-/// marked in the questionnaire (1,302,737 B).
-pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 1273 * 1024;
+/// marked in the questionnaire (1,302,737 B). 1,276 KiB with evidence on replies and problems,
+/// in both builds of the first module (1.5 KiB each).
+pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 1276 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {

@@ -362,7 +362,7 @@ pub fn App(props: &AppProps) -> Html {
                                     answers={state.answers.clone()}
                                     points={state.report.areas().nth(area).map_or((0, 0), |score| (score.points, score.maximum))}
                                     hashing={match state.busy {
-                                        Some(crate::state::Busy::Hashing(at, done)) if criteria.contains(&at) => Some((at, done)),
+                                        Some(crate::state::Busy::Hashing(crate::state::EvidenceOwner::Criterion(at), done)) if criteria.contains(&at) => Some((at, done)),
                                         _ => None,
                                     }}
                                     messages={state.messages.iter().filter(|(place, _)| in_area(place)).filter_map(|(place, notice)| match place {
@@ -381,7 +381,11 @@ pub fn App(props: &AppProps) -> Html {
                         }) }
                         if !state.first_screen_only {
                             <MonthlySection catalogue={catalogue.clone()} monthly={state.answers.monthly().clone()}
-                                message={state.message(Place::Monthly).cloned()} {lang} dispatch={dispatch.clone()} />
+                                message={state.message(Place::Monthly).cloned()} {lang} dispatch={dispatch.clone()}
+                                hashing={match &state.busy {
+                                    Some(crate::state::Busy::Hashing(crate::state::EvidenceOwner::Problem(place), done)) => Some((*place, *done)),
+                                    _ => None,
+                                }} />
                             <NoticePanel state={(*state).clone()} dispatch={dispatch.clone()} bureau_fingerprint={props.bureau_fingerprint.clone()} />
                             <KeyPanel state={(*state).clone()} dispatch={dispatch.clone()} />
                             <Submission {lang} addressee={addressee.clone()} text={props.submission.clone()} {file_name} />

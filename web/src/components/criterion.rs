@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::{ConflictPanel, MessageView};
 use crate::browser;
 use crate::i18n::{S, points_after, quoted};
-use crate::state::{Action, Busy, Notice, Place, Shared};
+use crate::state::{Action, Busy, EvidenceOwner, Notice, Place, Shared};
 
 /// Properties of a criterion.
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -184,7 +184,7 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
                 <textarea id={note_id} data-note="" rows="2" value={entry.note.clone()} oninput={on_note}
                     maxlength={selfcheck_core::answers::MAX_NOTE_CHARS.to_string()} />
             </div>
-            <EvidenceList {index} evidence={entry.evidence.clone()} {hashing} {lang} criterion={id.clone()} dispatch={dispatch.clone()} />
+            <EvidenceList owner={EvidenceOwner::Criterion(index)} element={id.clone()} evidence={entry.evidence.clone()} {hashing} {lang} dispatch={dispatch.clone()} />
             if let Some(notice) = message {
                 <MessageView place={Place::Criterion(index)} notice={notice.clone()} {lang} dispatch={dispatch.clone()} />
             }
@@ -195,38 +195,45 @@ pub fn CriterionView(props: &CriterionProps) -> Html {
     }
 }
 
-/// Properties of a criterion's evidence.
+/// Properties of the evidence of a criterion, a reply or a problem.
 #[derive(Debug, Clone, PartialEq, Properties)]
-struct EvidenceProps {
-    index: usize,
-    criterion: String,
-    evidence: Vec<Evidence>,
-    hashing: Option<u32>,
-    lang: Lang,
-    dispatch: Callback<Action>,
+pub struct EvidenceProps {
+    /// Whose evidence.
+    pub owner: EvidenceOwner,
+    /// Its name in the page's element ids (`B2`, `reply-B2`, `problem-0`).
+    pub element: String,
+    /// The evidence so far.
+    pub evidence: Vec<Evidence>,
+    /// Thousandths of the file being hashed for it, while one is.
+    pub hashing: Option<u32>,
+    /// Interface language.
+    pub lang: Lang,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
 }
 
-/// The evidence of a criterion: the list, a link field and a file picker.
+/// The evidence of a criterion, a reply or a problem: the list, a link field and a file
+/// picker.
 #[component]
-fn EvidenceList(props: &EvidenceProps) -> Html {
-    let EvidenceProps { index, criterion, evidence, hashing, lang, dispatch } = props;
-    let (index, lang) = (*index, *lang);
+pub fn EvidenceList(props: &EvidenceProps) -> Html {
+    let EvidenceProps { owner, element: criterion, evidence, hashing, lang, dispatch } = props;
+    let lang = *lang;
     let link = use_state(String::new);
     let on_link_input = {
         let link = link.clone();
         Callback::from(move |event: InputEvent| link.set(event.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let add_link = {
-        let (link, dispatch) = (link.clone(), dispatch.clone());
+        let (link, dispatch, owner) = (link.clone(), dispatch.clone(), owner.clone());
         move || {
-            let place = Place::Criterion(index);
+            let place = owner.place();
             if link.trim().is_empty() {
                 dispatch.emit(Action::Say(place, Notice::Info(S::LinkEmpty)));
                 return;
             }
             match link_to_add(&link) {
                 Ok((url, added)) => {
-                    dispatch.emit(Action::AddEvidence(index, Evidence::Link(url.clone())));
+                    dispatch.emit(Action::AddEvidence(owner.clone(), Evidence::Link(url.clone())));
                     if added {
                         dispatch.emit(Action::Say(place, Notice::Detail(S::LinkAddedWithScheme, url)));
                     }
@@ -250,24 +257,22 @@ fn EvidenceList(props: &EvidenceProps) -> Html {
         }
     });
     let on_file = {
-        let dispatch = dispatch.clone();
+        let (dispatch, owner) = (dispatch.clone(), owner.clone());
         Callback::from(move |event: Event| {
             let Some(file) = browser::take_chosen_file(&event) else { return };
-            let dispatch = dispatch.clone();
-            dispatch.emit(Action::SetBusy(Some(Busy::Hashing(index, 0))));
+            let (dispatch, owner) = (dispatch.clone(), owner.clone());
+            dispatch.emit(Action::SetBusy(Some(Busy::Hashing(owner.clone(), 0))));
             wasm_bindgen_futures::spawn_local(async move {
                 let progress = {
-                    let dispatch = dispatch.clone();
-                    move |done| dispatch.emit(Action::SetBusy(Some(Busy::Hashing(index, done))))
+                    let (dispatch, owner) = (dispatch.clone(), owner.clone());
+                    move |done| dispatch.emit(Action::SetBusy(Some(Busy::Hashing(owner.clone(), done))))
                 };
                 match browser::hash_file(&file, progress).await {
                     Ok(sha256) => dispatch.emit(Action::AddEvidence(
-                        index,
+                        owner,
                         Evidence::File { name: file.name(), size: file.size() as u64, sha256 },
                     )),
-                    Err(error) => {
-                        dispatch.emit(Action::Say(Place::Criterion(index), Notice::Browser(S::FileUnreadable, error)))
-                    }
+                    Err(error) => dispatch.emit(Action::Say(owner.place(), Notice::Browser(S::FileUnreadable, error))),
                 }
                 dispatch.emit(Action::SetBusy(None));
             });
@@ -282,8 +287,8 @@ fn EvidenceList(props: &EvidenceProps) -> Html {
                 <ul class="selfcheck-evidence-list" aria-label={S::Evidence.get(lang)}>
                     { for evidence.iter().enumerate().map(|(position, item)| {
                         let remove = {
-                            let dispatch = dispatch.clone();
-                            Callback::from(move |_: MouseEvent| dispatch.emit(Action::RemoveEvidence(index, position)))
+                            let (dispatch, owner) = (dispatch.clone(), owner.clone());
+                            Callback::from(move |_: MouseEvent| dispatch.emit(Action::RemoveEvidence(owner.clone(), position)))
                         };
                         let (text, digest) = match item {
                             Evidence::Link(url) => (url.clone(), None),

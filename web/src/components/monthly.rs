@@ -9,9 +9,10 @@ use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 use super::MessageView;
+use super::criterion::EvidenceList;
 use crate::host::HostRef;
 use crate::i18n::S;
-use crate::state::{Action, Notice, Place, Shared};
+use crate::state::{Action, EvidenceOwner, Notice, Place, Shared};
 
 /// The longest progress text or description, as the core allows.
 const MAX_TEXT: &str = "4000";
@@ -25,6 +26,8 @@ pub struct MonthlyProps {
     pub monthly: MonthlyReport,
     /// The message of this section, if any.
     pub message: Option<Notice>,
+    /// The problem (its place) whose evidence file is being hashed, and thousandths done.
+    pub hashing: Option<(usize, u32)>,
     /// Interface language.
     pub lang: Lang,
     /// Where actions go.
@@ -69,7 +72,7 @@ fn problem_place(element: &Element) -> Option<usize> {
 /// what was edited from the element's `data-` attributes: no closure per field.
 #[component]
 pub fn MonthlySection(props: &MonthlyProps) -> Html {
-    let MonthlyProps { catalogue, monthly, message, lang, dispatch } = props;
+    let MonthlyProps { catalogue, monthly, message, hashing, lang, dispatch } = props;
     let lang = *lang;
     // The focus follows the list after the user's own add or remove (not a draft replaced):
     // into the title of the problem added, or to the button that adds one (the removed
@@ -178,6 +181,9 @@ pub fn MonthlySection(props: &MonthlyProps) -> Html {
                                     <input type="checkbox" data-problem-field="help" checked={problem.help_requested} />
                                     { S::HelpRequested.get(lang) }
                                 </label>
+                                <EvidenceList owner={EvidenceOwner::Problem(place)} element={format!("problem-{place}")}
+                                    evidence={problem.evidence.clone()} hashing={hashing.filter(|(at, _)| *at == place).map(|(_, done)| done)}
+                                    {lang} dispatch={dispatch.clone()} />
                                 <button type="button" class="selfcheck-small" data-action="remove-problem">
                                     { S::RemoveProblem.with(lang, &number) }
                                 </button>

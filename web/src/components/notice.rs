@@ -7,12 +7,13 @@ use selfcheck_core::{Lang, Timestamp};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::criterion::EvidenceList;
 use super::{JumpLink, send};
 use crate::browser;
 use crate::browser::Failure;
 use crate::i18n::S;
 use crate::signing;
-use crate::state::{Action, Notice, NoticeInfo, Place, Shared, State};
+use crate::state::{Action, Busy, EvidenceOwner, Notice, NoticeInfo, Place, Shared, State};
 
 /// Properties of the notice panel.
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -142,7 +143,13 @@ fn notice_view(state: &State, notice: &NoticeInfo, published: Option<&str>, disp
                             S::Unanswered.get(lang).to_owned()
                         }
                     });
-                    let note = reply.and_then(|reply| reply.items.iter().find(|(id, _)| *id == item.criterion)).map(|(_, item)| item.note.clone()).unwrap_or_default();
+                    let replied = reply.and_then(|reply| reply.items.iter().find(|(id, _)| *id == item.criterion)).map(|(_, item)| item);
+                    let note = replied.map(|item| item.note.clone()).unwrap_or_default();
+                    let owner = EvidenceOwner::Reply(item.criterion.clone());
+                    let hashing = match &state.busy {
+                        Some(Busy::Hashing(at, done)) if *at == owner => Some(*done),
+                        _ => None,
+                    };
                     let id = format!("selfcheck-notice-reply-{}", item.criterion);
                     let on_note = {
                         let (dispatch, criterion) = (dispatch.clone(), item.criterion.clone());
@@ -160,6 +167,10 @@ fn notice_view(state: &State, notice: &NoticeInfo, published: Option<&str>, disp
                                 <label for={id.clone()}>{ S::NoticeReply.get(lang) }</label>
                                 <textarea {id} rows="2" maxlength="4000" data-notice-reply={item.criterion.clone()} value={note} oninput={on_note} />
                             </div>
+                            if replied.is_some() {
+                                <EvidenceList element={format!("reply-{}", item.criterion)} {owner} evidence={replied.map(|item| item.evidence.clone()).unwrap_or_default()}
+                                    {hashing} {lang} dispatch={dispatch.clone()} />
+                            }
                         </li>
                     }
                 }) }
