@@ -206,7 +206,7 @@ selfcheck_core::strings! {
         YearSummary => "年度总结", "The year's summary";
         YearHint => "按通知要求，年底前对活动开展情况进行阶段性总结：逐月参与情况、等级分布、各领域得分率、失分最多的指标、进步最大的协会、新情况新问题的处理、整改通知的结果，以及按所列规则提出的示范创建单位候选。可打印（A4）或导出为电子表格。", "As the notice asks, a summary of the year's work before it ends: participation month by month, the grades, the areas, the most failed criteria, the most improved associations, the problems and their handling, the notices and their outcomes, and candidates for model units by the stated rule. Print it (A4) or export it as a workbook.";
         YearField => "年度", "Year";
-        ModelMonths => "示范候选：最近几个月均为示范", "Model candidates: at the top grade in each of the last … months";
+        ModelMonths => "示范候选须连续评为“示范”的月数", "Months in a row at the top grade for a model candidate";
         MakeYear => "生成年度总结", "Make the summary";
         PrintYear => "打印年度总结（A4）", "Print the summary (A4)";
         ExportYear => "导出年度总结（电子表格）", "Export the summary (XLSX)";

@@ -28,13 +28,14 @@ pub struct HeadingProps {
 /// The heading of the printed report: the bureau, the title, the date and the files received.
 #[component]
 pub fn PrintHeading(props: &HeadingProps) -> Html {
-    let date = js_sys::Date::new_0();
-    let day = format!("{}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date());
+    // The day in Beijing, as every date the desk shows.
+    let today = selfcheck_core::Timestamp::from_unix_seconds(browser::now_unix_seconds()).beijing_date();
+    let day = today.as_str();
     html! {
         <header class="desk-print-only desk-print-heading">
             <p class="desk-print-bureau">{ props.bureau.clone() }</p>
             <p class="desk-print-title">{ T::PrintTitle.get(props.lang) }</p>
-            <p>{ T::PrintDate.filled(props.lang, &[&day]) }</p>
+            <p>{ T::PrintDate.filled(props.lang, &[day]) }</p>
             <p>{ props.counts.clone() }</p>
         </header>
     }

@@ -149,10 +149,7 @@ impl ReviewFileDoc {
                 let mut entry = crate::json::Object::new();
                 entry.insert("result", review.result.as_str());
                 entry.insert("state", review.state.as_str());
-                if !review.note.is_empty() {
-                    entry.insert("note", review.note.as_str());
-                }
-                entry.insert_some("updated", review.updated.as_deref());
+                note_and_time(&mut entry, &review.note, review.updated.as_deref());
                 Json::Object(entry)
             })
             .collect::<Vec<Json>>();
@@ -168,10 +165,7 @@ impl ReviewFileDoc {
                     entry.insert("result", handling.result.as_str());
                     entry.insert("problem", handling.problem);
                     entry.insert("state", handling.state.as_str());
-                    if !handling.note.is_empty() {
-                        entry.insert("note", handling.note.as_str());
-                    }
-                    entry.insert_some("updated", handling.updated.as_deref());
+                    note_and_time(&mut entry, &handling.note, handling.updated.as_deref());
                     Json::Object(entry)
                 })
                 .collect::<Vec<Json>>();
@@ -185,10 +179,7 @@ impl ReviewFileDoc {
                     let mut entry = crate::json::Object::new();
                     entry.insert("notice", item.notice.as_str());
                     entry.insert("criterion", item.criterion.as_str());
-                    if !item.note.is_empty() {
-                        entry.insert("note", item.note.as_str());
-                    }
-                    entry.insert_some("updated", item.updated.as_deref());
+                    note_and_time(&mut entry, &item.note, item.updated.as_deref());
                     Json::Object(entry)
                 })
                 .collect::<Vec<Json>>();
@@ -196,4 +187,12 @@ impl ReviewFileDoc {
         }
         Json::Object(out)
     }
+}
+
+/// An entry's note (left out when empty) and the time it was set (left out when unknown).
+fn note_and_time(entry: &mut crate::json::Object, note: &str, updated: Option<&str>) {
+    if !note.is_empty() {
+        entry.insert("note", note);
+    }
+    entry.insert_some("updated", updated);
 }
