@@ -204,6 +204,18 @@ struct SummaryArgs {
     /// here.
     #[arg(long, value_name = "OUT.xlsx")]
     xlsx: Option<PathBuf>,
+    /// Write the year's summary (阶段性总结) of this year as an XLSX workbook to --year-xlsx:
+    /// participation, grades, areas, the most failed criteria, the most improved, the problems'
+    /// handling, the notices' outcomes and the candidates for 示范创建单位.
+    #[arg(long, value_name = "YYYY", requires = "year_xlsx", value_parser = clap::value_parser!(i32).range(2000..=2100))]
+    year: Option<i32>,
+    /// Where --year writes the year's summary.
+    #[arg(long, value_name = "OUT.xlsx", requires = "year")]
+    year_xlsx: Option<PathBuf>,
+    /// A candidate for 示范创建单位 is at the top grade in each of the last N months of the year.
+    #[arg(long, value_name = "N", default_value_t = selfcheck_bureau::DEFAULT_MODEL_MONTHS,
+          value_parser = clap::value_parser!(u32).range(1..=12))]
+    model_months: u32,
     /// The register of association keys: one `CREDIT_CODE FINGERPRINT` per line.
     #[arg(long, value_name = "FILE")]
     trusted_keys: Option<PathBuf>,
@@ -647,7 +659,8 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
         .chain(args.sign.as_deref())
         .chain(args.passphrase_file.as_deref())
         .collect();
-    for output in [args.csv.as_deref(), args.xlsx.as_deref(), args.out.as_deref()].into_iter().flatten() {
+    let outputs = [args.csv.as_deref(), args.xlsx.as_deref(), args.year_xlsx.as_deref(), args.out.as_deref()];
+    for output in outputs.into_iter().flatten() {
         if let Some(input) = results::same_file_as(output, inputs.iter().copied()) {
             return Err(i18n::output_is_an_input(lang, &escape::path(output), &escape::path(input)).into());
         }
@@ -773,6 +786,10 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
     }
     if let Some(path) = &args.xlsx {
         write_new_file(path, &export::workbook(source, lang), false, lang)?;
+    }
+    if let (Some(year), Some(path)) = (args.year, &args.year_xlsx) {
+        let rule = selfcheck_bureau::ModelRule { months: args.model_months };
+        write_new_file(path, &selfcheck_bureau::year_workbook(source, year, rule, lang), false, lang)?;
     }
     if let Some((key, out_path)) = &signing_key {
         let kind = match args.kind {

@@ -137,6 +137,28 @@ fn the_csv_and_the_workbook_are_written_for_spreadsheets_or_scripts() {
     assert_eq!(table.matches("\r\n").count(), 1 + folder.set.files.len());
     let workbook = std::fs::read(&xlsx).unwrap();
     assert_eq!(&workbook[..4], b"PK\x03\x04");
+    // The year's summary: its own workbook, each part a sheet (a stored zip: the names are
+    // readable in its bytes), the rule for 示范 candidates stated.
+    let year = folder.dir.path("year.xlsx");
+    let run =
+        selfcheck("zh", &["summary", &results, "--year", "2026", "--year-xlsx", &year, "--model-months", "2"]).run();
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let workbook = String::from_utf8_lossy(&std::fs::read(&year).unwrap()).into_owned();
+    for sheet in [
+        "参与情况",
+        "等级分布",
+        "各领域得分率",
+        "失分最多的指标",
+        "进步最大的协会",
+        "新情况新问题处理",
+        "整改通知",
+        "示范创建单位候选",
+    ] {
+        assert!(workbook.contains(sheet), "the sheet {sheet}");
+    }
+    assert!(workbook.contains("最近 2 个月（2026-09 至 2026-10）"), "the rule as asked");
+    let run = selfcheck("en", &["summary", &results, "--year", "2026"]).run();
+    assert_eq!(run.code, Some(2), "--year without where to write it: {}", run.stderr);
     let run = selfcheck("en", &["summary", &results, "--csv", &plain, "--no-bom"]).run();
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let table = std::fs::read_to_string(&plain).unwrap();

@@ -60,6 +60,7 @@ fn golden_data() -> Vec<String> {
         "--force",
         "--csv",
         "--xlsx",
+        "--year-xlsx",
         "--format json",
         "```text",
         "/dev/zero",
