@@ -76,12 +76,8 @@ pub fn track_all<'a>(
     reviews: Option<&Reviews>,
     now: &Timestamp,
 ) -> Vec<NoticeTrack<'a>> {
-    let mut unique: Vec<&VerifiedNotice> = Vec::with_capacity(notices.len());
-    for notice in notices {
-        if !unique.iter().any(|held| held.digest == notice.digest) {
-            unique.push(notice);
-        }
-    }
+    let mut unique: Vec<&VerifiedNotice> = notices.iter().collect();
+    // The digest last in the order: the same notice twice ends up side by side, and goes.
     unique.sort_by(|a, b| {
         (a.content.credit_code.as_str(), a.issued.unix_seconds(), &a.digest).cmp(&(
             b.content.credit_code.as_str(),
@@ -89,6 +85,7 @@ pub fn track_all<'a>(
             &b.digest,
         ))
     });
+    unique.dedup_by(|a, b| a.digest == b.digest);
     unique.into_iter().map(|notice| track(notice, verdicts, reviews, now)).collect()
 }
 

@@ -342,17 +342,22 @@ fn problems(
     let states = [ProblemState::Open, ProblemState::Read, ProblemState::Answered, ProblemState::Closed];
     let mut counts = [0u32; 4];
     let mut help = 0u32;
+    // Each association's results for each month, latest first: where a handling may be kept.
+    // Gathered once, not per result: the desk holds thousands.
+    let mut sent: BTreeMap<(&str, Month), Vec<&selfcheck_core::VerifiedResult>> = BTreeMap::new();
+    for verdict in source.verdicts {
+        if let (Some(result), Some(month)) = (verdict.accepted(), verdict.month())
+            && let Some(code) = result.credit_code()
+        {
+            sent.entry((code.as_str(), month)).or_default().push(result);
+        }
+    }
+    for results in sent.values_mut() {
+        results.sort_by_key(|other| std::cmp::Reverse(other.issued.unix_seconds()));
+    }
     for ((code, month), verdict) in results {
         let Some(result) = verdict.accepted() else { continue };
-        // The association's results for the month, latest first: where a handling may be kept.
-        let mut sent: Vec<&selfcheck_core::VerifiedResult> = source
-            .verdicts
-            .iter()
-            .filter(|other| other.month() == Some(*month))
-            .filter_map(Verdict::accepted)
-            .filter(|other| other.credit_code().map(|held| held.as_str()) == Some(code.as_str()))
-            .collect();
-        sent.sort_by_key(|other| std::cmp::Reverse(other.issued.unix_seconds()));
+        let sent = sent.get(&(code.as_str(), *month)).map_or(&[][..], Vec::as_slice);
         for (place, problem) in result.answers.monthly().problems.iter().enumerate() {
             let number = u32::try_from(place + 1).unwrap_or(u32::MAX);
             let handled = |other: &&selfcheck_core::VerifiedResult| {
