@@ -68,3 +68,22 @@ fn summaries_of_format_1_verify_and_reproduce_under_the_rules_they_were_signed_w
         assert_ne!(current, summary.content, "{name}: the current rules differ on these files");
     }
 }
+
+#[test]
+fn summaries_of_format_2_verify_and_reproduce_under_the_rules_they_were_signed_with() {
+    // The files are those of format 1: a summary finds its inputs by digest.
+    let files = files(&folder("1"));
+    let given: Vec<(&str, &[u8])> = files.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())).collect();
+    let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().collect();
+    let now = Timestamp::parse("2030-01-01T00:00:00Z").unwrap();
+    for (name, kind) in [("summary-ranking.json", SummaryKind::Ranking), ("summary-matrix.json", SummaryKind::Matrix)] {
+        let text = std::fs::read_to_string(folder("2").join(name)).unwrap();
+        assert!(text.contains("\"format\": \"selfcheck-summary/2\""), "{name} is of the second format");
+        assert!(!text.contains("\"notices\""), "{name} has no notices part");
+        let summary = verify_summary(&text, &now).unwrap_or_else(|error| panic!("{name}: {error}"));
+        assert_eq!(summary.kind, kind);
+        assert_eq!(summary.settings.rules, Rules::V2);
+        assert_eq!(summary.inputs.len(), 14, "{name}: twelve results, the register and the list");
+        assert_eq!(summary.reproduce(&given, &catalogues).unwrap(), Reproduction::Reproduced, "{name}");
+    }
+}
