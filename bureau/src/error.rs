@@ -20,6 +20,9 @@ pub enum Error {
     /// A received `.zip` archive, or a file in it, that the host could not open or unpack.
     #[error("{}", crate::words::error(self, Lang::En))]
     Archive(ArchiveProblem),
+    /// A summary asked to be signed under rules kept only to compute earlier summaries again.
+    #[error("{}", crate::words::error(self, Lang::En))]
+    EarlierRules,
 }
 
 impl Error {
@@ -28,13 +31,14 @@ impl Error {
         crate::words::error(self, lang)
     }
 
-    /// A stable code for scripts and bindings: the core's, `summary-input-missing`, or the
-    /// archive problem's.
+    /// A stable code for scripts and bindings: the core's, `summary-input-missing`,
+    /// `summary-earlier-rules`, or the archive problem's.
     pub fn code(&self) -> &'static str {
         match self {
             Error::Core(error) => error.code(),
             Error::SummaryInputMissing(_) => "summary-input-missing",
             Error::Archive(problem) => problem.code(),
+            Error::EarlierRules => "summary-earlier-rules",
         }
     }
 }

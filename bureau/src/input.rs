@@ -16,14 +16,22 @@ pub enum InputRole {
     Review,
     /// A catalogue results may pin, beyond the built-in ones.
     Catalogue,
+    /// A rectification notice followed.
+    Notice,
 }
 
 impl InputRole {
     /// Every role.
-    pub const ALL: [InputRole; 5] =
-        [InputRole::File, InputRole::Register, InputRole::Expected, InputRole::Review, InputRole::Catalogue];
+    pub const ALL: [InputRole; 6] = [
+        InputRole::File,
+        InputRole::Register,
+        InputRole::Expected,
+        InputRole::Review,
+        InputRole::Catalogue,
+        InputRole::Notice,
+    ];
 
-    /// The word a summary writes: `file`, `register`, `expected`, `review`, `catalogue`.
+    /// The word a summary writes: `file`, `register`, `expected`, `review`, `catalogue`, `notice`.
     pub fn code(self) -> &'static str {
         selfcheck_core::wire::INPUT_ROLES[self as usize]
     }
@@ -59,5 +67,17 @@ impl Input {
     /// A received file.
     pub fn of_file(file: &InputFile) -> Input {
         Input { name: file.name.clone(), sha256: file.sha256.clone(), role: InputRole::File }
+    }
+
+    /// A rectification notice followed, named as the desk and the CLI save it
+    /// (`整改通知-CREDIT_CODE-YYYYMMDD.json`, the day it was issued in Beijing) where the host
+    /// has no name of its own for it.
+    pub fn of_notice(notice: &selfcheck_core::notice::VerifiedNotice) -> Input {
+        let day = notice.issued.beijing_date().as_str().replace('-', "");
+        Input {
+            name: format!("整改通知-{}-{day}.json", notice.content.credit_code.as_str()),
+            sha256: notice.digest.clone(),
+            role: InputRole::Notice,
+        }
     }
 }

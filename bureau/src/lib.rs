@@ -78,7 +78,7 @@ pub use input::{Input, InputRole};
 pub use month::{Deadline, Month, MonthRange};
 pub use notice::{NoticeState, NoticeTrack, track as track_notice, track_all as track_notices};
 pub use review::{Handling, ProblemState, Review, ReviewState, Reviews};
-pub use summary::{Reproduction, SummaryKind, VerifiedSummary, sign_summary, verify_summary};
+pub use summary::{Reproduction, SummaryKind, VerifiedSummary, YearSummary, sign_summary, verify_summary};
 pub use verdict::{
     Claim, Examined, InputFile, Outcome, PeriodProblem, Reason, Signer, Stage, Verdict, examine, oversized, unopened,
     unopened_file, verdict,

@@ -1,6 +1,7 @@
-//! The bureau's signed summary: a ranking or a matrix signed with the bureau's own key as a
-//! Verifiable Credential (`eddsa-jcs-2022`, like a result), listing the SHA-256 of every file it
-//! was computed from, so that anyone holding the same files can compute it again and compare.
+//! The bureau's signed summary: a ranking, a matrix or the year's summary, with where every
+//! rectification notice stands, signed with the bureau's own key as a Verifiable Credential
+//! (`eddsa-jcs-2022`, like a result), listing the SHA-256 of every file it was computed from (the
+//! notices included), so that anyone holding the same files can compute it again and compare.
 //!
 //! Its clock is its `validFrom`: the verdicts it summarizes were given at that time, so
 //! reproducing it later gives the same verdicts. Files are matched by digest, whatever their
@@ -13,6 +14,7 @@ use selfcheck_core::credential::sign_document;
 use selfcheck_core::error::{Document, Error, Problem, ProblemKind};
 use selfcheck_core::json::{self, Json};
 use selfcheck_core::keys::{AssociationKey, PublicKey};
+use selfcheck_core::notice::{VerifiedNotice, verify_notice};
 use selfcheck_core::register::KeyRegister;
 use selfcheck_core::text::Lang;
 use selfcheck_core::time::Timestamp;
@@ -23,13 +25,14 @@ use selfcheck_core::wire::{
 };
 
 use super::analysis::{Analysis, Rules, Settings};
-use super::document::{matrix_json, ranking_json};
+use super::document::{matrix_json, notices_json, ranking_json};
 use super::expected::ExpectedList;
 use super::export::ExportSource;
 use super::input::{Input, InputRole};
 use super::month::{Deadline, Month, MonthRange};
 use super::review::Reviews;
 use super::verdict::{Verdict, examine};
+use super::year::{ModelRule, year_json};
 
 /// The largest summary accepted: a ranking of every association and the digests of tens of
 /// thousands of files.
@@ -42,18 +45,34 @@ pub enum SummaryKind {
     Ranking,
     /// The association × month matrix.
     Matrix,
+    /// The year's summary (阶段性总结), as [`year_json`] writes it.
+    Year(YearSummary),
+}
+
+/// Which year's summary: the year, the rule that names 示范 candidates, and the language of its
+/// words (its tables are signed as they are printed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct YearSummary {
+    /// The year, e.g. 2026.
+    pub year: i32,
+    /// The rule for 示范 candidates.
+    pub rule: ModelRule,
+    /// The language of its titles, headers and words.
+    pub lang: Lang,
 }
 
 impl SummaryKind {
-    /// `ranking` or `matrix`.
+    /// `ranking`, `matrix` or `year`.
     pub fn code(self) -> &'static str {
         match self {
             SummaryKind::Ranking => "ranking",
             SummaryKind::Matrix => "matrix",
+            SummaryKind::Year(_) => "year",
         }
     }
 
-    /// The kind read from its word.
+    /// The kind read from its word: `ranking` or `matrix` (a year's summary needs its year, rule
+    /// and language: [`SummaryKind::Year`]).
     pub fn from_code(code: &str) -> Option<SummaryKind> {
         match code {
             "ranking" => Some(SummaryKind::Ranking),
@@ -74,62 +93,80 @@ fn content(kind: SummaryKind, source: ExportSource<'_>) -> Json {
     match kind {
         SummaryKind::Ranking => ranking_json(source.analysis, source.verdicts, source.reviews),
         SummaryKind::Matrix => matrix_json(source.analysis),
+        SummaryKind::Year(year) => year_json(source, year.year, year.rule, year.lang),
     }
 }
 
-fn settings_doc(analysis: &Analysis) -> SummarySettingsDoc {
+fn settings_doc(analysis: &Analysis, kind: SummaryKind) -> SummarySettingsDoc {
+    let year = match kind {
+        SummaryKind::Year(year) => Some(year),
+        SummaryKind::Ranking | SummaryKind::Matrix => None,
+    };
     SummarySettingsDoc {
         months: analysis.months.map(|months| months.to_string()),
         deadline: analysis.settings.deadline.map(Deadline::day),
         longest_period_days: analysis.settings.longest_period_days,
         ranking_month: analysis.settings.ranking_month.map(|month| month.to_string()),
+        year: year.map(|year| u32::try_from(year.year).unwrap_or(0)),
+        model_months: year.map(|year| year.rule.months),
+        language: year.map(|year| if year.lang == Lang::En { "en" } else { "zh" }.to_owned()),
     }
 }
 
 /// Signs a summary of `kind` over `source` with the bureau's `key`, at the analysis's clock
-/// (`analysis.settings.now` becomes `validFrom`: compute the verdicts and the analysis at the
-/// time of signing). The inputs listed are every verdict's file, then `source.others`.
+/// (`analysis.settings.now` becomes `validFrom`: compute the verdicts, the analysis and the
+/// notices' tracks at the time of signing), in the current format (`selfcheck-summary/3`) with
+/// where each notice of `source.notices` stands. The inputs listed are every verdict's file, then
+/// `source.others`, then each notice followed that `source.others` does not list (named as the
+/// desk saves it).
 ///
 /// # Errors
 /// [`crate::Error::SummaryInputMissing`] when the analysis used a register, an expected list or
 /// reviews whose file is not among `source.others`: nobody could reproduce it.
+/// [`crate::Error::EarlierRules`] when the analysis was computed under [`Rules::V1`], which is
+/// kept only to compute summaries of the first format again.
 pub fn sign_summary(
     kind: SummaryKind,
     source: ExportSource<'_>,
     key: &AssociationKey,
     random_id: [u8; 16],
 ) -> Result<String, crate::Error> {
+    if source.analysis.settings.rules != Rules::V2 {
+        return Err(crate::Error::EarlierRules);
+    }
     let has = |role| source.others.iter().any(|input| input.role == role);
     let used_register = source.verdicts.iter().any(|verdict| verdict.key_status.is_some());
     let used_expected = source.analysis.rows.iter().any(|row| row.expected);
-    for (used, role) in [
-        (used_register, InputRole::Register),
-        (used_expected, InputRole::Expected),
-        (source.reviews.is_some() && kind == SummaryKind::Ranking, InputRole::Review),
-    ] {
+    // Reviews rank, accept a notice's criteria, and handle the problems of the year's summary.
+    let used_reviews = source.reviews.is_some() && (kind != SummaryKind::Matrix || !source.notices.is_empty());
+    for (used, role) in
+        [(used_register, InputRole::Register), (used_expected, InputRole::Expected), (used_reviews, InputRole::Review)]
+    {
         if used && !has(role) {
             return Err(crate::Error::SummaryInputMissing(role));
         }
     }
     let issued = source.analysis.settings.now.clone();
+    let listed =
+        |digest: &str| source.others.iter().any(|input| input.role == InputRole::Notice && input.sha256 == digest);
+    let notices =
+        source.notices.iter().map(|track| track.notice).filter(|notice| !listed(&notice.digest)).map(Input::of_notice);
     let inputs = source
         .verdicts
         .iter()
         .map(|verdict| Input::of_file(&verdict.file))
         .chain(source.others.iter().cloned())
+        .chain(notices)
         .map(|input| SummaryInputDoc { name: input.name, sha256: input.sha256, role: input.role.code().to_owned() })
         .collect();
     let subject = SummarySubjectDoc {
         kind: SUMMARY_SUBJECT_TYPE.to_owned(),
-        format: match source.analysis.settings.rules {
-            Rules::V1 => SUMMARY_FORMATS[0],
-            Rules::V2 => SUMMARY_FORMAT,
-        }
-        .to_owned(),
+        format: SUMMARY_FORMAT.to_owned(),
         summary_kind: kind.code().to_owned(),
-        settings: settings_doc(source.analysis),
+        settings: settings_doc(source.analysis, kind),
         inputs,
         content: content(kind, source),
+        notices: Some(notices_json(source.notices)),
     };
     let document = SummaryDoc::unsigned(SUMMARY_TYPE, key.public().did(), &issued, random_id, subject);
     Ok(sign_document(&document, key, &issued))
@@ -152,8 +189,11 @@ pub struct VerifiedSummary {
     pub settings: Settings,
     /// Every file it was computed from, in order.
     pub inputs: Vec<Input>,
-    /// The ranking or the matrix, as signed.
+    /// The ranking, the matrix or the year's summary, as signed.
     pub content: Json,
+    /// Where each rectification notice stood, as signed (`selfcheck-summary/3`; `None` in
+    /// earlier formats, which had none).
+    pub notices: Option<Json>,
     /// Lowercase hex SHA-256 of the canonical form of the whole signed document.
     pub digest: String,
 }
@@ -186,6 +226,9 @@ pub fn verify_summary(json: &str, now: &Timestamp) -> Result<VerifiedSummary, Er
     // A summary is computed again under the rules of the format it was signed in.
     let rules = if subject.format == SUMMARY_FORMATS[0] { Rules::V1 } else { Rules::V2 };
     let settings_at = join(at, "settings");
+    for (at, problem) in format_problems(subject, at) {
+        reader.problem(at, problem);
+    }
     let months = subject.settings.months.as_deref().map(|text| {
         MonthRange::parse(text)
             .ok_or_else(|| Problem::new(join(&settings_at, "months"), ProblemKind::BadMonth(text.into())))
@@ -223,16 +266,74 @@ pub fn verify_summary(json: &str, now: &Timestamp) -> Result<VerifiedSummary, Er
             role: InputRole::from_code(&input.role).unwrap_or(InputRole::File),
         })
         .collect();
+    let kind = match subject.summary_kind.as_str() {
+        "year" => SummaryKind::Year(YearSummary {
+            year: i32::try_from(subject.settings.year.unwrap_or(0)).unwrap_or(0),
+            rule: ModelRule { months: subject.settings.model_months.unwrap_or(1) },
+            lang: Lang::from_tag(subject.settings.language.as_deref().unwrap_or("zh")),
+        }),
+        code => SummaryKind::from_code(code).unwrap_or(SummaryKind::Ranking),
+    };
     Ok(VerifiedSummary {
         key,
         issued,
         id: document.id,
-        kind: SummaryKind::from_code(&subject.summary_kind).unwrap_or(SummaryKind::Ranking),
+        kind,
         settings,
         inputs,
         content: subject.content,
+        notices: subject.notices,
         digest: selfcheck_core::canonical::hex(&selfcheck_core::canonical::canonical_sha256(&value)),
     })
+}
+
+/// What a subject carries that its format does not have, or lacks that it asks for: a year's
+/// summary, notices and a notice input only from `selfcheck-summary/3`, where the notices are
+/// required, and a year's summary names its year, rule and language.
+fn format_problems(subject: &SummarySubjectDoc, at: &str) -> Vec<(String, ProblemKind)> {
+    let mut problems = Vec::new();
+    let settings_at = join(at, "settings");
+    let settings = &subject.settings;
+    let year_settings = [
+        ("year", settings.year.is_some()),
+        ("model_months", settings.model_months.is_some()),
+        ("language", settings.language.is_some()),
+    ];
+    if subject.format == SUMMARY_FORMAT {
+        if subject.notices.is_none() {
+            problems.push((join(at, "notices"), ProblemKind::MissingField));
+        }
+        for (field, given) in year_settings {
+            if subject.summary_kind == "year" && !given {
+                problems.push((join(&settings_at, field), ProblemKind::MissingField));
+            } else if subject.summary_kind != "year" && given {
+                problems.push((join(&settings_at, field), ProblemKind::UnknownField));
+            }
+        }
+    } else if SUMMARY_FORMATS.contains(&subject.format.as_str()) {
+        const EARLIER_KINDS: &[&str] = &["ranking", "matrix"];
+        if subject.summary_kind == "year" {
+            let found = subject.summary_kind.clone();
+            problems.push((join(at, "kind"), ProblemKind::NotOneOf { allowed: EARLIER_KINDS, found }));
+        }
+        if subject.notices.is_some() {
+            problems.push((join(at, "notices"), ProblemKind::UnknownField));
+        }
+        for (field, given) in year_settings {
+            if given {
+                problems.push((join(&settings_at, field), ProblemKind::UnknownField));
+            }
+        }
+        const EARLIER_ROLES: &[&str] = &["file", "register", "expected", "review", "catalogue"];
+        for (position, input) in subject.inputs.iter().enumerate() {
+            if input.role == "notice" {
+                let found = input.role.clone();
+                let role_at = join(&index(&join(at, "inputs"), position), "role");
+                problems.push((role_at, ProblemKind::NotOneOf { allowed: EARLIER_ROLES, found }));
+            }
+        }
+    }
+    problems
 }
 
 /// Whether a summary is what its files say.
@@ -270,11 +371,13 @@ impl Reproduction {
 }
 
 impl VerifiedSummary {
-    /// How many rows its content has: ranked associations, or matrix rows.
-    pub fn rows(&self) -> usize {
+    /// How many rows its content has: ranked associations, or matrix rows; a year's summary
+    /// has tables instead (`None`).
+    pub fn rows(&self) -> Option<usize> {
         match self.kind {
-            SummaryKind::Ranking => self.content.as_array().map_or(0, <[Json]>::len),
-            SummaryKind::Matrix => self.content.get("rows").and_then(Json::as_array).map_or(0, <[Json]>::len),
+            SummaryKind::Ranking => Some(self.content.as_array().map_or(0, <[Json]>::len)),
+            SummaryKind::Matrix => Some(self.content.get("rows").and_then(Json::as_array).map_or(0, <[Json]>::len)),
+            SummaryKind::Year(_) => None,
         }
     }
 
@@ -284,7 +387,8 @@ impl VerifiedSummary {
     ///
     /// # Errors
     /// When an input found by its digest cannot be read as what it was used as (a register, an
-    /// expected list, a review file, a catalogue): that error.
+    /// expected list, a review file, a catalogue, a rectification notice, verified at the
+    /// summary's clock): that error.
     pub fn reproduce(&self, files: &[(&str, &[u8])], catalogues: &[&Catalogue]) -> Result<Reproduction, Error> {
         let by_digest: HashMap<String, &[u8]> =
             files.iter().map(|(_, bytes)| (selfcheck_core::credential::sha256_hex(bytes), *bytes)).collect();
@@ -305,7 +409,7 @@ impl VerifiedSummary {
         let mut custom: Vec<Catalogue> = Vec::new();
         for input in &self.inputs {
             match input.role {
-                InputRole::File => {}
+                InputRole::File | InputRole::Notice => {}
                 InputRole::Register => register = Some(KeyRegister::parse(&text_of(input, Document::Register)?)?),
                 InputRole::Expected => expected = Some(ExpectedList::from_bytes(bytes_of(input))?),
                 InputRole::Review => reviews = Some(Reviews::from_json(&text_of(input, Document::Review)?)?),
@@ -314,6 +418,12 @@ impl VerifiedSummary {
         }
         let mut all: Vec<&Catalogue> = catalogues.to_vec();
         all.extend(custom.iter());
+        let notices: Vec<VerifiedNotice> = self
+            .inputs
+            .iter()
+            .filter(|input| input.role == InputRole::Notice)
+            .map(|input| verify_notice(&text_of(input, Document::Notice)?, &all, &self.issued))
+            .collect::<Result<_, Error>>()?;
         let verdicts: Vec<Verdict> = self
             .inputs
             .iter()
@@ -322,15 +432,20 @@ impl VerifiedSummary {
             .collect();
         let analysis = Analysis::compute(&verdicts, expected.as_ref(), self.settings.clone());
         let others: Vec<Input> = self.inputs.iter().filter(|input| input.role != InputRole::File).cloned().collect();
+        let tracks = crate::track_notices(&notices, &verdicts, reviews.as_ref(), &self.issued);
         let source = ExportSource {
             analysis: &analysis,
             verdicts: &verdicts,
             reviews: reviews.as_ref(),
             others: &others,
-            notices: &[],
+            notices: &tracks,
         };
         let computed = content(self.kind, source);
-        Ok(match difference(&self.content, &computed, "") {
+        let differs = difference(&self.content, &computed, "").or_else(|| {
+            let signed = self.notices.as_ref()?;
+            difference(signed, &notices_json(source.notices), "notices")
+        });
+        Ok(match differs {
             None => Reproduction::Reproduced,
             Some((at, signed, computed)) => Reproduction::Differs { at, signed, computed },
         })

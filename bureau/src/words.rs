@@ -148,6 +148,8 @@ pub fn summary_kind(kind: crate::SummaryKind, lang: Lang) -> &'static str {
         (SummaryKind::Ranking, Lang::En) => "ranking",
         (SummaryKind::Matrix, Lang::Zh) => "报送情况表",
         (SummaryKind::Matrix, Lang::En) => "reporting matrix",
+        (SummaryKind::Year(_), Lang::Zh) => "阶段性总结",
+        (SummaryKind::Year(_), Lang::En) => "year's summary",
     }
 }
 
@@ -769,6 +771,8 @@ pub fn input_role(role: crate::InputRole, lang: Lang) -> &'static str {
         (InputRole::Review, Lang::En) => "review file",
         (InputRole::Catalogue, Lang::Zh) => "自查目录",
         (InputRole::Catalogue, Lang::En) => "catalogue",
+        (InputRole::Notice, Lang::Zh) => "整改通知",
+        (InputRole::Notice, Lang::En) => "rectification notice",
     }
 }
 
@@ -786,6 +790,11 @@ pub fn error(error: &crate::Error, lang: Lang) -> String {
             ),
         ),
         Error::Archive(problem) => archive_problem(*problem, lang),
+        Error::EarlierRules => pick!(
+            lang,
+            "早先的规则只用于重新计算早先签名的汇总；新的汇总按现行规则签名。".into(),
+            "The earlier rules only compute again the summaries signed under them; a new summary is signed under the current rules.".into(),
+        ),
     }
 }
 

@@ -27,7 +27,7 @@ pub const DEFAULT_MODEL_MONTHS: u32 = 3;
 /// The rule that names candidates for 示范创建单位: graded at the catalogue's top grade (示范)
 /// in each of the last `months` months of the year the review reaches, no veto in any result of
 /// the year, and no notice still in progress or overdue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ModelRule {
     /// The recent months, 1 to 12.
     pub months: u32,

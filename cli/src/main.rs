@@ -184,6 +184,8 @@ struct NoticeArgs {
 
 /// `summary`'s options.
 #[derive(clap::Args)]
+// --year is for the year's workbook or a signed year's summary: alone it would do nothing.
+#[command(group(clap::ArgGroup::new("year_use").multiple(true).args(["year_xlsx", "kind"])))]
 struct SummaryArgs {
     /// Files and folders (walked recursively).
     #[arg(required = true)]
@@ -204,10 +206,12 @@ struct SummaryArgs {
     /// here.
     #[arg(long, value_name = "OUT.xlsx")]
     xlsx: Option<PathBuf>,
-    /// Write the year's summary (阶段性总结) of this year as an XLSX workbook to --year-xlsx:
-    /// participation, grades, areas, the most failed criteria, the most improved, the problems'
-    /// handling, the notices' outcomes and the candidates for 示范创建单位.
-    #[arg(long, value_name = "YYYY", requires = "year_xlsx", value_parser = clap::value_parser!(i32).range(2000..=2100))]
+    /// The year of the year's summary (阶段性总结), written as an XLSX workbook to --year-xlsx
+    /// or signed with --sign --kind year (in --lang's words): participation, grades, areas, the
+    /// most failed criteria, the most improved, the problems' handling, the notices' outcomes
+    /// and the candidates for 示范创建单位.
+    #[arg(long, value_name = "YYYY", required_if_eq("kind", "year"), requires = "year_use",
+          value_parser = clap::value_parser!(i32).range(2000..=2100))]
     year: Option<i32>,
     /// Where --year writes the year's summary.
     #[arg(long, value_name = "OUT.xlsx", requires = "year")]
@@ -285,8 +289,12 @@ enum SummaryFormat {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum SummaryKindArg {
+    /// The ranking.
     Ranking,
+    /// The association × month matrix.
     Matrix,
+    /// The year's summary of --year.
+    Year,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -733,6 +741,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
                 i18n::cannot(lang, Action::UseNotice, &escape::path(path), &i18n::core(lang, &error))
             })?,
         );
+        others.push(Input::new(path.to_string_lossy(), &bytes, InputRole::Notice));
     }
     let examined = bureau::examine_files(&file_entries, &catalogues, &now, lang);
     let verdicts: Vec<selfcheck_bureau::Verdict> = examined
@@ -787,14 +796,18 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
     if let Some(path) = &args.xlsx {
         write_new_file(path, &export::workbook(source, lang), false, lang)?;
     }
+    let rule = selfcheck_bureau::ModelRule { months: args.model_months };
     if let (Some(year), Some(path)) = (args.year, &args.year_xlsx) {
-        let rule = selfcheck_bureau::ModelRule { months: args.model_months };
         write_new_file(path, &selfcheck_bureau::year_workbook(source, year, rule, lang), false, lang)?;
     }
     if let Some((key, out_path)) = &signing_key {
-        let kind = match args.kind {
-            SummaryKindArg::Ranking => SummaryKind::Ranking,
-            SummaryKindArg::Matrix => SummaryKind::Matrix,
+        let kind = match (args.kind, args.year) {
+            (SummaryKindArg::Ranking, _) => SummaryKind::Ranking,
+            (SummaryKindArg::Matrix, _) => SummaryKind::Matrix,
+            // clap asks for --year with --kind year.
+            (SummaryKindArg::Year, year) => {
+                SummaryKind::Year(selfcheck_bureau::YearSummary { year: year.unwrap_or_default(), rule, lang })
+            }
         };
         let signed = sign_summary(kind, source, key, random_bytes(lang)?).map_err(|error| {
             let reason = match &error {
@@ -806,7 +819,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
         write_new_file(out_path, format!("{signed}\n").as_bytes(), false, lang)?;
         let line = i18n::summary_signed(
             lang,
-            kind.label(lang),
+            &i18n::summary_content(lang, kind, None),
             verdicts.len() + others.len(),
             &key.public().fingerprint(),
             &escape::path(out_path),

@@ -242,8 +242,7 @@ pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
 pub fn summary_detail(summary: &VerifiedSummary, lang: Lang) -> String {
     i18n::summary_verified(
         lang,
-        summary.kind.label(lang),
-        summary.rows(),
+        &i18n::summary_content(lang, summary.kind, summary.rows()),
         summary.inputs.len(),
         &selfcheck_core::messages::beijing_short(&summary.issued),
         &summary.key.fingerprint(),

@@ -440,6 +440,33 @@ fn a_rectification_notice_is_issued_from_a_result_and_verify_accepts_it() {
     let analysis: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(analysis["notices"][0]["state"], "in-progress");
     assert_eq!(analysis["notices"][0]["open"], serde_json::json!(["B2", "C4"]));
+    // A signed summary says where the notice stands, and the year's summary can be signed too:
+    // each computes again from the files it lists, the notice among them.
+    for (kind, says) in [("ranking", "排名，1 行"), ("year", "2026 年阶段性总结")] {
+        let signed = dir.path(&format!("summary-{kind}.json"));
+        let mut args =
+            vec!["summary", &results, "--notice", &by_hand, "--sign", &key, "--kind", kind, "--out", &signed];
+        if kind == "year" {
+            args.extend(["--year", "2026"]);
+        }
+        let run = selfcheck("zh", &args).run();
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let summary: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&signed).unwrap()).unwrap();
+        let subject = &summary["credentialSubject"];
+        assert_eq!(subject["format"], "selfcheck-summary/3");
+        assert_eq!(subject["notices"][0]["state"], "in-progress");
+        let notice_input = subject["inputs"].as_array().unwrap().iter().find(|input| input["role"] == "notice");
+        assert!(notice_input.unwrap()["name"].as_str().unwrap().ends_with("by-hand.json"));
+        let run = selfcheck("zh", &["verify", &signed, "--inputs", &dir.path("")]).run();
+        assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+        assert!(run.stdout.contains(says), "{}", run.stdout);
+        assert!(run.stdout.contains("用所列文件重新计算，结果与汇总一致"), "{}", run.stdout);
+    }
+    let args = ["summary", &results, "--sign", &key, "--kind", "year", "--out", &dir.path("no-year.json")];
+    let run = selfcheck("en", &args).run();
+    assert_eq!(run.code, Some(2), "a year's summary needs its year: {}", run.stderr);
+    assert!(run.stderr.contains("--year"), "{}", run.stderr);
+
     // A file that is not a notice is named as such.
     let run = selfcheck("zh", &["summary", &results, "--notice", &result]).run();
     assert_ne!(run.code, Some(0));

@@ -338,10 +338,13 @@ const handlers = {
   sign(message) {
     engine.set_now(message.now);
     try {
-      const text = engine.sign_summary(message.kind, message.key, message.passphrase, crypto.getRandomValues(new Uint8Array(16)), message.lang);
+      const text = engine.sign_summary(message.kind, message.year, message.months, message.key, message.passphrase,
+        crypto.getRandomValues(new Uint8Array(16)), message.lang);
       const bytes = new TextEncoder().encode(text);
-      const day = new Date(message.now * 1000).toISOString().slice(0, 10);
-      postMessage({ type: 'download', name: `selfcheck-signed-${message.kind}-${day}.json`, mime: 'application/json', bytes }, [bytes.buffer]);
+      // The day in Beijing, as the summary's own dates are.
+      const day = new Date((message.now + 8 * 3600) * 1000).toISOString().slice(0, 10);
+      const what = message.kind === 'year' ? `year-${message.year}` : message.kind;
+      postMessage({ type: 'download', name: `selfcheck-signed-${what}-${day}.json`, mime: 'application/json', bytes }, [bytes.buffer]);
       postMessage({ type: 'signed', ok: true });
     } catch (error) {
       postMessage({ type: 'signed', ok: false, message: String(error) });

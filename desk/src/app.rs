@@ -517,7 +517,8 @@ pub fn App() -> Html {
                             Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Print))
                         }}>{ T::Print.get(lang) }</button>
                     </div>
-                    <crate::report::SignPanel send={send.clone()} outcome={state.sign_outcome.clone()} {lang} />
+                    <crate::report::SignPanel send={send.clone()} outcome={state.sign_outcome.clone()}
+                        year={state.year.as_ref().map(|year| (year.year, year.model_months))} {lang} />
                 </section>
                 <crate::year::YearPanel year={state.year.clone()} analysis={analysis_doc.clone()} bureau={state.bureau.clone()}
                     send={send.clone()} dispatch={dispatch.clone()} {lang} />

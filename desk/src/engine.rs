@@ -7,8 +7,9 @@ use std::collections::HashSet;
 
 use selfcheck_bureau::{
     Analysis, ArchiveProblem, CsvStyle, Deadline, Examined, ExpectedList, ExportSource, Input, InputFile, InputRole,
-    ModelRule, Month, MonthRange, Reproduction, Reviews, Settings, SummaryKind, Verdict, analysis_json, examine,
-    export, oversized, sign_summary, track_notices, unopened, unopened_file, verify_summary, year_json, year_workbook,
+    ModelRule, Month, MonthRange, Reproduction, Reviews, Settings, SummaryKind, Verdict, YearSummary, analysis_json,
+    examine, export, oversized, sign_summary, track_notices, unopened, unopened_file, verify_summary, year_json,
+    year_workbook,
 };
 use selfcheck_core::notice::{NoticeDraft, NoticeItem, VerifiedNotice, sign_notice, verify_notice};
 use selfcheck_core::{AssociationKey, Catalogue, KeyRegister, Lang, Timestamp};
@@ -38,6 +39,8 @@ pub struct Engine {
     computed: Option<(Vec<Verdict>, Analysis)>,
     /// The rectification notices followed.
     notices: Vec<VerifiedNotice>,
+    /// Their texts as received, beside them: a signed summary lists them by the digest of these.
+    notice_texts: Vec<String>,
 }
 
 fn error_text(error: &selfcheck_core::Error, lang: &str) -> JsValue {
@@ -63,6 +66,7 @@ impl Engine {
             computed: None,
             checking: Vec::new(),
             notices: Vec::new(),
+            notice_texts: Vec::new(),
         }
     }
 
@@ -241,17 +245,29 @@ impl Engine {
         self.computed = None;
     }
 
-    /// Signs a summary (`ranking` or `matrix`) with the bureau's key file, through the core;
+    /// Signs a summary (`ranking`, `matrix`, or `year`: the year's summary of `year`, 示范
+    /// candidates at the top grade in each of the last `model_months` months, in `lang`'s words)
+    /// with the bureau's key file, through the core, with where each notice followed stands;
     /// `random_id` is 16 random bytes from the host. The error's message in `lang`.
+    #[allow(clippy::too_many_arguments)]
     pub fn sign_summary(
         &mut self,
         kind: &str,
+        year: i32,
+        model_months: u32,
         key_pem: &str,
         passphrase: &str,
         random_id: &[u8],
         lang: &str,
     ) -> Result<String, JsValue> {
-        let kind = SummaryKind::from_code(kind).unwrap_or(SummaryKind::Ranking);
+        let kind = match kind {
+            "year" => SummaryKind::Year(YearSummary {
+                year,
+                rule: ModelRule { months: model_months.clamp(1, 12) },
+                lang: Lang::from_tag(lang),
+            }),
+            kind => SummaryKind::from_code(kind).unwrap_or(SummaryKind::Ranking),
+        };
         let key = AssociationKey::from_encrypted_pem(key_pem, passphrase).map_err(|error| error_text(&error, lang))?;
         let random_id: [u8; 16] = random_id.try_into().map_err(|_| JsValue::from_str("16 random bytes"))?;
         self.with_source(|source| sign_summary(kind, source, &key, random_id))
@@ -282,7 +298,11 @@ impl Engine {
     /// keeping it.
     pub fn set_notices(&mut self, texts: Vec<String>) {
         let catalogues = catalogues();
-        self.notices = texts.iter().filter_map(|text| verify_notice(text, &catalogues, &self.now).ok()).collect();
+        let verified = texts.into_iter().filter_map(|text| {
+            let notice = verify_notice(&text, &catalogues, &self.now).ok()?;
+            Some((notice, text))
+        });
+        (self.notices, self.notice_texts) = verified.unzip();
     }
 
     /// Signs a rectification notice with the bureau's key file, through the core, and follows
@@ -322,6 +342,7 @@ impl Engine {
             .map_err(|error| JsValue::from_str(&error.message(language)))?;
         if let Ok(notice) = verify_notice(&text, &catalogues(), &self.now) {
             self.notices.push(notice);
+            self.notice_texts.push(text.clone());
         }
         Ok(text)
     }
@@ -348,6 +369,7 @@ impl Engine {
             self.reviews.as_ref().map(|(_, input, bytes)| (input, bytes)),
         ];
         files.extend(held.into_iter().flatten().map(|(input, bytes)| (input.name.as_str(), bytes.as_slice())));
+        files.extend(self.notice_texts.iter().map(|text| ("", text.as_bytes())));
         let (ok, message) = match verify_summary(text, &self.now) {
             Err(error) => (false, error.message(language)),
             Ok(summary) => match summary.reproduce(&files, &catalogues()) {
@@ -355,7 +377,11 @@ impl Engine {
                     let reproduced = matches!(reproduction, Reproduction::Reproduced);
                     let signer = crate::i18n::T::SummarySigner.filled(
                         language,
-                        &[&summary.key.fingerprint(), summary.issued.as_str(), summary.kind.label(language)],
+                        &[
+                            &summary.key.fingerprint(),
+                            &selfcheck_core::messages::beijing_short(&summary.issued),
+                            summary.kind.label(language),
+                        ],
                     );
                     (reproduced, format!("{signer} {}", reproduction.message(language)))
                 }
@@ -435,6 +461,7 @@ impl Engine {
         .into_iter()
         .flatten()
         .cloned()
+        .chain(self.notices.iter().map(Input::of_notice))
         .collect()
     }
 }

@@ -166,7 +166,8 @@ selfcheck_core::strings! {
         Bureau => "制表单位（打印时作为标题）", "Bureau (the printed heading)";
         Print => "打印报告（A4 横向）", "Print the report (A4 landscape)";
         SignedSummary => "签名汇总", "Signed summary";
-        SignHint => "用本单位的密钥文件对排名或月度报送情况签名；签名汇总列出所依据的每个文件的摘要（SHA-256），持有相同文件者可以复核。", "Sign the ranking or the monthly reporting with the bureau's key file; the summary lists the digest (SHA-256) of every file it is built from, so anyone holding the same files can check it.";
+        SignHint => "用本单位的密钥文件对排名、月度报送情况或已生成的阶段性总结签名；签名汇总附带各整改通知的进展，并列出所依据的每个文件的摘要（SHA-256），持有相同文件者可以复核。", "Sign the ranking, the monthly reporting or the year's summary made below with the bureau's key file; the signed summary carries where each rectification notice stands and lists the digest (SHA-256) of every file it is built from, so anyone holding the same files can check it.";
+        YearKind => "{} 年阶段性总结", "The year's summary of {}";
         KeyFile => "本单位密钥文件", "The bureau's key file";
         Passphrase => "口令", "Passphrase";
         SummaryKind => "内容", "Content";
@@ -203,13 +204,13 @@ selfcheck_core::strings! {
         ListSeparator => "、", ", ";
         AcceptItem => "认可为已整改", "Accept as rectified";
         ItemAccepted => "（经审核认可）", " (accepted)";
-        YearSummary => "年度总结", "The year's summary";
+        YearSummary => "阶段性总结", "The year's summary";
         YearHint => "按通知要求，年底前对活动开展情况进行阶段性总结：逐月参与情况、等级分布、各领域得分率、失分最多的指标、进步最大的协会、新情况新问题的处理、整改通知的结果，以及按所列规则提出的示范创建单位候选。可打印（A4）或导出为电子表格。", "As the notice asks, a summary of the year's work before it ends: participation month by month, the grades, the areas, the most failed criteria, the most improved associations, the problems and their handling, the notices and their outcomes, and candidates for model units by the stated rule. Print it (A4) or export it as a workbook.";
         YearField => "年度", "Year";
         ModelMonths => "示范候选须连续评为“示范”的月数", "Months in a row at the top grade for a model candidate";
-        MakeYear => "生成年度总结", "Make the summary";
-        PrintYear => "打印年度总结（A4）", "Print the summary (A4)";
-        ExportYear => "导出年度总结（电子表格）", "Export the summary (XLSX)";
+        MakeYear => "生成阶段性总结", "Make the summary";
+        PrintYear => "打印阶段性总结（A4）", "Print the summary (A4)";
+        ExportYear => "导出阶段性总结（电子表格）", "Export the summary (XLSX)";
         YearFieldsWrong => "年度应为 2000 至 2100 年，月数应为 1 至 12。", "The year must be 2000 to 2100, the months 1 to 12.";
         YearTitle => "{}年度行业自律与诚信创建活动阶段性总结", "Self-discipline and integrity campaign: summary of {}";
         YearNone => "无。", "None.";

@@ -232,8 +232,9 @@ pub enum ToWorker {
     Settings(SettingsMessage),
     /// The language the analysis is worded in.
     Lang(Lang),
-    /// Signs a summary (`kind`: `ranking` or `matrix`) with the bureau's key file.
-    Sign { kind: String, key: String, passphrase: String, now: f64, lang: Lang },
+    /// Signs a summary with the bureau's key file (`kind`: `ranking`, `matrix`, or `year` with
+    /// its year and the months of its rule for 示范 candidates).
+    Sign { kind: String, year: i32, months: u32, key: String, passphrase: String, now: f64, lang: Lang },
     /// Checks a signed summary.
     Check { text: String, lang: Lang },
     /// The rectification notices to follow (their texts, as the page keeps them).
@@ -343,10 +344,12 @@ impl ToWorker {
             }
             ToWorker::Settings(settings) => ("settings", settings.fields()),
             ToWorker::Lang(lang) => ("lang", vec![lang_field(*lang)]),
-            ToWorker::Sign { kind, key, passphrase, now, lang } => (
+            ToWorker::Sign { kind, year, months, key, passphrase, now, lang } => (
                 "sign",
                 vec![
                     ("kind", Value::Text(kind.clone())),
+                    ("year", Value::Number(f64::from(*year))),
+                    ("months", Value::Number(f64::from(*months))),
                     ("key", Value::Text(key.clone())),
                     ("passphrase", Value::Text(passphrase.clone())),
                     ("now", Value::Number(*now)),

@@ -116,20 +116,23 @@ pub struct SignProps {
     pub send: Send,
     /// The worker's last answer about signing or checking: `(ok, message)`.
     pub outcome: Option<(bool, String)>,
+    /// The year's summary last made, `(year, model months)`: it can be signed too.
+    pub year: Option<(u32, u32)>,
     /// Interface language.
     pub lang: Lang,
 }
 
 impl PartialEq for SignProps {
     fn eq(&self, other: &Self) -> bool {
-        self.outcome == other.outcome && self.lang == other.lang
+        self.outcome == other.outcome && self.year == other.year && self.lang == other.lang
     }
 }
 
 /// Signing a summary with the bureau's key file and passphrase, and checking a signed one.
 #[component]
 pub fn SignPanel(props: &SignProps) -> Html {
-    let SignProps { send, outcome, lang } = props;
+    let SignProps { send, outcome, year, lang } = props;
+    let year = *year;
     let lang = *lang;
     let key = use_state(String::new);
     let passphrase = use_state(String::new);
@@ -138,11 +141,16 @@ pub fn SignPanel(props: &SignProps) -> Html {
         let key = key.clone();
         browser::on_chosen_text(move |_, text| key.set(text))
     };
+    // The year's summary is signed as it was last made; without one, the choice falls back.
+    let chosen = if *kind == "year" && year.is_none() { "ranking".to_owned() } else { (*kind).clone() };
     let on_sign = {
-        let (send, key, passphrase, kind) = (send.clone(), key.clone(), passphrase.clone(), kind.clone());
+        let (send, key, passphrase, chosen) = (send.clone(), key.clone(), passphrase.clone(), chosen.clone());
+        let (year, months) = year.unwrap_or_default();
         Callback::from(move |_: MouseEvent| {
             send(ToWorker::Sign {
-                kind: (*kind).clone(),
+                kind: chosen.clone(),
+                year: i32::try_from(year).unwrap_or_default(),
+                months,
                 key: (*key).clone(),
                 passphrase: (*passphrase).clone(),
                 now: browser::now_unix_seconds() as f64,
@@ -168,8 +176,11 @@ pub fn SignPanel(props: &SignProps) -> Html {
                 </label>
                 <label class="desk-inline">{ T::SummaryKind.get(lang) }
                     <select data-input="summary-kind" onchange={{ let kind = kind.clone(); Callback::from(move |event: Event| kind.set(target_value(&event))) }}>
-                        <option value="ranking" selected={*kind == "ranking"}>{ T::Ranking.get(lang) }</option>
-                        <option value="matrix" selected={*kind == "matrix"}>{ T::Matrix.get(lang) }</option>
+                        <option value="ranking" selected={chosen == "ranking"}>{ T::Ranking.get(lang) }</option>
+                        <option value="matrix" selected={chosen == "matrix"}>{ T::Matrix.get(lang) }</option>
+                        if let Some((year, _)) = year {
+                            <option value="year" selected={chosen == "year"}>{ T::YearKind.filled(lang, &[&year.to_string()]) }</option>
+                        }
                     </select>
                 </label>
                 <button type="button" data-action="sign-summary" onclick={on_sign} disabled={key.is_empty()}>{ T::Sign.get(lang) }</button>

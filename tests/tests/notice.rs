@@ -323,3 +323,124 @@ fn the_exports_list_each_notice_once_with_its_state_whatever_order_the_files_cam
     }
     assert!(export::TABLE_IDS.contains(&"notices"));
 }
+
+/// Signs `draft` as the bureau did on `when`.
+fn notice_text(draft: &NoticeDraft, when: &str, random: u8) -> String {
+    sign_notice(Catalogue::builtin(), draft, &bureau_key(), &Timestamp::parse(when).unwrap(), [random; 16]).unwrap()
+}
+
+/// Re-signs a signed document after `edit`, with another key: the signature holds, the content
+/// is whatever the editor wrote.
+fn re_signed(signed: &str, edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(signed).unwrap();
+    value.as_object_mut().unwrap().remove("proof");
+    edit(&mut value);
+    let other_key = AssociationKey::from_seed([7; 32]);
+    value["issuer"] = Value::from(other_key.public().did());
+    let selfcheck_core::json::Json::Object(mut object) = selfcheck_tests::core_json(&value) else { panic!() };
+    selfcheck_core::credential::add_proof(&mut object, &other_key, None);
+    selfcheck_core::json::pretty(&selfcheck_core::json::Json::Object(object))
+}
+
+#[test]
+fn a_signed_summary_carries_where_each_notice_stands_and_computes_again_from_the_notice_files() {
+    use selfcheck_bureau::{
+        Analysis, ExportSource, InputRole, ModelRule, Reproduction, Settings, SummaryKind, YearSummary, examine,
+        sign_summary, track_notices, verify_summary,
+    };
+    let clock = Timestamp::parse("2026-12-15T00:00:00Z").unwrap();
+    let item = |criterion: &str| NoticeItem { criterion: criterion.into(), remark: String::new() };
+    let notice =
+        notice_text(&NoticeDraft { items: vec![item("B2"), item("C4")], ..draft() }, "2026-11-20T02:00:00Z", 7);
+    let result = selfcheck_core::sign_result(
+        Catalogue::builtin(),
+        &answers_fixing(true, false),
+        &selfcheck_tests::golden_key(),
+        &Timestamp::parse("2026-12-10T02:00:00Z").unwrap(),
+        [2; 16],
+    )
+    .unwrap();
+    let verdicts = [examine("2026-12.json", result.as_bytes(), &[Catalogue::builtin()], &clock).judge(None)];
+    let notices = [verify_notice(&notice, &[Catalogue::builtin()], &clock).unwrap()];
+    let analysis = Analysis::compute(&verdicts, None, Settings::new(clock.clone()));
+    let tracks = track_notices(&notices, &verdicts, None, &clock);
+    let source =
+        ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: None, others: &[], notices: &tracks };
+    let files = [("其他名字.json", result.as_bytes()), ("通知.json", notice.as_bytes())];
+    let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().collect();
+    let later = Timestamp::parse("2027-06-01T00:00:00Z").unwrap();
+    let year = SummaryKind::Year(YearSummary { year: 2026, rule: ModelRule::default(), lang: Lang::Zh });
+    for kind in [SummaryKind::Ranking, SummaryKind::Matrix, year] {
+        let signed = sign_summary(kind, source, &bureau_key(), [5; 16]).unwrap();
+        assert!(signed.contains("\"format\": \"selfcheck-summary/3\""));
+        let summary = verify_summary(&signed, &later).unwrap();
+        assert_eq!(summary.kind, kind);
+        // Where the notice stood when the summary was signed: B2 fixed since, C4 still open.
+        let signed_notices = summary.notices.as_ref().and_then(|notices| notices.as_array()).unwrap();
+        assert_eq!(signed_notices.len(), 1);
+        assert_eq!(signed_notices[0].get("state").and_then(|state| state.as_str()), Some("in-progress"));
+        assert_eq!(signed_notices[0].get("days_left").and_then(|days| days.as_i64()), Some(16));
+        let listed = summary.inputs.iter().find(|input| input.role == InputRole::Notice).unwrap();
+        assert_eq!(
+            (listed.name.as_str(), listed.sha256.as_str()),
+            ("整改通知-514400005000031282-20261120.json", notices[0].digest.as_str())
+        );
+
+        assert_eq!(summary.reproduce(&files, &catalogues).unwrap(), Reproduction::Reproduced, "{kind:?}");
+        let Reproduction::MissingInputs(missing) = summary.reproduce(&files[..1], &catalogues).unwrap() else {
+            panic!("the notice is an input")
+        };
+        assert_eq!(missing, std::slice::from_ref(listed));
+    }
+
+    // The year's summary lists the notice by its state, in the words it was signed in.
+    let signed = sign_summary(year, source, &bureau_key(), [5; 16]).unwrap();
+    let summary = verify_summary(&signed, &later).unwrap();
+    let tables = summary.content.get("tables").and_then(|tables| tables.as_array()).unwrap();
+    let notices_table = tables.iter().find(|table| table.get("id").and_then(|id| id.as_str()) == Some("year-notices"));
+    assert!(selfcheck_core::json::compact(notices_table.unwrap()).contains("整改中"));
+    let english = SummaryKind::Year(YearSummary { year: 2026, rule: ModelRule::default(), lang: Lang::En });
+    let in_english = verify_summary(&sign_summary(english, source, &bureau_key(), [5; 16]).unwrap(), &later).unwrap();
+    assert_eq!(in_english.kind, english);
+    assert_eq!(in_english.reproduce(&files, &catalogues).unwrap(), Reproduction::Reproduced);
+
+    // Re-signed saying the notice was rectified: the files disagree, at the notice's state.
+    let forged = re_signed(&signed, |value| {
+        value["credentialSubject"]["notices"][0]["state"] = Value::from("rectified");
+    });
+    let Reproduction::Differs { at, signed: says, computed } =
+        verify_summary(&forged, &later).unwrap().reproduce(&files, &catalogues).unwrap()
+    else {
+        panic!("reproduced")
+    };
+    assert_eq!((at.as_str(), says.as_str(), computed.as_str()), ("notices[0].state", "rectified", "in-progress"));
+}
+
+#[test]
+fn a_summary_is_read_by_its_format_and_signed_only_under_the_current_rules() {
+    use selfcheck_bureau::{Analysis, ExportSource, Rules, Settings, SummaryKind, sign_summary, verify_summary};
+    let golden = std::fs::read_to_string(data("golden/summaries/2/summary-ranking.json")).unwrap();
+    let malformed = |text: &str| match verify_summary(text, &now()) {
+        Err(Error::Malformed { what: Document::Summary, problems }) => {
+            problems.iter().map(|problem| (problem.at.clone(), problem.kind.code())).collect::<Vec<_>>()
+        }
+        other => panic!("expected a malformed summary, got {other:?}"),
+    };
+    // An earlier format has no notices, no year's summary and no notice among its inputs.
+    let with_notices = golden.replacen("\"kind\": \"ranking\",", "\"kind\": \"ranking\", \"notices\": [],", 1);
+    assert_eq!(malformed(&with_notices), [("credentialSubject.notices".to_owned(), "unknown-field")]);
+    let with_notice_input = golden.replacen("\"role\": \"register\"", "\"role\": \"notice\"", 1);
+    assert_eq!(malformed(&with_notice_input).len(), 1);
+    assert!(malformed(&with_notice_input)[0].0.ends_with(".role"));
+    // The current format must say where the notices stand, even when there are none.
+    let current = golden.replacen("selfcheck-summary/2", "selfcheck-summary/3", 1);
+    assert_eq!(malformed(&current), [("credentialSubject.notices".to_owned(), "missing-field")]);
+
+    let clock = Timestamp::parse("2026-12-15T00:00:00Z").unwrap();
+    let settings = Settings { rules: Rules::V1, ..Settings::new(clock) };
+    let analysis = Analysis::compute(&[], None, settings);
+    let source = ExportSource { analysis: &analysis, verdicts: &[], reviews: None, others: &[], notices: &[] };
+    let refused = sign_summary(SummaryKind::Ranking, source, &bureau_key(), [1; 16]).unwrap_err();
+    assert_eq!(refused.code(), "summary-earlier-rules");
+    assert!(refused.message(Lang::Zh).contains("现行规则"));
+}

@@ -620,6 +620,13 @@ fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Re
             others.push(selfcheck_bureau::Input::new(name, bytes, role));
         }
     }
+    for (place, bytes) in notices.iter().enumerate() {
+        others.push(selfcheck_bureau::Input::new(
+            format!("notices[{place}]"),
+            bytes,
+            selfcheck_bureau::InputRole::Notice,
+        ));
+    }
     let register = register.map(|bytes| KeyRegister::from_bytes(&bytes)).transpose()?;
     let expected = expected.map(|bytes| ExpectedList::from_bytes(&bytes)).transpose()?;
     let reviews = reviews

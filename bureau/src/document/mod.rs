@@ -285,8 +285,13 @@ pub fn analysis_json(source: super::export::ExportSource<'_>, lang: Lang) -> Jso
         ("province", Json::Array(analysis.province.iter().map(province_json).collect())),
         ("anomalies", Json::Array(anomalies)),
         ("monthly", monthly_json(source, lang)),
-        ("notices", Json::Array(notices.iter().map(notice_json).collect())),
+        ("notices", notices_json(notices)),
     ])
+}
+
+/// The rectification notices followed, as the analysis and a signed summary carry them.
+pub(crate) fn notices_json(tracks: &[crate::NoticeTrack<'_>]) -> Json {
+    Json::Array(tracks.iter().map(notice_json).collect())
 }
 
 /// One rectification notice followed: what the bureau asked, and where it stands by the

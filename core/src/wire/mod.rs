@@ -67,13 +67,16 @@
 //!   an optional `note` and `updated` as for a review.
 //! - Signed summary: [`SummaryDoc`], a Verifiable Credential 2.0 like a result, of type
 //!   `SelfcheckBureauSummaryCredential`, issued by the bureau's `did:key`, whose subject
-//!   (`type: "SelfcheckBureauSummary"`, `format: "selfcheck-summary/1"`) holds `kind`
-//!   (`ranking` or `matrix`), `settings` (`months`, `deadline`, `longest_period_days`,
-//!   `ranking_month`), `inputs` (every file it was computed from: `name`, `sha256`, `role` of
-//!   `file`, `register`, `expected`, `review` or `catalogue`) and the `ranking` (an array) or the
-//!   `matrix` (an object) as the analysis writes them. Its `validFrom` is the clock its verdicts
-//!   were given at, so that the same files give the same summary
-//!   (`selfcheck_bureau::VerifiedSummary::reproduce`).
+//!   (`type: "SelfcheckBureauSummary"`, `format: "selfcheck-summary/3"`) holds `kind`
+//!   (`ranking`, `matrix` or `year`), `settings` (`months`, `deadline`, `longest_period_days`,
+//!   `ranking_month`; for a year's summary `year`, `model_months` and `language`), `inputs`
+//!   (every file it was computed from: `name`, `sha256`, `role` of `file`, `register`,
+//!   `expected`, `review`, `catalogue` or `notice`), the `ranking` (an array), the `matrix` (an
+//!   object) or the `year` (an object, `selfcheck-year/1`) as the analysis and the year's summary
+//!   write them, and `notices` (the rectification notices followed, as the analysis's part). Its
+//!   `validFrom` is the clock its verdicts were given at, so that the same files give the same
+//!   summary (`selfcheck_bureau::VerifiedSummary::reproduce`). Formats `/1` and `/2` had no
+//!   `year`, no `notices` and no `notice` input, and `/1` ranked by score alone.
 //! - Analysis (`format: "selfcheck-analysis/3"`), written only: what `selfcheck summary
 //!   --format json` prints, built by `selfcheck_bureau::analysis_json`: `settings`, `counts`,
 //!   `files` (each file's verdict), `matrix`, `ranking`, `province`, `anomalies` and `monthly`
