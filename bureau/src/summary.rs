@@ -85,6 +85,12 @@ impl SummaryKind {
     pub fn label(self, lang: Lang) -> &'static str {
         crate::words::summary_kind(self, lang)
     }
+
+    /// What a summary of this kind carries, in words of `lang`: the kind with its `rows` when
+    /// counted (排名，6 行), or the year of a year's summary (2026 年阶段性总结).
+    pub fn describe(self, rows: Option<usize>, lang: Lang) -> String {
+        crate::words::summary_content(self, rows, lang)
+    }
 }
 
 /// The content a summary of `kind` carries, computed from `source`: the same function signs

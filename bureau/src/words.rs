@@ -153,6 +153,19 @@ pub fn summary_kind(kind: crate::SummaryKind, lang: Lang) -> &'static str {
     }
 }
 
+/// What a summary of `kind` carries: the kind and its rows when counted, or the year of a year's
+/// summary.
+pub fn summary_content(kind: crate::SummaryKind, rows: Option<usize>, lang: Lang) -> String {
+    let label = summary_kind(kind, lang);
+    match (kind, rows) {
+        (crate::SummaryKind::Year(year), _) => {
+            pick!(lang, format!("{} 年{label}", year.year), format!("{label} of {}", year.year))
+        }
+        (_, Some(rows)) => pick!(lang, format!("{label}，{rows} 行"), format!("{label}, {rows} rows")),
+        (_, None) => label.to_owned(),
+    }
+}
+
 fn joined(items: &[String], lang: Lang) -> String {
     let items: Vec<String> = items.iter().map(|item| display_input(item)).collect();
     items.join(if lang == Lang::Zh { "，" } else { ", " })

@@ -699,19 +699,6 @@ pub fn summary_signed(lang: Lang, kind: &str, inputs: usize, fingerprint: &str, 
     )
 }
 
-/// What a signed summary carries, as `verify` and `summary --sign` name it: the kind and its rows
-/// (when counted), or the year of a year's summary.
-pub fn summary_content(lang: Lang, kind: selfcheck_bureau::SummaryKind, rows: Option<usize>) -> String {
-    let label = kind.label(lang);
-    match (kind, rows) {
-        (selfcheck_bureau::SummaryKind::Year(year), _) => {
-            pick!(lang, format!("{} 年{label}", year.year), format!("{label} of {}", year.year))
-        }
-        (_, Some(rows)) => pick!(lang, format!("{label}，{rows} 行"), format!("{label}, {rows} rows")),
-        (_, None) => label.to_owned(),
-    }
-}
-
 /// `verify`'s detail for a signed summary whose signature holds.
 pub fn summary_verified(lang: Lang, content: &str, inputs: usize, signed: &str, fingerprint: &str) -> String {
     pick!(

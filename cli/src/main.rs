@@ -819,7 +819,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
         write_new_file(out_path, format!("{signed}\n").as_bytes(), false, lang)?;
         let line = i18n::summary_signed(
             lang,
-            &i18n::summary_content(lang, kind, None),
+            &kind.describe(None, lang),
             verdicts.len() + others.len(),
             &key.public().fingerprint(),
             &escape::path(out_path),

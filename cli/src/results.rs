@@ -242,7 +242,7 @@ pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
 pub fn summary_detail(summary: &VerifiedSummary, lang: Lang) -> String {
     i18n::summary_verified(
         lang,
-        &i18n::summary_content(lang, summary.kind, summary.rows()),
+        &summary.kind.describe(summary.rows(), lang),
         summary.inputs.len(),
         &selfcheck_core::messages::beijing_short(&summary.issued),
         &summary.key.fingerprint(),

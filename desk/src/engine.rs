@@ -380,10 +380,11 @@ impl Engine {
                         &[
                             &summary.key.fingerprint(),
                             &selfcheck_core::messages::beijing_short(&summary.issued),
-                            summary.kind.label(language),
+                            &summary.kind.describe(summary.rows(), language),
                         ],
                     );
-                    (reproduced, format!("{signer} {}", reproduction.message(language)))
+                    let gap = if language == Lang::Zh { "" } else { " " };
+                    (reproduced, format!("{signer}{gap}{}", reproduction.message(language)))
                 }
                 Err(error) => (false, error.message(language)),
             },

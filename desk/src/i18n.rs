@@ -155,7 +155,7 @@ selfcheck_core::strings! {
         ExportReviews => "导出审核记录文件", "Export the review file";
         ImportReviews => "导入审核记录文件", "Import a review file";
         ReviewsImported => "已导入 {} 条审核记录。", "{} review states imported.";
-        SummarySigner => "签名密钥指纹 {}，签名时间 {}（北京时间），内容为{}。", "Signed by the key {} at {} (Beijing time), a {}.";
+        SummarySigner => "签名密钥指纹 {}，签名时间 {}（北京时间），内容为{}。", "Signed by the key {} at {} (Beijing time): {}.";
         PrintTitle => "行业自律与诚信创建活动自查结果汇总", "Summary of the self-discipline and integrity self-assessments";
         PrintDate => "制表日期：{}", "Date: {}";
         Appendix => "附件：所依据的文件（{} 个）", "Appendix: the files this report is built from ({})";
@@ -167,7 +167,6 @@ selfcheck_core::strings! {
         Print => "打印报告（A4 横向）", "Print the report (A4 landscape)";
         SignedSummary => "签名汇总", "Signed summary";
         SignHint => "用本单位的密钥文件对排名、月度报送情况或已生成的阶段性总结签名；签名汇总附带各整改通知的进展，并列出所依据的每个文件的摘要（SHA-256），持有相同文件者可以复核。", "Sign the ranking, the monthly reporting or the year's summary made below with the bureau's key file; the signed summary carries where each rectification notice stands and lists the digest (SHA-256) of every file it is built from, so anyone holding the same files can check it.";
-        YearKind => "{} 年阶段性总结", "The year's summary of {}";
         KeyFile => "本单位密钥文件", "The bureau's key file";
         Passphrase => "口令", "Passphrase";
         SummaryKind => "内容", "Content";

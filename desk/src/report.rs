@@ -178,8 +178,8 @@ pub fn SignPanel(props: &SignProps) -> Html {
                     <select data-input="summary-kind" onchange={{ let kind = kind.clone(); Callback::from(move |event: Event| kind.set(target_value(&event))) }}>
                         <option value="ranking" selected={chosen == "ranking"}>{ T::Ranking.get(lang) }</option>
                         <option value="matrix" selected={chosen == "matrix"}>{ T::Matrix.get(lang) }</option>
-                        if let Some((year, _)) = year {
-                            <option value="year" selected={chosen == "year"}>{ T::YearKind.filled(lang, &[&year.to_string()]) }</option>
+                        if let Some((year, months)) = year {
+                            <option value="year" selected={chosen == "year"}>{ year_kind(year, months, lang).describe(None, lang) }</option>
                         }
                     </select>
                 </label>
@@ -196,4 +196,14 @@ pub fn SignPanel(props: &SignProps) -> Html {
             </p>
         </div>
     }
+}
+
+/// The year's summary made, as the signing panel offers it.
+fn year_kind(year: u32, months: u32, lang: Lang) -> selfcheck_bureau::SummaryKind {
+    let rule = selfcheck_bureau::ModelRule { months };
+    selfcheck_bureau::SummaryKind::Year(selfcheck_bureau::YearSummary {
+        year: i32::try_from(year).unwrap_or(0),
+        rule,
+        lang,
+    })
 }

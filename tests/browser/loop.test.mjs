@@ -104,6 +104,24 @@ widgetTest('the loop: month\'s report, problem answered, notice issued, rectifie
   assert.deepEqual(cli().notices.map((entry) => [entry.state, entry.open, entry.deadline]), [['in-progress', ['A9'], deadline]]);
   assert.deepEqual(JSON.parse(reviews.text).problems.map((entry) => [entry.problem, entry.state]), [[1, 'answered']]);
 
+  // Signed, the year's summary carries where the notice stands, and `selfcheck verify` computes
+  // it again from the same files: the results, the notice and the review file.
+  await page.locator('button[data-action=make-year]').click();
+  await visible(page, '[data-testid=year-report]');
+  await until(page, 'the year offered for signing', () => document.querySelector('select[data-input=summary-kind] option[value=year]') !== null);
+  await page.setInputFiles('input[data-input=bureau-key]', BUREAU_KEY.pathname);
+  await page.locator('input[data-input=bureau-passphrase]').fill(BUREAU_PASSPHRASE);
+  await page.locator('select[data-input=summary-kind]').selectOption('year');
+  await until(page, 'the key file read', () => !document.querySelector('button[data-action=sign-summary]').disabled);
+  const signed = await download(page, () => page.locator('button[data-action=sign-summary]').click());
+  assert.match(signed.name, /^selfcheck-signed-year-\d{4}-\d{4}-\d{2}-\d{2}\.json$/);
+  const summary = JSON.parse(signed.text).credentialSubject;
+  assert.equal(summary.kind, 'year');
+  assert.deepEqual(summary.notices.map((entry) => [entry.state, entry.open]), [['in-progress', ['A9']]]);
+  assert.deepEqual(summary.inputs.filter((input) => input.role === 'notice').map((input) => input.sha256), [sha256(notice.content)]);
+  const verified = cliExpect(0, ['verify', writeTemp(dir, 'signed-year.json', signed.content), '--inputs', dir]);
+  assert.match(verified.stdout, /阶段性总结.*用所列文件重新计算，结果与汇总一致/);
+
   // Past the deadline (the page's clock moved on): overdue, A9 still open.
   await page.addInitScript((offset) => {
     const real = Date.now;
