@@ -331,6 +331,14 @@ impl Reviews {
         self.problems.get(&(digest.to_owned(), problem))
     }
 
+    /// How the problem numbered `problem` is handled on the first of `digests` that has a
+    /// handling for it: a result's own digest first, then those of the earlier results that
+    /// reported the same problem ([`crate::ProblemHistory::earlier`]), so that the analysis's
+    /// readers keep a handling as the bureau does.
+    pub fn handling_among<'d>(&self, digests: impl IntoIterator<Item = &'d str>, problem: u32) -> Option<&Handling> {
+        digests.into_iter().find_map(|digest| self.handling(digest, problem))
+    }
+
     /// The handling state of a problem: not handled when none was set.
     pub fn problem_state(&self, digest: &str, problem: u32) -> ProblemState {
         self.handling(digest, problem).map_or(ProblemState::Open, |handling| handling.state)

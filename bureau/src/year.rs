@@ -342,34 +342,13 @@ fn problems(
     let states = [ProblemState::Open, ProblemState::Read, ProblemState::Answered, ProblemState::Closed];
     let mut counts = [0u32; 4];
     let mut help = 0u32;
-    // Each association's results for each month, latest first: where a handling may be kept.
-    // Gathered once, not per result: the desk holds thousands.
-    let mut sent: BTreeMap<(&str, Month), Vec<&selfcheck_core::VerifiedResult>> = BTreeMap::new();
-    for verdict in source.verdicts {
-        if let (Some(result), Some(month)) = (verdict.accepted(), verdict.month())
-            && let Some(code) = result.credit_code()
-        {
-            sent.entry((code.as_str(), month)).or_default().push(result);
-        }
-    }
-    for results in sent.values_mut() {
-        results.sort_by_key(|other| std::cmp::Reverse(other.issued.unix_seconds()));
-    }
-    for ((code, month), verdict) in results {
+    let history = crate::ProblemHistory::new(source.verdicts);
+    for ((_, month), verdict) in results {
         let Some(result) = verdict.accepted() else { continue };
-        let sent = sent.get(&(code.as_str(), *month)).map_or(&[][..], Vec::as_slice);
         for (place, problem) in result.answers.monthly().problems.iter().enumerate() {
             let number = u32::try_from(place + 1).unwrap_or(u32::MAX);
-            let handled = |other: &&selfcheck_core::VerifiedResult| {
-                let same =
-                    other.answers.monthly().problems.get(place).is_some_and(|earlier| earlier.title == problem.title);
-                let state = source
-                    .reviews
-                    .and_then(|reviews| reviews.handling(&other.digest, number))
-                    .map(|handling| handling.state);
-                state.filter(|_| same)
-            };
-            let state = sent.iter().find_map(handled).unwrap_or(ProblemState::Open);
+            let handling = history.handling(source.reviews, result, *month, number);
+            let state = handling.map_or(ProblemState::Open, |handling| handling.state);
             if let Some(slot) = states.iter().position(|known| *known == state) {
                 counts[slot] += 1;
             }

@@ -79,19 +79,19 @@ pub fn examine_files(
 /// whether help is asked and, with a review file, how it is handled; nothing when none does.
 pub fn problems_text(source: ExportSource<'_>, lang: Lang) -> String {
     let mut lines = Vec::new();
+    let history = selfcheck_bureau::ProblemHistory::new(source.verdicts);
     for verdict in selfcheck_bureau::export::monthly_reports(source) {
-        let Some(result) = verdict.accepted() else { continue };
-        let month = verdict.month().map(|month| month.to_string()).unwrap_or_default();
+        let (Some(result), Some(month)) = (verdict.accepted(), verdict.month()) else { continue };
         let code = result.credit_code().map_or("", |code| code.as_str());
         for (place, problem) in result.answers.monthly().problems.iter().enumerate() {
             let number = u32::try_from(place + 1).unwrap_or(u32::MAX);
-            let state =
-                source.reviews.map_or(ProblemState::Open, |reviews| reviews.problem_state(&result.digest, number));
+            let handling = history.handling(source.reviews, result, month, number);
+            let state = handling.map_or(ProblemState::Open, |handling| handling.state);
             lines.push(format!(
                 "  {}",
                 i18n::problem_line(
                     lang,
-                    &month,
+                    &month.to_string(),
                     &escape(result.answers.profile().name()),
                     &escape(code),
                     number,

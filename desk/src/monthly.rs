@@ -111,7 +111,8 @@ fn Report(props: &ReportProps) -> Html {
                         <tbody>
                             { for report.problems.iter().map(|problem| {
                                 let number = problem.number;
-                                let handling = reviews.handling(&report.result, number).cloned().unwrap_or_default();
+                                let own_then_earlier = std::iter::once(report.result.as_str()).chain(problem.earlier.iter().map(String::as_str));
+                                let handling = reviews.handling_among(own_then_earlier, number).cloned().unwrap_or_default();
                                 let save = {
                                     let (reviews, dispatch, send, digest) = (reviews.clone(), dispatch.clone(), send.clone(), report.result.clone());
                                     move |state: ProblemState, note: String| {

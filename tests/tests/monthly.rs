@@ -297,3 +297,71 @@ fn the_bureau_exports_the_progress_and_every_problem_with_its_handling() {
         [(1, false), (2, true)]
     );
 }
+
+#[test]
+fn a_corrected_result_of_the_same_month_keeps_the_handling_of_the_problems_it_reports_again() {
+    use selfcheck_bureau::{Analysis, ExportSource, ProblemHistory, ProblemState, Reviews, Settings, examine, export};
+    let catalogues: Vec<&Catalogue> = Catalogue::builtins().iter().collect();
+    let signed_at = |answers: &Answers, when: &str, random: u8| {
+        sign_result(Catalogue::builtin(), answers, &test_key(), &Timestamp::parse(when).unwrap(), [random; 16]).unwrap()
+    };
+    let first = monthly_answers();
+    // Sent again with an answer corrected and the same two problems; then once more with the
+    // second problem rewritten as another one.
+    let mut corrected = first.clone();
+    corrected.set(Catalogue::builtin(), "A1", selfcheck_core::Response::Yes).unwrap();
+    let mut rewritten = corrected.clone();
+    let mut report = rewritten.monthly().clone();
+    report.problems[1].title = "会员单位反映的另一问题".into();
+    rewritten.set_monthly(Catalogue::builtin(), report).unwrap();
+    let texts = [
+        signed_at(&first, "2026-11-05T02:30:00Z", 1),
+        signed_at(&corrected, "2026-11-06T02:30:00Z", 2),
+        signed_at(&rewritten, "2026-11-07T02:30:00Z", 3),
+    ];
+    let verdicts: Vec<_> = texts
+        .iter()
+        .enumerate()
+        .map(|(index, text)| examine(&format!("{index}.json"), text.as_bytes(), &catalogues, &now()).judge(None))
+        .collect();
+    let digests: Vec<String> = verdicts.iter().map(|verdict| verdict.accepted().unwrap().digest.clone()).collect();
+    let mut reviews = Reviews::new();
+    reviews.set_problem(&digests[0], 1, ProblemState::Closed, "已办结。", None).unwrap();
+    reviews.set_problem(&digests[0], 2, ProblemState::Answered, "已答复。", None).unwrap();
+    let analysis = Analysis::compute(&verdicts, None, Settings::new(now()));
+    let source =
+        ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: Some(&reviews), others: &[], notices: &[] };
+
+    let history = ProblemHistory::new(&verdicts);
+    let month = verdicts[0].month().unwrap();
+    let state = |index: usize, number: u32| {
+        let result = verdicts[index].accepted().unwrap();
+        history.handling(Some(&reviews), result, month, number).map_or(ProblemState::Open, |handling| handling.state)
+    };
+    assert_eq!([state(1, 1), state(1, 2)], [ProblemState::Closed, ProblemState::Answered], "the same problems");
+    assert_eq!([state(2, 1), state(2, 2)], [ProblemState::Closed, ProblemState::Open], "a rewritten problem is new");
+    assert_eq!(history.earlier(verdicts[2].accepted().unwrap(), month, 1), [digests[1].as_str(), digests[0].as_str()]);
+    assert!(history.earlier(verdicts[0].accepted().unwrap(), month, 1).is_empty(), "nothing before the first");
+
+    // Its own handling, once set, counts over the earlier one.
+    let mut own = reviews.clone();
+    own.set_problem(&digests[1], 2, ProblemState::Closed, "", None).unwrap();
+    let result = verdicts[1].accepted().unwrap();
+    assert_eq!(history.handling(Some(&own), result, month, 2).unwrap().state, ProblemState::Closed);
+
+    // The exports and the analysis the desk reads say the same.
+    let problems = export::table(source, "problems", Lang::Zh).unwrap();
+    let handled: Vec<String> = problems.rows.iter().map(|row| format!("{:?}", row[7])).collect();
+    assert_eq!(handled.iter().filter(|cell| cell.contains("已办结")).count(), 3, "{handled:?}");
+    assert_eq!(handled.iter().filter(|cell| cell.contains("已答复")).count(), 2, "{handled:?}");
+    let json = selfcheck_core::json::pretty(&selfcheck_bureau::analysis_json(source, Lang::Zh));
+    let document = selfcheck_bureau::document::AnalysisDoc::read(&json).unwrap();
+    let third = document.monthly.iter().find(|report| report.result == digests[2]).unwrap();
+    assert_eq!(third.problems[0].earlier, [digests[1].clone(), digests[0].clone()]);
+    assert!(third.problems[1].earlier.is_empty());
+    let shown = reviews.handling_among(
+        std::iter::once(third.result.as_str()).chain(third.problems[0].earlier.iter().map(String::as_str)),
+        1,
+    );
+    assert_eq!(shown.unwrap().state, ProblemState::Closed);
+}

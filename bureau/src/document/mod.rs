@@ -321,21 +321,25 @@ fn notice_json(track: &crate::NoticeTrack<'_>) -> Json {
 
 /// The month's reports of the accepted results (each once), by month and then credit code: who
 /// wrote it, the progress, by area (titled in `lang`), and each problem with its number, by
-/// which the review file keeps its handling.
+/// which the review file keeps its handling, and the earlier results whose handling it keeps.
 fn monthly_json(source: super::export::ExportSource<'_>, lang: Lang) -> Json {
+    let history = crate::ProblemHistory::new(source.verdicts);
     let reports = super::export::monthly_reports(source).into_iter().filter_map(|verdict| {
         let result = verdict.accepted()?;
+        let month = verdict.month()?;
         let monthly = result.answers.monthly();
         let areas = monthly.areas.iter().map(|(id, text)| {
             let title = result.catalogue.areas().iter().find(|area| &area.id == id).map(|area| area.title.get(lang));
             object([("id", id.as_str().into()), ("title", title.unwrap_or(id).into()), ("text", text.as_str().into())])
         });
         let problems = monthly.problems.iter().enumerate().map(|(place, problem)| {
+            let number = u32::try_from(place + 1).unwrap_or(u32::MAX);
             object([
-                ("number", u32::try_from(place + 1).unwrap_or(u32::MAX).into()),
+                ("number", number.into()),
                 ("title", problem.title.as_str().into()),
                 ("description", problem.description.as_str().into()),
                 ("help_requested", problem.help_requested.into()),
+                ("earlier", strings(history.earlier(result, month, number))),
             ])
         });
         Some(object([

@@ -144,6 +144,9 @@ pub struct ReportedProblemDoc {
     pub description: String,
     /// Whether the association asks the bureau for help.
     pub help_requested: bool,
+    /// The association's earlier results of the month that reported the same problem, latest
+    /// first: their handling counts for it until it has its own.
+    pub earlier: Vec<String>,
 }
 
 impl AnalysisDoc {

@@ -446,15 +446,16 @@ fn problems(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table 
             (words.result_digest, 66),
         ],
     );
+    let history = crate::ProblemHistory::new(source.verdicts);
     for verdict in monthly_reports(source) {
-        let Some(result) = verdict.accepted() else { continue };
+        let (Some(result), Some(month)) = (verdict.accepted(), verdict.month()) else { continue };
         for (place, problem) in result.answers.monthly().problems.iter().enumerate() {
             let number = u32::try_from(place + 1).unwrap_or(u32::MAX);
-            let handling = source.reviews.and_then(|reviews| reviews.handling(&result.digest, number));
+            let handling = history.handling(source.reviews, result, month, number);
             table.push(vec![
                 result.credit_code().map(|code| code.as_str()).into(),
                 result.answers.profile().name().into(),
-                verdict.month().map(|month| month.to_string()).into(),
+                month.to_string().into(),
                 number.into(),
                 problem.title.as_str().into(),
                 problem.description.as_str().into(),
