@@ -134,12 +134,13 @@ pub fn SignPanel(props: &SignProps) -> Html {
     let SignProps { send, outcome, year, lang } = props;
     let year = *year;
     let lang = *lang;
-    let key = use_state(String::new);
+    // The key file's name and text.
+    let key = use_state(|| None::<(String, String)>);
     let passphrase = use_state(String::new);
     let kind = use_state(|| "ranking".to_owned());
     let on_key = {
         let key = key.clone();
-        browser::on_chosen_text(move |_, text| key.set(text))
+        browser::on_chosen_text(move |name, text| key.set(Some((name, text))))
     };
     // The year's summary is signed as it was last made; without one, the choice falls back.
     let chosen = if *kind == "year" && year.is_none() { "ranking".to_owned() } else { (*kind).clone() };
@@ -151,7 +152,7 @@ pub fn SignPanel(props: &SignProps) -> Html {
                 kind: chosen.clone(),
                 year: i32::try_from(year).unwrap_or_default(),
                 months,
-                key: (*key).clone(),
+                key: key.as_ref().map(|(_, text)| text.clone()).unwrap_or_default(),
                 passphrase: (*passphrase).clone(),
                 now: browser::now_unix_seconds() as f64,
                 lang,
@@ -170,6 +171,7 @@ pub fn SignPanel(props: &SignProps) -> Html {
                 <label class="desk-file">{ T::KeyFile.get(lang) }
                     <input type="file" data-input="bureau-key" accept=".pem" onchange={on_key} />
                 </label>
+                if let Some((file, _)) = key.as_ref() { <span class="desk-muted">{ T::KeyChosen.filled(lang, &[file]) }</span> }
                 <label class="desk-inline">{ T::Passphrase.get(lang) }
                     <input type="password" autocomplete="off" data-input="bureau-passphrase" value={(*passphrase).clone()}
                         oninput={{ let passphrase = passphrase.clone(); Callback::from(move |event: InputEvent| passphrase.set(target_value(&event))) }} />
@@ -179,11 +181,11 @@ pub fn SignPanel(props: &SignProps) -> Html {
                         <option value="ranking" selected={chosen == "ranking"}>{ T::Ranking.get(lang) }</option>
                         <option value="matrix" selected={chosen == "matrix"}>{ T::Matrix.get(lang) }</option>
                         if let Some((year, months)) = year {
-                            <option value="year" selected={chosen == "year"}>{ year_kind(year, months, lang).describe(None, lang) }</option>
+                            <option value="year" selected={chosen == "year"}>{ capitalised(&year_kind(year, months, lang).describe(None, lang)) }</option>
                         }
                     </select>
                 </label>
-                <button type="button" data-action="sign-summary" onclick={on_sign} disabled={key.is_empty()}>{ T::Sign.get(lang) }</button>
+                <button type="button" data-action="sign-summary" onclick={on_sign} disabled={key.is_none()}>{ T::Sign.get(lang) }</button>
             </div>
             <div class="desk-row">
                 <label class="desk-file">{ T::CheckSummary.get(lang) }
@@ -206,4 +208,23 @@ fn year_kind(year: u32, months: u32, lang: Lang) -> selfcheck_bureau::SummaryKin
         rule,
         lang,
     })
+}
+
+/// A phrase written to stand inside a sentence, as a choice of its own: its first letter a
+/// capital (English; Chinese has none).
+fn capitalised(phrase: &str) -> String {
+    let mut letters = phrase.chars();
+    letters.next().map_or_else(String::new, |first| first.to_uppercase().chain(letters).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_years_summary_is_offered_as_a_choice_in_each_language() {
+        assert_eq!(capitalised(&year_kind(2026, 3, Lang::En).describe(None, Lang::En)), "Year's summary of 2026");
+        assert_eq!(capitalised(&year_kind(2026, 3, Lang::Zh).describe(None, Lang::Zh)), "2026 年阶段性总结");
+        assert_eq!(capitalised(""), "");
+    }
 }
