@@ -134,6 +134,9 @@ pub enum Error {
     /// The signature does not match.
     #[error("{}", self.message(Lang::En))]
     SignatureMismatch,
+    /// The second proof, the SM2 signature (国密签名), does not match, or is not one.
+    #[error("{}", self.message(Lang::En))]
+    Sm2SignatureMismatch,
     /// The embedded report differs from what the embedded answers score.
     #[error("{}", self.message(Lang::En))]
     ReportMismatch {
@@ -292,6 +295,7 @@ impl Error {
             Error::ProofContextMismatch => "proof-context-mismatch",
             Error::BadProofValue(_) => "bad-proof-value",
             Error::SignatureMismatch => "signature-mismatch",
+            Error::Sm2SignatureMismatch => "sm2-signature-mismatch",
             Error::ReportMismatch { .. } => "report-mismatch",
             Error::UnknownCatalogue { .. } => "unknown-catalogue",
             Error::CatalogueImpersonation { .. } => "catalogue-impersonation",
@@ -315,6 +319,7 @@ impl Error {
             | Error::ProofContextMismatch
             | Error::BadProofValue(_)
             | Error::SignatureMismatch
+            | Error::Sm2SignatureMismatch
             | Error::ReportMismatch { .. }
             | Error::UnknownCatalogue { .. }
             | Error::NotYetValid { .. }
@@ -695,6 +700,9 @@ pub enum KeyFileProblem {
     },
     /// The key could not be encoded (a bug: please report it).
     Encoding,
+    /// The second block of a key file is not a usable SM2 key (the one other block a key file
+    /// may hold), or random bytes gave no SM2 key.
+    Sm2Scalar,
 }
 
 /// A parameter of a key file's encryption, which [`KeyFileProblem::OutOfRange`] names.

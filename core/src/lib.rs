@@ -97,7 +97,7 @@
 //!
 //! # Build settings for a dependent crate
 //!
-//! Key-file encryption (600,000 PBKDF2 rounds) and Ed25519 are very slow in an unoptimized
+//! Key-file encryption (600,000 PBKDF2 rounds), Ed25519 and SM2 are very slow in an unoptimized
 //! build (seconds per key file). Copy these lines into your workspace's `Cargo.toml` so that
 //! your debug builds optimize just them:
 //!
@@ -113,6 +113,14 @@
 //! [profile.dev.package.curve25519-dalek]
 //! opt-level = 3
 //! [profile.dev.package.ed25519-dalek]
+//! opt-level = 3
+//! [profile.dev.package.sm2]
+//! opt-level = 3
+//! [profile.dev.package.sm3]
+//! opt-level = 3
+//! [profile.dev.package.primeorder]
+//! opt-level = 3
+//! [profile.dev.package.crypto-bigint]
 //! opt-level = 3
 //! ```
 //!
@@ -131,6 +139,7 @@ pub mod credential;
 pub mod credit_code;
 pub mod error;
 pub mod evidence;
+pub mod guomi;
 pub mod json;
 pub mod keys;
 pub mod messages;

@@ -451,6 +451,11 @@ pub fn error(error: &Error, lang: Lang) -> String {
             "The signature does not match: the file was changed after it was signed, or signed with another key."
                 .into(),
         ),
+        Error::Sm2SignatureMismatch => pick!(lang,
+            "国密签名（SM2/SM3）无效：文件在签名后被改动过，或者国密签名不是用本密钥作出的。".into(),
+            "The national-algorithm signature (SM2/SM3) is invalid: the file was changed after it was signed, or it was not made with this key."
+                .into(),
+        ),
         Error::ReportMismatch { field, claimed, computed } => pick!(lang,
             format!(
                 "文件中的评分与其作答不符：{}，文件写的是 {}，按作答计算应为 {}。",
@@ -631,6 +636,10 @@ pub fn key_file_problem(problem: &crate::keys::KeyFileProblem, lang: Lang) -> St
         P::Encoding => pick!(lang,
             "密钥无法编码（程序错误，请报告）".into(),
             "the key cannot be encoded (a bug; please report it)".into(),
+        ),
+        P::Sm2Scalar => pick!(lang,
+            "其第二段不是可用的国密（SM2）密钥".into(),
+            "its second block is not a usable SM2 key".into(),
         ),
     }
 }
