@@ -488,10 +488,15 @@ fn windows_habits_in_key_files_registers_and_passphrase_files() {
     let passphrase = dir.file("passphrase.txt", format!("\u{feff}{PASSPHRASE}\r\n"));
     let run = selfcheck("en", &["sign", &answers, "--key", &key, "--passphrase-file", &passphrase]).run();
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    // Two keys in one file: which one signs would be unclear.
+    // Another key after the association's: only its SM2 part may follow, and what it holds is
+    // named; a third block would leave it unclear which key signs.
     let two = dir.file("two.pem", format!("{pem}{}", read("keys/openssl-p256.pem")));
-    let run = selfcheck("en", &["sign", &answers, "--key", &two]).run();
-    assert!(run.stderr.contains("it holds more than one PEM block"), "{}", run.stderr);
+    let run = selfcheck("en", &["sign", &answers, "--key", &two, "--passphrase-file", &passphrase]).run();
+    assert!(run.stderr.contains("its second block holds an elliptic-curve key on P-256"), "{}", run.stderr);
+    let sm2 = read("keys/openssl-sm2.pem");
+    let three = dir.file("three.pem", format!("{pem}{sm2}{sm2}"));
+    let run = selfcheck("en", &["sign", &answers, "--key", &three]).run();
+    assert!(run.stderr.contains("it holds more than two PEM blocks"), "{}", run.stderr);
     // A register with a byte-order mark works; one saved as GBK is named as such.
     let fingerprint = "65B6 0673 D6ED 884B F01C 2C22 2D82 ADA0";
     let register = dir.file("keys.txt", format!("\u{feff}# 登记的协会密钥\r\n514400005000031282 {fingerprint}\r\n"));

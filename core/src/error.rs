@@ -700,9 +700,11 @@ pub enum KeyFileProblem {
     },
     /// The key could not be encoded (a bug: please report it).
     Encoding,
-    /// The second block of a key file is not a usable SM2 key (the one other block a key file
-    /// may hold), or random bytes gave no SM2 key.
+    /// The SM2 part of a key file is not a usable SM2 key, or random bytes gave no SM2 key.
     Sm2Scalar,
+    /// The second block of a key file holds a key of this kind: after the association's key, a
+    /// key file holds only its SM2 part.
+    SecondBlock(KeyKind),
 }
 
 /// A parameter of a key file's encryption, which [`KeyFileProblem::OutOfRange`] names.

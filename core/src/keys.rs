@@ -1,5 +1,7 @@
-//! Association keys: Ed25519, stored as an encrypted PKCS#8 PEM file (PBES2 with
-//! PBKDF2-SHA256 and AES-256-CBC), named by `did:key` and by a fingerprint for paper forms.
+//! Association keys: Ed25519, and from issue 27 an SM2 part beside it for a second signature in
+//! China's national algorithms ([`crate::guomi`]), stored as an encrypted PKCS#8 PEM file
+//! (PBES2 with PBKDF2-SHA256 and AES-256-CBC; the SM2 part a second block after the first),
+//! named by `did:key` and by a fingerprint for paper forms.
 //!
 //! Random bytes (the seed, the salt, the IV) are arguments: the core has no RNG.
 //!
@@ -22,6 +24,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::error::Error;
 pub use crate::error::{KeyFileParameter, KeyFileProblem, KeyKind};
+use crate::guomi::{Sm2Key, Sm2PublicKey};
 
 /// PBKDF2-SHA256 iterations for new key files: OWASP's recommendation (2023) for PBKDF2-HMAC-SHA256.
 pub const PBKDF2_ITERATIONS: u32 = 600_000;
@@ -74,6 +77,7 @@ const PEM_LABEL: &str = "ENCRYPTED PRIVATE KEY";
 /// ```
 pub struct AssociationKey {
     signing: SigningKey,
+    sm2: Option<Sm2Key>,
 }
 
 impl fmt::Debug for AssociationKey {
@@ -82,19 +86,45 @@ impl fmt::Debug for AssociationKey {
     }
 }
 
-/// An association's public key.
+/// An association's public key: Ed25519, and the SM2 part when the key has one (then its
+/// fingerprint covers both).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PublicKey(VerifyingKey);
+pub struct PublicKey {
+    ed25519: VerifyingKey,
+    sm2: Option<Sm2PublicKey>,
+}
 
 impl AssociationKey {
     /// The key whose Ed25519 seed (secret key) is `seed`; pass 32 random bytes for a new key.
     pub fn from_seed(seed: [u8; 32]) -> AssociationKey {
-        AssociationKey { signing: SigningKey::from_bytes(&seed) }
+        AssociationKey { signing: SigningKey::from_bytes(&seed), sm2: None }
+    }
+
+    /// The key with `sm2` as its SM2 part: results it signs carry a second proof
+    /// ([`crate::guomi`]), and its fingerprint covers both parts.
+    ///
+    /// ```
+    /// use selfcheck_core::AssociationKey;
+    /// use selfcheck_core::guomi::Sm2Key;
+    ///
+    /// let key = AssociationKey::from_seed([9; 32]); // 32 random bytes each
+    /// let both = AssociationKey::from_seed([9; 32]).with_sm2(Sm2Key::from_random([5; 32]).unwrap());
+    /// assert!(both.sm2().is_some() && key.sm2().is_none());
+    /// assert_eq!(both.public().did(), key.public().did(), "the same Ed25519 identity");
+    /// assert_ne!(both.public().fingerprint(), key.public().fingerprint(), "filed anew");
+    /// ```
+    pub fn with_sm2(self, sm2: Sm2Key) -> AssociationKey {
+        AssociationKey { sm2: Some(sm2), ..self }
+    }
+
+    /// The SM2 part, when the key has one.
+    pub fn sm2(&self) -> Option<&Sm2Key> {
+        self.sm2.as_ref()
     }
 
     /// The public half.
     pub fn public(&self) -> PublicKey {
-        PublicKey(self.signing.verifying_key())
+        PublicKey { ed25519: self.signing.verifying_key(), sm2: self.sm2.as_ref().map(Sm2Key::public) }
     }
 
     pub(crate) fn signing_key(&self) -> &SigningKey {
@@ -103,7 +133,9 @@ impl AssociationKey {
 
     /// The key as an encrypted PKCS#8 PEM file: PKCS#8 version 1 (no public key), encrypted
     /// with PBES2: PBKDF2-HMAC-SHA256 over `passphrase` with `salt` and `iterations`, and
-    /// AES-256-CBC with `iv`. OpenSSL 3 and Python's `cryptography` open it.
+    /// AES-256-CBC with `iv`. OpenSSL 3 and Python's `cryptography` open it. A key with an SM2
+    /// part has a second block after it: the SM2 key as OpenSSL 3 writes one (an EC key on the
+    /// SM2 curve), encrypted the same way with the IV [`sm2_iv`] gives.
     ///
     /// # Errors
     /// [`Error::WeakPassphrase`] for a passphrase shorter than [`MIN_PASSPHRASE_CHARS`],
@@ -118,12 +150,17 @@ impl AssociationKey {
         iterations: u32,
     ) -> Result<String, Error> {
         check_new_key_file(passphrase, iterations)?;
-        let params = pbes2::Parameters::pbkdf2_sha256_aes256cbc(iterations, &salt, &iv)
-            .map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
-        let ciphertext = self
-            .with_pkcs8_der(|plain| params.encrypt(passphrase, plain))?
-            .map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))?;
-        key_file_from_ciphertext(salt, iv, iterations, &ciphertext)
+        let encrypt = |iv: &[u8; 16], plain: &[u8]| {
+            pbes2::Parameters::pbkdf2_sha256_aes256cbc(iterations, &salt, iv)
+                .and_then(|params| params.encrypt(passphrase, plain))
+                .map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))
+        };
+        let ciphertext = self.with_pkcs8_der(|plain| encrypt(&iv, plain))??;
+        let sm2 = match &self.sm2 {
+            Some(sm2) => Some(sm2.with_pkcs8_der(|plain| encrypt(&sm2_iv(&iv), plain))??),
+            None => None,
+        };
+        key_file_from_ciphertexts(salt, iv, iterations, &ciphertext, sm2.as_deref())
     }
 
     /// Calls `use_plain` with the key's PKCS#8 version 1 DER (no public key), the plaintext of
@@ -138,12 +175,14 @@ impl AssociationKey {
         Ok(use_plain(plain.as_bytes()))
     }
 
-    /// Opens an encrypted PKCS#8 PEM key file with its passphrase.
+    /// Opens an encrypted PKCS#8 PEM key file with its passphrase: the Ed25519 key, and the SM2
+    /// part from a second block when there is one.
     ///
     /// The file may start with a UTF-8 byte-order mark (Notepad writes one), use Windows line
     /// endings, and hold explanatory text before the `-----BEGIN` line and after the `-----END`
-    /// line, which is ignored (RFC 7468, section 2, and OpenSSL do the same); a second PEM block
-    /// is refused, so that it is never unclear which key signs.
+    /// line, which is ignored (RFC 7468, section 2, and OpenSSL do the same); a second block
+    /// must be the key's SM2 part and a third is refused, so that it is never unclear which key
+    /// signs.
     ///
     /// # Errors
     ///
@@ -153,27 +192,16 @@ impl AssociationKey {
     /// [`Error::WrongPassphrase`] when the passphrase does not decrypt it.
     #[cfg(feature = "key-files")]
     pub fn from_encrypted_pem(pem: &str, passphrase: &str) -> Result<AssociationKey, Error> {
-        let der = key_file_der(pem)?;
-        let encrypted =
-            EncryptedPrivateKeyInfo::from_der(&der).map_err(|_| Error::KeyFile(KeyFileProblem::Unreadable))?;
-        // A hostile file could ask for billions of iterations or gigabytes of scrypt memory and
-        // hang the host, and a parameter out of range would be blamed on the passphrase: both
-        // are checked before anything is derived.
-        if let Some(params) = encrypted.encryption_algorithm.pbes2() {
-            check_parameters(params)?;
-        }
-        let plain = encrypted.encryption_algorithm.decrypt(passphrase, encrypted.encrypted_data).map_err(|error| {
-            match error {
-                // A wrong passphrase gives a wrong key, whose decryption fails its padding check
-                // (which pkcs5 0.7.1 reports as EncryptFailed).
-                pkcs8::pkcs5::Error::DecryptFailed | pkcs8::pkcs5::Error::EncryptFailed => Error::WrongPassphrase,
-                _ => Error::KeyFile(KeyFileProblem::UnsupportedEncryption),
+        let ders = key_file_ders(pem)?;
+        let key = AssociationKey::from_decrypted_pkcs8(decrypt_block(&ders[0], passphrase)?.as_bytes())?;
+        match ders.get(1) {
+            None => Ok(key),
+            // The same passphrase protects both: once the first opened, a failure is the block's.
+            Some(der) => {
+                let plain = decrypt_block(der, passphrase).map_err(|_| Error::KeyFile(KeyFileProblem::Sm2Scalar))?;
+                Ok(key.with_sm2(sm2_from_pkcs8(plain.as_bytes())?))
             }
-        })?;
-        // A wrong passphrase passes the padding check about once in 256 tries; its plaintext is
-        // then noise, never DER. (The document wipes the plaintext when dropped.)
-        let plain = pkcs8::SecretDocument::try_from(plain).map_err(|_| Error::WrongPassphrase)?;
-        AssociationKey::from_decrypted_pkcs8(plain.as_bytes())
+        }
     }
 
     /// The key from the decrypted content of a key file (PKCS#8 DER), for a host that derived
@@ -185,31 +213,7 @@ impl AssociationKey {
     /// padding check about once in 256 tries, and gives noise); [`Error::KeyFile`] when it
     /// holds a key that is not Ed25519, or a malformed one.
     pub fn from_decrypted_pkcs8(plain: &[u8]) -> Result<AssociationKey, Error> {
-        // Once the plaintext is PKCS#8, the passphrase was right, and whatever is wrong is the
-        // key itself.
-        let info = PrivateKeyInfo::try_from(plain).map_err(|_| Error::WrongPassphrase)?;
-        let kind = KeyKind::of(&info.algorithm);
-        if kind != KeyKind::Ed25519 {
-            // Short: messages quote at most 80 characters of a detail.
-            return Err(Error::KeyFile(KeyFileProblem::NotEd25519(kind)));
-        }
-        if info.algorithm.parameters.is_some() {
-            return Err(Error::KeyFile(KeyFileProblem::AlgorithmParameters));
-        }
-        // RFC 8410: the private key is an OCTET STRING holding the 32-byte seed.
-        let seed = pkcs8::der::asn1::OctetStringRef::from_der(info.private_key)
-            .map_err(|_| Error::KeyFile(KeyFileProblem::SeedLength(None)))?;
-        let seed: [u8; 32] = seed
-            .as_bytes()
-            .try_into()
-            .map_err(|_| Error::KeyFile(KeyFileProblem::SeedLength(Some(seed.as_bytes().len()))))?;
-        let key = AssociationKey::from_seed(seed);
-        if let Some(public) = info.public_key
-            && public != key.public().bytes()
-        {
-            return Err(Error::KeyFile(KeyFileProblem::PublicKeyMismatch));
-        }
-        Ok(key)
+        ed25519_from_pkcs8(plain)
     }
 
     /// Reads an unencrypted PKCS#8 DER key; only for test vectors and tools that hold keys in memory.
@@ -219,15 +223,97 @@ impl AssociationKey {
     #[doc(hidden)]
     pub fn from_pkcs8_der(der: &[u8]) -> Result<AssociationKey, Error> {
         SigningKey::from_pkcs8_der(der)
-            .map(|signing| AssociationKey { signing })
+            .map(|signing| AssociationKey { signing, sm2: None })
             .map_err(|_| Error::KeyFile(KeyFileProblem::Encoding))
     }
+}
+
+/// The plaintext of one encrypted block of a key file, its parameters checked before anything is
+/// derived.
+#[cfg(feature = "key-files")]
+fn decrypt_block(der: &[u8], passphrase: &str) -> Result<pkcs8::SecretDocument, Error> {
+    let encrypted = EncryptedPrivateKeyInfo::from_der(der).map_err(|_| Error::KeyFile(KeyFileProblem::Unreadable))?;
+    // A hostile file could ask for billions of iterations or gigabytes of scrypt memory and
+    // hang the host, and a parameter out of range would be blamed on the passphrase: both
+    // are checked before anything is derived.
+    if let Some(params) = encrypted.encryption_algorithm.pbes2() {
+        check_parameters(params)?;
+    }
+    let plain = encrypted.encryption_algorithm.decrypt(passphrase, encrypted.encrypted_data).map_err(|error| {
+        match error {
+            // A wrong passphrase gives a wrong key, whose decryption fails its padding check
+            // (which pkcs5 0.7.1 reports as EncryptFailed).
+            pkcs8::pkcs5::Error::DecryptFailed | pkcs8::pkcs5::Error::EncryptFailed => Error::WrongPassphrase,
+            _ => Error::KeyFile(KeyFileProblem::UnsupportedEncryption),
+        }
+    })?;
+    // A wrong passphrase passes the padding check about once in 256 tries; its plaintext is
+    // then noise, never DER. (The document wipes the plaintext when dropped.)
+    pkcs8::SecretDocument::try_from(plain).map_err(|_| Error::WrongPassphrase)
+}
+
+/// The SM2 part from the decrypted second block of a key file, for a host that decrypted it
+/// itself as [`AssociationKey::from_decrypted_pkcs8`] the first.
+///
+/// # Errors
+/// [`Error::KeyFile`]: [`KeyFileProblem::SecondBlock`] naming the key it holds when it is not
+/// an SM2 key, [`KeyFileProblem::Sm2Scalar`] when it is not a usable one.
+pub fn sm2_from_pkcs8(plain: &[u8]) -> Result<Sm2Key, Error> {
+    let info = PrivateKeyInfo::try_from(plain).map_err(|_| Error::KeyFile(KeyFileProblem::Sm2Scalar))?;
+    match KeyKind::of(&info.algorithm) {
+        KeyKind::Ec("SM2") => Sm2Key::from_pkcs8_der(plain),
+        kind => Err(Error::KeyFile(KeyFileProblem::SecondBlock(kind))),
+    }
+}
+
+/// The Ed25519 key from the decrypted first block of a key file.
+fn ed25519_from_pkcs8(plain: &[u8]) -> Result<AssociationKey, Error> {
+    // Once the plaintext is PKCS#8, the passphrase was right, and whatever is wrong is the
+    // key itself.
+    let info = PrivateKeyInfo::try_from(plain).map_err(|_| Error::WrongPassphrase)?;
+    let kind = KeyKind::of(&info.algorithm);
+    if kind != KeyKind::Ed25519 {
+        // Short: messages quote at most 80 characters of a detail.
+        return Err(Error::KeyFile(KeyFileProblem::NotEd25519(kind)));
+    }
+    if info.algorithm.parameters.is_some() {
+        return Err(Error::KeyFile(KeyFileProblem::AlgorithmParameters));
+    }
+    // RFC 8410: the private key is an OCTET STRING holding the 32-byte seed.
+    let seed = pkcs8::der::asn1::OctetStringRef::from_der(info.private_key)
+        .map_err(|_| Error::KeyFile(KeyFileProblem::SeedLength(None)))?;
+    let seed: [u8; 32] = seed
+        .as_bytes()
+        .try_into()
+        .map_err(|_| Error::KeyFile(KeyFileProblem::SeedLength(Some(seed.as_bytes().len()))))?;
+    let key = AssociationKey::from_seed(seed);
+    if let Some(public) = info.public_key
+        && public != key.public().bytes()
+    {
+        return Err(Error::KeyFile(KeyFileProblem::PublicKeyMismatch));
+    }
+    Ok(key)
 }
 
 impl PublicKey {
     /// The 32 bytes of the key.
     pub fn bytes(&self) -> &[u8; 32] {
-        self.0.as_bytes()
+        self.ed25519.as_bytes()
+    }
+
+    /// The key with `sm2` as its SM2 part: what a result with both proofs was signed by.
+    pub fn with_sm2(self, sm2: Sm2PublicKey) -> PublicKey {
+        PublicKey { sm2: Some(sm2), ..self }
+    }
+
+    /// The SM2 part, when the key has one.
+    pub fn sm2(&self) -> Option<Sm2PublicKey> {
+        self.sm2
+    }
+
+    /// The key without its SM2 part: the Ed25519 identity its `did:key` names.
+    pub fn ed25519(&self) -> PublicKey {
+        PublicKey { sm2: None, ..*self }
     }
 
     /// The public key from 32 bytes, refusing points that are not on the curve, those of small
@@ -251,7 +337,7 @@ impl PublicKey {
                 "its public key has a small-order component, which no Ed25519 key generation makes".to_owned(),
             ));
         }
-        Ok(PublicKey(key))
+        Ok(PublicKey { ed25519: key, sm2: None })
     }
 
     /// The multibase form: `z` and base58btc of the multicodec 0xed01 and the key.
@@ -290,10 +376,15 @@ impl PublicKey {
         PublicKey::from_bytes(&multibase_key_bytes(multibase)?)
     }
 
-    /// The fingerprint printed on paper forms: uppercase hex of the first 16 bytes of
-    /// SHA-256 of the key, in eight groups of four.
+    /// The fingerprint printed on paper forms, in eight groups of four uppercase hex digits:
+    /// the first 16 bytes of SHA-256 of the Ed25519 key; for a key with an SM2 part, of SM3 of
+    /// both (the Ed25519 key's 32 bytes, then the SM2 key compressed, 33), so that the one
+    /// fingerprint an association files covers both, and a key made before keeps its own.
     pub fn fingerprint(&self) -> Fingerprint {
-        Fingerprint::of_key_bytes(self.bytes())
+        match self.sm2 {
+            None => Fingerprint::of_key_bytes(self.bytes()),
+            Some(sm2) => Fingerprint::of_key_pair(self.bytes(), &sm2),
+        }
     }
 
     /// Checks an Ed25519 signature of `message` by this key, strictly: ed25519-dalek's
@@ -305,13 +396,36 @@ impl PublicKey {
     /// # Errors
     /// [`Error::SignatureMismatch`] when the signature is not this key's over `message`.
     pub fn verify_strict(&self, message: &[u8], signature: &[u8; 64]) -> Result<(), Error> {
-        self.0.verify_strict(message, &Signature::from_bytes(signature)).map_err(|_| Error::SignatureMismatch)
+        self.ed25519.verify_strict(message, &Signature::from_bytes(signature)).map_err(|_| Error::SignatureMismatch)
     }
 }
 
-/// The one PEM block of a key file, `(label, block)`, the block from its `-----BEGIN` line to its
-/// `-----END` line with `\n` line endings. A leading byte-order mark and text before and after
-/// the block are ignored; a file with no block, a block without its end, or two blocks is refused.
+/// The PEM blocks of a key file, `(label, block)`, each from its `-----BEGIN` line to its
+/// `-----END` line with `\n` line endings: the key, and its SM2 part when there is one. A
+/// leading byte-order mark and text before, between and after the blocks are ignored; a file
+/// with no block, a block without its end, or more than two blocks is refused.
+fn pem_blocks(text: &str) -> Result<Vec<(String, String)>, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = pem_block(text)?;
+    let begin = |line: &str| line.trim_end_matches([' ', '\t', '\r']).starts_with("-----BEGIN ");
+    // What follows the first block's end line.
+    let end = format!("-----END {}-----", first.0);
+    let after = text.lines().skip_while(|line| line.trim_end_matches([' ', '\t', '\r']) != end).skip(1);
+    let rest: Vec<&str> = after.collect();
+    if !rest.iter().any(|line| begin(line)) {
+        return Ok(vec![first]);
+    }
+    let second = pem_block(&rest.join("\n"))?;
+    let end = format!("-----END {}-----", second.0);
+    let mut after = rest.iter().skip_while(|line| line.trim_end_matches([' ', '\t', '\r']) != end).skip(1);
+    if after.any(|line| begin(line)) {
+        return Err(Error::KeyFile(KeyFileProblem::SeveralBlocks));
+    }
+    Ok(vec![first, second])
+}
+
+/// The first PEM block of a text, `(label, block)`; text before it is ignored, and what follows
+/// its end is for [`pem_blocks`].
 fn pem_block(text: &str) -> Result<(String, String), Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let not_pem = || Error::KeyFile(KeyFileProblem::NotPem);
@@ -335,9 +449,6 @@ fn pem_block(text: &str) -> Result<(String, String), Error> {
     }
     if !ended {
         return Err(Error::KeyFile(KeyFileProblem::CutShort));
-    }
-    if lines.any(|line| line.starts_with("-----BEGIN ")) {
-        return Err(Error::KeyFile(KeyFileProblem::SeveralBlocks));
     }
     Ok((label, block))
 }
@@ -373,11 +484,45 @@ pub fn key_file_from_ciphertext(
     iterations: u32,
     ciphertext: &[u8],
 ) -> Result<String, Error> {
+    key_file_from_ciphertexts(salt, iv, iterations, ciphertext, None)
+}
+
+/// The key file of a key with an SM2 part: as [`key_file_from_ciphertext`], then a second block
+/// holding `sm2`, the encryption of [`crate::guomi::Sm2Key::with_pkcs8_der`] with the same
+/// passphrase, salt and iterations (one derivation opens both) and the IV [`sm2_iv`] gives.
+///
+/// # Errors
+///
+/// [`Error::KeyFile`] ([`KeyFileProblem::Encoding`]) when the structure cannot be encoded.
+pub fn key_file_from_ciphertexts(
+    salt: [u8; 16],
+    iv: [u8; 16],
+    iterations: u32,
+    ciphertext: &[u8],
+    sm2: Option<&[u8]>,
+) -> Result<String, Error> {
     let encoding = Error::KeyFile(KeyFileProblem::Encoding);
-    let params = pbes2::Parameters::pbkdf2_sha256_aes256cbc(iterations, &salt, &iv).map_err(|_| encoding.clone())?;
-    let info = EncryptedPrivateKeyInfo { encryption_algorithm: params.into(), encrypted_data: ciphertext };
-    let der = info.to_der().map_err(|_| encoding.clone())?;
-    pkcs8::der::pem::encode_string(PEM_LABEL, LineEnding::LF, &der).map_err(|_| encoding)
+    let block = |iv: &[u8; 16], ciphertext: &[u8]| {
+        let params = pbes2::Parameters::pbkdf2_sha256_aes256cbc(iterations, &salt, iv).map_err(|_| encoding.clone())?;
+        let info = EncryptedPrivateKeyInfo { encryption_algorithm: params.into(), encrypted_data: ciphertext };
+        let der = info.to_der().map_err(|_| encoding.clone())?;
+        pkcs8::der::pem::encode_string(PEM_LABEL, LineEnding::LF, &der).map_err(|_| encoding.clone())
+    };
+    let mut file = block(&iv, ciphertext)?;
+    if let Some(sm2) = sm2 {
+        file.push_str(&block(&sm2_iv(&iv), sm2)?);
+    }
+    Ok(file)
+}
+
+/// The IV of a key file's SM2 block, from the first block's: the first 16 bytes of SHA-256 of
+/// it and `sm2`. The key both blocks are encrypted under is the same, so each needs its own IV;
+/// deriving it keeps the host's random bytes as they were.
+pub fn sm2_iv(iv: &[u8; 16]) -> [u8; 16] {
+    let digest = Sha256::new().chain_update(iv).chain_update(b"sm2").finalize();
+    let mut second = [0u8; 16];
+    second.copy_from_slice(&digest[..16]);
+    second
 }
 
 /// The DER inside a key file: size, the one PEM block and its label checked.
@@ -391,12 +536,15 @@ pub fn key_file_from_ciphertext(
 /// [`Error::KeyFile`] saying what is wrong, or [`Error::TooLarge`] for a file over
 /// [`MAX_KEY_FILE_BYTES`].
 pub fn check_key_file(pem: &str) -> Result<(), Error> {
-    let der = key_file_der(pem)?;
-    let encrypted = EncryptedPrivateKeyInfo::from_der(&der).map_err(|_| Error::KeyFile(KeyFileProblem::Unreadable))?;
-    match encrypted.encryption_algorithm.pbes2() {
-        Some(params) => check_parameters(params),
-        None => Err(Error::KeyFile(KeyFileProblem::UnsupportedEncryption)),
+    for der in key_file_ders(pem)? {
+        let encrypted =
+            EncryptedPrivateKeyInfo::from_der(&der).map_err(|_| Error::KeyFile(KeyFileProblem::Unreadable))?;
+        match encrypted.encryption_algorithm.pbes2() {
+            Some(params) => check_parameters(params)?,
+            None => return Err(Error::KeyFile(KeyFileProblem::UnsupportedEncryption)),
+        }
     }
+    Ok(())
 }
 
 /// Each parameter of PBES2 `params` within what selfcheck accepts, then the cost of the whole.
@@ -440,7 +588,9 @@ fn check_parameters(params: &pbes2::Parameters<'_>) -> Result<(), Error> {
     KeyDerivationCost::of(params)?.check()
 }
 
-fn key_file_der(pem: &str) -> Result<Vec<u8>, Error> {
+/// The DER of each block of a key file (the key, then its SM2 part when there is one): size,
+/// the blocks and their labels checked.
+fn key_file_ders(pem: &str) -> Result<Vec<Vec<u8>>, Error> {
     if pem.len() > MAX_KEY_FILE_BYTES {
         return Err(Error::TooLarge {
             what: crate::error::Document::KeyFile,
@@ -448,11 +598,17 @@ fn key_file_der(pem: &str) -> Result<Vec<u8>, Error> {
             limit: MAX_KEY_FILE_BYTES,
         });
     }
-    let (label, block) = pem_block(pem)?;
-    if label != PEM_LABEL {
-        return Err(Error::KeyFile(wrong_label(&label)));
-    }
-    Ok(pkcs8::der::pem::decode_vec(block.as_bytes()).map_err(|_| Error::KeyFile(KeyFileProblem::Undecodable))?.1)
+    pem_blocks(pem)?
+        .into_iter()
+        .map(|(label, block)| {
+            if label != PEM_LABEL {
+                return Err(Error::KeyFile(wrong_label(&label)));
+            }
+            Ok(pkcs8::der::pem::decode_vec(block.as_bytes())
+                .map_err(|_| Error::KeyFile(KeyFileProblem::Undecodable))?
+                .1)
+        })
+        .collect()
 }
 
 /// How a key file is encrypted, for a host that derives and decrypts with its own
@@ -484,9 +640,23 @@ impl KeyFileEncryption {
     /// [`KeyFileProblem::ScryptNeedsNative`] for a file protected with scrypt (which only the
     /// `selfcheck` program opens), [`KeyFileProblem::UnsupportedEncryption`] for other schemes.
     pub fn read(pem: &str) -> Result<KeyFileEncryption, Error> {
-        let der = key_file_der(pem)?;
+        let mut blocks = KeyFileEncryption::read_all(pem)?;
+        Ok(blocks.swap_remove(0))
+    }
+
+    /// Reads the encryption of each block of a key file: the key's, then its SM2 part's when it
+    /// has one (decrypted, it is read with [`crate::guomi::Sm2Key::from_pkcs8_der`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`KeyFileEncryption::read`], for either block.
+    pub fn read_all(pem: &str) -> Result<Vec<KeyFileEncryption>, Error> {
+        key_file_ders(pem)?.iter().map(|der| KeyFileEncryption::of_block(der)).collect()
+    }
+
+    fn of_block(der: &[u8]) -> Result<KeyFileEncryption, Error> {
         let encrypted =
-            EncryptedPrivateKeyInfo::from_der(&der).map_err(|_| Error::KeyFile(KeyFileProblem::Unreadable))?;
+            EncryptedPrivateKeyInfo::from_der(der).map_err(|_| Error::KeyFile(KeyFileProblem::Unreadable))?;
         let params =
             encrypted.encryption_algorithm.pbes2().ok_or(Error::KeyFile(KeyFileProblem::UnsupportedEncryption))?;
         check_parameters(params)?;
@@ -682,10 +852,12 @@ fn pbkdf2_iteration_work(prf: pbes2::Pbkdf2Prf, key_bytes: u64) -> (&'static str
 /// (for the fuzz target, which skips what would take seconds).
 #[doc(hidden)]
 pub fn key_file_cost(pem: &str) -> Option<KeyDerivationCost> {
-    let (_, block) = pem_block(pem).ok()?;
-    let (_, der) = pkcs8::der::pem::decode_vec(block.as_bytes()).ok()?;
-    let encrypted = EncryptedPrivateKeyInfo::from_der(&der).ok()?;
-    KeyDerivationCost::of(encrypted.encryption_algorithm.pbes2()?).ok()
+    let costs = key_file_ders(pem).ok()?.into_iter().map(|der| {
+        let encrypted = EncryptedPrivateKeyInfo::from_der(&der).ok()?;
+        KeyDerivationCost::of(encrypted.encryption_algorithm.pbes2()?).ok()
+    });
+    // The costliest block: each is derived in turn.
+    costs.collect::<Option<Vec<_>>>()?.into_iter().max_by_key(|cost| (cost.work, cost.memory))
 }
 
 /// A fingerprint as typed by a person (any case, spaces or hyphens) in its canonical form: the
@@ -751,10 +923,28 @@ impl Fingerprint {
         Ok(Fingerprint::of_key_bytes(&multibase_key_bytes(did_multibase(did)?)?))
     }
 
+    /// The fingerprint of a key with an SM2 part, from its two `did:key`s: for the caller's
+    /// own stored key, as [`Fingerprint::of_did`].
+    ///
+    /// # Errors
+    /// [`Error::BadDidKey`] when either is not the `did:key` of its kind.
+    pub fn of_dids(ed25519: &str, sm2: &str) -> Result<Fingerprint, Error> {
+        let ed25519 = multibase_key_bytes(did_multibase(ed25519)?)?;
+        Ok(Fingerprint::of_key_pair(&ed25519, &Sm2PublicKey::from_did(sm2)?))
+    }
+
     /// Uppercase hex of the first 16 bytes of SHA-256 of the key, in eight groups of four.
     fn of_key_bytes(key: &[u8; 32]) -> Fingerprint {
         let digest = Sha256::digest(key);
         Fingerprint::of_hex(&crate::canonical::hex(&digest[..16]))
+    }
+
+    /// Uppercase hex of the first 16 bytes of SM3 of both keys, in eight groups of four.
+    fn of_key_pair(ed25519: &[u8; 32], sm2: &Sm2PublicKey) -> Fingerprint {
+        let mut both = Vec::with_capacity(65);
+        both.extend_from_slice(ed25519);
+        both.extend_from_slice(sm2.compressed());
+        Fingerprint::of_hex(&crate::canonical::hex(&crate::guomi::sm3(&both)[..16]))
     }
 
     /// The fingerprint of 32 hexadecimal digits, in groups of four.
@@ -1050,7 +1240,7 @@ mod tests {
     }
 
     #[test]
-    fn text_around_the_pem_block_is_ignored_and_a_second_block_refused() {
+    fn text_around_the_pem_blocks_is_ignored_and_a_second_block_only_an_sm2_part() {
         let pem = key_file("openssl-pbkdf2-1000.pem");
         let fingerprint = opened(&pem).unwrap().public().fingerprint();
         for (name, variant) in [
@@ -1065,9 +1255,15 @@ mod tests {
             assert_eq!(key.public().fingerprint(), fingerprint, "{name}");
         }
         let two = format!("{pem}{}", key_file("openssl-p256.pem"));
-        assert!(message(opened(&two)).contains("more than one PEM block"));
+        assert!(message(opened(&two)).contains("its second block holds an elliptic-curve key on P-256"));
         let two = format!("{pem}\nnote\n{pem}");
-        assert!(message(opened(&two)).contains("more than one PEM block"));
+        assert!(message(opened(&two)).contains("its second block holds an Ed25519 key"));
+        let sm2 = key_file("openssl-sm2.pem");
+        let crlf = |text: &str| text.replace('\n', "\r\n");
+        let noted = format!("\u{feff}{}{}{}{}", crlf("协会密钥\n"), crlf(&pem), crlf("国密部分：\n"), crlf(&sm2));
+        assert!(opened(&noted).unwrap().sm2().is_some(), "notes and Windows line endings around both blocks");
+        let three = format!("{pem}{sm2}\n{sm2}");
+        assert!(message(opened(&three)).contains("more than two PEM blocks"));
         let cut = &pem[..pem.len() - 20];
         assert!(message(opened(cut)).contains("it is not a PEM file: no -----END line (cut short)"));
         assert_eq!(message(opened("just some text\n")), "This is a plain text file, not a key file.");
