@@ -1,5 +1,6 @@
 //! Signed results: building, signing and verifying the W3C Verifiable Credential with an
-//! `eddsa-jcs-2022` Data Integrity proof, and re-scoring what it claims.
+//! `eddsa-jcs-2022` Data Integrity proof (and, when the key has an SM2 part, a second proof in
+//! China's national algorithms beside it: a proof set), and re-scoring what it claims.
 //!
 //! The time and the random bytes are arguments; the core has neither clock nor RNG.
 
@@ -26,6 +27,12 @@ pub const MAX_RESULT_BYTES: usize = 4 * 1024 * 1024;
 pub const PROOF_TYPE: &str = "DataIntegrityProof";
 /// The cryptosuite.
 pub const CRYPTOSUITE: &str = "eddsa-jcs-2022";
+/// The cryptosuite of the second proof, selfcheck's own (no W3C suite exists for SM2): an SM2
+/// signature with SM3 and the default identifier (GB/T 32918.2, GB/T 35276) of the canonical
+/// (RFC 8785) proof configuration followed by the canonical document without its proofs, DER,
+/// as multibase base58btc; its verification method a `did:key` of the SM2 key (multicodec
+/// `sm2-pub`). See [`crate::guomi`].
+pub const SM2_CRYPTOSUITE: &str = "selfcheck-sm2-sm3-jcs-2026";
 /// The proof purpose of an issuer's statement.
 pub const PROOF_PURPOSE: &str = "assertionMethod";
 /// How far a result's times may be ahead of the verifier's clock before it is "not valid yet":
@@ -45,43 +52,126 @@ pub fn hash_data(proof_configuration: &Json, unsecured_document: &Json) -> [u8; 
     data
 }
 
-/// Adds an `eddsa-jcs-2022` proof to `document` (a JSON object without `proof`), signed by `key`.
+/// Adds an `eddsa-jcs-2022` proof to `document` (a JSON object without `proof`), signed by `key`;
+/// when the key has an SM2 part, a proof set of it and a second proof by the SM2 part
+/// ([`SM2_CRYPTOSUITE`]), each over the document without the other.
 pub fn add_proof(document: &mut Object, key: &AssociationKey, created: Option<&Timestamp>) {
-    let mut proof = Object::new();
-    proof.insert("type", PROOF_TYPE);
-    proof.insert("cryptosuite", CRYPTOSUITE);
-    if let Some(created) = created {
-        proof.insert("created", created.as_str());
-    }
-    proof.insert("verificationMethod", key.public().verification_method());
-    proof.insert("proofPurpose", PROOF_PURPOSE);
-    if let Some(context) = document.get("@context") {
-        proof.insert("@context", context.clone());
-    }
     let unsecured = Json::Object(document.clone());
+    let configuration = |cryptosuite: &str, method: String| {
+        let mut proof = Object::new();
+        proof.insert("type", PROOF_TYPE);
+        proof.insert("cryptosuite", cryptosuite);
+        if let Some(created) = created {
+            proof.insert("created", created.as_str());
+        }
+        proof.insert("verificationMethod", method);
+        proof.insert("proofPurpose", PROOF_PURPOSE);
+        if let Some(context) = document.get("@context") {
+            proof.insert("@context", context.clone());
+        }
+        proof
+    };
+    let mut proof = configuration(CRYPTOSUITE, key.public().verification_method());
     let signature = key.signing_key().sign(&hash_data(&Json::Object(proof.clone()), &unsecured));
     proof.insert("proofValue", format!("z{}", bs58::encode(signature.to_bytes()).into_string()));
-    document.insert("proof", proof);
+    let proofs = match key.sm2() {
+        None => Json::Object(proof),
+        Some(sm2) => {
+            let mut second = configuration(SM2_CRYPTOSUITE, sm2.public().verification_method());
+            let signature = sm2.sign(&sm2_signing_data(&Json::Object(second.clone()), &unsecured));
+            second.insert("proofValue", format!("z{}", bs58::encode(signature).into_string()));
+            Json::Array(vec![Json::Object(proof), Json::Object(second)])
+        }
+    };
+    document.insert("proof", proofs);
 }
 
-/// Verifies the `eddsa-jcs-2022` proof of a secured document (any JSON object) and returns
-/// the key that signed it. The verification method must be a `did:key` of Ed25519.
-///
-/// This proves only that the holder of that key signed the document; whose key it is, is for
-/// a register to say (see [`crate::register`]).
+/// The bytes the SM2 proof signs (SM2 hashes them with SM3 itself): the canonical proof
+/// configuration followed by the canonical document without its proofs, each as RFC 8785
+/// writes it. `openssl pkeyutl -verify -rawin -digest sm3 -pkeyopt distid:1234567812345678`
+/// checks the signature over them.
+pub fn sm2_signing_data(proof_configuration: &Json, unsecured_document: &Json) -> Vec<u8> {
+    let mut data = crate::canonical::canonicalize(proof_configuration).into_bytes();
+    data.extend_from_slice(crate::canonical::canonicalize(unsecured_document).as_bytes());
+    data
+}
+
+/// The proofs of a secured document as a proof set may hold them: the `eddsa-jcs-2022` proof,
+/// and the SM2 proof when there is one.
 ///
 /// # Errors
-/// [`Error::UnsupportedProof`], [`Error::BadDidKey`], [`Error::VerificationMethodMismatch`],
-/// [`Error::ProofContextMismatch`], [`Error::BadProofValue`] or [`Error::SignatureMismatch`].
-pub fn verify_proof(document: &Json) -> Result<PublicKey, Error> {
+/// [`Error::UnsupportedProof`]: none, or not one object nor a set of one `eddsa-jcs-2022` proof
+/// and one [`SM2_CRYPTOSUITE`] proof.
+pub fn proof_set(document: &Json) -> Result<(&Object, Option<&Object>), Error> {
     let Some(object) = document.as_object() else {
         return Err(Error::UnsupportedProof(ProofProblem::Missing));
     };
-    let proof = match object.get("proof") {
-        None => return Err(Error::UnsupportedProof(ProofProblem::Missing)),
-        Some(Json::Object(proof)) => proof,
-        Some(_) => return Err(Error::UnsupportedProof(ProofProblem::NotOneObject)),
-    };
+    let suite = |proof: &Object| proof.get("cryptosuite").and_then(Json::as_str).map(str::to_owned);
+    match object.get("proof") {
+        None => Err(Error::UnsupportedProof(ProofProblem::Missing)),
+        Some(Json::Object(proof)) => Ok((proof, None)),
+        Some(Json::Array(proofs)) => match proofs.as_slice() {
+            [Json::Object(first), Json::Object(second)] => match (suite(first).as_deref(), suite(second).as_deref()) {
+                (Some(CRYPTOSUITE), Some(SM2_CRYPTOSUITE)) => Ok((first, Some(second))),
+                (Some(SM2_CRYPTOSUITE), Some(CRYPTOSUITE)) => Ok((second, Some(first))),
+                _ => Err(Error::UnsupportedProof(ProofProblem::NotOneObject)),
+            },
+            _ => Err(Error::UnsupportedProof(ProofProblem::NotOneObject)),
+        },
+        Some(_) => Err(Error::UnsupportedProof(ProofProblem::NotOneObject)),
+    }
+}
+
+/// Verifies the proofs of a secured document (any JSON object) and returns the key that signed
+/// it: the `eddsa-jcs-2022` proof, whose verification method must be a `did:key` of Ed25519,
+/// and in a proof set the SM2 proof too, whose key is then the returned key's SM2 part.
+///
+/// This proves only that the holder of that key signed the document; whose key it is, is for
+/// a register to say (see [`crate::register`]): the fingerprint of a key with an SM2 part
+/// covers both, so a second proof by another SM2 key shows there.
+///
+/// # Errors
+/// [`Error::UnsupportedProof`], [`Error::BadDidKey`], [`Error::VerificationMethodMismatch`],
+/// [`Error::ProofContextMismatch`], [`Error::BadProofValue`] or [`Error::SignatureMismatch`];
+/// for the SM2 proof the same, and [`Error::Sm2SignatureMismatch`] when its signature does not
+/// hold.
+pub fn verify_proof(document: &Json) -> Result<PublicKey, Error> {
+    let (proof, sm2_proof) = proof_set(document)?;
+    let checked = checked_proof(document, proof, CRYPTOSUITE)?;
+    let key = PublicKey::from_did(&checked.did)?;
+    if checked.fragment != key.multibase() {
+        return Err(Error::VerificationMethodMismatch {
+            expected: key.verification_method(),
+            found: checked.method.clone(),
+        });
+    }
+    let signature = decode_signature(&checked.proof_value)?;
+    key.verify_strict(&hash_data(&checked.configuration, &checked.unsecured), &signature)?;
+    let Some(sm2_proof) = sm2_proof else { return Ok(key) };
+    let checked = checked_proof(document, sm2_proof, SM2_CRYPTOSUITE)?;
+    let sm2 = crate::guomi::Sm2PublicKey::from_did(&checked.did)?;
+    if checked.fragment != sm2.multibase() {
+        return Err(Error::VerificationMethodMismatch { expected: sm2.verification_method(), found: checked.method });
+    }
+    let signature = base58_value(&checked.proof_value)?;
+    sm2.verify(&sm2_signing_data(&checked.configuration, &checked.unsecured), &signature)?;
+    Ok(key.with_sm2(sm2))
+}
+
+/// A proof whose form was checked, with what its signature covers.
+struct CheckedProof {
+    method: String,
+    did: String,
+    fragment: String,
+    proof_value: String,
+    configuration: Json,
+    unsecured: Json,
+}
+
+/// Checks one proof's form against `cryptosuite` and gives its verification method and what its
+/// signature covers: its configuration (without `proofValue`) and the document without any
+/// proof, with the proof's `@context` (vc-di-eddsa), which must begin the document's.
+fn checked_proof(document: &Json, proof: &Object, cryptosuite: &str) -> Result<CheckedProof, Error> {
     let field = |name: &str| proof.get(name).and_then(Json::as_str);
     // A text as it is (the message quotes it once), anything else as JSON; absent: empty.
     let shown = |name: &str| match proof.get(name) {
@@ -92,7 +182,7 @@ pub fn verify_proof(document: &Json) -> Result<PublicKey, Error> {
     if field("type") != Some(PROOF_TYPE) {
         return Err(Error::UnsupportedProof(ProofProblem::Type(shown("type"))));
     }
-    if field("cryptosuite") != Some(CRYPTOSUITE) {
+    if field("cryptosuite") != Some(cryptosuite) {
         return Err(Error::UnsupportedProof(ProofProblem::Cryptosuite(shown("cryptosuite"))));
     }
     if field("proofPurpose") != Some(PROOF_PURPOSE) {
@@ -101,11 +191,7 @@ pub fn verify_proof(document: &Json) -> Result<PublicKey, Error> {
     let method = field("verificationMethod").ok_or(Error::UnsupportedProof(ProofProblem::NoVerificationMethod))?;
     let (did, fragment) =
         method.split_once('#').ok_or_else(|| Error::UnsupportedProof(ProofProblem::NoKeyFragment(method.into())))?;
-    let key = PublicKey::from_did(did)?;
-    if fragment != key.multibase() {
-        return Err(Error::VerificationMethodMismatch { expected: key.verification_method(), found: method.into() });
-    }
-    let mut unsecured = object.clone();
+    let mut unsecured = document.as_object().cloned().unwrap_or_default();
     unsecured.remove("proof");
     let mut configuration = proof.clone();
     let proof_value = configuration.remove("proofValue").ok_or(Error::BadProofValue(ProofValueProblem::Missing))?;
@@ -122,15 +208,24 @@ pub fn verify_proof(document: &Json) -> Result<PublicKey, Error> {
         // vc-di-eddsa: the unsecured document is hashed with the proof's @context.
         unsecured.insert("@context", Json::Array(proof_context.map(<[Json]>::to_vec).unwrap_or_default()));
     }
-    let signature = decode_signature(proof_value.as_str().unwrap_or(""))?;
-    let data = hash_data(&Json::Object(configuration), &Json::Object(unsecured));
-    key.verify_strict(&data, &signature)?;
-    Ok(key)
+    Ok(CheckedProof {
+        method: method.to_owned(),
+        did: did.to_owned(),
+        fragment: fragment.to_owned(),
+        proof_value: proof_value.as_str().unwrap_or("").to_owned(),
+        configuration: Json::Object(configuration),
+        unsecured: Json::Object(unsecured),
+    })
+}
+
+/// The bytes of a multibase base58btc `proofValue`.
+fn base58_value(proof_value: &str) -> Result<Vec<u8>, Error> {
+    let encoded = proof_value.strip_prefix('z').ok_or(Error::BadProofValue(ProofValueProblem::NotMultibase))?;
+    bs58::decode(encoded).into_vec().map_err(|_| Error::BadProofValue(ProofValueProblem::NotBase58))
 }
 
 fn decode_signature(proof_value: &str) -> Result<[u8; 64], Error> {
-    let encoded = proof_value.strip_prefix('z').ok_or(Error::BadProofValue(ProofValueProblem::NotMultibase))?;
-    let bytes = bs58::decode(encoded).into_vec().map_err(|_| Error::BadProofValue(ProofValueProblem::NotBase58))?;
+    let bytes = base58_value(proof_value)?;
     bytes.as_slice().try_into().map_err(|_| Error::BadProofValue(ProofValueProblem::WrongLength(bytes.len())))
 }
 
@@ -562,10 +657,10 @@ impl SignedResult {
 /// at once, each with its path.
 fn read_result(value: &Json) -> Result<ResultDoc, Error> {
     let mut reader = Reader::new();
-    // A proof that is not one object is named as such before its fields are read.
-    match value.get("proof") {
-        Some(Json::Object(_)) | None => {}
-        Some(_) => return Err(Error::UnsupportedProof(ProofProblem::NotOneObject)),
+    // A proof that is not one object, nor a proof set selfcheck writes, is named as such
+    // before its fields are read.
+    if value.get("proof").is_some() {
+        proof_set(value)?;
     }
     let document = ResultDoc::read(&mut reader, value);
     check_envelope(&mut reader, value, (&document.context, &document.types, &document.id), RESULT_TYPE);

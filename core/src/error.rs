@@ -206,7 +206,8 @@ pub enum Error {
 pub enum ProofProblem {
     /// The document has no `proof`.
     Missing,
-    /// `proof` is not one object (several proofs, or another shape).
+    /// `proof` is not one object, nor a proof set of one `eddsa-jcs-2022` proof and one SM2
+    /// proof (other proofs, or another shape).
     NotOneObject,
     /// Its `type` is not `DataIntegrityProof`.
     Type(String),

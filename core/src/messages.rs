@@ -785,8 +785,8 @@ fn proof_problem(problem: &ProofProblem, lang: Lang) -> String {
         ProofProblem::Missing => pick!(lang, "文件没有签名。".into(), "The document has no proof.".into()),
         ProofProblem::NotOneObject => pick!(
             lang,
-            "签名应为一个对象：本工具只接受一个签名。".into(),
-            "The proof must be one object: selfcheck accepts exactly one proof.".into(),
+            "签名应为一个对象，或者由一个“eddsa-jcs-2022”签名和一个国密签名（SM2/SM3）组成。".into(),
+            "The proof must be one object, or a set of one eddsa-jcs-2022 proof and one SM2/SM3 proof.".into(),
         ),
         ProofProblem::Type(found) if found.is_empty() => pick!(
             lang,

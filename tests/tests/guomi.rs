@@ -115,3 +115,132 @@ fn openssl_reads_the_sm2_part_of_a_key_file() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(String::from_utf8(output.stdout).unwrap(), key.public().sm2().unwrap().to_pem());
 }
+
+/// A result signed by `key`, from the golden answers, at the golden time.
+fn signed_by(key: &AssociationKey) -> String {
+    let catalogue = selfcheck_core::Catalogue::builtin();
+    let answers = selfcheck_core::Answers::from_json(catalogue, &read("golden/answers-complete.json")).unwrap();
+    let issued = selfcheck_core::Timestamp::parse("2026-11-05T02:30:00Z").unwrap();
+    selfcheck_core::sign_result(catalogue, &answers, key, &issued, [0x42; 16]).unwrap()
+}
+
+fn verified(text: &str) -> Result<selfcheck_core::VerifiedResult, Error> {
+    selfcheck_core::verify_result(text, &[selfcheck_core::Catalogue::builtin()], &selfcheck_tests::now())
+}
+
+/// The result as JSON, edited, written back as selfcheck writes JSON.
+fn edited(text: &str, edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+    edit(&mut value);
+    serde_json::to_string_pretty(&value).unwrap()
+}
+
+#[test]
+fn a_key_with_an_sm2_part_signs_a_proof_set_and_each_proof_is_checked() {
+    let key = both_parts();
+    let text = signed_by(&key);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let proofs = value["proof"].as_array().expect("a proof set");
+    assert_eq!(proofs.len(), 2);
+    assert_eq!(proofs[0]["cryptosuite"], "eddsa-jcs-2022");
+    assert_eq!(proofs[1]["cryptosuite"], "selfcheck-sm2-sm3-jcs-2026");
+    assert_eq!(proofs[1]["verificationMethod"], key.public().sm2().unwrap().verification_method());
+    // The Ed25519 proof is the one a key without an SM2 part makes: each proof covers the
+    // document without the other.
+    let alone: serde_json::Value = serde_json::from_str(&signed_by(&AssociationKey::from_seed([0x27; 32]))).unwrap();
+    assert_eq!(proofs[0], alone["proof"]);
+
+    let result = verified(&text).unwrap();
+    assert_eq!(result.key, key.public());
+    assert_eq!(result.key.sm2(), key.public().sm2());
+    assert_eq!(result.key.fingerprint(), key.public().fingerprint());
+
+    // Any change to the content breaks both proofs: the Ed25519 one is checked first.
+    let changed = edited(&text, |value| value["credentialSubject"]["profile"]["name"] = "另一协会".into());
+    assert_eq!(verified(&changed).unwrap_err(), Error::SignatureMismatch);
+    // The SM2 signature changed, or made by another SM2 key over this result: named as the
+    // national-algorithm signature's failure, or shown in the fingerprint.
+    let mut bad = proofs[1]["proofValue"].as_str().unwrap().to_owned();
+    bad.replace_range(10..11, if &bad[10..11] == "2" { "3" } else { "2" });
+    let tampered = edited(&text, |value| value["proof"][1]["proofValue"] = bad.clone().into());
+    assert!(matches!(verified(&tampered), Err(Error::Sm2SignatureMismatch | Error::BadProofValue(_))));
+    let other = AssociationKey::from_seed([0x27; 32]).with_sm2(Sm2Key::from_random([0x73; 32]).unwrap());
+    let other_proofs: serde_json::Value = serde_json::from_str(&signed_by(&other)).unwrap();
+    let swapped = edited(&text, |value| value["proof"][1] = other_proofs["proof"][1].clone());
+    let swapped = verified(&swapped).unwrap();
+    assert_ne!(swapped.key.fingerprint(), key.public().fingerprint(), "the register sees another key");
+    // Stripped of its SM2 proof, it is an Ed25519 result whose fingerprint is not the one filed.
+    let stripped = edited(&text, |value| value["proof"] = value["proof"][0].clone());
+    let stripped = verified(&stripped).unwrap();
+    assert!(stripped.key.sm2().is_none());
+    assert_ne!(stripped.key.fingerprint(), key.public().fingerprint());
+    // Proof sets selfcheck does not write are refused as such.
+    for proofs in [
+        serde_json::json!([proofs[0].clone()]),
+        serde_json::json!([proofs[0].clone(), proofs[0].clone()]),
+        serde_json::json!([proofs[0].clone(), proofs[1].clone(), proofs[1].clone()]),
+    ] {
+        let odd = edited(&text, |value| value["proof"] = proofs.clone());
+        assert!(matches!(verified(&odd), Err(Error::UnsupportedProof(_))), "{proofs}");
+    }
+    // In either order.
+    let reversed = edited(&text, |value| value["proof"] = serde_json::json!([proofs[1].clone(), proofs[0].clone()]));
+    assert_eq!(verified(&reversed).unwrap().key, key.public());
+}
+
+#[test]
+fn every_result_signed_before_still_verifies_with_one_proof() {
+    for name in ["golden/result-complete.json", "golden/formats/result-2.json"] {
+        let result = verified(&read(name)).unwrap_or_else(|error| panic!("{name}: {error}"));
+        assert!(result.key.sm2().is_none(), "{name}");
+    }
+}
+
+/// OpenSSL 3 checks the SM2 signature of a result over the same canonical bytes, as the
+/// documentation shows. (Skipped where OpenSSL is not installed.)
+#[test]
+fn openssl_verifies_the_sm2_proof_of_a_result() {
+    if std::process::Command::new("openssl").arg("version").output().is_err() {
+        return;
+    }
+    let key = both_parts();
+    let text = signed_by(&key);
+    let value = selfcheck_tests::core_json(&serde_json::from_str(&text).unwrap());
+    let selfcheck_core::json::Json::Object(document) = value else { panic!() };
+    let selfcheck_core::json::Json::Array(proofs) = document.get("proof").unwrap().clone() else { panic!() };
+    let selfcheck_core::json::Json::Object(mut configuration) = proofs[1].clone() else { panic!() };
+    let proof_value = configuration.remove("proofValue").unwrap();
+    let signature = bs58::decode(&proof_value.as_str().unwrap()[1..]).into_vec().unwrap();
+    let mut unsecured = document.clone();
+    unsecured.remove("proof");
+    let message = selfcheck_core::credential::sm2_signing_data(
+        &selfcheck_core::json::Json::Object(configuration),
+        &selfcheck_core::json::Json::Object(unsecured),
+    );
+    let dir = std::env::temp_dir().join(format!("selfcheck-guomi-verify-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("message.bin"), &message).unwrap();
+    std::fs::write(dir.join("signature.der"), &signature).unwrap();
+    std::fs::write(dir.join("sm2.pub.pem"), key.public().sm2().unwrap().to_pem()).unwrap();
+    let verify = |message: &str| {
+        std::process::Command::new("openssl")
+            .current_dir(&dir)
+            .args(["pkeyutl", "-verify", "-pubin", "-inkey", "sm2.pub.pem", "-rawin", "-digest", "sm3"])
+            .args(["-pkeyopt", "distid:1234567812345678", "-in", message, "-sigfile", "signature.der"])
+            .output()
+            .unwrap()
+    };
+    let output = verify("message.bin");
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Signature Verified Successfully"));
+    let mut changed = message.clone();
+    changed[10] ^= 1;
+    std::fs::write(dir.join("changed.bin"), &changed).unwrap();
+    assert!(!verify("changed.bin").status.success(), "a changed byte fails in OpenSSL too");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

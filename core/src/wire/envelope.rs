@@ -32,8 +32,11 @@ pub struct CredentialDoc<S> {
     pub valid_from: String,
     /// What the signer states.
     pub credential_subject: S,
-    /// The Data Integrity proof.
+    /// The Data Integrity proof (`eddsa-jcs-2022`).
     pub proof: ProofDoc,
+    /// The second proof in China's national algorithms, when the signer's key has an SM2 part:
+    /// then `proof` is a proof set of the two ([`crate::credential::SM2_CRYPTOSUITE`]).
+    pub sm2_proof: Option<ProofDoc>,
 }
 
 impl<S: Subject> CredentialDoc<S> {
@@ -54,6 +57,7 @@ impl<S: Subject> CredentialDoc<S> {
             valid_from: valid_from.as_str().to_owned(),
             credential_subject: subject,
             proof: ProofDoc::default(),
+            sm2_proof: None,
         }
     }
 
@@ -66,7 +70,29 @@ impl<S: Subject> CredentialDoc<S> {
         let context = reader.required(object, "", "@context");
         let types = reader.required(object, "", "type");
         let subject = reader.required(object, "", "credentialSubject");
-        let proof = reader.required(object, "", "proof");
+        let (proof, sm2_proof) = match reader.required(object, "", "proof") {
+            Some(Json::Array(items)) => {
+                let read: Vec<ProofDoc> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(place, item)| ProofDoc::read(reader, Some(item), &super::read::index("proof", place)))
+                    .collect();
+                let (sm2, eddsa): (Vec<ProofDoc>, Vec<ProofDoc>) =
+                    read.into_iter().partition(|proof| proof.cryptosuite == crate::credential::SM2_CRYPTOSUITE);
+                match (<[ProofDoc; 1]>::try_from(eddsa), <[ProofDoc; 1]>::try_from(sm2)) {
+                    (Ok([proof]), Ok([sm2])) => (proof, Some(sm2)),
+                    _ => {
+                        let found = crate::json::JsonType::Array;
+                        reader.problem(
+                            "proof",
+                            crate::ProblemKind::WrongType { expected: crate::json::JsonType::Object, found },
+                        );
+                        (ProofDoc::default(), None)
+                    }
+                }
+            }
+            proof => (ProofDoc::read(reader, proof, "proof"), None),
+        };
         CredentialDoc {
             context: reader.strings(context, "@context"),
             id: reader.required_string(object, "", "id"),
@@ -74,7 +100,8 @@ impl<S: Subject> CredentialDoc<S> {
             issuer: reader.required_string(object, "", "issuer"),
             valid_from: reader.required_string(object, "", "validFrom"),
             credential_subject: S::read(reader, subject, "credentialSubject"),
-            proof: ProofDoc::read(reader, proof, "proof"),
+            proof,
+            sm2_proof,
         }
     }
 
@@ -82,7 +109,11 @@ impl<S: Subject> CredentialDoc<S> {
     pub fn to_json(&self) -> Json {
         let mut document = self.unsecured_json();
         if let Some(document) = document.as_object_mut() {
-            document.insert("proof", self.proof.to_json());
+            let proof = match &self.sm2_proof {
+                None => self.proof.to_json(),
+                Some(sm2) => Json::Array(vec![self.proof.to_json(), sm2.to_json()]),
+            };
+            document.insert("proof", proof);
         }
         document
     }
