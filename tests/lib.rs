@@ -31,6 +31,13 @@ pub fn golden_key() -> AssociationKey {
     AssociationKey::from_seed(std::array::from_fn(|index| index as u8 + 1))
 }
 
+/// The golden key with a fixed SM2 part (scalar from the bytes 0x21, 0x22, … 0x40): the key of
+/// the golden result with both proofs. Never use it for anything real.
+pub fn golden_key_with_sm2() -> AssociationKey {
+    let sm2 = selfcheck_core::guomi::Sm2Key::from_random(std::array::from_fn(|index| index as u8 + 0x21));
+    golden_key().with_sm2(sm2.expect("a usable SM2 scalar"))
+}
+
 /// Sets the member at `path` (object keys) to `value`.
 fn set(value: &mut Json, path: &[&str], new: Json) {
     let object = value.as_object_mut().expect("an object on the path");

@@ -49,6 +49,9 @@ pub struct Settings {
     pub ranking_month: Option<Month>,
     /// The rules: [`Rules::V2`] unless a summary of an earlier format is reproduced.
     pub rules: Rules,
+    /// Whether a result must carry the second signature in China's national algorithms
+    /// (SM2/SM3): without it, it is refused ([`crate::Reason::Sm2Required`]).
+    pub require_sm2: bool,
 }
 
 impl Settings {
@@ -62,6 +65,7 @@ impl Settings {
             longest_period_days: DEFAULT_LONGEST_PERIOD_DAYS,
             ranking_month: None,
             rules: Rules::V2,
+            require_sm2: false,
         }
     }
 }

@@ -116,6 +116,7 @@ fn settings_doc(analysis: &Analysis, kind: SummaryKind) -> SummarySettingsDoc {
         year: year.map(|year| u32::try_from(year.year).unwrap_or(0)),
         model_months: year.map(|year| year.rule.months),
         language: year.map(|year| if year.lang == Lang::En { "en" } else { "zh" }.to_owned()),
+        require_sm2: analysis.settings.require_sm2.then_some(true),
     }
 }
 
@@ -262,6 +263,7 @@ pub fn verify_summary(json: &str, now: &Timestamp) -> Result<VerifiedSummary, Er
         longest_period_days: subject.settings.longest_period_days,
         ranking_month: ranking_month.and_then(Result::ok),
         rules,
+        require_sm2: subject.settings.require_sm2 == Some(true),
     };
     let inputs = subject
         .inputs
@@ -305,6 +307,9 @@ fn format_problems(subject: &SummarySubjectDoc, at: &str) -> Vec<(String, Proble
         ("model_months", settings.model_months.is_some()),
         ("language", settings.language.is_some()),
     ];
+    if subject.format != SUMMARY_FORMAT && settings.require_sm2.is_some() {
+        problems.push((join(&settings_at, "require_sm2"), ProblemKind::UnknownField));
+    }
     if subject.format == SUMMARY_FORMAT {
         if subject.notices.is_none() {
             problems.push((join(at, "notices"), ProblemKind::MissingField));
@@ -434,7 +439,10 @@ impl VerifiedSummary {
             .inputs
             .iter()
             .filter(|input| input.role == InputRole::File)
-            .map(|input| examine(&input.name, bytes_of(input), &all, &self.issued).judge(register.as_ref()))
+            .map(|input| {
+                examine(&input.name, bytes_of(input), &all, &self.issued)
+                    .judge_with(register.as_ref(), self.settings.require_sm2)
+            })
             .collect();
         let analysis = Analysis::compute(&verdicts, expected.as_ref(), self.settings.clone());
         let others: Vec<Input> = self.inputs.iter().filter(|input| input.role != InputRole::File).cloned().collect();

@@ -103,6 +103,9 @@ pub enum Reason {
     Key(KeyStatus),
     /// The period cannot be a report's.
     Period(PeriodProblem),
+    /// The bureau requires the second signature in China's national algorithms (SM2/SM3), and
+    /// the result has only its Ed25519 proof.
+    Sm2Required,
 }
 
 impl Reason {
@@ -112,6 +115,7 @@ impl Reason {
             Reason::Error(error) => error.message(lang),
             Reason::Key(status) => status.message(lang),
             Reason::Period(problem) => crate::words::period_problem(problem, lang),
+            Reason::Sm2Required => crate::words::sm2_required(lang).to_owned(),
         }
     }
 
@@ -122,6 +126,7 @@ impl Reason {
             Reason::Error(error) => error.code(),
             Reason::Key(status) => status.code(),
             Reason::Period(PeriodProblem::NotBegun { .. }) => "period-not-begun",
+            Reason::Sm2Required => "sm2-required",
         }
     }
 }
@@ -327,6 +332,12 @@ impl Examined {
     /// The verdict with `register` (none: the register's stage is skipped, and the verdict says
     /// that no key was checked).
     pub fn judge(&self, register: Option<&KeyRegister>) -> Verdict {
+        self.judge_with(register, false)
+    }
+
+    /// The verdict with `register`, and with `require_sm2` a result without the second signature
+    /// in China's national algorithms refused at the signature's stage ([`Reason::Sm2Required`]).
+    pub fn judge_with(&self, register: Option<&KeyRegister>, require_sm2: bool) -> Verdict {
         let verdict = |key_status, outcome| Verdict {
             file: self.file.clone(),
             claim: self.claim.clone(),
@@ -341,6 +352,9 @@ impl Examined {
         let (Some(signer), Some(claim), Some(content)) = (&self.signer, &self.claim, &self.content) else {
             unreachable!("a file that passed the signature has a signer, a claim and a content check")
         };
+        if require_sm2 && signer.key.sm2().is_none() {
+            return verdict(None, rejected(Stage::Signature, Reason::Sm2Required));
+        }
         let key_status = register.map(|register| register.status_of(&claim.credit_code, &signer.key));
         if let Some(status) = key_status.as_ref().filter(|status| !status.is_registered()) {
             return verdict(key_status.clone(), rejected(Stage::KeyRegister, Reason::Key(status.clone())));

@@ -213,6 +213,15 @@ pub fn settings_lines(
         (pick!(lang, "报送截止日", "Deadline"), deadline),
         (pick!(lang, "排名月份", "Month ranked"), ranking),
         (pick!(lang, "自查期间最长天数", "Longest period"), longest),
+        (
+            pick!(lang, "国密签名（SM2/SM3）", "SM2/SM3 signature"),
+            if settings.require_sm2 {
+                pick!(lang, "必须附有，未附的结果不予接收", "required: results without one are refused")
+            } else {
+                pick!(lang, "不作要求", "not required")
+            }
+            .to_owned(),
+        ),
     ]
 }
 
@@ -396,6 +405,9 @@ pub struct ExportWords {
     pub vetoes: &'static str,
     pub answered: &'static str,
     pub key_status: &'static str,
+    pub sm2: &'static str,
+    pub sm2_valid: &'static str,
+    pub sm2_absent: &'static str,
     pub fingerprint: &'static str,
     pub signed: &'static str,
     pub signed_machine: &'static str,
@@ -505,6 +517,9 @@ pub fn export_words(lang: Lang) -> ExportWords {
             vetoes: "否决项",
             answered: "已作答",
             key_status: "密钥备案",
+            sm2: "国密签名",
+            sm2_valid: "有效",
+            sm2_absent: "无",
             fingerprint: "密钥指纹",
             signed: "签名时间（北京时间）",
             signed_machine: "签名时间（机器读取格式）",
@@ -609,6 +624,9 @@ pub fn export_words(lang: Lang) -> ExportWords {
             vetoes: "Vetoes",
             answered: "Answered",
             key_status: "Key on file",
+            sm2: "SM2 signature",
+            sm2_valid: "valid",
+            sm2_absent: "none",
             fingerprint: "Key fingerprint",
             signed: "Signed at (Beijing time)",
             signed_machine: "Signed at (RFC 3339)",
@@ -954,5 +972,14 @@ pub fn year_words(lang: Lang) -> YearWords {
             rule: "Rule",
             none_found: "(none meets the rule)",
         },
+    )
+}
+
+/// Why a result without the second signature is refused where the bureau requires it.
+pub fn sm2_required(lang: Lang) -> &'static str {
+    pick!(
+        lang,
+        "未附国密签名（SM2/SM3），按要求不予接收：请用含国密部分的密钥重新签名。",
+        "It has no national-algorithm signature (SM2/SM3), which is required: sign it again with a key that has an SM2 part."
     )
 }

@@ -249,17 +249,26 @@ pub fn unanswered_note(lang: Lang, open: usize, total: usize) -> String {
 }
 
 /// `sign` succeeded.
-pub fn signed(lang: Lang, score: u32, grade: &str, fingerprint: &str, out: Option<&str>) -> String {
+pub fn signed(lang: Lang, score: u32, grade: &str, fingerprint: &str, sm2: bool, out: Option<&str>) -> String {
+    let proofs = if sm2 {
+        pick!(lang, "附 Ed25519 签名和国密签名（SM2/SM3）", "with the Ed25519 and the SM2/SM3 signatures")
+    } else {
+        pick!(
+            lang,
+            "只附 Ed25519 签名：此密钥没有国密（SM2）部分，如需国密签名请生成新密钥并重新备案",
+            "with the Ed25519 signature only: this key has no SM2 part (make a new key and file it again for an SM2/SM3 signature)"
+        )
+    };
     match out {
         Some(out) => pick!(
             lang,
-            format!("已签名：折合千分制 {score}（自评等级：{grade}），密钥 {fingerprint}，已写入 {out}"),
-            format!("signed: score {score} ({grade}), key {fingerprint}, written to {out}"),
+            format!("已签名：折合千分制 {score}（自评等级：{grade}），密钥 {fingerprint}，{proofs}，已写入 {out}"),
+            format!("signed: score {score} ({grade}), key {fingerprint}, {proofs}, written to {out}"),
         ),
         None => pick!(
             lang,
-            format!("已签名：折合千分制 {score}（自评等级：{grade}），密钥 {fingerprint}"),
-            format!("signed: score {score} ({grade}), key {fingerprint}"),
+            format!("已签名：折合千分制 {score}（自评等级：{grade}），密钥 {fingerprint}，{proofs}"),
+            format!("signed: score {score} ({grade}), key {fingerprint}, {proofs}"),
         ),
     }
 }
@@ -355,12 +364,13 @@ pub fn valid_line(
     score: u32,
     grade: &str,
     fingerprint: &str,
+    sm2: &str,
 ) -> String {
     let period = period_range(from, to, lang);
     pick!(
         lang,
-        format!("{name}（{code}），{period}，折合千分制 {score}（自评等级：{grade}），密钥 {fingerprint}"),
-        format!("{name} ({code}), {period}, score {score} ({grade}), key {fingerprint}"),
+        format!("{name}（{code}），{period}，折合千分制 {score}（自评等级：{grade}），密钥 {fingerprint}，{sm2}"),
+        format!("{name} ({code}), {period}, score {score} ({grade}), key {fingerprint}, {sm2}"),
     )
 }
 

@@ -120,6 +120,10 @@ enum Command {
         /// names): each summary among the results is computed again from them and compared.
         #[arg(long, value_name = "PATH", num_args = 1..)]
         inputs: Vec<PathBuf>,
+        /// Refuse a result without the second signature in China's national algorithms
+        /// (国密签名, SM2/SM3), saying so.
+        #[arg(long)]
+        require_sm2: bool,
     },
     /// Show what a signed result says, with its validity.
     Report {
@@ -134,6 +138,10 @@ enum Command {
         /// Further catalogues results may pin.
         #[arg(long = "catalog", value_name = "FILE")]
         catalogs: Vec<PathBuf>,
+        /// Refuse a result without the second signature in China's national algorithms
+        /// (国密签名, SM2/SM3), saying so.
+        #[arg(long)]
+        require_sm2: bool,
     },
     /// The bureau's review of the files under the given files and folders: the association ×
     /// month matrix, each month's figures, the anomalies and the files that did not pass (text or
@@ -249,6 +257,10 @@ struct SummaryArgs {
     #[arg(long, value_name = "DAYS", default_value_t = selfcheck_bureau::DEFAULT_LONGEST_PERIOD_DAYS,
           value_parser = clap::value_parser!(u32).range(1..=100_000))]
     longest_period: u32,
+    /// Refuse results without the second signature in China's national algorithms (国密签名,
+    /// SM2/SM3): each is listed with that reason, and a signed summary says it was required.
+    #[arg(long)]
+    require_sm2: bool,
     /// Further catalogues results may pin.
     #[arg(long = "catalog", value_name = "FILE")]
     catalogs: Vec<PathBuf>,
@@ -397,7 +409,11 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
                 return Err(i18n::key_exists(lang, &escape::path(&path)).into());
             }
             let passphrase = passphrase::new(passphrase_file.as_deref(), lang)?;
-            let key = AssociationKey::from_seed(random_bytes(lang)?);
+            // Both parts: the Ed25519 key every W3C verifier reads, and the SM2 part for the
+            // national algorithms; one file, one fingerprint.
+            let sm2 = selfcheck_core::guomi::Sm2Key::from_random(random_bytes(lang)?)
+                .map_err(|error| i18n::core(lang, &error))?;
+            let key = AssociationKey::from_seed(random_bytes(lang)?).with_sm2(sm2);
             let pem = key
                 .to_encrypted_pem(&passphrase, random_bytes(lang)?, random_bytes(lang)?, PBKDF2_ITERATIONS)
                 .map_err(|error| i18n::core(lang, &error))?;
@@ -407,6 +423,9 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
             writeln!(out, "key: {}", escape::path(&path))?;
             writeln!(out, "fingerprint: {}", public.fingerprint())?;
             writeln!(out, "did: {}", public.did())?;
+            if let Some(sm2) = public.sm2() {
+                writeln!(out, "sm2: {}", sm2.did())?;
+            }
             eprintln!("{}", i18n::program(lang, &i18n::keep_the_key_safe(lang, &escape::path(&path))));
         }
         Command::Sign { answers: answers_path, key: key_path, out: out_path, force, passphrase_file, catalog } => {
@@ -459,16 +478,23 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
             }
             let grade = escape::escape(&report.grade_text(lang)).into_owned();
             let shown_out = out_path.as_deref().map(escape::path);
-            let signed = i18n::signed(lang, report.score(), &grade, &key.public().fingerprint(), shown_out.as_deref());
+            let signed = i18n::signed(
+                lang,
+                report.score(),
+                &grade,
+                &key.public().fingerprint(),
+                key.sm2().is_some(),
+                shown_out.as_deref(),
+            );
             eprintln!("{}", i18n::program(lang, &signed));
         }
         Command::Notice(args) => notice(&args, lang)?,
-        Command::Verify { results: paths, trusted_keys, catalogs, inputs } => {
+        Command::Verify { results: paths, trusted_keys, catalogs, inputs, require_sm2 } => {
             let catalogues = results::load_catalogues(&catalogs, lang)?;
             let catalogues: Vec<&Catalogue> = catalogues.iter().collect();
             let trusted = trusted_keys.as_deref().map(|path| TrustedKeys::load(path, lang)).transpose()?;
             let files: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-            let checked = results::check_files(&files, &catalogues, trusted.as_ref(), lang);
+            let checked = results::check_files(&files, &catalogues, trusted.as_ref(), require_sm2, lang);
             let given = if inputs.is_empty() { None } else { Some(bureau::read_inputs(&inputs, lang)?) };
             let mut all_valid = true;
             for (path, checked) in files.iter().zip(&checked) {
@@ -501,11 +527,11 @@ fn run(command: Command, lang: Lang) -> Result<bool, Failure> {
             out.flush()?;
             return Ok(all_valid);
         }
-        Command::Report { result, format, trusted_keys, catalogs } => {
+        Command::Report { result, format, trusted_keys, catalogs, require_sm2 } => {
             let catalogues = results::load_catalogues(&catalogs, lang)?;
             let catalogues: Vec<&Catalogue> = catalogues.iter().collect();
             let trusted = trusted_keys.as_deref().map(|path| TrustedKeys::load(path, lang)).transpose()?;
-            let checked = results::check_file(&result, &catalogues, trusted.as_ref());
+            let checked = results::check_file(&result, &catalogues, trusted.as_ref(), require_sm2);
             match &checked {
                 Checked::NotAResult(reason) => {
                     return Err(i18n::not_a_result(lang, &escape::path(&result), &reason.line(lang)).into());
@@ -556,7 +582,7 @@ fn notice(args: &NoticeArgs, lang: Lang) -> Result<(), Failure> {
     let catalogue = Catalogue::builtin();
     let from = match &args.from {
         None => None,
-        Some(path) => match results::check_file(path, &[catalogue], None) {
+        Some(path) => match results::check_file(path, &[catalogue], None, false) {
             Checked::Valid(verified) => Some(verified),
             Checked::Invalid(reason, _) | Checked::NotAResult(reason) => {
                 return Err(i18n::not_a_result(lang, &escape::path(path), &reason.line(lang)).into());
@@ -747,7 +773,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
     let verdicts: Vec<selfcheck_bureau::Verdict> = examined
         .iter()
         .filter_map(|examined| examined.as_ref().ok())
-        .map(|file| file.judge(register.as_ref()))
+        .map(|file| file.judge_with(register.as_ref(), args.require_sm2))
         .collect();
     let settings = Settings {
         now: now.clone(),
@@ -756,6 +782,7 @@ fn summary(args: &SummaryArgs, lang: Lang, out: &mut impl std::io::Write) -> Res
         longest_period_days: args.longest_period,
         ranking_month: args.month,
         rules: selfcheck_bureau::Rules::V2,
+        require_sm2: args.require_sm2,
     };
     let analysis = Analysis::compute(&verdicts, expected.as_ref(), settings);
     let tracks = selfcheck_bureau::track_notices(&notices, &verdicts, reviews.as_ref(), &now);

@@ -242,6 +242,9 @@ pub fn result_text(checked: &Checked, catalogues: &[&Catalogue], lang: Lang, mar
             ));
             rows.push((i18n::Words::SignedAt.get(lang), selfcheck_core::messages::beijing_short(&verified.issued)));
             rows.push((i18n::Words::Fingerprint.get(lang), verified.key.fingerprint().into()));
+            let (label, value) =
+                selfcheck_core::messages::sm2_status(&verified.key, lang).split_once(['：', ':']).unwrap_or_default();
+            rows.push((label, value.trim().to_owned()));
             rows.push((i18n::Words::PublicKeyId.get(lang), verified.key.did()));
             rows.push((i18n::Words::ResultDigest.get(lang), verified.digest.clone()));
             let warnings = crate::results::warnings(verified, lang);
@@ -338,6 +341,7 @@ pub fn result_json(checked: &Checked, lang: Lang) -> Json {
             out.insert("error_code", Json::Null);
             out.insert("fingerprint", verified.key.fingerprint());
             out.insert("did", verified.key.did());
+            out.insert("sm2", verified.key.sm2().map(|sm2| sm2.did()));
             out.insert("issued", verified.issued.as_str());
             out.insert("digest", verified.digest.as_str());
             out.insert("id", verified.id.as_str());

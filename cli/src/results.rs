@@ -140,7 +140,7 @@ impl Checked {
 
 /// Checks one file with the bureau's verdict, in its order (format, signature, key register,
 /// catalogue, period), so that `verify`, `report` and `summary` say the same of every file.
-pub fn check_file(path: &Path, catalogues: &[&Catalogue], trusted: Option<&TrustedKeys>) -> Checked {
+pub fn check_file(path: &Path, catalogues: &[&Catalogue], trusted: Option<&TrustedKeys>, require_sm2: bool) -> Checked {
     let bytes = match input::read_bytes(path) {
         Ok(bytes) => bytes,
         Err(problem) => return Checked::Unreadable(problem),
@@ -152,8 +152,8 @@ pub fn check_file(path: &Path, catalogues: &[&Catalogue], trusted: Option<&Trust
         Err(error) => return Checked::NotAResult(Reason(bureau::Reason::Error(error.into()))),
     };
     let now = crate::now();
-    let verdict =
-        examine(&path.to_string_lossy(), json.as_bytes(), catalogues, &now).judge(trusted.map(TrustedKeys::register));
+    let verdict = examine(&path.to_string_lossy(), json.as_bytes(), catalogues, &now)
+        .judge_with(trusted.map(TrustedKeys::register), require_sm2);
     let claimed = || ResultDoc::from_json_unverified(&json).ok().map(Box::new);
     match verdict.outcome {
         Outcome::Accepted(result) => Checked::Valid(Box::new(Arc::unwrap_or_clone(result))),
@@ -187,9 +187,10 @@ pub fn check_files(
     paths: &[&Path],
     catalogues: &[&Catalogue],
     trusted: Option<&TrustedKeys>,
+    require_sm2: bool,
     lang: Lang,
 ) -> Vec<Checked> {
-    crate::bureau::in_parallel(paths.len(), |index| check_file(paths[index], catalogues, trusted), lang)
+    crate::bureau::in_parallel(paths.len(), |index| check_file(paths[index], catalogues, trusted, require_sm2), lang)
 }
 
 /// One line per file, as `selfcheck verify` prints it: the verdict first, before anything that
@@ -209,6 +210,7 @@ pub fn verify_line(path: &Path, checked: &Checked, lang: Lang) -> String {
                 verified.report.score(),
                 &escape(&verified.report.grade_text(lang)),
                 &verified.key.fingerprint(),
+                selfcheck_core::messages::sm2_status(&verified.key, lang),
             );
             let detail = i18n::with_warnings(lang, &detail, &warnings(verified, lang));
             i18n::verdict_line(lang, i18n::Words::VerdictValid, &file, &detail)

@@ -58,6 +58,9 @@ fn keygen_sign_verify_report_round_trip() {
     let fingerprint = printed.lines().find_map(|line| line.strip_prefix("fingerprint: ")).unwrap().to_owned();
     let did = printed.lines().find_map(|line| line.strip_prefix("did: ")).unwrap().to_owned();
     assert!(did.starts_with("did:key:z6Mk"));
+    // Both parts: the SM2 part has a did:key of its own, and the fingerprint covers both.
+    let sm2 = printed.lines().find_map(|line| line.strip_prefix("sm2: ")).unwrap().to_owned();
+    assert!(sm2.starts_with("did:key:z"));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
@@ -72,18 +75,23 @@ fn keygen_sign_verify_report_round_trip() {
         selfcheck(&["sign", &golden("answers-complete.json"), "--key", &key, "--out", &result], Some(PASSPHRASE));
     assert!(signed.status.success(), "{}", text(&signed.stderr));
     assert!(text(&signed.stderr).contains(&fingerprint));
+    assert!(text(&signed.stderr).contains("附 Ed25519 签名和国密签名（SM2/SM3）"), "{}", text(&signed.stderr));
 
-    let verified = selfcheck(&["verify", &result, "--lang", "en"], None);
+    let verified = selfcheck(&["verify", &result, "--lang", "en", "--require-sm2"], None);
     assert!(verified.status.success());
     let line = text(&verified.stdout);
     assert!(line.starts_with(&format!("valid: {result}: 广东省示例行业协会 (514400005000031282)")), "{line}");
-    assert!(line.trim_end().ends_with(&fingerprint), "{line}");
+    assert!(
+        line.trim_end().ends_with(&format!("key {fingerprint}, national-algorithm signature (SM2/SM3): valid")),
+        "{line}"
+    );
 
     let report = selfcheck(&["report", &result, "--format", "json"], None);
     let report: Value = serde_json::from_str(&text(&report.stdout)).unwrap();
     assert_eq!(report["valid"], true);
     assert_eq!(report["error_code"], Value::Null);
     assert_eq!(report["did"], did.as_str());
+    assert_eq!(report["sm2"], sm2.as_str());
     assert_eq!(report["report"]["score"], 746);
 
     // A changed file: the same code the bindings' verdict gives (tests/data/bindings).
@@ -177,7 +185,8 @@ fn verify_prints_a_line_per_file_and_fails_on_any_bad_one() {
     assert_eq!(output.status.code(), Some(1));
     let lines: Vec<String> = text(&output.stdout).lines().map(str::to_owned).collect();
     assert_eq!(lines.len(), 3);
-    assert!(lines[0].ends_with(&golden_fingerprint()) && lines[0].starts_with("valid: "), "{}", lines[0]);
+    let fingerprint_and_sm2 = format!("key {}, national-algorithm signature (SM2/SM3): none", golden_fingerprint());
+    assert!(lines[0].ends_with(&fingerprint_and_sm2) && lines[0].starts_with("valid: "), "{}", lines[0]);
     assert!(lines[1].starts_with(&format!("INVALID: {tampered}: The signature does not match")), "{}", lines[1]);
     assert!(lines[2].starts_with("NOT A RESULT: "), "{}", lines[2]);
 }
@@ -371,4 +380,21 @@ fn keygen_names_the_registration_authority() {
         "{}",
         text(&english.stderr)
     );
+}
+
+#[test]
+fn a_result_without_the_sm2_signature_is_refused_where_it_is_required() {
+    let golden_result = golden("result-complete.json");
+    let output = selfcheck(&["verify", &golden_result, "--require-sm2"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let line = text(&output.stdout);
+    assert!(line.contains("未附国密签名（SM2/SM3），按要求不予接收"), "{line}");
+    let output = selfcheck(&["report", &golden_result, "--require-sm2", "--format", "json", "--lang", "en"], None);
+    let report: Value = serde_json::from_str(&text(&output.stdout)).unwrap();
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["error_code"], "sm2-required");
+    // Without the requirement it is valid, and says it has no SM2 signature.
+    let output = selfcheck(&["report", &golden_result], None);
+    assert!(output.status.success());
+    assert!(text(&output.stdout).contains("国密签名（SM2/SM3）"), "{}", text(&output.stdout));
 }

@@ -1436,6 +1436,18 @@ pub fn percent(per_mille: u32) -> String {
     format!("{}.{}%", per_mille / 10, per_mille % 10)
 }
 
+/// Whether a document verified carries the second signature in China's national algorithms:
+/// `国密签名（SM2/SM3）：有效` when its key has an SM2 part (its proof held), `…：无` when it has
+/// one proof. A second proof that does not hold is no status: the document is invalid
+/// ([`Error::Sm2SignatureMismatch`]).
+pub fn sm2_status(key: &crate::keys::PublicKey, lang: Lang) -> &'static str {
+    if key.sm2().is_some() {
+        pick!(lang, "国密签名（SM2/SM3）：有效", "national-algorithm signature (SM2/SM3): valid")
+    } else {
+        pick!(lang, "国密签名（SM2/SM3）：无", "national-algorithm signature (SM2/SM3): none")
+    }
+}
+
 /// A signing time as a table shows it to people: Beijing time, `2026-11-08 09:30`.
 pub fn beijing_short(timestamp: &crate::time::Timestamp) -> String {
     timestamp.beijing().short()

@@ -244,3 +244,18 @@ fn openssl_verifies_the_sm2_proof_of_a_result() {
     assert!(!verify("changed.bin").status.success(), "a changed byte fails in OpenSSL too");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The golden result with both proofs: the golden answers signed by the golden key with its SM2
+/// part. Signing is deterministic (Ed25519, and SM2 with its nonce derived by RFC 6979), so
+/// signing again gives the same bytes, and the file must verify for ever.
+#[test]
+fn signing_with_both_parts_gives_the_golden_result_byte_for_byte() {
+    let result = signed_by(&selfcheck_tests::golden_key_with_sm2());
+    let golden = selfcheck_tests::data("golden/formats/result-sm2.json");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, format!("{result}\n")).unwrap();
+    }
+    assert_eq!(format!("{result}\n"), std::fs::read_to_string(&golden).unwrap());
+    let verified = verified(&read("golden/formats/result-sm2.json")).unwrap();
+    assert_eq!(verified.key, selfcheck_tests::golden_key_with_sm2().public());
+}

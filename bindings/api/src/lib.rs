@@ -17,8 +17,8 @@
 //! | `template` | `catalogue`?, `lang`? | a blank answers document with hints |
 //! | `score` | `answers`, `catalogue`? | the report (`selfcheck-report/1`) |
 //! | `sign` | `answers`, `key` (PEM), `passphrase`, `time`, `random` (32 hex digits), `catalogue`? | the signed result |
-//! | `verify` | `result`, `now`, `register`?, `catalogues`? | a verdict (never an error for an invalid result) |
-//! | `summary` | `results`, `now`, `register`?, `expected`?, `reviews`?, `deadline`?, `months`?, `month`?, `longest_period`?, `catalogues`?, `notices`? (rectification notices to follow), `lang`? | the bureau's analysis (`selfcheck-analysis/3`), as `selfcheck summary --format json` (with `--notice`) |
+//! | `verify` | `result`, `now`, `register`?, `catalogues`?, `require_sm2`? | a verdict (never an error for an invalid result), with `sm2`: `valid` (the second signature, SM2/SM3, held) or `absent` |
+//! | `summary` | `results`, `now`, `register`?, `expected`?, `reviews`?, `deadline`?, `months`?, `month`?, `longest_period`?, `catalogues`?, `notices`? (rectification notices to follow), `require_sm2`?, `lang`? | the bureau's analysis (`selfcheck-analysis/3`), as `selfcheck summary --format json` (with `--notice`, `--require-sm2`) |
 //!
 //! `summary`'s `results` is a list of received files, each `{"name": …, "content": …}` (the
 //! content as text, as a JSON value or as `{"base64": …}`) or just the content (then named
@@ -244,6 +244,22 @@ impl<'a> Arguments<'a> {
         fits
     }
 
+    /// An optional `true` or `false` argument; absent: `false`.
+    fn flag(&mut self, key: &str) -> bool {
+        match self.object.get(key) {
+            None => false,
+            Some(Json::Bool(value)) => *value,
+            Some(other) => {
+                let found = other.kind();
+                self.problems.push(Problem::new(
+                    format!("arguments.{key}"),
+                    ProblemKind::WrongType { expected: json::JsonType::Bool, found },
+                ));
+                false
+            }
+        }
+    }
+
     /// An optional text argument that `parse` must accept, described by `expected` otherwise.
     fn parsed<T>(&mut self, key: &str, parse: impl Fn(&str) -> Option<T>, expected: &str) -> Option<T> {
         let value = self.object.get(key);
@@ -443,12 +459,13 @@ fn hex16(text: &str) -> Option<[u8; 16]> {
 }
 
 fn verify(object: &Object) -> Result<Json, ApiError> {
-    let mut arguments = Arguments::new(object, &["result", "now", "register", "catalogues"]);
+    let mut arguments = Arguments::new(object, &["result", "now", "register", "catalogues", "require_sm2"]);
     let result = arguments.required("result").map(|value| arguments.bytes(value, "result"));
     let now = arguments.required("now");
     let now = arguments.text(now, "now");
     let register = arguments.object.get("register").map(|value| arguments.bytes(value, "register"));
     let extra = extra_catalogues(&mut arguments);
+    let require_sm2 = arguments.flag("require_sm2");
     arguments.check()?;
     let (Some(Some(result)), Some(now)) = (result, now) else { unreachable!("every argument was checked above") };
     let now = Timestamp::parse(now)?;
@@ -458,7 +475,7 @@ fn verify(object: &Object) -> Result<Json, ApiError> {
     // The bytes as the core reads a received file: another kind or encoding is a verdict.
     let outcome =
         file_text(&result, selfcheck_core::Document::Result).and_then(|text| verify_result(text, &catalogues, &now));
-    Ok(verdict(outcome, register.as_ref()))
+    Ok(verdict(outcome, register.as_ref(), require_sm2))
 }
 
 /// The received files of `summary`: each `{"name", "content"}`, or only the content.
@@ -516,7 +533,7 @@ fn summary(object: &Object) -> Result<Json, ApiError> {
     Ok(summary_with(arguments, &files)?.0)
 }
 
-const SUMMARY_ARGUMENTS: [&str; 12] = [
+const SUMMARY_ARGUMENTS: [&str; 13] = [
     "results",
     "now",
     "register",
@@ -528,6 +545,7 @@ const SUMMARY_ARGUMENTS: [&str; 12] = [
     "longest_period",
     "catalogues",
     "notices",
+    "require_sm2",
     "lang",
 ];
 
@@ -606,6 +624,7 @@ fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Re
     let lang = arguments.text(lang, "lang").map_or(Lang::Zh, Lang::from_tag);
     let extra = extra_catalogues(&mut arguments);
     let notices = byte_list(&mut arguments, "notices");
+    let require_sm2 = arguments.flag("require_sm2");
     arguments.check()?;
     let Some(now) = now else { unreachable!("every argument was checked above") };
     let now = Timestamp::parse(now)?;
@@ -637,12 +656,15 @@ fn summary_with(mut arguments: Arguments<'_>, files: &[(String, Vec<u8>)]) -> Re
 
     let verdicts: Vec<selfcheck_bureau::Verdict> = files
         .iter()
-        .map(|(name, bytes)| selfcheck_bureau::verdict(name, bytes, &catalogues, register.as_ref(), &now))
+        .map(|(name, bytes)| {
+            selfcheck_bureau::examine(name, bytes, &catalogues, &now).judge_with(register.as_ref(), require_sm2)
+        })
         .collect();
     let mut settings = Settings::new(now.clone());
     settings.months = months;
     settings.deadline = deadline;
     settings.ranking_month = month;
+    settings.require_sm2 = require_sm2;
     if let Some(days) = longest_period {
         settings.longest_period_days = days;
     }
@@ -698,13 +720,14 @@ fn read_catalogues(extra: &[Vec<u8>]) -> Result<Vec<Catalogue>, Error> {
 }
 
 /// What `verify` answers: valid or not, why, and what a valid result says.
-fn verdict(outcome: Result<VerifiedResult, Error>, register: Option<&KeyRegister>) -> Json {
+fn verdict(outcome: Result<VerifiedResult, Error>, register: Option<&KeyRegister>, require_sm2: bool) -> Json {
     let mut verdict = Object::new();
     match outcome {
         Err(error) => {
             verdict.insert("valid", false);
             verdict.insert("class", class_name(error.class()));
             verdict.insert("error", error_json(&ApiError::from(error)));
+            verdict.insert("sm2", Json::Null);
             verdict.insert("key_status", Json::Null);
             verdict.insert("warnings", Json::Array(Vec::new()));
             verdict.insert("result", Json::Null);
@@ -712,11 +735,22 @@ fn verdict(outcome: Result<VerifiedResult, Error>, register: Option<&KeyRegister
         Ok(verified) => {
             let status = register.map(|register| register.status(&verified));
             let registered = status.as_ref().is_none_or(|status| status.is_registered());
-            verdict.insert("valid", registered);
-            verdict.insert("class", if registered { "valid" } else { "invalid" });
+            let sm2 = verified.key.sm2().is_some();
+            let refused = require_sm2 && !sm2;
+            verdict.insert("valid", registered && !refused);
+            verdict.insert("class", if registered && !refused { "valid" } else { "invalid" });
             verdict.insert(
                 "error",
                 match &status {
+                    _ if refused => {
+                        let words = selfcheck_bureau::words::sm2_required;
+                        let mut error = Object::new();
+                        error.insert("code", selfcheck_bureau::Reason::Sm2Required.code());
+                        error.insert("class", "invalid");
+                        error.insert("message", both(words(Lang::Zh), words(Lang::En)));
+                        error.insert("problems", Json::Array(Vec::new()));
+                        Json::Object(error)
+                    }
                     Some(status) if !status.is_registered() => {
                         let mut error = Object::new();
                         error.insert("code", status.code());
@@ -728,6 +762,7 @@ fn verdict(outcome: Result<VerifiedResult, Error>, register: Option<&KeyRegister
                     _ => Json::Null,
                 },
             );
+            verdict.insert("sm2", if sm2 { "valid" } else { "absent" });
             verdict.insert(
                 "key_status",
                 status.as_ref().map_or(Json::Null, |status| {
@@ -758,6 +793,7 @@ fn verdict(outcome: Result<VerifiedResult, Error>, register: Option<&KeyRegister
             result.insert("issued", verified.issued.as_str());
             result.insert("fingerprint", verified.key.fingerprint());
             result.insert("did", verified.key.did());
+            result.insert("sm2", verified.key.sm2().map(|sm2| sm2.did()));
             result.insert("catalogue", verified.catalogue.reference().to_json());
             result.insert("profile", verified.answers.to_doc(&verified.catalogue).profile.to_json());
             // Verification gives a report that fits its catalogue and answers, so this is never empty.

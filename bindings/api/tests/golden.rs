@@ -89,6 +89,7 @@ fn notice(key_pem: &str) -> String {
 fn cases() -> Vec<(&'static str, &'static str, String)> {
     let answers = read("golden/answers-complete.json");
     let result = read("golden/result-complete.json");
+    let with_sm2 = read("golden/formats/result-sm2.json");
     let key = read("keys/openssl-pbkdf2-1000.pem");
     let tampered = result.replacen("广东省示例行业协会", "广东省冒名行业协会", 1);
     let register = "514400005000031282 0011 2233 4455 6677 8899 AABB CCDD EEFF\n";
@@ -132,6 +133,18 @@ fn cases() -> Vec<(&'static str, &'static str, String)> {
             arguments(&[("result", text(&result)), ("now", text(NOW)), ("register", text(register))]),
         ),
         ("verify-tampered", "verify", arguments(&[("result", text(&tampered)), ("now", text(NOW))])),
+        // The second signature in China's national algorithms: present, and required of one
+        // without it.
+        (
+            "verify-sm2",
+            "verify",
+            arguments(&[("result", text(&with_sm2)), ("now", text(NOW)), ("require_sm2", Json::Bool(true))]),
+        ),
+        (
+            "verify-sm2-required",
+            "verify",
+            arguments(&[("result", text(&result)), ("now", text(NOW)), ("require_sm2", Json::Bool(true))]),
+        ),
         ("verify-answers-given", "verify", arguments(&[("result", text(&answers)), ("now", text(NOW))])),
         (
             "verify-from-the-future",

@@ -201,6 +201,8 @@ fn file_json(analysis: &Analysis, verdicts: &[Verdict], index: usize, lang: Lang
         }),
     );
     entry.insert("fingerprint", verdict.signer.as_ref().map(|signer| signer.fingerprint.as_str()));
+    let sm2 = |signer: &crate::verdict::Signer| if signer.key.sm2().is_some() { "valid" } else { "absent" };
+    entry.insert("sm2", verdict.signer.as_ref().map(sm2));
     entry.insert("key_status", verdict.key_status.as_ref().map(|status| status.code()));
     entry.insert("result", verdict.signer.as_ref().map(|signer| signer.digest.as_str()));
     entry.insert("copy_of", analysis.copy_of[index].map(|original| verdicts[original].file.sha256.as_str()));
@@ -253,6 +255,7 @@ pub fn analysis_json(source: super::export::ExportSource<'_>, lang: Lang) -> Jso
                 ("deadline", settings.deadline.map(|deadline| deadline.day()).into()),
                 ("longest_period_days", settings.longest_period_days.into()),
                 ("ranking_month", settings.ranking_month.map(|month| month.to_string()).into()),
+                ("require_sm2", settings.require_sm2.into()),
             ]),
         ),
         (

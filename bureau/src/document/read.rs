@@ -191,6 +191,8 @@ pub struct SettingsDoc {
     pub longest_period_days: u32,
     /// The month ranked, `YYYY-MM`; none: each association's latest.
     pub ranking_month: Option<String>,
+    /// Whether results without the second signature (SM2/SM3) are refused.
+    pub require_sm2: bool,
 }
 
 /// The counts of files.
@@ -241,6 +243,9 @@ pub struct FileDoc {
     pub claim: Option<ClaimDoc>,
     /// The key's status by the register.
     pub key_status: Option<String>,
+    /// Whether its signature held with the second proof in China's national algorithms
+    /// (`valid`) or with the Ed25519 proof alone (`absent`); none when it did not hold.
+    pub sm2: Option<String>,
     /// The result's digest (the review key).
     pub result: Option<String>,
     /// The SHA-256 of the file it is a copy of.

@@ -536,6 +536,7 @@ fn files(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
             (words.vetoes, 10),
             (words.fingerprint, 42),
             (words.key_status, 12),
+            (words.sm2, 10),
             (words.signed, 18),
             (words.result_digest, 66),
             (words.copy_of, 40),
@@ -567,6 +568,11 @@ fn files(source: ExportSource<'_>, words: &ExportWords, lang: Lang) -> Table {
             vetoes.into(),
             verdict.signer.as_ref().map(|signer| signer.fingerprint.as_str()).into(),
             verdict.signer.as_ref().map(|_| key_label(verdict, lang)).into(),
+            verdict
+                .signer
+                .as_ref()
+                .map(|signer| if signer.key.sm2().is_some() { words.sm2_valid } else { words.sm2_absent })
+                .into(),
             verdict.signer.as_ref().map(|signer| selfcheck_core::messages::beijing_short(&signer.issued)).into(),
             verdict.signer.as_ref().map(|signer| signer.digest.as_str()).into(),
             source

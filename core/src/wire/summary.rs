@@ -64,6 +64,9 @@ pub struct SummarySettingsDoc {
     pub model_months: Option<u32>,
     /// The language of a year's summary's words: `zh` or `en`.
     pub language: Option<String>,
+    /// `true` when results without the second signature (SM2/SM3) were refused; absent: not
+    /// required (`selfcheck-summary/3` only).
+    pub require_sm2: Option<bool>,
 }
 
 /// A file a summary was computed from.
@@ -148,7 +151,16 @@ impl super::Subject for SummarySubjectDoc {
 impl SummarySettingsDoc {
     fn read(reader: &mut Reader, value: Option<&Json>, at: &str) -> SummarySettingsDoc {
         let Some(value) = value else { return SummarySettingsDoc::default() };
-        let known = ["months", "deadline", "longest_period_days", "ranking_month", "year", "model_months", "language"];
+        let known = [
+            "months",
+            "deadline",
+            "longest_period_days",
+            "ranking_month",
+            "year",
+            "model_months",
+            "language",
+            "require_sm2",
+        ];
         let object = reader.fields(value, at, &known);
         let deadline = object.get("deadline").map(|value| reader.integer(Some(value), &join(at, "deadline"), 1, 28));
         let longest = reader.required(object, at, "longest_period_days");
@@ -165,6 +177,7 @@ impl SummarySettingsDoc {
                 .get("language")
                 .and_then(|value| reader.word(Some(value), &join(at, "language"), &["zh", "en"], &["zh", "en"]))
                 .map(str::to_owned),
+            require_sm2: object.get("require_sm2").map(|value| reader.boolean(Some(value), &join(at, "require_sm2"))),
         }
     }
 
@@ -178,6 +191,7 @@ impl SummarySettingsDoc {
         settings.insert_some("year", self.year);
         settings.insert_some("model_months", self.model_months);
         settings.insert_some("language", self.language.as_deref());
+        settings.insert_some("require_sm2", self.require_sm2);
         Json::Object(settings)
     }
 }
