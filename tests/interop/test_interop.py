@@ -80,14 +80,29 @@ class Key:
     passphrase: str
     did: str
     fingerprint: str
+    # The did:key of its SM2 part (keygen makes both parts).
+    sm2_did: str
 
 
 def keygen(path: Path, passphrase: str) -> Key:
     out = selfcheck("keygen", "--out", path, passphrase=passphrase).stdout
     did = re.search(r"^did: (did:key:z\S+)$", out, re.M)
     fingerprint = re.search(r"^fingerprint: ((?:[0-9A-F]{4} ){7}[0-9A-F]{4})$", out, re.M)
-    assert did and fingerprint, f"keygen printed no did/fingerprint line:\n{out}"
-    return Key(path, passphrase, did.group(1), fingerprint.group(1))
+    sm2_did = re.search(r"^sm2: (did:key:z\S+)$", out, re.M)
+    assert did and fingerprint and sm2_did, f"keygen printed no did/fingerprint/sm2 line:\n{out}"
+    return Key(path, passphrase, did.group(1), fingerprint.group(1), sm2_did.group(1))
+
+
+def eddsa_proof(document: Any) -> dict:
+    """The eddsa-jcs-2022 proof: the first of selfcheck's proof set, or the one proof."""
+    proof = document["proof"]
+    return proof[0] if isinstance(proof, list) else proof
+
+
+def pem_blocks(pem: bytes) -> list[bytes]:
+    """The PEM blocks of a key file: the Ed25519 key, then its SM2 part."""
+    text = pem.decode("ascii")
+    return [block.encode() + b"\n" for block in re.findall(r"-----BEGIN [^-]+-----\n.*?-----END [^-]+-----", text, re.S)]
 
 
 def write_json(path: Path, document: Any, **options: Any) -> Path:
@@ -218,7 +233,7 @@ RESULT_NAMES = ["blank-draft", "complete", "checklists", "na", "monthly"]
 def test_signed_results_verify(name: str, results: dict[str, Path], key: Key) -> None:
     path = results[name]
     document = load(path)
-    proof = document["proof"]
+    proof = eddsa_proof(document)
     assert document["issuer"] == key.did
     assert proof["type"] == "DataIntegrityProof" and proof["cryptosuite"] == "eddsa-jcs-2022"
     assert proof["proofPurpose"] == "assertionMethod"
@@ -229,9 +244,48 @@ def test_signed_results_verify(name: str, results: dict[str, Path], key: Key) ->
     public = verify.verify(document)
     assert public.public_bytes_raw() == did_public_bytes(key.did)
 
+    # The second proof, in China's national algorithms, by the key's SM2 part.
+    sm2_proof = document["proof"][1]
+    assert sm2_proof["cryptosuite"] == "selfcheck-sm2-sm3-jcs-2026"
+    assert sm2_proof["verificationMethod"] == f"{key.sm2_did}#{key.sm2_did.removeprefix('did:key:')}"
+    assert verify.verify_sm2(document) == verify.did_key_sm2_point(key.sm2_did)
+
     cli = subprocess.run([sys.executable, str(HERE / "verify.py"), str(path)], capture_output=True, text=True)
-    assert (cli.returncode, cli.stdout) == (0, "valid\n"), cli.stdout + cli.stderr
-    selfcheck("verify", path)
+    assert (cli.returncode, cli.stdout) == (0, "valid, SM2/SM3 proof valid\n"), cli.stdout + cli.stderr
+    selfcheck("verify", path, "--require-sm2")
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not on PATH")
+def test_openssl_verifies_the_sm2_proof(work: Path, results: dict[str, Path]) -> None:
+    """OpenSSL 3 checks the SM2 signature over the same canonical bytes, with the files
+    verify.py writes (the closing note's commands)."""
+    parts = work / "sm2-parts"
+    done = subprocess.run([sys.executable, str(HERE / "verify.py"), str(results["complete"]), "--sm2-parts", str(parts)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    command = ["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "sm2.pub.pem", "-rawin", "-digest", "sm3",
+               "-pkeyopt", "distid:1234567812345678", "-in", "message.bin", "-sigfile", "signature.der"]
+    done = subprocess.run(command, cwd=parts, capture_output=True, text=True)
+    assert done.returncode == 0 and "Signature Verified Successfully" in done.stdout, done.stdout + done.stderr
+    # A changed message fails there too; so does another distinguishing identifier.
+    message = (parts / "message.bin").read_bytes()
+    (parts / "message.bin").write_bytes(message.replace(b'"score":', b'"score": ', 1))
+    assert subprocess.run(command, cwd=parts, capture_output=True).returncode != 0
+    (parts / "message.bin").write_bytes(message)
+    other_id = [arg.replace("1234567812345678", "ALICE123@YAHOO.COM") for arg in command]
+    assert subprocess.run(other_id, cwd=parts, capture_output=True).returncode != 0
+
+
+def test_tampering_breaks_both_proofs(results: dict[str, Path]) -> None:
+    """Any change to the document breaks the Ed25519 proof and the SM2 proof alike."""
+    original = load(results["complete"])
+    for path in (("credentialSubject", "report", "score"), ("issuer",), ("validFrom",)):
+        tampered = copy.deepcopy(original)
+        set_at(tampered, path, mutated(tampered[path[0]] if len(path) == 1 else tampered[path[0]][path[1]][path[2]]))
+        with pytest.raises(verify.Invalid, match="signature does not match"):
+            verify.verify(tampered, check_issuer=False)
+        with pytest.raises(verify.Invalid, match="SM2/SM3 signature does not match"):
+            verify.verify_sm2(tampered)
 
 
 def test_a_rectification_notice_verifies_in_python(work: Path, results: dict[str, Path], other_key: Key) -> None:
@@ -335,20 +389,20 @@ def test_added_removed_and_swapped_fields(
     assert other["issuer"] != original["issuer"]
     cases: list[tuple[str, Any, dict]] = []
 
-    for where in ([], ["credentialSubject"], ["credentialSubject", "profile"], ["proof"]):
+    for where in ([], ["credentialSubject"], ["credentialSubject", "profile"], ["proof", 0], ["proof", 1]):
         tampered = copy.deepcopy(original)
         target = tampered
         for step in where:
             target = target[step]
         target["extra"] = "x"
-        cases.append((f"a field added to /{'/'.join(where)}", tampered, {}))
+        cases.append((f"a field added to /{'/'.join(map(str, where))}", tampered, {}))
 
-    for name in [n for n in original if n != "proof"] + ["credentialSubject/answers/A1", "proof/created"]:
+    for name in [n for n in original if n != "proof"] + ["credentialSubject/answers/A1", "proof/0/created", "proof/1/created"]:
         tampered = copy.deepcopy(original)
         *parents, last = name.split("/")
         target = tampered
         for step in parents:
-            target = target[step]
+            target = target[int(step)] if step.isdigit() else target[step]
         del target[last]
         cases.append((f"{name} removed", tampered, {}))
 
@@ -363,7 +417,10 @@ def test_added_removed_and_swapped_fields(
     swapped_issuer = copy.deepcopy(swapped)
     swapped_issuer["issuer"] = other["issuer"]
     cases.append(("another key's proof and issuer", swapped_issuer, {}))
-    cases.append(("the proof as a one-element array", {**original, "proof": [original["proof"]]}, {}))
+    cases.append(("the Ed25519 proof alone in an array", {**original, "proof": [original["proof"][0]]}, {}))
+    cases.append(("the SM2 proof alone", {**original, "proof": original["proof"][1]}, {}))
+    mixed = {**original, "proof": [original["proof"][0], other["proof"][1]]}
+    cases.append(("another key's SM2 proof", mixed, {}))
 
     for what, document, options in cases:
         assert_rejected(document, what, **options)
@@ -372,7 +429,7 @@ def test_added_removed_and_swapped_fields(
 
 def test_proof_value_is_checked(results: dict[str, Path], mutations: dict[str, int]) -> None:
     original = load(results["complete"])
-    value = original["proof"]["proofValue"]
+    value = original["proof"][0]["proofValue"]
     signature = verify.multibase_decode(value)
     alphabet = verify.BASE58_ALPHABET
 
@@ -396,10 +453,10 @@ def test_proof_value_is_checked(results: dict[str, Path], mutations: dict[str, i
     }
     for what, bad in bad_values.items():
         tampered = copy.deepcopy(original)
-        tampered["proof"]["proofValue"] = bad
+        tampered["proof"][0]["proofValue"] = bad
         assert_rejected(tampered, what)
     tampered = copy.deepcopy(original)
-    del tampered["proof"]["proofValue"]
+    del tampered["proof"][0]["proofValue"]
     assert_rejected(tampered, "no proofValue")
     mutations["proofValue"] = len(bad_values) + 1
 
@@ -412,7 +469,8 @@ def test_selfcheck_verify_rejects_tampering(work: Path, results: dict[str, Path]
         "note": ("credentialSubject", "answers", "A1", "note"),
         "score": ("credentialSubject", "report", "score"),
         "issuer": ("issuer",),
-        "created": ("proof", "created"),
+        "created": ("proof", 0, "created"),
+        "SM2 proof's created": ("proof", 1, "created"),
     }
     for what, path in samples.items():
         tampered = copy.deepcopy(original)
@@ -605,8 +663,8 @@ def decrypt_pkcs8(params: Pbes2, passphrase: str) -> bytes:
 
 
 def test_key_file_is_standard_encrypted_pkcs8(key: Key) -> None:
-    pem = key.path.read_bytes()
-    params = read_encrypted_pkcs8(pem)
+    ed25519_block, sm2_block = pem_blocks(key.path.read_bytes())
+    params = read_encrypted_pkcs8(ed25519_block)
     assert params.prf == HMAC_SHA256, "PBKDF2 must use HMAC-SHA256"
     assert params.iterations >= 600_000
     assert params.cipher == AES_256_CBC and len(params.iv) == 16
@@ -622,28 +680,52 @@ def test_key_file_is_standard_encrypted_pkcs8(key: Key) -> None:
     from_seed = ed25519.Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes_raw()
     assert from_seed == did_public_bytes(key.did)
 
+    # The SM2 part: the same passphrase, salt and iterations, its own IV; an EC key on the SM2
+    # curve (OID 1.2.156.10197.1.301) whose public key is the one its did:key names.
+    second = read_encrypted_pkcs8(sm2_block)
+    assert (second.salt, second.iterations, second.prf, second.cipher) == (
+        params.salt, params.iterations, params.prf, params.cipher)
+    assert second.iv != params.iv
+    elements = der(der_one(decrypt_pkcs8(second, key.passphrase), SEQUENCE))
+    assert der(elements[1][1]) == [(OBJECT_ID, oid("1.2.840.10045.2.1")), (OBJECT_ID, oid("1.2.156.10197.1.301"))]
+
+    # The fingerprint the association files covers both parts: SM3 of the Ed25519 key and the
+    # SM2 key (compressed), its first 16 bytes.
+    from gmssl import func, sm3
+
+    compressed = verify.multibase_decode(key.sm2_did.removeprefix("did:key:"))[2:]
+    digest = sm3.sm3_hash(func.bytes_to_list(did_public_bytes(key.did) + compressed))[:32].upper()
+    assert key.fingerprint == " ".join(digest[i : i + 4] for i in range(0, 32, 4))
+
 
 def test_cryptography_opens_the_key_file(key: Key) -> None:
-    private = serialization.load_pem_private_key(key.path.read_bytes(), key.passphrase.encode())
+    ed25519_block = pem_blocks(key.path.read_bytes())[0]
+    private = serialization.load_pem_private_key(ed25519_block, key.passphrase.encode())
     assert isinstance(private, ed25519.Ed25519PrivateKey)
     public = private.public_key().public_bytes_raw()
     assert public == did_public_bytes(key.did)
-    fingerprint = hashlib.sha256(public).hexdigest()[:32].upper()
-    assert key.fingerprint == " ".join(fingerprint[i : i + 4] for i in range(0, 32, 4))
     with pytest.raises(ValueError):
-        serialization.load_pem_private_key(key.path.read_bytes(), b"wrong passphrase")
+        serialization.load_pem_private_key(ed25519_block, b"wrong passphrase")
     with pytest.raises(TypeError):
-        serialization.load_pem_private_key(key.path.read_bytes(), None)
+        serialization.load_pem_private_key(ed25519_block, None)
 
 
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not on PATH")
-def test_openssl_opens_the_key_file(key: Key) -> None:
+def test_openssl_opens_the_key_file(work: Path, key: Key) -> None:
     env = {**os.environ, "SELFCHECK_PASSPHRASE": key.passphrase}
     command = ["openssl", "pkey", "-in", str(key.path), "-passin", "env:SELFCHECK_PASSPHRASE", "-noout"]
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+    # Its SM2 part, the second block, read alone: the public key its did:key names.
+    sm2_block = work / "sm2-part.pem"
+    sm2_block.write_bytes(pem_blocks(key.path.read_bytes())[1])
+    command_sm2 = ["openssl", "pkey", "-in", str(sm2_block), "-passin", "env:SELFCHECK_PASSPHRASE", "-pubout"]
+    done = subprocess.run(command_sm2, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == verify.sm2_public_key_pem(verify.did_key_sm2_point(key.sm2_did))
     env["SELFCHECK_PASSPHRASE"] = "wrong passphrase"
     assert subprocess.run(command, env=env, capture_output=True).returncode != 0
+    assert subprocess.run(command_sm2, env=env, capture_output=True).returncode != 0
 
 
 def test_keygen_refuses_to_overwrite(key: Key) -> None:
@@ -695,9 +777,11 @@ def foreign_key(maker: str, path: Path, passphrase: str) -> bytes:
 def test_keys_of_other_tools_sign(maker: str, work: Path, answers: dict[str, Path]) -> None:
     key_path = work / f"{maker}-key.pem"
     public = foreign_key(maker, key_path, PASSPHRASE)
-    result = sign(answers["complete"], Key(key_path, PASSPHRASE, "", ""), work / f"result-{maker}-key.json")
+    result = sign(answers["complete"], Key(key_path, PASSPHRASE, "", "", ""), work / f"result-{maker}-key.json")
     document = load(result)
     assert did_public_bytes(document["issuer"]) == public
     assert verify.verify(document).public_bytes_raw() == public
-    selfcheck("verify", result)
+    # A key without an SM2 part signs with the one proof, as keys made before do.
+    assert isinstance(document["proof"], dict)
+    assert "国密签名（SM2/SM3）：无" in selfcheck("verify", result).stdout
 
