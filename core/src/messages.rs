@@ -1441,7 +1441,12 @@ pub fn percent(per_mille: u32) -> String {
 /// one proof. A second proof that does not hold is no status: the document is invalid
 /// ([`Error::Sm2SignatureMismatch`]).
 pub fn sm2_status(key: &crate::keys::PublicKey, lang: Lang) -> &'static str {
-    if key.sm2().is_some() {
+    sm2_present(key.sm2().is_some(), lang)
+}
+
+/// [`sm2_status`] for a host that holds only whether the second proof was there (and held).
+pub fn sm2_present(present: bool, lang: Lang) -> &'static str {
+    if present {
         pick!(lang, "国密签名（SM2/SM3）：有效", "national-algorithm signature (SM2/SM3): valid")
     } else {
         pick!(lang, "国密签名（SM2/SM3）：无", "national-algorithm signature (SM2/SM3): none")

@@ -83,14 +83,20 @@ widgetTest('exports a signed result that `selfcheck verify` accepts; the key bac
   assert.match(did, /^did:key:z6Mk[1-9A-HJ-NP-Za-km-z]+$/, 'the did:key shown');
   assert.ok(await isDisabled(page, sel.exportButton), 'export is disabled until the key backup is downloaded');
 
+  // The key has its SM2 part: the page says so, and the backup holds it as a second block.
+  assert.equal(await page.locator('[data-testid=sm2]').getAttribute('data-sm2'), 'yes', 'a new key has an SM2 part');
+  assert.match(await page.locator('[data-testid=sm2]').textContent(), /同时附国密签名（SM2\/SM3）/);
   const key = await download(page, () => page.locator(sel.downloadKey).click());
-  assert.match(key.text, /^-----BEGIN ENCRYPTED PRIVATE KEY-----\r?\n[A-Za-z0-9+/=\r\n]+-----END ENCRYPTED PRIVATE KEY-----\r?\n?$/, `the key backup ${key.name} is an encrypted PKCS#8 PEM`);
+  const block = '-----BEGIN ENCRYPTED PRIVATE KEY-----\\r?\\n[A-Za-z0-9+/=\\r\\n]+-----END ENCRYPTED PRIVATE KEY-----\\r?\\n?';
+  assert.match(key.text, new RegExp(`^${block}${block}$`), `the key backup ${key.name} is two encrypted PKCS#8 PEM blocks`);
   const keyFile = writeTemp(dir, 'key.pem', key.content);
 
   const exported = await signAndExport(page);
   expectResultName(exported.name);
   const resultFile = writeTemp(dir, exported.name, exported.content);
-  cliExpect(0, ['verify', resultFile]);
+  // Both proofs: the bureau may require the 国密 signature, and it holds.
+  assert.deepEqual(JSON.parse(exported.text).proof.map((proof) => proof.cryptosuite), ['eddsa-jcs-2022', 'selfcheck-sm2-sm3-jcs-2026']);
+  assert.match(cliExpect(0, ['verify', resultFile, '--require-sm2']).stdout, /国密签名（SM2\/SM3）：有效/);
   const report = JSON.parse(cliExpect(0, ['report', resultFile, '--format', 'json']).stdout);
   const shown = await results(page);
   assert.equal(report.report.score, shown.score, 'the exported report\'s score (actual) against the page\'s (expected)');
@@ -146,6 +152,25 @@ widgetTest('a key made by `selfcheck keygen` loads into the page and signs there
   const report = JSON.parse(cliExpect(0, ['report', resultFile, '--format', 'json']).stdout);
   assert.equal(report.did, cliDid, 'signed with the loaded key');
   assert.deepEqual(report.report.vetoes, ['B4'], 'the B4 veto is in the signed report');
+  assert.equal(report.sm2, /sm2:\s*(did:key:\S+)/.exec(keygen.stdout)?.[1], 'signed by its SM2 part too');
+});
+
+widgetTest('a key made before the 国密 signature loads, says it has no SM2 part, and signs with the one proof', async (s, t) => {
+  const dir = tempDir(t);
+  const page = await s.open();
+  await fillProfile(page, PROFILE);
+  await answer(page, [{ id: 'A1', value: 'yes' }]);
+  await page.locator('input[data-passphrase=load]').fill('selfcheck fuzzing passphrase');
+  const before = readFileSync(new URL('../data/keys/openssl-pbkdf2-1000.pem', import.meta.url));
+  await page.locator(sel.keyFile).setInputFiles(file('旧密钥.pem', before, 'application/x-pem-file'));
+  await waitFingerprint(page);
+  assert.equal(await page.locator('[data-testid=sm2]').getAttribute('data-sm2'), 'no');
+  assert.match(await page.locator('[data-testid=sm2]').textContent(), /没有国密（SM2）部分：导出的结果只附 Ed25519 签名/);
+  const exported = await signAndExport(page, 'selfcheck fuzzing passphrase');
+  assert.equal(JSON.parse(exported.text).proof.cryptosuite, 'eddsa-jcs-2022', 'one proof, as before');
+  const resultFile = writeTemp(dir, exported.name, exported.content);
+  assert.match(cliExpect(0, ['verify', resultFile]).stdout, /国密签名（SM2\/SM3）：无/);
+  assert.match(cliExpect(1, ['verify', resultFile, '--require-sm2']).stdout, /未附国密签名（SM2\/SM3），按要求不予接收/);
 });
 
 widgetTest('once a key exists, the export no longer asks to create or load one: only the backup is asked for, then nothing', async (s) => {
@@ -265,9 +290,10 @@ widgetTest('the signing module comes when first needed: answers never wait for i
  */
 widgetTest('a key stored before the fingerprint was kept beside it shows the same fingerprint', async (s) => {
   const page = await s.open();
-  await page.locator(sel.newPassphrase).fill(PASSPHRASE);
-  await page.locator(sel.repeatPassphrase).fill(PASSPHRASE);
-  await page.locator(sel.createKey).click();
+  // Keys stored then had no SM2 part (issue 27 came later): a key file of one block.
+  await page.locator('input[data-passphrase=load]').fill('selfcheck fuzzing passphrase');
+  const keyFile = readFileSync(new URL('../data/keys/openssl-pbkdf2-1000.pem', import.meta.url));
+  await page.locator(sel.keyFile).setInputFiles(file('旧密钥.pem', keyFile, 'application/x-pem-file'));
   const fingerprint = await waitFingerprint(page);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('selfcheck:default:key')));
   assert.equal(stored.fingerprint.replace(/\s+/g, ' '), fingerprint, 'the stored fingerprint is the one shown');

@@ -48,49 +48,118 @@ pub fn new_key_pkcs8(seed: &[u8]) -> Result<Vec<u8>, JsValue> {
     AssociationKey::from_seed(seed).with_pkcs8_der(<[u8]>::to_vec).map_err(|error| thrown(&error))
 }
 
+/// A new key's SM2 part as PKCS#8 (unencrypted DER) from 32 random bytes, for the widget to
+/// encrypt as the key file's second block.
+///
+/// # Errors
+/// Thrown when `random` is not 32 bytes, or in the one case of 2^256 that gives no key (draw
+/// again).
+#[wasm_bindgen(js_name = newSm2Pkcs8)]
+pub fn new_sm2_pkcs8(random: &[u8]) -> Result<Vec<u8>, JsValue> {
+    let random: [u8; 32] = random.try_into().map_err(|_| JsValue::from_str("an SM2 key's random bytes are 32"))?;
+    let key = selfcheck_core::guomi::Sm2Key::from_random(random).map_err(|error| thrown(&error))?;
+    key.with_pkcs8_der(<[u8]>::to_vec).map_err(|error| thrown(&error))
+}
+
+/// The IV of a key file's second block (the SM2 part), from the first block's.
+#[wasm_bindgen(js_name = sm2Iv)]
+pub fn sm2_iv(iv: &[u8]) -> Result<Vec<u8>, JsValue> {
+    let iv: [u8; 16] = iv.try_into().map_err(|_| JsValue::from_str("the initialization vector is 16 bytes"))?;
+    Ok(keys::sm2_iv(&iv).to_vec())
+}
+
 /// What the interface shows of a key.
 #[wasm_bindgen(getter_with_clone)]
 pub struct KeyFacts {
     /// Its `did:key`.
     pub did: String,
-    /// Its fingerprint, as the register and the printed summary give it.
+    /// Its fingerprint, as the register and the printed summary give it: over both parts when
+    /// it has an SM2 part.
     pub fingerprint: String,
+    /// The `did:key` of its SM2 part; empty when it has none.
+    #[wasm_bindgen(js_name = sm2Did)]
+    pub sm2_did: String,
 }
 
-/// Reads a decrypted key (PKCS#8) and says what it is.
+/// The key of a decrypted key file: the Ed25519 key, with its SM2 part when `sm2_pkcs8` is
+/// not empty.
+fn opened(pkcs8: &[u8], sm2_pkcs8: &[u8]) -> Result<AssociationKey, Error> {
+    let key = AssociationKey::from_decrypted_pkcs8(pkcs8)?;
+    if sm2_pkcs8.is_empty() {
+        return Ok(key);
+    }
+    Ok(key.with_sm2(keys::sm2_from_pkcs8(sm2_pkcs8)?))
+}
+
+/// Reads a decrypted key (PKCS#8, and its SM2 part's when it has one, else empty) and says what
+/// it is.
 ///
 /// # Errors
 /// Thrown as the core's [`AssociationKey::from_decrypted_pkcs8`] says: a wrong passphrase, or
-/// a key that is not an Ed25519 key.
+/// a key that is not an Ed25519 key; or as [`keys::sm2_from_pkcs8`] says of the SM2 part.
 #[wasm_bindgen(js_name = keyFacts)]
-pub fn key_facts(pkcs8: &[u8]) -> Result<KeyFacts, JsValue> {
-    let public = AssociationKey::from_decrypted_pkcs8(pkcs8).map_err(|error| thrown(&error))?.public();
-    Ok(KeyFacts { did: public.did(), fingerprint: public.fingerprint().into() })
+pub fn key_facts(pkcs8: &[u8], sm2_pkcs8: &[u8]) -> Result<KeyFacts, JsValue> {
+    let public = opened(pkcs8, sm2_pkcs8).map_err(|error| thrown(&error))?.public();
+    Ok(KeyFacts {
+        did: public.did(),
+        fingerprint: public.fingerprint().into(),
+        sm2_did: public.sm2().map(|sm2| sm2.did()).unwrap_or_default(),
+    })
 }
 
 /// The key file (PEM) of a key the widget encrypted with WebCrypto, in the format the core
-/// writes, so that the `selfcheck` program opens it.
+/// writes, so that the `selfcheck` program opens it: the key's block, then the SM2 part's when
+/// `sm2_ciphertext` is not empty (encrypted with the same derivation and [`sm2_iv`]'s IV).
 ///
 /// # Errors
 /// Thrown when the salt or the initialization vector is not 16 bytes, or the file cannot be
 /// written.
 #[wasm_bindgen(js_name = keyFile)]
-pub fn key_file(salt: &[u8], iv: &[u8], iterations: u32, ciphertext: &[u8]) -> Result<String, JsValue> {
+pub fn key_file(
+    salt: &[u8],
+    iv: &[u8],
+    iterations: u32,
+    ciphertext: &[u8],
+    sm2_ciphertext: &[u8],
+) -> Result<String, JsValue> {
     let sixteen = |bytes: &[u8], what: &str| -> Result<[u8; 16], JsValue> {
         bytes.try_into().map_err(|_| JsValue::from_str(&format!("the {what} is 16 bytes")))
     };
-    keys::key_file_from_ciphertext(
+    keys::key_file_from_ciphertexts(
         sixteen(salt, "salt")?,
         sixteen(iv, "initialization vector")?,
         iterations,
         ciphertext,
+        (!sm2_ciphertext.is_empty()).then_some(sm2_ciphertext),
     )
     .map_err(|error| thrown(&error))
 }
 
-/// A key file's encryption, for WebCrypto to derive and decrypt.
+/// A key file's encryption, for WebCrypto to derive and decrypt: its first block's, with
+/// [`KeyFileParams::sm2`] for its SM2 part's.
 #[wasm_bindgen(getter_with_clone)]
 pub struct KeyFileParams {
+    /// PBKDF2's hash as WebCrypto names it.
+    pub hash: String,
+    /// PBKDF2's iterations.
+    pub iterations: u32,
+    /// PBKDF2's salt.
+    pub salt: Vec<u8>,
+    /// The AES key's length in bytes.
+    #[wasm_bindgen(js_name = keyBytes)]
+    pub key_bytes: u32,
+    /// AES-CBC's initialization vector.
+    pub iv: Vec<u8>,
+    /// The encrypted PKCS#8.
+    pub ciphertext: Vec<u8>,
+    /// The second block's encryption (the key's SM2 part), when the file has one.
+    pub sm2: Option<Sm2Block>,
+}
+
+/// The encryption of a key file's second block, the SM2 part: the same fields.
+#[wasm_bindgen(getter_with_clone)]
+#[derive(Clone)]
+pub struct Sm2Block {
     /// PBKDF2's hash as WebCrypto names it.
     pub hash: String,
     /// PBKDF2's iterations.
@@ -113,14 +182,24 @@ pub struct KeyFileParams {
 /// when it is protected with scrypt, which WebCrypto lacks.
 #[wasm_bindgen(js_name = keyFileEncryption)]
 pub fn key_file_encryption(pem: &str) -> Result<KeyFileParams, JsValue> {
-    let encryption = KeyFileEncryption::read(pem).map_err(|error| thrown(&error))?;
+    let mut blocks = KeyFileEncryption::read_all(pem).map_err(|error| thrown(&error))?.into_iter();
+    let first = blocks.next().ok_or_else(|| JsValue::from_str("a key file has a block"))?;
+    let sm2 = blocks.next().map(|block| Sm2Block {
+        hash: block.pbkdf2_hash.to_owned(),
+        iterations: block.iterations,
+        salt: block.salt,
+        key_bytes: u32::from(block.aes_key_bytes),
+        iv: block.iv.to_vec(),
+        ciphertext: block.ciphertext,
+    });
     Ok(KeyFileParams {
-        hash: encryption.pbkdf2_hash.to_owned(),
-        iterations: encryption.iterations,
-        salt: encryption.salt,
-        key_bytes: u32::from(encryption.aes_key_bytes),
-        iv: encryption.iv.to_vec(),
-        ciphertext: encryption.ciphertext,
+        hash: first.pbkdf2_hash.to_owned(),
+        iterations: first.iterations,
+        salt: first.salt,
+        key_bytes: u32::from(first.aes_key_bytes),
+        iv: first.iv.to_vec(),
+        ciphertext: first.ciphertext,
+        sm2,
     })
 }
 
@@ -134,8 +213,9 @@ pub struct Signed {
 }
 
 /// Signs the answers (an answers document with its profile, as the core writes it) with the
-/// decrypted key, at `issued_unix` (seconds since 1970; a JavaScript number until 2106), with a random id of 16 bytes; then
-/// checks the result with the core's verifier, as every verifier will.
+/// decrypted key (and its SM2 part's PKCS#8 when not empty: then with both proofs), at
+/// `issued_unix` (seconds since 1970; a JavaScript number until 2106), with a random id of 16
+/// bytes; then checks the result with the core's verifier, as every verifier will.
 ///
 /// # Errors
 /// Thrown as the core's [`sign_result`] and [`verify_result`] say: an incomplete profile,
@@ -145,24 +225,25 @@ pub fn sign(
     custom_catalogue: Option<String>,
     answers: &str,
     pkcs8: &[u8],
+    sm2_pkcs8: &[u8],
     issued_unix: u32,
     random_id: &[u8],
 ) -> Result<Signed, JsValue> {
     let random_id: [u8; 16] =
         random_id.try_into().map_err(|_| JsValue::from_str("a result's random id is 16 bytes"))?;
-    signed(custom_catalogue, answers, pkcs8, issued_unix, random_id).map_err(|error| thrown(&error))
+    signed(custom_catalogue, answers, (pkcs8, sm2_pkcs8), issued_unix, random_id).map_err(|error| thrown(&error))
 }
 
 fn signed(
     custom_catalogue: Option<String>,
     answers: &str,
-    pkcs8: &[u8],
+    (pkcs8, sm2_pkcs8): (&[u8], &[u8]),
     issued_unix: u32,
     random_id: [u8; 16],
 ) -> Result<Signed, Error> {
     let catalogue = catalogue(custom_catalogue)?;
     let answers = selfcheck_core::Answers::from_json(&catalogue, answers)?;
-    let key = AssociationKey::from_decrypted_pkcs8(pkcs8)?;
+    let key = opened(pkcs8, sm2_pkcs8)?;
     let issued = Timestamp::from_unix_seconds(u64::from(issued_unix));
     let result = sign_result(&catalogue, &answers, &key, &issued, random_id)?;
     let digest = verify_result(&result, &[&catalogue], &issued)?.digest;
@@ -181,6 +262,9 @@ pub struct Verified {
     pub fingerprint: String,
     /// SHA-256 of the result's canonical form.
     pub digest: String,
+    /// Whether it carries the second signature in China's national algorithms (SM2/SM3), which
+    /// held.
+    pub sm2: bool,
 }
 
 /// Verifies a signed result against the widget's catalogue and every earlier built-in version,
@@ -200,6 +284,7 @@ fn verified(json: &str, custom_catalogue: Option<String>, now_unix: u32) -> Resu
         answers: result.answers.to_json_string(&result.catalogue),
         catalogue_digest: result.catalogue.digest().to_owned(),
         fingerprint: result.key.fingerprint().into(),
+        sm2: result.key.sm2().is_some(),
         digest: result.digest,
     })
 }
@@ -280,20 +365,31 @@ mod tests {
     fn a_result_signed_here_verifies_here_with_its_answers_and_key() {
         let catalogue = Catalogue::builtin();
         let pkcs8 = new_key_pkcs8(&[7; 32]).expect("a key");
-        let facts = key_facts(&pkcs8).expect("its facts");
         let answers = answers_json(catalogue);
-        let signed = signed(None, &answers, &pkcs8, 1_796_000_000, [1; 16]).expect("signed");
-        let found = verified(&signed.result, None, 1_796_000_100).expect("verified");
-        assert_eq!(found.digest, signed.digest);
-        assert_eq!(found.fingerprint, facts.fingerprint);
-        assert_eq!(found.catalogue_digest, catalogue.digest());
-        assert_eq!(found.answers, answers);
+        // A key made before (Ed25519 only), and one with its SM2 part: each signs, and the
+        // verifier says which.
+        let sm2 = new_sm2_pkcs8(&[8; 32]).expect("an SM2 part");
+        for (sm2_pkcs8, both) in [(&[][..], false), (&sm2[..], true)] {
+            let facts = key_facts(&pkcs8, sm2_pkcs8).expect("its facts");
+            assert_eq!(facts.sm2_did.is_empty(), !both);
+            let signed = signed(None, &answers, (&pkcs8, sm2_pkcs8), 1_796_000_000, [1; 16]).expect("signed");
+            let found = verified(&signed.result, None, 1_796_000_100).expect("verified");
+            assert_eq!(found.digest, signed.digest);
+            assert_eq!(found.fingerprint, facts.fingerprint);
+            assert_eq!(found.catalogue_digest, catalogue.digest());
+            assert_eq!(found.answers, answers);
+            assert_eq!(found.sm2, both);
+        }
+        // The SM2 part's slot with another kind of key in it is named.
+        let Err(error) = opened(&pkcs8, &pkcs8) else { panic!("an Ed25519 key as the SM2 part") };
+        assert!(error.message(selfcheck_core::Lang::En).contains("second block holds an Ed25519 key"));
     }
 
     #[test]
     fn an_altered_result_gives_the_cores_words_in_both_languages() {
         let pkcs8 = new_key_pkcs8(&[7; 32]).expect("a key");
-        let signed = signed(None, &answers_json(Catalogue::builtin()), &pkcs8, 1_796_000_000, [1; 16]).expect("signed");
+        let answers = answers_json(Catalogue::builtin());
+        let signed = signed(None, &answers, (&pkcs8, &[]), 1_796_000_000, [1; 16]).expect("signed");
         let altered = signed.result.replacen("广东省示例行业协会", "广东省另一行业协会", 1);
         let Err(error) = verified(&altered, None, 1_796_000_100) else { panic!("an altered result verified") };
         let words = selfcheck_core::json::parse(&worded(&error)).expect("JSON");
@@ -309,10 +405,17 @@ mod tests {
 
     #[test]
     fn a_key_file_written_here_is_read_back_with_its_parameters() {
-        let pem = key_file(&[1; 16], &[2; 16], 600_000, &[3; 48]).expect("a key file");
+        let pem = key_file(&[1; 16], &[2; 16], 600_000, &[3; 48], &[]).expect("a key file");
         let params = key_file_encryption(&pem).expect("its encryption");
         assert_eq!((params.salt, params.iv, params.iterations), (vec![1; 16], vec![2; 16], 600_000));
         assert_eq!((params.hash.as_str(), params.key_bytes, params.ciphertext), ("SHA-256", 32, vec![3; 48]));
+        assert!(params.sm2.is_none());
+        // With its SM2 part: the same derivation, the second block's own IV.
+        let pem = key_file(&[1; 16], &[2; 16], 600_000, &[3; 48], &[4; 144]).expect("a key file of two blocks");
+        let params = key_file_encryption(&pem).expect("its encryption");
+        let sm2 = params.sm2.expect("the SM2 part's block");
+        assert_eq!((sm2.salt, sm2.iterations, sm2.ciphertext), (vec![1; 16], 600_000, vec![4; 144]));
+        assert_eq!(sm2.iv, sm2_iv(&[2; 16]).unwrap());
     }
 
     #[test]

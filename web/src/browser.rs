@@ -39,8 +39,6 @@ pub struct Pbkdf2AesCbc<'a> {
     pub iterations: u32,
     /// The AES key's length in bytes (16 or 32).
     pub key_bytes: u16,
-    /// AES-CBC's initialization vector.
-    pub iv: &'a [u8],
 }
 
 /// Why WebCrypto failed.
@@ -54,8 +52,14 @@ pub enum CryptoFailure {
 
 /// PBKDF2 and AES-CBC (PKCS#7 padding, as PBES2) in the browser's WebCrypto: native, off the
 /// main thread, and faster than the same in wasm (Chromium 60+, Firefox 57+, Safari 11+). The
-/// key derived is not extractable. WebCrypto needs a secure context (https, or localhost).
-pub async fn pbkdf2_aes_cbc(cipher: Cipher, params: &Pbkdf2AesCbc<'_>, data: &[u8]) -> Result<Vec<u8>, CryptoFailure> {
+/// key derived is not extractable. WebCrypto needs a secure context (https, or localhost). One
+/// derivation serves every block, each `(iv, data)`: a key file's key and its SM2 part share
+/// their passphrase, salt and iterations.
+pub async fn pbkdf2_aes_cbc(
+    cipher: Cipher,
+    params: &Pbkdf2AesCbc<'_>,
+    blocks: &[(&[u8], &[u8])],
+) -> Result<Vec<Vec<u8>>, CryptoFailure> {
     let browser = |error: JsValue| CryptoFailure::Browser(describe(error));
     let window = web_sys::window().ok_or_else(|| CryptoFailure::Browser("no window".into()))?;
     let subtle = Reflect::get(&window, &"crypto".into())
@@ -96,17 +100,21 @@ pub async fn pbkdf2_aes_cbc(cipher: Cipher, params: &Pbkdf2AesCbc<'_>, data: &[u
     let key = call("deriveKey", Array::of5(&derivation, &material, &aes, &false.into(), &Array::of1(&usage.into())))?
         .await
         .map_err(browser)?;
-    let algorithm = object(&[("name", "AES-CBC".into()), ("iv", Uint8Array::from(params.iv).into())])?;
-    let result = call(usage, Array::of3(&algorithm, &key, &Uint8Array::from(data)))?.await.map_err(|error| {
-        // AES-CBC decryption reports a failed padding check as an OperationError.
-        let name = Reflect::get(&error, &"name".into()).ok().and_then(|name| name.as_string());
-        if cipher == Cipher::Decrypt && name.as_deref() == Some("OperationError") {
-            CryptoFailure::BadPadding
-        } else {
-            browser(error)
-        }
-    })?;
-    Ok(Uint8Array::new(&result).to_vec())
+    let mut out = Vec::with_capacity(blocks.len());
+    for (iv, data) in blocks {
+        let algorithm = object(&[("name", "AES-CBC".into()), ("iv", Uint8Array::from(*iv).into())])?;
+        let result = call(usage, Array::of3(&algorithm, &key, &Uint8Array::from(*data)))?.await.map_err(|error| {
+            // AES-CBC decryption reports a failed padding check as an OperationError.
+            let name = Reflect::get(&error, &"name".into()).ok().and_then(|name| name.as_string());
+            if cipher == Cipher::Decrypt && name.as_deref() == Some("OperationError") {
+                CryptoFailure::BadPadding
+            } else {
+                browser(error)
+            }
+        })?;
+        out.push(Uint8Array::new(&result).to_vec());
+    }
+    Ok(out)
 }
 
 /// The local date as `YYYYMMDD`, for the names of draft files.

@@ -152,6 +152,9 @@ selfcheck_core::strings! {
         KeyNotCreated => "密钥未创建", "The key was not created";
         KeyNotLoaded => "密钥未载入", "The key was not loaded";
         Fingerprint => "密钥指纹", "Key fingerprint";
+        Sm2Part => "国密签名", "SM2/SM3 signature";
+        Sm2PartYes => "本密钥含国密（SM2）部分：导出的结果同时附国密签名（SM2/SM3），密钥指纹涵盖两部分。", "This key has an SM2 part: exported results also carry the SM2/SM3 signature, and the fingerprint covers both parts.";
+        Sm2PartNo => "本密钥是早先生成的，没有国密（SM2）部分：导出的结果只附 Ed25519 签名。如需国密签名，请生成新密钥，并重新备案其密钥指纹。", "This key was made before and has no SM2 part: exported results carry the Ed25519 signature only. For an SM2/SM3 signature, create a new key and file its fingerprint again.";
         ForgetKey => "从本浏览器移除密钥", "Remove the key from this browser";
         ForgetKeyQuestion => "从本浏览器移除密钥？移除后只有密钥备份文件能把它找回；没有备份文件，就要新建密钥并重新备案指纹。", "Remove the key from this browser? Only its backup file can bring it back; without the backup you will need a new key and a new registration of its fingerprint.";
         ConfirmForgetKey => "移除密钥", "Remove the key";

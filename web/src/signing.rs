@@ -22,8 +22,12 @@ extern "C" {
 
     #[wasm_bindgen(method, catch, js_name = newKeyPkcs8)]
     fn new_key_pkcs8(this: &SigningModule, seed: &[u8]) -> Result<Vec<u8>, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = newSm2Pkcs8)]
+    fn new_sm2_pkcs8(this: &SigningModule, random: &[u8]) -> Result<Vec<u8>, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = sm2Iv)]
+    fn sm2_iv(this: &SigningModule, iv: &[u8]) -> Result<Vec<u8>, JsValue>;
     #[wasm_bindgen(method, catch, js_name = keyFacts)]
-    fn key_facts(this: &SigningModule, pkcs8: &[u8]) -> Result<KeyFacts, JsValue>;
+    fn key_facts(this: &SigningModule, pkcs8: &[u8], sm2_pkcs8: &[u8]) -> Result<KeyFacts, JsValue>;
     #[wasm_bindgen(method, catch, js_name = keyFile)]
     fn key_file(
         this: &SigningModule,
@@ -31,6 +35,7 @@ extern "C" {
         iv: &[u8],
         iterations: u32,
         ciphertext: &[u8],
+        sm2_ciphertext: &[u8],
     ) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch, js_name = keyFileEncryption)]
     fn key_file_encryption(this: &SigningModule, pem: &str) -> Result<KeyFileParams, JsValue>;
@@ -40,6 +45,7 @@ extern "C" {
         catalogue: Option<String>,
         answers: &str,
         pkcs8: &[u8],
+        sm2_pkcs8: &[u8],
         issued_unix: u32,
         random_id: &[u8],
     ) -> Result<Signed, JsValue>;
@@ -68,6 +74,9 @@ extern "C" {
     /// Its fingerprint.
     #[wasm_bindgen(method, getter)]
     pub fn fingerprint(this: &KeyFacts) -> String;
+    /// The did:key of its SM2 part; empty when it has none.
+    #[wasm_bindgen(method, getter, js_name = sm2Did)]
+    pub fn sm2_did(this: &KeyFacts) -> String;
 
     type KeyFileParams;
     #[wasm_bindgen(method, getter)]
@@ -82,6 +91,22 @@ extern "C" {
     fn iv(this: &KeyFileParams) -> Vec<u8>;
     #[wasm_bindgen(method, getter)]
     fn ciphertext(this: &KeyFileParams) -> Vec<u8>;
+    #[wasm_bindgen(method, getter)]
+    fn sm2(this: &KeyFileParams) -> Option<Sm2Block>;
+
+    type Sm2Block;
+    #[wasm_bindgen(method, getter)]
+    fn hash(this: &Sm2Block) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn iterations(this: &Sm2Block) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn salt(this: &Sm2Block) -> Vec<u8>;
+    #[wasm_bindgen(method, getter, js_name = keyBytes)]
+    fn key_bytes(this: &Sm2Block) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn iv(this: &Sm2Block) -> Vec<u8>;
+    #[wasm_bindgen(method, getter)]
+    fn ciphertext(this: &Sm2Block) -> Vec<u8>;
 
     /// A result signed and checked.
     pub type Signed;
@@ -106,6 +131,9 @@ extern "C" {
     /// SHA-256 of the result's canonical form.
     #[wasm_bindgen(method, getter)]
     pub fn digest(this: &Verified) -> String;
+    /// Whether it carries the second signature (SM2/SM3), which held.
+    #[wasm_bindgen(method, getter)]
+    pub fn sm2(this: &Verified) -> bool;
 
     type QrPath;
     #[wasm_bindgen(method, getter)]
@@ -155,7 +183,9 @@ pub async fn module(host: Option<&Host>) -> Result<Signing, Failure> {
     Ok(Signing { exports: exports.unchecked_into(), catalogue: host.and_then(|host| host.custom_catalogue.clone()) })
 }
 
-/// A key file's encryption, as WebCrypto takes it.
+/// A key file's encryption, as WebCrypto takes it: its first block's, and its second's (the
+/// SM2 part) when it has one.
+#[derive(Clone, PartialEq)]
 pub struct Encryption {
     /// PBKDF2's hash as WebCrypto names it.
     pub hash: String,
@@ -169,6 +199,17 @@ pub struct Encryption {
     pub iv: Vec<u8>,
     /// The encrypted PKCS#8.
     pub ciphertext: Vec<u8>,
+    /// The SM2 part's block.
+    pub sm2: Option<Box<Encryption>>,
+}
+
+impl Encryption {
+    /// Whether `other` is derived from the passphrase the same way: then one derivation opens
+    /// both blocks.
+    pub fn same_derivation(&self, other: &Encryption) -> bool {
+        (&self.hash, self.iterations, &self.salt, self.key_bytes)
+            == (&other.hash, other.iterations, &other.salt, other.key_bytes)
+    }
 }
 
 impl Signing {
@@ -177,25 +218,48 @@ impl Signing {
         self.exports.new_key_pkcs8(seed).map_err(Failure::thrown)
     }
 
-    /// The did:key and fingerprint of a decrypted key.
-    pub fn facts(&self, pkcs8: &[u8]) -> Result<KeyFacts, Failure> {
-        self.exports.key_facts(pkcs8).map_err(Failure::thrown)
+    /// A new key's SM2 part (PKCS#8) from 32 random bytes.
+    pub fn new_sm2_part(&self, random: &[u8; 32]) -> Result<Vec<u8>, Failure> {
+        self.exports.new_sm2_pkcs8(random).map_err(Failure::thrown)
     }
 
-    /// The key file of a key encrypted with WebCrypto.
+    /// The IV of a key file's SM2 block, from its first block's.
+    pub fn sm2_iv(&self, iv: &[u8]) -> Result<Vec<u8>, Failure> {
+        self.exports.sm2_iv(iv).map_err(Failure::thrown)
+    }
+
+    /// The did:key and fingerprint of a decrypted key, with its SM2 part's PKCS#8 (empty: none).
+    pub fn facts(&self, pkcs8: &[u8], sm2_pkcs8: &[u8]) -> Result<KeyFacts, Failure> {
+        self.exports.key_facts(pkcs8, sm2_pkcs8).map_err(Failure::thrown)
+    }
+
+    /// The key file of a key encrypted with WebCrypto, with its SM2 part's block when
+    /// `sm2_ciphertext` is not empty.
     pub fn write_key_file(
         &self,
         salt: &[u8],
         iv: &[u8],
         iterations: u32,
         ciphertext: &[u8],
+        sm2_ciphertext: &[u8],
     ) -> Result<String, Failure> {
-        self.exports.key_file(salt, iv, iterations, ciphertext).map_err(Failure::thrown)
+        self.exports.key_file(salt, iv, iterations, ciphertext, sm2_ciphertext).map_err(Failure::thrown)
     }
 
     /// A key file's encryption, its cost checked.
     pub fn encryption(&self, pem: &str) -> Result<Encryption, Failure> {
         let params = self.exports.key_file_encryption(pem).map_err(Failure::thrown)?;
+        let sm2 = params.sm2().map(|block| {
+            Box::new(Encryption {
+                hash: block.hash(),
+                iterations: block.iterations(),
+                salt: block.salt(),
+                key_bytes: block.key_bytes(),
+                iv: block.iv(),
+                ciphertext: block.ciphertext(),
+                sm2: None,
+            })
+        });
         Ok(Encryption {
             hash: params.hash(),
             iterations: params.iterations(),
@@ -203,15 +267,21 @@ impl Signing {
             key_bytes: params.key_bytes(),
             iv: params.iv(),
             ciphertext: params.ciphertext(),
+            sm2,
         })
     }
 
-    /// Signs an answers document of the host's catalogue with a decrypted key, and checks the
-    /// result.
-    pub fn sign(&self, answers: &str, pkcs8: &[u8], issued_unix: u32, random_id: &[u8; 16]) -> Result<Signed, Failure> {
-        self.exports
-            .sign_result(self.catalogue.as_deref().map(str::to_owned), answers, pkcs8, issued_unix, random_id)
-            .map_err(Failure::thrown)
+    /// Signs an answers document of the host's catalogue with a decrypted key (with both
+    /// proofs when `sm2_pkcs8`, its SM2 part, is not empty), and checks the result.
+    pub fn sign(
+        &self,
+        answers: &str,
+        (pkcs8, sm2_pkcs8): (&[u8], &[u8]),
+        issued_unix: u32,
+        random_id: &[u8; 16],
+    ) -> Result<Signed, Failure> {
+        let catalogue = self.catalogue.as_deref().map(str::to_owned);
+        self.exports.sign_result(catalogue, answers, pkcs8, sm2_pkcs8, issued_unix, random_id).map_err(Failure::thrown)
     }
 
     /// Verifies a signed result against the host's catalogue and every other built-in version.

@@ -35,6 +35,9 @@ pub struct KeyInfo {
     pub fingerprint: String,
     /// Its did:key.
     pub did: String,
+    /// The did:key of its SM2 part (results it signs then carry a second proof, 国密签名); a key
+    /// made before issue 27 has none.
+    pub sm2_did: Option<String>,
     /// Whether the backup file was downloaded (or the key came from a file).
     pub backed_up: bool,
 }
@@ -273,6 +276,8 @@ pub struct ImportedResult {
     pub report: Report,
     /// The signing key's fingerprint.
     pub fingerprint: String,
+    /// Whether it carries the second signature (SM2/SM3), which held.
+    pub sm2: bool,
 }
 
 /// A verified imported result.

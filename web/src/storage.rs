@@ -169,7 +169,9 @@ pub fn load_key(keys: &Keys) -> Option<KeyInfo> {
         Some(fingerprint) => fingerprint,
         None => Fingerprint::of_did(&did).ok()?.into(),
     };
-    Some(KeyInfo { pem: Rc::from(pem), fingerprint, did, backed_up: stored.get("backed_up")?.as_bool()? })
+    // A key stored before issue 27 has no SM2 part, and no "sm2" member.
+    let sm2_did = text_member(&stored, "sm2");
+    Some(KeyInfo { pem: Rc::from(pem), fingerprint, did, sm2_did, backed_up: stored.get("backed_up")?.as_bool()? })
 }
 
 /// Stores the key (encrypted PEM, its did:key and its fingerprint).
@@ -178,6 +180,7 @@ pub fn store_key(keys: &Keys, key: &KeyInfo) -> bool {
     stored.insert("pem", &*key.pem);
     stored.insert("did", key.did.as_str());
     stored.insert("fingerprint", key.fingerprint.as_str());
+    stored.insert_some("sm2", key.sm2_did.as_deref());
     stored.insert("backed_up", key.backed_up);
     browser::store(&keys.key, &json::compact(&Json::Object(stored)))
 }

@@ -76,7 +76,14 @@ pub const PACKAGE_FILES: [&str; 13] = [
 /// 395 KiB with evidence on each reply to the notice and each problem reported (404,020 B
 /// measured, 402,503 B before): the criterion's evidence list serves all three, and the
 /// reducer changes a reply's or a problem's through the core's checks (1.5 KiB).
-pub const GZIP_BUDGET_BYTES: usize = 395 * 1024;
+/// Raised to 398 KiB for issue 27's second signature (407,062 B measured, 404,019 B before; the
+/// SM2 and SM3 arithmetic itself is in the signing module only, and the size step finds none of
+/// its markers here): the key panel opens a key file of two blocks with one derivation, makes a
+/// new key's SM2 part and says whether a key has one, the import says whether a result carries
+/// the 国密 signature, and the core's words for its new key-file and signature problems (traced
+/// with `twiggy top -f csv` against the build before: about 9 KiB raw, of which 1.5 KiB strings
+/// in both languages and 1 KiB the key file's opening).
+pub const GZIP_BUDGET_BYTES: usize = 398 * 1024;
 
 /// The most the whole package's gzipped files may weigh: the first load, the English first
 /// screen and the fallback build for Chromium 88 to 95 (issue 23: 855.9 KiB measured; 857 KiB when
@@ -97,7 +104,13 @@ pub const GZIP_BUDGET_BYTES: usize = 395 * 1024;
 /// verification in both builds of the signing module (4.6 KiB each). 1,273 KiB with its criteria
 /// marked in the questionnaire (1,302,737 B). 1,276 KiB with evidence on replies and problems,
 /// in both builds of the first module (1.5 KiB each).
-pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 1276 * 1024;
+/// Raised to 1,354 KiB for issue 27's second signature (1,386,236 B measured, 1,306,024 B
+/// before): SM2 and SM3 run in wasm (WebCrypto has neither) in the signing module, loaded only
+/// to sign or import: `sm2`'s field and curve arithmetic (51 KiB raw), `sm3` (7 KiB),
+/// `primeorder`, `sec1` and `elliptic-curve` (12 KiB) and the PKCS#8 of an EC key, about 37 KiB
+/// gzipped in each of its two builds (traced with `twiggy top -f csv`, by crate); and the first
+/// module's 3 KiB above, in both of its builds.
+pub const PACKAGE_GZIP_BUDGET_BYTES: usize = 1354 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {

@@ -45,7 +45,8 @@ async fn import(
         .ok_or_else(|| Failure::Browser(format!("the signing module named catalogue {digest}")))?;
     let answers = Answers::from_json(pinned, &verified.answers())?;
     let report = Report::compute(pinned, &answers)?;
-    Ok((ImportedResult { answers, report, fingerprint: verified.fingerprint() }, Shared::new(pinned.clone())))
+    let imported = ImportedResult { answers, report, fingerprint: verified.fingerprint(), sm2: verified.sm2() };
+    Ok((imported, Shared::new(pinned.clone())))
 }
 
 /// The import panel.
@@ -110,7 +111,7 @@ fn imported_view(state: &State, import: &Imported, dispatch: &Callback<Action>) 
         format!("{} ({code})", profile.name())
     };
     let summary = format!(
-        "{}{} · {association} · {} · {} {} · {} {} · {} {}",
+        "{}{} · {association} · {} · {} {} · {} {} · {} {} · {}",
         S::ImportVerified.get(lang),
         import.file_name,
         selfcheck_core::messages::profile_period(profile, lang),
@@ -119,7 +120,8 @@ fn imported_view(state: &State, import: &Imported, dispatch: &Callback<Action>) 
         S::Grade.get(lang),
         report.grade_text(lang),
         S::Fingerprint.get(lang),
-        result.fingerprint
+        result.fingerprint,
+        selfcheck_core::messages::sm2_present(result.sm2, lang),
     );
     let older = pinned.digest() != state.catalogue.digest();
     let code = profile.credit_code().map(|code| code.as_str()).unwrap_or("");

@@ -53,43 +53,68 @@ impl Drop for Plain {
     }
 }
 
-/// A key file opened: its facts and its key.
+/// A key file opened: its facts, its key and its SM2 part (empty when it has none).
 struct OpenedKey {
     facts: KeyFacts,
     pkcs8: Plain,
+    sm2_pkcs8: Plain,
 }
 
 /// The key's facts for the interface and the browser's storage.
 fn key_info(pem: &str, facts: &KeyFacts, backed_up: bool) -> KeyInfo {
-    KeyInfo { pem: Rc::from(pem), fingerprint: facts.fingerprint(), did: facts.did(), backed_up }
+    let sm2_did = Some(facts.sm2_did()).filter(|did| !did.is_empty());
+    KeyInfo { pem: Rc::from(pem), fingerprint: facts.fingerprint(), did: facts.did(), sm2_did, backed_up }
 }
 
-/// A new key and its key file, encrypted by WebCrypto in the format the core writes (PBES2,
-/// PBKDF2-HMAC-SHA256 and AES-256-CBC), so that `selfcheck` opens it.
+/// A new key, with its SM2 part, and its key file of two blocks, encrypted by WebCrypto in the
+/// format the core writes (PBES2, PBKDF2-HMAC-SHA256 and AES-256-CBC; one derivation, each
+/// block its own IV), so that `selfcheck` and OpenSSL open it.
 async fn new_key_file(host: Option<HostRef>, passphrase: &str) -> Result<KeyInfo, Failure> {
     keys::check_new_key_file(passphrase, PBKDF2_ITERATIONS)?;
     let signing = signing::module(host.as_deref()).await?;
     let pkcs8 = Plain(signing.new_key(&random()?)?);
-    let facts = signing.facts(&pkcs8.0)?;
+    let sm2_pkcs8 = Plain(signing.new_sm2_part(&random()?)?);
+    let facts = signing.facts(&pkcs8.0, &sm2_pkcs8.0)?;
     let (salt, iv): ([u8; 16], [u8; 16]) = (random()?, random()?);
-    let params = Pbkdf2AesCbc {
-        passphrase,
-        hash: "SHA-256",
-        salt: &salt,
-        iterations: PBKDF2_ITERATIONS,
-        key_bytes: 32,
-        iv: &iv,
-    };
-    let ciphertext = browser::pbkdf2_aes_cbc(Cipher::Encrypt, &params, &pkcs8.0).await?;
-    let pem = signing.write_key_file(&salt, &iv, PBKDF2_ITERATIONS, &ciphertext)?;
+    let sm2_iv = signing.sm2_iv(&iv)?;
+    let params =
+        Pbkdf2AesCbc { passphrase, hash: "SHA-256", salt: &salt, iterations: PBKDF2_ITERATIONS, key_bytes: 32 };
+    let blocks = [(&iv[..], &pkcs8.0[..]), (&sm2_iv[..], &sm2_pkcs8.0[..])];
+    let ciphertexts = browser::pbkdf2_aes_cbc(Cipher::Encrypt, &params, &blocks).await?;
+    let pem = signing.write_key_file(&salt, &iv, PBKDF2_ITERATIONS, &ciphertexts[0], &ciphertexts[1])?;
     Ok(key_info(&pem, &facts, false))
 }
 
 /// Opens a key file with WebCrypto: the core reads its parameters and checks their cost, the
-/// browser derives and decrypts, the core reads the key. A file protected with scrypt, which
+/// browser derives and decrypts (once for both blocks when they share their derivation, as the
+/// files selfcheck writes do), the core reads the key. A file protected with scrypt, which
 /// WebCrypto lacks, is refused with a message saying to use the `selfcheck` program.
 async fn open_key_file(signing: &Signing, pem: &str, passphrase: &str) -> Result<OpenedKey, Failure> {
     let encryption = signing.encryption(pem)?;
+    let first = (&encryption.iv[..], &encryption.ciphertext[..]);
+    let mut plain = match encryption.sm2.as_deref() {
+        None => decrypt(passphrase, &encryption, &[first]).await?,
+        Some(sm2) if sm2.same_derivation(&encryption) => {
+            decrypt(passphrase, &encryption, &[first, (&sm2.iv, &sm2.ciphertext)]).await?
+        }
+        // Blocks assembled from two tools' files, each derived its own way.
+        Some(sm2) => {
+            let mut plain = decrypt(passphrase, &encryption, &[first]).await?;
+            plain.extend(decrypt(passphrase, sm2, &[(&sm2.iv, &sm2.ciphertext)]).await?);
+            plain
+        }
+    };
+    let sm2_pkcs8 = Plain(if plain.len() > 1 { plain.pop().unwrap_or_default() } else { Vec::new() });
+    let pkcs8 = Plain(plain.pop().unwrap_or_default());
+    Ok(OpenedKey { facts: signing.facts(&pkcs8.0, &sm2_pkcs8.0)?, pkcs8, sm2_pkcs8 })
+}
+
+/// Derives the key of `encryption` from the passphrase and decrypts each `(iv, ciphertext)`.
+async fn decrypt(
+    passphrase: &str,
+    encryption: &signing::Encryption,
+    blocks: &[(&[u8], &[u8])],
+) -> Result<Vec<Vec<u8>>, browser::CryptoFailure> {
     let params = Pbkdf2AesCbc {
         passphrase,
         hash: &encryption.hash,
@@ -97,10 +122,8 @@ async fn open_key_file(signing: &Signing, pem: &str, passphrase: &str) -> Result
         iterations: encryption.iterations,
         // The core allows 16 or 32.
         key_bytes: u16::try_from(encryption.key_bytes).unwrap_or(u16::MAX),
-        iv: &encryption.iv,
     };
-    let pkcs8 = Plain(browser::pbkdf2_aes_cbc(Cipher::Decrypt, &params, &encryption.ciphertext).await?);
-    Ok(OpenedKey { facts: signing.facts(&pkcs8.0)?, pkcs8 })
+    browser::pbkdf2_aes_cbc(Cipher::Decrypt, &params, blocks).await
 }
 
 fn input_value(node: &NodeRef) -> String {
@@ -331,6 +354,10 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                     <dd data-testid="fingerprint" class="selfcheck-mono">{ key.fingerprint.clone() }</dd>
                     <dt>{ "did:key" }</dt>
                     <dd data-testid="did" class="selfcheck-mono selfcheck-break">{ key.did.clone() }</dd>
+                    <dt>{ S::Sm2Part.get(lang) }</dt>
+                    <dd data-testid="sm2" data-sm2={if key.sm2_did.is_some() { "yes" } else { "no" }}>
+                        { if key.sm2_did.is_some() { S::Sm2PartYes.get(lang) } else { S::Sm2PartNo.get(lang) } }
+                    </dd>
                 </dl>
                 <div class="selfcheck-row">
                     <button type="button" data-action="download-key" onclick={download_key}
@@ -475,7 +502,8 @@ async fn export_result(
     let signing = signing::module(host.map(|host| &**host)).await?;
     let opened = open_key_file(&signing, &key.pem, passphrase).await?;
     let issued = signing::now_unix();
-    let signed = signing.sign(&answers.to_json_string(&state.catalogue), &opened.pkcs8.0, issued, &random()?)?;
+    let key_parts = (&opened.pkcs8.0[..], &opened.sm2_pkcs8.0[..]);
+    let signed = signing.sign(&answers.to_json_string(&state.catalogue), key_parts, issued, &random()?)?;
     let result = signed.result();
     let qr = signing.qr(&signed.digest());
     let profile = answers.profile();
