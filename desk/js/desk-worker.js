@@ -412,7 +412,8 @@ function apply(kind, input) {
 
 /** The review's settings, as the page checked them. */
 function settings(message) {
-  engine.set_settings(message.deadline || 0, message.months || '', message.rankingMonth || '', message.longest || 31);
+  engine.set_settings(message.deadline || 0, message.months || '', message.rankingMonth || '', message.longest || 31,
+    Boolean(message.requireSm2));
 }
 
 // One message at a time, in order: a file list sent during a reload waits for the restore. A

@@ -737,6 +737,12 @@ fn VerdictList(props: &PartProps) -> Html {
                                         if let Some(first) = file.copy_of.as_ref().and_then(|sha256| analysis.files.iter().find(|other| &other.sha256 == sha256)) {
                                             <div class="desk-muted" data-testid="copy-of">{ T::CopyOf.filled(lang, &[&first.name]) }</div>
                                         }
+                                        // Whether its signature held with the 国密 proof too.
+                                        if let Some(sm2) = &file.sm2 {
+                                            <div class="desk-muted" data-testid="sm2" data-sm2={sm2.clone()}>
+                                                { selfcheck_core::messages::sm2_present(sm2 == "valid", lang) }
+                                            </div>
+                                        }
                                     </td>
                                     <td>
                                         if let Some(claim) = &file.claim {

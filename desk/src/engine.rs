@@ -35,6 +35,8 @@ pub struct Engine {
     months: Option<MonthRange>,
     ranking_month: Option<Month>,
     longest: u32,
+    /// Whether results without the second signature (SM2/SM3) are refused.
+    require_sm2: bool,
     /// The verdicts and analysis of the current state, computed on demand.
     computed: Option<(Vec<Verdict>, Analysis)>,
     /// The rectification notices followed.
@@ -63,6 +65,7 @@ impl Engine {
             months: None,
             ranking_month: None,
             longest: selfcheck_bureau::DEFAULT_LONGEST_PERIOD_DAYS,
+            require_sm2: false,
             computed: None,
             checking: Vec::new(),
             notices: Vec::new(),
@@ -184,14 +187,16 @@ impl Engine {
     }
 
     /// The settings: deadline day (0: none), months `YYYY-MM..YYYY-MM` (empty: from the
-    /// results), the ranking's month `YYYY-MM` (empty: each association's latest) and the
-    /// longest period expected, in days.
+    /// results), the ranking's month `YYYY-MM` (empty: each association's latest), the longest
+    /// period expected, in days, and whether results without the second signature (SM2/SM3)
+    /// are refused.
     pub fn set_settings(
         &mut self,
         deadline: u32,
         months: &str,
         ranking_month: &str,
         longest: u32,
+        require_sm2: bool,
     ) -> Result<(), JsValue> {
         let deadline = if deadline == 0 {
             None
@@ -212,6 +217,7 @@ impl Engine {
             return Err(JsValue::from_str(&DeskError::Longest.to_string()));
         }
         (self.deadline, self.months, self.ranking_month, self.longest) = (deadline, months, ranking_month, longest);
+        self.require_sm2 = require_sm2;
         self.computed = None;
         Ok(())
     }
@@ -421,13 +427,16 @@ impl Engine {
         settings.months = self.months;
         settings.ranking_month = self.ranking_month;
         settings.longest_period_days = self.longest;
+        settings.require_sm2 = self.require_sm2;
         settings
     }
 
     fn computed(&mut self) -> (&[Verdict], &Analysis) {
         if self.computed.is_none() {
             let register = self.register.as_ref().map(|(register, ..)| register);
-            let verdicts: Vec<Verdict> = self.examined.iter().map(|file| file.judge(register)).collect();
+            let require_sm2 = self.require_sm2;
+            let verdicts: Vec<Verdict> =
+                self.examined.iter().map(|file| file.judge_with(register, require_sm2)).collect();
             let expected = self.expected.as_ref().map(|(list, ..)| list);
             let analysis = Analysis::compute(&verdicts, expected, self.settings());
             self.computed = Some((verdicts, analysis));
@@ -665,7 +674,7 @@ mod analysis_document {
         engine.set_expected("expected.csv", &set.expected, "zh").unwrap();
         // Every setting given, so that the analysis writes each of them.
         let months = format!("{}..{}", set.months[0], set.months[set.months.len() - 1]);
-        engine.set_settings(set.deadline, &months, &set.months[set.months.len() - 2], 31).unwrap();
+        engine.set_settings(set.deadline, &months, &set.months[set.months.len() - 2], 31, false).unwrap();
         for file in &set.files {
             engine.add(&file.name, &file.bytes);
         }

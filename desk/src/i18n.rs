@@ -204,6 +204,7 @@ selfcheck_core::strings! {
         AcceptItem => "认可为已整改", "Accept as rectified";
         ItemAccepted => "（经审核认可）", " (accepted)";
         YearSummary => "阶段性总结", "The year's summary";
+        RequireSm2 => "要求附国密签名（SM2/SM3）：未附的结果不予接收", "Require the SM2/SM3 signature: results without one are refused";
         YearHint => "按通知要求，年底前对活动开展情况进行阶段性总结：逐月参与情况、等级分布、各领域得分率、失分最多的指标、进步最大的协会、新情况新问题的处理、整改通知的结果，以及按所列规则提出的示范创建单位候选。可打印（A4）或导出为电子表格。", "As the notice asks, a summary of the year's work before it ends: participation month by month, the grades, the areas, the most failed criteria, the most improved associations, the problems and their handling, the notices and their outcomes, and candidates for model units by the stated rule. Print it (A4) or export it as a workbook.";
         YearField => "年度", "Year";
         ModelMonths => "示范候选须连续评为“示范”的月数", "Months in a row at the top grade for a model candidate";

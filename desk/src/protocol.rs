@@ -174,6 +174,8 @@ pub struct SettingsMessage {
     pub ranking_month: String,
     /// The longest period expected, in days.
     pub longest: u32,
+    /// Whether a result without the second signature (SM2/SM3) is refused.
+    pub require_sm2: bool,
 }
 
 /// Which text the bureau edits.
@@ -310,6 +312,7 @@ impl SettingsMessage {
             ("months", Value::Text(self.months.clone())),
             ("rankingMonth", Value::Text(self.ranking_month.clone())),
             ("longest", Value::Number(f64::from(self.longest))),
+            ("requireSm2", Value::Number(if self.require_sm2 { 1.0 } else { 0.0 })),
         ]
     }
 }
@@ -550,6 +553,7 @@ mod tests {
             months: "2026-01..2026-03".into(),
             ranking_month: String::new(),
             longest: 31,
+            require_sm2: true,
         };
         let (kind, fields) = ToWorker::Init {
             now: 5.0,
@@ -575,7 +579,8 @@ mod tests {
                 "deadline",
                 "months",
                 "rankingMonth",
-                "longest"
+                "longest",
+                "requireSm2"
             ]
         );
         assert_eq!(fields[4].1, Value::Texts(vec!["{}".into()]), "the notices followed, as kept");

@@ -28,6 +28,8 @@ pub struct DeskSettings {
     pub ranking_month: String,
     /// A period longer than this many days is an anomaly.
     pub longest: u32,
+    /// Whether a result without the second signature (国密签名, SM2/SM3) is refused.
+    pub require_sm2: bool,
 }
 
 impl Default for DeskSettings {
@@ -38,6 +40,7 @@ impl Default for DeskSettings {
             last: String::new(),
             ranking_month: String::new(),
             longest: DEFAULT_LONGEST_PERIOD_DAYS,
+            require_sm2: false,
         }
     }
 }
@@ -110,7 +113,13 @@ impl DeskSettings {
     /// The settings as the worker takes them (also part of its `init`), with the months and the
     /// longest period as checked.
     fn message(&self, months: String, longest: u32) -> SettingsMessage {
-        SettingsMessage { deadline: self.deadline, months, ranking_month: self.ranking_month.clone(), longest }
+        SettingsMessage {
+            deadline: self.deadline,
+            months,
+            ranking_month: self.ranking_month.clone(),
+            longest,
+            require_sm2: self.require_sm2,
+        }
     }
 
     /// The settings for the worker, with defaults for any field that is wrong (a reload never

@@ -102,6 +102,18 @@ pub fn SettingsPanel(props: &SettingsProps) -> Html {
                     { T::Days.get(lang) }
                 </label>
                 { problem("desk-longest-message", longest_problem) }
+                <label class="desk-inline">
+                    <input type="checkbox" data-setting="require-sm2" checked={settings.require_sm2}
+                        onchange={{
+                            let (settings, dispatch, send) = (settings.clone(), dispatch.clone(), send.clone());
+                            Callback::from(move |event: Event| {
+                                let mut next = settings.clone();
+                                next.require_sm2 = crate::browser::target_checked(&event);
+                                change(&dispatch, &send, next);
+                            })
+                        }} />
+                    { T::RequireSm2.get(lang) }
+                </label>
             </div>
         </section>
     }
@@ -126,6 +138,7 @@ pub fn PrintedSettings(props: &PrintedProps) -> Html {
     settings.deadline = doc.deadline.and_then(selfcheck_bureau::Deadline::new);
     settings.longest_period_days = doc.longest_period_days;
     settings.ranking_month = doc.ranking_month.as_deref().and_then(Month::parse);
+    settings.require_sm2 = doc.require_sm2;
     // The months shown: as set, or as the core took them from the results.
     let shown = props.analysis.matrix.months.first().zip(props.analysis.matrix.months.last());
     let shown = shown.and_then(|(first, last)| MonthRange::parse(&format!("{first}..{last}")));
