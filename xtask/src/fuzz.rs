@@ -9,7 +9,8 @@ use std::process::Stdio;
 use crate::cmd::{self, command, stdout};
 
 /// The targets, in the order they run when none is named (see `fuzz/fuzz_targets/`).
-pub const TARGETS: [&str; 7] = ["result", "answers", "draft", "catalogue", "key_file", "bureau", "desk_archive"];
+pub const TARGETS: [&str; 8] =
+    ["result", "answers", "draft", "catalogue", "key_file", "bureau", "desk_archive", "guomi"];
 
 /// How long each target runs unless `--seconds` says otherwise.
 const DEFAULT_SECONDS: u64 = 60;
