@@ -406,6 +406,36 @@ proptest! {
     }
 
     #[test]
+    fn any_change_to_any_signed_leaf_breaks_both_proofs(answers in answers(), leaf in any::<Index>(), change in change()) {
+        // Signed by a key with an SM2 part: a proof set. Every leaf outside the proofs is covered
+        // by each proof on its own.
+        let key = selfcheck_tests::golden_key_with_sm2();
+        let issued = Timestamp::parse("2026-11-05T02:30:00Z").unwrap();
+        let signed = sign_result(&BUILTIN, &answers, &key, &issued, [3; 16]).unwrap();
+        let mut document: Value = serde_json::from_str(&signed).unwrap();
+        let leaves = paths_to(&document, |path, node| {
+            node.is_leaf() && !matches!(path.first(), Some(Step::Key(key)) if key == "proof")
+        });
+        let path = &leaves[leaf.index(leaves.len())];
+        apply(at(&mut document, path), &change);
+        prop_assert!(!verifies(&document.to_string()), "changed {path:?} by {change:?} and it still verifies");
+        // Each proof on its own: the Ed25519 proof alone, and the SM2 signature over its bytes.
+        let mut alone = document.clone();
+        alone["proof"] = document["proof"][0].clone();
+        prop_assert!(!verifies(&alone.to_string()), "the Ed25519 proof still holds after {path:?} changed");
+        let selfcheck_core::json::Json::Object(mut unsecured) = selfcheck_tests::core_json(&document) else { unreachable!() };
+        let Some(selfcheck_core::json::Json::Array(proofs)) = unsecured.remove("proof") else { unreachable!() };
+        let selfcheck_core::json::Json::Object(mut configuration) = proofs[1].clone() else { unreachable!() };
+        let value = configuration.remove("proofValue").and_then(|value| value.as_str().map(str::to_owned)).unwrap();
+        let signature = bs58::decode(&value[1..]).into_vec().unwrap();
+        let data = selfcheck_core::credential::sm2_signing_data(
+            &selfcheck_core::json::Json::Object(configuration),
+            &selfcheck_core::json::Json::Object(unsecured),
+        );
+        prop_assert!(key.public().sm2().unwrap().verify(&data, &signature).is_err(), "the SM2 proof still holds after {path:?} changed");
+    }
+
+    #[test]
     fn any_added_field_fails(
         answers in answers(), object in any::<Index>(), key in text(), value in json_value(),
     ) {
