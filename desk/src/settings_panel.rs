@@ -102,7 +102,7 @@ pub fn SettingsPanel(props: &SettingsProps) -> Html {
                     { T::Days.get(lang) }
                 </label>
                 { problem("desk-longest-message", longest_problem) }
-                <label class="desk-inline">
+                <label class="desk-check">
                     <input type="checkbox" data-setting="require-sm2" checked={settings.require_sm2}
                         onchange={{
                             let (settings, dispatch, send) = (settings.clone(), dispatch.clone(), send.clone());
