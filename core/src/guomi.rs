@@ -160,10 +160,7 @@ impl Sm2PublicKey {
     /// The multibase form: `z` and base58btc of the multicodec `sm2-pub` (0x1206) and the
     /// compressed key.
     pub fn multibase(&self) -> String {
-        let mut bytes = Vec::with_capacity(35);
-        bytes.extend_from_slice(&SM2_PUB_MULTICODEC);
-        bytes.extend_from_slice(&self.0);
-        format!("z{}", bs58::encode(bytes).into_string())
+        crate::keys::multibase_of(&SM2_PUB_MULTICODEC, &self.0)
     }
 
     /// `did:key:` and the multibase form.
@@ -182,18 +179,8 @@ impl Sm2PublicKey {
     /// [`Error::BadDidKey`] when it is not base58btc (`z…`), not the `sm2-pub` multicodec, not
     /// 33 bytes, or not a point of the curve.
     pub fn from_multibase(multibase: &str) -> Result<Sm2PublicKey, Error> {
-        let encoded = multibase
-            .strip_prefix('z')
-            .ok_or_else(|| Error::BadDidKey("its key is not base58btc multibase (it must start with z)".to_owned()))?;
-        let bytes =
-            bs58::decode(encoded).into_vec().map_err(|_| Error::BadDidKey("its key is not valid base58".to_owned()))?;
-        let key = bytes
-            .strip_prefix(&SM2_PUB_MULTICODEC[..])
-            .ok_or_else(|| Error::BadDidKey("it is not an SM2 key (multicodec 0x1206)".to_owned()))?;
-        if key.len() != 33 {
-            return Err(Error::BadDidKey(format!("its SM2 key has {} bytes instead of 33", key.len())));
-        }
-        Sm2PublicKey::from_sec1(key)
+        let key: [u8; 33] = crate::keys::multibase_bytes(multibase, &SM2_PUB_MULTICODEC, ("SM2", "0x1206"))?;
+        Sm2PublicKey::from_sec1(&key)
     }
 
     /// Reads a `did:key` of an SM2 key.
@@ -201,10 +188,7 @@ impl Sm2PublicKey {
     /// # Errors
     /// [`Error::BadDidKey`] as [`Sm2PublicKey::from_multibase`], or when it is not `did:key:`.
     pub fn from_did(did: &str) -> Result<Sm2PublicKey, Error> {
-        let multibase = did
-            .strip_prefix("did:key:")
-            .ok_or_else(|| Error::BadDidKey(format!("\"{did}\" does not start with did:key:")))?;
-        Sm2PublicKey::from_multibase(multibase)
+        Sm2PublicKey::from_multibase(crate::keys::did_multibase(did)?)
     }
 
     /// Checks an SM2 signature (DER, strictly encoded) of `message` by this key, with SM3 and

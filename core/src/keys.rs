@@ -342,10 +342,7 @@ impl PublicKey {
 
     /// The multibase form: `z` and base58btc of the multicodec 0xed01 and the key.
     pub fn multibase(&self) -> String {
-        let mut bytes = Vec::with_capacity(34);
-        bytes.extend_from_slice(&ED25519_PUB_MULTICODEC);
-        bytes.extend_from_slice(self.bytes());
-        format!("z{}", bs58::encode(bytes).into_string())
+        multibase_of(&ED25519_PUB_MULTICODEC, self.bytes())
     }
 
     /// `did:key:` and the multibase form.
@@ -867,22 +864,40 @@ pub fn normalize_fingerprint(text: &str) -> Option<String> {
 }
 
 /// The multibase form a `did:key` ends with.
-fn did_multibase(did: &str) -> Result<&str, Error> {
+pub(crate) fn did_multibase(did: &str) -> Result<&str, Error> {
     did.strip_prefix("did:key:").ok_or_else(|| Error::BadDidKey(format!("\"{did}\" does not start with did:key:")))
 }
 
-/// The 32 bytes of an Ed25519 key in multibase form (`z` and base58btc of the multicodec
-/// 0xed01 and the key), not yet checked to be a usable key.
-fn multibase_key_bytes(multibase: &str) -> Result<[u8; 32], Error> {
+/// A did:key's multibase form of a key: `z` and base58btc of its multicodec prefix and its bytes.
+pub(crate) fn multibase_of(multicodec: &[u8], key: &[u8]) -> String {
+    let mut bytes = Vec::with_capacity(multicodec.len() + key.len());
+    bytes.extend_from_slice(multicodec);
+    bytes.extend_from_slice(key);
+    format!("z{}", bs58::encode(bytes).into_string())
+}
+
+/// The `N` bytes of a key of `kind` (`Ed25519`, `SM2`) in multibase form after its `multicodec`
+/// (named `codec` in messages), not yet checked to be a usable key.
+pub(crate) fn multibase_bytes<const N: usize>(
+    multibase: &str,
+    multicodec: &[u8],
+    (kind, codec): (&str, &str),
+) -> Result<[u8; N], Error> {
     let encoded = multibase
         .strip_prefix('z')
         .ok_or_else(|| Error::BadDidKey("its key is not base58btc multibase (it must start with z)".to_owned()))?;
     let bytes =
         bs58::decode(encoded).into_vec().map_err(|_| Error::BadDidKey("its key is not valid base58".to_owned()))?;
     let key = bytes
-        .strip_prefix(&ED25519_PUB_MULTICODEC[..])
-        .ok_or_else(|| Error::BadDidKey("it is not an Ed25519 key (multicodec 0xed01)".to_owned()))?;
-    key.try_into().map_err(|_| Error::BadDidKey(format!("its Ed25519 key has {} bytes instead of 32", key.len())))
+        .strip_prefix(multicodec)
+        .ok_or_else(|| Error::BadDidKey(format!("it is not an {kind} key (multicodec {codec})")))?;
+    key.try_into().map_err(|_| Error::BadDidKey(format!("its {kind} key has {} bytes instead of {N}", key.len())))
+}
+
+/// The 32 bytes of an Ed25519 key in multibase form (`z` and base58btc of the multicodec
+/// 0xed01 and the key), not yet checked to be a usable key.
+fn multibase_key_bytes(multibase: &str) -> Result<[u8; 32], Error> {
+    multibase_bytes(multibase, &ED25519_PUB_MULTICODEC, ("Ed25519", "0xed01"))
 }
 
 /// A public key's fingerprint as people file it with the bureau on paper: the first 16 bytes of

@@ -144,21 +144,26 @@ def _configuration(document: dict, proof: dict) -> tuple[dict, dict]:
     return proof_config, unsecured
 
 
+def _signer(proof: dict, what: str, cryptosuite: str) -> str:
+    """The did:key that made ``proof``, its fixed members and verification method checked."""
+    for name, expected in (("type", PROOF_TYPE), ("cryptosuite", cryptosuite), ("proofPurpose", PROOF_PURPOSE)):
+        if proof.get(name) != expected:
+            raise Invalid(f"{what}.{name} is {proof.get(name)!r}, not {expected!r}")
+    method = proof.get("verificationMethod")
+    if not isinstance(method, str) or "#" not in method:
+        raise Invalid(f"{what}.verificationMethod must be a did:key URL with a #fragment")
+    did, fragment = method.split("#", 1)
+    if fragment != did[len("did:key:") :]:
+        raise Invalid(f"{what}.verificationMethod's fragment is not the did:key's key")
+    return did
+
+
 def sm2_parts(document: Any) -> tuple[bytes, bytes, tuple[int, int]] | None:
     """The SM2 proof's signed bytes, its DER signature and its key, or None without one."""
     _, proof = proofs(document)
     if proof is None:
         return None
-    for name, expected in (("type", PROOF_TYPE), ("proofPurpose", PROOF_PURPOSE)):
-        if proof.get(name) != expected:
-            raise Invalid(f"the SM2 proof's {name} is {proof.get(name)!r}, not {expected!r}")
-    method = proof.get("verificationMethod")
-    if not isinstance(method, str) or "#" not in method:
-        raise Invalid("the SM2 proof's verificationMethod must be a did:key URL with a #fragment")
-    did, fragment = method.split("#", 1)
-    point = did_key_sm2_point(did)
-    if fragment != did[len("did:key:") :]:
-        raise Invalid("the SM2 proof's verificationMethod fragment is not the did:key's key")
+    point = did_key_sm2_point(_signer(proof, "the SM2 proof", SM2_CRYPTOSUITE))
     proof_config, unsecured = _configuration(document, proof)
     try:
         message = rfc8785.dumps(proof_config) + rfc8785.dumps(unsecured)
@@ -202,17 +207,8 @@ def verify(document: Any, *, check_issuer: bool = True) -> Ed25519PublicKey:
     Raises :class:`Invalid` with the reason when it does not verify.
     """
     proof, sm2_proof = proofs(document)
-    for name, expected in (("type", PROOF_TYPE), ("cryptosuite", CRYPTOSUITE), ("proofPurpose", PROOF_PURPOSE)):
-        if proof.get(name) != expected:
-            raise Invalid(f"proof.{name} is {proof.get(name)!r}, not {expected!r}")
-
-    method = proof.get("verificationMethod")
-    if not isinstance(method, str) or "#" not in method:
-        raise Invalid("proof.verificationMethod must be a did:key URL with a #fragment")
-    did, fragment = method.split("#", 1)
+    did = _signer(proof, "proof", CRYPTOSUITE)
     key = did_key_public_key(did)
-    if fragment != did[len("did:key:") :]:
-        raise Invalid("proof.verificationMethod's fragment is not the did:key's key")
     if check_issuer:
         issuer = document.get("issuer")
         issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer

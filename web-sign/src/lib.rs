@@ -135,31 +135,20 @@ pub fn key_file(
     .map_err(|error| thrown(&error))
 }
 
-/// A key file's encryption, for WebCrypto to derive and decrypt: its first block's, with
-/// [`KeyFileParams::sm2`] for its SM2 part's.
+/// A key file's encryption, for WebCrypto to derive and decrypt: its first block's, and its
+/// second's (the key's SM2 part) when it has one.
 #[wasm_bindgen(getter_with_clone)]
 pub struct KeyFileParams {
-    /// PBKDF2's hash as WebCrypto names it.
-    pub hash: String,
-    /// PBKDF2's iterations.
-    pub iterations: u32,
-    /// PBKDF2's salt.
-    pub salt: Vec<u8>,
-    /// The AES key's length in bytes.
-    #[wasm_bindgen(js_name = keyBytes)]
-    pub key_bytes: u32,
-    /// AES-CBC's initialization vector.
-    pub iv: Vec<u8>,
-    /// The encrypted PKCS#8.
-    pub ciphertext: Vec<u8>,
-    /// The second block's encryption (the key's SM2 part), when the file has one.
-    pub sm2: Option<Sm2Block>,
+    /// The first block: the key.
+    pub key: KeyFileBlock,
+    /// The second block: the key's SM2 part.
+    pub sm2: Option<KeyFileBlock>,
 }
 
-/// The encryption of a key file's second block, the SM2 part: the same fields.
+/// One block of a key file: how it is encrypted, and what.
 #[wasm_bindgen(getter_with_clone)]
 #[derive(Clone)]
-pub struct Sm2Block {
+pub struct KeyFileBlock {
     /// PBKDF2's hash as WebCrypto names it.
     pub hash: String,
     /// PBKDF2's iterations.
@@ -173,6 +162,19 @@ pub struct Sm2Block {
     pub iv: Vec<u8>,
     /// The encrypted PKCS#8.
     pub ciphertext: Vec<u8>,
+}
+
+impl From<KeyFileEncryption> for KeyFileBlock {
+    fn from(block: KeyFileEncryption) -> KeyFileBlock {
+        KeyFileBlock {
+            hash: block.pbkdf2_hash.to_owned(),
+            iterations: block.iterations,
+            salt: block.salt,
+            key_bytes: u32::from(block.aes_key_bytes),
+            iv: block.iv.to_vec(),
+            ciphertext: block.ciphertext,
+        }
+    }
 }
 
 /// Reads a key file's encryption, its cost checked by the core.
@@ -183,24 +185,8 @@ pub struct Sm2Block {
 #[wasm_bindgen(js_name = keyFileEncryption)]
 pub fn key_file_encryption(pem: &str) -> Result<KeyFileParams, JsValue> {
     let mut blocks = KeyFileEncryption::read_all(pem).map_err(|error| thrown(&error))?.into_iter();
-    let first = blocks.next().ok_or_else(|| JsValue::from_str("a key file has a block"))?;
-    let sm2 = blocks.next().map(|block| Sm2Block {
-        hash: block.pbkdf2_hash.to_owned(),
-        iterations: block.iterations,
-        salt: block.salt,
-        key_bytes: u32::from(block.aes_key_bytes),
-        iv: block.iv.to_vec(),
-        ciphertext: block.ciphertext,
-    });
-    Ok(KeyFileParams {
-        hash: first.pbkdf2_hash.to_owned(),
-        iterations: first.iterations,
-        salt: first.salt,
-        key_bytes: u32::from(first.aes_key_bytes),
-        iv: first.iv.to_vec(),
-        ciphertext: first.ciphertext,
-        sm2,
-    })
+    let key = blocks.next().ok_or_else(|| JsValue::from_str("a key file has a block"))?.into();
+    Ok(KeyFileParams { key, sm2: blocks.next().map(KeyFileBlock::from) })
 }
 
 /// A result signed and checked.
@@ -407,9 +393,10 @@ mod tests {
     fn a_key_file_written_here_is_read_back_with_its_parameters() {
         let pem = key_file(&[1; 16], &[2; 16], 600_000, &[3; 48], &[]).expect("a key file");
         let params = key_file_encryption(&pem).expect("its encryption");
+        assert!(params.sm2.is_none());
+        let params = params.key;
         assert_eq!((params.salt, params.iv, params.iterations), (vec![1; 16], vec![2; 16], 600_000));
         assert_eq!((params.hash.as_str(), params.key_bytes, params.ciphertext), ("SHA-256", 32, vec![3; 48]));
-        assert!(params.sm2.is_none());
         // With its SM2 part: the same derivation, the second block's own IV.
         let pem = key_file(&[1; 16], &[2; 16], 600_000, &[3; 48], &[4; 144]).expect("a key file of two blocks");
         let params = key_file_encryption(&pem).expect("its encryption");

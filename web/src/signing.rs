@@ -80,33 +80,23 @@ extern "C" {
 
     type KeyFileParams;
     #[wasm_bindgen(method, getter)]
-    fn hash(this: &KeyFileParams) -> String;
+    fn key(this: &KeyFileParams) -> KeyFileBlock;
     #[wasm_bindgen(method, getter)]
-    fn iterations(this: &KeyFileParams) -> u32;
-    #[wasm_bindgen(method, getter)]
-    fn salt(this: &KeyFileParams) -> Vec<u8>;
-    #[wasm_bindgen(method, getter, js_name = keyBytes)]
-    fn key_bytes(this: &KeyFileParams) -> u32;
-    #[wasm_bindgen(method, getter)]
-    fn iv(this: &KeyFileParams) -> Vec<u8>;
-    #[wasm_bindgen(method, getter)]
-    fn ciphertext(this: &KeyFileParams) -> Vec<u8>;
-    #[wasm_bindgen(method, getter)]
-    fn sm2(this: &KeyFileParams) -> Option<Sm2Block>;
+    fn sm2(this: &KeyFileParams) -> Option<KeyFileBlock>;
 
-    type Sm2Block;
+    type KeyFileBlock;
     #[wasm_bindgen(method, getter)]
-    fn hash(this: &Sm2Block) -> String;
+    fn hash(this: &KeyFileBlock) -> String;
     #[wasm_bindgen(method, getter)]
-    fn iterations(this: &Sm2Block) -> u32;
+    fn iterations(this: &KeyFileBlock) -> u32;
     #[wasm_bindgen(method, getter)]
-    fn salt(this: &Sm2Block) -> Vec<u8>;
+    fn salt(this: &KeyFileBlock) -> Vec<u8>;
     #[wasm_bindgen(method, getter, js_name = keyBytes)]
-    fn key_bytes(this: &Sm2Block) -> u32;
+    fn key_bytes(this: &KeyFileBlock) -> u32;
     #[wasm_bindgen(method, getter)]
-    fn iv(this: &Sm2Block) -> Vec<u8>;
+    fn iv(this: &KeyFileBlock) -> Vec<u8>;
     #[wasm_bindgen(method, getter)]
-    fn ciphertext(this: &Sm2Block) -> Vec<u8>;
+    fn ciphertext(this: &KeyFileBlock) -> Vec<u8>;
 
     /// A result signed and checked.
     pub type Signed;
@@ -249,26 +239,17 @@ impl Signing {
     /// A key file's encryption, its cost checked.
     pub fn encryption(&self, pem: &str) -> Result<Encryption, Failure> {
         let params = self.exports.key_file_encryption(pem).map_err(Failure::thrown)?;
-        let sm2 = params.sm2().map(|block| {
-            Box::new(Encryption {
-                hash: block.hash(),
-                iterations: block.iterations(),
-                salt: block.salt(),
-                key_bytes: block.key_bytes(),
-                iv: block.iv(),
-                ciphertext: block.ciphertext(),
-                sm2: None,
-            })
-        });
-        Ok(Encryption {
-            hash: params.hash(),
-            iterations: params.iterations(),
-            salt: params.salt(),
-            key_bytes: params.key_bytes(),
-            iv: params.iv(),
-            ciphertext: params.ciphertext(),
+        let encryption = |block: KeyFileBlock, sm2| Encryption {
+            hash: block.hash(),
+            iterations: block.iterations(),
+            salt: block.salt(),
+            key_bytes: block.key_bytes(),
+            iv: block.iv(),
+            ciphertext: block.ciphertext(),
             sm2,
-        })
+        };
+        let sm2 = params.sm2().map(|block| Box::new(encryption(block, None)));
+        Ok(encryption(params.key(), sm2))
     }
 
     /// Signs an answers document of the host's catalogue with a decrypted key (with both
