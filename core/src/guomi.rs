@@ -160,7 +160,7 @@ impl Sm2PublicKey {
     /// The multibase form: `z` and base58btc of the multicodec `sm2-pub` (0x1206) and the
     /// compressed key.
     pub fn multibase(&self) -> String {
-        crate::keys::multibase_of(&SM2_PUB_MULTICODEC, &self.0)
+        crate::did_key::multibase_of(&SM2_PUB_MULTICODEC, &self.0)
     }
 
     /// `did:key:` and the multibase form.
@@ -179,7 +179,7 @@ impl Sm2PublicKey {
     /// [`Error::BadDidKey`] when it is not base58btc (`z…`), not the `sm2-pub` multicodec, not
     /// 33 bytes, or not a point of the curve.
     pub fn from_multibase(multibase: &str) -> Result<Sm2PublicKey, Error> {
-        let key: [u8; 33] = crate::keys::multibase_bytes(multibase, &SM2_PUB_MULTICODEC, ("SM2", "0x1206"))?;
+        let key: [u8; 33] = crate::did_key::multibase_bytes(multibase, &SM2_PUB_MULTICODEC, ("SM2", "0x1206"))?;
         Sm2PublicKey::from_sec1(&key)
     }
 
@@ -188,7 +188,7 @@ impl Sm2PublicKey {
     /// # Errors
     /// [`Error::BadDidKey`] as [`Sm2PublicKey::from_multibase`], or when it is not `did:key:`.
     pub fn from_did(did: &str) -> Result<Sm2PublicKey, Error> {
-        Sm2PublicKey::from_multibase(crate::keys::did_multibase(did)?)
+        Sm2PublicKey::from_multibase(crate::did_key::did_multibase(did)?)
     }
 
     /// Checks an SM2 signature (DER, strictly encoded) of `message` by this key, with SM3 and

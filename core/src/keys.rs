@@ -22,6 +22,7 @@ use pkcs8::spki::AlgorithmIdentifierRef;
 use pkcs8::{EncryptedPrivateKeyInfo, LineEnding, ObjectIdentifier, PrivateKeyInfo};
 use sha2::{Digest as _, Sha256};
 
+use crate::did_key::{did_multibase, multibase_bytes, multibase_of};
 use crate::error::Error;
 pub use crate::error::{KeyFileParameter, KeyFileProblem, KeyKind};
 use crate::guomi::{Sm2Key, Sm2PublicKey};
@@ -861,37 +862,6 @@ pub fn key_file_cost(pem: &str) -> Option<KeyDerivationCost> {
 /// text of [`Fingerprint::parse`].
 pub fn normalize_fingerprint(text: &str) -> Option<String> {
     Fingerprint::parse(text).map(String::from)
-}
-
-/// The multibase form a `did:key` ends with.
-pub(crate) fn did_multibase(did: &str) -> Result<&str, Error> {
-    did.strip_prefix("did:key:").ok_or_else(|| Error::BadDidKey(format!("\"{did}\" does not start with did:key:")))
-}
-
-/// A did:key's multibase form of a key: `z` and base58btc of its multicodec prefix and its bytes.
-pub(crate) fn multibase_of(multicodec: &[u8], key: &[u8]) -> String {
-    let mut bytes = Vec::with_capacity(multicodec.len() + key.len());
-    bytes.extend_from_slice(multicodec);
-    bytes.extend_from_slice(key);
-    format!("z{}", bs58::encode(bytes).into_string())
-}
-
-/// The `N` bytes of a key of `kind` (`Ed25519`, `SM2`) in multibase form after its `multicodec`
-/// (named `codec` in messages), not yet checked to be a usable key.
-pub(crate) fn multibase_bytes<const N: usize>(
-    multibase: &str,
-    multicodec: &[u8],
-    (kind, codec): (&str, &str),
-) -> Result<[u8; N], Error> {
-    let encoded = multibase
-        .strip_prefix('z')
-        .ok_or_else(|| Error::BadDidKey("its key is not base58btc multibase (it must start with z)".to_owned()))?;
-    let bytes =
-        bs58::decode(encoded).into_vec().map_err(|_| Error::BadDidKey("its key is not valid base58".to_owned()))?;
-    let key = bytes
-        .strip_prefix(multicodec)
-        .ok_or_else(|| Error::BadDidKey(format!("it is not an {kind} key (multicodec {codec})")))?;
-    key.try_into().map_err(|_| Error::BadDidKey(format!("its {kind} key has {} bytes instead of {N}", key.len())))
 }
 
 /// The 32 bytes of an Ed25519 key in multibase form (`z` and base58btc of the multicodec

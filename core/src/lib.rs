@@ -137,6 +137,7 @@ pub mod catalogue;
 pub mod compare;
 pub mod credential;
 pub mod credit_code;
+mod did_key;
 pub mod error;
 pub mod evidence;
 pub mod guomi;
