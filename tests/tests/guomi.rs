@@ -259,3 +259,37 @@ fn signing_with_both_parts_gives_the_golden_result_byte_for_byte() {
     let verified = verified(&read("golden/formats/result-sm2.json")).unwrap();
     assert_eq!(verified.key, selfcheck_tests::golden_key_with_sm2().public());
 }
+
+/// A summary computed with the requirement says so, and is computed again with it: the result
+/// without the second signature is refused both times.
+#[test]
+fn a_signed_summary_keeps_the_sm2_requirement_it_was_computed_with() {
+    use selfcheck_bureau::{
+        Analysis, ExportSource, Reproduction, Settings, SummaryKind, examine, sign_summary, verify_summary,
+    };
+    let clock = selfcheck_core::Timestamp::parse("2026-12-01T00:00:00Z").unwrap();
+    let catalogues = [selfcheck_core::Catalogue::builtin()];
+    let files = [
+        ("before.json", read("golden/result-complete.json")),
+        ("with-sm2.json", read("golden/formats/result-sm2.json")),
+    ];
+    let verdicts: Vec<_> = files
+        .iter()
+        .map(|(name, text)| examine(name, text.as_bytes(), &catalogues, &clock).judge_with(None, true))
+        .collect();
+    let reasons: Vec<Option<&str>> =
+        verdicts.iter().map(|verdict| verdict.reason().map(|reason| reason.code())).collect();
+    assert_eq!(reasons, [Some("sm2-required"), None]);
+    let settings = Settings { require_sm2: true, ..Settings::new(clock.clone()) };
+    let analysis = Analysis::compute(&verdicts, None, settings);
+    let source = ExportSource { analysis: &analysis, verdicts: &verdicts, reviews: None, others: &[], notices: &[] };
+    let signed = sign_summary(SummaryKind::Matrix, source, &both_parts(), [4; 16]).unwrap();
+    assert!(signed.contains("\"require_sm2\": true"));
+    let later = selfcheck_core::Timestamp::parse("2027-01-01T00:00:00Z").unwrap();
+    let summary = verify_summary(&signed, &later).unwrap();
+    assert!(summary.settings.require_sm2);
+    assert!(summary.key.sm2().is_some(), "the bureau's key has its SM2 part too: the summary carries both proofs");
+    let given: Vec<(&str, &[u8])> = files.iter().map(|(name, text)| (*name, text.as_bytes())).collect();
+    let all: Vec<&selfcheck_core::Catalogue> = selfcheck_core::Catalogue::builtins().iter().collect();
+    assert_eq!(summary.reproduce(&given, &all).unwrap(), Reproduction::Reproduced);
+}
