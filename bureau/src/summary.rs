@@ -20,8 +20,8 @@ use selfcheck_core::text::Lang;
 use selfcheck_core::time::Timestamp;
 use selfcheck_core::wire::read::{Reader, index, join};
 use selfcheck_core::wire::{
-    SUMMARY_FORMAT, SUMMARY_FORMATS, SUMMARY_SUBJECT_TYPE, SUMMARY_TYPE, SummaryDoc, SummaryInputDoc,
-    SummarySettingsDoc, SummarySubjectDoc,
+    INPUT_ROLES, SUMMARY_FORMAT, SUMMARY_FORMATS, SUMMARY_KINDS, SUMMARY_SUBJECT_TYPE, SUMMARY_TYPE, SummaryDoc,
+    SummaryInputDoc, SummarySettingsDoc, SummarySubjectDoc,
 };
 
 use super::analysis::{Analysis, Rules, Settings};
@@ -322,7 +322,8 @@ fn format_problems(subject: &SummarySubjectDoc, at: &str) -> Vec<(String, Proble
             }
         }
     } else if SUMMARY_FORMATS.contains(&subject.format.as_str()) {
-        const EARLIER_KINDS: &[&str] = &["ranking", "matrix"];
+        // Format 3 added the last kind and the last role.
+        const EARLIER_KINDS: &[&str] = SUMMARY_KINDS.split_at(SUMMARY_KINDS.len() - 1).0;
         if subject.summary_kind == "year" {
             let found = subject.summary_kind.clone();
             problems.push((join(at, "kind"), ProblemKind::NotOneOf { allowed: EARLIER_KINDS, found }));
@@ -335,7 +336,7 @@ fn format_problems(subject: &SummarySubjectDoc, at: &str) -> Vec<(String, Proble
                 problems.push((join(&settings_at, field), ProblemKind::UnknownField));
             }
         }
-        const EARLIER_ROLES: &[&str] = &["file", "register", "expected", "review", "catalogue"];
+        const EARLIER_ROLES: &[&str] = INPUT_ROLES.split_at(INPUT_ROLES.len() - 1).0;
         for (position, input) in subject.inputs.iter().enumerate() {
             if input.role == "notice" {
                 let found = input.role.clone();

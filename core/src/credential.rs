@@ -106,12 +106,14 @@ pub fn proof_set(document: &Json) -> Result<(&Object, Option<&Object>), Error> {
     let Some(object) = document.as_object() else {
         return Err(Error::UnsupportedProof(ProofProblem::Missing));
     };
-    let suite = |proof: &Object| proof.get("cryptosuite").and_then(Json::as_str).map(str::to_owned);
+    fn suite(proof: &Object) -> Option<&str> {
+        proof.get("cryptosuite").and_then(Json::as_str)
+    }
     match object.get("proof") {
         None => Err(Error::UnsupportedProof(ProofProblem::Missing)),
         Some(Json::Object(proof)) => Ok((proof, None)),
         Some(Json::Array(proofs)) => match proofs.as_slice() {
-            [Json::Object(first), Json::Object(second)] => match (suite(first).as_deref(), suite(second).as_deref()) {
+            [Json::Object(first), Json::Object(second)] => match (suite(first), suite(second)) {
                 (Some(CRYPTOSUITE), Some(SM2_CRYPTOSUITE)) => Ok((first, Some(second))),
                 (Some(SM2_CRYPTOSUITE), Some(CRYPTOSUITE)) => Ok((second, Some(first))),
                 _ => Err(Error::UnsupportedProof(ProofProblem::NotOneObject)),
